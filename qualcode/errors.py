@@ -1,0 +1,89 @@
+"""Typed errors raised by the core.
+
+Every error carries an English message *template* (marked for translation) and
+named parameters, so the CLI can print it as is and the UI can translate the
+template before filling it in. Catch :class:`QualCodeError` to catch them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+
+
+class QualCodeError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "{message}")
+
+    def __init__(self, template: str | None = None, /, **params: Any) -> None:
+        self.template_text = template if template is not None else self.template
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The message in English with its parameters filled in."""
+        try:
+            return self.template_text.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template_text
+
+
+class ValidationError(QualCodeError):
+    """Input to an operation is not acceptable (bad range, duplicate name, cycle...)."""
+
+
+class NotFoundError(QualCodeError):
+    """An object named by id or name does not exist in the project."""
+
+
+class ConflictError(QualCodeError):
+    """The data changed under an operation (another process or coder edited it)."""
+
+
+class ProjectError(QualCodeError):
+    """A project file cannot be opened or written as asked."""
+
+
+class NewerSchemaError(ProjectError):
+    """The project was written by a newer QualCode; opening it could damage it."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "This project was saved by a newer version of QualCode (schema {found}; this version "
+        "understands up to {supported}). Update QualCode to open it; the file was not changed.",
+    )
+
+
+class ProjectLockedError(ProjectError):
+    """Another process has the project open for writing."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The project is open in another window or on another computer ({owner}). "
+        "It can be opened read-only.",
+    )
+
+
+class ReadOnlyError(ProjectError):
+    """A change was attempted on a project opened read-only."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The project is open read-only; changes cannot be saved."
+    )
+
+
+class ImportFailedError(QualCodeError):
+    """A file could not be imported; the project was left unchanged."""
+
+
+class ExportFailedError(QualCodeError):
+    """An export could not be written."""
+
+
+class CancelledError(QualCodeError):
+    """A long task was cancelled by the user; nothing was changed."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Cancelled.")

@@ -1,0 +1,1 @@
+"""Text utilities shared by the core: offsets, normalisation, language analysis."""
