@@ -1,0 +1,508 @@
+"""The code tree: create, edit, move, merge and delete codes (all undoable)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from qualcode.changes import ChangeSet
+from qualcode.errors import NotFoundError, ValidationError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.ids import CodeId
+from qualcode.records import Code
+from qualcode.store import tables as t
+from qualcode.store.models.base import utcnow
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_COLORS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)  # fmt: skip
+EDITABLE = ("name", "color", "short", "description", "inclusion", "exclusion", "example", "labels")
+
+
+def code_from_row(row: Any) -> Code:
+    """A :class:`Code` record from a ``code`` table row."""
+    m = row._mapping
+    return Code(
+        id=CodeId(m["id"]),
+        guid=m["guid"],
+        parent_id=CodeId(m["parent_id"]) if m["parent_id"] is not None else None,
+        name=m["name"],
+        color=m["color"],
+        short=m["short"],
+        description=m["description"],
+        inclusion=m["inclusion"],
+        exclusion=m["exclusion"],
+        example=m["example"],
+        labels=dict(m["labels"] or {}),
+        codebook=m["codebook"],
+        codebook_code=m["codebook_code"],
+        position=m["position"],
+        version=m["version"],
+    )
+
+
+def check_color(color: str) -> str:
+    """Validate a ``#RRGGBB`` colour and return it lower-cased."""
+    if not COLOR_RE.match(color or ""):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "'{color}' is not a colour; use the form #RRGGBB."),
+            color=color,
+        )
+    return color.lower()
+
+
+def check_name(name: str) -> str:
+    """Validate a code name (not empty, no slash: slashes separate paths)."""
+    clean = " ".join((name or "").split())
+    if not clean:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A code needs a name."))
+    if "/" in clean:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A code name cannot contain '/': '{name}'."), name=clean
+        )
+    return clean
+
+
+class CodeManager:
+    """Reads and operations on the code tree of one project."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    # -- reads -------------------------------------------------------------------
+    def get(self, code_id: int) -> Code:
+        """The code with ``code_id``, or :class:`NotFoundError`."""
+        with self._p.reading() as conn:
+            row = conn.execute(select(t.code).where(t.code.c.id == code_id)).first()
+        if row is None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no code with id {id}."), id=code_id
+            )
+        return code_from_row(row)
+
+    def all(self) -> list[Code]:
+        """Every code, parents before children, siblings in their order."""
+        with self._p.reading() as conn:
+            rows = conn.execute(select(t.code).order_by(t.code.c.position, t.code.c.id)).all()
+        codes = [code_from_row(r) for r in rows]
+        children: dict[int | None, list[Code]] = {}
+        for c in codes:
+            children.setdefault(c.parent_id, []).append(c)
+        ordered: list[Code] = []
+
+        def walk(parent: int | None) -> None:
+            for c in children.get(parent, []):
+                ordered.append(c)
+                walk(c.id)
+
+        walk(None)
+        return ordered
+
+    def children(self, code_id: int | None) -> list[Code]:
+        """Direct children of ``code_id`` (top-level codes for None)."""
+        with self._p.reading() as conn:
+            parent = t.code.c.parent_id
+            cond = parent.is_(None) if code_id is None else parent == code_id
+            rows = conn.execute(
+                select(t.code).where(cond).order_by(t.code.c.position, t.code.c.id)
+            ).all()
+        return [code_from_row(r) for r in rows]
+
+    def descendants(self, code_id: int) -> list[CodeId]:
+        """Ids of every code below ``code_id`` (not including it)."""
+        with self._p.reading() as conn:
+            return _descendants(conn, code_id)
+
+    def path(self, code_id: int) -> list[Code]:
+        """The chain of codes from the top of the tree down to ``code_id``."""
+        chain: list[Code] = []
+        current: int | None = code_id
+        while current is not None:
+            code = self.get(current)
+            chain.append(code)
+            current = code.parent_id
+        return chain[::-1]
+
+    def path_text(self, code_id: int, sep: str = " / ") -> str:
+        """``Parent / Child`` text for ``code_id``."""
+        return sep.join(c.name for c in self.path(code_id))
+
+    def find(self, name_or_path: str) -> Code:
+        """A code by name or by ``Parent/Child`` path (case-insensitive).
+
+        A bare name that several codes share is an error naming their paths.
+        """
+        parts = [p.strip() for p in name_or_path.split("/") if p.strip()]
+        if not parts:
+            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "No code was named."))
+        with self._p.reading() as conn:
+            if len(parts) == 1:
+                rows = conn.execute(
+                    select(t.code).where(func.lower(t.code.c.name) == parts[0].lower())
+                ).all()
+            else:
+                parent: int | None = None
+                rows = []
+                for depth, part in enumerate(parts):
+                    pcond = (
+                        t.code.c.parent_id.is_(None)
+                        if parent is None
+                        else (t.code.c.parent_id == parent)
+                    )
+                    rows = conn.execute(
+                        select(t.code).where(and_(pcond, func.lower(t.code.c.name) == part.lower()))
+                    ).all()
+                    if not rows:
+                        break
+                    if depth < len(parts) - 1:
+                        parent = rows[0]._mapping["id"]
+        if not rows:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no code named '{name}'."), name=name_or_path
+            )
+        if len(rows) > 1:
+            paths = ", ".join(self.path_text(r._mapping["id"], "/") for r in rows)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Several codes are named '{name}': {paths}. Give the full path."
+                ),
+                name=name_or_path,
+                paths=paths,
+            )
+        return code_from_row(rows[0])
+
+    def counts(self) -> dict[CodeId, tuple[int, int]]:
+        """Per code: (number of codings, number of sources coded)."""
+        c = t.coding.c
+        with self._p.reading() as conn:
+            rows = conn.execute(
+                select(c.code_id, func.count(), func.count(c.source_id.distinct())).group_by(
+                    c.code_id
+                )
+            ).all()
+        return {CodeId(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    # -- operations --------------------------------------------------------------------
+    def create(
+        self,
+        name: str,
+        *,
+        parent_id: int | None = None,
+        color: str | None = None,
+        short: str = "",
+        description: str = "",
+        inclusion: str = "",
+        exclusion: str = "",
+        example: str = "",
+        labels: dict[str, str] | None = None,
+        codebook: str | None = None,
+        codebook_code: str | None = None,
+        guid: str | None = None,
+    ) -> ChangeSet[Code]:
+        """Create a code (under ``parent_id``); names are unique among siblings."""
+        name = check_name(name)
+        with self._p.operation("code.create", QT_TRANSLATE_NOOP("operations", "New code")) as op:
+            if parent_id is not None:
+                self._require(op.conn, parent_id)
+            self._check_unique(op.conn, parent_id, name)
+            siblings = op.conn.execute(
+                select(func.count()).select_from(t.code).where(_parent_is(parent_id))
+            ).scalar_one()
+            values: dict[str, Any] = {
+                "name": name,
+                "parent_id": parent_id,
+                "color": check_color(color) if color else DEFAULT_COLORS[siblings % 10],
+                "short": short,
+                "description": description,
+                "inclusion": inclusion,
+                "exclusion": exclusion,
+                "example": example,
+                "labels": dict(labels or {}),
+                "codebook": codebook,
+                "codebook_code": codebook_code,
+                "position": siblings,
+            }
+            if guid:
+                values["guid"] = guid
+            new_id = op.insert(t.code, values)
+            op.note(code=name, parent=parent_id)
+            op.result = self.get(new_id)
+        assert op.changes is not None
+        return op.changes
+
+    def update(self, code_id: int, **fields: Any) -> ChangeSet[Code]:
+        """Edit a code's name, colour, definitions, example or labels."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Codes have no field(s) {fields}."),
+                fields=", ".join(sorted(unknown)),
+            )
+        label = QT_TRANSLATE_NOOP("operations", "Edit code")
+        name = "code.update"
+        if set(fields) == {"name"}:
+            name, label = "code.rename", QT_TRANSLATE_NOOP("operations", "Rename code")
+        elif set(fields) == {"color"}:
+            name, label = "code.recolor", QT_TRANSLATE_NOOP("operations", "Recolour code")
+        with self._p.operation(name, label) as op:
+            before = self._require(op.conn, code_id)
+            values = dict(fields)
+            if "name" in values:
+                values["name"] = check_name(values["name"])
+                if values["name"] != before.name:
+                    self._check_unique(op.conn, before.parent_id, values["name"], exclude=code_id)
+            if "color" in values:
+                values["color"] = check_color(values["color"])
+            if "labels" in values:
+                values["labels"] = dict(values["labels"] or {})
+            values["modified_at"] = utcnow()
+            values["version"] = before.version + 1
+            op.update(t.code, code_id, values)
+            op.note(
+                code=before.name,
+                before={k: getattr(before, k) for k in fields},
+                after={k: values[k] for k in fields},
+            )
+            op.result = self.get(code_id)
+        assert op.changes is not None
+        return op.changes
+
+    def rename(self, code_id: int, name: str) -> ChangeSet[Code]:
+        """Rename a code."""
+        return self.update(code_id, name=name)
+
+    def recolor(self, code_id: int, color: str) -> ChangeSet[Code]:
+        """Give a code a new colour."""
+        return self.update(code_id, color=color)
+
+    def move(
+        self, code_id: int, parent_id: int | None, position: int | None = None
+    ) -> ChangeSet[Code]:
+        """Move a code (with its subtree) under ``parent_id`` at ``position`` among siblings."""
+        with self._p.operation("code.move", QT_TRANSLATE_NOOP("operations", "Move code")) as op:
+            code = self._require(op.conn, code_id)
+            if parent_id is not None:
+                self._require(op.conn, parent_id)
+                if parent_id == code_id or parent_id in _descendants(op.conn, code_id):
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "'{name}' cannot be moved under itself or its own sub-code."
+                        ),
+                        name=code.name,
+                    )
+            if parent_id != code.parent_id:
+                self._check_unique(op.conn, parent_id, code.name, exclude=code_id)
+            siblings = [
+                r[0]
+                for r in op.conn.execute(
+                    select(t.code.c.id)
+                    .where(_parent_is(parent_id), t.code.c.id != code_id)
+                    .order_by(t.code.c.position, t.code.c.id)
+                )
+            ]
+            pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+            siblings.insert(pos, code_id)
+            op.update(t.code, code_id, {"parent_id": parent_id, "modified_at": utcnow()})
+            self._renumber(op, siblings)
+            if parent_id != code.parent_id:
+                old = [
+                    r[0]
+                    for r in op.conn.execute(
+                        select(t.code.c.id)
+                        .where(_parent_is(code.parent_id))
+                        .order_by(t.code.c.position, t.code.c.id)
+                    )
+                ]
+                self._renumber(op, old)
+            op.note(code=code.name, before=code.parent_id, after=parent_id, position=pos)
+            op.result = self.get(code_id)
+        assert op.changes is not None
+        return op.changes
+
+    def delete(self, code_id: int) -> ChangeSet[None]:
+        """Delete a code, its sub-codes, their codings and memos (undo restores them all)."""
+        with self._p.operation("code.delete", QT_TRANSLATE_NOOP("operations", "Delete code")) as op:
+            code = self._require(op.conn, code_id)
+            ids = [code_id, *_descendants(op.conn, code_id)]
+            removed = self._delete_codes(op, ids)
+            op.note(code=code.name, codes=len(ids), codings=removed)
+        assert op.changes is not None
+        return op.changes
+
+    def merge(self, source_ids: Sequence[int], target_id: int) -> ChangeSet[Code]:
+        """Merge codes into ``target_id``: codings move, exact duplicates collapse,
+        memos move, definitions and sub-codes are kept under the target."""
+        sources = [s for s in dict.fromkeys(source_ids) if s != target_id]
+        if not sources:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose codes to merge."))
+        with self._p.operation("code.merge", QT_TRANSLATE_NOOP("operations", "Merge codes")) as op:
+            target = self._require(op.conn, target_id)
+            merged = [self._require(op.conn, s) for s in sources]
+            for m in merged:
+                if target_id in _descendants(op.conn, m.id):
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "'{name}' cannot be merged into its own sub-code."
+                        ),
+                        name=m.name,
+                    )
+            moved, collapsed = _move_codings(op, sources, target_id)
+            op.update_where(t.memo, t.memo.c.code_id.in_(sources), {"code_id": target_id})
+            for m in merged:
+                for child in _children(op.conn, m.id):
+                    self._reparent_merged(op, child, target_id)
+            extra = [m.description for m in merged if m.description.strip()]
+            if extra:
+                text = "\n\n".join([target.description, *extra]).strip()
+                op.update(t.code, target_id, {"description": text, "modified_at": utcnow()})
+            op.delete_where(t.code, t.code.c.id.in_(sources))
+            op.note(
+                target=target.name,
+                merged=[m.name for m in merged],
+                codings_moved=moved,
+                duplicates_collapsed=collapsed,
+            )
+            op.result = self.get(target_id)
+        assert op.changes is not None
+        return op.changes
+
+    # -- helpers -----------------------------------------------------------------------
+    def _require(self, conn: Connection, code_id: int) -> Code:
+        row = conn.execute(select(t.code).where(t.code.c.id == code_id)).first()
+        if row is None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no code with id {id}."), id=code_id
+            )
+        return code_from_row(row)
+
+    def _check_unique(
+        self, conn: Connection, parent_id: int | None, name: str, exclude: int | None = None
+    ) -> None:
+        q = select(t.code.c.id).where(
+            _parent_is(parent_id), func.lower(t.code.c.name) == name.lower()
+        )
+        if exclude is not None:
+            q = q.where(t.code.c.id != exclude)
+        if conn.execute(q).first() is not None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A code named '{name}' already exists there."),
+                name=name,
+            )
+
+    def _renumber(self, op: Any, ids: Iterable[int]) -> None:
+        current = dict(
+            op.conn.execute(
+                select(t.code.c.id, t.code.c.position).where(t.code.c.id.in_(list(ids)))
+            )
+            .tuples()
+            .all()
+        )
+        for pos, cid in enumerate(ids):
+            if current.get(cid) != pos:
+                op.update(t.code, cid, {"position": pos})
+
+    def _reparent_merged(self, op: Any, child: Code, target_id: int) -> None:
+        clash = op.conn.execute(
+            select(t.code.c.id).where(
+                t.code.c.parent_id == target_id, func.lower(t.code.c.name) == child.name.lower()
+            )
+        ).scalar()
+        if clash is None:
+            op.update(t.code, child.id, {"parent_id": target_id})
+            return
+        # Same-named sub-code under the target: merge them too.
+        _move_codings(op, [child.id], clash)
+        op.update_where(t.memo, t.memo.c.code_id == child.id, {"code_id": clash})
+        for grandchild in _children(op.conn, child.id):
+            self._reparent_merged(op, grandchild, clash)
+        op.delete(t.code, child.id)
+
+    def _delete_codes(self, op: Any, ids: list[int]) -> int:
+        coding_ids = [
+            r[0] for r in op.conn.execute(select(t.coding.c.id).where(t.coding.c.code_id.in_(ids)))
+        ]
+        if coding_ids:
+            op.delete_where(t.memo, t.memo.c.coding_id.in_(coding_ids))
+        op.delete_where(t.memo, t.memo.c.code_id.in_(ids))
+        removed = len(op.delete_where(t.coding, t.coding.c.code_id.in_(ids)))
+        # children before parents (deepest last in ``ids``)
+        for cid in reversed(ids):
+            op.delete(t.code, cid)
+        return removed
+
+
+def _parent_is(parent_id: int | None) -> Any:
+    return t.code.c.parent_id.is_(None) if parent_id is None else t.code.c.parent_id == parent_id
+
+
+def _children(conn: Connection, code_id: int) -> list[Code]:
+    rows = conn.execute(select(t.code).where(t.code.c.parent_id == code_id)).all()
+    return [code_from_row(r) for r in rows]
+
+
+def _descendants(conn: Connection, code_id: int) -> list[CodeId]:
+    """Breadth-first ids below ``code_id``: parents always before their children."""
+    out: list[CodeId] = []
+    frontier = [code_id]
+    while frontier:
+        rows = conn.execute(select(t.code.c.id).where(t.code.c.parent_id.in_(frontier))).all()
+        frontier = [r[0] for r in rows]
+        out.extend(CodeId(i) for i in frontier)
+    return out
+
+
+def _move_codings(op: Any, from_codes: Sequence[int], to_code: int) -> tuple[int, int]:
+    """Recode every coding of ``from_codes`` to ``to_code``; collapse exact duplicates.
+
+    A coding that would repeat one the same coder already has on the same range
+    is folded into that one: its memos move there, its note is appended and the
+    attributes the survivor lacks are taken over. Nothing the coder wrote is lost.
+    """
+    from qualcode.store.recorder import chunks
+
+    c = t.coding.c
+    folded = ("valence", "magnitude", "period", "event_date", "weight")
+    rows = op.conn.execute(
+        select(t.coding)
+        .where(c.code_id.in_([*from_codes, to_code]))
+        .order_by((c.code_id != to_code), c.id)
+    ).all()
+    survivors: dict[tuple[int, int, int, int], dict[str, Any]] = {}
+    updates: dict[int, dict[str, Any]] = {}
+    move: list[int] = []
+    drop: dict[int, int] = {}
+    for row in rows:
+        r = dict(row._mapping)
+        key = (r["source_id"], r["coder_id"], r["start_pos"], r["end_pos"])
+        keep = survivors.get(key)
+        if keep is None:
+            survivors[key] = r
+            if r["code_id"] != to_code:
+                move.append(r["id"])
+            continue
+        drop[r["id"]] = keep["id"]
+        patch = updates.setdefault(keep["id"], {})
+        for name in folded:
+            if keep[name] is None and r[name] is not None:
+                keep[name] = patch[name] = r[name]
+        if r["note"].strip():
+            keep["note"] = patch["note"] = "\n\n".join(x for x in (keep["note"], r["note"]) if x)
+    for dropped, kept in drop.items():
+        op.update_where(t.memo, t.memo.c.coding_id == dropped, {"coding_id": kept})
+    if drop:
+        op.delete_where(t.coding, c.id.in_(list(drop)))
+    for kept, patch in updates.items():
+        if patch:
+            op.update(t.coding, kept, patch)
+    now = utcnow()
+    for part in chunks(move):
+        op.update_where(t.coding, c.id.in_(part), {"code_id": to_code, "modified_at": now})
+    return len(move), len(drop)

@@ -1,0 +1,401 @@
+"""The ``Project`` facade: open or create a project and change it only through operations.
+
+A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
+facade owns the engine, the lock and the undo history, and exposes one manager
+per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
+``project.cases``, ``project.attributes``, ``project.memos``). Reads return
+frozen records; every mutation runs in :meth:`Project.operation`, is recorded
+for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select
+
+import qualcode
+from qualcode.changes import ChangeSet
+from qualcode.errors import NewerSchemaError, ProjectError, ReadOnlyError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.records import AuditRecord, ProjectSummary
+from qualcode.settings import resolve_coder
+from qualcode.store import backup, history, migrations
+from qualcode.store.engine import WRITE, is_url, make_engine
+from qualcode.store.lock import ProjectLock
+from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
+from qualcode.store.models import Case as CaseModel
+from qualcode.store.recorder import Operation, touched_ids
+
+PROJECT_SUFFIX = ".qdaproj"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+Listener = Callable[[ChangeSet[Any]], None]
+
+
+class Project:
+    """An open QualCode project. Use :meth:`create` or :meth:`open`, ideally in ``with``."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        location: str,
+        read_only: bool,
+        coder: str,
+        lock: ProjectLock | None = None,
+    ) -> None:
+        self.engine = engine
+        self.location = location
+        self.read_only = read_only
+        self.coder = coder
+        self._lock = lock
+        self._coder_id: int | None = None
+        self._listeners: list[Listener] = []
+        self._write_mutex = threading.RLock()
+        self._local = threading.local()
+        self._closed = False
+        # Managers import the facade's operation API; imported here to avoid cycles.
+        from qualcode.attributes import AttributeManager
+        from qualcode.cases import CaseManager
+        from qualcode.coding.codes import CodeManager
+        from qualcode.coding.codings import CodingManager
+        from qualcode.memos import MemoManager
+        from qualcode.sources.manager import SourceManager
+
+        self.sources = SourceManager(self)
+        self.cases = CaseManager(self)
+        self.attributes = AttributeManager(self)
+        self.codes = CodeManager(self)
+        self.codings = CodingManager(self)
+        self.memos = MemoManager(self)
+
+    # -- lifecycle -------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        target: str | Path,
+        *,
+        coder: str | None = None,
+        title: str | None = None,
+        overwrite: bool = False,
+    ) -> Project:
+        """Create a new, empty project at ``target`` (a file path or a database URL)."""
+        coder_name = resolve_coder(coder)
+        lock: ProjectLock | None = None
+        if not is_url(target):
+            path = Path(target)
+            if path.exists():
+                if not overwrite:
+                    raise ProjectError(
+                        QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(path)
+                    )
+                path.unlink()
+                for extra in (
+                    path.with_name(path.name + "-wal"),
+                    path.with_name(path.name + "-shm"),
+                ):
+                    extra.unlink(missing_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = ProjectLock(path, coder_name)
+            lock.acquire()
+            location = str(path.resolve())
+        else:
+            location = str(target)
+        engine = make_engine(target)
+        try:
+            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                if migrations.read_version(conn) is not None:
+                    raise ProjectError(
+                        QT_TRANSLATE_NOOP("errors", "{path} already holds a project."),
+                        path=location,
+                    )
+                Base.metadata.create_all(conn)
+                _stamp_new(conn, title or Path(location).stem)
+        except BaseException:
+            engine.dispose()
+            if lock:
+                lock.release()
+            raise
+        return cls(engine, location=location, read_only=False, coder=coder_name, lock=lock)
+
+    @classmethod
+    def open(
+        cls,
+        target: str | Path,
+        *,
+        coder: str | None = None,
+        read_only: bool = False,
+        backups: bool = True,
+    ) -> Project:
+        """Open an existing project, upgrading an older schema after a backup copy.
+
+        Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
+        QualCode and :class:`ProjectLockedError` if another process has it open for
+        writing (open it with ``read_only=True`` instead).
+        """
+        coder_name = resolve_coder(coder)
+        if is_url(target):
+            return cls._open_url(str(target), coder_name, read_only)
+        path = Path(target).resolve()
+        found = _check_file(path)
+        if found > migrations.SCHEMA_VERSION:
+            raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
+        if read_only:
+            if found < migrations.SCHEMA_VERSION:
+                raise ProjectError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{path} uses an older project format; open it once for writing to "
+                        "upgrade it (a backup copy is made first).",
+                    ),
+                    path=str(path),
+                )
+            engine = make_engine(path, read_only=True)
+            return cls(engine, location=str(path), read_only=True, coder=coder_name)
+        lock = ProjectLock(path, coder_name)
+        lock.acquire()
+        try:
+            if found < migrations.SCHEMA_VERSION:
+                backup.make_backup(path, reason=f"before-upgrade-from-v{found}")
+            elif backups:
+                backup.make_backup(path)
+                backup.prune_rolling(path)
+            engine = make_engine(path)
+            if found < migrations.SCHEMA_VERSION:
+                _upgrade(engine, found)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+
+    @classmethod
+    def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            found = migrations.read_version(conn)
+        if found is None:
+            engine.dispose()
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} holds no QualCode project."), path=url
+            )
+        if found > migrations.SCHEMA_VERSION:
+            engine.dispose()
+            raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
+        if found < migrations.SCHEMA_VERSION and not read_only:
+            _upgrade(engine, found)
+        return cls(engine, location=url, read_only=read_only, coder=coder)
+
+    def close(self) -> None:
+        """Release the database and the lock. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path | None:
+        """The project file, or None for a database server."""
+        return None if is_url(self.location) else Path(self.location)
+
+    # -- listeners ------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every change set; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self, changes: ChangeSet[Any]) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # -- reads and writes -------------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads: the current operation's own inside an operation."""
+        current: Operation | None = getattr(self._local, "op", None)
+        if current is not None:
+            yield current.conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def operation(self, name: str, label: str) -> Iterator[Operation]:
+        """Run one named change in one transaction, recorded for undo and audit.
+
+        Inside another operation (or :meth:`undo_group`) the change joins the
+        outer one and becomes part of its single undo step.
+        """
+        if self.read_only:
+            raise ReadOnlyError()
+        outer: Operation | None = getattr(self._local, "op", None)
+        if outer is not None:
+            child = Operation(
+                outer.conn, name, label, coder=self.coder, coder_id=outer.coder_id, parent=outer
+            )
+            self._local.op = child
+            try:
+                yield child
+            finally:
+                self._local.op = outer
+            child.changes = ChangeSet(name, label, child.touched(), child.result)
+            return
+        with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
+            with conn.begin():
+                op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
+                self._local.op = op
+                try:
+                    yield op
+                finally:
+                    self._local.op = None
+                history.record(conn, op)
+            op.changes = ChangeSet(name, label, op.touched(), op.result)
+        self._notify(op.changes)
+
+    @contextmanager
+    def undo_group(self, label: str, name: str = "group") -> Iterator[Operation]:
+        """Group several operations into one undo step named ``label``."""
+        with self.operation(name, label) as op:
+            yield op
+
+    def _coder(self, conn: Connection) -> int:
+        if self._coder_id is None:
+            table = Coder.__table__
+            found = conn.execute(select(table.c.id).where(table.c.name == self.coder)).scalar()
+            if found is None:
+                found = conn.execute(
+                    insert(table).values(name=self.coder).returning(table.c.id)
+                ).scalar_one()
+            self._coder_id = int(found)
+        return self._coder_id
+
+    # -- undo / redo ------------------------------------------------------------
+    def undo_label(self) -> str | None:
+        """Label of the operation :meth:`undo` would undo ("Merge codes"), if any."""
+        with self.reading() as conn:
+            step = history.peek_undo(conn)
+        return step.label if step else None
+
+    def redo_label(self) -> str | None:
+        """Label of the operation :meth:`redo` would redo, if any."""
+        with self.reading() as conn:
+            step = history.peek_redo(conn)
+        return step.label if step else None
+
+    def undo(self) -> ChangeSet[None] | None:
+        """Undo the last operation; None if there is nothing to undo."""
+        return self._replay(undo=True)
+
+    def redo(self) -> ChangeSet[None] | None:
+        """Redo the last undone operation; None if there is nothing to redo."""
+        return self._replay(undo=False)
+
+    def _replay(self, *, undo: bool) -> ChangeSet[None] | None:
+        if self.read_only:
+            raise ReadOnlyError()
+        with (
+            self._write_mutex,
+            self.engine.connect().execution_options(**WRITE) as conn,
+            conn.begin(),
+        ):
+            step = history.peek_undo(conn) if undo else history.peek_redo(conn)
+            if step is None:
+                return None
+            apply = history.undo_step if undo else history.redo_step
+            entries = apply(conn, step, self.coder)
+        changes: ChangeSet[None] = ChangeSet(
+            step.op, step.label, touched_ids(entries), None, undo=undo, redo=not undo
+        )
+        self._notify(changes)
+        return changes
+
+    # -- facts -------------------------------------------------------------------
+    def info(self) -> ProjectSummary:
+        """Counts and facts about the project."""
+        with self.reading() as conn:
+            meta = dict(conn.execute(select(ProjectInfo.key, ProjectInfo.value)).all())
+
+            def count(model: Any) -> int:
+                return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+
+            return ProjectSummary(
+                title=meta.get("title", ""),
+                guid=meta.get("project_guid", ""),
+                schema_version=int(meta.get("schema_version", "0")),
+                sources=count(Source),
+                cases=count(CaseModel),
+                codes=count(Code),
+                codings=count(Coding),
+                memos=count(Memo),
+                coders=count(Coder),
+                path=self.location,
+                read_only=self.read_only,
+            )
+
+    def audit_log(self, limit: int = 100, offset: int = 0) -> list[AuditRecord]:
+        """The newest audit entries first."""
+        table = AuditEntry.__table__
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(table).order_by(table.c.id.desc()).limit(limit).offset(offset)
+            ).all()
+        return [AuditRecord(*row) for row in rows]
+
+
+def _stamp_new(conn: Connection, title: str) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(
+        insert(ProjectInfo.__table__),
+        [
+            {"key": "schema_version", "value": str(migrations.SCHEMA_VERSION)},
+            {"key": "project_guid", "value": str(uuid.uuid4())},
+            {"key": "title", "value": title},
+            {"key": "created_at", "value": now},
+            {"key": "created_with", "value": f"QualCode {qualcode.__version__}"},
+        ],
+    )
+
+
+def _check_file(path: Path) -> int:
+    """The schema version of the project file at ``path``, read without writing to it."""
+    if not path.is_file():
+        raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
+            )
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM project_info WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    if row is None:
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
+        )
+    return int(row[0])
+
+
+def _upgrade(engine: Engine, found: int) -> None:
+    for version in migrations.pending(found):
+        with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            migrations.MIGRATIONS[version](conn)
+            migrations.write_version(conn, version)

@@ -1,0 +1,69 @@
+"""Schema versions and the migrations between them.
+
+A new project gets the current schema from the models and is stamped with
+:data:`SCHEMA_VERSION`. An older project is upgraded one version at a time,
+each step in its own transaction, after a backup copy was made. A project from
+a newer QualCode is refused before anything touches it.
+
+Rules for a new migration: bump :data:`SCHEMA_VERSION`, register a function for
+the new number that writes its DDL explicitly (never from the current models,
+which keep changing), and add a project made by the previous version under
+``tests/data/projects/`` so the tests open it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, text
+
+SCHEMA_VERSION = 1
+"""The schema this version of QualCode writes."""
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: dict[int, Migration] = {}
+"""Upgrade functions keyed by the version they upgrade *to*."""
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    """Register ``fn`` as the upgrade from ``version - 1`` to ``version``."""
+
+    def register(fn: Migration) -> Migration:
+        if version in MIGRATIONS:
+            raise RuntimeError(f"two migrations to schema {version}")
+        MIGRATIONS[version] = fn
+        return fn
+
+    return register
+
+
+def read_version(conn: Connection) -> int | None:
+    """The schema version stored in a project, or None if it is not a QualCode project."""
+    try:
+        row = conn.execute(
+            text("SELECT value FROM project_info WHERE key = 'schema_version'")
+        ).first()
+    except Exception:
+        return None
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except ValueError:
+        return None
+
+
+def write_version(conn: Connection, version: int) -> None:
+    """Stamp the project with ``version``."""
+    conn.execute(
+        text("UPDATE project_info SET value = :v WHERE key = 'schema_version'"),
+        {"v": str(version)},
+    )
+
+
+def pending(found: int, target: int = SCHEMA_VERSION) -> list[int]:
+    """The migration numbers to run to go from ``found`` to ``target``."""
+    missing = [v for v in range(found + 1, target + 1) if v not in MIGRATIONS]
+    if missing:
+        raise RuntimeError(f"no migration registered to schema {missing[0]}")
+    return list(range(found + 1, target + 1))

@@ -1,0 +1,40 @@
+"""SQLAlchemy 2 typed models of a QualCode project.
+
+One module per area; all share :data:`Base` and its metadata. Importing this
+package registers every table. Schema changes go through
+:mod:`qualcode.store.migrations` (see ``docs/architecture.md``).
+"""
+
+from qualcode.store.models.base import Base
+from qualcode.store.models.core import (
+    Attribute,
+    AttributeValue,
+    AuditEntry,
+    Case,
+    CaseLink,
+    Code,
+    Coder,
+    Coding,
+    Memo,
+    ProjectInfo,
+    Source,
+    SourceContent,
+    UndoStep,
+)
+
+__all__ = [
+    "Attribute",
+    "AttributeValue",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseLink",
+    "Code",
+    "Coder",
+    "Coding",
+    "Memo",
+    "ProjectInfo",
+    "Source",
+    "SourceContent",
+    "UndoStep",
+]

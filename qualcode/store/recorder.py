@@ -1,0 +1,159 @@
+"""Operations: one transaction that records every row it writes.
+
+Every change to a project goes through an :class:`Operation`. Its write
+methods run SQLAlchemy Core statements with ``RETURNING`` so the exact row
+images land in the operation's change list at no extra query; the history
+turns that list into an undo step, an audit entry and a change set. Core (not
+ORM) statements keep bulk work fast: 10k codings move in one statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
+
+from qualcode.changes import ChangeSet
+
+Row = dict[str, Any]
+Entry = list[Any]  # ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]
+
+_CHUNK = 500  # ids per IN (...) clause, below every engine's parameter limit
+
+
+def _as_dict(table: Table, row: Sequence[Any]) -> Row:
+    return {c.name: row[i] for i, c in enumerate(table.c)}
+
+
+def chunks(ids: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:
+    """Split ``ids`` into slices small enough for an ``IN`` clause."""
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+class Operation:
+    """A named change in progress; create it through ``Project.operation``."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        name: str,
+        label: str,
+        *,
+        coder: str,
+        coder_id: int,
+        parent: Operation | None = None,
+    ) -> None:
+        self.conn = conn
+        self.name = name
+        self.label = label
+        self.coder = coder
+        self.coder_id = coder_id
+        self.parent = parent
+        self.entries: list[Entry] = []
+        self.summary: dict[str, Any] = {}
+        self.result: Any = None
+        self.changes: ChangeSet[Any] | None = None
+
+    # -- recording -----------------------------------------------------------
+    def _record(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if self.parent is not None:
+            self.parent._record(entry)
+
+    def note(self, **summary: Any) -> None:
+        """Add before/after facts to the audit entry of this operation."""
+        self.summary.update(summary)
+
+    # -- writes --------------------------------------------------------------
+    def insert(self, table: Table, values: Mapping[str, Any]) -> int:
+        """Insert one row and return its id."""
+        row = self.conn.execute(insert(table).values(dict(values)).returning(*table.c)).one()
+        image = _as_dict(table, row)
+        self._record(["i", table.name, [image]])
+        return int(image["id"]) if "id" in image else 0
+
+    def insert_many(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert many rows (all with the same keys) and return their ids in order."""
+        if not rows:
+            return []
+        result = self.conn.execute(
+            insert(table).returning(*table.c, sort_by_parameter_order=True),
+            [dict(r) for r in rows],
+        )
+        images = [_as_dict(table, r) for r in result]
+        self._record(["i", table.name, images])
+        return [int(i["id"]) for i in images if "id" in i]
+
+    def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
+        """Update one row by id; return its image before the change."""
+        pairs = self.update_where(table, table.c.id == row_id, values)
+        if not pairs:
+            raise LookupError(f"{table.name} {row_id} does not exist")
+        return pairs[0][0]
+
+    def update_where(
+        self, table: Table, where: ColumnElement[bool], values: Mapping[str, Any]
+    ) -> list[tuple[Row, Row]]:
+        """Update every row matching ``where``; return (before, after) image pairs."""
+        befores = {
+            r["id"]: r
+            for r in (
+                _as_dict(table, row) for row in self.conn.execute(select(*table.c).where(where))
+            )
+        }
+        if not befores:
+            return []
+        ids = list(befores)
+        pairs: list[tuple[Row, Row]] = []
+        for part in chunks(ids):
+            stmt = update(table).where(table.c.id.in_(part)).values(dict(values))
+            for row in self.conn.execute(stmt.returning(*table.c)):
+                after = _as_dict(table, row)
+                pairs.append((befores[after["id"]], after))
+        self._record(["u", table.name, [[b, a] for b, a in pairs]])
+        return pairs
+
+    def delete(self, table: Table, row_id: int) -> Row:
+        """Delete one row by id and return its image."""
+        rows = self.delete_where(table, table.c.id == row_id)
+        if not rows:
+            raise LookupError(f"{table.name} {row_id} does not exist")
+        return rows[0]
+
+    def delete_where(self, table: Table, where: ColumnElement[bool]) -> list[Row]:
+        """Delete every row matching ``where``; return their images."""
+        images = [
+            _as_dict(table, r)
+            for r in self.conn.execute(delete(table).where(where).returning(*table.c))
+        ]
+        if images:
+            self._record(["d", table.name, images])
+        return images
+
+    # -- outcome -------------------------------------------------------------
+    def touched(self) -> dict[str, frozenset[int]]:
+        """Ids per table that this operation wrote."""
+        return touched_ids(self.entries)
+
+
+def touched_ids(entries: Iterable[Entry]) -> dict[str, frozenset[int]]:
+    """Ids per table named by a list of change entries.
+
+    A table whose primary key is not a single integer column (key/value tables)
+    is reported with an empty id set: it changed, but has no ids to name.
+    """
+    from qualcode.store.models import Base
+
+    out: dict[str, set[int]] = {}
+    for kind, table, rows in entries:
+        bucket = out.setdefault(table, set())
+        pk = [c.name for c in Base.metadata.tables[table].primary_key.columns]
+        if len(pk) != 1:
+            continue
+        for row in rows:
+            value = (row[1] if kind == "u" else row)[pk[0]]
+            if isinstance(value, int):
+                bucket.add(value)
+    return {t: frozenset(ids) for t, ids in out.items()}
