@@ -401,9 +401,7 @@ class CodeManager:
         current = dict(
             op.conn.execute(
                 select(t.code.c.id, t.code.c.position).where(t.code.c.id.in_(list(ids)))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         for pos, cid in enumerate(ids):
             if current.get(cid) != pos:

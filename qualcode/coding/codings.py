@@ -32,7 +32,11 @@ ATTRIBUTES = ("valence", "magnitude", "period", "event_date", "weight", "note")
 
 def coding_from_row(row: Any) -> Coding:
     """A :class:`Coding` record from a ``coding`` table row."""
-    m = row._mapping
+    return coding_from_image(row._mapping)
+
+
+def coding_from_image(m: Any) -> Coding:
+    """A :class:`Coding` record from a column-name mapping (a row or a recorded image)."""
     return Coding(
         id=CodingId(m["id"]),
         guid=m["guid"],
@@ -163,8 +167,7 @@ class CodingManager:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose at least one code."))
         with self._p.operation("coding.apply", QT_TRANSLATE_NOOP("operations", "Code text")) as op:
             _check_range(op.conn, source_id, start, end)
-            for code_id in code_ids:
-                _require_code(op.conn, code_id)
+            _require_codes(op.conn, code_ids)
             rows = [
                 {
                     "source_id": source_id,
@@ -182,7 +185,8 @@ class CodingManager:
             except IntegrityError as exc:
                 raise _duplicate() from exc
             op.note(source=source_id, start=start, end=end, codes=list(code_ids))
-            op.result = [_require(op.conn, i) for i in ids]
+            op.result = [coding_from_image(img) for img in op.entries[-1][2]]
+            assert [c.id for c in op.result] == ids
         assert op.changes is not None
         return op.changes
 
@@ -209,7 +213,7 @@ class CodingManager:
                         select(c.start_pos, c.end_pos).where(
                             c.source_id == sid, c.code_id == code_id, c.coder_id == op.coder_id
                         )
-                    ).tuples()
+                    )
                 )
             lengths = _lengths(op.conn, sources)
             rows = []
@@ -342,17 +346,22 @@ def _duplicate() -> ValidationError:
 
 
 def _require_code(conn: Connection, code_id: int) -> None:
-    if conn.execute(select(t.code.c.id).where(t.code.c.id == code_id)).first() is None:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "There is no code with id {id}."), id=code_id
-        )
+    _require_codes(conn, [code_id])
+
+
+def _require_codes(conn: Connection, code_ids: Sequence[int]) -> None:
+    wanted = set(code_ids)
+    found = {r[0] for r in conn.execute(select(t.code.c.id).where(t.code.c.id.in_(wanted)))}
+    for code_id in code_ids:
+        if code_id not in found:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no code with id {id}."), id=code_id
+            )
 
 
 def _lengths(conn: Connection, source_ids: Iterable[int]) -> dict[int, int]:
     ids = list(source_ids)
-    rows = conn.execute(
-        select(t.source.c.id, t.source.c.length).where(t.source.c.id.in_(ids))
-    ).tuples()
+    rows = conn.execute(select(t.source.c.id, t.source.c.length).where(t.source.c.id.in_(ids)))
     return dict(rows.all())
 
 

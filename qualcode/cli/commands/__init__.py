@@ -1,0 +1,1 @@
+"""Command modules; each defines ``register(cli)`` and is picked up by ``qualcode.cli.main``."""

@@ -1,0 +1,109 @@
+"""``qualcode case ...``: cases (informants, organisations, sites) and their attributes."""
+
+from __future__ import annotations
+
+import click
+
+from qualcode.cli.common import (
+    coder_option,
+    emit_json,
+    emit_table,
+    json_option,
+    open_project,
+    project_argument,
+)
+
+
+def register(cli: click.Group) -> None:
+    """Add the ``case`` group to ``cli``."""
+    cli.add_command(case)
+
+
+@click.group()
+def case() -> None:
+    """Create and list cases and set their attributes."""
+
+
+@case.command("add")
+@project_argument
+@click.argument("name")
+@click.option(
+    "--kind",
+    type=click.Choice(["informant", "organisation", "site", "group", "other"]),
+    default="informant",
+    show_default=True,
+)
+@click.option("--parent", metavar="NAME", help="Parent case (e.g. the informant's OPD).")
+@click.option("--description", default="")
+@coder_option
+def add(
+    project: str, name: str, kind: str, parent: str | None, description: str, coder: str | None
+) -> None:
+    """Create a case NAME."""
+    with open_project(project, coder) as p:
+        parent_id = p.cases.find(parent).id if parent else None
+        p.cases.create(name, kind=kind, parent_id=parent_id, description=description)
+    click.echo(f"Created case {name}")
+
+
+@case.command("list")
+@project_argument
+@json_option
+def list_(project: str, as_json: bool) -> None:
+    """List cases with their attribute values."""
+    with open_project(project) as p:
+        cases = p.cases.all()
+        names = {c.id: c.name for c in cases}
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "kind": c.kind,
+                    "parent": names.get(c.parent_id) if c.parent_id else None,
+                    "description": c.description,
+                    "attributes": c.attributes,
+                }
+                for c in cases
+            ]
+        )
+        return
+    emit_table(
+        [
+            [c.id, c.name, c.kind, "; ".join(f"{k}={v}" for k, v in c.attributes.items())]
+            for c in cases
+        ],
+        ["id", "case", "kind", "attributes"],
+    )
+
+
+@case.command("set")
+@project_argument
+@click.argument("name")
+@click.argument("attribute")
+@click.argument("value")
+@click.option(
+    "--type",
+    "attr_type",
+    type=click.Choice(["text", "number", "date", "category"]),
+    default="text",
+    help="Type of the attribute if it does not exist yet.",
+)
+@coder_option
+def set_(
+    project: str, name: str, attribute: str, value: str, attr_type: str, coder: str | None
+) -> None:
+    """Set ATTRIBUTE of case NAME to VALUE (defining the attribute if needed)."""
+    from qualcode.errors import NotFoundError
+
+    with open_project(project, coder) as p, p.undo_group("Set attribute value"):
+        target = p.cases.find(name)
+        try:
+            attr = p.attributes.find(attribute, owner="case")
+        except NotFoundError:
+            created = p.attributes.define(attribute, owner="case", type=attr_type).result
+            assert created is not None
+            attr = created
+        p.attributes.set_value(attr.id, value, case_id=target.id)
+    click.echo(f"{name}: {attribute} = {value}")

@@ -1,0 +1,92 @@
+"""Project-level commands: new, info, undo, redo, history."""
+
+from __future__ import annotations
+
+import click
+
+from qualcode.cli.common import (
+    coder_option,
+    emit_json,
+    emit_table,
+    json_option,
+    open_project,
+    project_argument,
+)
+
+
+def register(cli: click.Group) -> None:
+    """Add the project commands to ``cli``."""
+    cli.add_command(new)
+    cli.add_command(info)
+    cli.add_command(undo)
+    cli.add_command(redo)
+    cli.add_command(history)
+
+
+@click.command()
+@project_argument
+@click.option("--title", help="Project title (default: the file name).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@coder_option
+def new(project: str, title: str | None, force: bool, coder: str | None) -> None:
+    """Create a new, empty project."""
+    from qualcode.project import Project
+
+    with Project.create(project, coder=coder, title=title, overwrite=force) as p:
+        click.echo(f"Created {p.location}")
+
+
+@click.command()
+@project_argument
+@json_option
+def info(project: str, as_json: bool) -> None:
+    """Show counts and facts about a project."""
+    with open_project(project, read_only=False) as p:
+        summary = p.info()
+    if as_json:
+        emit_json(summary)
+        return
+    for key in ("title", "path", "schema_version", "sources", "cases", "codes", "codings", "memos"):
+        click.echo(f"{key:>15}: {getattr(summary, key)}")
+
+
+def _replay(project: str, coder: str | None, *, undo_: bool) -> None:
+    with open_project(project, coder) as p:
+        changes = p.undo() if undo_ else p.redo()
+    if changes is None:
+        click.echo("Nothing to undo." if undo_ else "Nothing to redo.")
+    else:
+        click.echo(f"{'Undid' if undo_ else 'Redid'}: {changes.label}")
+
+
+@click.command()
+@project_argument
+@coder_option
+def undo(project: str, coder: str | None) -> None:
+    """Undo the last operation (the history is kept in the project)."""
+    _replay(project, coder, undo_=True)
+
+
+@click.command()
+@project_argument
+@coder_option
+def redo(project: str, coder: str | None) -> None:
+    """Redo the last undone operation."""
+    _replay(project, coder, undo_=False)
+
+
+@click.command()
+@project_argument
+@click.option("--limit", default=30, show_default=True, help="How many entries.")
+@json_option
+def history(project: str, limit: int, as_json: bool) -> None:
+    """Show the audit trail: who did what, when (newest first)."""
+    with open_project(project, read_only=False) as p:
+        entries = p.audit_log(limit=limit)
+    if as_json:
+        emit_json(entries)
+        return
+    emit_table(
+        [[e.at.strftime("%Y-%m-%d %H:%M:%S"), e.coder, e.label, e.op] for e in entries],
+        ["when (UTC)", "coder", "operation", "op"],
+    )

@@ -1,0 +1,96 @@
+"""Shared pieces of the command line: opening projects, options, output."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from qualcode.errors import QualCodeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def coder_option(fn: F) -> F:
+    """``--coder NAME``: who acts (else the settings' coder, else the OS user)."""
+    return click.option(
+        "--coder",
+        envvar="QUALCODE_CODER",
+        metavar="NAME",
+        help="Who is coding (default: your settings' coder, else your user name).",
+    )(fn)
+
+
+def json_option(fn: F) -> F:
+    """``--json``: print machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+
+
+def project_argument(fn: F) -> F:
+    """The PROJECT argument: a ``.qdaproj`` file or a database URL."""
+    return click.argument("project", metavar="PROJECT")(fn)
+
+
+@contextmanager
+def open_project(
+    target: str, coder: str | None = None, *, read_only: bool = False
+) -> Iterator[Any]:
+    """Open a project for one command (no rolling backup: commands are short)."""
+    from qualcode.project import Project
+
+    project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+def to_jsonable(value: Any) -> Any:
+    """Convert records, dates and paths into JSON-friendly values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def emit_json(value: Any) -> None:
+    """Print ``value`` as JSON on stdout."""
+    click.echo(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def emit_table(rows: list[list[Any]], headers: list[str]) -> None:
+    """Print rows as a plain aligned table."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, r in enumerate(cells):
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        if n == 0:
+            click.echo("  ".join("-" * w for w in widths))
+
+
+class QualCodeGroup(click.Group):
+    """A click group that turns core errors into one clear line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QualCodeError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(1)

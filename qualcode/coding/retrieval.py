@@ -1,0 +1,116 @@
+"""Coded segments: codings joined with their source, code path, coder and text.
+
+This is what a researcher means by "the excerpts of a code": the basis of the
+``codings`` listing, retrieval views and excerpt exports. Each source's text is
+read once, however many of its codings are listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from qualcode.ids import CodeId, CodingId, SourceId
+from qualcode.store import tables as t
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class CodedSegment:
+    """One coding with everything needed to show or cite it."""
+
+    id: CodingId
+    source_id: SourceId
+    source: str
+    code_id: CodeId
+    code: str
+    coder: str
+    start: int
+    end: int
+    text: str
+    valence: str | None
+    magnitude: str | None
+    period: str | None
+    event_date: date | None
+    weight: str | None
+    note: str
+
+
+def code_paths(project: Project) -> dict[int, str]:
+    """``Parent/Child`` path of every code, by id."""
+    paths: dict[int, str] = {}
+    for c in project.codes.all():  # parents first
+        paths[c.id] = f"{paths[c.parent_id]}/{c.name}" if c.parent_id is not None else c.name
+    return paths
+
+
+def coded_segments(
+    project: Project,
+    *,
+    sources: Sequence[int] | None = None,
+    codes: Sequence[int] | None = None,
+    coders: Sequence[str] | None = None,
+) -> list[CodedSegment]:
+    """Codings (filtered by source ids, code ids and coder names) with their text."""
+    c = t.coding.c
+    q = (
+        select(
+            c.id,
+            c.source_id,
+            t.source.c.name,
+            c.code_id,
+            t.coder.c.name,
+            c.start_pos,
+            c.end_pos,
+            c.valence,
+            c.magnitude,
+            c.period,
+            c.event_date,
+            c.weight,
+            c.note,
+        )  # fmt: skip
+        .join(t.source, t.source.c.id == c.source_id)
+        .join(t.coder, t.coder.c.id == c.coder_id)
+        .order_by(t.source.c.name, c.start_pos, c.end_pos, c.id)
+    )
+    if sources is not None:
+        q = q.where(c.source_id.in_(list(sources)))
+    if codes is not None:
+        q = q.where(c.code_id.in_(list(codes)))
+    if coders is not None:
+        q = q.where(t.coder.c.name.in_(list(coders)))
+    paths = code_paths(project)
+    with project.reading() as conn:
+        rows = conn.execute(q).all()
+        needed = sorted({r[1] for r in rows})
+        texts: dict[int, str] = {}
+        for sid in needed:
+            texts[sid] = conn.execute(
+                select(t.source_content.c.text).where(t.source_content.c.source_id == sid)
+            ).scalar_one()
+    return [
+        CodedSegment(
+            id=CodingId(r[0]),
+            source_id=SourceId(r[1]),
+            source=r[2],
+            code_id=CodeId(r[3]),
+            code=paths.get(r[3], "?"),
+            coder=r[4],
+            start=r[5],
+            end=r[6],
+            text=texts[r[1]][r[5] : r[6]],
+            valence=r[7],
+            magnitude=r[8],
+            period=r[9],
+            event_date=r[10],
+            weight=r[11],
+            note=r[12],
+        )  # fmt: skip
+        for r in rows
+    ]
