@@ -58,6 +58,8 @@ class Project:
         self.coder = coder
         self._lock = lock
         self._coder_id: int | None = None
+        # None = unknown (check), False = this coder has no undone steps to drop.
+        self._redo_possible: bool | None = None
         self._listeners: list[Listener] = []
         self._write_mutex = threading.RLock()
         self._local = threading.local()
@@ -263,7 +265,8 @@ class Project:
                     yield op
                 finally:
                     self._local.op = None
-                history.record(conn, op)
+                history.record(conn, op, drop_redo=self._redo_possible is not False)
+                self._redo_possible = False
             op.changes = ChangeSet(name, label, op.touched(), op.result)
         self._notify(op.changes)
 
@@ -288,17 +291,22 @@ class Project:
     def undo_label(self) -> str | None:
         """Label of the operation :meth:`undo` would undo ("Merge codes"), if any."""
         with self.reading() as conn:
-            step = history.peek_undo(conn)
+            step = history.peek_undo(conn, self.coder)
         return step.label if step else None
 
     def redo_label(self) -> str | None:
         """Label of the operation :meth:`redo` would redo, if any."""
         with self.reading() as conn:
-            step = history.peek_redo(conn)
+            step = history.peek_redo(conn, self.coder)
         return step.label if step else None
 
     def undo(self) -> ChangeSet[None] | None:
-        """Undo the last operation; None if there is nothing to undo."""
+        """Undo this coder's last operation; None if there is nothing to undo.
+
+        Each coder undoes only their own operations (a supervisor's Ctrl+Z never
+        takes back the student's coding); an undo that would overwrite someone's
+        later change raises :class:`ConflictError` instead.
+        """
         return self._replay(undo=True)
 
     def redo(self) -> ChangeSet[None] | None:
@@ -313,11 +321,12 @@ class Project:
             self.engine.connect().execution_options(**WRITE) as conn,
             conn.begin(),
         ):
-            step = history.peek_undo(conn) if undo else history.peek_redo(conn)
+            step = (history.peek_undo if undo else history.peek_redo)(conn, self.coder)
             if step is None:
                 return None
             apply = history.undo_step if undo else history.redo_step
             entries = apply(conn, step, self.coder)
+            self._redo_possible = None
         changes: ChangeSet[None] = ChangeSet(
             step.op, step.label, touched_ids(entries), None, undo=undo, redo=not undo
         )

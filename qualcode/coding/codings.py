@@ -205,16 +205,14 @@ class CodingManager:
             c = t.coding.c
             wanted = list(dict.fromkeys(ranges))
             sources = {s for s, _, _ in wanted}
-            existing: set[tuple[int, int, int]] = set()
-            for sid in sources:
-                existing.update(
-                    (sid, a, b)
-                    for a, b in op.conn.execute(
-                        select(c.start_pos, c.end_pos).where(
-                            c.source_id == sid, c.code_id == code_id, c.coder_id == op.coder_id
-                        )
+            existing = {
+                (sid, a, b)
+                for sid, a, b in op.conn.execute(
+                    select(c.source_id, c.start_pos, c.end_pos).where(
+                        c.code_id == code_id, c.coder_id == op.coder_id
                     )
                 )
+            }
             lengths = _lengths(op.conn, sources)
             rows = []
             for sid, a, b in wanted:
@@ -232,7 +230,7 @@ class CodingManager:
                     )
             ids = op.insert_many(t.coding, rows)
             op.note(code=code_id, ranges=len(wanted), added=len(ids))
-            op.result = [coding_from_row(r) for r in _rows(op.conn, ids)]
+            op.result = [coding_from_image(img) for img in op.entries[-1][2]] if ids else []
         assert op.changes is not None
         return op.changes
 

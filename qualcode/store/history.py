@@ -52,11 +52,19 @@ def _key_clause(table: Table, image: Row) -> Any:
     return and_(*(table.c[name] == image[name] for name in _pk(table)))
 
 
-def record(conn: Connection, op: Operation) -> int | None:
-    """Store ``op`` as an undo step (dropping the redo stack) and audit it."""
+def record(conn: Connection, op: Operation, *, drop_redo: bool = True) -> int | None:
+    """Store ``op`` as an undo step and audit it.
+
+    ``drop_redo=False`` skips clearing the coder's redo stack when the caller
+    knows it is empty (saves a statement on the hot path of coding).
+    """
     step_id: int | None = None
     if op.entries:
-        conn.execute(delete(_steps).where(_steps.c.undone.is_(True)))
+        if drop_redo:
+            # A new operation ends this coder's redo stack (others' stay theirs).
+            conn.execute(
+                delete(_steps).where(_steps.c.undone.is_(True), _steps.c.coder == op.coder)
+            )
         step_id = conn.execute(
             insert(_steps)
             .values(

