@@ -1,0 +1,86 @@
+"""GUIDs as REFI-QDA writes them: either case, optional braces.
+
+Inside one imported project every reference is rewritten to the spelling of its
+target's first occurrence (braces stripped, case kept), so foreign GUIDs survive a
+round trip and plain string equality works for the database mapper.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+_GUID_RE = re.compile(
+    r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$"
+)
+
+#: Namespace of :func:`stable_guid` when the caller gives no project UUID.
+QUALCODE_NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5c4e-9a1f-0d2e3b4c5a69")
+
+
+def new_guid() -> str:
+    """A fresh random GUID (lower case, no braces)."""
+    return str(uuid.uuid4())
+
+
+def stable_guid(namespace_key: str, project_uuid: str | uuid.UUID | None = None) -> str:
+    """A GUID that is the same every time for the same project and object key.
+
+    Exporting the same project twice must give the same GUIDs, so that another tool
+    can recognise its objects again: ``uuid5(project_uuid, namespace_key)`` with a key
+    such as ``"code:42"``.
+    """
+    if project_uuid is None:
+        namespace = QUALCODE_NAMESPACE
+    elif isinstance(project_uuid, uuid.UUID):
+        namespace = project_uuid
+    else:
+        namespace = uuid.UUID(project_uuid.strip().strip("{}"))
+    return str(uuid.uuid5(namespace, namespace_key))
+
+
+def is_guid(value: str) -> bool:
+    """True when ``value`` is a GUID as the schema accepts it (braces optional)."""
+    return bool(_GUID_RE.match(value.strip()))
+
+
+def guid_key(value: str) -> str:
+    """The comparison key of a GUID: lower case, no braces, no spaces."""
+    return value.strip().strip("{}").lower()
+
+
+class GuidTable:
+    """Maps every GUID spelling met in one file to one canonical spelling.
+
+    A value that is not a GUID at all (some exporters write other identifiers) is
+    replaced by a deterministic UUID derived from it, so references still resolve
+    and the written file stays valid; ``replaced`` counts them for the report.
+    """
+
+    def __init__(self) -> None:
+        self._canon: dict[str, str] = {}
+        self.replaced = 0
+
+    def canon(self, value: str | None) -> str | None:
+        """Canonical spelling of ``value`` (``None`` or empty stays ``None``)."""
+        if value is None or not value.strip():
+            return None
+        key = guid_key(value)
+        found = self._canon.get(key)
+        if found is not None:
+            return found
+        match = _GUID_RE.match(value.strip())
+        if match:
+            spelled = match.group(1)
+        else:
+            spelled = str(uuid.uuid5(QUALCODE_NAMESPACE, "foreign-id:" + key))
+            self.replaced += 1
+        self._canon[key] = spelled
+        return spelled
+
+    def canon_or_new(self, value: str | None) -> tuple[str, bool]:
+        """Canonical spelling, or a new GUID when missing (second item: was missing)."""
+        found = self.canon(value)
+        if found is None:
+            return new_guid(), True
+        return found, False

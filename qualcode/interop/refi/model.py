@@ -1,0 +1,330 @@
+"""Intermediate model of a REFI-QDA project, independent of XML and of our database.
+
+The reader fills it, the writer consumes it, and the database mapper converts it to
+and from project objects. Every object keeps its REFI GUID (braces stripped, case as
+found in the file; references always use the same spelling as their target).
+
+Text positions are **Python ``str`` code-point offsets into ``TextSource.text``**,
+the text as QualCode stores it: ``\\r\\n`` and lone ``\\r`` turned into ``\\n``, no
+byte-order mark. Whatever unit the producer used is converted on import (see
+``positions.py``); ``end`` is exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+CONTEXT_REFI = "refi"
+
+
+class VariableType(StrEnum):
+    """REFI ``typeOfVariable`` values."""
+
+    TEXT = "Text"
+    BOOLEAN = "Boolean"
+    INTEGER = "Integer"
+    FLOAT = "Float"
+    DATE = "Date"
+    DATETIME = "DateTime"
+
+
+class SourceKind(StrEnum):
+    """What a text source was in the producing tool."""
+
+    TEXT = "text"  # TextSource (plain text, maybe with a .docx/.rtf original)
+    PDF = "pdf"  # PDFSource with a plain-text Representation
+
+
+class LinkDirection(StrEnum):
+    """REFI link and edge directions."""
+
+    ASSOCIATIVE = "Associative"
+    ONE_WAY = "OneWay"
+    BIDIRECTIONAL = "Bidirectional"
+
+
+class Severity(StrEnum):
+    """How much a report message matters to the user."""
+
+    INFO = "info"  # a choice we made (unit model, merged selections)
+    WARNING = "warning"  # something was not imported/exported or was changed
+
+
+VariableValueType = str | bool | int | float | dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMessage:
+    """One line of the import/export report the spec (§7) asks tools to show.
+
+    ``template`` is an English text marked for translation (context ``refi``) with
+    ``{named}`` parameters; ``kind`` is a stable key the UI and tests can filter on.
+    """
+
+    kind: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+    severity: Severity = Severity.WARNING
+
+    @property
+    def message(self) -> str:
+        """The message in English with its parameters filled in."""
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+def report(
+    kind: str, template: str, severity: Severity = Severity.WARNING, /, **params: Any
+) -> ReportMessage:
+    """Build a report message (``template`` must already be wrapped in QT_TRANSLATE_NOOP)."""
+    return ReportMessage(kind=kind, template=template, params=params, severity=severity)
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person (or the tool itself) who created or changed objects."""
+
+    guid: str
+    name: str = ""
+    user_id: str = ""  # the optional short ``id`` attribute (initials in NVivo)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code with its children; ``is_codable=False`` marks a pure category."""
+
+    guid: str
+    name: str
+    is_codable: bool = True
+    color: str | None = None  # "#rrggbb" (or "#rgb") as in the file
+    description: str = ""
+    note_guids: tuple[str, ...] = ()
+    children: tuple[Code, ...] = ()
+
+    def walk(self) -> list[Code]:
+        """This code and all its descendants, depth first."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A case or source attribute definition."""
+
+    guid: str
+    name: str
+    type: VariableType = VariableType.TEXT
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VariableValue:
+    """The value of one variable on a case or a source (``None``: present but empty)."""
+
+    variable_guid: str
+    value: VariableValueType
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """An informant, organisation or site, with its attribute values and sources."""
+
+    guid: str
+    name: str = ""
+    description: str = ""
+    values: tuple[VariableValue, ...] = ()
+    source_guids: tuple[str, ...] = ()
+    code_guids: tuple[str, ...] = ()  # CodeRef: codes that stand for this case
+    selection_guids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalFile:
+    """The file a text was taken from (.docx, .rtf, .pdf...), kept for fidelity."""
+
+    filename: str  # a plain file name; the extension tells the format
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """One code applied to a selection (or to a whole source)."""
+
+    guid: str
+    code_guid: str
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    note_guids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    """A transcript or document as plain text, with its attributes."""
+
+    guid: str
+    name: str
+    text: str
+    kind: SourceKind = SourceKind.TEXT
+    original: OriginalFile | None = None
+    description: str = ""
+    values: tuple[VariableValue, ...] = ()
+    note_guids: tuple[str, ...] = ()
+    codings: tuple[Coding, ...] = ()  # codes applied to the source as a whole
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    modifying_user: str | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextSelection:
+    """A coded (or annotated) range of a text source, in code points of ``TextSource.text``."""
+
+    guid: str
+    source_guid: str
+    start: int
+    end: int
+    name: str = ""
+    description: str = ""
+    codings: tuple[Coding, ...] = ()
+    note_guids: tuple[str, ...] = ()
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    modifying_user: str | None = None
+    modified: dt.datetime | None = None
+    merged_guids: tuple[str, ...] = ()  # GUIDs of repeated selections folded into this one
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A memo: free text, attached to objects through their ``note_guids``."""
+
+    guid: str
+    name: str = ""
+    text: str = ""
+    description: str = ""
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    modifying_user: str | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A named relation between two objects (codes, selections, notes, sources...)."""
+
+    guid: str
+    name: str = ""
+    origin_guid: str | None = None
+    target_guid: str | None = None
+    direction: LinkDirection | None = None
+    color: str | None = None
+    note_guids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Set:
+    """A code set (code group) and/or source set (document group)."""
+
+    guid: str
+    name: str
+    description: str = ""
+    code_guids: tuple[str, ...] = ()
+    source_guids: tuple[str, ...] = ()
+    note_guids: tuple[str, ...] = ()
+
+    @property
+    def is_code_set(self) -> bool:
+        """True when the set groups codes."""
+        return bool(self.code_guids)
+
+    @property
+    def is_source_set(self) -> bool:
+        """True when the set groups sources."""
+        return bool(self.source_guids)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Everything read from, or to be written to, one REFI-QDA project."""
+
+    name: str
+    origin: str = ""
+    description: str = ""
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    modifying_user: str | None = None
+    modified: dt.datetime | None = None
+    users: tuple[User, ...] = ()
+    codes: tuple[Code, ...] = ()  # roots of the code tree
+    variables: tuple[Variable, ...] = ()
+    cases: tuple[Case, ...] = ()
+    sources: tuple[TextSource, ...] = ()
+    selections: tuple[TextSelection, ...] = ()
+    notes: tuple[Note, ...] = ()
+    links: tuple[Link, ...] = ()
+    sets: tuple[Set, ...] = ()
+    note_guids: tuple[str, ...] = ()  # notes about the project as a whole
+    messages: tuple[ReportMessage, ...] = ()
+
+    def all_codes(self) -> list[Code]:
+        """Every code of the tree, depth first."""
+        out: list[Code] = []
+        for code in self.codes:
+            out.extend(code.walk())
+        return out
+
+    def selections_of(self, source_guid: str) -> list[TextSelection]:
+        """Selections of one source, in document order."""
+        found = [s for s in self.selections if s.source_guid == source_guid]
+        return sorted(found, key=lambda s: (s.start, s.end))
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """A ``.qdc`` codebook: a code tree and code sets."""
+
+    codes: tuple[Code, ...] = ()
+    sets: tuple[Set, ...] = ()
+    origin: str = ""
+    messages: tuple[ReportMessage, ...] = ()
+
+    def all_codes(self) -> list[Code]:
+        """Every code of the tree, depth first."""
+        out: list[Code] = []
+        for code in self.codes:
+            out.extend(code.walk())
+        return out
+
+
+__all__ = [
+    "CONTEXT_REFI",
+    "Case",
+    "Code",
+    "Codebook",
+    "Coding",
+    "Link",
+    "LinkDirection",
+    "Note",
+    "OriginalFile",
+    "Project",
+    "ReportMessage",
+    "Set",
+    "Severity",
+    "SourceKind",
+    "TextSelection",
+    "TextSource",
+    "User",
+    "Variable",
+    "VariableType",
+    "VariableValue",
+    "VariableValueType",
+    "report",
+]
