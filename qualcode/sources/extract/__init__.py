@@ -1,0 +1,175 @@
+"""Turn an imported file into normalised plain text plus its original bytes.
+
+This layer touches no database: :func:`extract_file` / :func:`extract_bytes`
+return an :class:`ExtractedSource` that the store saves as a source. Each
+format lives in its own module and is imported only when needed. Bad input
+(damaged, foreign, empty or too large files) raises ``ImportFailedError``
+naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.sources.extract.model import (
+    DEFAULT_MAX_BYTES,
+    Block,
+    BlockKind,
+    ExtractedSource,
+    Extraction,
+    fail,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "Block",
+    "BlockKind",
+    "ExtractedSource",
+    "extract_bytes",
+    "extract_file",
+    "format_for",
+]
+
+#: File extension (lower case, with dot) -> format name.
+SUPPORTED_EXTENSIONS: dict[str, str] = {
+    ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+    ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf", ".srt": "srt", ".vtt": "vtt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}  # fmt: skip
+
+
+def format_for(filename: str) -> str | None:
+    """The format name for a file name, or None when the extension is not supported."""
+    return SUPPORTED_EXTENSIONS.get(Path(filename).suffix.lower())
+
+
+def _too_large(name: str, size: int, limit: int) -> Exception:
+    return fail(
+        name,
+        QT_TRANSLATE_NOOP(
+            "errors", "Cannot import {file}: the file is {size} MB; the limit is {limit} MB."
+        ),
+        size=round(size / 1048576, 1),
+        limit=round(limit / 1048576, 1),
+    )
+
+
+def extract_file(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ExtractedSource:
+    """Read and extract one file; its size is checked before anything is read."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(name, size, max_bytes)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail(
+            name,
+            QT_TRANSLATE_NOOP(
+                "errors", "Cannot import {file}: the file cannot be read ({reason})."
+            ),
+            reason=exc,
+        ) from exc
+    return extract_bytes(data, name, max_bytes=max_bytes)
+
+
+def extract_bytes(
+    data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ExtractedSource:
+    """Extract text from the bytes of a file called ``filename`` (format by extension)."""
+    name = Path(filename).name
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    suffix = Path(name).suffix.lower()
+    fmt = SUPPORTED_EXTENSIONS.get(suffix)
+    if fmt is None:
+        if suffix == ".doc":
+            raise fail(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Cannot import {file}: old Word 97–2003 files cannot be read; "
+                    "save it as .docx first.",
+                ),
+            )
+        raise fail(
+            name,
+            QT_TRANSLATE_NOOP(
+                "errors", "Cannot import {file}: files of type '{suffix}' are not supported."
+            ),
+            suffix=suffix or name,
+        )
+    if not data.strip():
+        raise fail(name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file is empty."))
+    result = _run(fmt, data, name)
+    if not result.text.strip():
+        raise fail(
+            name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file contains no text.")
+        )
+    metadata = dict(result.metadata)
+    _add_header_fields(result.text, metadata)
+    from qualcode.sources.extract.language import guess_language
+
+    return ExtractedSource(
+        text=result.text,
+        format=fmt,
+        original_bytes=data,
+        original_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=(result.title or "").strip() or None,
+        metadata=metadata,
+        warnings=list(result.warnings),
+        encoding=result.encoding,
+        language=guess_language(result.text),
+        blocks=list(result.blocks),
+    )
+
+
+def _run(fmt: str, data: bytes, name: str) -> Extraction:
+    if fmt == "docx":
+        from qualcode.sources.extract.docx import extract_docx
+
+        return extract_docx(data, name)
+    if fmt in ("txt", "md"):
+        from qualcode.sources.extract.plain import extract_plain
+
+        return extract_plain(data, name, fmt)
+    if fmt == "odt":
+        from qualcode.sources.extract.odt import extract_odt
+
+        return extract_odt(data, name)
+    if fmt == "rtf":
+        from qualcode.sources.extract.rtf import extract_rtf
+
+        return extract_rtf(data, name)
+    if fmt == "pdf":
+        from qualcode.sources.extract.pdf import extract_pdf
+
+        return extract_pdf(data, name)
+    if fmt in ("srt", "vtt"):
+        from qualcode.sources.extract.subtitles import extract_subtitles
+
+        return extract_subtitles(data, name, fmt)
+    from qualcode.sources.extract.html import extract_html
+
+    return extract_html(data, name)
+
+
+def _add_header_fields(text: str, metadata: dict[str, str]) -> None:
+    """Copy a transcript header's fields into ``metadata`` as ``header.<field>``."""
+    from qualcode.sources.header import parse_header
+
+    header = parse_header(text)
+    if header is None:
+        return
+    for key, value in header.fields.items():
+        metadata[f"header.{key}"] = value
+    if header.date is not None:
+        metadata["header.date"] = header.date.isoformat()

@@ -1,0 +1,267 @@
+"""Find speaker turns in a transcript ("P: ...", "Informan 3: ...", Q/A tables).
+
+A turn starts at a speaker marker at the start of a line: an optional
+timestamp (``[00:12:34]``, ``(12:34)`` or bare ``00:12:34``), a short label and
+a colon, optionally with the timestamp after the label or after the colon.
+The turn runs until the next marker, so a turn may span several lines.
+
+``Turn.start``..``Turn.end`` covers the whole turn *including* its marker (so
+selecting a turn selects "P: ..." as written); ``content_start`` is where the
+spoken text begins, ``marker_end`` where the marker (label and colon) ends.
+``end`` excludes trailing blank lines.
+
+To avoid false positives ("Catatan: ..." inside an answer, "Pasal 3:", URLs,
+clock times, "Hari/Tanggal:" header lines) a label is accepted only if it is a
+known role word or code (P, I, T, J, Q, A, Peneliti, Informan 3, IK-1, P1,
+Moderator...) or if it recurs, is capitalised like a name ("Bu Sari", "Pak
+Darto") and is not a known non-speaker word; names alone must come with at
+least one other speaker. Lines inside the transcript header are never turns.
+
+For Word/HTML/ODT tables, pass the extractor's ``blocks``: a table whose first
+row names a question and an answer column (No | Pertanyaan | Jawaban) gives
+one turn per non-empty cell, and a table whose first column holds speaker
+labels gives one turn per row.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Role = Literal["interviewer", "participant"]
+
+_INTERVIEWER = {"p", "t", "q", "peneliti", "pewawancara", "penanya", "interviewer", "researcher",
+                "moderator", "fasilitator", "facilitator", "tanya", "pertanyaan", "question",
+                "int", "iv", "penulis"}  # fmt: skip
+_PARTICIPANT = {"i", "j", "a", "r", "n", "informan", "narasumber", "responden", "jawab",
+                "jawaban", "answer", "interviewee", "informant", "respondent", "participant",
+                "peserta", "partisipan", "subjek", "tanggapan"}  # fmt: skip
+_CODE = re.compile(r"(?:ik|iu|it|ip|ip|i|p|r|n|s|w|k|pk|pu)[ -]?\d{1,3}[a-z]?", re.IGNORECASE)
+_NOT_SPEAKERS = {
+    "pasal", "ayat", "bab", "bagian", "paragraf", "lampiran", "catatan", "keterangan", "ket",
+    "note", "notes", "nb", "sumber", "source", "contoh", "misalnya", "misal", "tabel", "gambar",
+    "figure", "table", "langkah", "tahap", "step", "poin", "point", "hal", "perihal", "nomor",
+    "no", "tanggal", "tgl", "waktu", "pukul", "jam", "tempat", "lokasi", "hari", "date", "time",
+    "place", "location", "kegiatan", "agenda", "tujuan", "hasil", "kesimpulan", "rekomendasi",
+    "refleksi", "deskripsi", "observasi", "menimbang", "mengingat", "memperhatikan",
+    "memutuskan", "menetapkan", "kesatu", "kedua", "ketiga", "keempat", "kelima", "pertama",
+    "definisi", "ketentuan", "judul", "topik", "tema", "subjek", "subject", "re", "fw", "dari",
+    "kepada", "to", "from", "cc", "url", "link", "website", "email", "e-mail", "telp",
+    "telepon", "hp", "fax", "alamat", "jabatan", "instansi", "nama", "kode", "durasi",
+    "http", "https", "ftp", "mailto", "www", "isu", "masalah", "temuan", "analisis",
+    "komentar", "comment", "oc", "ringkasan", "summary", "total", "jumlah", "status",
+}  # fmt: skip
+
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_LABEL = rf"[^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){{0,3}}(?:[ ]?\((?!{_TS}\))[^()\n]{{1,40}}\))?"
+_MARKER = re.compile(
+    rf"^[ \t]*(?:[\[(](?P<ts1>{_TS})[\])][ \t]*(?:[-–][ \t]*)?"
+    rf"|(?P<ts2>{_TS})[ \t]+(?:[-–][ \t]*)?)?"
+    rf"(?:\*\*)?(?P<label>{_LABEL})(?:\*\*)?[ \t]*(?:[\[(](?P<ts3>{_TS})[\])][ \t]*)?(?:\*\*)?"
+    rf"[ \t]*(?P<colon>:)(?!//)(?!\d)(?:\*\*)?[ \t]*(?:[\[(](?P<ts4>{_TS})[\])][ \t]*)?",
+    re.MULTILINE,
+)
+_WORDS = re.compile(r"\([^()]*\)")
+_BASE = re.compile(r"^([^\W\d_]+)[ -]*(\d+)?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn; see the module docstring for what each offset means."""
+
+    start: int
+    end: int
+    speaker: str
+    marker_end: int
+    content_start: int
+    timestamp: str | None = None
+
+    @property
+    def role(self) -> Role:
+        """The guessed role of the speaker (see :func:`classify_speaker`)."""
+        return classify_speaker(self.speaker)
+
+    @property
+    def seconds(self) -> int | None:
+        """The timestamp in whole seconds from the start of the recording."""
+        if self.timestamp is None:
+            return None
+        parts = [int(p) for p in re.split(r"[.,]", self.timestamp)[0].split(":")]
+        seconds = 0
+        for part in parts:
+            seconds = seconds * 60 + part
+        return seconds
+
+
+class _BlockLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def table(self) -> int | None: ...
+    @property
+    def row(self) -> int | None: ...
+    @property
+    def col(self) -> int | None: ...
+
+
+def _base(label: str) -> tuple[str, str | None]:
+    match = _BASE.match(_WORDS.sub("", label).strip().lower())
+    return (match.group(1), match.group(2)) if match else ("", None)
+
+
+def classify_speaker(label: str) -> Role:
+    """Guess whether a label names the interviewer or a participant.
+
+    P, T, Q, Peneliti, Pewawancara, Interviewer, Moderator, Pertanyaan... are
+    interviewers; numbered "P1", "P2" are FGD participants (peserta), as are
+    every other label and personal name.
+    """
+    base, number = _base(label)
+    if base in _INTERVIEWER and not (base == "p" and number is not None):
+        return "interviewer"
+    return "participant"
+
+
+def is_role_label(label: str) -> bool:
+    """True for role words and informant codes ("Informan 3", "IK-1", "P1", "Moderator")."""
+    clean = _WORDS.sub("", label).strip()
+    if _CODE.fullmatch(clean):
+        return True
+    base, _ = _base(clean)
+    rest = clean[len(base) :].strip(" -")
+    return base in _INTERVIEWER | _PARTICIPANT and (not rest or rest.isdigit())
+
+
+def _name_like(label: str) -> bool:
+    words = _WORDS.sub("", label).split()
+    if not words or words[0].lower().rstrip(".") in _NOT_SPEAKERS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _clean_label(label: str) -> str:
+    return " ".join(label.split())
+
+
+def _table_turns(text: str, blocks: Sequence[_BlockLike]) -> tuple[list[Turn], list[range]]:
+    cells: dict[int, dict[int, dict[int, _BlockLike]]] = {}
+    spans: dict[int, range] = {}
+    for b in blocks:
+        if b.kind == "table-cell" and b.table is not None and b.row is not None:
+            cells.setdefault(b.table, {}).setdefault(b.row, {})[b.col or 0] = b
+        elif b.kind == "table" and b.table is not None:
+            spans[b.table] = range(b.start, b.end + 1)
+    turns: list[Turn] = []
+    used: list[range] = []
+    for table, rows in cells.items():
+        found = _qa_table(text, rows) or _speaker_table(text, rows)
+        if found:
+            turns.extend(found)
+            if table in spans:
+                used.append(spans[table])
+    return turns, used
+
+
+def _cell(text: str, b: _BlockLike) -> str:
+    return text[b.start : b.end].strip()
+
+
+def _qa_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Turn]:
+    first = min(rows)
+    head = {col: _cell(text, b) for col, b in rows[first].items()}
+    q_col = next((c for c, h in sorted(head.items()) if h and _base(h)[0] in _INTERVIEWER), None)
+    a_col = next((c for c, h in sorted(head.items()) if h and _base(h)[0] in _PARTICIPANT), None)
+    if q_col is None or a_col is None or q_col == a_col:
+        return []
+    turns = []
+    for row in sorted(rows)[1:]:
+        for col in (q_col, a_col):
+            b = rows[row].get(col)
+            if b is not None and _cell(text, b):
+                content = b.start + len(text[b.start : b.end]) - len(text[b.start : b.end].lstrip())
+                turns.append(Turn(content, b.end, head[col], content, content))
+    return turns
+
+
+def _speaker_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Turn]:
+    entries = []
+    for row in sorted(rows):
+        label_cell, body = rows[row].get(0), rows[row].get(1)
+        if label_cell is None or body is None:
+            return []
+        label = _cell(text, label_cell).rstrip(":").strip()
+        if not label and not _cell(text, body):
+            continue
+        entries.append((label, label_cell, rows[row]))
+    if entries and entries[0][0].lower() in {"nama", "pembicara", "speaker", "penutur", "no"}:
+        entries = entries[1:]
+    counts = Counter(label for label, _, _ in entries)
+    if len(entries) < 2 or not all(
+        re.fullmatch(_LABEL, label)
+        and (is_role_label(label) or (counts[label] > 1 and _name_like(label)))
+        for label, _, _ in entries
+    ):
+        return []
+    turns = []
+    for label, label_cell, row_cells in entries:
+        body = [b for col, b in sorted(row_cells.items()) if col > 0 and _cell(text, b)]
+        end = body[-1].end if body else label_cell.end
+        content = body[0].start if body else label_cell.end
+        turns.append(Turn(label_cell.start, end, label, label_cell.end, content))
+    return turns
+
+
+def detect_turns(text: str, blocks: Sequence[_BlockLike] | None = None) -> list[Turn]:
+    """All speaker turns in ``text`` in order; an empty list when none are found."""
+    from qualcode.sources.header import parse_header
+
+    header = parse_header(text)
+    skip_until = header.end if header else 0
+    table_turns, table_spans = _table_turns(text, blocks) if blocks else ([], [])
+
+    candidates = []
+    for m in _MARKER.finditer(text):
+        label = _clean_label(m.group("label"))
+        if m.start() < skip_until or len(label) > 40:
+            continue
+        if any(m.start() in span for span in table_spans):
+            continue
+        candidates.append((m, label))
+    counts = Counter(label for _, label in candidates)
+    accepted = [
+        (m, label)
+        for m, label in candidates
+        if is_role_label(label) or (counts[label] > 1 and _name_like(label))
+    ]
+    labels = {label for _, label in accepted}
+    if labels and not any(is_role_label(label) for label in labels) and len(labels) < 2:
+        accepted = []
+
+    starts = sorted([m.start() for m, _ in accepted] + [t.start for t in table_turns])
+    turns = list(table_turns)
+    for m, label in accepted:
+        at = bisect_right(starts, m.start())
+        next_start = starts[at] if at < len(starts) else len(text)
+        for span in table_spans:
+            if m.start() < span.start < next_start:
+                next_start = span.start
+        end = m.start() + len(text[m.start() : next_start].rstrip())
+        content = m.end()
+        while content < end and text[content] in " \t\n":
+            content += 1
+        marker_end = m.end("colon")
+        if text.startswith("**", marker_end):
+            marker_end += 2
+        ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
+        end = max(end, marker_end)
+        turns.append(Turn(m.start(), end, label, marker_end, min(content, end), ts))
+    turns.sort(key=lambda t: t.start)
+    return turns
