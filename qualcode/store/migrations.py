@@ -61,8 +61,9 @@ def write_version(conn: Connection, version: int) -> None:
     )
 
 
-def pending(found: int, target: int = SCHEMA_VERSION) -> list[int]:
-    """The migration numbers to run to go from ``found`` to ``target``."""
+def pending(found: int, target: int | None = None) -> list[int]:
+    """The migration numbers to run to go from ``found`` to ``target`` (default: current)."""
+    target = SCHEMA_VERSION if target is None else target
     missing = [v for v in range(found + 1, target + 1) if v not in MIGRATIONS]
     if missing:
         raise RuntimeError(f"no migration registered to schema {missing[0]}")
