@@ -69,6 +69,7 @@ class Project:
         from qualcode.cases import CaseManager
         from qualcode.coding.codes import CodeManager
         from qualcode.coding.codings import CodingManager
+        from qualcode.coding.sets import SetManager
         from qualcode.memos import MemoManager
         from qualcode.sources.manager import SourceManager
 
@@ -78,6 +79,7 @@ class Project:
         self.codes = CodeManager(self)
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
+        self.sets = SetManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod

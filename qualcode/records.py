@@ -188,3 +188,31 @@ class ProjectSummary:
     coders: int
     path: str
     read_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSet:
+    """A code set (cluster) or source set, with its members."""
+
+    id: int
+    guid: str
+    name: str
+    description: str
+    labels: dict[str, str]
+    codebook: str | None
+    codebook_set: str | None
+    code_ids: tuple[CodeId, ...] = ()
+    source_ids: tuple[SourceId, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeLink:
+    """A relation from a code to another code or to a code of another codebook."""
+
+    id: int
+    guid: str
+    from_code_id: CodeId
+    to_code_id: CodeId | None
+    target_ref: str | None
+    relation: str
+    note: str

@@ -12,7 +12,7 @@ from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
-from qualcode.records import Code
+from qualcode.records import Code, CodeLink
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
@@ -25,6 +25,15 @@ DEFAULT_COLORS = (
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )  # fmt: skip
 EDITABLE = ("name", "color", "short", "description", "inclusion", "exclusion", "example", "labels")
+
+
+def _link_from_row(row: Any) -> CodeLink:
+    m = row._mapping
+    return CodeLink(
+        id=m["id"], guid=m["guid"], from_code_id=CodeId(m["from_code_id"]),
+        to_code_id=CodeId(m["to_code_id"]) if m["to_code_id"] is not None else None,
+        target_ref=m["target_ref"], relation=m["relation"], note=m["note"],
+    )  # fmt: skip
 
 
 def code_from_row(row: Any) -> Code:
@@ -356,6 +365,10 @@ class CodeManager:
                     )
             moved, collapsed = _move_codings(op, sources, target_id)
             op.update_where(t.memo, t.memo.c.code_id.in_(sources), {"code_id": target_id})
+            _move_memberships(op, sources, target_id)
+            _move_links(op, sources, target_id)
+            for hook in CODE_MERGERS:
+                hook(op, sources, target_id)
             for m in merged:
                 for child in _children(op.conn, m.id):
                     self._reparent_merged(op, child, target_id)
@@ -371,6 +384,63 @@ class CodeManager:
                 duplicates_collapsed=collapsed,
             )
             op.result = self.get(target_id)
+        assert op.changes is not None
+        return op.changes
+
+    def links(self, code_id: int | None = None) -> list[CodeLink]:
+        """Relations from (or to) ``code_id``, or all of them."""
+        link = t.code_link.c
+        q = select(t.code_link).order_by(link.id)
+        if code_id is not None:
+            q = q.where((link.from_code_id == code_id) | (link.to_code_id == code_id))
+        with self._p.reading() as conn:
+            return [_link_from_row(r) for r in conn.execute(q).all()]
+
+    def link(
+        self,
+        from_code_id: int,
+        *,
+        to_code_id: int | None = None,
+        target_ref: str | None = None,
+        relation: str = "maps_to",
+        note: str = "",
+    ) -> ChangeSet[CodeLink]:
+        """Relate a code to another code, or to ``codebook:CODE`` outside the project."""
+        if (to_code_id is None) == (target_ref is None):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A link needs either a target code or a reference.")
+            )
+        with self._p.operation("code.link", QT_TRANSLATE_NOOP("operations", "Link codes")) as op:
+            self._require(op.conn, from_code_id)
+            if to_code_id is not None:
+                self._require(op.conn, to_code_id)
+                if to_code_id == from_code_id:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("errors", "A code cannot be linked to itself.")
+                    )
+            new_id = op.insert(
+                t.code_link,
+                {"from_code_id": from_code_id, "to_code_id": to_code_id,
+                 "target_ref": target_ref, "relation": relation.strip() or "maps_to",
+                 "note": note},
+            )  # fmt: skip
+            op.note(code=from_code_id, to=to_code_id or target_ref, relation=relation)
+            row = op.conn.execute(select(t.code_link).where(t.code_link.c.id == new_id)).one()
+            op.result = _link_from_row(row)
+        assert op.changes is not None
+        return op.changes
+
+    def unlink(self, link_id: int) -> ChangeSet[None]:
+        """Remove one code relation."""
+        with self._p.operation(
+            "code.unlink", QT_TRANSLATE_NOOP("operations", "Unlink codes")
+        ) as op:
+            try:
+                op.delete(t.code_link, link_id)
+            except LookupError as exc:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("errors", "There is no code link with id {id}."), id=link_id
+                ) from exc
         assert op.changes is not None
         return op.changes
 
@@ -419,6 +489,10 @@ class CodeManager:
         # Same-named sub-code under the target: merge them too.
         _move_codings(op, [child.id], clash)
         op.update_where(t.memo, t.memo.c.code_id == child.id, {"code_id": clash})
+        _move_memberships(op, [child.id], clash)
+        _move_links(op, [child.id], clash)
+        for hook in CODE_MERGERS:
+            hook(op, [child.id], clash)
         for grandchild in _children(op.conn, child.id):
             self._reparent_merged(op, grandchild, clash)
         op.delete(t.code, child.id)
@@ -430,11 +504,52 @@ class CodeManager:
         if coding_ids:
             op.delete_where(t.memo, t.memo.c.coding_id.in_(coding_ids))
         op.delete_where(t.memo, t.memo.c.code_id.in_(ids))
+        op.delete_where(t.item_set_member, t.item_set_member.c.code_id.in_(ids))
+        op.delete_where(
+            t.code_link, t.code_link.c.from_code_id.in_(ids) | t.code_link.c.to_code_id.in_(ids)
+        )
+        for hook in CODE_DEPENDENTS:
+            hook(op, ids)
         removed = len(op.delete_where(t.coding, t.coding.c.code_id.in_(ids)))
         # children before parents (deepest last in ``ids``)
         for cid in reversed(ids):
             op.delete(t.code, cid)
         return removed
+
+
+CODE_DEPENDENTS: list[Any] = []
+"""Callables ``(op, code_ids)`` that delete other areas' rows before codes are deleted."""
+
+CODE_MERGERS: list[Any] = []
+"""Callables ``(op, from_code_ids, to_code_id)`` that re-point other areas' rows in a merge."""
+
+
+def _move_memberships(op: Any, from_codes: Sequence[int], to_code: int) -> None:
+    m = t.item_set_member.c
+    rows = op.conn.execute(
+        select(m.id, m.set_id)
+        .where(m.code_id.in_([*from_codes, to_code]))
+        .order_by((m.code_id != to_code), m.id)
+    ).all()
+    kept: set[int] = set()
+    for member_id, set_id in rows:
+        if set_id in kept:
+            op.delete(t.item_set_member, member_id)
+        else:
+            kept.add(set_id)
+            op.update_where(
+                t.item_set_member,
+                (m.id == member_id) & (m.code_id != to_code),
+                {"code_id": to_code},
+            )
+
+
+def _move_links(op: Any, from_codes: Sequence[int], to_code: int) -> None:
+    link = t.code_link.c
+    op.update_where(t.code_link, link.from_code_id.in_(list(from_codes)), {"from_code_id": to_code})
+    op.update_where(t.code_link, link.to_code_id.in_(list(from_codes)), {"to_code_id": to_code})
+    # a link from the merged code to itself means nothing any more
+    op.delete_where(t.code_link, (link.from_code_id == to_code) & (link.to_code_id == to_code))
 
 
 def _parent_is(parent_id: int | None) -> Any:

@@ -74,7 +74,7 @@ def coded_segments(
             c.event_date,
             c.weight,
             c.note,
-        )  # fmt: skip
+        )
         .join(t.source, t.source.c.id == c.source_id)
         .join(t.coder, t.coder.c.id == c.coder_id)
         .order_by(t.source.c.name, c.start_pos, c.end_pos, c.id)
@@ -111,6 +111,6 @@ def coded_segments(
             event_date=r[10],
             weight=r[11],
             note=r[12],
-        )  # fmt: skip
+        )
         for r in rows
     ]

@@ -232,6 +232,7 @@ def delete_source_rows(op: Any, source_ids: list[int]) -> None:
     op.delete_where(t.memo, t.memo.c.source_id.in_(source_ids))
     op.delete_where(t.coding, t.coding.c.source_id.in_(source_ids))
     op.delete_where(t.case_link, t.case_link.c.source_id.in_(source_ids))
+    op.delete_where(t.item_set_member, t.item_set_member.c.source_id.in_(source_ids))
     op.delete_where(t.attribute_value, t.attribute_value.c.source_id.in_(source_ids))
     op.delete_where(t.source_content, t.source_content.c.source_id.in_(source_ids))
     op.delete_where(t.source, t.source.c.id.in_(source_ids))

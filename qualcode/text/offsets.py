@@ -9,14 +9,17 @@ get mixed up elsewhere.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _astral_indices(text: str) -> list[int]:
     """Code-point indices of the characters that take two UTF-16 units."""
     if text.isascii():
         return []
-    return [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    return [m.start() for m in _ASTRAL.finditer(text)]
 
 
 class OffsetMap:

@@ -273,3 +273,63 @@ class AuditEntry(Base):
     label: Mapped[str] = mapped_column(String(200))
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     step_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ItemSet(Base):
+    """A named set of codes and/or sources: a code set (cluster) or a source set.
+
+    REFI-QDA's ``Set`` holds both kinds; researchers use code sets to cluster
+    codes for conceptually clustered matrices and source sets to group documents.
+    """
+
+    __tablename__ = "item_set"
+    __table_args__ = _AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    codebook: Mapped[str | None] = mapped_column(String(100))
+    codebook_set: Mapped[str | None] = mapped_column(String(100))
+
+
+class ItemSetMember(Base):
+    """One code or one source in a set."""
+
+    __tablename__ = "item_set_member"
+    __table_args__ = (
+        CheckConstraint("(code_id IS NULL) <> (source_id IS NULL)", name="one_member"),
+        Index("uq_item_set_member_code", "set_id", "code_id", unique=True,
+              sqlite_where=text("code_id IS NOT NULL"),
+              postgresql_where=text("code_id IS NOT NULL")),
+        Index("uq_item_set_member_source", "set_id", "source_id", unique=True,
+              sqlite_where=text("source_id IS NOT NULL"),
+              postgresql_where=text("source_id IS NOT NULL")),
+        _AUTOINC,
+    )  # fmt: skip
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("item_set.id"), index=True)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"), index=True)
+
+
+class CodeLink(Base):
+    """A relation from a code to another code or to a code of another codebook.
+
+    Used for codebook "maps to" links (budget -> Edwards III resources) and for
+    researcher-drawn relations; ``target_ref`` names a target outside the project
+    as ``codebook_id:CODE_ID``.
+    """
+
+    __tablename__ = "code_link"
+    __table_args__ = (
+        CheckConstraint("(to_code_id IS NOT NULL) OR (target_ref IS NOT NULL)", name="target"),
+        _AUTOINC,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
+    from_code_id: Mapped[int] = mapped_column(ForeignKey("code.id"), index=True)
+    to_code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id"), index=True)
+    target_ref: Mapped[str | None] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(64), default="maps_to")
+    note: Mapped[str] = mapped_column(Text, default="")

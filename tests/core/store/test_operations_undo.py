@@ -214,3 +214,46 @@ def test_undo_history_is_bounded(project: Project) -> None:
     with project.reading() as conn:
         assert history.step_count(conn) <= history.UNDO_LIMIT + 50
     assert len(project.audit_log(limit=10_000)) == history.UNDO_LIMIT + 61
+
+
+SET_OPERATIONS: dict[str, Op] = {
+    "set.create": lambda p, s: p.sets.create("Edwards", code_ids=[s.a, s.b], source_ids=[s.s2]),
+    "code.link": lambda p, s: p.codes.link(s.b, to_code_id=s.a, relation="related_to"),
+    "code.link_ref": lambda p, s: p.codes.link(s.b, target_ref="edwards3:RES"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SET_OPERATIONS))
+def test_set_and_link_operations_undo_redo(project: Project, name: str) -> None:
+    ids = seed(project)
+    before = snapshot(project)
+    SET_OPERATIONS[name](project, ids)
+    after = snapshot(project)
+    assert after != before
+    project.undo()
+    assert snapshot(project) == before
+    project.redo()
+    assert snapshot(project) == after
+
+
+def test_sets_follow_merges_and_deletes(project: Project) -> None:
+    ids = seed(project)
+    cluster = project.sets.create("Cluster", code_ids=[ids.a1, ids.b]).result
+    assert cluster is not None
+    project.codes.link(ids.b, target_ref="edwards3:RES")
+    project.codes.link(ids.a1, to_code_id=ids.b)
+    before = snapshot(project)
+    project.codes.merge([ids.b], ids.a1)
+    merged = project.sets.get(cluster.id)
+    assert merged.code_ids == (ids.a1,)
+    links = project.codes.links(ids.a1)
+    assert [(lk.to_code_id, lk.target_ref) for lk in links] == [(None, "edwards3:RES")]
+    project.undo()
+    assert snapshot(project) == before
+    project.codes.delete(ids.a)  # deletes a1 with its memberships and links
+    assert project.sets.get(cluster.id).code_ids == (ids.b,)
+    assert all(ids.a1 not in (lk.from_code_id, lk.to_code_id) for lk in project.codes.links())
+    project.sources.delete(ids.s2)
+    project.undo()
+    project.undo()
+    assert snapshot(project) == before
