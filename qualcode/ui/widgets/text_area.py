@@ -1,0 +1,458 @@
+"""The text pane of the document view: plain text, code highlights, edge dragging.
+
+Why ``QPlainTextEdit`` and not ``QTextEdit``: its document layout lays out only
+the blocks it paints and scrolls by block, so a 300k-character transcript opens
+in tens of milliseconds, where ``QTextEdit`` lays out the whole document first.
+
+Highlights are *painted*, not stored as character formats or ``ExtraSelection``s:
+changing formats relayouts every touched block, and Qt walks the whole
+extra-selection list for every painted block. Instead the codings are swept once
+into runs (see :func:`highlight_runs`) and each paint fills only the runs of the
+visible blocks, so :meth:`set_spans` costs one sweep plus one repaint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from qualcode.text.offsets import OffsetMap
+from qualcode.ui.widgets.coding_stripes import CodingStripes
+from qualcode.ui.widgets.document_builder import build_document, normalize_line_breaks
+from qualcode.ui.widgets.document_model import (
+    CodingSpan,
+    EdgeIndex,
+    HighlightRun,
+    SpanIndex,
+    TurnSpan,
+    block_break_positions,
+    clamp_spans,
+    stripe_columns,
+)
+from qualcode.ui.widgets.document_model import (
+    highlight_runs as sweep_runs,
+)
+from qualcode.ui.widgets.highlight_painter import HighlightPainter
+from qualcode.ui.widgets.paragraph_numbers import ParagraphNumbers
+
+
+@dataclass(slots=True)
+class _Drag:
+    index: int
+    is_start: bool
+
+
+class DocumentTextEdit(QPlainTextEdit):
+    """Read-only text pane that paints coding highlights and lets their edges be dragged."""
+
+    viewport_painted = Signal()
+    spans_changed = Signal()
+    coding_resize_requested = Signal(int, int, int)
+    coding_context_menu = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setAccessibleName(self.tr("Document text"))
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # reading, not UI chrome
+        self.setFont(font)
+        self.viewport().setMouseTracking(True)
+        self._text = ""
+        self._own_document: QTextDocument | None = None
+        self.paint_count = 0  # finished viewport paints, for benchmarks and tests
+        self._map = OffsetMap("")
+        self._breaks: list[int] = []
+        self._base_spans: list[CodingSpan] = []
+        self._spans: list[CodingSpan] = []
+        self._visible_codes: frozenset[int] | None = None
+        self._preview: tuple[int, int, int] | None = None
+        self._drag: _Drag | None = None
+        self._active: int | None = None
+        self._find_hits: list[tuple[int, int]] = []
+        self._runs: list[HighlightRun] = []
+        self._run_ends: list[int] = []
+        self._index = SpanIndex([])
+        self._edges = EdgeIndex([])
+        self._columns: list[int] = []
+        self._column_count = 0
+        self._reserved_columns = 1
+        self._wrapped: tuple[int, int] | None = None
+        self._incoming_blocks = 0
+        self._line_chars = 0
+        self.highlighter = HighlightPainter(self)
+        self.numbers = ParagraphNumbers(self)
+        self.stripes = CodingStripes(self)
+        self.updateRequest.connect(self._on_update_request)
+        self.blockCountChanged.connect(lambda _n: self.update_margins())
+        self.update_margins()
+
+    # -- data ------------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The plain text shown, as passed to :meth:`load`."""
+        return self._text
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        """Code point ↔ UTF-16 conversion for the current text."""
+        return self._map
+
+    @property
+    def spans(self) -> list[CodingSpan]:
+        """Shown codings (clipped to the text, with a drag preview applied)."""
+        return self._spans
+
+    @property
+    def span_index(self) -> SpanIndex:
+        """Range queries over :attr:`spans`."""
+        return self._index
+
+    @property
+    def columns(self) -> list[int]:
+        """Stripe column of each span; -1 for spans the code filter hides."""
+        return self._columns
+
+    @property
+    def column_count(self) -> int:
+        """Number of stripe columns in use."""
+        return self._column_count
+
+    @property
+    def reserved_columns(self) -> int:
+        """Columns the stripe margin makes room for: it grows but never shrinks while the
+        same document is shown, so removing a coding does not reflow the text."""
+        return self._reserved_columns
+
+    @property
+    def active_index(self) -> int | None:
+        """Span index of the coding last clicked in the stripes."""
+        return self._active
+
+    def load(self, text: str, spans: Sequence[CodingSpan], turns: Sequence[TurnSpan]) -> None:
+        """Replace the document; builds a fresh ``QTextDocument`` with turn formatting."""
+        doc, omap = build_document(self, text, turns, self.font(), self.palette())
+        self._text = text
+        self._map = omap
+        self._breaks = block_break_positions(normalize_line_breaks(text))
+        old = self._own_document
+        self._own_document = doc
+        self._drag = None
+        self._preview = None
+        self._active = None
+        self._find_hits = []
+        self._reserved_columns = 1
+        # Size the margins for the new document first, so its text is wrapped only once.
+        self._incoming_blocks = doc.blockCount()
+        self.set_spans(spans)
+        self._incoming_blocks = 0
+        self.setDocument(doc)
+        if old is not None:
+            old.deleteLater()  # Qt deletes only the editor's default document itself
+
+    def set_spans(self, spans: Sequence[CodingSpan]) -> None:
+        """Swap the codings: one sweep and a repaint; the text and scroll position stay."""
+        active_id = None
+        if self._active is not None and self._active < len(self._base_spans):
+            active_id = self._base_spans[self._active].coding_id
+        self._base_spans = clamp_spans(spans, len(self._text))
+        self._preview = None
+        self._drag = None
+        self._active = next(
+            (i for i, s in enumerate(self._base_spans) if s.coding_id == active_id), None
+        )
+        self._rebuild(columns=True)
+
+    def set_visible_codes(self, code_ids: Collection[int] | None) -> None:
+        """Show only these codes' highlights and stripes (``None``: all codes)."""
+        self._visible_codes = None if code_ids is None else frozenset(code_ids)
+        self._rebuild(columns=True)
+
+    def set_active_index(self, index: int | None) -> None:
+        """Mark a span as the current coding (outlined in the stripes)."""
+        self._active = index
+        self.stripes.update()
+
+    def set_find_hits(self, hits: list[tuple[int, int]]) -> None:
+        """Outline these ranges (all matches of the current search)."""
+        self._find_hits = hits
+        self.viewport().update()
+
+    def is_shown(self, span: CodingSpan) -> bool:
+        """Whether the code filter lets this span be highlighted."""
+        return self._visible_codes is None or span.code_id in self._visible_codes
+
+    def _rebuild(self, *, columns: bool) -> None:
+        spans = list(self._base_spans)
+        if self._preview is not None:
+            i, start, end = self._preview
+            old = spans[i]
+            spans[i] = CodingSpan(
+                old.coding_id, start, end, old.code_id, old.code_name, old.color, old.coder
+            )
+        self._spans = spans
+        self._runs = sweep_runs(spans, self.is_shown)
+        self._run_ends = [r.end for r in self._runs]
+        self._index = SpanIndex(spans)
+        self._edges = EdgeIndex(spans)
+        if columns:
+            self._assign_columns()
+        self.viewport().update()
+        self.stripes.update()
+        self.spans_changed.emit()
+
+    def _assign_columns(self) -> None:
+        self._line_chars = self._estimate_line_chars()
+        shown = [i for i, s in enumerate(self._spans) if self.is_shown(s)]
+        cols, count = stripe_columns(
+            [self._spans[i] for i in shown], self._breaks, self._line_chars
+        )
+        self._columns = [-1] * len(self._spans)
+        for i, col in zip(shown, cols, strict=True):
+            self._columns[i] = col
+        self._column_count = count
+        self._reserved_columns = max(self._reserved_columns, count, 1)
+        self._apply_margins()
+
+    def _estimate_line_chars(self) -> int:
+        # Upper bound of characters on one wrapped line, from the pane's full width
+        # (not the viewport's, which depends on the stripes: no feedback loop).
+        average = max(1.0, QFontMetricsF(self.font()).averageCharWidth())
+        return max(10, int(self.width() / (average * 0.6)))
+
+    # -- geometry --------------------------------------------------------------------------
+    def update_margins(self) -> None:
+        """Reserve room for the paragraph numbers (left) and the stripes (right)."""
+        estimate = self._estimate_line_chars()
+        if self._spans and abs(estimate - self._line_chars) > self._line_chars // 8:
+            self._assign_columns()  # a much wider or narrower pane packs stripes differently
+        else:
+            self._apply_margins()
+
+    def _apply_margins(self) -> None:
+        blocks = self._incoming_blocks or self.blockCount()
+        left = self.numbers.preferred_width(blocks) if not self.numbers.isHidden() else 0
+        right = self.stripes.preferred_width() if not self.stripes.isHidden() else 0
+        self.setViewportMargins(left, 0, right, 0)
+        vg = self.viewport().geometry()
+        key = (id(self.document()), vg.width())
+        if key != self._wrapped:
+            # A margin change resizes the viewport without always re-wrapping (its resize
+            # event can stay pending while hidden): let the base class re-wrap now.
+            self._wrapped = key
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(vg.size(), QSize(-1, -1)))
+        self.numbers.setGeometry(vg.left() - left, vg.top(), left, vg.height())
+        self.stripes.setGeometry(vg.right() + 1, vg.top(), right, vg.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.update_margins()
+
+    def _on_update_request(self, rect, dy: int) -> None:
+        if dy or rect.contains(self.viewport().rect()):
+            self.numbers.update()
+            self.stripes.update()
+
+    def visible_blocks(self) -> list[tuple[QTextBlock, float]]:
+        """(block, top y in viewport coordinates) for each block on screen."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        top = self.blockBoundingGeometry(block).translated(offset).top()
+        out: list[tuple[QTextBlock, float]] = []
+        while block.isValid() and top <= height:
+            rect = self.blockBoundingRect(block)
+            if block.isVisible():
+                out.append((block, top))
+            top += rect.height()
+            block = block.next()
+        return out
+
+    def visible_range(self, blocks: list[tuple[QTextBlock, float]]) -> tuple[int, int]:
+        """Code-point range [start, end) covered by ``blocks`` (newline included)."""
+        first, last = blocks[0][0], blocks[-1][0]
+        end = min(last.position() + last.length(), self._map.utf16_length)
+        return self._map.from_utf16(first.position()), self._map.from_utf16(end, round_up=True)
+
+    def line_rect_y(self, offset: int) -> tuple[float, float]:
+        """Top and bottom (viewport y) of the screen line holding the character at ``offset``."""
+        u16 = self._map.to_utf16(min(max(offset, 0), len(self._text)))
+        block = self.document().findBlock(u16)
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        layout = block.layout()
+        line = layout.lineForTextPosition(u16 - block.position()) if layout else None
+        if line is None or not line.isValid():
+            return top, top + self.blockBoundingRect(block).height()
+        return top + line.y(), top + line.y() + line.height()
+
+    def offset_at(self, pos: QPoint) -> int:
+        """Code-point offset nearest to a viewport point."""
+        return self._map.from_utf16(self.cursorForPosition(pos).position())
+
+    def cursor_for_range(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting code points ``start..end`` (anchor at start)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- painting --------------------------------------------------------------------------
+    @property
+    def highlight_runs(self) -> list[HighlightRun]:
+        """Character runs with their covering (shown) codings, sorted and disjoint."""
+        return self._runs
+
+    @property
+    def run_ends(self) -> list[int]:
+        """End offset of each highlight run, for bisecting."""
+        return self._run_ends
+
+    @property
+    def find_hits(self) -> list[tuple[int, int]]:
+        """Ranges outlined as search matches."""
+        return self._find_hits
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._runs or self._find_hits:
+            painter = QPainter(self.viewport())
+            self.highlighter.paint(painter)
+            painter.end()
+        super().paintEvent(event)
+        self.paint_count += 1
+        self.viewport_painted.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.clear_cache()  # blends depend on the base colour
+        super().changeEvent(event)
+
+    # -- edge dragging ---------------------------------------------------------------------
+    def edge_at(self, pos: QPoint) -> tuple[int, bool] | None:
+        """(span index, is_start) of a highlight edge under a viewport point, if any."""
+        if not self._spans:
+            return None
+        offset = self.offset_at(pos)
+        tolerance = max(3.0, QFontMetricsF(self.font()).averageCharWidth() * 0.6)
+        found: list[tuple[int, bool]] = []
+        for edge, index, is_start in self._edges.near(offset, 2):
+            if not self.is_shown(self._spans[index]):
+                continue
+            rect = self.cursorRect(self.cursor_for_range(edge, edge))
+            if abs(pos.x() - rect.center().x()) <= tolerance and rect.top() <= pos.y() <= (
+                rect.bottom()
+            ):
+                found.append((index, is_start))
+        if not found:
+            return None
+        for hit in found:
+            if hit[0] == self._active:
+                return hit
+        return min(found, key=lambda h: self._spans[h[0]].end - self._spans[h[0]].start)
+
+    def begin_resize(self, index: int, is_start: bool) -> None:
+        """Start dragging one edge of span ``index`` (from the text or a stripe end)."""
+        self._drag = _Drag(index, is_start)
+
+    @property
+    def resizing(self) -> bool:
+        """Whether an edge drag is in progress."""
+        return self._drag is not None
+
+    @property
+    def dragging_start(self) -> bool:
+        """Whether the edge being dragged is a start (else an end)."""
+        return self._drag is not None and self._drag.is_start
+
+    def update_resize(self, offset: int) -> None:
+        """Move the dragged edge to ``offset``; the coding keeps at least one character."""
+        if self._drag is None:
+            return
+        span = self._base_spans[self._drag.index]
+        if self._drag.is_start:
+            start, end = min(max(offset, 0), span.end - 1), span.end
+        else:
+            start, end = span.start, max(min(offset, len(self._text)), span.start + 1)
+        self._preview = (self._drag.index, start, end)
+        self._rebuild(columns=False)
+
+    def finish_resize(self, *, cancel: bool = False) -> None:
+        """End the drag; emit the new range unless cancelled or unchanged."""
+        drag, preview = self._drag, self._preview
+        self._drag = None
+        self._preview = None
+        self._rebuild(columns=False)
+        if drag is None or preview is None or cancel:
+            return
+        span = self._base_spans[drag.index]
+        if (preview[1], preview[2]) != (span.start, span.end):
+            self.coding_resize_requested.emit(span.coding_id, preview[1], preview[2])
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.edge_at(event.position().toPoint())
+            if hit is not None:
+                self.begin_resize(*hit)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if self._drag is not None:
+            self.update_resize(self.offset_at(pos))
+            event.accept()
+            return
+        if not event.buttons() and self.edge_at(pos) is not None:
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.update_resize(self.offset_at(event.position().toPoint()))
+            self.finish_resize()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if self._drag is not None and event.key() == Qt.Key.Key_Escape:
+            self.finish_resize(cancel=True)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        offset = self.offset_at(event.pos())
+        hits = [i for i in self._index.at(offset) if self.is_shown(self._spans[i])]
+        if hits:
+            best = min(hits, key=lambda i: self._spans[i].end - self._spans[i].start)
+            self.coding_context_menu.emit(self._spans[best].coding_id, event.globalPos())
+            return
+        super().contextMenuEvent(event)
+
+    def point_of(self, offset: int) -> QPointF:
+        """Viewport point at the middle of the text cursor placed before ``offset``."""
+        return QPointF(self.cursorRect(self.cursor_for_range(offset, offset)).center())
