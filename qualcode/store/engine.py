@@ -55,6 +55,9 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
+        # A larger page cache keeps the coding indexes of big projects in memory.
+        cur.execute("PRAGMA cache_size=-65536")
+        cur.execute("PRAGMA temp_store=MEMORY")
         if not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
