@@ -11,7 +11,9 @@ from qualcode.project import Project
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never read or write the real user's settings."""
     monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("QUALCODE_CODER", raising=False)

@@ -55,10 +55,14 @@ def test_kill_9_never_loses_a_reported_operation(tmp_path: Path) -> None:
         lines: list[str] = []
         started = threading.Event()
 
-        def read(p: subprocess.Popen[str] = proc) -> None:
+        def read(
+            p: subprocess.Popen[str] = proc,
+            out: list[str] = lines,
+            flag: threading.Event = started,
+        ) -> None:
             for line in p.stdout or []:
-                lines.append(line)
-                started.set()
+                out.append(line)
+                flag.set()
 
         reader = threading.Thread(target=read)
         reader.start()

@@ -34,7 +34,7 @@ def _make(path: Path) -> None:
 def test_second_writer_is_told_who_has_it(project_path: Path) -> None:
     _make(project_path)
     with Project.open(project_path, coder="ana"):
-        with pytest.raises(ProjectLockedError, match="ana on .* \\(pid \\d+\\)"):
+        with pytest.raises(ProjectLockedError, match=r"ana on .* \(pid \d+\)"):
             Project.open(project_path, coder="budi")
         with Project.open(project_path, coder="budi", read_only=True) as ro:
             assert ro.info().codings == 1
@@ -121,7 +121,7 @@ def test_older_schema_is_upgraded_after_a_backup(
     with Project.open(project_path, coder="ana", read_only=True) as p:
         before = snapshot(p)
 
-    def add_table(conn) -> None:  # noqa: ANN001
+    def add_table(conn) -> None:
         conn.exec_driver_sql("CREATE TABLE extra_v2 (id INTEGER PRIMARY KEY, note TEXT)")
 
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
@@ -143,7 +143,7 @@ def test_failed_migration_leaves_the_old_version(
 ) -> None:
     _make(project_path)
 
-    def broken(conn) -> None:  # noqa: ANN001
+    def broken(conn) -> None:
         conn.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
         raise RuntimeError("power cut in the middle")
 

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from qualcode.project import Project
-
 from support.snapshots import TEXT, snapshot
 
 
@@ -153,7 +152,7 @@ def test_failed_operation_changes_nothing(project: Project) -> None:
     ids = seed(project)
     before = snapshot(project)
     label = project.undo_label()
-    with pytest.raises(Exception), project.undo_group("Half done"):  # noqa: B017, PT011
+    with pytest.raises(Exception), project.undo_group("Half done"):  # noqa: B017
         project.codes.rename(ids.a, "X")
         project.codings.apply(ids.s1, 0, 10**9, ids.a)
     assert snapshot(project) == before

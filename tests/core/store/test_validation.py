@@ -38,7 +38,7 @@ def test_same_code_same_range_same_coder_refused(seeded: tuple[Project, int, int
     p.codings.apply(src, 0, 6, a)  # an overlapping range is normal
 
 
-def test_other_coder_may_code_the_same_range(project_path) -> None:  # noqa: ANN001
+def test_other_coder_may_code_the_same_range(project_path) -> None:
     with Project.create(project_path, coder="ana") as p:
         src = p.sources.add_text("W1", TEXT).result
         a = p.codes.create("A").result
@@ -94,7 +94,7 @@ def test_missing_objects(seeded: tuple[Project, int, int, int]) -> None:
 
 
 def test_find_by_path_and_ambiguity(seeded: tuple[Project, int, int, int]) -> None:
-    p, _, a, b = seeded
+    p, _, _a, b = seeded
     assert p.codes.find("A/B").id == b
     p.codes.create("B")
     with pytest.raises(ValidationError, match="Several codes"):
