@@ -28,7 +28,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
 from qualcode.store import backup, history, migrations
-from qualcode.store.engine import WRITE, is_url, make_engine
+from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -202,6 +202,11 @@ class Project:
         if self._closed:
             return
         self._closed = True
+        try:
+            if not self.read_only:
+                checkpoint(self.engine)
+        except Exception:  # the data is safe in the WAL either way
+            pass
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

@@ -169,3 +169,12 @@ def test_projects_of_every_released_schema_open(tmp_path: Path, fixture: str) ->
         assert info.schema_version == migrations.SCHEMA_VERSION
         assert info.sources >= 1 and info.codings >= 1 and info.codes >= 1
         assert all(p.sources.text(s.id) for s in p.sources.all())
+
+
+def test_closed_project_is_one_complete_file(project_path: Path, tmp_path: Path) -> None:
+    """After close, copying only the .qdaproj (no -wal beside it) keeps everything."""
+    _make(project_path)
+    copy = tmp_path / "emailed.qdaproj"
+    copy.write_bytes(project_path.read_bytes())
+    with Project.open(copy, coder="ana") as p:
+        assert p.info().codings == 1
