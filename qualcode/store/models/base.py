@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -25,8 +27,18 @@ class Base(DeclarativeBase):
 
 
 def new_guid() -> str:
-    """A fresh GUID for an object (kept stable for REFI-QDA exchange)."""
-    return str(uuid.uuid4())
+    """A fresh GUID for an object (kept stable for REFI-QDA exchange).
+
+    Version 7 (RFC 9562): a millisecond timestamp then random bits, so new rows
+    land at the end of the GUID index instead of on a random page (cheaper writes
+    on big projects) while staying a standard UUID other tools accept.
+    """
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & 0xFFFF_FFFF_FFFF) << 80 | rand
+    value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
+    return str(uuid.UUID(int=value))
 
 
 def utcnow() -> datetime:
