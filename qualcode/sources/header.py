@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 #: Normalised field name -> key spellings (lower case, without ":").
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "date": ("hari/tanggal", "hari / tanggal", "hari, tanggal", "hari tanggal", "tanggal",
+             "hari/tgl", "hari / tgl", "hari, tgl", "hari tgl",
              "tgl", "hari", "tanggal wawancara", "waktu wawancara", "date", "day/date",
              "interview date", "date of interview"),
     "time": ("waktu", "pukul", "jam", "time", "time of interview"),
@@ -32,13 +33,18 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
                      "affiliation"),
     "informant_code": ("kode informan", "kode", "kode narasumber", "id informan",
                        "informant code", "code", "informant id"),
-    "interviewer": ("pewawancara", "peneliti", "interviewer", "researcher"),
+    "interviewer": ("pewawancara", "peneliti", "interviewer", "researcher", "moderator",
+                    "fasilitator", "facilitator"),
+    "participants": ("peserta", "peserta fgd", "participants", "partisipan"),
     "topic": ("topik", "tema", "topik wawancara", "topic", "subject"),
 }  # fmt: skip
 _KEY_TO_FIELD = {key: name for name, keys in FIELD_KEYS.items() for key in keys}
 # Keys that are also speaker labels: alone they do not make a header.
 _ROLE_KEYS = {"informan", "narasumber", "responden", "peneliti", "pewawancara", "interviewer",
-              "interviewee", "informant", "respondent", "participant", "researcher"}  # fmt: skip
+              "interviewee", "informant", "respondent", "participant", "researcher",
+              "moderator", "fasilitator", "facilitator", "peserta"}  # fmt: skip
+# "Moderator   : Peneliti" inside a block whose colons are aligned is a field, not a turn.
+_ALIGNED = re.compile(r"^[ \t]*\S[^:]*?\S[ \t]{2,}:")
 
 _LINE = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)][ \t]+|[-•*][ \t]+)?"  # optional numbering or bullet
@@ -170,9 +176,18 @@ def parse_header(text: str, *, max_lines: int = 40) -> Header | None:
             if found and blank_run > 1:
                 break
             continue
+        if found and blank_run == 0 and line[:1] in (" ", "\t") and _pair(line) is None:
+            # An indented continuation of the previous field's value.
+            s0, _, key, value = found[-1]
+            found[-1] = (s0, start + len(line), key, f"{value} {line.strip()}".strip())
+            continue
         blank_run = 0
         pair = _pair(line)
-        if pair is not None and _looks_like_turn(*pair):
+        if (
+            pair is not None
+            and _looks_like_turn(*pair)
+            and not (found and _ALIGNED.match(line) and pair[0].lower() in _KEY_TO_FIELD)
+        ):
             break
         known = pair is not None and pair[0].lower() in _KEY_TO_FIELD
         if pair is not None and (known or found):

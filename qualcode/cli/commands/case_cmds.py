@@ -107,3 +107,52 @@ def set_(
             attr = created
         p.attributes.set_value(attr.id, value, case_id=target.id)
     click.echo(f"{name}: {attribute} = {value}")
+
+
+@case.command("import-sheet")
+@project_argument
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--key", metavar="COLUMN", help="Column naming the case (default: Kode/Code/Case...)."
+)
+@json_option
+@coder_option
+def import_sheet(
+    project: str, file: str, key: str | None, as_json: bool, coder: str | None
+) -> None:
+    """Import a classification sheet (.xlsx/.csv, one row per case) as case attributes."""
+    from qualcode.casesheet import import_case_sheet
+
+    with open_project(project, coder) as p:
+        report = import_case_sheet(p, file, key=key)
+    if as_json:
+        emit_json(
+            {
+                "key": report.key,
+                "created_cases": report.created_cases,
+                "defined_attributes": report.defined_attributes,
+                "updated_values": report.updated_values,
+                "unchanged_values": report.unchanged_values,
+                "skipped": [{"row": row, "reason": why} for row, why in report.skipped],
+            }
+        )
+        return
+    click.echo(f"Cases named by column '{report.key}'.")
+    click.echo(f"  new cases: {len(report.created_cases)} {', '.join(report.created_cases)}")
+    click.echo(f"  new attributes: {', '.join(report.defined_attributes) or '-'}")
+    click.echo(f"  values set: {report.updated_values} (unchanged: {report.unchanged_values})")
+    for row, why in report.skipped:
+        click.echo(f"  skipped row {row}: {why}")
+
+
+@case.command("export-sheet")
+@project_argument
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--key", default="Case", show_default=True, help="Header of the case column.")
+def export_sheet(project: str, out: str, key: str) -> None:
+    """Write cases and their attributes to OUT (.xlsx or .csv)."""
+    from qualcode.casesheet import export_case_sheet
+
+    with open_project(project, read_only=True) as p:
+        count = export_case_sheet(p, out, key=key)
+    click.echo(f"Wrote {count} cases to {out}")
