@@ -1,0 +1,88 @@
+"""``qualcode refi ...``: REFI-QDA project (.qdpx) and codebook (.qdc) exchange."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from qualcode.cli.common import coder_option, emit_json, json_option, open_project
+
+
+def register(cli: click.Group) -> None:
+    """Add the ``refi`` group to ``cli``."""
+    cli.add_command(refi)
+
+
+@click.group()
+def refi() -> None:
+    """Exchange projects and codebooks with NVivo, ATLAS.ti, MAXQDA... (REFI-QDA)."""
+
+
+def _emit(report: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        for line in report.lines():
+            click.echo(line)
+
+
+@refi.command("export")
+@click.argument("project", metavar="PROJECT")
+@click.argument("out", metavar="OUT.qdpx", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def export(project: str, out: Path, as_json: bool) -> None:
+    """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
+    from qualcode.interop.refi_export import export_qdpx
+
+    with open_project(project, read_only=True) as p:
+        report = export_qdpx(p, out)
+    _emit(report, as_json)
+
+
+@refi.command("export-codebook")
+@click.argument("project", metavar="PROJECT")
+@click.argument("out", metavar="OUT.qdc", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def export_codebook(project: str, out: Path, as_json: bool) -> None:
+    """Export the codes and code sets of PROJECT as a REFI-QDA codebook OUT.qdc."""
+    from qualcode.interop.refi_export import export_qdc
+
+    with open_project(project, read_only=True) as p:
+        report = export_qdc(p, out)
+    _emit(report, as_json)
+
+
+@refi.command("import")
+@click.argument(
+    "file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument("project", metavar="PROJECT")
+@coder_option
+@json_option
+def import_(file: Path, project: str, coder: str | None, as_json: bool) -> None:
+    """Import FILE (.qdpx, .qde or .qdc) into PROJECT; creates PROJECT if it does not exist.
+
+    Into an existing project the import merges: codes already there are matched
+    by GUID, then by path; sources, cases and coders by GUID, then by name. The
+    whole import is one step that undo takes back. The report lists what could
+    not be imported.
+    """
+    from qualcode.interop.refi_import import import_refi
+    from qualcode.project import Project
+    from qualcode.store.engine import is_url
+
+    if not is_url(project) and not Path(project).exists():
+        path = Path(project)
+        try:
+            with Project.create(path, coder=coder) as p:
+                report = import_refi(file, p)
+        except BaseException:
+            for suffix in ("", "-wal", "-shm", ".lock"):  # a refused file leaves no project
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            raise
+    else:
+        with open_project(project, coder) as p:
+            report = import_refi(file, p)
+    _emit(report, as_json)
