@@ -5,6 +5,15 @@ package registers every table. Schema changes go through
 :mod:`qualcode.store.migrations` (see ``docs/architecture.md``).
 """
 
+from qualcode.store.models.analysis import (
+    CellSummary,
+    Conclusion,
+    ConclusionDisplay,
+    ConclusionEvidence,
+    ConclusionMemo,
+    ReviewComment,
+    SavedDisplay,
+)
 from qualcode.store.models.base import Base
 from qualcode.store.models.core import (
     Attribute,
@@ -29,11 +38,18 @@ __all__ = [
     "Base",
     "Case",
     "CaseLink",
+    "CellSummary",
     "Code",
     "Coder",
     "Coding",
+    "Conclusion",
+    "ConclusionDisplay",
+    "ConclusionEvidence",
+    "ConclusionMemo",
     "Memo",
     "ProjectInfo",
+    "ReviewComment",
+    "SavedDisplay",
     "Source",
     "SourceContent",
     "UndoStep",

@@ -1,0 +1,310 @@
+"""Display axes: the headers of one dimension and where each coding falls on it.
+
+An axis turns a :class:`Dim` into ordered headers (key, label) and a placement
+function giving the header keys a coding belongs to: zero (it falls outside the
+axis), one, or several (a coding in a turn shared by two cases).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from qualcode.analysis.corpus import (
+    CODE,
+    CODER,
+    END,
+    EVENT,
+    PERIOD,
+    SRC,
+    START,
+    VALENCE,
+    CodingTuple,
+    Corpus,
+)
+from qualcode.analysis.spec import VALENCE_KEYS, Dim
+from qualcode.errors import NotFoundError, ValidationError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.records import SOURCE_KINDS
+
+NO_VALUE = "(none)"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """One row or column: a stable string ``key`` (used for saved summaries) and a ``label``."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """Headers in display order and the placement of a coding on them."""
+
+    dim: Dim
+    headers: list[Header]
+    place: Callable[[CodingTuple], Iterable[str]]
+    code_map: dict[int, list[str]] | None = None  # for code axes: code id -> header keys
+
+
+def build_axis(corpus: Corpus, dim: Dim) -> Axis:
+    """The axis of ``dim`` over ``corpus``."""
+    builder = _BUILDERS.get(dim.kind)
+    if builder is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown display dimension '{kind}'."), kind=dim.kind
+        )
+    return builder(corpus, dim)
+
+
+def _codes(corpus: Corpus, dim: Dim) -> Axis:
+    parent = dim.get("children_of")
+    if parent is not None:
+        _require_code(corpus, parent)
+        ids = [c for c in corpus.code_order if corpus.code_parent[c] == parent]
+    elif dim.get("ids") is not None:
+        ids = list(dim.get("ids"))
+        for cid in ids:
+            _require_code(corpus, cid)
+    else:
+        ids = list(corpus.code_order)
+    aggregate = bool(dim.get("aggregate", parent is not None))
+    code_map: dict[int, list[str]] = {}
+    for cid in ids:
+        for member in corpus.descendants(cid) if aggregate else [cid]:
+            code_map.setdefault(member, []).append(str(cid))
+    short = parent is not None
+    headers = [
+        Header(str(cid), corpus.code_names[cid] if short else corpus.code_path(cid)) for cid in ids
+    ]
+    return Axis(dim, headers, lambda c: code_map.get(c[CODE], ()), code_map)
+
+
+def _code_groups(corpus: Corpus, dim: Dim) -> Axis:
+    groups = dim.get("groups") or {}
+    aggregate = bool(dim.get("aggregate", True))
+    code_map: dict[int, list[str]] = {}
+    for label, ids in groups.items():
+        for cid in ids:
+            _require_code(corpus, cid)
+            for member in corpus.descendants(cid) if aggregate else [cid]:
+                keys = code_map.setdefault(member, [])
+                if label not in keys:
+                    keys.append(label)
+    headers = [Header(label, label) for label in groups]
+    return Axis(dim, headers, lambda c: code_map.get(c[CODE], ()), code_map)
+
+
+def rank_key(value: str | None, allowed: list[str]) -> tuple[int, float, str]:
+    """Sort key of an attribute value: allowed-values order, else numeric, else text."""
+    if value is None:
+        return (3, 0.0, "")
+    if value in allowed:
+        return (0, float(allowed.index(value)), value)
+    try:
+        return (1, float(value), value)
+    except ValueError:
+        return (2, 0.0, value.casefold())
+
+
+def _cases(corpus: Corpus, dim: Dim) -> Axis:
+    ids = dim.get("ids")
+    kind = dim.get("case_kind")
+    chosen = [
+        cid
+        for cid in corpus.case_names
+        if (ids is None or cid in ids) and (kind is None or corpus.case_kinds[cid] == kind)
+    ]
+    order_by = dim.get("order_by")
+    if order_by:
+        allowed = corpus.attr_allowed.get(("case", order_by), [])
+        chosen.sort(
+            key=lambda cid: (
+                rank_key(corpus.case_attrs.get(cid, {}).get(order_by), allowed),
+                corpus.case_names[cid].casefold(),
+            )
+        )
+        if dim.get("descending"):
+            chosen.reverse()
+    elif ids is not None:
+        chosen.sort(key=list(ids).index)
+    else:
+        chosen.sort(key=lambda cid: corpus.case_names[cid].casefold())
+    keep = set(chosen)
+    headers = [Header(str(cid), corpus.case_names[cid]) for cid in chosen]
+    return Axis(dim, headers, lambda c: [str(x) for x in corpus.cases_of(c) if x in keep])
+
+
+def _attribute(corpus: Corpus, dim: Dim) -> Axis:
+    name = dim.get("name")
+    if not name or ("case", name) not in corpus.attr_allowed:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no attribute named '{name}'."), name=name
+        )
+    allowed = corpus.attr_allowed[("case", name)]
+    seen = {a[name] for a in corpus.case_attrs.values() if name in a}
+    if dim.get("values"):
+        values = list(dim.get("values"))
+    else:
+        values = list(allowed) + sorted(seen - set(allowed), key=lambda v: rank_key(v, allowed))
+    order_by = dim.get("order_by")
+    if order_by:
+        rank_allowed = corpus.attr_allowed.get(("case", order_by), [])
+        best: dict[str, tuple[int, float, str]] = {}
+        for attrs in corpus.case_attrs.values():
+            if name in attrs and order_by in attrs:
+                key = rank_key(attrs[order_by], rank_allowed)
+                best[attrs[name]] = min(best.get(attrs[name], key), key)
+        values.sort(key=lambda v: best.get(v, (4, 0.0, v)))
+        if dim.get("descending"):
+            values.reverse()
+    keep = set(values)
+
+    def place(c: CodingTuple) -> list[str]:
+        found = (corpus.case_attrs.get(x, {}).get(name) for x in corpus.cases_of(c))
+        return list(dict.fromkeys(v for v in found if v in keep))
+
+    return Axis(dim, [Header(v, v) for v in values], place)
+
+
+def _sources(corpus: Corpus, dim: Dim) -> Axis:
+    ids = dim.get("ids")
+    chosen = [s for s in corpus.sources if ids is None or s in ids]
+    chosen.sort(key=lambda s: corpus.sources[s][0].casefold())
+    keep = {s: str(s) for s in chosen}
+    headers = [Header(str(s), corpus.sources[s][0]) for s in chosen]
+    return Axis(dim, headers, lambda c: [keep[c[SRC]]] if c[SRC] in keep else ())
+
+
+def _source_kind(corpus: Corpus, dim: Dim) -> Axis:
+    present = {v[1] for v in corpus.sources.values()}
+    kinds = [k for k in SOURCE_KINDS if k in present] + sorted(present - set(SOURCE_KINDS))
+    if dim.get("values"):
+        kinds = list(dim.get("values"))
+    keep = set(kinds)
+    kind_of = {s: v[1] for s, v in corpus.sources.items()}
+    return Axis(
+        dim,
+        [Header(k, k) for k in kinds],
+        lambda c: [kind_of[c[SRC]]] if kind_of[c[SRC]] in keep else (),
+    )
+
+
+def _source_attribute(corpus: Corpus, dim: Dim) -> Axis:
+    name = dim.get("name")
+    if ("source", name) not in corpus.attr_allowed:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no attribute named '{name}'."), name=name
+        )
+    allowed = corpus.attr_allowed[("source", name)]
+    seen = {a[name] for a in corpus.source_attrs.values() if name in a}
+    values = sorted(seen | set(allowed), key=lambda v: rank_key(v, allowed))
+    value_of = {s: a[name] for s, a in corpus.source_attrs.items() if name in a}
+    return Axis(
+        dim,
+        [Header(v, v) for v in values],
+        lambda c: [value_of[c[SRC]]] if c[SRC] in value_of else (),
+    )
+
+
+def _coders(corpus: Corpus, dim: Dim) -> Axis:
+    names = dim.get("names")
+    if names is None:
+        ids = sorted(corpus.coders, key=lambda i: corpus.coders[i].casefold())
+    else:
+        by_name = {v: k for k, v in corpus.coders.items()}
+        ids = [by_name[n] for n in names if n in by_name]
+    keep = {i: str(i) for i in ids}
+    headers = [Header(str(i), corpus.coders[i]) for i in ids]
+    return Axis(dim, headers, lambda c: [keep[c[CODER]]] if c[CODER] in keep else ())
+
+
+def period_of(corpus: Corpus, c: CodingTuple, field: str = "auto") -> str | None:
+    """A coding's period text: its own period, else its event date, else its source's date."""
+    if field in ("auto", "coding"):
+        if c[PERIOD]:
+            return str(c[PERIOD])
+        if c[EVENT] is not None:
+            return c[EVENT].isoformat()
+        if field == "coding":
+            return None
+    collected = corpus.sources[c[SRC]][2]
+    return collected.isoformat() if collected is not None else None
+
+
+def bucket(value: str | None, how: str, cutoff: str | None = None) -> str:
+    """Bucket a period text by month (YYYY-MM), year (YYYY), early/late around ``cutoff``."""
+    if value is None:
+        return NO_VALUE
+    if how == "year":
+        return value[:4]
+    if how == "month":
+        return value[:7]
+    if how == "split":
+        return "early" if cutoff is not None and value < cutoff else "late"
+    return value
+
+
+def _period(corpus: Corpus, dim: Dim) -> Axis:
+    how = dim.get("bucket", "month")
+    field = dim.get("field", "auto")
+    cutoff = dim.get("cutoff")
+    if how == "split" and not cutoff:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An early/late split needs a cutoff date (YYYY-MM-DD).")
+        )
+
+    def place(c: CodingTuple) -> list[str]:
+        return [bucket(period_of(corpus, c, field), how, cutoff)]
+
+    if how == "split":
+        keys = ["early", "late"]
+    else:
+        found = {place(c)[0] for c in corpus.codings}
+        keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
+    return Axis(dim, [Header(k, k) for k in keys], place)
+
+
+def _valence(corpus: Corpus, dim: Dim) -> Axis:
+    keys = list(dim.get("values") or VALENCE_KEYS)
+    keep = set(keys)
+
+    def place(c: CodingTuple) -> list[str]:
+        v = c[VALENCE] or "none"
+        return [v] if v in keep else []
+
+    return Axis(dim, [Header(k, k) for k in keys], place)
+
+
+def _total(corpus: Corpus, dim: Dim) -> Axis:
+    label = dim.get("label", "Total")
+    return Axis(dim, [Header("total", label)], lambda c: ["total"])
+
+
+def _require_code(corpus: Corpus, code_id: Any) -> None:
+    if code_id not in corpus.code_names:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no code with id {id}."), id=code_id
+        )
+
+
+def coding_len(c: CodingTuple) -> int:
+    """Characters a coding covers."""
+    return c[END] - c[START]
+
+
+_BUILDERS: dict[str, Callable[[Corpus, Dim], Axis]] = {
+    "codes": _codes,
+    "code_groups": _code_groups,
+    "cases": _cases,
+    "attribute": _attribute,
+    "sources": _sources,
+    "source_kind": _source_kind,
+    "source_attribute": _source_attribute,
+    "coders": _coders,
+    "period": _period,
+    "valence": _valence,
+    "total": _total,
+}

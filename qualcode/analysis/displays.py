@@ -1,0 +1,309 @@
+"""Ready-made displays (Miles, Huberman & Saldaña) as named spec builders over the engine.
+
+Each ``*_spec`` function returns a :class:`DisplaySpec` a user can save and
+re-run; :func:`ready_spec` builds one by type name (what the CLI uses).
+
+=====================  ==========================================  ===================
+type                   rows × columns                              cells
+=====================  ==========================================  ===================
+matrix                 codes × cases / attribute / sources / kinds  count
+framework              cases × codes (themes)                       researcher summary
+checklist              components of one variable × informants      rating + best quote
+role_ordered           role values (ordered by rank) × codes        excerpts
+time_ordered           periods × codes                              count / excerpts
+clustered              informants × code groups                     excerpts
+case_ordered           cases ordered by an attribute × codes        excerpts
+effects                outcome codes × groups or early/late         excerpts
+cooccurrence           codes × codes (overlap / near / same turn)   count
+factors                dimensions × valence (supporting/inhibiting) count
+coverage               codes × sources (or cases), gaps marked      count
+=====================  ==========================================  ===================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from qualcode.analysis.spec import Dim, DisplaySpec
+from qualcode.errors import ValidationError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from qualcode.analysis.engine import Display
+    from qualcode.project import Project
+
+
+def parse_dim(text: str) -> Dim:
+    """A dimension from its short form: ``codes``, ``codes:3,4``, ``children:3``, ``cases``,
+    ``attribute:Jabatan``, ``sources``, ``source_kind``, ``coders``, ``valence``,
+    ``period:month|year|value``, ``source_attribute:NAME``, ``total``."""
+    kind, _, arg = text.strip().partition(":")
+    kind = {"cols": "columns", "kinds": "source_kind", "source_kinds": "source_kind"}.get(
+        kind, kind
+    )
+    if kind == "codes":
+        ids = [int(x) for x in arg.split(",") if x.strip()] if arg else None
+        return Dim.of("codes", ids=ids)
+    if kind == "children":
+        return Dim.of("codes", children_of=int(arg), aggregate=True)
+    if kind in ("attribute", "source_attribute"):
+        return Dim.of(kind, name=arg)
+    if kind == "period":
+        return Dim.of("period", bucket=arg or "month")
+    if kind == "cases" and arg:
+        return Dim.of("cases", case_kind=arg)
+    return Dim.of(kind)
+
+
+def _codes_dim(codes: Sequence[int] | None, aggregate: bool = False) -> Dim:
+    return Dim.of("codes", ids=list(codes) if codes is not None else None, aggregate=aggregate)
+
+
+def top_level_codes(project: Project) -> list[int]:
+    """Ids of top-level codes (the dimensions of a codebook), in tree order."""
+    return [c.id for c in project.codes.all() if c.parent_id is None]
+
+
+def matrix_spec(
+    project: Project,
+    *,
+    codes: Sequence[int] | None = None,
+    columns: Dim | str = "cases",
+    measure: str = "codings",
+    filters: dict[str, Any] | None = None,
+    cell: str = "count",
+) -> DisplaySpec:
+    """Matrix coding: codes × cases, attribute values, sources or source kinds."""
+    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    return DisplaySpec.make(
+        "matrix", _codes_dim(codes), cols, filters=filters, measure=measure, cell=cell
+    )
+
+
+def framework_spec(
+    project: Project,
+    *,
+    codes: Sequence[int] | None = None,
+    case_kind: str | None = "informant",
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Framework matrix: cases × themes; cells hold summaries linked to excerpts."""
+    themes = list(codes) if codes is not None else top_level_codes(project)
+    return DisplaySpec.make(
+        "framework",
+        Dim.of("cases", case_kind=case_kind),
+        _codes_dim(themes, aggregate=True),
+        filters=filters,
+        cell="summary",
+    )
+
+
+def checklist_spec(
+    project: Project,
+    *,
+    variable: int,
+    columns: Dim | str = "cases:informant",
+    levels: dict[str, int] | None = None,
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Checklist matrix: the components (sub-codes) of one variable × informants, rated."""
+    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    return DisplaySpec.make(
+        "checklist",
+        Dim.of("codes", children_of=variable, aggregate=True),
+        cols,
+        filters=filters,
+        cell="rating",
+        options={"levels": levels},
+    )
+
+
+def role_ordered_spec(
+    project: Project,
+    *,
+    role: str,
+    rank: str | None = None,
+    codes: Sequence[int] | None = None,
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Role-ordered matrix: values of a role attribute, ordered by a rank attribute × codes."""
+    return DisplaySpec.make(
+        "role_ordered",
+        Dim.of("attribute", name=role, order_by=rank),
+        _codes_dim(codes, aggregate=True),
+        filters=filters,
+        cell="excerpts",
+    )
+
+
+def time_ordered_spec(
+    project: Project,
+    *,
+    codes: Sequence[int] | None = None,
+    bucket: str = "month",
+    field: str = "auto",
+    cell: str = "count",
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Time-ordered matrix: periods (coding period, event date or source date) × codes."""
+    return DisplaySpec.make(
+        "time_ordered",
+        Dim.of("period", bucket=bucket, field=field),
+        _codes_dim(codes, aggregate=True),
+        filters=filters,
+        cell=cell,
+    )
+
+
+def clustered_spec(
+    project: Project,
+    *,
+    groups: dict[str, list[int]],
+    case_kind: str | None = "informant",
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Conceptually clustered matrix: informants × groups of related codes."""
+    if not groups:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Name at least one group of codes."))
+    return DisplaySpec.make(
+        "clustered",
+        Dim.of("cases", case_kind=case_kind),
+        Dim.of("code_groups", groups=groups),
+        filters=filters,
+        cell="excerpts",
+    )
+
+
+def case_ordered_spec(
+    project: Project,
+    *,
+    order_by: str,
+    codes: Sequence[int] | None = None,
+    descending: bool = True,
+    case_kind: str | None = None,
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Case-ordered meta-matrix: cases ordered (high to low) by an attribute or rating × codes."""
+    return DisplaySpec.make(
+        "case_ordered",
+        Dim.of("cases", order_by=order_by, descending=descending, case_kind=case_kind),
+        _codes_dim(codes, aggregate=True),
+        filters=filters,
+        cell="excerpts",
+    )
+
+
+def effects_spec(
+    project: Project,
+    *,
+    outcomes: Sequence[int],
+    group: str | None = None,
+    cutoff: str | None = None,
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Effects matrix: outcome codes × groups (a case attribute) or early/late around ``cutoff``."""
+    if (group is None) == (cutoff is None):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "An effects matrix needs either a group attribute or a cutoff date."
+            )
+        )
+    cols = (
+        Dim.of("attribute", name=group)
+        if group is not None
+        else Dim.of("period", bucket="split", cutoff=cutoff)
+    )
+    return DisplaySpec.make(
+        "effects", _codes_dim(outcomes, aggregate=True), cols, filters=filters, cell="excerpts"
+    )
+
+
+def cooccurrence_spec(
+    project: Project,
+    *,
+    codes: Sequence[int] | None = None,
+    op: str = "and",
+    distance: int = 0,
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Code co-occurrence: codes × codes; a cell holds both codes' codings in relation ``op``."""
+    dim = _codes_dim(codes)
+    return DisplaySpec.make(
+        "cooccurrence",
+        dim,
+        dim,
+        filters=filters,
+        options={"relation": {"op": op, "distance": distance}},
+    )
+
+
+def factors_spec(
+    project: Project,
+    *,
+    dimensions: Sequence[int] | None = None,
+    measure: str = "codings",
+    cell: str = "count",
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Supporting vs inhibiting factors by dimension: dimension codes (with sub-codes) × valence."""
+    dims = list(dimensions) if dimensions is not None else top_level_codes(project)
+    return DisplaySpec.make(
+        "factors",
+        _codes_dim(dims, aggregate=True),
+        Dim.of("valence"),
+        filters=filters,
+        measure=measure,
+        cell=cell,
+    )
+
+
+def coverage_spec(
+    project: Project,
+    *,
+    codes: Sequence[int] | None = None,
+    columns: Dim | str = "sources",
+    filters: dict[str, Any] | None = None,
+) -> DisplaySpec:
+    """Data accounting: codes × sources (or cases); empty cells mark missing evidence."""
+    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    return DisplaySpec.make("coverage", _codes_dim(codes), cols, filters=filters)
+
+
+READY: dict[str, Callable[..., DisplaySpec]] = {
+    "matrix": matrix_spec,
+    "framework": framework_spec,
+    "checklist": checklist_spec,
+    "role_ordered": role_ordered_spec,
+    "time_ordered": time_ordered_spec,
+    "clustered": clustered_spec,
+    "case_ordered": case_ordered_spec,
+    "effects": effects_spec,
+    "cooccurrence": cooccurrence_spec,
+    "factors": factors_spec,
+    "coverage": coverage_spec,
+}
+
+
+def ready_spec(project: Project, type: str, **params: Any) -> DisplaySpec:
+    """The spec of ready-made display ``type`` with its parameters."""
+    factory = READY.get(type)
+    if factory is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown display '{type}' (use {allowed})."),
+            type=type,
+            allowed=", ".join(READY),
+        )
+    return factory(project, **params)
+
+
+def build_ready(project: Project, type: str, **params: Any) -> Display:
+    """Build ready-made display ``type`` now."""
+    from qualcode.analysis.engine import build_display
+
+    return build_display(project, ready_spec(project, type, **params))
+
+
+def code_ids_by_name(project: Project, names: Sequence[str]) -> list[int]:
+    """Code ids for names or ``Parent/Child`` paths."""
+    return [project.codes.find(n).id for n in names]

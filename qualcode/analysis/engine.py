@@ -1,0 +1,324 @@
+"""The matrix engine: one way to build every display.
+
+``build_display(project, spec)`` places each coding that passes the filters in
+the cells of its row and column headers; each cell then holds coding ids, from
+which counts, excerpts, summaries and ratings are derived. Plain count
+matrices over SQL-friendly dimensions are computed with one ``GROUP BY``
+(:mod:`qualcode.analysis.sqlcount`) and fetch their coding ids only when a
+cell is drilled into; everything else runs in Python over compact tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from qualcode.analysis.axes import Axis, Header, bucket, build_axis, period_of
+from qualcode.analysis.corpus import CODE, END, ID, SRC, START, CodingTuple, Corpus, load_corpus
+from qualcode.analysis.relations import check_relation, keep_related, pairs
+from qualcode.analysis.spec import DisplaySpec
+from qualcode.errors import ValidationError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from qualcode.analysis.excerpts import Excerpt
+    from qualcode.project import Project
+
+CellIds = dict[tuple[int, int], list[int]]
+CODE_AXES = ("codes", "code_groups")
+
+
+@dataclass
+class Display:
+    """A computed display: headers, a count per cell and the coding ids behind each cell.
+
+    Cells are addressed by (row index, column index). ``excerpts``, ``summaries``,
+    ``ratings`` and ``quotes`` are filled according to the spec's cell content.
+    """
+
+    spec: DisplaySpec
+    rows: list[Header]
+    columns: list[Header]
+    counts: list[list[int]]
+    excerpts: dict[tuple[int, int], list[Excerpt]] = field(default_factory=dict)
+    summaries: dict[tuple[int, int], Any] = field(default_factory=dict)
+    ratings: dict[tuple[int, int], str] = field(default_factory=dict)
+    quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
+    saved_id: int | None = None
+    _ids: CellIds | None = None
+    _load_cell: Callable[[int, int], list[int]] | None = None
+    _cell_cache: CellIds = field(default_factory=dict)
+
+    def cell_codings(self, r: int, c: int) -> list[int]:
+        """Exactly the coding ids in cell (r, c), sorted."""
+        if not (0 <= r < len(self.rows) and 0 <= c < len(self.columns)):
+            raise IndexError(
+                f"no cell ({r}, {c}) in a {len(self.rows)}×{len(self.columns)} display"
+            )
+        if self._ids is not None:
+            return sorted(self._ids.get((r, c), ()))
+        if not self.counts[r][c]:
+            return []
+        if (r, c) not in self._cell_cache:
+            assert self._load_cell is not None
+            self._cell_cache[(r, c)] = sorted(self._load_cell(r, c))
+        return list(self._cell_cache[(r, c)])
+
+    def find(self, row_key: str, col_key: str) -> tuple[int, int]:
+        """The (row, column) indices of the cell with these header keys."""
+        try:
+            r = next(i for i, h in enumerate(self.rows) if h.key == str(row_key))
+            c = next(i for i, h in enumerate(self.columns) if h.key == str(col_key))
+        except StopIteration:
+            raise KeyError((row_key, col_key)) from None
+        return r, c
+
+    def empty_cells(self) -> list[tuple[int, int]]:
+        """Cells without evidence: where data are missing."""
+        return [
+            (r, c)
+            for r in range(len(self.rows))
+            for c in range(len(self.columns))
+            if not self.counts[r][c]
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: labels, keys, counts (``cells``) and other cell contents."""
+        out: dict[str, Any] = {
+            "type": self.spec.type,
+            "spec": self.spec.to_dict(),
+            "rows": [h.label for h in self.rows],
+            "columns": [h.label for h in self.columns],
+            "row_keys": [h.key for h in self.rows],
+            "column_keys": [h.key for h in self.columns],
+            "measure": self.spec.measure,
+            "cells": self.counts,
+        }
+        if self.spec.cell == "excerpts" or self.excerpts:
+            out["excerpts"] = _grid(self, lambda k: [e.to_dict() for e in self.excerpts.get(k, [])])
+        if self.spec.cell == "summary":
+            out["summaries"] = _grid(self, lambda k: _summary_dict(self.summaries.get(k)))
+        if self.spec.cell == "rating":
+            out["ratings"] = _grid(self, lambda k: self.ratings.get(k))
+            out["quotes"] = _grid(
+                self, lambda k: self.quotes[k].to_dict() if k in self.quotes else None
+            )
+        if self.spec.type == "coverage":
+            out["missing"] = [[r, c] for r, c in self.empty_cells()]
+        return out
+
+
+def _grid(display: Display, fn: Callable[[tuple[int, int]], Any]) -> list[list[Any]]:
+    return [[fn((r, c)) for c in range(len(display.columns))] for r in range(len(display.rows))]
+
+
+def _summary_dict(s: Any) -> Any:
+    if s is None:
+        return None
+    return {"text": s.text, "coding_ids": list(s.coding_ids), "draft": s.draft, "author": s.author}
+
+
+# -- building -------------------------------------------------------------------------
+def build_display(project: Project, spec: DisplaySpec, *, saved_id: int | None = None) -> Display:
+    """Compute the display ``spec`` describes from the project's current data."""
+    from qualcode.analysis import sqlcount
+
+    if sqlcount.applies(spec):
+        return sqlcount.build(project, spec)
+    corpus, row_axis, col_axis, ids = compute(project, spec)
+    counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    display = Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids)
+    display.saved_id = saved_id
+    if spec.cell in ("excerpts", "rating", "summary"):
+        from qualcode.analysis.excerpts import attach_contents
+
+        attach_contents(project, corpus, display, ids)
+    return display
+
+
+def compute(project: Project, spec: DisplaySpec) -> tuple[Corpus, Axis, Axis, CellIds]:
+    """The Python path: load the codings the display can hold, filter, place in cells."""
+    only_codes, only_sources = pushdown(project, spec)
+    corpus = load_corpus(
+        project, dict(spec.filters), only_codes=only_codes, only_sources=only_sources
+    )
+    codings = python_filter(project, corpus, spec)
+    row_axis = build_axis(corpus, spec.rows)
+    col_axis = build_axis(corpus, spec.columns)
+    return corpus, row_axis, col_axis, assign(corpus, codings, row_axis, col_axis, spec)
+
+
+def pushdown(project: Project, spec: DisplaySpec) -> tuple[set[int] | None, set[int] | None]:
+    """Codes and sources a display's axes can hold at all, so only their codings are loaded."""
+    facts = load_corpus(project, {"codes": []})
+    code_sets: list[set[int]] = []
+    source_sets: list[set[int]] = []
+    for dim in (spec.rows, spec.columns):
+        if dim.kind in CODE_AXES and (dim.get("ids") is not None or dim.kind == "code_groups"
+                                      or dim.get("children_of") is not None):  # fmt: skip
+            axis = build_axis(facts, dim)
+            assert axis.code_map is not None
+            code_sets.append(set(axis.code_map))
+        elif dim.kind == "sources" and dim.get("ids") is not None:
+            source_sets.append(set(dim.get("ids")))
+        elif dim.kind == "cases" and dim.get("ids") is not None:
+            cases = set(dim.get("ids"))
+            linked = {s for s, ids in facts.whole_links.items() if cases.intersection(ids)}
+            linked |= {
+                s for s, links in facts.range_links.items() if any(lk[2] in cases for lk in links)
+            }
+            source_sets.append(linked)
+    only_codes: set[int] | None = None
+    if spec.option("relation"):
+        # code × code relations need the codings of both axes (unless one lists every code)
+        only_codes = set().union(*code_sets) if len(code_sets) == 2 else None
+    elif code_sets:
+        only_codes = set.intersection(*code_sets)
+    only_sources = set.intersection(*source_sets) if source_sets else None
+    return only_codes, only_sources
+
+
+def python_filter(project: Project, corpus: Corpus, spec: DisplaySpec) -> list[CodingTuple]:
+    """Apply the filters SQL could not: cases, case attributes, periods, relations."""
+    codings = corpus.codings
+    cases = spec.filter("cases")
+    if cases is not None:
+        wanted = set(cases)
+        codings = [c for c in codings if wanted.intersection(corpus.cases_of(c))]
+    attrs = spec.filter("attribute")
+    if attrs:
+        for name, values in attrs.items():
+            allowed = {values} if isinstance(values, str) else set(values)
+            codings = [
+                c
+                for c in codings
+                if any(
+                    corpus.case_attrs.get(x, {}).get(name) in allowed for x in corpus.cases_of(c)
+                )
+                or corpus.source_attrs.get(c[SRC], {}).get(name) in allowed
+            ]
+    low, high = spec.filter("period_from"), spec.filter("period_to")
+    if low is not None or high is not None:
+        kept = []
+        for c in codings:
+            p = period_of(corpus, c)
+            if p is None:
+                continue
+            if low is not None and p < str(low):
+                continue
+            if high is not None and bucket(p, "value")[: len(str(high))] > str(high):
+                continue
+            kept.append(c)
+        codings = kept
+    relation = spec.filter("relation")
+    if relation:
+        op = check_relation(relation.get("op", "and"))
+        other_filters = {k: v for k, v in spec.filters if k not in ("codes", "relation")}
+        other_filters["codes"] = list(relation.get("codes") or [])
+        right = load_corpus(project, other_filters).codings
+        codings = keep_related(corpus, codings, right, op, int(relation.get("distance", 0)))
+    return codings
+
+
+def assign(
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    rows: Axis,
+    cols: Axis,
+    spec: DisplaySpec,
+) -> CellIds:
+    """Coding ids per cell (row index, column index)."""
+    r_index = {h.key: i for i, h in enumerate(rows.headers)}
+    c_index = {h.key: i for i, h in enumerate(cols.headers)}
+    relation = spec.option("relation")
+    out: dict[tuple[int, int], set[int]] = {}
+    if relation and rows.dim.kind in CODE_AXES and cols.dim.kind in CODE_AXES:
+        op = check_relation(relation.get("op", "and"))
+        distance = int(relation.get("distance", 0))
+        if op == "not":
+            return _assign_not(corpus, codings, rows, cols, r_index, c_index)
+        # code axes place a coding by its code alone: look placements up per code
+        assert rows.code_map is not None and cols.code_map is not None
+        r_of = {code: [r_index[k] for k in keys] for code, keys in rows.code_map.items()}
+        c_of = {code: [c_index[k] for k in keys] for code, keys in cols.code_map.items()}
+        for a, b in pairs(corpus, codings, op, distance):
+            for x, y in ((a, b), (b, a)):
+                for ri in r_of.get(x[CODE], ()):
+                    for ci in c_of.get(y[CODE], ()):
+                        cell = out.get((ri, ci))
+                        if cell is None:
+                            out[(ri, ci)] = {x[ID], y[ID]}
+                        else:
+                            cell.add(x[ID])
+                            cell.add(y[ID])
+        return {k: sorted(v) for k, v in out.items()}
+    if relation:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A relation between codes needs codes on both axes.")
+        )
+    for c in codings:
+        rks = rows.place(c)
+        if not rks:
+            continue
+        cks = cols.place(c)
+        for rk in rks:
+            ri = r_index[rk]
+            for ck in cks:
+                out.setdefault((ri, c_index[ck]), set()).add(c[ID])
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _assign_not(
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    rows: Axis,
+    cols: Axis,
+    r_index: dict[str, int],
+    c_index: dict[str, int],
+) -> CellIds:
+    # cell (A, B) = codings of row A that overlap no coding of column B
+    partner_cols: dict[int, set[str]] = {c[ID]: set() for c in codings}
+    for a, b in pairs(corpus, codings, "and"):
+        partner_cols[a[ID]].update(cols.place(b))
+        partner_cols[b[ID]].update(cols.place(a))
+    out: dict[tuple[int, int], list[int]] = {}
+    for c in codings:
+        for rk in rows.place(c):
+            own = set(cols.place(c))
+            for h in cols.headers:
+                if h.key not in partner_cols[c[ID]] and h.key not in own:
+                    out.setdefault((r_index[rk], c_index[h.key]), []).append(c[ID])
+    return out
+
+
+def measure_counts(
+    corpus: Corpus, ids: CellIds, measure: str, n_rows: int, n_cols: int
+) -> list[list[int]]:
+    """Counts per cell: codings, distinct sources, distinct cases or characters coded."""
+    counts = [[0] * n_cols for _ in range(n_rows)]
+    by_id = corpus.by_id() if measure != "codings" else {}
+    for (r, c), members in ids.items():
+        if measure == "codings":
+            counts[r][c] = len(members)
+        elif measure == "sources":
+            counts[r][c] = len({by_id[i][SRC] for i in members})
+        elif measure == "cases":
+            counts[r][c] = len({x for i in members for x in corpus.cases_of(by_id[i])})
+        else:
+            counts[r][c] = characters([by_id[i] for i in members])
+    return counts
+
+
+def characters(codings: list[CodingTuple]) -> int:
+    """Characters covered by the union of the codings' ranges (overlaps counted once)."""
+    total = 0
+    spans = sorted((c[SRC], c[START], c[END]) for c in codings)
+    cur_src, cur_a, cur_b = None, 0, 0
+    for src, a, b in spans:
+        if src != cur_src or a > cur_b:
+            total += cur_b - cur_a
+            cur_src, cur_a, cur_b = src, a, b
+        else:
+            cur_b = max(cur_b, b)
+    return total + (cur_b - cur_a)

@@ -1,0 +1,134 @@
+"""Excerpts of display cells: the coded text with its source, cases, speaker and position.
+
+Also derives the other cell contents from the excerpts: checklist ratings with
+their best illustrative quote, and saved researcher summaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from qualcode.analysis.corpus import (
+    CODE,
+    CODER,
+    END,
+    ID,
+    MAGNITUDE,
+    SRC,
+    START,
+    VALENCE,
+    CodingTuple,
+    Corpus,
+)
+from qualcode.store import tables as t
+
+if TYPE_CHECKING:
+    from qualcode.analysis.engine import CellIds, Display
+    from qualcode.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """One coding as shown in a cell, with everything needed to cite it."""
+
+    coding_id: int
+    source_id: int
+    source: str
+    source_kind: str
+    code_id: int
+    code: str
+    coder: str
+    cases: tuple[str, ...]
+    speaker: str | None
+    start: int
+    end: int
+    text: str
+    valence: str | None
+    magnitude: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        out = asdict(self)
+        out["cases"] = list(self.cases)
+        return out
+
+
+def source_texts(project: Project, source_ids: set[int]) -> dict[int, str]:
+    """Plain text of each source, read once."""
+    from qualcode.store.recorder import chunks
+
+    out: dict[int, str] = {}
+    with project.reading() as conn:
+        for part in chunks(sorted(source_ids)):
+            sc = t.source_content.c
+            rows = conn.execute(select(sc.source_id, sc.text).where(sc.source_id.in_(part)))
+            out.update((r[0], r[1]) for r in rows)
+    return out
+
+
+def make_excerpts(
+    project: Project,
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    texts: dict[int, str] | None = None,
+) -> dict[int, Excerpt]:
+    """Excerpts of ``codings`` by coding id."""
+    if texts is None:
+        texts = source_texts(project, {c[SRC] for c in codings})
+    out = {}
+    for c in codings:
+        name, kind, _, _ = corpus.sources[c[SRC]]
+        out[c[ID]] = Excerpt(
+            coding_id=c[ID],
+            source_id=c[SRC],
+            source=name,
+            source_kind=kind,
+            code_id=c[CODE],
+            code=corpus.code_path(c[CODE]),
+            coder=corpus.coders.get(c[CODER], "?"),
+            cases=tuple(corpus.case_names[x] for x in corpus.cases_of(c)),
+            speaker=corpus.speaker_of(c),
+            start=c[START],
+            end=c[END],
+            text=texts[c[SRC]][c[START] : c[END]],
+            valence=c[VALENCE],
+            magnitude=c[MAGNITUDE],
+        )
+    return out
+
+
+def attach_contents(project: Project, corpus: Corpus, display: Display, ids: CellIds) -> None:
+    """Fill the display's excerpts, ratings/quotes or summaries as its spec asks."""
+    from qualcode.analysis.summarise import best_quote, rating
+
+    spec = display.spec
+    limit = spec.option("max_excerpts")
+    by_id = corpus.by_id()
+    wanted = {i for members in ids.values() for i in members}
+    excerpts = make_excerpts(project, corpus, [by_id[i] for i in sorted(wanted)])
+    for key, members in ids.items():
+        cell = [excerpts[i] for i in members]
+        cell.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
+        if spec.cell == "rating":
+            display.ratings[key] = rating([e.magnitude for e in cell], spec.option("levels"))
+            quote = best_quote(cell, spec.option("levels"))
+            if quote is not None:
+                display.quotes[key] = quote
+        else:
+            display.excerpts[key] = cell[:limit] if limit else cell
+    if spec.cell == "rating":
+        for r in range(len(display.rows)):
+            for c in range(len(display.columns)):
+                display.ratings.setdefault((r, c), "absent")
+    if spec.cell == "summary" and display.saved_id is not None:
+        from qualcode.analysis.framework import summaries_of
+
+        found = summaries_of(project, display.saved_id)
+        for r, rh in enumerate(display.rows):
+            for c, ch in enumerate(display.columns):
+                s = found.get((rh.key, ch.key))
+                if s is not None:
+                    display.summaries[(r, c)] = s
