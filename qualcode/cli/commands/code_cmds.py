@@ -151,3 +151,28 @@ def merge(project: str, sources: tuple[str, ...], into: str, coder: str | None) 
         ids = [p.codes.find(name).id for name in sources]
         p.codes.merge(ids, target.id)
         click.echo(f"Merged {', '.join(sources)} into {into}")
+
+
+@code.command("split")
+@project_argument
+@click.argument("code_name", metavar="CODE")
+@click.argument("coding_ids", nargs=-1, required=True, type=int, metavar="CODING_ID...")
+@click.option("--into", "new_name", required=True, metavar="NAME", help="Name of the new code.")
+@click.option("--sibling", is_flag=True, help="Make the new code a sibling, not a sub-code.")
+@coder_option
+def split(
+    project: str, code_name: str, coding_ids: tuple[int, ...], new_name: str, sibling: bool,
+    coder: str | None,
+) -> None:  # fmt: skip
+    """Move codings of CODE to a new code NAME (a sub-code of CODE unless --sibling)."""
+    from qualcode.coding.code_refine import split_code
+
+    with open_project(project, coder) as p:
+        created = split_code(
+            p, p.codes.find(code_name).id, list(coding_ids), new_name, as_child=not sibling
+        ).result
+        assert created is not None
+        click.echo(
+            f"Split {len(coding_ids)} coding(s) of {code_name} into "
+            f"{p.codes.path_text(created.id)} (id {created.id})"
+        )

@@ -158,3 +158,31 @@ def codings(
 def _short(text: str, width: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@coding.command("invivo")
+@project_argument
+@click.option("--source", required=True, metavar="NAME", help="Source name (or id).")
+@click.option("--start", required=True, type=int, help="First character (0-based).")
+@click.option("--end", required=True, type=int, help="One past the last character.")
+@click.option("--parent", metavar="CODE", help="Put the new code under this code.")
+@coder_option
+@json_option
+def invivo(
+    project: str, source: str, start: int, end: int, parent: str | None, coder: str | None,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Code START..END in vivo: a new code named with the informant's own words."""
+    from qualcode.coding.code_refine import code_in_vivo
+
+    with open_project(project, coder) as p:
+        src = p.sources.find(source)
+        parent_id = p.codes.find(parent).id if parent else None
+        result = code_in_vivo(p, src.id, start, end, parent_id=parent_id).result
+        assert result is not None
+        new_code, new_coding = result
+        path = p.codes.path_text(new_code.id)
+    if as_json:
+        emit_json({"code": new_code, "coding": new_coding})
+    else:
+        click.echo(f"Coded {src.name} {start}-{end} in vivo with {path} (code id {new_code.id})")
