@@ -114,10 +114,35 @@ def import_informants(ctx: DemoContext) -> None:
     ctx.warnings += [f"{sheet} row {row}: {why}" for row, why in report.skipped]
 
 
+STUDY_CODEBOOKS = ("edwards3", "smartcity-kominfo", "factors")
+
+
+def load_codebooks(ctx: DemoContext) -> None:
+    """Load the theory the study codes with: Edwards III, the smart city dimensions, factors."""
+    from qualcode.coding.codebook_project import load_codebook_into
+
+    for done, book in enumerate(STUDY_CODEBOOKS):
+        ctx.report(done, len(STUDY_CODEBOOKS), book)
+        load_codebook_into(ctx.project, book)
+
+
+def load_codings(ctx: DemoContext) -> None:
+    """Apply the researcher's and the supervisor's hand-made codings (``codings.yaml``)."""
+    from qualcode.coding.sample_codings import load_sample_codings
+
+    codings = ctx.root / "codings.yaml"
+    if codings.is_file():
+        ctx.report(0, 1, codings.name)
+        load_sample_codings(ctx.project, codings)
+        ctx.report(1, 1, "")
+
+
 #: The build, in order. Append a function ``(ctx) -> None`` to add a step.
 STEPS: list[Callable[[DemoContext], None]] = [
     import_sources,
     import_informants,
+    load_codebooks,
+    load_codings,
 ]
 
 
@@ -132,7 +157,9 @@ def build_demo(
     """Create the sample-study project at ``path`` (refuses an existing file unless told)."""
     manifest = load_manifest(root)
     title = (manifest.get("title") or {}).get("en") or "QualCode sample study"
-    project = Project.create(path, coder=coder, title=title, overwrite=overwrite)
+    # The study's own researcher imports it, so the project holds only the two
+    # coders of the hand-made codings (the researcher and the supervisor).
+    project = Project.create(path, coder=coder or "peneliti", title=title, overwrite=overwrite)
     try:
         ctx = DemoContext(project, root, manifest, progress)
         for step in STEPS:

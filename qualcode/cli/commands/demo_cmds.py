@@ -40,6 +40,8 @@ def demo(project: str, force: bool, as_json: bool, coder: str | None) -> None:
     click.echo(f"  sources:    {summary.project.sources} ({kinds})")
     click.echo(f"  cases:      {summary.cases}")
     click.echo(f"  turns:      {summary.turns}")
+    click.echo(f"  codes:      {summary.project.codes}")
+    click.echo(f"  codings:    {summary.project.codings} by {summary.project.coders} coder(s)")
     attrs = ", ".join(f"{n} ({t})" for n, t in summary.attributes.items())
     click.echo(f"  attributes: {len(summary.attributes)}: {attrs}")
     for warning in summary.warnings:

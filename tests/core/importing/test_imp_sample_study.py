@@ -91,8 +91,14 @@ def test_summary_counts(built) -> None:
     assert summary.turns == 308
     assert summary.attributes == ATTRIBUTES
     assert summary.warnings == []
-    assert calls[0] == (0, 11, "W1_Kadis_Diskominfo.txt") and calls[-1] == (11, 11, "")
-    assert [s.__name__ for s in STEPS] == ["import_sources", "import_informants"]
+    assert calls[0] == (0, 11, "W1_Kadis_Diskominfo.txt") and (11, 11, "") in calls
+    assert calls[-1] == (1, 1, "")
+    assert [s.__name__ for s in STEPS] == [
+        "import_sources", "import_informants", "load_codebooks", "load_codings",
+    ]  # fmt: skip
+    # the three study codebooks and the hand-made codings of researcher and supervisor
+    assert summary.project.codings == 334
+    assert summary.project.coders == 2
 
 
 def test_sources_names_kinds_languages_dates(demo: Project) -> None:
