@@ -67,7 +67,7 @@ ATTRIBUTES = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, DemoSummary, list]]:
     path = tmp_path_factory.mktemp("demo") / "sukamaju.qdaproj"
     calls: list[tuple[int, int, str]] = []
-    summary = build_demo(path, progress=lambda *a: calls.append(a), coder="demo")
+    summary = build_demo(path, progress=lambda *a: calls.append(a))
     yield path, summary, calls
 
 
