@@ -1,0 +1,105 @@
+"""Displays on the bundled sample study, checked against counts made from codings.yaml itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+import yaml
+
+from qualcode.analysis.displays import build_ready
+from qualcode.demo import SAMPLE_DIR, build_demo
+from qualcode.project import Project
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    path = tmp_path_factory.mktemp("sample") / "sample.qdaproj"
+    build_demo(path)
+    with Project.open(path, coder="peneliti", backups=False) as project:
+        yield project
+
+
+def _entries() -> list[dict[str, str]]:
+    data = yaml.safe_load((SAMPLE_DIR / "codings.yaml").read_text(encoding="utf-8"))
+    return data["codings"]
+
+
+def _source_names() -> dict[str, str]:
+    manifest = yaml.safe_load((SAMPLE_DIR / "study.yaml").read_text(encoding="utf-8"))
+    names = {s["file"]: s["name"] for s in manifest["sources"]}
+    names.update({n: n for n in list(names.values())})
+    return names
+
+
+def _code_ids(project: Project) -> dict[str, int]:
+    return {f"{c.codebook}:{c.codebook_code}": c.id for c in project.codes.all() if c.codebook}
+
+
+def test_coverage_cells_equal_the_hand_codings(sample: Project) -> None:
+    """Data accounting (codes × sources): each cell = entries of that code in that source."""
+    codes, names = _code_ids(sample), _source_names()
+    expected = Counter((codes[e["code"]], names[e["source"]]) for e in _entries())
+    display = build_ready(sample, "coverage")
+    by_source = {h.key: h.label for h in display.columns}
+    got = Counter()
+    for r, row in enumerate(display.rows):
+        for c, col in enumerate(display.columns):
+            if display.counts[r][c]:
+                got[(int(row.key), by_source[col.key])] = display.counts[r][c]
+    assert got == expected
+    assert sum(expected.values()) == 334
+    # drill-down returns exactly the codings of a cell
+    (code_id, source), n = expected.most_common(1)[0]
+    r = next(i for i, h in enumerate(display.rows) if int(h.key) == code_id)
+    c = next(i for i, h in enumerate(display.columns) if h.label == source)
+    ids = display.cell_codings(r, c)
+    assert len(ids) == n
+    assert {sample.codings.get(i).code_id for i in ids} == {code_id}
+
+
+def test_factor_table_equals_the_hand_codings(sample: Project) -> None:
+    """Supporting vs inhibiting by dimension: top-level code (with sub-codes) × valence."""
+    codes = _code_ids(sample)
+    parent = {c.id: c.parent_id for c in sample.codes.all()}
+
+    def top(code_id: int) -> int:
+        while parent[code_id] is not None:
+            code_id = parent[code_id]  # type: ignore[assignment]
+        return code_id
+
+    expected = Counter((top(codes[e["code"]]), e.get("valence") or "none") for e in _entries())
+    display = build_ready(sample, "factors")
+    got = Counter()
+    for r, row in enumerate(display.rows):
+        for c, col in enumerate(display.columns):
+            if display.counts[r][c]:
+                got[(int(row.key), col.key)] = display.counts[r][c]
+    assert got == expected
+    # the sample's story: resources are mostly an inhibiting factor
+    resources = sample.codes.find("Sumber daya").id
+    assert expected[(resources, "inhibiting")] > 3 * expected[(resources, "supporting")]
+
+
+def test_agreement_finds_the_supervisors_other_codes(sample: Project) -> None:
+    """Where the supervisor used a code the researcher never used in that source, the
+    disagreement list names it, and agreement is imperfect but defined."""
+    from qualcode.analysis.agreement import agreement
+
+    codes, names = _code_ids(sample), _source_names()
+    entries = _entries()
+    researcher = {(names[e["source"]], e["code"]) for e in entries if e["coder"] == "peneliti"}
+    only_supervisor = {
+        (names[e["source"]], codes[e["code"]])
+        for e in entries
+        if e["coder"] == "pembimbing" and (names[e["source"]], e["code"]) not in researcher
+    }
+    assert only_supervisor, "the sample has passages only the supervisor coded that way"
+    report = agreement(sample, ["peneliti", "pembimbing"], level="character")
+    flagged = {
+        (d.source, d.code_id) for d in report.disagreements if d.coders_with == ("pembimbing",)
+    }
+    assert only_supervisor <= flagged
+    kappa = report.overall.kappa
+    assert kappa is not None and -1.0 <= kappa < 1.0
