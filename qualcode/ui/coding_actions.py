@@ -1,0 +1,275 @@
+"""Coding and codebook commands of the main window, each one core operation.
+
+A mixin of :class:`~qualcode.ui.main_window.MainWindow`: it reads the window's
+``project``, ``dispatcher``, ``workspace`` and ``code_tree``. Every change goes
+through ``dispatcher.run`` so errors are shown translated and the change set
+reaches every view; several calls that form one user action are wrapped in
+``project.undo_group`` so one Ctrl+Z takes them back together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.ui import dialogs
+from qualcode.ui.code_tree import ABOVE, BELOW
+from qualcode.ui.quick_code import QuickCodeBox
+
+RECENT_CODES = 8
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def in_vivo_name(text: str, max_words: int = 8, max_chars: int = 60) -> str:
+    """A code name from the selected words: quotes and punctuation off, short enough."""
+    words = _WORD.findall(text)[:max_words]
+    name = " ".join(words).strip("-'’ ")
+    if len(name) > max_chars:
+        name = name[:max_chars].rsplit(" ", 1)[0]
+    return name
+
+
+class CodingActions:
+    """Apply, in-vivo, uncode, recode, resize; create, rename, recolour, move, merge, delete."""
+
+    project: Any
+    dispatcher: Any
+    workspace: Any
+    code_tree: Any
+    recent_codes: list[int]
+
+    # -- coding -----------------------------------------------------------------------------
+    def apply_code(self, code_id: int) -> Any:
+        """Code the selection of the shown source with ``code_id``."""
+        sel = self.workspace.selection()
+        if self.project is None or sel is None or sel[0] == sel[1]:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return None
+        result = self.dispatcher.run(
+            self.project.codings.apply,
+            self.workspace.source_id,
+            sel[0],
+            sel[1],
+            code_id,
+            origin=self.workspace,
+        )
+        if result is not None:
+            self.remember_code(code_id)
+        return result
+
+    def remember_code(self, code_id: int) -> None:
+        """Put ``code_id`` first in the recent-codes bar."""
+        self.recent_codes = [code_id] + [c for c in self.recent_codes if c != code_id]
+        del self.recent_codes[RECENT_CODES:]
+        self.rebuild_recent_bar()
+
+    def quick_code(self, *, recode: list[int] | None = None) -> QuickCodeBox | None:
+        """Open the quick-code box over the selection (or to recode ``recode``)."""
+        if self.project is None:
+            return None
+        codes = self.project.codes.all()
+        box = QuickCodeBox(codes, self.settings.language, self)
+        if recode:
+            box.setWindowTitle(self.tr("Recode as…"))
+            box.code_chosen.connect(lambda cid: self.recode(recode, cid))
+            box.create_requested.connect(lambda name: self._create_and_recode(recode, name))
+        else:
+            box.code_chosen.connect(self.apply_code)
+            box.create_requested.connect(self.create_and_apply)
+        editor = self.workspace.view.editor
+        rect = editor.cursorRect()
+        box.move(editor.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6)))
+        box.show()
+        box.edit.setFocus()
+        self.quick_box = box
+        return box
+
+    def create_and_apply(self, name: str) -> None:
+        """Create a top-level code called ``name`` and code the selection with it."""
+        if self.workspace.selection() is None:
+            return
+        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Code with a new code")):
+            created = self.dispatcher.run(self.project.codes.create, name)
+            if created is not None:
+                self.apply_code(created.result.id)
+
+    def code_with_selected(self) -> None:
+        """Code the selection with the code selected in the codebook."""
+        code_id = self.code_tree.current_code_id()
+        if code_id is not None:
+            self.apply_code(code_id)
+
+    def repeat_last_code(self) -> None:
+        """Code the selection with the most recently used code."""
+        if self.recent_codes:
+            self.apply_code(self.recent_codes[0])
+
+    def in_vivo(self) -> None:
+        """Code the selection with a code named from its own words (created if new)."""
+        name = in_vivo_name(self.workspace.selected_text())
+        if not name:
+            self.statusBar().showMessage(self.tr("The selection has no words to name a code."))
+            return
+        existing = [c for c in self.project.codes.children(None) if c.name.lower() == name.lower()]
+        if existing:
+            self.apply_code(existing[0].id)
+            return
+        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "In-vivo coding")):
+            created = self.dispatcher.run(self.project.codes.create, name)
+            if created is not None:
+                self.apply_code(created.result.id)
+
+    def uncode(self, coding_ids: list[int]) -> None:
+        """Remove codings."""
+        if coding_ids:
+            self.dispatcher.run(self.project.codings.remove, coding_ids, origin=self.workspace)
+
+    def uncode_at_cursor(self) -> None:
+        """Remove every coding at the cursor (one undo step)."""
+        self.uncode(self.workspace.codings_at_cursor())
+
+    def recode(self, coding_ids: list[int], code_id: int) -> None:
+        """Give codings another code."""
+        if self.dispatcher.run(self.project.codings.recode, coding_ids, code_id) is not None:
+            self.remember_code(code_id)
+
+    def _create_and_recode(self, coding_ids: list[int], name: str) -> None:
+        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Recode")):
+            created = self.dispatcher.run(self.project.codes.create, name)
+            if created is not None:
+                self.recode(coding_ids, created.result.id)
+
+    def resize_coding(self, coding_id: int, start: int, end: int) -> None:
+        """Move a coding's edges (from a drag in the document view)."""
+        self.dispatcher.run(self.project.codings.resize, coding_id, start, end)
+
+    def coding_menu(self, coding_id: int, pos: QPoint) -> QMenu:
+        """The context menu of a coding stripe or highlight: uncode, recode, details."""
+        menu = QMenu(self)
+        try:
+            coding = self.project.codings.get(coding_id)
+            name = self.project.codes.get(coding.code_id).name
+        except Exception:  # vanished meanwhile
+            return menu
+        menu.addAction(
+            self.tr("Remove coding '{code}'").format(code=name), lambda: self.uncode([coding_id])
+        )
+        menu.addAction(self.tr("Recode as…"), lambda: self.quick_code(recode=[coding_id]))
+        menu.addAction(self.tr("Coding details"), lambda: self.show_coding_details(coding_id))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(pos)
+        return menu
+
+    # -- codebook ---------------------------------------------------------------------------
+    def new_code(self, *, child: bool = False) -> None:
+        """Ask for a name and create a code (under the current code for a sub-code)."""
+        parent = self.code_tree.current_code_id() if child else None
+        name = dialogs.get_text(self, self.tr("New code"), self.tr("Name of the new code:"))
+        if name:
+            self.create_code(name, parent)
+
+    def create_code(self, name: str, parent_id: int | None = None) -> Any:
+        """Create a code and select it in the tree."""
+        created = self.dispatcher.run(self.project.codes.create, name, parent_id=parent_id)
+        if created is not None:
+            self.code_tree.select_code(created.result.id)
+        return created
+
+    def rename_code(self, code_id: int, name: str) -> None:
+        """Rename a code (from an in-place edit)."""
+        self.dispatcher.run(self.project.codes.rename, code_id, name)
+
+    def recolor_code(self) -> None:
+        """Pick a new colour for the current code."""
+        code_id = self.code_tree.current_code_id()
+        if code_id is None:
+            return
+        code = self.project.codes.get(code_id)
+        color = dialogs.get_color(
+            self, self.tr("Colour of '{code}'").format(code=code.name), code.color
+        )
+        if color:
+            self.dispatcher.run(self.project.codes.recolor, code_id, color)
+
+    def delete_code(self) -> None:
+        """Delete the current code after saying how many codings go with it."""
+        code_id = self.code_tree.current_code_id()
+        if code_id is None:
+            return
+        code = self.project.codes.get(code_id)
+        ids = [code_id, *self.project.codes.descendants(code_id)]
+        counts = self.project.codes.counts()
+        codings = sum(counts.get(i, (0, 0))[0] for i in ids)
+        text = self.tr(
+            "Delete the code '{code}' with {subcodes} sub-codes and {codings} codings? "
+            "Undo brings them back."
+        ).format(code=code.name, subcodes=len(ids) - 1, codings=codings)
+        if dialogs.ask(self, self.tr("Delete code"), text):
+            self.dispatcher.run(self.project.codes.delete, code_id)
+
+    def merge_codes(self, source_ids: list[int], target_id: int, *, confirm: bool = True) -> None:
+        """Merge codes into ``target_id`` after confirmation naming the codings moved."""
+        counts = self.project.codes.counts()
+        names = ", ".join(f"'{self.project.codes.get(s).name}'" for s in source_ids)
+        target = self.project.codes.get(target_id)
+        moved = sum(counts.get(s, (0, 0))[0] for s in source_ids)
+        text = self.tr("Merge {codes} into '{target}'? {count} codings move to '{target}'.").format(
+            codes=names, target=target.name, count=moved
+        )
+        if not confirm or dialogs.ask(self, self.tr("Merge codes"), text):
+            self.dispatcher.run(self.project.codes.merge, source_ids, target_id)
+
+    def on_codes_dropped(self, dragged: list[int], target_id: int, where: str) -> None:
+        """A code dragged in the tree: merge into / nest under the target, or move beside it."""
+        target = self.project.codes.get(target_id)
+        if where in (ABOVE, BELOW):
+            siblings = [c.id for c in self.project.codes.children(target.parent_id)]
+            position = siblings.index(target_id) + (1 if where == BELOW else 0)
+            with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
+                for offset, code_id in enumerate(dragged):
+                    self.dispatcher.run(
+                        self.project.codes.move, code_id, target.parent_id, position + offset
+                    )
+            return
+        names = ", ".join(f"'{self.project.codes.get(s).name}'" for s in dragged)
+        choice = dialogs.choose(
+            self,
+            self.tr("Drop on '{code}'").format(code=target.name),
+            self.tr("What should happen to {codes}?").format(codes=names),
+            [
+                self.tr("Merge into '{code}'").format(code=target.name),
+                self.tr("Make sub-code of '{code}'").format(code=target.name),
+            ],
+        )
+        if choice == 0:
+            self.merge_codes(dragged, target_id)
+        elif choice == 1:
+            with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
+                for code_id in dragged:
+                    self.dispatcher.run(self.project.codes.move, code_id, target_id)
+
+    def on_codes_dropped_on_root(self, dragged: list[int]) -> None:
+        """A code dropped on empty space becomes a top-level code."""
+        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
+            for code_id in dragged:
+                self.dispatcher.run(self.project.codes.move, code_id, None)
+
+    def load_shipped_codebook(self, codebook_id: str) -> None:
+        """Load a codebook shipped with QualCode (one undo step)."""
+        from qualcode.coding.codebook_project import load_codebook_into
+
+        language = self.settings.language if self.settings.language in ("en", "id") else None
+        report = self.dispatcher.run(
+            load_codebook_into, self.project, codebook_id, language=language
+        )
+        if report is not None:
+            self.statusBar().showMessage(
+                self.tr("Codebook loaded: {created} new codes, {updated} updated.").format(
+                    created=len(report.created), updated=len(report.updated)
+                ),
+                8000,
+            )

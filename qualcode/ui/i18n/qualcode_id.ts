@@ -1,0 +1,2289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en_GB">
+<context>
+    <name>CodeDefinition</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Definition</source>
+        <translation>&amp;Definisi</translation>
+    </message>
+    <message>
+        <source>When to &amp;use</source>
+        <translation>Kapan &amp;digunakan</translation>
+    </message>
+    <message>
+        <source>When &amp;not to use</source>
+        <translation>Kapan &amp;tidak digunakan</translation>
+    </message>
+    <message>
+        <source>E&amp;xample</source>
+        <translation>&amp;Contoh</translation>
+    </message>
+    <message>
+        <source>Label (English)</source>
+        <translation>Label (Inggris)</translation>
+    </message>
+    <message>
+        <source>Label (Indonesian)</source>
+        <translation>Label (Indonesia)</translation>
+    </message>
+    <message>
+        <source>Save definition</source>
+        <translation>Simpan definisi</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeView</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Buku kode</translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <source>Select some text first.</source>
+        <translation>Pilih teks terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Recode as…</source>
+        <translation>Ganti kode menjadi…</translation>
+    </message>
+    <message>
+        <source>The selection has no words to name a code.</source>
+        <translation>Teks yang dipilih tidak memuat kata untuk menamai kode.</translation>
+    </message>
+    <message>
+        <source>Remove coding &apos;{code}&apos;</source>
+        <translation>Hapus pengodean &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>Coding details</source>
+        <translation>Rincian pengodean</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Kode baru</translation>
+    </message>
+    <message>
+        <source>Name of the new code:</source>
+        <translation>Nama kode baru:</translation>
+    </message>
+    <message>
+        <source>Colour of &apos;{code}&apos;</source>
+        <translation>Warna &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>Delete the code &apos;{code}&apos; with {subcodes} sub-codes and {codings} codings? Undo brings them back.</source>
+        <translation>Hapus kode &apos;{code}&apos; beserta {subcodes} subkode dan {codings} pengodean? Urungkan akan mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Hapus kode</translation>
+    </message>
+    <message>
+        <source>Merge {codes} into &apos;{target}&apos;? {count} codings move to &apos;{target}&apos;.</source>
+        <translation>Gabungkan {codes} ke dalam &apos;{target}&apos;? {count} pengodean dipindahkan ke &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>Gabungkan kode</translation>
+    </message>
+    <message>
+        <source>Drop on &apos;{code}&apos;</source>
+        <translation>Lepaskan di &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>What should happen to {codes}?</source>
+        <translation>Apa yang harus dilakukan dengan {codes}?</translation>
+    </message>
+    <message>
+        <source>Merge into &apos;{code}&apos;</source>
+        <translation>Gabungkan ke dalam &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>Make sub-code of &apos;{code}&apos;</source>
+        <translation>Jadikan subkode dari &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>Codebook loaded: {created} new codes, {updated} updated.</source>
+        <translation>Buku kode dimuat: {created} kode baru, {updated} diperbarui.</translation>
+    </message>
+</context>
+<context>
+    <name>CodingDetails</name>
+    <message>
+        <source>&amp;Valence</source>
+        <translation>&amp;Valensi</translation>
+    </message>
+    <message>
+        <source>&amp;Magnitude</source>
+        <translation>&amp;Magnitudo</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Codings at the cursor</source>
+        <translation>Pengodean di posisi kursor</translation>
+    </message>
+    <message>
+        <source>Valence</source>
+        <translation>Valensi</translation>
+    </message>
+    <message>
+        <source>Magnitude</source>
+        <translation>Magnitudo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>e.g. high, 3</source>
+        <translation>mis. tinggi, 3</translation>
+    </message>
+    <message>
+        <source>e.g. 2023, before the masterplan</source>
+        <translation>mis. 2023, sebelum masterplan</translation>
+    </message>
+    <message>
+        <source>Save coding details</source>
+        <translation>Simpan rincian pengodean</translation>
+    </message>
+</context>
+<context>
+    <name>CodingStripes</name>
+    <message>
+        <source>Coding stripes</source>
+        <translation>Garis pengodean</translation>
+    </message>
+    <message>
+        <source>One bar per coding; click a bar to select its text, drag its end to resize.</source>
+        <translation>Satu batang per pengodean; klik batang untuk memilih teksnya, seret ujungnya untuk mengubah ukuran.</translation>
+    </message>
+    <message>
+        <source>{code}
+Coded by {coder}</source>
+        <translation>{code}
+Dikode oleh {coder}</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Palet perintah</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Ketik perintah…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+</context>
+<context>
+    <name>Dispatcher</name>
+    <message>
+        <source>QualCode</source>
+        <translation>QualCode</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTextEdit</name>
+    <message>
+        <source>Document text</source>
+        <translation>Teks dokumen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Document view</source>
+        <translation>Tampilan dokumen</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Cari dalam dokumen</translation>
+    </message>
+    <message>
+        <source>Text to find</source>
+        <translation>Teks yang dicari</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+F3)</source>
+        <translation>Cari sebelumnya (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Find next (F3)</source>
+        <translation>Cari berikutnya (F3)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Cocokkan huruf besar/kecil</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Tutup bilah pencarian (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Tutup bilah pencarian</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} dari {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <source>Import files</source>
+        <translation>Impor berkas</translation>
+    </message>
+    <message>
+        <source>Sources ({patterns});;All files (*)</source>
+        <translation>Sumber ({patterns});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Impor folder</translation>
+    </message>
+    <message>
+        <source>Importing sources…</source>
+        <translation>Mengimpor sumber…</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>{n} diimpor</translation>
+    </message>
+    <message>
+        <source>{n} already in the project</source>
+        <translation>{n} sudah ada di proyek</translation>
+    </message>
+    <message>
+        <source>cancelled, {n} not started</source>
+        <translation>dibatalkan, {n} belum dimulai</translation>
+    </message>
+    <message>
+        <source>These files could not be imported:
+{files}</source>
+        <translation>Berkas berikut tidak dapat diimpor:
+{files}</translation>
+    </message>
+    <message>
+        <source>Import a classification sheet</source>
+        <translation>Impor lembar klasifikasi</translation>
+    </message>
+    <message>
+        <source>Sheets (*.xlsx *.csv *.ods);;All files (*)</source>
+        <translation>Lembar kerja (*.xlsx *.csv *.ods);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>{cases} new cases, {values} values set, {skipped} rows skipped.</source>
+        <translation>{cases} kasus baru, {values} nilai diisi, {skipped} baris dilewati.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>Membuka {path}…</translation>
+    </message>
+    <message>
+        <source>Project in use</source>
+        <translation>Proyek sedang digunakan</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Buka proyek</translation>
+    </message>
+    <message>
+        <source>Building the sample study…</source>
+        <translation>Menyiapkan studi contoh…</translation>
+    </message>
+    <message>
+        <source>{n} characters selected · {keys} codes them</source>
+        <translation>{n} karakter dipilih · {keys} untuk mengodenya</translation>
+    </message>
+    <message>
+        <source>Code the selection with &apos;{code}&apos;</source>
+        <translation>Kode teks terpilih dengan &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>About QualCode</source>
+        <translation>Tentang QualCode</translation>
+    </message>
+    <message>
+        <source>QualCode {version}: qualitative coding for researchers.</source>
+        <translation>QualCode {version}: pengodean kualitatif untuk peneliti.</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigasi</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Buku kode</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Recent codes</source>
+        <translation>Kode terakhir</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Tidak ada proyek yang terbuka</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (hanya-baca)</translation>
+    </message>
+    <message>
+        <source>Coder: {coder}</source>
+        <translation>Pengode: {coder}</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>Buka dalam mode hanya-baca?</translation>
+    </message>
+</context>
+<context>
+    <name>MemoEditor</name>
+    <message>
+        <source>Select a source, case or code to write its memo.</source>
+        <translation>Pilih sumber, kasus, atau kode untuk menulis memonya.</translation>
+    </message>
+    <message>
+        <source>Memo on {name}</source>
+        <translation>Memo tentang {name}</translation>
+    </message>
+    <message>
+        <source>Save memo</source>
+        <translation>Simpan memo</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Isi memo</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPane</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(tanpa judul)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Dikumpulkan</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Tentang</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphNumbers</name>
+    <message>
+        <source>Paragraph numbers</source>
+        <translation>Nomor paragraf</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCodeBox</name>
+    <message>
+        <source>Quick code</source>
+        <translation>Kode cepat</translation>
+    </message>
+    <message>
+        <source>Code name or label (English or Indonesian)…</source>
+        <translation>Nama atau label kode (Inggris atau Indonesia)…</translation>
+    </message>
+    <message>
+        <source>Search codes</source>
+        <translation>Cari kode</translation>
+    </message>
+    <message>
+        <source>Matching codes</source>
+        <translation>Kode yang cocok</translation>
+    </message>
+    <message>
+        <source>Enter codes the selection · Esc closes</source>
+        <translation>Enter mengode teks terpilih · Esc menutup</translation>
+    </message>
+    <message>
+        <source>Create code &apos;{name}&apos;</source>
+        <translation>Buat kode &apos;{name}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalPane</name>
+    <message>
+        <source>Choose a code to see its excerpts.</source>
+        <translation>Pilih kode untuk melihat kutipannya.</translation>
+    </message>
+    <message>
+        <source>{code}: {count} excerpts</source>
+        <translation>{code}: {count} kutipan</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <source>Valence</source>
+        <translation>Valensi</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>C&amp;ase</source>
+        <translation>&amp;Kasus</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Jenis</translation>
+    </message>
+    <message>
+        <source>Co&amp;der</source>
+        <translation>Pen&amp;gode</translation>
+    </message>
+    <message>
+        <source>&amp;Valence</source>
+        <translation>&amp;Valensi</translation>
+    </message>
+    <message>
+        <source>Include sub-codes</source>
+        <translation>Sertakan subkode</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Your name as a coder (used for new codings)</source>
+        <translation>Nama Anda sebagai pengode (dipakai untuk pengodean baru)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Coder name</source>
+        <translation>Nama &amp;pengode</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>QualCode</source>
+        <translation>QualCode</translation>
+    </message>
+    <message>
+        <source>Qualitative coding of interviews, focus groups, field notes and documents. Create a project, open one, or explore the sample study.</source>
+        <translation>Pengodean kualitatif untuk wawancara, diskusi kelompok terarah, catatan lapangan, dan dokumen. Buat proyek baru, buka proyek, atau jelajahi studi contoh.</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Proyek terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Choose a source in the navigation pane.</source>
+        <translation>Pilih sumber di panel navigasi.</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <source>Code&amp;book</source>
+        <translation>Buku k&amp;ode</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Buka proyek &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>Load a shipped &amp;codebook</source>
+        <translation>Muat &amp;buku kode bawaan</translation>
+    </message>
+    <message>
+        <source>&amp;Panes</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>Undo {operation}</source>
+        <translation>Urungkan {operation}</translation>
+    </message>
+    <message>
+        <source>Redo {operation}</source>
+        <translation>Ulangi {operation}</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>Proyek &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Create an empty project file</source>
+        <translation>Buat berkas proyek kosong</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Buka proyek…</translation>
+    </message>
+    <message>
+        <source>Open a QualCode project (.qdaproj)</source>
+        <translation>Buka proyek QualCode (.qdaproj)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample study</source>
+        <translation>Buka &amp;studi contoh</translation>
+    </message>
+    <message>
+        <source>Build the fictional Sukamaju smart-regency study and open it</source>
+        <translation>Siapkan studi fiktif smart regency Sukamaju lalu buka</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>&amp;Tutup proyek</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Import transcripts and documents (Word, text, PDF, ODT, RTF…)</source>
+        <translation>Impor transkrip dan dokumen (Word, teks, PDF, ODT, RTF…)</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Impor &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Import every supported file of a folder</source>
+        <translation>Impor semua berkas yang didukung dalam satu folder</translation>
+    </message>
+    <message>
+        <source>Import a &amp;classification sheet…</source>
+        <translation>Impor &amp;lembar klasifikasi…</translation>
+    </message>
+    <message>
+        <source>Read cases and their attributes from an Excel or CSV sheet</source>
+        <translation>Baca kasus dan atributnya dari lembar Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Language and coder name</source>
+        <translation>Bahasa dan nama pengode</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;langi</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document…</source>
+        <translation>&amp;Cari dalam dokumen…</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Palet perintah…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by name</source>
+        <translation>Cari dan jalankan perintah apa pun berdasarkan namanya</translation>
+    </message>
+    <message>
+        <source>&amp;Quick code…</source>
+        <translation>Kode &amp;cepat…</translation>
+    </message>
+    <message>
+        <source>Type part of a code name (English or Indonesian) and press Enter</source>
+        <translation>Ketik sebagian nama kode (Inggris atau Indonesia) lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Code with the &amp;selected code</source>
+        <translation>Kode dengan kode yang &amp;dipilih</translation>
+    </message>
+    <message>
+        <source>Code with the &amp;last code</source>
+        <translation>Kode dengan kode &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>&amp;In-vivo code</source>
+        <translation>Kode &amp;in-vivo</translation>
+    </message>
+    <message>
+        <source>Create a code named from the selected words and apply it</source>
+        <translation>Buat kode yang dinamai dari kata-kata terpilih lalu terapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Remove codings at cursor</source>
+        <translation>&amp;Hapus pengodean di kursor</translation>
+    </message>
+    <message>
+        <source>Show &amp;excerpts of the code</source>
+        <translation>Tampilkan &amp;kutipan kode</translation>
+    </message>
+    <message>
+        <source>Every passage coded with the selected code</source>
+        <translation>Semua bagian teks yang dikode dengan kode terpilih</translation>
+    </message>
+    <message>
+        <source>&amp;New code…</source>
+        <translation>Kode &amp;baru…</translation>
+    </message>
+    <message>
+        <source>New &amp;sub-code…</source>
+        <translation>&amp;Subkode baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename code</source>
+        <translation>&amp;Ganti nama kode</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Warna…</translation>
+    </message>
+    <message>
+        <source>&amp;Definition…</source>
+        <translation>&amp;Definisi…</translation>
+    </message>
+    <message>
+        <source>Definition, when to use, when not to use, example, labels</source>
+        <translation>Definisi, kapan digunakan, kapan tidak digunakan, contoh, label</translation>
+    </message>
+    <message>
+        <source>&amp;Delete code…</source>
+        <translation>&amp;Hapus kode…</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>Halaman &amp;awal</translation>
+    </message>
+    <message>
+        <source>&amp;About QualCode</source>
+        <translation>&amp;Tentang QualCode</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Bilah alat utama</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The text has characters the viewer cannot show at fixed offsets.</source>
+        <translation>Teks memuat karakter yang tidak dapat ditampilkan penampil pada posisi tetap.</translation>
+    </message>
+    <message>
+        <source>Agreement is measured per {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kesepakatan diukur per {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two coders.</source>
+        <translation>Kesepakatan memerlukan paling sedikit dua pengode.</translation>
+    </message>
+    <message>
+        <source>There is no coder named &apos;{name}&apos;.</source>
+        <translation>Tidak ada pengode bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown display dimension &apos;{kind}&apos;.</source>
+        <translation>Dimensi display &apos;{kind}&apos; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>There is no attribute named &apos;{name}&apos;.</source>
+        <translation>Tidak ada atribut bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>An early/late split needs a cutoff date (YYYY-MM-DD).</source>
+        <translation>Pembagian awal/akhir memerlukan tanggal batas (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>There is no code with id {id}.</source>
+        <translation>Tidak ada kode dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no conclusion with id {id}.</source>
+        <translation>Tidak ada kesimpulan dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A conclusion is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kesimpulan berupa {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A conclusion needs a text.</source>
+        <translation>Kesimpulan memerlukan teks.</translation>
+    </message>
+    <message>
+        <source>There is no coding with id {id}.</source>
+        <translation>Tidak ada pengodean dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>Evidence is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Bukti berupa {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Those codings are not evidence of this conclusion.</source>
+        <translation>Pengodean tersebut bukan bukti kesimpulan ini.</translation>
+    </message>
+    <message>
+        <source>Coding {id} is not evidence of this conclusion.</source>
+        <translation>Pengodean {id} bukan bukti kesimpulan ini.</translation>
+    </message>
+    <message>
+        <source>There is no memo with id {id}.</source>
+        <translation>Tidak ada memo dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>That memo is already linked.</source>
+        <translation>Memo itu sudah ditautkan.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is not linked to this conclusion.</source>
+        <translation>Memo {id} tidak ditautkan ke kesimpulan ini.</translation>
+    </message>
+    <message>
+        <source>Name at least one group of codes.</source>
+        <translation>Sebutkan paling sedikit satu kelompok kode.</translation>
+    </message>
+    <message>
+        <source>An effects matrix needs either a group attribute or a cutoff date.</source>
+        <translation>Matriks efek memerlukan atribut kelompok atau tanggal batas.</translation>
+    </message>
+    <message>
+        <source>Unknown display &apos;{type}&apos; (use {allowed}).</source>
+        <translation>Display &apos;{type}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>A relation between codes needs codes on both axes.</source>
+        <translation>Relasi antarkode memerlukan kode pada kedua sumbu.</translation>
+    </message>
+    <message>
+        <source>{file}: write .csv or .xlsx.</source>
+        <translation>{file}: simpan sebagai .csv atau .xlsx.</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason}).</source>
+        <translation>{file} tidak dapat ditulis ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unknown relation &apos;{op}&apos; (use {allowed}).</source>
+        <translation>Relasi &apos;{op}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>There is no comment with id {id}.</source>
+        <translation>Tidak ada komentar dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>Comments can be on {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Komentar dapat diberikan pada {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no {target} with id {id}.</source>
+        <translation>Tidak ada {target} dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A comment on a cell needs its row and column keys.</source>
+        <translation>Komentar pada sel memerlukan kunci baris dan kolomnya.</translation>
+    </message>
+    <message>
+        <source>A comment needs a text.</source>
+        <translation>Komentar memerlukan teks.</translation>
+    </message>
+    <message>
+        <source>A comment is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Komentar berupa {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no saved display named &apos;{name}&apos;.</source>
+        <translation>Tidak ada display tersimpan bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no saved display with id {id}.</source>
+        <translation>Tidak ada display tersimpan dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A display needs a name.</source>
+        <translation>Display memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>A display named &apos;{name}&apos; already exists.</source>
+        <translation>Display bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Unknown display dimension &apos;{kind}&apos; (use {allowed}).</source>
+        <translation>Dimensi display &apos;{kind}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>Cells can show {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Sel dapat menampilkan {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A count can count {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Hitungan dapat menghitung {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Not a display specification ({reason}).</source>
+        <translation>Bukan spesifikasi display ({reason}).</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>angka</translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD)</source>
+        <translation>tanggal (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of the values of {name}: {allowed}.</source>
+        <translation>&apos;{value}&apos; bukan salah satu nilai {name}: {allowed}.</translation>
+    </message>
+    <message>
+        <source>{name} must be {expected}; &apos;{value}&apos; is not.</source>
+        <translation>{name} harus berupa {expected}; &apos;{value}&apos; bukan.</translation>
+    </message>
+    <message>
+        <source>An attribute needs a name.</source>
+        <translation>Atribut memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>Attributes belong to cases or sources, not &apos;{owner}&apos;.</source>
+        <translation>Atribut dimiliki kasus atau sumber, bukan &apos;{owner}&apos;.</translation>
+    </message>
+    <message>
+        <source>Attribute type must be one of {allowed}.</source>
+        <translation>Jenis atribut harus salah satu dari {allowed}.</translation>
+    </message>
+    <message>
+        <source>An attribute named &apos;{name}&apos; already exists.</source>
+        <translation>Atribut bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Values still in use would be dropped: {values}.</source>
+        <translation>Nilai yang masih digunakan akan terhapus: {values}.</translation>
+    </message>
+    <message>
+        <source>Give either a case or a source for the value.</source>
+        <translation>Tentukan kasus atau sumber untuk nilai ini.</translation>
+    </message>
+    <message>
+        <source>{name} is an attribute of {owner}s.</source>
+        <translation>{name} adalah atribut {owner}.</translation>
+    </message>
+    <message>
+        <source>There is no attribute with id {id}.</source>
+        <translation>Tidak ada atribut dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no case named &apos;{name}&apos;.</source>
+        <translation>Tidak ada kasus bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Cases have no field(s) {fields}.</source>
+        <translation>Kasus tidak memiliki isian {fields}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be placed inside itself.</source>
+        <translation>&apos;{name}&apos; tidak dapat ditempatkan di dalam dirinya sendiri.</translation>
+    </message>
+    <message>
+        <source>There is no source with id {id}.</source>
+        <translation>Tidak ada sumber dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>The range {start}–{end} is not inside the text.</source>
+        <translation>Rentang {start}–{end} tidak berada di dalam teks.</translation>
+    </message>
+    <message>
+        <source>There is no case link with id {id}.</source>
+        <translation>Tidak ada tautan kasus dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A case needs a name.</source>
+        <translation>Kasus memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>Case kind must be one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Jenis kasus harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>A case named &apos;{name}&apos; already exists.</source>
+        <translation>Kasus bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>There is no case with id {id}.</source>
+        <translation>Tidak ada kasus dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>{file}: no column names the cases (looked for {columns}).</source>
+        <extracomment>Header names that name the case, tried in this order (case-insensitive).</extracomment>
+        <translation>{file}: tidak ada kolom yang menamai kasus (dicari: {columns}).</translation>
+    </message>
+    <message>
+        <source>{file}: the sheet is empty.</source>
+        <translation>{file}: lembar kerja kosong.</translation>
+    </message>
+    <message>
+        <source>Export to .yaml, .xlsx or .docx, not &apos;{name}&apos;.</source>
+        <translation>Ekspor ke .yaml, .xlsx, atau .docx, bukan &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Choose the codings to split off.</source>
+        <translation>Pilih pengodean yang akan dipisahkan.</translation>
+    </message>
+    <message>
+        <source>Coding {id} is not coded with &apos;{code}&apos;.</source>
+        <translation>Pengodean {id} tidak dikode dengan &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>Select some words to name an in-vivo code.</source>
+        <translation>Pilih beberapa kata untuk menamai kode in-vivo.</translation>
+    </message>
+    <message>
+        <source>The range {start}–{end} is not inside the text (0–{length}).</source>
+        <translation>Rentang {start}–{end} tidak berada di dalam teks (0–{length}).</translation>
+    </message>
+    <message>
+        <source>The project has no codes from codebook &apos;{name}&apos;.</source>
+        <translation>Proyek tidak memiliki kode dari buku kode &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>The project has no codes to export.</source>
+        <translation>Proyek tidak memiliki kode untuk diekspor.</translation>
+    </message>
+    <message>
+        <source>Codebook file {file} does not exist.</source>
+        <translation>Berkas buku kode {file} tidak ada.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot be read ({reason}).</source>
+        <translation>{file}, baris {line}: tidak dapat dibaca ({reason}).</translation>
+    </message>
+    <message>
+        <source>No codebook &apos;{name}&apos; (looked in {folder}).</source>
+        <translation>Buku kode &apos;{name}&apos; tidak ditemukan (dicari di {folder}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {message}</source>
+        <translation>{file}, baris {line}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be written ({reason}).</source>
+        <translation>{file}: tidak dapat ditulis ({reason}).</translation>
+    </message>
+    <message>
+        <source>Codebook &apos;{codebook}&apos; has no texts in &apos;{language}&apos;.</source>
+        <translation>Buku kode &apos;{codebook}&apos; tidak memiliki teks dalam &apos;{language}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{color}&apos; is not a colour; use the form #RRGGBB.</source>
+        <translation>&apos;{color}&apos; bukan warna; gunakan bentuk #RRGGBB.</translation>
+    </message>
+    <message>
+        <source>A code needs a name.</source>
+        <translation>Kode memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>A code name cannot contain &apos;/&apos;: &apos;{name}&apos;.</source>
+        <translation>Nama kode tidak boleh memuat &apos;/&apos;: &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>No code was named.</source>
+        <translation>Tidak ada kode yang disebutkan.</translation>
+    </message>
+    <message>
+        <source>There is no code named &apos;{name}&apos;.</source>
+        <translation>Tidak ada kode bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Several codes are named &apos;{name}&apos;: {paths}. Give the full path.</source>
+        <translation>Beberapa kode bernama &apos;{name}&apos;: {paths}. Tuliskan jalur lengkapnya.</translation>
+    </message>
+    <message>
+        <source>Codes have no field(s) {fields}.</source>
+        <translation>Kode tidak memiliki isian {fields}.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the code {code} while you edited it. Reload the code and apply your change again.</source>
+        <translation>Orang lain mengubah kode {code} saat Anda menyuntingnya. Muat ulang kode itu lalu terapkan lagi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be moved under itself or its own sub-code.</source>
+        <translation>&apos;{name}&apos; tidak dapat dipindahkan ke bawah dirinya sendiri atau subkodenya.</translation>
+    </message>
+    <message>
+        <source>Choose codes to merge.</source>
+        <translation>Pilih kode yang akan digabungkan.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be merged into its own sub-code.</source>
+        <translation>&apos;{name}&apos; tidak dapat digabungkan ke dalam subkodenya sendiri.</translation>
+    </message>
+    <message>
+        <source>A link needs either a target code or a reference.</source>
+        <translation>Tautan memerlukan kode tujuan atau rujukan.</translation>
+    </message>
+    <message>
+        <source>A code cannot be linked to itself.</source>
+        <translation>Kode tidak dapat ditautkan ke dirinya sendiri.</translation>
+    </message>
+    <message>
+        <source>There is no code link with id {id}.</source>
+        <translation>Tidak ada tautan kode dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A code named &apos;{name}&apos; already exists there.</source>
+        <translation>Kode bernama &apos;{name}&apos; sudah ada di sana.</translation>
+    </message>
+    <message>
+        <source>Codings have no attribute(s) {names}.</source>
+        <translation>Pengodean tidak memiliki atribut {names}.</translation>
+    </message>
+    <message>
+        <source>Valence must be one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Valensi harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>&apos;{value}&apos; bukan tanggal (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Choose at least one code.</source>
+        <translation>Pilih paling sedikit satu kode.</translation>
+    </message>
+    <message>
+        <source>Choose codings to remove.</source>
+        <translation>Pilih pengodean yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>This passage already has that code from the same coder at exactly that range.</source>
+        <translation>Bagian teks ini sudah memiliki kode tersebut dari pengode yang sama pada rentang yang persis sama.</translation>
+    </message>
+    <message>
+        <source>The range {start}–{end} is not inside the text (0–{length}); a coding needs start &lt; end within the text.</source>
+        <translation>Rentang {start}–{end} tidak berada di dalam teks (0–{length}); pengodean memerlukan awal &lt; akhir di dalam teks.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {problem}</source>
+        <translation>{file}, baris {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no set named &apos;{name}&apos;.</source>
+        <translation>Tidak ada set bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A set needs a name.</source>
+        <translation>Set memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>A set named &apos;{name}&apos; already exists.</source>
+        <translation>Set bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>There is no {kind} with id {id}.</source>
+        <translation>Tidak ada {kind} dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no set with id {id}.</source>
+        <translation>Tidak ada set dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>The sample study is missing: {path} does not exist.</source>
+        <translation>Studi contoh tidak ditemukan: {path} tidak ada.</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>This project was saved by a newer version of QualCode (schema {found}; this version understands up to {supported}). Update QualCode to open it; the file was not changed.</source>
+        <translation>Proyek ini disimpan oleh QualCode versi yang lebih baru (skema {found}; versi ini hanya memahami sampai {supported}). Perbarui QualCode untuk membukanya; berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The project is open in another window or on another computer ({owner}). It can be opened read-only.</source>
+        <translation>Proyek sedang terbuka di jendela atau komputer lain ({owner}). Proyek dapat dibuka dalam mode hanya-baca.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only; changes cannot be saved.</source>
+        <translation>Proyek terbuka dalam mode hanya-baca; perubahan tidak dapat disimpan.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>{file}: the folder does not exist.</source>
+        <translation>{file}: folder tidak ada.</translation>
+    </message>
+    <message>
+        <source>{file}: can only export to {allowed}.</source>
+        <translation>{file}: hanya dapat diekspor ke {allowed}.</translation>
+    </message>
+    <message>
+        <source>Table &apos;{title}&apos; needs {rows} rows of {cols} cells.</source>
+        <translation>Tabel &apos;{title}&apos; memerlukan {rows} baris berisi {cols} sel.</translation>
+    </message>
+    <message>
+        <source>{file}: {entry} is too large ({size} bytes).</source>
+        <translation>{file}: {entry} terlalu besar ({size} bita).</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read {entry} ({reason}).</source>
+        <translation>{file}: tidak dapat membaca {entry} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: too many entries in the archive ({count}).</source>
+        <translation>{file}: arsip memuat terlalu banyak entri ({count}).</translation>
+    </message>
+    <message>
+        <source>{file}: the archive holds an unsafe path ({entry}); refused.</source>
+        <translation>{file}: arsip memuat jalur yang tidak aman ({entry}); ditolak.</translation>
+    </message>
+    <message>
+        <source>{file}: {entry} expands suspiciously ({size} bytes from {packed}); refused as a possible zip bomb.</source>
+        <translation>{file}: {entry} mengembang secara mencurigakan ({size} bita dari {packed}); ditolak karena mungkin bom zip.</translation>
+    </message>
+    <message>
+        <source>{file}: the archive would expand to {size} bytes, more than allowed; refused.</source>
+        <translation>{file}: arsip akan mengembang menjadi {size} bita, melebihi batas; ditolak.</translation>
+    </message>
+    <message>
+        <source>{file}: the archive holds several project files ({names}).</source>
+        <translation>{file}: arsip memuat beberapa berkas proyek ({names}).</translation>
+    </message>
+    <message>
+        <source>{file}: no project file (.qde) found; this is not a REFI-QDA project.</source>
+        <translation>{file}: tidak ada berkas proyek (.qde); ini bukan proyek REFI-QDA.</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened ({reason}).</source>
+        <translation>{file}: tidak dapat dibuka ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: not a valid zip archive ({reason}).</source>
+        <translation>{file}: bukan arsip zip yang sah ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: not a REFI-QDA codebook (root element {root}).</source>
+        <translation>{file}: bukan buku kode REFI-QDA (elemen akar {root}).</translation>
+    </message>
+    <message>
+        <source>The codebook has no codes; REFI-QDA needs at least one.</source>
+        <translation>Buku kode tidak memiliki kode; REFI-QDA memerlukan paling sedikit satu.</translation>
+    </message>
+    <message>
+        <source>The exported codebook would not be valid REFI-QDA ({problems}); nothing was written.</source>
+        <translation>Buku kode hasil ekspor tidak akan menjadi REFI-QDA yang sah ({problems}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{file}: not a REFI-QDA project (root element {root}){hint}.</source>
+        <translation>{file}: bukan proyek REFI-QDA (elemen akar {root}){hint}.</translation>
+    </message>
+    <message>
+        <source>{file}: the XML declares a document type or entities, which REFI-QDA files never do; it was refused for safety.</source>
+        <translation>{file}: XML mendeklarasikan tipe dokumen atau entitas, yang tidak pernah dilakukan berkas REFI-QDA; ditolak demi keamanan.</translation>
+    </message>
+    <message>
+        <source>{file}: not a well-formed XML file ({reason}).</source>
+        <translation>{file}: bukan berkas XML yang tersusun baik ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is larger than the 2 GB REFI-QDA allows for one source file.</source>
+        <translation>{file} lebih besar dari 2 GB yang diizinkan REFI-QDA untuk satu berkas sumber.</translation>
+    </message>
+    <message>
+        <source>The project cannot be exported: {problems}.</source>
+        <translation>Proyek tidak dapat diekspor: {problems}.</translation>
+    </message>
+    <message>
+        <source>The exported project would not be valid REFI-QDA ({problems}); nothing was written.</source>
+        <translation>Proyek hasil ekspor tidak akan menjadi REFI-QDA yang sah ({problems}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this memo while you edited it. Copy your text, reload the memo and apply your change again.</source>
+        <translation>Orang lain mengubah memo ini saat Anda menyuntingnya. Salin teks Anda, muat ulang memo, lalu terapkan lagi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>Memo kind must be one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Jenis memo harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Memos can be written on {allowed}, not on &apos;{target}&apos;.</source>
+        <translation>Memo dapat ditulis pada {allowed}, bukan pada &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>{path} already exists.</source>
+        <translation>{path} sudah ada.</translation>
+    </message>
+    <message>
+        <source>{path} already holds a project.</source>
+        <translation>{path} sudah berisi proyek.</translation>
+    </message>
+    <message>
+        <source>{path} uses an older project format; open it once for writing to upgrade it (a backup copy is made first).</source>
+        <translation>{path} memakai format proyek lama; buka sekali dalam mode tulis untuk memperbaruinya (salinan cadangan dibuat terlebih dahulu).</translation>
+    </message>
+    <message>
+        <source>{path} holds no QualCode project.</source>
+        <translation>{path} tidak berisi proyek QualCode.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} tidak ada.</translation>
+    </message>
+    <message>
+        <source>{path} is not a QualCode project.</source>
+        <translation>{path} bukan proyek QualCode.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file is {size} MB; the limit is {limit} MB.</source>
+        <extracomment>File extension (lower case, with dot) -&gt; format name.</extracomment>
+        <translation>Tidak dapat mengimpor {file}: ukuran berkas {size} MB; batasnya {limit} MB.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file cannot be read ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas tidak dapat dibaca ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: old Word 97–2003 files cannot be read; save it as .docx first.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas Word 97–2003 lama tidak dapat dibaca; simpan dulu sebagai .docx.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: files of type &apos;{suffix}&apos; are not supported.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas bertipe &apos;{suffix}&apos; tidak didukung.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file is empty.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas kosong.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file contains no text.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas tidak berisi teks.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: this is an old Word 97–2003 file; save it as .docx and import again.</source>
+        <translation>Tidak dapat mengimpor {file}: ini berkas Word 97–2003 lama; simpan sebagai .docx lalu impor kembali.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not a Word document (not a .docx file).</source>
+        <translation>Tidak dapat mengimpor {file}: bukan dokumen Word (bukan berkas .docx).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the Word file is damaged ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas Word rusak ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: a zip archive but not a Word document ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: arsip zip tetapi bukan dokumen Word ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not an HTML page.</source>
+        <translation>Tidak dapat mengimpor {file}: bukan halaman HTML.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not an OpenDocument text (.odt) file.</source>
+        <translation>Tidak dapat mengimpor {file}: bukan berkas teks OpenDocument (.odt).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the .odt file is damaged ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas .odt rusak ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not a readable OpenDocument text ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: teks OpenDocument tidak dapat dibaca ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: an OpenDocument file but not a text document ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas OpenDocument tetapi bukan dokumen teks ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not a PDF file.</source>
+        <translation>Tidak dapat mengimpor {file}: bukan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the PDF is password-protected; remove the password first.</source>
+        <translation>Tidak dapat mengimpor {file}: PDF dilindungi kata sandi; hapus dulu kata sandinya.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the PDF is damaged ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: PDF rusak ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the PDF is damaged on page {page} ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: PDF rusak pada halaman {page} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the PDF has no text layer (it is probably a scanned image). Run OCR on it first, or import the transcript as a Word or text file.</source>
+        <translation>Tidak dapat mengimpor {file}: PDF tidak memiliki lapisan teks (kemungkinan hasil pindaian). Jalankan OCR terlebih dahulu, atau impor transkrip sebagai berkas Word atau teks.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file is not text (it looks like a binary file with a text file name).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas bukan teks (tampaknya berkas biner dengan nama berkas teks).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: not an RTF document.</source>
+        <translation>Tidak dapat mengimpor {file}: bukan dokumen RTF.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the RTF file is damaged ({reason}).</source>
+        <translation>Tidak dapat mengimpor {file}: berkas RTF rusak ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: no subtitle cues found (not a valid {format} file).</source>
+        <translation>Tidak dapat mengimpor {file}: tidak ditemukan isyarat subtitel (bukan berkas {format} yang sah).</translation>
+    </message>
+    <message>
+        <source>{file} is already in the project as &apos;{source}&apos;; it was not imported.</source>
+        <translation>{file} sudah ada di proyek sebagai &apos;{source}&apos;; berkas tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Unknown text encoding &apos;{encoding}&apos;.</source>
+        <translation>Pengodean teks &apos;{encoding}&apos; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: it is not {encoding} text.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas bukan teks {encoding}.</translation>
+    </message>
+    <message>
+        <source>Source kind must be one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Jenis sumber harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no source named &apos;{name}&apos;.</source>
+        <translation>Tidak ada sumber bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A source needs a name.</source>
+        <translation>Sumber memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no text.</source>
+        <translation>&apos;{name}&apos; tidak memiliki teks.</translation>
+    </message>
+    <message>
+        <source>Sources have no editable field(s) {fields}.</source>
+        <translation>Sumber tidak memiliki isian {fields} yang dapat disunting.</translation>
+    </message>
+    <message>
+        <source>A source named &apos;{name}&apos; already exists.</source>
+        <translation>Sumber bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sheet {file}: only .xlsx and .csv files are supported.</source>
+        <translation>Tidak dapat membaca lembar kerja {file}: hanya berkas .xlsx dan .csv yang didukung.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sheet {file}: {reason}.</source>
+        <translation>Tidak dapat membaca lembar kerja {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sheet {file}: not a readable Excel file ({reason}).</source>
+        <translation>Tidak dapat membaca lembar kerja {file}: bukan berkas Excel yang dapat dibaca ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: only .xlsx and .csv can be written.</source>
+        <translation>{file}: hanya .xlsx dan .csv yang dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} ({reason}).</source>
+        <translation>Tidak dapat menulis {file} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo: the {table} was changed since. Nothing was changed.</source>
+        <translation>Tidak dapat mengurungkan atau mengulangi: {table} telah berubah sejak itu. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Unsupported language &apos;{language}&apos; (use {supported}).</source>
+        <translation>Bahasa &apos;{language}&apos; tidak didukung (gunakan {supported}).</translation>
+    </message>
+    <message>
+        <source>The fuzzy threshold must be 0-100 (got {threshold}).</source>
+        <translation>Ambang kemiripan harus 0-100 (diberikan {threshold}).</translation>
+    </message>
+    <message>
+        <source>The search phrase is empty.</source>
+        <translation>Frasa pencarian kosong.</translation>
+    </message>
+    <message>
+        <source>Range {start}-{end} is outside the text (0-{length}).</source>
+        <translation>Rentang {start}-{end} berada di luar teks (0-{length}).</translation>
+    </message>
+    <message>
+        <source>The wildcard term &apos;{term}&apos; needs at least one letter or digit.</source>
+        <translation>Istilah wildcard &apos;{term}&apos; memerlukan paling sedikit satu huruf atau angka.</translation>
+    </message>
+    <message>
+        <source>The search text is empty.</source>
+        <translation>Teks pencarian kosong.</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression &apos;{pattern}&apos;: {reason} (position {pos}).</source>
+        <translation>Ekspresi reguler &apos;{pattern}&apos; tidak sah: {reason} (posisi {pos}).</translation>
+    </message>
+    <message>
+        <source>The search text &apos;{text}&apos; has no words to look for.</source>
+        <translation>Teks pencarian &apos;{text}&apos; tidak memuat kata untuk dicari.</translation>
+    </message>
+    <message>
+        <source>Give exactly one of --query, --speaker, --like, --guide.</source>
+        <translation>Berikan tepat satu dari --query, --speaker, --like, --guide.</translation>
+    </message>
+    <message>
+        <source>Unit must be one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Satuan harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The case &apos;{name}&apos; has no speaker turns.</source>
+        <translation>Kasus &apos;{name}&apos; tidak memiliki giliran bicara.</translation>
+    </message>
+    <message>
+        <source>The interview guide {file} has no questions.</source>
+        <translation>Pedoman wawancara {file} tidak memuat pertanyaan.</translation>
+    </message>
+    <message>
+        <source>There is no candidate {number} in the preview.</source>
+        <translation>Tidak ada kandidat {number} dalam pratinjau.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; has no codings to compare with.</source>
+        <translation>Kode &apos;{code}&apos; tidak memiliki pengodean untuk dibandingkan.</translation>
+    </message>
+    <message>
+        <source>Group words by source, case, code or attribute:NAME, not &apos;{value}&apos;.</source>
+        <translation>Kelompokkan kata menurut source, case, code, atau attribute:NAMA, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Count words by key or form, not &apos;{value}&apos;.</source>
+        <translation>Hitung kata menurut key atau form, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {reason}</source>
+        <translation>Tidak dapat menulis {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>A word cloud is saved as .png or .svg, not &apos;{suffix}&apos;.</source>
+        <translation>Awan kata disimpan sebagai .png atau .svg, bukan &apos;{suffix}&apos;.</translation>
+    </message>
+    <message>
+        <source>There are no words to draw.</source>
+        <translation>Tidak ada kata untuk digambar.</translation>
+    </message>
+    <message>
+        <source>{path} is not a database URL.</source>
+        <translation>{path} bukan URL basis data.</translation>
+    </message>
+    <message>
+        <source>{path} already exists (use --force to replace it).</source>
+        <translation>{path} sudah ada (gunakan --force untuk menggantinya).</translation>
+    </message>
+    <message>
+        <source>{path} uses an older project format; open it once for writing to upgrade it, then pull.</source>
+        <translation>{path} memakai format proyek lama; buka sekali dalam mode tulis untuk memperbaruinya, lalu lakukan pull.</translation>
+    </message>
+    <message>
+        <source>{path} already holds a project (use --force to replace it).</source>
+        <translation>{path} sudah berisi proyek (gunakan --force untuk menggantinya).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL projects need the psycopg package (pip install psycopg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>supporting</source>
+        <translation>pendukung</translation>
+    </message>
+    <message>
+        <source>inhibiting</source>
+        <translation>penghambat</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>netral</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>Focus groups</source>
+        <translation>Diskusi kelompok terarah</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Other sources</source>
+        <translation>Sumber lain</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Code with a new code</source>
+        <translation>Kode dengan kode baru</translation>
+    </message>
+    <message>
+        <source>In-vivo coding</source>
+        <translation>Pengodean in-vivo</translation>
+    </message>
+    <message>
+        <source>Recode</source>
+        <translation>Ganti kode</translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation>Pindahkan kode</translation>
+    </message>
+    <message>
+        <source>New conclusion</source>
+        <translation>Kesimpulan baru</translation>
+    </message>
+    <message>
+        <source>Edit conclusion</source>
+        <translation>Sunting kesimpulan</translation>
+    </message>
+    <message>
+        <source>Link evidence</source>
+        <translation>Tautkan bukti</translation>
+    </message>
+    <message>
+        <source>Unlink evidence</source>
+        <translation>Lepas tautan bukti</translation>
+    </message>
+    <message>
+        <source>Note on evidence</source>
+        <translation>Catatan pada bukti</translation>
+    </message>
+    <message>
+        <source>Link display</source>
+        <translation>Tautkan display</translation>
+    </message>
+    <message>
+        <source>Link memo</source>
+        <translation>Tautkan memo</translation>
+    </message>
+    <message>
+        <source>Unlink memo</source>
+        <translation>Lepas tautan memo</translation>
+    </message>
+    <message>
+        <source>Delete conclusion</source>
+        <translation>Hapus kesimpulan</translation>
+    </message>
+    <message>
+        <source>Edit cell summary</source>
+        <translation>Sunting ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Clear cell summary</source>
+        <translation>Kosongkan ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Draft cell summaries</source>
+        <translation>Buat draf ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Tambah komentar</translation>
+    </message>
+    <message>
+        <source>Reply to comment</source>
+        <translation>Balas komentar</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Selesaikan komentar</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Buka kembali komentar</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Hapus komentar</translation>
+    </message>
+    <message>
+        <source>Save display</source>
+        <translation>Simpan display</translation>
+    </message>
+    <message>
+        <source>Rename display</source>
+        <translation>Ganti nama display</translation>
+    </message>
+    <message>
+        <source>Edit display</source>
+        <translation>Sunting display</translation>
+    </message>
+    <message>
+        <source>Delete display</source>
+        <translation>Hapus display</translation>
+    </message>
+    <message>
+        <source>New attribute</source>
+        <translation>Atribut baru</translation>
+    </message>
+    <message>
+        <source>Edit attribute</source>
+        <translation>Sunting atribut</translation>
+    </message>
+    <message>
+        <source>Delete attribute</source>
+        <translation>Hapus atribut</translation>
+    </message>
+    <message>
+        <source>Set attribute value</source>
+        <translation>Isi nilai atribut</translation>
+    </message>
+    <message>
+        <source>Set attribute values</source>
+        <translation>Isi nilai atribut</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Sunting kasus</translation>
+    </message>
+    <message>
+        <source>Move case</source>
+        <translation>Pindahkan kasus</translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation>Hapus kasus</translation>
+    </message>
+    <message>
+        <source>Link case</source>
+        <translation>Tautkan kasus</translation>
+    </message>
+    <message>
+        <source>Unlink case</source>
+        <translation>Lepas tautan kasus</translation>
+    </message>
+    <message>
+        <source>Import case sheet</source>
+        <translation>Impor lembar kasus</translation>
+    </message>
+    <message>
+        <source>Split code</source>
+        <translation>Pecah kode</translation>
+    </message>
+    <message>
+        <source>Code in vivo</source>
+        <translation>Kode in-vivo</translation>
+    </message>
+    <message>
+        <source>Load codebook</source>
+        <translation>Muat buku kode</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Kode baru</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Sunting kode</translation>
+    </message>
+    <message>
+        <source>Rename code</source>
+        <translation>Ganti nama kode</translation>
+    </message>
+    <message>
+        <source>Recolour code</source>
+        <translation>Ganti warna kode</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Hapus kode</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>Gabungkan kode</translation>
+    </message>
+    <message>
+        <source>Link codes</source>
+        <translation>Tautkan kode</translation>
+    </message>
+    <message>
+        <source>Unlink codes</source>
+        <translation>Lepas tautan kode</translation>
+    </message>
+    <message>
+        <source>Code text</source>
+        <translation>Kode teks</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Hapus pengodean</translation>
+    </message>
+    <message>
+        <source>Resize coding</source>
+        <translation>Ubah rentang pengodean</translation>
+    </message>
+    <message>
+        <source>Edit coding</source>
+        <translation>Sunting pengodean</translation>
+    </message>
+    <message>
+        <source>Load sample codings</source>
+        <translation>Muat pengodean contoh</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Set baru</translation>
+    </message>
+    <message>
+        <source>Edit set</source>
+        <translation>Sunting set</translation>
+    </message>
+    <message>
+        <source>Add to set</source>
+        <translation>Tambahkan ke set</translation>
+    </message>
+    <message>
+        <source>Remove from set</source>
+        <translation>Keluarkan dari set</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Hapus set</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA codebook</source>
+        <translation>Impor buku kode REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA project</source>
+        <translation>Impor proyek REFI-QDA</translation>
+    </message>
+    <message>
+        <source>New memo</source>
+        <translation>Memo baru</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>Sunting memo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Import source</source>
+        <translation>Impor sumber</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Tambah sumber</translation>
+    </message>
+    <message>
+        <source>Edit source</source>
+        <translation>Sunting sumber</translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation>Hapus sumber</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Auto-code search hits</source>
+        <translation>Kode otomatis hasil pencarian</translation>
+    </message>
+    <message>
+        <source>Auto-code speaker turns</source>
+        <translation>Kode otomatis giliran bicara</translation>
+    </message>
+    <message>
+        <source>Auto-code guide answers</source>
+        <translation>Kode otomatis jawaban pedoman</translation>
+    </message>
+    <message>
+        <source>Auto-code similar passages</source>
+        <translation>Kode otomatis bagian teks serupa</translation>
+    </message>
+    <message>
+        <source>Change stop words</source>
+        <translation>Ubah kata henti</translation>
+    </message>
+</context>
+<context>
+    <name>refi</name>
+    <message>
+        <source>{count} code(s) had no name.</source>
+        <translation>{count} kode tidak memiliki nama.</translation>
+    </message>
+    <message>
+        <source>{count} code(s) had no GUID; new ones were given.</source>
+        <translation>{count} kode tidak memiliki GUID; GUID baru diberikan.</translation>
+    </message>
+    <message>
+        <source>{count} code colour(s) were unreadable and dropped.</source>
+        <translation>{count} warna kode tidak terbaca dan diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} set member(s) referred to codes that do not exist and were dropped.</source>
+        <translation>{count} anggota set merujuk kode yang tidak ada dan diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} identifier(s) were not GUIDs; stable GUIDs were derived from them.</source>
+        <translation>{count} pengenal bukan GUID; GUID tetap diturunkan darinya.</translation>
+    </message>
+    <message>
+        <source>{count} set(s) without codes were left out of the codebook.</source>
+        <translation>{count} set tanpa kode tidak dimasukkan ke buku kode.</translation>
+    </message>
+    <message>
+        <source>Notes on codes cannot be stored in a codebook file.</source>
+        <translation>Catatan pada kode tidak dapat disimpan dalam berkas buku kode.</translation>
+    </message>
+    <message>
+        <source>Unicode code points (REFI-QDA standard)</source>
+        <translation>Titik kode Unicode (standar REFI-QDA)</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units (NVivo)</source>
+        <translation>Unit kode UTF-16 (NVivo)</translation>
+    </message>
+    <message>
+        <source>code points, a CRLF line break counted once (ATLAS.ti)</source>
+        <translation>titik kode, pindah baris CRLF dihitung sekali (ATLAS.ti)</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units, a CRLF line break counted once</source>
+        <translation>unit kode UTF-16, pindah baris CRLF dihitung sekali</translation>
+    </message>
+    <message>
+        <source>code points, the byte-order mark counted</source>
+        <translation>titik kode, tanda urutan bita ikut dihitung</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units, the byte-order mark counted</source>
+        <translation>unit kode UTF-16, tanda urutan bita ikut dihitung</translation>
+    </message>
+    <message>
+        <source>{count} object(s) had no GUID; new ones were given.</source>
+        <translation>{count} objek tidak memiliki GUID; GUID baru diberikan.</translation>
+    </message>
+    <message>
+        <source>{count} variable(s) had an unknown type; read as Text.</source>
+        <translation>{count} variabel bertipe tidak dikenal; dibaca sebagai Teks.</translation>
+    </message>
+    <message>
+        <source>{count} attribute value(s) could not be read and were skipped.</source>
+        <translation>{count} nilai atribut tidak dapat dibaca dan dilewati.</translation>
+    </message>
+    <message>
+        <source>{count} selection(s) had unreadable positions and were skipped.</source>
+        <translation>{count} seleksi memiliki posisi yang tidak terbaca dan dilewati.</translation>
+    </message>
+    <message>
+        <source>{count} reference(s) to codes that do not exist were dropped.</source>
+        <translation>{count} rujukan ke kode yang tidak ada diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} reference(s) to notes that do not exist were dropped.</source>
+        <translation>{count} rujukan ke catatan yang tidak ada diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} value(s) of variables that do not exist were dropped.</source>
+        <translation>{count} nilai variabel yang tidak ada diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} reference(s) to sources that were not imported were dropped.</source>
+        <translation>{count} rujukan ke sumber yang tidak diimpor diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} reference(s) to selections that were not imported were dropped.</source>
+        <translation>{count} rujukan ke seleksi yang tidak diimpor diabaikan.</translation>
+    </message>
+    <message>
+        <source>Element {element} is not part of REFI-QDA 1.5; skipped.</source>
+        <translation>Elemen {element} bukan bagian dari REFI-QDA 1.5; dilewati.</translation>
+    </message>
+    <message>
+        <source>{count} graph(s) (network views) were not imported.</source>
+        <translation>{count} graf (tampilan jaringan) tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{count} user(s) referenced but not listed were added without a name.</source>
+        <translation>{count} pengguna yang dirujuk tetapi tidak terdaftar ditambahkan tanpa nama.</translation>
+    </message>
+    <message>
+        <source>Note {note}: its text file is missing; imported empty.</source>
+        <translation>Catatan {note}: berkas teksnya hilang; diimpor kosong.</translation>
+    </message>
+    <message>
+        <source>Note {note}: {count} coded selection(s) in the note were not imported.</source>
+        <translation>Catatan {note}: {count} seleksi berkode di dalam catatan tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Link {link} was not imported: it connects an object that was not imported.</source>
+        <translation>Tautan {link} tidak diimpor: tautan ini menghubungkan objek yang tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{source}: the text is not UTF-8; read it as {encoding}.</source>
+        <extracomment>Reads a ``relative://``/``absolute://`` source (uri, project basePath) → bytes or None.</extracomment>
+        <translation>{source}: teks bukan UTF-8; dibaca sebagai {encoding}.</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>gambar</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <source>{kind} source {source} was not imported (QualCode imports text and PDF text only); {count} selection(s) and {transcripts} transcript(s) on it were skipped.</source>
+        <translation>Sumber {kind} {source} tidak diimpor (QualCode hanya mengimpor teks dan teks PDF); {count} seleksi dan {transcripts} transkrip padanya dilewati.</translation>
+    </message>
+    <message>
+        <source>Source {source}: its text ({path}) is missing from the project; the source and its {count} selection(s) were not imported.</source>
+        <translation>Sumber {source}: teksnya ({path}) tidak ada dalam proyek; sumber dan {count} seleksinya tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Source {source}: the original file {path} is missing; the plain text was imported.</source>
+        <translation>Sumber {source}: berkas asli {path} tidak ada; teks polosnya yang diimpor.</translation>
+    </message>
+    <message>
+        <source>PDF {source}: {count} area selection(s) on pages were not imported (text selections are).</source>
+        <translation>PDF {source}: {count} seleksi area pada halaman tidak diimpor (seleksi teks diimpor).</translation>
+    </message>
+    <message>
+        <source>PDF {source} has no text representation; it was not imported.</source>
+        <translation>PDF {source} tidak memiliki representasi teks; tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{before} selections were merged into {after}: repeated selections of the same text range became one selection with all their codings.</source>
+        <extracomment>Below this share of the best possible fit score, the user is told to check positions.</extracomment>
+        <translation>{before} seleksi digabung menjadi {after}: seleksi berulang pada rentang teks yang sama menjadi satu seleksi dengan seluruh pengodeannya.</translation>
+    </message>
+    <message>
+        <source>Selection positions of {count} source(s) were read as {model}.</source>
+        <translation>Posisi seleksi pada {count} sumber dibaca sebagai {model}.</translation>
+    </message>
+    <message>
+        <source>Source {source}: selection positions did not fit {preferred}, the usual convention of {origin}; they were read as {model}, which fits the text better.</source>
+        <translation>Sumber {source}: posisi seleksi tidak cocok dengan {preferred}, konvensi yang biasa dipakai {origin}; posisi dibaca sebagai {model}, yang lebih cocok dengan teksnya.</translation>
+    </message>
+    <message>
+        <source>Source {source}: many selections do not start or end on word boundaries; check that the coded text is right.</source>
+        <translation>Sumber {source}: banyak seleksi tidak diawali atau diakhiri pada batas kata; periksa apakah teks yang dikode sudah benar.</translation>
+    </message>
+    <message>
+        <source>Source {source}: {count} selection(s) pointed outside the text or inside a character and were adjusted.</source>
+        <translation>Sumber {source}: {count} seleksi menunjuk ke luar teks atau ke dalam sebuah karakter dan telah disesuaikan.</translation>
+    </message>
+    <message>
+        <source>{count} PDF source(s) without their PDF file were written as text sources.</source>
+        <translation>{count} sumber PDF tanpa berkas PDF-nya ditulis sebagai sumber teks.</translation>
+    </message>
+    <message>
+        <source>{count} selection(s) outside their text were cut to the text.</source>
+        <translation>{count} seleksi di luar teksnya dipotong sesuai teks.</translation>
+    </message>
+    <message>
+        <source>{count} name(s) or text(s) held control characters XML cannot store; they were removed.</source>
+        <translation>{count} nama atau teks memuat karakter kendali yang tidak dapat disimpan XML; karakter itu dihapus.</translation>
+    </message>
+    <message>
+        <source>{count} code link(s) cannot be stored in a codebook file; not exported.</source>
+        <translation>{count} tautan kode tidak dapat disimpan dalam berkas buku kode; tidak diekspor.</translation>
+    </message>
+    <message>
+        <source>A codebook file holds codes and code sets only: sources, codings, cases and memos are not in it (export a project for those).</source>
+        <translation>Berkas buku kode hanya memuat kode dan set kode: sumber, pengodean, kasus, dan memo tidak termasuk (ekspor proyek untuk itu).</translation>
+    </message>
+    <message>
+        <source>{count} memo(s) on cases were written as free notes naming their case (REFI-QDA cases cannot hold notes).</source>
+        <translation>{count} memo pada kasus ditulis sebagai catatan bebas yang menyebut kasusnya (kasus REFI-QDA tidak dapat memuat catatan).</translation>
+    </message>
+    <message>
+        <source>{count} coding(s) carry valence, magnitude, period, date, weight or a note: written as notes on their selections.</source>
+        <translation>{count} pengodean memuat valensi, magnitudo, periode, tanggal, bobot, atau catatan: ditulis sebagai catatan pada seleksinya.</translation>
+    </message>
+    <message>
+        <source>{count} empty set(s) were left out (REFI-QDA sets cannot be empty).</source>
+        <translation>{count} set kosong tidak disertakan (set REFI-QDA tidak boleh kosong).</translation>
+    </message>
+    <message>
+        <source>Case kinds and the case hierarchy have no place in REFI-QDA: written in the case descriptions.</source>
+        <translation>Jenis kasus dan hierarki kasus tidak ada tempatnya di REFI-QDA: ditulis dalam deskripsi kasus.</translation>
+    </message>
+    <message>
+        <source>{count} code link(s) to codes of other codebooks were not exported (REFI-QDA links join objects of the same project).</source>
+        <translation>{count} tautan kode ke kode dari buku kode lain tidak diekspor (tautan REFI-QDA menghubungkan objek dalam proyek yang sama).</translation>
+    </message>
+    <message>
+        <source>Code definitions (inclusion, exclusion, example), translated labels and codebook origins were written in the code descriptions.</source>
+        <translation>Definisi kode (inklusi, eksklusi, contoh), label terjemahan, dan asal buku kode ditulis dalam deskripsi kode.</translation>
+    </message>
+    <message>
+        <source>The undo history and the audit log are not part of REFI-QDA; not exported.</source>
+        <translation>Riwayat urungkan dan log audit bukan bagian dari REFI-QDA; tidak diekspor.</translation>
+    </message>
+    <message>
+        <source>Import metadata (file header fields) of {count} source(s) not exported.</source>
+        <translation>Metadata impor (isian kepala berkas) dari {count} sumber tidak diekspor.</translation>
+    </message>
+    <message>
+        <source>{count} {table} row(s) (analysis objects) were not exported.</source>
+        <translation>{count} baris {table} (objek analisis) tidak diekspor.</translation>
+    </message>
+    <message>
+        <source>{count} code name(s) were changed: empty, with &apos;/&apos;, or the same as a sibling&apos;s.</source>
+        <translation>{count} nama kode diubah: kosong, memuat &apos;/&apos;, atau sama dengan nama saudaranya.</translation>
+    </message>
+    <message>
+        <source>{count} code(s) were categories only (not codable) in the file; imported as ordinary codes.</source>
+        <translation>{count} kode hanya berupa kategori (tidak dapat dikodekan) dalam berkas; diimpor sebagai kode biasa.</translation>
+    </message>
+    <message>
+        <source>{count} link(s) between objects other than two codes were not imported.</source>
+        <translation>{count} tautan antarobjek selain antara dua kode tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s description was not imported.</source>
+        <translation>Deskripsi proyek tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Source {name}: the project has a source of that name (or GUID) with a different text; imported as {new_name}.</source>
+        <translation>Sumber {name}: proyek sudah memiliki sumber dengan nama (atau GUID) itu tetapi teksnya berbeda; diimpor sebagai {new_name}.</translation>
+    </message>
+    <message>
+        <source>{count} source(s) without text were not imported.</source>
+        <translation>{count} sumber tanpa teks tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{count} code reference(s) of cases have no equivalent; not imported.</source>
+        <translation>{count} rujukan kode pada kasus tidak memiliki padanan; tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Codes applied to {count} whole source(s) were imported as codings of their whole text.</source>
+        <translation>Kode yang diterapkan pada {count} sumber utuh diimpor sebagai pengodean seluruh teksnya.</translation>
+    </message>
+    <message>
+        <source>{count} selection(s) outside their source&apos;s text were not imported.</source>
+        <translation>{count} seleksi di luar teks sumbernya tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{count} selection(s) without codes or notes were not imported (QualCode keeps only coded passages).</source>
+        <translation>{count} seleksi tanpa kode atau catatan tidak diimpor (QualCode hanya menyimpan bagian teks yang dikode).</translation>
+    </message>
+    <message>
+        <source>{count} note(s) were attached to several objects; each became one memo on the first of them.</source>
+        <translation>{count} catatan melekat pada beberapa objek; masing-masing menjadi satu memo pada objek pertamanya.</translation>
+    </message>
+    <message>
+        <source>{count} attribute value(s) did not fit their attribute; not imported.</source>
+        <translation>{count} nilai atribut tidak sesuai dengan atributnya; tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>{count} attribute value(s) differ from the project&apos;s; the project&apos;s kept.</source>
+        <translation>{count} nilai atribut berbeda dari milik proyek; nilai proyek dipertahankan.</translation>
+    </message>
+</context>
+</TS>

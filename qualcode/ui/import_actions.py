@@ -1,0 +1,136 @@
+"""Import commands of the main window: files, folders, classification sheets, drops.
+
+A mixin of :class:`~qualcode.ui.main_window.MainWindow`. Files are imported by
+``qualcode.sources.batch.import_many`` on a worker thread behind a progress
+dialog with Cancel (each file is its own undo step; Cancel stops between files);
+the summary names what was imported, skipped and why files failed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from qualcode.ui import dialogs
+
+SHEET_SUFFIXES = {".xlsx", ".csv", ".ods"}
+
+
+def _has(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class ImportActions:
+    """File and folder import with progress and Cancel; case sheets; drag and drop."""
+
+    project: Any
+    dispatcher: Any
+    last_import: Any = None
+
+    def import_available(self) -> bool:
+        """Whether the batch importer is installed."""
+        return _has("qualcode.sources.batch")
+
+    def casesheet_available(self) -> bool:
+        """Whether the classification-sheet importer is installed."""
+        return _has("qualcode.casesheet")
+
+    def import_files(self) -> None:
+        """Ask for files and import them."""
+        from qualcode.sources.extract import SUPPORTED_EXTENSIONS
+
+        patterns = " ".join(f"*{ext}" for ext in sorted(SUPPORTED_EXTENSIONS))
+        names = dialogs.open_files(
+            self,
+            self.tr("Import files"),
+            self.tr("Sources ({patterns});;All files (*)").format(patterns=patterns),
+        )
+        if names:
+            self.import_paths(names)
+
+    def import_folder(self) -> None:
+        """Ask for a folder and import every supported file in it."""
+        folder = dialogs.folder(self, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> Any:
+        """Import files/folders on a worker thread; returns the running task."""
+        from qualcode.sources.batch import import_many
+
+        project = self.project
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return import_many(project, paths, progress=progress, cancel=cancel)
+
+        return self.dispatcher.run_task(self.tr("Importing sources…"), work, self._import_finished)
+
+    def _import_finished(self, batch: Any) -> None:
+        self.last_import = batch
+        parts = [self.tr("{n} imported").format(n=len(batch.imported))]
+        if batch.skipped:
+            parts.append(self.tr("{n} already in the project").format(n=len(batch.skipped)))
+        if batch.cancelled:
+            parts.append(self.tr("cancelled, {n} not started").format(n=len(batch.not_started)))
+        self.statusBar().showMessage(", ".join(parts), 10000)
+        if batch.failed:
+            lines = "\n".join(f"• {r.file}: {r.error}" for r in batch.failed)
+            self.dispatcher.show_error(
+                RuntimeError(
+                    self.tr("These files could not be imported:\n{files}").format(files=lines)
+                )
+            )
+        if batch.imported:
+            self.open_source(batch.imported[0].source.id)
+
+    def import_casesheet(self) -> None:
+        """Ask for a classification sheet and import it into case attributes."""
+        name = dialogs.open_file(
+            self,
+            self.tr("Import a classification sheet"),
+            self.tr("Sheets (*.xlsx *.csv *.ods);;All files (*)"),
+        )
+        if name:
+            self.import_sheet(name)
+
+    def import_sheet(self, path: str) -> Any:
+        """Import a classification sheet (one undo step) and report what it did."""
+        from qualcode.casesheet import import_case_sheet
+
+        report = self.dispatcher.run(import_case_sheet, self.project, path)
+        if report is not None:
+            self.statusBar().showMessage(
+                self.tr("{cases} new cases, {values} values set, {skipped} rows skipped.").format(
+                    cases=len(report.created_cases),
+                    values=report.updated_values,
+                    skipped=len(report.skipped),
+                ),
+                10000,
+            )
+        return report
+
+    # -- drag and drop of files onto the window -------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.project is not None and not self.project.read_only:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths or self.project is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        sheets = [p for p in paths if Path(p).suffix.lower() in SHEET_SUFFIXES]
+        others = [p for p in paths if p not in sheets]
+        for sheet in sheets:
+            self.import_sheet(sheet)
+        if others:
+            self.import_paths(others)

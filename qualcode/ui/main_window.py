@@ -1,0 +1,584 @@
+"""The main window: navigation, codebook, document, details, excerpts; one project at a time.
+
+It owns the :class:`Dispatcher` and the :class:`CommandTable`, opens and closes
+projects, and routes every change set to the panes, each of which redraws only
+what the set's flags touch. Coding and codebook commands live in
+:class:`CodingActions`, imports in :class:`ImportActions`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar
+
+from qualcode.errors import ProjectLockedError, QualCodeError
+from qualcode.settings import Settings, config_dir
+from qualcode.ui import dialogs
+from qualcode.ui.code_tree import CodeTreeView, swatch
+from qualcode.ui.coding_actions import CodingActions
+from qualcode.ui.commands import CommandTable
+from qualcode.ui.detail_pane import DetailPane
+from qualcode.ui.dispatch import Dispatcher
+from qualcode.ui.i18n import install_translator
+from qualcode.ui.import_actions import ImportActions, _has
+from qualcode.ui.navigation import NavigationPane
+from qualcode.ui.retrieval_pane import RetrievalPane
+from qualcode.ui.start_page import StartPage
+from qualcode.ui.workspace import Workspace
+
+PROJECT_FILTER = "QualCode (*.qdaproj)"
+STATE_VERSION = 1
+
+
+def window_settings() -> QSettings:
+    """Window geometry and dock layout, kept next to ``settings.json``."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(CodingActions, ImportActions, QMainWindow):
+    """The QualCode desktop window."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings.load()
+        self.project: Any = None
+        self.recent_codes: list[int] = []
+        self.quick_box: Any = None
+        self._labels_cache: tuple[str | None, str | None] | None = None
+        self._shipped_filled = False
+        self._shipped_hooked = False
+        self._code_cache: dict[int, Any] | None = None
+        self.setAcceptDrops(True)
+        self.dispatcher = Dispatcher(self)
+        self.dispatcher.changed.connect(self.on_changes)
+        self.dispatcher.error_shown.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self.workspace = Workspace(self)
+        self.code_tree = CodeTreeView(self)
+        self.navigation = NavigationPane(self)
+        self.detail = DetailPane(self, self)
+        self.retrieval = RetrievalPane(self)
+        self.commands = CommandTable(self)
+        self.start_page = StartPage(
+            [self.commands.actions[k] for k in ("project.new", "project.open", "project.sample")],
+            self,
+        )
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+        self.docks: dict[str, QDockWidget] = {}
+        left, right, bottom = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        for key, widget, area in (
+            ("navigation", self.navigation, left),
+            ("codebook", self.code_tree, left),
+            ("detail", self.detail, right),
+            ("retrieval", self.retrieval, bottom),
+        ):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock.{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.commands.submenus["panes"].addAction(dock.toggleViewAction())
+            self.docks[key] = dock
+        self.splitDockWidget(
+            self.docks["navigation"], self.docks["codebook"], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["navigation"], self.docks["detail"]], [330, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["navigation"], self.docks["codebook"]], [300, 480], Qt.Orientation.Vertical
+        )
+        self._docks_shown: dict[str, bool] | None = None
+        self.recent_bar = QToolBar(self)
+        self.recent_bar.setObjectName("recentCodes")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recent_bar)
+        self.status_project = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_project)
+
+        self.navigation.source_chosen.connect(self.open_source)
+        self.navigation.case_chosen.connect(self._on_case_chosen)
+        self.navigation.memo_chosen.connect(self.show_memo)
+        self.code_tree.code_selected.connect(self._on_code_selected)
+        self.code_tree.code_activated.connect(self.show_excerpts)
+        self.code_tree.model_.rename_requested.connect(self.rename_code)
+        self.code_tree.codes_dropped.connect(self.on_codes_dropped)
+        self.code_tree.codes_dropped_on_root.connect(self.on_codes_dropped_on_root)
+        self.code_tree.text_dropped.connect(self.apply_code)
+        self.code_tree.accepts_text = self._is_selected_text
+        self.code_tree.context_menu_wanted.connect(self._code_menu)
+        self.workspace.selection_changed.connect(self._on_selection)
+        self.workspace.view.coding_resize_requested.connect(self.resize_coding)
+        self.workspace.view.context_menu_requested_for_coding.connect(self.coding_menu)
+        self.workspace.view.coding_clicked.connect(self.show_coding_details)
+        self.retrieval.jump_requested.connect(self.jump_to)
+        self.start_page.recent_chosen.connect(self.open_path)
+
+        self._fill_dynamic_menus()
+        self.retranslate()
+        self.resize(1280, 820)
+        self._restore_layout()
+        self._show_project_state()
+
+    # -- project lifecycle ---------------------------------------------------------------
+    def open_path(self, path: str, *, read_only: bool = False) -> bool:
+        """Open the project at ``path`` (closing the current one)."""
+        from qualcode.project import Project
+
+        self.close_project()
+        try:
+            project = Project.open(path, coder=self.settings.coder, read_only=read_only)
+        except ProjectLockedError as exc:
+            if not read_only and dialogs.ask(self, self.tr("Project in use"), _msg(exc)):
+                return self.open_path(path, read_only=True)
+            return False
+        except QualCodeError as exc:
+            self.dispatcher.show_error(exc)
+            return False
+        self.set_project(project)
+        return True
+
+    def set_project(self, project: Any) -> None:
+        """Show ``project`` in every pane and remember it as recent."""
+        self.project = project
+        self.dispatcher.attach(project)
+        self.recent_codes = []
+        self._labels_cache = None
+        self._code_cache = None
+        if project.path is not None:
+            self.settings.remember_project(str(project.path))
+            self.settings.save()
+        self.workspace.set_project(project)
+        self.navigation.set_project(project)
+        self.retrieval.set_project(project)
+        self.code_tree.rebuild(project.codes.all(), project.codes.counts())
+        self.detail.codings.show_codings([])
+        self.detail.code.show_code(None)
+        self.detail.memo.show_target(None, "")
+        first = self.navigation.first_source_id()
+        if first is not None:
+            self.open_source(first)
+        self.rebuild_recent_bar()
+        self._show_project_state()
+
+    def close_project(self) -> None:
+        """Close the open project (running imports are cancelled first)."""
+        if self.project is None:
+            return
+        self.detail.memo.show_target(None, "")  # saves a memo still being written
+        self.dispatcher.wait_all()
+        self.dispatcher.attach(None)
+        project, self.project = self.project, None
+        project.close()
+        self.workspace.set_project(None)
+        self.navigation.set_project(None)
+        self.retrieval.set_project(None)
+        self.code_tree.rebuild([], {})
+        self.detail.codings.show_codings([])
+        self.detail.code.show_code(None)
+        self.detail.memo.show_target(None, "")
+        self.recent_codes = []
+        self.rebuild_recent_bar()
+        self._show_project_state()
+
+    def new_project(self) -> None:
+        """Ask where to create a project, create it and open it."""
+        from qualcode.project import Project
+
+        path = dialogs.save_file(self, self.tr("New project"), PROJECT_FILTER)
+        if not path:
+            return
+        if not path.endswith(".qdaproj"):
+            path += ".qdaproj"
+        self.close_project()
+        project = self.dispatcher.run(Project.create, path, coder=self.settings.coder)
+        if project is not None:
+            self.set_project(project)
+
+    def open_project(self) -> None:
+        """Ask for a project file and open it."""
+        path = dialogs.open_file(self, self.tr("Open project"), PROJECT_FILTER)
+        if path:
+            self.open_path(path)
+
+    def sample_available(self) -> bool:
+        """Whether the sample-study builder is installed."""
+        return _has("qualcode.demo")
+
+    def sample_path(self) -> Path:
+        """Where the sample study goes: the user's documents folder."""
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs or Path.home()) / "QualCode" / "Sukamaju-sample-study.qdaproj"
+
+    def open_sample_study(self) -> Any:
+        """Open the sample study, building it first (on a worker thread) if needed."""
+        path = self.sample_path()
+        if path.exists():
+            self.open_path(str(path))
+            return None
+        from qualcode.demo import build_demo
+
+        coder = self.settings.coder
+
+        def work(progress: Any, cancel: Any) -> Any:
+            del cancel  # the build is short and all-or-nothing
+            return build_demo(path, progress=progress, coder=coder)
+
+        self.close_project()
+        return self.dispatcher.run_task(
+            self.tr("Building the sample study…"), work, lambda _s: self.open_path(str(path))
+        )
+
+    # -- change sets ------------------------------------------------------------------------
+    def on_changes(self, changes: Any, origin: object) -> None:
+        """Route a change set to the panes; each redraws only what it touched."""
+        if self.project is None:
+            return
+        self._labels_cache = None
+        if changes.codes:
+            self._code_cache = None
+            self.code_tree.rebuild(self.project.codes.all(), self.project.codes.counts())
+            self.rebuild_recent_bar()
+        elif changes.codings:
+            self.code_tree.model_.update_counts(self.project.codes.counts())
+        self.workspace.on_changes(changes)
+        self.navigation.on_changes(changes)
+        self.detail.on_changes(changes, origin)
+        self.retrieval.on_changes(changes)
+        if changes.codings or changes.codes:
+            self.detail.codings.show_codings(self.workspace.codings_at_cursor(), force=True)
+        self.commands.refresh()
+        self._show_project_state()
+
+    def code_cache(self) -> dict[int, Any]:
+        """Codes by id, read once per change of the code tree."""
+        if self._code_cache is None:
+            self._code_cache = {c.id: c for c in self.project.codes.all()}
+        return self._code_cache
+
+    def undo_label(self) -> str | None:
+        """Label of the step Undo would take back (cached until the next change)."""
+        if self.project is None:
+            return None
+        if self._labels_cache is None:
+            self._labels_cache = (self.project.undo_label(), self.project.redo_label())
+        return self._labels_cache[0]
+
+    def redo_label(self) -> str | None:
+        """Label of the step Redo would re-apply."""
+        self.undo_label()
+        return self._labels_cache[1] if self._labels_cache else None
+
+    def undo(self) -> None:
+        """Undo this coder's last operation."""
+        self.dispatcher.run(self.project.undo)
+
+    def redo(self) -> None:
+        """Redo the last undone operation."""
+        self.dispatcher.run(self.project.redo)
+
+    # -- panes ---------------------------------------------------------------------------
+    def open_source(self, source_id: int) -> None:
+        """Show a source in the document view."""
+        if self.project is None:
+            return
+        self.workspace.show_source(source_id)
+        self.navigation.select_source(source_id)
+        src = self.project.sources.get(source_id)
+        self.detail.memo.show_target(("source", source_id), src.name)
+        self.detail.codings.show_codings([])
+        self.commands.refresh()
+
+    def jump_to(self, source_id: int, start: int, end: int) -> None:
+        """Open a source at a passage and select it."""
+        if self.workspace.source_id != source_id:
+            self.open_source(source_id)
+        self.workspace.view.select_range(start, end)
+        self.workspace.view.scroll_to(start)
+        self.workspace.view.editor.setFocus()
+
+    def show_excerpts(self, code_id: int | None = None) -> None:
+        """List the excerpts of a code (the current one by default)."""
+        code_id = code_id if code_id is not None else self.code_tree.current_code_id()
+        if code_id is None:
+            return
+        self.retrieval.show_code(code_id)
+        self.docks["retrieval"].show()
+        self.docks["retrieval"].raise_()
+
+    def show_coding_details(self, coding_id: int) -> None:
+        """Show one coding's attributes in the detail pane."""
+        self.detail.codings.show_codings([coding_id])
+        self.detail.setCurrentWidget(self.detail.codings)
+        self.docks["detail"].show()
+
+    def edit_code_definition(self) -> None:
+        """Show the current code's definition form."""
+        self.detail.code.show_code(self.code_tree.current_code_id())
+        self.detail.setCurrentWidget(self.detail.code)
+        self.docks["detail"].show()
+        self.detail.code.fields["description"].setFocus()
+
+    def _on_selection(self, start: int, end: int) -> None:
+        if self.project is None:
+            return
+        self.detail.codings.show_codings(self.workspace.codings_at_cursor())
+        keys = (
+            self.commands.actions["code.quick"]
+            .shortcut()
+            .toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        self.statusBar().showMessage(
+            self.tr("{n} characters selected · {keys} codes them").format(n=end - start, keys=keys)
+            if end > start
+            else ""
+        )
+        self.commands.refresh()
+
+    def _on_code_selected(self, code_id: int | None) -> None:
+        if self.project is None:
+            return
+        self.detail.code.show_code(code_id)
+        if code_id is not None:
+            self.detail.memo.show_target(("code", code_id), self.project.codes.get(code_id).name)
+        self.commands.refresh()
+
+    def _on_case_chosen(self, case_id: int) -> None:
+        case = self.project.cases.get(case_id)
+        self.detail.memo.show_target(("case", case_id), case.name)
+        self.detail.setCurrentWidget(self.detail.memo)
+
+    def show_memo(self, memo_id: int) -> None:
+        """Open a memo from the navigation pane in the detail pane (and its source, if any)."""
+        memo = self.project.memos.get(memo_id)
+        kind, target_id = memo.target
+        if kind == "source" and target_id is not None:
+            self.open_source(target_id)
+        if kind in ("source", "case", "code") and target_id is not None:
+            manager = {"source": self.project.sources, "case": self.project.cases,
+                       "code": self.project.codes}[kind]  # fmt: skip
+            self.detail.memo.show_target((kind, target_id), manager.get(target_id).name)
+            self.detail.setCurrentWidget(self.detail.memo)
+            self.docks["detail"].show()
+
+    def _is_selected_text(self, text: str) -> bool:
+        selected = self.workspace.selected_text()
+        flat = " ".join
+        return bool(selected) and flat(text.split()) == flat(selected.split())
+
+    def _code_menu(self, code_id: int | None, pos: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ids = (
+            ["code.selected", "code.retrieve", "codebook.new", "codebook.child",
+             "codebook.rename", "codebook.recolor", "codebook.edit", "codebook.delete"]
+            if code_id is not None
+            else ["codebook.new"]
+        )  # fmt: skip
+        self.commands.refresh()
+        for cid in ids:
+            menu.addAction(self.commands.actions[cid])
+        menu.popup(pos)
+
+    def rebuild_recent_bar(self) -> None:
+        """Buttons for the most recently used codes (click codes the selection)."""
+        self.recent_bar.clear()
+        if self.project is None:
+            return
+        codes = {c.id: c for c in self.project.codes.all()}
+        self.recent_codes = [c for c in self.recent_codes if c in codes]
+        for code_id in self.recent_codes:
+            code = codes[code_id]
+            action = QAction(swatch(code.color), code.name, self.recent_bar)
+            action.setToolTip(self.tr("Code the selection with '{code}'").format(code=code.name))
+            action.triggered.connect(lambda _=False, c=code_id: self.apply_code(c))
+            self.recent_bar.addAction(action)
+
+    # -- settings, language, palette -----------------------------------------------------------
+    def show_settings(self) -> None:
+        """Edit the language and coder name; the language applies at once."""
+        from qualcode.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply_to(self.settings)
+            self.settings.save()
+            self.set_language(self.settings.language)
+        dialog.deleteLater()
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language live (and remember it)."""
+        self.settings.language = language
+        self.settings.save()
+        install_translator(language)  # posts LanguageChange to every window
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def show_palette(self) -> Any:
+        """Open the command palette."""
+        from qualcode.ui.palette import CommandPalette
+
+        palette = CommandPalette(self.commands, self)
+        palette.show()
+        return palette
+
+    def show_start_page(self) -> None:
+        """Show the start page (the project stays open)."""
+        self.start_page.set_recent(self.settings.recent_projects)
+        self.central.setCurrentWidget(self.start_page)
+
+    def show_about(self) -> None:
+        """Version and licence."""
+        import qualcode
+
+        dialogs.inform(
+            self,
+            self.tr("About QualCode"),
+            self.tr("QualCode {version}: qualitative coding for researchers.").format(
+                version=qualcode.__version__
+            ),
+        )
+
+    def retranslate(self) -> None:
+        """Every text the window itself owns, in the current language."""
+        self.commands.retranslate()
+        self.code_tree.model_.set_headers()
+        for key, title in (
+            ("navigation", self.tr("Navigation")),
+            ("codebook", self.tr("Codebook")),
+            ("detail", self.tr("Details")),
+            ("retrieval", self.tr("Excerpts")),
+        ):
+            self.docks[key].setWindowTitle(title)
+            self.docks[key].setAccessibleName(title)
+        self.recent_bar.setWindowTitle(self.tr("Recent codes"))
+        self.recent_bar.setAccessibleName(self.tr("Recent codes"))
+        self._fill_dynamic_menus()
+        self.statusBar().clearMessage()  # a transient message in the old language
+        self._show_project_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_dynamic_menus(self) -> None:
+        recent = self.commands.submenus["recent"]
+        recent.clear()
+        for path in self.settings.recent_projects:
+            action = recent.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        recent.setEnabled(bool(self.settings.recent_projects))
+        shipped = self.commands.submenus["shipped"]
+        shipped.clear()
+        self._shipped_filled = False
+        shipped.setEnabled(_has("qualcode.coding.codebook_project"))
+        if not self._shipped_hooked:
+            shipped.aboutToShow.connect(self.fill_shipped_menu)
+            self._shipped_hooked = True
+
+    def fill_shipped_menu(self) -> None:
+        """List the shipped codebooks (read on first use: parsing them takes a moment)."""
+        shipped = self.commands.submenus["shipped"]
+        if not self._shipped_filled:
+            from qualcode.coding.codebook_file import shipped_codebooks
+
+            language = self.settings.language
+            for book in shipped_codebooks():
+                title = book.title.get(language) or book.title.get("en") or book.id
+                action = shipped.addAction(title)
+                action.setObjectName(f"codebook.load.{book.id}")
+                action.triggered.connect(lambda _=False, b=book.id: self.load_shipped_codebook(b))
+            self._shipped_filled = True
+        self._enable_shipped()
+
+    def _enable_shipped(self) -> None:
+        writable = self.project is not None and not self.project.read_only
+        for action in self.commands.submenus["shipped"].actions():
+            action.setEnabled(writable)
+
+    def _show_project_state(self) -> None:
+        if self.project is None:
+            self.setWindowTitle("QualCode")
+            self.status_project.setText(self.tr("No project open"))
+            self.start_page.set_recent(self.settings.recent_projects)
+            self.central.setCurrentWidget(self.start_page)
+            if self._docks_shown is None:  # panes of a project have nothing to show
+                self._docks_shown = {k: _meant_visible(d) for k, d in self.docks.items()}
+                for dock in self.docks.values():
+                    dock.hide()
+        else:
+            name = Path(self.project.location).stem
+            flag = self.tr(" (read-only)") if self.project.read_only else ""
+            self.setWindowTitle(f"{name}{flag} — QualCode")
+            self.status_project.setText(
+                self.tr("Coder: {coder}").format(coder=self.project.coder) + flag
+            )
+            self.central.setCurrentWidget(self.workspace)
+            if self._docks_shown is not None:
+                for key, shown in self._docks_shown.items():
+                    self.docks[key].setVisible(shown)
+                self._docks_shown = None
+        self.commands.refresh()
+
+    # -- layout memory -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = window_settings()
+        geometry = store.value("geometry")
+        state = store.value("state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
+            if self.project is None:  # the start page keeps the restored panes for later
+                self._docks_shown = {k: _meant_visible(d) for k, d in self.docks.items()}
+                for dock in self.docks.values():
+                    dock.hide()
+
+    def save_layout(self) -> None:
+        """Remember window geometry, docks and toolbars for the next session."""
+        store = window_settings()
+        hidden = self._docks_shown
+        if hidden is not None:  # the start page hides the panes; remember them as they were
+            for key, shown in hidden.items():
+                self.docks[key].setVisible(shown)
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("state", self.saveState(STATE_VERSION))
+        store.sync()
+        if hidden is not None:
+            for dock in self.docks.values():
+                dock.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.close_project()
+        super().closeEvent(event)
+
+
+def _meant_visible(dock: QDockWidget) -> bool:
+    """Whether a dock is to be shown: not hidden on purpose (an unshown window's docks
+    report hidden until the window is shown)."""
+    explicit = dock.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    return not (dock.isHidden() and explicit)
+
+
+def _msg(exc: QualCodeError) -> str:
+    from qualcode.ui.i18n import translate_error
+
+    return (
+        translate_error(exc)
+        + "\n\n"
+        + QCoreApplication.translate("MainWindow", "Open it read-only?")
+    )

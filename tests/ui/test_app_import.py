@@ -1,0 +1,107 @@
+"""Imports off the UI thread with progress and Cancel; case sheets; files dropped on the window."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+import qualcode.sources.batch as batch
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _files(tmp_path: Path, n: int) -> list[str]:
+    out = []
+    for k in range(n):
+        path = tmp_path / f"catatan_{k}.txt"
+        path.write_text(f"Catatan lapangan nomor {k}. Warga mengeluh sinyal lemah.\n", "utf-8")
+        out.append(str(path))
+    return out
+
+
+def test_import_runs_off_the_ui_thread_and_opens_the_first_new_source(main_window, qtbot, tmp_path):
+    w = main_window
+    task = w.import_paths(_files(tmp_path, 2))
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert len(w.last_import.imported) == 2
+    names = {s.name for s in w.project.sources.all()}
+    assert {"catatan_0", "catatan_1"} <= names or len(names) == 4
+    assert w.workspace.view.text().startswith("Catatan lapangan nomor 0")
+    assert "2 imported" in w.statusBar().currentMessage()
+    assert not w.dispatcher.busy
+
+
+def test_cancel_stops_between_files_and_keeps_what_was_imported(
+    main_window, qtbot, tmp_path, monkeypatch
+):
+    w = main_window
+    gate = threading.Event()
+    real = batch.import_file
+    worker_threads = []
+
+    def held(project, path, **kw):
+        worker_threads.append(threading.current_thread())
+        assert gate.wait(10)
+        return real(project, path, **kw)
+
+    monkeypatch.setattr(batch, "import_file", held)
+    task = w.import_paths(_files(tmp_path, 5))
+    qtbot.waitUntil(lambda: bool(worker_threads), timeout=10000)
+    [(_worker, _task, dialog)] = w.dispatcher._tasks
+    assert dialog.labelText() in ("catatan_0.txt", "Importing sources…")
+    dialog.findChild(QPushButton).click()  # the Cancel button
+    assert task.cancelled
+    gate.set()
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    result = w.last_import
+    assert result.cancelled
+    assert len(result.imported) == 1
+    assert result.not_started == ["catatan_1.txt", "catatan_2.txt", "catatan_3.txt",
+                                  "catatan_4.txt"]  # fmt: skip
+    assert worker_threads[0] is not threading.main_thread()
+    assert "cancelled, 4 not started" in w.statusBar().currentMessage()
+    assert len(w.project.sources.all()) == 3
+
+
+def test_a_bad_file_is_reported_and_the_others_are_imported(main_window, qtbot, tmp_path):
+    w = main_window
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a zip")
+    task = w.import_paths([str(bad), *_files(tmp_path, 1)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert len(w.last_import.failed) == 1
+    assert "broken.docx" in w.dispatcher.last_error
+    box = next(b for b in QApplication.topLevelWidgets() if b.objectName() == "errorBox")
+    box.close()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main_window, tmp_path):
+    w = main_window
+    sheet = tmp_path / "informants.csv"
+    sheet.write_text(
+        "Kode,Jabatan,Instansi\nI1,Kepala Dinas,Diskominfo\nI2,Kabid,Bappeda\n", "utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet))])
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(w, QDragEnterEvent(QPoint(50, 50), *args))
+    QApplication.sendEvent(w, QDropEvent(QPointF(50, 50), *args))
+    cases = {c.name: c.attributes for c in w.project.cases.all()}
+    assert cases["I2"]["Jabatan"] == "Kabid"
+    assert cases["I1"]["Instansi"] == "Diskominfo"
+    assert w.navigation.cases.topLevelItemCount() == 2
+    assert w.undo_label() == "Import case sheet"
