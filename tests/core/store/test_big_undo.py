@@ -1,0 +1,66 @@
+"""Big operations undo exactly: a code with 10k codings, a merge with thousands of overlaps."""
+
+from __future__ import annotations
+
+import random
+
+from qualcode.project import Project
+from support.snapshots import snapshot
+
+
+def _ranges(rng: random.Random, source_id: int, n: int, length: int) -> list[tuple[int, int, int]]:
+    found: set[tuple[int, int, int]] = set()
+    while len(found) < n:
+        start = rng.randrange(length - 50)
+        found.add((source_id, start, start + rng.randint(1, 50)))
+    return sorted(found)
+
+
+def test_delete_code_with_10k_codings_and_undo(project: Project) -> None:
+    rng = random.Random(5)
+    src = project.sources.add_text("W1", "kata " * 4000).result
+    code = project.codes.create("Besar").result
+    child = project.codes.create("Anak", parent_id=code.id).result  # type: ignore[union-attr]
+    assert src and code and child
+    project.codings.apply_ranges(code.id, _ranges(rng, src.id, 10_000, 20_000))
+    project.codings.apply_ranges(child.id, _ranges(rng, src.id, 500, 20_000))
+    memo_on = project.codings.list()[123]
+    project.memos.create("catatan", target="coding", target_id=memo_on.id)
+    before = snapshot(project)
+    assert len(before["coding"]) == 10_500
+    project.codes.delete(code.id)
+    assert project.info().codings == 0 and project.info().memos == 0
+    project.undo()
+    assert snapshot(project) == before  # every coding back, same ids, same timestamps
+    project.redo()
+    assert project.info().codings == 0
+
+
+def test_merge_thousands_of_codings_with_overlaps(project: Project) -> None:
+    rng = random.Random(9)
+    src = project.sources.add_text("W1", "kata " * 4000).result
+    a = project.codes.create("Koordinasi").result
+    b = project.codes.create("Kordinasi").result
+    assert src and a and b
+    ranges_a = _ranges(rng, src.id, 3_000, 20_000)
+    shared = ranges_a[::3]  # 1,000 identical ranges: duplicates after the merge
+    ranges_b = sorted(set(shared) | set(_ranges(rng, src.id, 2_000, 20_000)))
+    project.codings.apply_ranges(a.id, ranges_a)
+    project.codings.apply_ranges(b.id, ranges_b)
+    dup_with_note = next(c for c in project.codings.list() if c.code_id == b.id and
+                         (c.source_id, c.start, c.end) in set(shared))  # fmt: skip
+    project.codings.set_attributes(dup_with_note.id, note="penting", valence="inhibiting")
+    before = snapshot(project)
+    changes = project.codes.merge([b.id], a.id)
+    union = set(ranges_a) | set(ranges_b)
+    after = project.codings.list()
+    assert len(after) == len(union)
+    assert {(c.source_id, c.start, c.end) for c in after} == union
+    assert {c.code_id for c in after} == {a.id}
+    kept = next(c for c in after if (c.start, c.end) == (dup_with_note.start, dup_with_note.end))
+    assert kept.note == "penting" and kept.valence == "inhibiting"  # folded, not lost
+    assert changes.result is not None
+    project.undo()
+    assert snapshot(project) == before
+    project.redo()
+    assert len(project.codings.list()) == len(union)
