@@ -25,7 +25,7 @@ from qualcode.project import Project
 from qualcode.store import tables as t
 from qualcode.store.engine import WRITE
 
-VOCAB = (
+VOCAB = (  # noqa: SIM905 - one readable block of words
     "pelayanan melayani dilayani layanan sosialisasi disosialisasikan mensosialisasikan "
     "koordinasi berkoordinasi dikoordinasikan kebijakan anggaran terbatas aplikasi data "
     "terintegrasi jaringan internet desa warga masyarakat pemerintah daerah dinas kominfo "
@@ -74,65 +74,63 @@ def build_workload(path: Path, size: str = "T", seed: int = 1) -> Path:
     shape = SIZES[size]
     rng = random.Random(seed)
     path.unlink(missing_ok=True)
-    with Project.create(path, coder="bench", title=f"workload {size}") as project:
-        with project.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-            conn.execute(insert(t.coder), [{"name": "bench"}, {"name": "second"}])
-            parents = max(1, shape.codes // 10)
-            code_rows = []
-            for i in range(shape.codes):
-                parent = None if i < parents else (i % parents) + 1
-                code_rows.append(
+    project = Project.create(path, coder="bench", title=f"workload {size}")
+    with project, project.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        conn.execute(insert(t.coder), [{"name": "bench"}, {"name": "second"}])
+        parents = max(1, shape.codes // 10)
+        code_rows = []
+        for i in range(shape.codes):
+            parent = None if i < parents else (i % parents) + 1
+            code_rows.append(
                     {"id": i + 1, "name": f"Code {i + 1}", "parent_id": parent, "position": i,
                      "color": f"#{rng.randrange(0x1000000):06x}", "labels": {}}
                 )  # fmt: skip
-            conn.execute(insert(t.code), code_rows)
-            conn.execute(
-                insert(t.cases),
-                [{"id": i + 1, "name": f"Informan {i + 1}"} for i in range(shape.cases)],
-            )
-            attr = conn.execute(
+        conn.execute(insert(t.code), code_rows)
+        conn.execute(
+            insert(t.cases),
+            [{"id": i + 1, "name": f"Informan {i + 1}"} for i in range(shape.cases)],
+        )
+        attr = conn.execute(
                 insert(t.attribute)
                 .values(name="Jabatan", owner="case", type="category",
                         allowed_values=["Kadis", "Kabid", "Kasi", "Staf", "Warga"])
                 .returning(t.attribute.c.id)
             ).scalar_one()  # fmt: skip
-            roles = ["Kadis", "Kabid", "Kasi", "Staf", "Warga"]
-            conn.execute(
+        roles = ["Kadis", "Kabid", "Kasi", "Staf", "Warga"]
+        conn.execute(
                 insert(t.attribute_value),
                 [{"attribute_id": attr, "case_id": i + 1, "value": roles[i % 5]}
                  for i in range(shape.cases)],
             )  # fmt: skip
-            lengths: list[int] = []
-            for s in range(shape.sources):
-                text = make_text(rng, shape.words)
-                lengths.append(len(text))
-                conn.execute(
+        lengths: list[int] = []
+        for s in range(shape.sources):
+            text = make_text(rng, shape.words)
+            lengths.append(len(text))
+            conn.execute(
                     insert(t.source).values(id=s + 1, name=f"Source {s + 1:04d}",
                                             kind="interview", length=len(text), meta={})
                 )  # fmt: skip
-                conn.execute(insert(t.source_content).values(source_id=s + 1, text=text))
-                conn.execute(
-                    insert(t.case_link).values(case_id=(s % shape.cases) + 1, source_id=s + 1)
-                )
-            rows = []
-            seen: set[tuple[int, int, int, int]] = set()
-            while len(rows) < shape.codings:
-                s = rng.randrange(shape.sources)
-                start = rng.randrange(lengths[s] - 400)
-                end = start + rng.randint(20, 400)
-                code = rng.randrange(shape.codes) + 1
-                coder = 1 if rng.random() < 0.9 else 2
-                key = (s, code, start, coder)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append(
+            conn.execute(insert(t.source_content).values(source_id=s + 1, text=text))
+            conn.execute(insert(t.case_link).values(case_id=(s % shape.cases) + 1, source_id=s + 1))
+        rows = []
+        seen: set[tuple[int, int, int, int]] = set()
+        while len(rows) < shape.codings:
+            s = rng.randrange(shape.sources)
+            start = rng.randrange(lengths[s] - 400)
+            end = start + rng.randint(20, 400)
+            code = rng.randrange(shape.codes) + 1
+            coder = 1 if rng.random() < 0.9 else 2
+            key = (s, code, start, coder)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(
                     {"source_id": s + 1, "code_id": code, "coder_id": coder, "start_pos": start,
                      "end_pos": end, "note": "",
                      "valence": rng.choice((None, "supporting", "inhibiting"))}
                 )  # fmt: skip
-            for i in range(0, len(rows), 20_000):
-                conn.execute(insert(t.coding), rows[i : i + 20_000])
+        for i in range(0, len(rows), 20_000):
+            conn.execute(insert(t.coding), rows[i : i + 20_000])
     return path
 
 

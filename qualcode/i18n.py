@@ -14,7 +14,7 @@ CONTEXT_ERRORS = "errors"
 CONTEXT_OPS = "operations"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` and return it unchanged."""
     del context
     return text

@@ -118,6 +118,7 @@ class MemoManager:
     ) -> ChangeSet[Memo]:
         """Edit a memo; with ``expected_version`` a concurrent edit is refused, not lost."""
         with self._p.operation("memo.update", QT_TRANSLATE_NOOP("operations", "Edit memo")) as op:
+            op.lock(t.memo, memo_id)  # a concurrent editor waits here, then sees our version
             before = memo_from_row(_require(op.conn, memo_id))
             if expected_version is not None and before.version != expected_version:
                 from qualcode.errors import ConflictError

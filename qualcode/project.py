@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
@@ -27,8 +27,8 @@ from qualcode.errors import NewerSchemaError, ProjectError, ReadOnlyError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
-from qualcode.store import backup, history, migrations
-from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine
+from qualcode.store import backup, history, migrations, sequences
+from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -36,6 +36,9 @@ from qualcode.store.recorder import Operation, touched_ids
 
 PROJECT_SUFFIX = ".qdaproj"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+if TYPE_CHECKING:
+    from qualcode.team import ChangePoll
 
 Listener = Callable[[ChangeSet[Any]], None]
 
@@ -112,10 +115,11 @@ class Project:
             lock.acquire()
             location = str(path.resolve())
         else:
-            location = str(target)
+            location = public_location(target)
         engine = make_engine(target)
         try:
             with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                _schema_lock(conn)
                 if migrations.read_version(conn) is not None:
                     raise ProjectError(
                         QT_TRANSLATE_NOOP("errors", "{path} already holds a project."),
@@ -183,19 +187,26 @@ class Project:
     @classmethod
     def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
         engine = make_engine(url)
-        with engine.connect() as conn:
-            found = migrations.read_version(conn)
-        if found is None:
+        location = public_location(url)
+        try:
+            # The lock (PostgreSQL) keeps two clients from upgrading at once: the
+            # second waits, then finds the schema current.
+            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                _schema_lock(conn)
+                found = migrations.read_version(conn)
+                if found is None:
+                    raise ProjectError(
+                        QT_TRANSLATE_NOOP("errors", "{path} holds no QualCode project."),
+                        path=location,
+                    )
+                if found > migrations.SCHEMA_VERSION:
+                    raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
+                if found < migrations.SCHEMA_VERSION and not read_only:
+                    _upgrade_in(conn, found)
+        except BaseException:
             engine.dispose()
-            raise ProjectError(
-                QT_TRANSLATE_NOOP("errors", "{path} holds no QualCode project."), path=url
-            )
-        if found > migrations.SCHEMA_VERSION:
-            engine.dispose()
-            raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
-        if found < migrations.SCHEMA_VERSION and not read_only:
-            _upgrade(engine, found)
-        return cls(engine, location=url, read_only=read_only, coder=coder)
+            raise
+        return cls(engine, location=location, read_only=read_only, coder=coder)
 
     def close(self) -> None:
         """Release the database and the lock. Safe to call twice."""
@@ -363,6 +374,16 @@ class Project:
                 read_only=self.read_only,
             )
 
+    def changes_since(self, token: int | None = None) -> ChangePoll:
+        """What others (and this client) changed since ``token``: a cheap poll for a timer.
+
+        Returns a :class:`qualcode.team.ChangePoll`; pass its ``token`` next time
+        (``None`` the first time: just the current token, no entries).
+        """
+        from qualcode.team import poll_changes
+
+        return poll_changes(self, token)
+
     def audit_log(self, limit: int = 100, offset: int = 0) -> list[AuditRecord]:
         """The newest audit entries first."""
         table = AuditEntry.__table__
@@ -408,6 +429,19 @@ def _check_file(path: Path) -> int:
             QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
         )
     return int(row[0])
+
+
+def _schema_lock(conn: Connection) -> None:
+    """On PostgreSQL, hold the schema lock until this transaction ends."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(sequences.MIGRATION_LOCK)))
+
+
+def _upgrade_in(conn: Connection, found: int) -> None:
+    """Upgrade a server database in one transaction (PostgreSQL has transactional DDL)."""
+    for version in migrations.pending(found):
+        migrations.MIGRATIONS[version](conn)
+        migrations.write_version(conn, version)
 
 
 def _upgrade(engine: Engine, found: int) -> None:

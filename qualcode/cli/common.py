@@ -19,7 +19,7 @@ from qualcode.errors import QualCodeError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def coder_option(fn: F) -> F:
+def coder_option[F: Callable[..., Any]](fn: F) -> F:
     """``--coder NAME``: who acts (else the settings' coder, else the OS user)."""
     return click.option(
         "--coder",
@@ -29,12 +29,12 @@ def coder_option(fn: F) -> F:
     )(fn)
 
 
-def json_option(fn: F) -> F:
+def json_option[F: Callable[..., Any]](fn: F) -> F:
     """``--json``: print machine-readable output."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
 
 
-def project_argument(fn: F) -> F:
+def project_argument[F: Callable[..., Any]](fn: F) -> F:
     """The PROJECT argument: a ``.qdaproj`` file or a database URL."""
     return click.argument("project", metavar="PROJECT")(fn)
 

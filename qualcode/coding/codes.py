@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, func, select
 
 from qualcode.changes import ChangeSet
-from qualcode.errors import NotFoundError, ValidationError
+from qualcode.errors import ConflictError, NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
 from qualcode.records import Code, CodeLink
@@ -247,8 +247,14 @@ class CodeManager:
         assert op.changes is not None
         return op.changes
 
-    def update(self, code_id: int, **fields: Any) -> ChangeSet[Code]:
-        """Edit a code's name, colour, definitions, example or labels."""
+    def update(
+        self, code_id: int, *, expected_version: int | None = None, **fields: Any
+    ) -> ChangeSet[Code]:
+        """Edit a code's name, colour, definitions, example or labels.
+
+        With ``expected_version`` (the version the editor started from) a
+        concurrent edit by someone else is refused with :class:`ConflictError`.
+        """
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise ValidationError(
@@ -262,7 +268,17 @@ class CodeManager:
         elif set(fields) == {"color"}:
             name, label = "code.recolor", QT_TRANSLATE_NOOP("operations", "Recolour code")
         with self._p.operation(name, label) as op:
+            op.lock(t.code, code_id)  # a concurrent editor waits here, then sees our version
             before = self._require(op.conn, code_id)
+            if expected_version is not None and before.version != expected_version:
+                raise ConflictError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Someone else changed the code {code} while you edited it. Reload "
+                        "the code and apply your change again.",
+                    ),
+                    code=before.name,
+                )
             values = dict(fields)
             if "name" in values:
                 values["name"] = check_name(values["name"])

@@ -4,6 +4,11 @@ SQLite is configured for durability first (nothing coded is ever lost): WAL
 journal with ``synchronous=FULL`` so a committed operation survives a power
 cut, foreign keys on, and write transactions that take the write lock up front
 (``BEGIN IMMEDIATE``) so two processes never deadlock on a lock upgrade.
+
+PostgreSQL (``postgresql+psycopg://user@host/db``) uses the server's defaults
+(READ COMMITTED; unique indexes and row locks arbitrate between clients). A URL
+without a password lets libpq find it in ``~/.pgpass`` or ``PGPASSWORD``; a
+password never leaves this module (:func:`public_location` strips it).
 """
 
 from __future__ import annotations
@@ -26,16 +31,53 @@ def is_url(target: str | Path) -> bool:
 def project_url(target: str | Path, *, read_only: bool = False) -> URL:
     """The SQLAlchemy URL for a project file path or a database URL."""
     if is_url(target):
-        return make_url(str(target))
+        url = make_url(str(target))
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")  # the driver QualCode ships with
+        return url
     path = Path(target).resolve()
     if read_only:
         return make_url(f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true")
     return make_url(f"sqlite+pysqlite:///{path.as_posix()}")
 
 
+def public_location(target: str | Path) -> str:
+    """How a project is named to users and in settings: a URL loses its password."""
+    if not is_url(target):
+        return str(target)
+    url = make_url(str(target))
+    bare = URL.create(
+        url.drivername,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    return bare.render_as_string(hide_password=False)
+
+
+def is_postgresql(conn_or_engine: Any) -> bool:
+    """True for a PostgreSQL connection or engine."""
+    return bool(conn_or_engine.dialect.name == "postgresql")
+
+
 def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     """Create an engine for a project with the pragmas and transaction rules above."""
     url = project_url(target, read_only=read_only)
+    if url.get_backend_name() == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            from qualcode.errors import ProjectError
+            from qualcode.i18n import QT_TRANSLATE_NOOP
+
+            raise ProjectError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "PostgreSQL projects need the psycopg package (pip install psycopg)."
+                )
+            ) from None
+        return create_engine(url, pool_pre_ping=True, connect_args={"application_name": "qualcode"})
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, and_, delete, func, insert, select, up
 
 from qualcode.errors import ConflictError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.store import rowcodec
+from qualcode.store import rowcodec, sequences
 from qualcode.store.models import AuditEntry, Base, UndoStep
 from qualcode.store.models.base import utcnow
 from qualcode.store.recorder import Entry, Operation, Row, chunks
@@ -79,12 +79,23 @@ def record(conn: Connection, op: Operation, *, drop_redo: bool = True) -> int | 
         if step_id % 50 == 0:
             _prune(conn)
     summary = dict(op.summary) or _default_summary(op.entries)
+    _order_audit(conn)
     conn.execute(
         insert(_audit).values(
             coder=op.coder, op=op.name, label=op.label, summary=summary, step_id=step_id
         )
     )
     return step_id
+
+
+def _order_audit(conn: Connection) -> None:
+    """On PostgreSQL, commit audit ids in increasing order (held until commit).
+
+    Concurrent writers would otherwise commit id 11 before id 10, and a client
+    polling "entries after the last id I saw" would miss 10 for good.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(sequences.AUDIT_LOCK)))
 
 
 def _default_summary(entries: Sequence[Entry]) -> dict[str, Any]:
@@ -159,6 +170,7 @@ def redo_step(conn: Connection, step: StepInfo, coder: str) -> list[Entry]:
 
 
 def _audit_replay(conn: Connection, coder: str, op: str, label: str, step: StepInfo) -> None:
+    _order_audit(conn)
     conn.execute(
         insert(_audit).values(
             at=utcnow(),
@@ -189,16 +201,20 @@ def _conflict(table: Table) -> ConflictError:
 def _current_rows(conn: Connection, table: Table, images: Sequence[Row]) -> dict[Any, Row]:
     pk = _pk(table)
     found: dict[Any, Row] = {}
+    # On a server, hold the rows checked until the undo commits (no lost concurrent edit).
+    locking = conn.dialect.name == "postgresql"
     if len(pk) == 1:
         col = table.c[pk[0]]
         keys = [img[pk[0]] for img in images]
         for part in chunks(keys):
-            for row in conn.execute(select(*table.c).where(col.in_(part))):
+            query = select(*table.c).where(col.in_(part))
+            for row in conn.execute(query.with_for_update() if locking else query):
                 image = {c.name: row[i] for i, c in enumerate(table.c)}
                 found[image[pk[0]]] = image
         return found
     for img in images:
-        row = conn.execute(select(*table.c).where(_key_clause(table, img))).first()
+        query = select(*table.c).where(_key_clause(table, img))
+        row = conn.execute(query.with_for_update() if locking else query).first()
         if row is not None:
             image = {c.name: row[i] for i, c in enumerate(table.c)}
             found[tuple(image[k] for k in pk)] = image
@@ -234,6 +250,9 @@ def _restore(table: Table, images: Sequence[Row], conn: Connection) -> None:
     if _current_rows(conn, table, images):
         raise _conflict(table)
     conn.execute(insert(table), [dict(img) for img in images])
+    column = sequences.id_column(table)
+    if column is not None and conn.dialect.name != "sqlite":
+        sequences.ensure_past(conn, table, max(int(img[column]) for img in images))
 
 
 def _rewrite(table: Table, pairs: Sequence[tuple[Row, Row]], conn: Connection) -> None:

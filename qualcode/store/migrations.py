@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 SCHEMA_VERSION = 1
 """The schema this version of QualCode writes."""
@@ -39,6 +39,9 @@ def migration(version: int) -> Callable[[Migration], Migration]:
 
 def read_version(conn: Connection) -> int | None:
     """The schema version stored in a project, or None if it is not a QualCode project."""
+    # A failed statement aborts a PostgreSQL transaction: look before reading there.
+    if conn.dialect.name != "sqlite" and not inspect(conn).has_table("project_info"):
+        return None
     try:
         row = conn.execute(
             text("SELECT value FROM project_info WHERE key = 'schema_version'")

@@ -66,6 +66,16 @@ class Operation:
         """Add before/after facts to the audit entry of this operation."""
         self.summary.update(summary)
 
+    def lock(self, table: Table, row_id: int) -> None:
+        """Hold ``table``'s row ``row_id`` until this operation ends, before reading it.
+
+        Read-check-write (a version check, ``version + 1``) is then safe against a
+        concurrent client on PostgreSQL; SQLite's write transactions already
+        exclude each other, so there it is a no-op.
+        """
+        if self.conn.dialect.name != "sqlite":
+            self.conn.execute(select(table.c.id).where(table.c.id == row_id).with_for_update())
+
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
         """Insert one row and return its id."""
@@ -99,12 +109,10 @@ class Operation:
         self, table: Table, where: ColumnElement[bool], values: Mapping[str, Any]
     ) -> list[tuple[Row, Row]]:
         """Update every row matching ``where``; return (before, after) image pairs."""
-        befores = {
-            r["id"]: r
-            for r in (
-                _as_dict(table, row) for row in self.conn.execute(select(*table.c).where(where))
-            )
-        }
+        query = select(*table.c).where(where)
+        if self.conn.dialect.name == "postgresql":
+            query = query.with_for_update()  # the before-images stay true until commit
+        befores = {r["id"]: r for r in (_as_dict(table, row) for row in self.conn.execute(query))}
         if not befores:
             return []
         ids = list(befores)

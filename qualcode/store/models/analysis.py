@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qualcode.store.models.base import Base, utcnow
+from qualcode.store.models.base import Base, JSONDoc, utcnow
 
 _AUTOINC = {"sqlite_autoincrement": True}
 
@@ -27,7 +27,7 @@ class SavedDisplay(Base):
     __table_args__ = _AUTOINC
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
-    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    spec: Mapped[dict[str, Any]] = mapped_column(JSONDoc())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -45,7 +45,7 @@ class CellSummary(Base):
     row_key: Mapped[str] = mapped_column(String(200))
     col_key: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text, default="")
-    coding_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    coding_ids: Mapped[list[int]] = mapped_column(JSONDoc(), default=list)
     draft: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(String(200), default="")
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -27,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qualcode.store.models.base import Base, new_guid, utcnow
+from qualcode.store.models.base import Base, JSONDoc, new_guid, utcnow
 
 _AUTOINC = {"sqlite_autoincrement": True}  # never reuse a deleted id (undo re-inserts ids)
 
@@ -67,7 +66,7 @@ class Source(Base):
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     original_name: Mapped[str | None] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
-    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSONDoc(), default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("coder.id"), index=True)
 
@@ -128,7 +127,7 @@ class Attribute(Base):
     name: Mapped[str] = mapped_column(String(200))
     owner: Mapped[str] = mapped_column(String(16))  # "case" | "source"
     type: Mapped[str] = mapped_column(String(16))  # text | number | date | category
-    allowed_values: Mapped[list[str]] = mapped_column(JSON, default=list)
+    allowed_values: Mapped[list[str]] = mapped_column(JSONDoc(), default=list)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -179,7 +178,7 @@ class Code(Base):
     inclusion: Mapped[str] = mapped_column(Text, default="")
     exclusion: Mapped[str] = mapped_column(Text, default="")
     example: Mapped[str] = mapped_column(Text, default="")
-    labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc(), default=dict)
     codebook: Mapped[str | None] = mapped_column(String(100))
     codebook_code: Mapped[str | None] = mapped_column(String(100))
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -271,7 +270,7 @@ class AuditEntry(Base):
     coder: Mapped[str] = mapped_column(String(200))
     op: Mapped[str] = mapped_column(String(64))
     label: Mapped[str] = mapped_column(String(200))
-    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSONDoc(), default=dict)
     step_id: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -288,7 +287,7 @@ class ItemSet(Base):
     guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
-    labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc(), default=dict)
     codebook: Mapped[str | None] = mapped_column(String(100))
     codebook_set: Mapped[str | None] = mapped_column(String(100))
 
