@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from benchmarks.workload import SIZES, build_workload
+from qualcode.coding.codings import CodingFilter
 from qualcode.project import Project
 
 
@@ -74,8 +75,7 @@ def main(size: str = "L") -> None:
     folder.rmdir()
 
 
-def _only(code_id: int):  # noqa: ANN202 - tiny helper
-    from qualcode.coding.codings import CodingFilter
+def _only(code_id: int) -> CodingFilter:
 
     return CodingFilter(code_ids=[code_id])
 
