@@ -68,6 +68,9 @@ class Project:
         self._local = threading.local()
         self._closed = False
         # Managers import the facade's operation API; imported here to avoid cycles.
+        # The search index keeps derived rows per source; importing it registers the
+        # hook that drops them when a source is deleted, in the same transaction.
+        import qualcode.search.index  # noqa: F401
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
         from qualcode.coding.codes import CodeManager

@@ -1,0 +1,1 @@
+"""Finding text: the search index, search with context, word frequency and auto-coding."""
