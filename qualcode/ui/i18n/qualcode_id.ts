@@ -1648,7 +1648,99 @@ Dikode oleh {coder}</translation>
     </message>
     <message>
         <source>PostgreSQL projects need the psycopg package (pip install psycopg).</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyek PostgreSQL memerlukan paket psycopg (pip install psycopg).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not valid YAML: {reason}.</source>
+        <translation>{file}, baris {line}: bukan YAML yang sah: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the file is empty; a codebook needs id, title, ...</source>
+        <translation>{file}, baris {line}: berkas kosong; buku kode memerlukan id, title, ...</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} must be a mapping of &apos;key: value&apos; lines.</source>
+        <translation>{file}, baris {line}: {where} harus berupa pemetaan dengan baris &apos;kunci: nilai&apos;.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} must be a list of &apos;- &apos; items.</source>
+        <translation>{file}, baris {line}: {where} harus berupa daftar butir &apos;- &apos;.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} must be a single text value.</source>
+        <translation>{file}, baris {line}: {where} harus berupa satu nilai teks.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} must be true or false.</source>
+        <translation>{file}, baris {line}: {where} harus bernilai true atau false.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: unknown key &apos;{key}&apos; in {where} (allowed: {allowed}).</source>
+        <translation>{file}, baris {line}: kunci &apos;{key}&apos; pada {where} tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: key &apos;{key}&apos; is written twice in {where}.</source>
+        <translation>{file}, baris {line}: kunci &apos;{key}&apos; ditulis dua kali pada {where}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} has no &apos;{key}&apos;, which is required.</source>
+        <translation>{file}, baris {line}: {where} tidak memiliki &apos;{key}&apos;, padahal wajib ada.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: &apos;{key}&apos; of {where} is empty.</source>
+        <translation>{file}, baris {line}: &apos;{key}&apos; pada {where} kosong.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} has no &apos;{language}&apos; text (required: {languages}).</source>
+        <translation>{file}, baris {line}: {where} tidak memiliki teks &apos;{language}&apos; (wajib: {languages}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: language &apos;{language}&apos; in {where} is not listed in &apos;languages&apos; ({languages}).</source>
+        <translation>{file}, baris {line}: bahasa &apos;{language}&apos; pada {where} tidak tercantum dalam &apos;languages&apos; ({languages}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: &apos;{value}&apos; is not a language code like &apos;en&apos;.</source>
+        <translation>{file}, baris {line}: &apos;{value}&apos; bukan kode bahasa seperti &apos;en&apos;.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: &apos;{value}&apos; is not a valid {what} id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
+        <translation>{file}, baris {line}: &apos;{value}&apos; bukan id {what} yang sah (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: code id &apos;{code}&apos; is used twice (first on line {first}).</source>
+        <translation>{file}, baris {line}: id kode &apos;{code}&apos; dipakai dua kali (pertama kali pada baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: set id &apos;{set}&apos; is used twice (first on line {first}).</source>
+        <translation>{file}, baris {line}: id set &apos;{set}&apos; dipakai dua kali (pertama kali pada baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: colour &apos;{value}&apos; of {where} is not #RRGGBB (e.g. &apos;#1F77B4&apos;).</source>
+        <translation>{file}, baris {line}: warna &apos;{value}&apos; pada {where} tidak berformat #RRGGBB (mis. &apos;#1F77B4&apos;).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: colour of {where} is empty; write it in quotes, e.g. color: &quot;#1F77B4&quot; (an unquoted # starts a comment).</source>
+        <translation>{file}, baris {line}: warna pada {where} kosong; tuliskan di antara tanda kutip, mis. color: &quot;#1F77B4&quot; (tanda # tanpa kutip mengawali komentar).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the codebook has no codes.</source>
+        <translation>{file}, baris {line}: buku kode tidak memiliki kode.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: set &apos;{set}&apos; lists code &apos;{code}&apos;, which is not in this codebook.</source>
+        <translation>{file}, baris {line}: set &apos;{set}&apos; mencantumkan kode &apos;{code}&apos; yang tidak ada dalam buku kode ini.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: link target &apos;{target}&apos; of {where} is not &apos;codebook:CODE&apos;.</source>
+        <translation>{file}, baris {line}: tujuan tautan &apos;{target}&apos; pada {where} tidak berformat &apos;codebook:KODE&apos;.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {where} links to &apos;{target}&apos;, which is not in this codebook.</source>
+        <translation>{file}, baris {line}: {where} ditautkan ke &apos;{target}&apos; yang tidak ada dalam buku kode ini.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: relation &apos;{relation}&apos; of {where} is unknown (allowed: {allowed}).</source>
+        <translation>{file}, baris {line}: relasi &apos;{relation}&apos; pada {where} tidak dikenal (gunakan {allowed}).</translation>
     </message>
 </context>
 <context>
