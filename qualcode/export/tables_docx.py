@@ -1,0 +1,203 @@
+"""Displays (``Table`` objects) as Word tables, the "matriks hasil wawancara" of a thesis.
+
+Each table gets a caption above it ("Tabel 1. ..."), a shaded header row that
+repeats on every page, row labels in bold, cells with counts (centred) or
+summaries and short quotes with their citation, and a source note below it.
+Wide tables get a landscape section of their own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
+from qualcode.export.docx_common import (
+    GREY,
+    HEADER_FILL,
+    Styles,
+    add_page_numbers,
+    cell_margins,
+    fixed_width,
+    landscape_section,
+    new_document,
+    orient,
+    save,
+    set_repeat_header,
+    shade,
+    xml_text,
+)
+from qualcode.export.labels import check_language, format_date, label
+from qualcode.export.table import Table
+from qualcode.export.xlsx_common import plain
+
+MAX_QUOTES = 3
+QUOTE_CHARS = 300
+PORTRAIT_WIDTH_CM, LANDSCAPE_WIDTH_CM = 14.0, 23.7
+
+
+def needs_landscape(table: Table) -> bool:
+    """Whether the table needs a landscape page: many columns, or quotes across several."""
+    cols = len(table.column_labels)
+    if not table.has_text:
+        return cols > 7
+    long_text = any(
+        len(str(cell.as_text(QUOTE_CHARS) or "")) > 80 for row in table.cells for cell in row
+    )
+    return cols > 5 or (long_text and cols >= 3)
+
+
+def write_tables_docx(
+    tables: Sequence[Table],
+    path: str | os.PathLike[str],
+    *,
+    language: str = "id",
+    title: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> None:
+    """Write ``tables`` to a Word document (all or nothing)."""
+    language = check_language(language)
+    steps = Steps(sum(len(t.row_labels) for t in tables), progress, cancel)
+    doc, styles = new_document(language)
+    add_page_numbers(doc.sections[0])
+    if title:
+        doc.add_paragraph(title, style=doc.styles.get_by_id(styles.title, 1))
+    for n, table in enumerate(tables, 1):
+        add_table(doc, styles, table, language, number=n, steps=steps, first=(n == 1 and not title))
+    with atomic_output(path) as tmp:
+        steps.check()
+        save(doc, tmp)
+    steps.finish()
+
+
+def add_table(
+    doc: Any,
+    styles: Styles,
+    table: Table,
+    language: str,
+    *,
+    number: int | None = None,
+    steps: Steps | None = None,
+    first: bool = False,
+    heading: tuple[int, str] | None = None,
+) -> None:
+    """Append one display (caption, table, note), in its own landscape section if wide.
+
+    ``heading`` (level, text) is written first, after any change of orientation,
+    so a section title never stays behind on the previous page.
+    """
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    wide = needs_landscape(table)
+    portrait_now = doc.sections[-1].page_width < doc.sections[-1].page_height
+    if wide == portrait_now:  # the orientation must change
+        if first:
+            orient(doc.sections[-1], wide)
+        else:
+            landscape_section(doc, wide)  # footer (page numbers) linked to the previous one
+    if heading is not None:
+        doc.add_paragraph(
+            heading[1], style=doc.styles.get_by_id(styles.headings[heading[0] - 1], 1)
+        )
+    cap = doc.add_paragraph()
+    cap.paragraph_format.keep_with_next = True
+    cap.paragraph_format.space_before = Pt(6)
+    prefix = "Tabel" if language == "id" else "Table"
+    run = cap.add_run(f"{prefix} {number}. " if number else "")
+    run.bold = True
+    cap.add_run(xml_text(table.title)).bold = True
+
+    ncols = len(table.column_labels) + 1
+    width = LANDSCAPE_WIDTH_CM if wide else PORTRAIT_WIDTH_CM
+    first_w = min(5.0, width * 0.25) if ncols > 2 else width * 0.4
+    other_w = (width - first_w) / max(ncols - 1, 1)
+    widths = [Cm(first_w)] + [Cm(other_w)] * (ncols - 1)
+    t = doc.add_table(rows=1 + len(table.row_labels), cols=ncols)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    cell_margins(t)
+    fixed_width(t, width)
+    for i, col in enumerate(t.columns):
+        col.width = widths[i]
+    header = t.rows[0]
+    set_repeat_header(header)
+    for i, (cell, text) in enumerate(
+        zip(header.cells, [table.corner, *table.column_labels], strict=True)
+    ):
+        cell.width = widths[i]
+        shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
+        p = cell.paragraphs[0]
+        p.style = doc.styles.get_by_id(styles.cell, 1)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(xml_text(text)).bold = True
+    cell_style = doc.styles.get_by_id(styles.cell, 1)
+    more = label("more", language)
+    for r, (row_label, contents) in enumerate(zip(table.row_labels, table.cells, strict=True), 1):
+        if steps is not None:
+            steps.step()
+        cells = t.rows[r].cells
+        cells[0].width = widths[0]
+        p0 = cells[0].paragraphs[0]
+        p0.style = cell_style
+        p0.add_run(xml_text(row_label)).bold = True
+        for c, content in enumerate(contents, 1):
+            cells[c].width = widths[c]
+            _fill_cell(cells[c], content, cell_style, more)
+    note = doc.add_paragraph()
+    note.paragraph_format.space_before = Pt(4)
+    source_word = "Sumber" if language == "id" else "Source"
+    about = "; ".join(f"{k}: {plain(v)}" for k, v in table.about.items() if v not in (None, ""))
+    built = label("built", language)
+    made = "" if built in table.about else f"{built} {format_date(date.today(), language)}."
+    run = note.add_run(xml_text(f"{source_word}: {about + '. ' if about else ''}{made}".rstrip()))
+    run.font.size = Pt(9)
+    from docx.shared import RGBColor
+
+    run.font.color.rgb = RGBColor.from_string(GREY)
+
+
+def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    p = cell.paragraphs[0]
+    p.style = style
+    if not content.has_text:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if content.count:
+            p.add_run(str(content.count))
+        elif content.count == 0:  # an empty cell is a finding (missing evidence): mark it
+            p.add_run("–").font.color.rgb = RGBColor.from_string(GREY)
+        return
+    first = True
+
+    def para() -> Any:
+        nonlocal first
+        if first:
+            first = False
+            return p
+        return cell.add_paragraph(style=style)
+
+    if content.rating:
+        para().add_run(xml_text(content.rating)).bold = True
+    if content.summary:
+        para().add_run(xml_text(content.summary))
+    for q in content.excerpts[:MAX_QUOTES]:
+        text = xml_text(q.text.strip())
+        if len(text) > QUOTE_CHARS:
+            text = text[: QUOTE_CHARS - 1].rstrip() + "…"
+        qp = para()
+        qp.add_run(f"“{text}”").italic = True
+        if q.citation:
+            run = qp.add_run(f" ({xml_text(q.citation)})")
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor.from_string(GREY)
+    if len(content.excerpts) > MAX_QUOTES:
+        run = para().add_run(f"(+{len(content.excerpts) - MAX_QUOTES} {more})")
+        run.font.size = Pt(8)
