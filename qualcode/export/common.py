@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from qualcode.errors import CancelledError, ExportFailedError
+from qualcode.fileio import atomic_output  # noqa: F401 - re-exported for exporters
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
 ProgressFn = Callable[[int, int], object]
@@ -42,30 +41,6 @@ class Steps:
         """Report completion (the last call ``progress`` sees is ``total, total``)."""
         if self._progress is not None:
             self._progress(self.total, self.total)
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary path beside ``path``, renamed to ``path`` only if the block succeeds.
-
-    A cancelled or failed export therefore never leaves a half-written file, and
-    an older file at ``path`` survives until the new one is complete.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportFailedError(
-            QT_TRANSLATE_NOOP("errors", "{file}: the folder does not exist."), file=str(target)
-        )
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def check_suffix(path: str | os.PathLike[str], allowed: tuple[str, ...]) -> str:

@@ -7,12 +7,11 @@ read anyway, and never written.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from qualcode.errors import ExportFailedError, ImportFailedError
+from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.archive import DEFAULT_LIMITS, ArchiveLimits
 from qualcode.interop.refi.guids import GuidTable
@@ -172,19 +171,8 @@ def codebook_to_xml(codebook: Codebook) -> tuple[bytes, tuple[ReportMessage, ...
 def write_codebook(codebook: Codebook, path: str | Path) -> tuple[ReportMessage, ...]:
     """Write ``codebook`` as a ``.qdc`` at ``path`` (atomically); returns the report."""
     data, messages = codebook_to_xml(codebook)
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".qdc-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise ExportFailedError(
-            QT_TRANSLATE_NOOP("errors", "{file} could not be written ({reason})."),
-            file=str(path),
-            reason=str(exc),
-        ) from exc
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
     return messages
 
 

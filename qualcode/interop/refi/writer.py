@@ -10,9 +10,7 @@ Unicode code points (§10.2), which our ``origin`` states, so importers that rea
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qualcode import __version__
 from qualcode.errors import ExportFailedError
+from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.guids import stable_guid
 from qualcode.interop.refi.model import (
@@ -454,28 +453,11 @@ def project_to_xml(project: Project) -> tuple[bytes, dict[str, bytes], tuple[Rep
 def write_project(project: Project, path: str | Path) -> tuple[ReportMessage, ...]:
     """Write ``project`` as a ``.qdpx`` at ``path`` (atomically); returns the report."""
     qde, files, messages = project_to_xml(project)
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".qdpx-", suffix=".tmp", dir=path.parent)
-    try:
-        with (
-            os.fdopen(fd, "wb") as handle,
-            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf,
-        ):
-            zf.writestr("project.qde", qde)
-            for name, data in files.items():
-                method = (
-                    zipfile.ZIP_STORED if name.endswith((".pdf", ".docx", ".jpg", ".png")) else None
-                )
-                zf.writestr(name, data, compress_type=method)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise ExportFailedError(
-            QT_TRANSLATE_NOOP("errors", "{file} could not be written ({reason})."),
-            file=str(path),
-            reason=str(exc),
-        ) from exc
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", qde)
+        for name, data in files.items():
+            method = (
+                zipfile.ZIP_STORED if name.endswith((".pdf", ".docx", ".jpg", ".png")) else None
+            )
+            zf.writestr(name, data, compress_type=method)
     return messages
