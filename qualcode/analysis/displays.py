@@ -307,3 +307,31 @@ def build_ready(project: Project, type: str, **params: Any) -> Display:
 def code_ids_by_name(project: Project, names: Sequence[str]) -> list[int]:
     """Code ids for names or ``Parent/Child`` paths."""
     return [project.codes.find(n).id for n in names]
+
+
+def customised_spec(
+    project: Project,
+    type: str,
+    params: dict[str, Any],
+    *,
+    rows: str | None = None,
+    columns: str | None = None,
+    measure: str | None = None,
+    cell: str | None = None,
+) -> DisplaySpec:
+    """A ready-made display's spec with the user's own rows, columns, measure or cell content.
+
+    ``rows``/``columns`` use the short dimension forms of :func:`parse_dim`; a
+    column dimension the builder already took as a parameter is not applied twice.
+    """
+    spec = ready_spec(project, type, **params)
+    changes: dict[str, Any] = {}
+    if rows:
+        changes["rows"] = parse_dim(rows)
+    if columns and "columns" not in params:
+        changes["columns"] = parse_dim(columns)
+    if measure:
+        changes["measure"] = measure
+    if cell:
+        changes["cell"] = cell
+    return spec.with_(**changes) if changes else spec

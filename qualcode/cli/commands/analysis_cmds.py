@@ -113,7 +113,7 @@ def display(
     coder: str | None,
 ) -> None:
     """Build display TYPE (matrix, factors, coverage, checklist, framework...)."""
-    from qualcode.analysis.displays import parse_dim, ready_spec
+    from qualcode.analysis.displays import customised_spec
     from qualcode.analysis.engine import build_display
     from qualcode.analysis.saved import save_display
 
@@ -148,18 +148,9 @@ def display(
             }
         if type_ == "cooccurrence":
             params.update(op=op, distance=distance)
-        spec = ready_spec(p, type_, **params)
-        changes: dict[str, Any] = {}
-        if rows:
-            changes["rows"] = parse_dim(rows)
-        if cols and "columns" not in params:
-            changes["columns"] = parse_dim(cols)
-        if measure:
-            changes["measure"] = measure
-        if cell:
-            changes["cell"] = cell
-        if changes:
-            spec = spec.with_(**changes)
+        spec = customised_spec(
+            p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
+        )
         saved_id = save_display(p, save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
     if out:

@@ -204,7 +204,7 @@ def display_cmd(
 ) -> None:  # fmt: skip
     """Build display TYPE (matrix, framework, factors... or saved:NAME) and write OUT
     (.docx, .xlsx, .csv or .html)."""
-    from qualcode.analysis.displays import parse_dim, ready_spec
+    from qualcode.analysis.displays import customised_spec
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
     from qualcode.export.display_adapter import table_from_display
@@ -225,18 +225,9 @@ def display_cmd(
                 if not variable:
                     raise click.UsageError("checklist needs --variable CODE")
                 params["variable"] = p.codes.find(variable).id
-            spec = ready_spec(p, type_, **params)
-            changes: dict[str, Any] = {}
-            if rows:
-                changes["rows"] = parse_dim(rows)
-            if cols and "columns" not in params:
-                changes["columns"] = parse_dim(cols)
-            if cell:
-                changes["cell"] = cell
-            if measure:
-                changes["measure"] = measure
-            if changes:
-                spec = spec.with_(**changes)
+            spec = customised_spec(
+                p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
+            )
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
