@@ -57,6 +57,16 @@ class NewerSchemaError(ProjectError):
     )
 
 
+class OlderSchemaError(ProjectError):
+    """A read-only open of a project that needs an upgrade first."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} uses an older project format; open it once for writing to "
+        "upgrade it (a backup copy is made first).",
+    )
+
+
 class ProjectLockedError(ProjectError):
     """Another process has the project open for writing."""
 

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 
 import qualcode
 from qualcode.changes import ChangeSet
-from qualcode.errors import NewerSchemaError, ProjectError, ReadOnlyError
+from qualcode.errors import NewerSchemaError, OlderSchemaError, ProjectError, ReadOnlyError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
@@ -161,14 +161,7 @@ class Project:
             raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
         if read_only:
             if found < migrations.SCHEMA_VERSION:
-                raise ProjectError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "{path} uses an older project format; open it once for writing to "
-                        "upgrade it (a backup copy is made first).",
-                    ),
-                    path=str(path),
-                )
+                raise OlderSchemaError(path=str(path))
             engine = make_engine(path, read_only=True)
             return cls(engine, location=str(path), read_only=True, coder=coder_name)
         lock = ProjectLock(path, coder_name)

@@ -43,10 +43,20 @@ def project_argument[F: Callable[..., Any]](fn: F) -> F:
 def open_project(
     target: str, coder: str | None = None, *, read_only: bool = False
 ) -> Iterator[Any]:
-    """Open a project for one command (no rolling backup: commands are short)."""
+    """Open a project for one command (no rolling backup: commands are short).
+
+    A command that only reads opens read-only, so it works while the app has the
+    project open; a project in an older format is upgraded first (that needs
+    the write lock once, and makes a backup copy).
+    """
+    from qualcode.errors import OlderSchemaError
     from qualcode.project import Project
 
-    project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+    try:
+        project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+    except OlderSchemaError:
+        Project.open(target, coder=coder, backups=False).close()
+        project = Project.open(target, coder=coder, read_only=True, backups=False)
     try:
         yield project
     finally:

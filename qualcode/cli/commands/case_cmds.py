@@ -51,7 +51,7 @@ def add(
 @json_option
 def list_(project: str, as_json: bool) -> None:
     """List cases with their attribute values."""
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         cases = p.cases.all()
         names = {c.id: c.name for c in cases}
     if as_json:

@@ -50,7 +50,7 @@ def add(
 @json_option
 def list_(project: str, as_json: bool) -> None:
     """List the code tree with counts of codings and sources."""
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         codes = p.codes.all()
         counts = p.codes.counts()
         paths = {c.id: c.name for c in codes}

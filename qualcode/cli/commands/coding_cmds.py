@@ -139,7 +139,7 @@ def codings(
     """List codings with the text they cover."""
     from qualcode.coding.retrieval import coded_segments
 
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         segments = coded_segments(
             p,
             sources=[p.sources.find(n).id for n in source_names] or None,

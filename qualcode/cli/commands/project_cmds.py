@@ -41,7 +41,7 @@ def new(project: str, title: str | None, force: bool, coder: str | None) -> None
 @json_option
 def info(project: str, as_json: bool) -> None:
     """Show counts and facts about a project."""
-    with open_project(project, read_only=False) as p:
+    with open_project(project, read_only=True) as p:
         summary = p.info()
     if as_json:
         emit_json(summary)
@@ -81,7 +81,7 @@ def redo(project: str, coder: str | None) -> None:
 @json_option
 def history(project: str, limit: int, as_json: bool) -> None:
     """Show the audit trail: who did what, when (newest first)."""
-    with open_project(project, read_only=False) as p:
+    with open_project(project, read_only=True) as p:
         entries = p.audit_log(limit=limit)
     if as_json:
         emit_json(entries)

@@ -97,3 +97,16 @@ def test_every_command_is_documented() -> None:
     assert not undocumented, f"commands without help text: {undocumented}"
     for name, _cmd in _commands(cli):
         assert run(*name.split(), "--help").startswith("Usage:")
+
+
+def test_read_commands_work_while_the_app_has_the_project_open(tmp_path: Path) -> None:
+    path = str(tmp_path / "p.qdaproj")
+    run("new", path)
+    run("code", "add", path, "A")
+    with Project.open(path, coder="ana"):  # holds the write lock, like the desktop app
+        assert json.loads(run("info", path, "--json"))["codes"] == 1
+        assert json.loads(run("code", "list", path, "--json"))[0]["name"] == "A"
+        assert json.loads(run("codings", path, "--json")) == []
+        assert json.loads(run("history", path, "--json"))[0]["op"] == "code.create"
+        result = CliRunner().invoke(cli, ["code", "add", path, "B"])
+        assert result.exit_code == 1 and "open in another window" in result.output
