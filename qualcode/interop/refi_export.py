@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi import model as m
-from qualcode.interop.refi_common import RefiReport, encode_extras
+from qualcode.interop.refi_common import Progress, RefiReport, encode_extras
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -47,15 +47,25 @@ _MAPPED_TABLES = {
 }  # fmt: skip
 
 
-def export_qdpx(project: Project, path: str | Path) -> RefiReport:
+def export_qdpx(
+    project: Project, path: str | Path, *, progress: Progress | None = None
+) -> RefiReport:
     """Write ``project`` as a REFI-QDA ``.qdpx`` at ``path``; returns the report.
 
     Raises ``ExportFailedError`` (nothing written) if the file would not validate.
+    ``progress(stage, done, total)`` is called per stage, as for :func:`import_refi`;
+    raising ``CancelledError`` from it stops the export before anything is written.
     """
     from qualcode.interop.refi import write_project
 
+    if progress is not None:
+        progress("model", 0, 2)
     refi, report = project_model(project, Path(path).name)
+    if progress is not None:
+        progress("write", 1, 2)
     report.extend(write_project(refi, path))
+    if progress is not None:
+        progress("write", 2, 2)
     return report
 
 

@@ -62,3 +62,26 @@ def test_report_lines_and_json():
         "params": {"count": 2},
     }
     assert [m.kind for m in report.warnings] == ["lost"]
+
+
+def test_export_reports_progress_and_can_be_cancelled(rich_path, tmp_path) -> None:
+    import pytest
+
+    from qualcode.errors import CancelledError
+    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.project import Project
+
+    stages: list[tuple[str, int, int]] = []
+    out = tmp_path / "out.qdpx"
+    with Project.open(rich_path, coder="ana", read_only=True) as p:
+        export_qdpx(p, out, progress=lambda *a: stages.append(a))
+        assert stages == [("model", 0, 2), ("write", 1, 2), ("write", 2, 2)]
+        out.unlink()
+
+        def cancel_at_write(stage: str, done: int, total: int) -> None:
+            if stage == "write":
+                raise CancelledError()
+
+        with pytest.raises(CancelledError):
+            export_qdpx(p, out, progress=cancel_at_write)
+    assert not out.exists() and list(tmp_path.iterdir()) == []
