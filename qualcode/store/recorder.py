@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
 
 from qualcode.changes import ChangeSet
+from qualcode.store.models import Base
 
 Row = dict[str, Any]
 Entry = list[Any]  # ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]
@@ -154,8 +155,6 @@ def touched_ids(entries: Iterable[Entry]) -> dict[str, frozenset[int]]:
     A table whose primary key is not a single integer column (key/value tables)
     is reported with an empty id set: it changed, but has no ids to name.
     """
-    from qualcode.store.models import Base
-
     out: dict[str, set[int]] = {}
     for kind, table, rows in entries:
         bucket = out.setdefault(table, set())
