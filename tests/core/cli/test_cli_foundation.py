@@ -110,3 +110,15 @@ def test_read_commands_work_while_the_app_has_the_project_open(tmp_path: Path) -
         assert json.loads(run("history", path, "--json"))[0]["op"] == "code.create"
         result = CliRunner().invoke(cli, ["code", "add", path, "B"])
         assert result.exit_code == 1 and "open in another window" in result.output
+
+
+def test_gui_without_a_screen_says_so(monkeypatch) -> None:
+    import sys
+
+    if sys.platform in ("win32", "darwin"):
+        return
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    result = CliRunner().invoke(cli, ["gui"])
+    assert result.exit_code == 2
+    assert "no screen" in result.output
