@@ -43,6 +43,7 @@ MENUS: list[tuple[str, str]] = [
     ("edit", QT_TRANSLATE_NOOP("commands", "&Edit")),
     ("code", QT_TRANSLATE_NOOP("commands", "&Code")),
     ("codebook", QT_TRANSLATE_NOOP("commands", "Code&book")),
+    ("analysis", QT_TRANSLATE_NOOP("commands", "&Analysis")),
     ("view", QT_TRANSLATE_NOOP("commands", "&View")),
     ("help", QT_TRANSLATE_NOOP("commands", "&Help")),
 ]
@@ -51,7 +52,9 @@ SUBMENUS: dict[str, str] = {
     "recent": QT_TRANSLATE_NOOP("commands", "Open &recent"),
     "shipped": QT_TRANSLATE_NOOP("commands", "Load a shipped &codebook"),
     "panes": QT_TRANSLATE_NOOP("commands", "&Panes"),
+    "export": QT_TRANSLATE_NOOP("commands", "&Export"),
 }
+"""Submenus; a command whose ``menu`` names one goes there (``export`` sits in File)."""
 
 
 def _project(w: Window) -> bool:
@@ -366,11 +369,18 @@ class CommandTable(QObject):
             menu.aboutToShow.connect(self.refresh)
             self.menus[menu_id] = menu
         for cmd in self.commands.values():
+            if cmd.menu in SUBMENUS:
+                continue
             self.menus[cmd.menu].addAction(self.actions[cmd.id])
             if cmd.id == "project.sample":
                 self.submenus["recent"] = self.menus["file"].addMenu("")
+            if cmd.id == "import.casesheet":
+                self.submenus["export"] = self.menus["file"].addMenu("")
             if cmd.id in ("project.close", "import.casesheet", "edit.redo", "code.uncode"):
                 self.menus[cmd.menu].addSeparator()
+        for cmd in self.commands.values():
+            if cmd.menu in SUBMENUS:
+                self.submenus[cmd.menu].addAction(self.actions[cmd.id])
         self.submenus["shipped"] = self.menus["codebook"].addMenu("")
         self.submenus["panes"] = self.menus["view"].addMenu("")
         self.toolbar = QToolBar(window)
@@ -396,8 +406,11 @@ class CommandTable(QObject):
         """Set every text in the current language."""
         for menu_id, title in MENUS:
             self.menus[menu_id].setTitle(tr(title))
+            self.menus[menu_id].menuAction().setVisible(not self.menus[menu_id].isEmpty())
         for key, title in SUBMENUS.items():
             self.submenus[key].setTitle(tr(title))
+        export = self.submenus["export"]
+        export.menuAction().setVisible(not export.isEmpty())
         self.toolbar.setWindowTitle(QCoreApplication.translate("commands", "Main toolbar"))
         for cmd in self.commands.values():
             action = self.actions[cmd.id]

@@ -20,9 +20,10 @@ from qualcode.settings import Settings, config_dir
 from qualcode.ui import dialogs
 from qualcode.ui.code_tree import CodeTreeView, swatch
 from qualcode.ui.coding_actions import CodingActions
-from qualcode.ui.commands import CommandTable
+from qualcode.ui.commands import COMMANDS, CommandTable
 from qualcode.ui.detail_pane import DetailPane
 from qualcode.ui.dispatch import Dispatcher
+from qualcode.ui.features import features
 from qualcode.ui.i18n import install_translator
 from qualcode.ui.import_actions import ImportActions, _has
 from qualcode.ui.navigation import NavigationPane
@@ -63,7 +64,14 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.navigation = NavigationPane(self)
         self.detail = DetailPane(self, self)
         self.retrieval = RetrievalPane(self)
-        self.commands = CommandTable(self)
+        self.features = features()
+        self.panes: dict[str, Any] = {}
+        for feature in self.features:
+            if feature.pane is not None:
+                self.panes[feature.key] = feature.pane(self)
+        self.commands = CommandTable(
+            self, COMMANDS + [c for f in self.features for c in f.commands]
+        )
         self.start_page = StartPage(
             [self.commands.actions[k] for k in ("project.new", "project.open", "project.sample")],
             self,
@@ -90,6 +98,20 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.addDockWidget(area, dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[key] = dock
+        areas = {"left": left, "right": right, "bottom": bottom}
+        for feature in self.features:
+            if feature.pane is None:
+                continue
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock.{feature.key}")
+            dock.setWidget(self.panes[feature.key])
+            self.addDockWidget(areas[feature.area], dock)
+            if feature.tab_with is not None:
+                self.tabifyDockWidget(self.docks[feature.tab_with], dock)
+            self.commands.submenus["panes"].addAction(dock.toggleViewAction())
+            self.docks[feature.key] = dock
+        if any(f.tab_with == "retrieval" for f in self.features):
+            self.docks["retrieval"].raise_()
         self.splitDockWidget(
             self.docks["navigation"], self.docks["codebook"], Qt.Orientation.Vertical
         )
@@ -161,6 +183,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.workspace.set_project(project)
         self.navigation.set_project(project)
         self.retrieval.set_project(project)
+        for pane in self.panes.values():
+            pane.set_project(project)
         self.code_tree.rebuild(project.codes.all(), project.codes.counts())
         self.detail.codings.show_codings([])
         self.detail.code.show_code(None)
@@ -183,6 +207,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.workspace.set_project(None)
         self.navigation.set_project(None)
         self.retrieval.set_project(None)
+        for pane in self.panes.values():
+            pane.set_project(None)
         self.code_tree.rebuild([], {})
         self.detail.codings.show_codings([])
         self.detail.code.show_code(None)
@@ -255,6 +281,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.navigation.on_changes(changes)
         self.detail.on_changes(changes, origin)
         self.retrieval.on_changes(changes)
+        for pane in self.panes.values():
+            pane.on_changes(changes)
         if changes.codings or changes.codes:
             self.detail.codings.show_codings(self.workspace.codings_at_cursor(), force=True)
         self.commands.refresh()
@@ -315,6 +343,12 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.retrieval.show_code(code_id)
         self.docks["retrieval"].show()
         self.docks["retrieval"].raise_()
+
+    def show_pane(self, key: str) -> Any:
+        """Show and raise a pane's dock; returns the pane widget."""
+        self.docks[key].show()
+        self.docks[key].raise_()
+        return self.panes.get(key)
 
     def show_coding_details(self, coding_id: int) -> None:
         """Show one coding's attributes in the detail pane."""
@@ -459,7 +493,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             ("codebook", self.tr("Codebook")),
             ("detail", self.tr("Details")),
             ("retrieval", self.tr("Excerpts")),
-        ):
+            *((f.key, QCoreApplication.translate("panes", f.title)) for f in self.features
+              if f.pane is not None),
+        ):  # fmt: skip
             self.docks[key].setWindowTitle(title)
             self.docks[key].setAccessibleName(title)
         self.recent_bar.setWindowTitle(self.tr("Recent codes"))

@@ -642,6 +642,10 @@ Dikode oleh {coder}</translation>
         <translation>Buku k&amp;ode</translation>
     </message>
     <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisis</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
@@ -660,6 +664,10 @@ Dikode oleh {coder}</translation>
     <message>
         <source>&amp;Panes</source>
         <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Ekspor</translation>
     </message>
     <message>
         <source>Undo {operation}</source>

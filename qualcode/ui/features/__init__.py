@@ -1,0 +1,51 @@
+"""Features that bring a pane and commands to the main window.
+
+Each module named in :data:`FEATURE_MODULES` defines ``FEATURE: Feature``. The
+main window builds one dock per pane, adds the feature's commands to the
+command table (menus, shortcuts, palette) and hands every pane the open project
+and each change set, so a feature never has to touch the window's own code.
+
+A pane is a ``QWidget`` with two methods:
+
+- ``set_project(project | None)``: show a newly opened project (None: closed);
+- ``on_changes(changes)``: redraw what the ``ChangeSet``'s flags touch.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from qualcode.ui.commands import Command
+
+Window = Any
+
+FEATURE_MODULES: list[str] = []
+"""Modules under ``qualcode.ui.features``, in the order their panes and commands appear."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A pane and/or commands contributed to the main window."""
+
+    key: str
+    """Dock key (``window.docks[key]``, ``window.panes[key]``) and object-name suffix."""
+    title: str = ""
+    """Dock title, English, marked with ``QT_TRANSLATE_NOOP("panes", ...)``."""
+    pane: Callable[[Window], Any] | None = None
+    """Builds the pane widget for a main window (None: commands only)."""
+    area: Literal["left", "right", "bottom"] = "bottom"
+    tab_with: str | None = None
+    """Dock key to share a tab group with (e.g. ``"retrieval"``)."""
+    commands: tuple[Command, ...] = field(default_factory=tuple)
+
+
+def features() -> list[Feature]:
+    """Every installed feature, in menu order."""
+    out = []
+    for name in FEATURE_MODULES:
+        module = importlib.import_module(f"qualcode.ui.features.{name}")
+        out.append(module.FEATURE)
+    return out
