@@ -36,6 +36,8 @@ class Command:
     tip: str = ""
     toolbar: bool = False
     dynamic_label: Callable[[Window], str | None] | None = None
+    after: str | None = None
+    """Place the command in its menu right after this command id (else at the end)."""
 
 
 MENUS: list[tuple[str, str]] = [
@@ -339,6 +341,21 @@ def _code_any(w: Window) -> bool:
     return w.code_tree.current_code_id() is not None
 
 
+def _menu_order(commands: list[Command]) -> list[Command]:
+    """Commands in menu order: each one with ``after`` moves right behind that command
+    (behind the commands already placed there, in their declared order)."""
+    placed = [c for c in commands if c.after is None]
+    for cmd in commands:
+        if cmd.after is None:
+            continue
+        ids = [c.id for c in placed]
+        at = ids.index(cmd.after) + 1 if cmd.after in ids else len(placed)
+        while at < len(placed) and placed[at].after == cmd.after:
+            at += 1
+        placed.insert(at, cmd)
+    return placed
+
+
 def tr(text: str) -> str:
     """Translate in the ``commands`` context."""
     return QCoreApplication.translate("commands", text)
@@ -368,16 +385,16 @@ class CommandTable(QObject):
             menu.setObjectName(f"menu.{menu_id}")
             menu.aboutToShow.connect(self.refresh)
             self.menus[menu_id] = menu
-        for cmd in self.commands.values():
+        for cmd in _menu_order(list(self.commands.values())):
             if cmd.menu in SUBMENUS:
                 continue
+            if cmd.id == "app.settings":
+                self.submenus["export"] = self.menus["file"].addMenu("")
+            if cmd.id in ("import.files", "app.settings", "edit.find", "code.retrieve"):
+                self.menus[cmd.menu].addSeparator()
             self.menus[cmd.menu].addAction(self.actions[cmd.id])
             if cmd.id == "project.sample":
                 self.submenus["recent"] = self.menus["file"].addMenu("")
-            if cmd.id == "import.casesheet":
-                self.submenus["export"] = self.menus["file"].addMenu("")
-            if cmd.id in ("project.close", "import.casesheet", "edit.redo", "code.uncode"):
-                self.menus[cmd.menu].addSeparator()
         for cmd in self.commands.values():
             if cmd.menu in SUBMENUS:
                 self.submenus[cmd.menu].addAction(self.actions[cmd.id])

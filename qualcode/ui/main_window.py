@@ -100,7 +100,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.docks[key] = dock
         areas = {"left": left, "right": right, "bottom": bottom}
         for feature in self.features:
-            if feature.pane is None:
+            if feature.pane is None or feature.area is None:
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"dock.{feature.key}")
@@ -494,7 +494,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             ("detail", self.tr("Details")),
             ("retrieval", self.tr("Excerpts")),
             *((f.key, QCoreApplication.translate("panes", f.title)) for f in self.features
-              if f.pane is not None),
+              if f.pane is not None and f.area is not None),
         ):  # fmt: skip
             self.docks[key].setWindowTitle(title)
             self.docks[key].setAccessibleName(title)

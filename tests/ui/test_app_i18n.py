@@ -142,7 +142,9 @@ def test_switching_to_bahasa_indonesia_translates_menus_undo_errors_and_dates(
     w = main_window
     w.set_language("id")
     titles = [w.commands.menus[key].title() for key, _ in MENUS]
-    assert titles == ["&Berkas", "&Sunting", "&Kode", "Buku k&ode", "&Analisis", "&Tampilan", "B&antuan"]
+    assert titles == [
+        "&Berkas", "&Sunting", "&Kode", "Buku k&ode", "&Analisis", "&Tampilan", "B&antuan"
+    ]  # fmt: skip
     assert w.commands.actions["code.quick"].text() == "Kode &cepat…"
     assert w.docks["codebook"].windowTitle() == "Buku kode"
     assert w.navigation.box.itemText(0) == "Sumber"

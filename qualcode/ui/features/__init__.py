@@ -9,6 +9,10 @@ A pane is a ``QWidget`` with two methods:
 
 - ``set_project(project | None)``: show a newly opened project (None: closed);
 - ``on_changes(changes)``: redraw what the ``ChangeSet``'s flags touch.
+
+A feature command lands at the end of its menu, or right after the command
+named by its ``after`` (e.g. ``after="import.casesheet"`` in the File menu);
+``menu="export"`` puts it in File › Export.
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ class Feature:
     title: str = ""
     """Dock title, English, marked with ``QT_TRANSLATE_NOOP("panes", ...)``."""
     pane: Callable[[Window], Any] | None = None
-    """Builds the pane widget for a main window (None: commands only)."""
-    area: Literal["left", "right", "bottom"] = "bottom"
+    """Builds the pane for a main window (None: commands only)."""
+    area: Literal["left", "right", "bottom"] | None = "bottom"
+    """Dock area; None for a pane without a dock (a QObject that only listens, e.g. a poller)."""
     tab_with: str | None = None
     """Dock key to share a tab group with (e.g. ``"retrieval"``)."""
     commands: tuple[Command, ...] = field(default_factory=tuple)
