@@ -3,6 +3,7 @@
 Measures (offscreen, median of a few runs):
 - ``set_document`` until the viewport's first paint has finished (target < 300 ms);
 - ``set_codings`` (a changed coding list) until the repaint has finished;
+- ``update_codings`` (one coding added, what quick-code does) until the repaint has finished;
 - scrolling one page until the repaint has finished.
 
 Run: ``QT_QPA_PLATFORM=offscreen /work/venv/bin/python benchmarks/bench_document_view.py``
@@ -112,7 +113,7 @@ def main() -> None:
     codings = make_codings(text, rng)
     print(f"text: {len(text):,} characters, {len(turns):,} turns, {len(codings):,} codings")
 
-    first_paint, recode, scroll = Timer(), Timer(), Timer()
+    first_paint, recode, update, scroll = Timer(), Timer(), Timer(), Timer()
     for _ in range(7):
         view = DocumentView()
         view.resize(1100, 800)
@@ -137,6 +138,13 @@ def main() -> None:
         wait_for_paint(app, view, before)
         recode.stop()
 
+        added = CodingSpan(100_000, middle + 50, middle + 120, 1, "Tambah", "#aa6e28", "x")
+        before = view.editor.paint_count
+        update.start()
+        view.update_codings([added])
+        wait_for_paint(app, view, before)
+        update.stop()
+
         bar = view.editor.verticalScrollBar()
         for _step in range(10):
             before = view.editor.paint_count
@@ -151,6 +159,7 @@ def main() -> None:
 
     print(first_paint.report("set_document -> first paint:") + "  (target < 300 ms)")
     print(recode.report("set_codings -> repaint:"))
+    print(update.report("update_codings (1 new) -> repaint:"))
     print(scroll.report("scroll one page -> repaint:"))
     print(f"stripe columns: {columns}; load average: {os.getloadavg()[0]:.2f}")
 

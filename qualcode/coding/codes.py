@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, func, select
@@ -25,6 +26,33 @@ DEFAULT_COLORS = (
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )  # fmt: skip
 EDITABLE = ("name", "color", "short", "description", "inclusion", "exclusion", "example", "labels")
+
+
+@dataclass(frozen=True, slots=True)
+class CodeCounts:
+    """A code's codings, sources and cases: its own, and over it and all its sub-codes."""
+
+    codings: int
+    sources: int
+    cases: int
+    all_codings: int
+    all_sources: int
+    all_cases: int
+
+
+def _subtree_pairs(parents: dict[int, int | None], tops: Iterable[int]) -> list[tuple[int, int]]:
+    """(top, code) for every code in the subtree of each top (the top itself included)."""
+    children: dict[int | None, list[int]] = {}
+    for code_id, parent_id in parents.items():
+        children.setdefault(parent_id, []).append(code_id)
+    pairs = []
+    for top in tops:
+        stack = [top]
+        while stack:
+            code_id = stack.pop()
+            pairs.append((top, code_id))
+            stack.extend(children.get(code_id, ()))
+    return pairs
 
 
 def _link_from_row(row: Any) -> CodeLink:
@@ -198,6 +226,93 @@ class CodeManager:
                 )
             ).all()
         return {CodeId(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def rollup(self, code_ids: Iterable[int] | None = None) -> dict[CodeId, CodeCounts]:
+        """Per code: its own codings, sources and cases, and the same over its whole subtree.
+
+        A parent whose codings sit on its sub-codes is not empty (NVivo's "aggregate",
+        MAXQDA's collapsed total). Sources and cases are counted distinct over the
+        subtree, not summed; a coding belongs to a case when its source is linked to
+        the case as a whole or its range overlaps one of the case's ranges. With
+        ``code_ids`` only those codes are counted (each still over its full subtree),
+        which is what a view needs after one coding was applied.
+        """
+        c, lk = t.coding.c, t.case_link.c
+        with self._p.reading() as conn:
+            parents = {
+                int(r[0]): r[1] for r in conn.execute(select(t.code.c.id, t.code.c.parent_id))
+            }
+            wanted = parents.keys() if code_ids is None else {int(i) for i in code_ids}
+            tops = sorted(wanted & parents.keys())
+            if not tops:
+                return {}
+            pairs = _subtree_pairs(parents, tops)
+            narrow = [] if code_ids is None else [c.code_id.in_(sorted({k for _, k in pairs}))]
+            per_source = conn.execute(  # in the order of the (source, code, ...) index
+                select(c.source_id, c.code_id, func.count())
+                .where(*narrow)
+                .group_by(c.source_id, c.code_id)
+            ).all()
+            whole: dict[int, list[int]] = {}
+            for source_id, case_id in conn.execute(
+                select(lk.source_id, lk.case_id).where(lk.start_pos.is_(None))
+            ):
+                whole.setdefault(source_id, []).append(case_id)
+            # A turn overlaps a coding when it starts before the coding ends and ends after
+            # it starts; bounding its start from below too lets the (source, start) index
+            # find the few turns near each coding instead of every turn of the source.
+            longest = conn.execute(select(func.max(lk.end_pos - lk.start_pos))).scalar()
+            per_turn = []
+            if longest is not None:
+                near = (
+                    (lk.source_id == c.source_id)
+                    & (lk.start_pos < c.end_pos)
+                    & (lk.start_pos >= c.start_pos - longest)
+                    & (lk.end_pos > c.start_pos)
+                )
+                per_turn = conn.execute(
+                    select(c.code_id, lk.case_id)
+                    .distinct()
+                    .select_from(t.coding.join(t.case_link, near))
+                    .where(*narrow)
+                ).all()
+        # per code: [codings, sources, cases]
+        per_code: dict[int, tuple[list[int], set[int], set[int]]] = {}
+        for source_id, code_id, n in per_source:
+            entry = per_code.get(code_id)
+            if entry is None:
+                entry = per_code[code_id] = ([0], set(), set())
+            entry[0][0] += n
+            entry[1].add(source_id)
+            linked = whole.get(source_id)  # cases linked to the whole source
+            if linked:
+                entry[2].update(linked)
+        for code_id, case_id in per_turn:
+            entry = per_code.get(code_id)
+            if entry is None:
+                entry = per_code[code_id] = ([0], set(), set())
+            entry[2].add(case_id)
+        members: dict[int, list[int]] = {}
+        for top, code_id in pairs:
+            if code_id in per_code:
+                members.setdefault(top, []).append(code_id)
+        empty: tuple[list[int], set[int], set[int]] = ([0], set(), set())
+        out: dict[CodeId, CodeCounts] = {}
+        for top in tops:
+            own = per_code.get(top, empty)
+            parts = [per_code[m] for m in members.get(top, ())]
+            if not parts or (len(parts) == 1 and parts[0] is own):  # no sub-code coded
+                total = own
+            else:
+                total = (
+                    [sum(p[0][0] for p in parts)],
+                    set().union(*(p[1] for p in parts)),
+                    set().union(*(p[2] for p in parts)),
+                )
+            out[CodeId(top)] = CodeCounts(
+                own[0][0], len(own[1]), len(own[2]), total[0][0], len(total[1]), len(total[2])
+            )
+        return out
 
     # -- operations --------------------------------------------------------------------
     def create(

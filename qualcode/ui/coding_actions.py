@@ -63,6 +63,8 @@ class CodingActions:
 
     def remember_code(self, code_id: int) -> None:
         """Put ``code_id`` first in the recent-codes bar."""
+        if self.recent_codes and self.recent_codes[0] == code_id:
+            return  # already first: the bar stays as it is
         self.recent_codes = [code_id] + [c for c in self.recent_codes if c != code_id]
         del self.recent_codes[RECENT_CODES:]
         self.rebuild_recent_bar()
@@ -202,8 +204,7 @@ class CodingActions:
             return
         code = self.project.codes.get(code_id)
         ids = [code_id, *self.project.codes.descendants(code_id)]
-        counts = self.project.codes.counts()
-        codings = sum(counts.get(i, (0, 0))[0] for i in ids)
+        codings = self.project.codes.rollup([code_id])[code_id].all_codings
         text = self.tr(
             "Delete the code '{code}' with {subcodes} sub-codes and {codings} codings? "
             "Undo brings them back."

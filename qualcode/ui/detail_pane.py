@@ -98,17 +98,23 @@ class CodingDetails(QWidget):
             self._fill()
             return
         codes = self.owner.code_cache() if self._ids else {}
+        shown = getattr(self.owner.workspace, "span", lambda _cid: None)
         for cid in self._ids:
-            try:
-                coding = project.codings.get(cid)
-            except Exception:  # removed meanwhile
-                continue
-            code = codes.get(coding.code_id)
-            if code is None:
-                continue
-            item = QListWidgetItem(swatch(code.color), code.name)
+            span = shown(cid)  # the document view has it: no read
+            if span is not None:
+                name, color, start, end = span.code_name, span.color, span.start, span.end
+            else:
+                try:
+                    coding = project.codings.get(cid)
+                except Exception:  # removed meanwhile
+                    continue
+                code = codes.get(coding.code_id)
+                if code is None:
+                    continue
+                name, color, start, end = code.name, code.color, coding.start, coding.end
+            item = QListWidgetItem(swatch(color), name)
             item.setData(Qt.ItemDataRole.UserRole, cid)
-            item.setToolTip(f"{coding.start}–{coding.end}")
+            item.setToolTip(f"{start}–{end}")
             self.list.addItem(item)
             self._shown_ids.append(cid)
             if cid == keep or self.list.count() == 1:

@@ -177,15 +177,14 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes = []
         self._labels_cache = None
         self._code_cache = None
-        if project.path is not None:
-            self.settings.remember_project(str(project.path))
-            self.settings.save()
+        self.settings.remember_project(project.location)  # a server URL without its password
+        self.settings.save()
         self.workspace.set_project(project)
         self.navigation.set_project(project)
         self.retrieval.set_project(project)
         for pane in self.panes.values():
             pane.set_project(project)
-        self.code_tree.rebuild(project.codes.all(), project.codes.counts())
+        self.code_tree.rebuild(project.codes.all(), project.codes.rollup())
         self.detail.codings.show_codings([])
         self.detail.code.show_code(None)
         self.detail.memo.show_target(None, "")
@@ -273,11 +272,12 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self._labels_cache = None
         if changes.codes:
             self._code_cache = None
-            self.code_tree.rebuild(self.project.codes.all(), self.project.codes.counts())
+        self.workspace.on_changes(changes)  # first: its repaint is queued before the counts
+        if changes.codes:
+            self.code_tree.reload(self.project, changes)
             self.rebuild_recent_bar()
-        elif changes.codings:
-            self.code_tree.model_.update_counts(self.project.codes.counts())
-        self.workspace.on_changes(changes)
+        elif changes.codings or changes.touches("case_link"):
+            self.code_tree.refresh_counts(self.project, changes)
         self.navigation.on_changes(changes)
         self.detail.on_changes(changes, origin)
         self.retrieval.on_changes(changes)
@@ -285,8 +285,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             pane.on_changes(changes)
         if changes.codings or changes.codes:
             self.detail.codings.show_codings(self.workspace.codings_at_cursor(), force=True)
-        self.commands.refresh()
-        self._show_project_state()
+        self._show_project_state()  # also refreshes the commands
 
     def code_cache(self) -> dict[int, Any]:
         """Codes by id, read once per change of the code tree."""

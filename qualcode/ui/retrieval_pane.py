@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.records import VALENCES
+from qualcode.ui.code_tree import codes_touched
 from qualcode.ui.detail_pane import valence_label
 from qualcode.ui.navigation import kind_label
 
@@ -203,11 +204,23 @@ class RetrievalPane(QWidget):
         self.jump_requested.emit(seg.source_id, seg.start, seg.end)
 
     def on_changes(self, changes: Any) -> None:
-        """Reload when codings, codes, cases or sources changed."""
-        if self.code_id is not None and (
+        """Reload when codings, codes, cases or sources changed.
+
+        Codes applied elsewhere in the tree (the change set carries the new codings)
+        leave the excerpts shown as they are.
+        """
+        if self.code_id is None or not (
             changes.codings or changes.codes or changes.cases or changes.sources
         ):
-            self.reload()
+            return
+        touched = codes_touched(changes)  # empty for attribute edits: valences change
+        if touched and not changes.cases:
+            shown = {self.code_id}
+            if self.subcodes.isChecked():
+                shown.update(self.project.codes.descendants(self.code_id))
+            if not touched & shown:
+                return
+        self.reload()
 
     def retranslate(self) -> None:
         """Texts in the current language."""

@@ -73,37 +73,60 @@ class Workspace(QWidget):
         self.view.set_document(text, spans, self._turns())
         self._update_header()
 
-    def reload_codings(self, touched: frozenset[int] | None = None) -> None:
+    def reload_codings(
+        self, touched: frozenset[int] | None = None, records: dict[int, Any] | None = None
+    ) -> None:
         """Redraw the highlights and stripes (text and scroll stay).
 
         With ``touched`` (coding ids of a change set) only those codings are read
-        again; a full read happens when a coding's coder is not known yet.
+        again (``records`` already holds the ones the change set carried) and the
+        view redraws only around them; everything is read when a coding's coder is
+        not known yet or too many changed.
         """
         if self.source_id is None:
             return
-        if touched is None or len(touched) > 200 or not self._patch(touched):
+        patch = None
+        if touched is not None and len(touched) <= 200:
+            patch = self._patch(touched, records or {})
+        if patch is None:
             self._by_id = {span.coding_id: span for span in self._spans()}
-        self.view.set_codings(sorted(self._by_id.values(), key=lambda s: (s.start, s.end)))
+            self.view.set_codings(sorted(self._by_id.values(), key=lambda s: (s.start, s.end)))
+        else:
+            changed, removed = patch
+            if changed or removed:
+                self.view.update_codings(changed, removed)
         self.redraws += 1
 
-    def _patch(self, touched: frozenset[int]) -> bool:
+    def _patch(
+        self, touched: frozenset[int], records: dict[int, Any]
+    ) -> tuple[list[CodingSpan], list[int]] | None:
+        """(new or changed spans, removed ids) of ``touched``; None when a full read is needed."""
+        changed: list[CodingSpan] = []
+        removed: list[int] = []
         for coding_id in touched:
-            try:
-                coding = self.project.codings.get(coding_id)
-            except QualCodeError:
-                self._by_id.pop(coding_id, None)
-                continue
+            coding = records.get(coding_id)
+            if coding is None:
+                try:
+                    coding = self.project.codings.get(coding_id)
+                except QualCodeError:
+                    if self._by_id.pop(coding_id, None) is not None:
+                        removed.append(coding_id)
+                    continue
             code = self._codes.get(coding.code_id)
-            coder = self._coders.get(coding.coder_id)
             if coding.source_id != self.source_id or code is None:
-                self._by_id.pop(coding_id, None)
+                if self._by_id.pop(coding_id, None) is not None:
+                    removed.append(coding_id)
                 continue
+            coder = self._coders.get(coding.coder_id)
             if coder is None:
-                return False
-            self._by_id[coding_id] = CodingSpan(
+                return None
+            span = CodingSpan(
                 coding.id, coding.start, coding.end, code.id, code.name, code.color, coder
             )
-        return True
+            if self._by_id.get(coding_id) != span:
+                self._by_id[coding_id] = span
+                changed.append(span)
+        return changed, removed
 
     def on_changes(self, changes: Any) -> None:
         """Redraw what ``changes`` touched."""
@@ -119,9 +142,30 @@ class Workspace(QWidget):
             self._codes = {c.id: c for c in self.project.codes.all()}
             self.reload_codings()
         elif changes.codings:
-            self.reload_codings(changes.ids("coding"))
+            self.reload_codings(changes.ids("coding"), self._carried(changes))
         if changes.touches("case_link"):
             self.show_source(self.source_id)
+
+    def _carried(self, changes: Any) -> dict[int, Any]:
+        """Codings a change set carries as its result (applying codes returns them).
+
+        They are written by this project's coder, whose name is then known without a read.
+        """
+        if (
+            changes.undo
+            or changes.redo
+            or changes.op not in ("coding.apply", "coding.apply_ranges")
+        ):
+            return {}
+        result = changes.result
+        records = result if isinstance(result, list) else [result]
+        found = {}
+        for coding in records:
+            if getattr(coding, "coder_id", None) is None or coding.id not in changes.ids("coding"):
+                return {}
+            found[coding.id] = coding
+            self._coders.setdefault(coding.coder_id, self.project.coder)
+        return found
 
     # -- reads for the window ------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -139,6 +183,10 @@ class Workspace(QWidget):
         """The caret position in code points."""
         ed = self.view.editor
         return ed.offset_map.from_utf16(ed.textCursor().position())
+
+    def span(self, coding_id: int) -> CodingSpan | None:
+        """The shown coding ``coding_id`` as the document view draws it (None if not shown)."""
+        return self._by_id.get(coding_id)
 
     def codings_at_cursor(self) -> list[int]:
         """Ids of the codings covering the caret (or the selection start)."""

@@ -48,7 +48,7 @@ def test_quick_code_by_label_in_indonesian_then_undo_and_redo_from_the_edit_menu
     assert (coding.start, coding.end) == (start, end)
     assert ("Budget", start, end) in _span_codes(w)
     assert w.recent_codes[0] == coding.code_id
-    assert w.code_tree.model_.index(2, 1).data() == 1  # count column redrawn
+    qtbot.waitUntil(lambda: w.code_tree.model_.index(2, 1).data() == 1)  # counts redrawn
 
     edit_menu = w.commands.menus["edit"]
     edit_menu.aboutToShow.emit()
@@ -196,3 +196,26 @@ def test_stripe_context_menu_removes_a_coding(main_window):
     menu = w.coding_menu(coding.id, QPoint(100, 100))  # the coding is gone: an empty menu
     assert menu.actions() == []
     menu.close()
+
+
+def test_excerpts_follow_codings_of_their_code_and_ignore_other_codes(main_window, select_text):
+    w = main_window
+    p = w.project
+    resources, budget = p.codes.find("Resources").id, p.codes.find("Budget").id
+    w.show_excerpts(resources)
+    assert w.retrieval.segments == []
+    reloads = []
+    original = w.retrieval.reload
+    w.retrieval.reload = lambda: (reloads.append(1), original())
+    select_text(w, "anggaran untuk pelatihan operator")
+    w.apply_code(budget)  # another code: the excerpts shown stay as they are
+    assert reloads == []
+    select_text(w, "Data kependudukan")
+    w.apply_code(resources)
+    assert [s.text for s in w.retrieval.segments] == ["Data kependudukan"]
+    [coding] = _codings(w, "Resources")
+    w.detail.codings.show_codings([coding.id])
+    w.detail.codings.valence.setCurrentIndex(w.detail.codings.valence.findData("inhibiting"))
+    w.detail.codings.save_attributes()  # an attribute edit changes what the pane shows
+    assert [s.valence for s in w.retrieval.segments] == ["inhibiting"]
+    del w.retrieval.reload

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -79,6 +79,24 @@ def highlight_runs(
             continue
         events.append((span.start, 1, i))
         events.append((span.end, 0, i))
+    return _sweep(events)
+
+
+def region_runs(
+    spans: Sequence[CodingSpan], candidates: Iterable[int], lo: int, hi: int
+) -> list[HighlightRun]:
+    """The runs of ``[lo, hi)`` made by the spans ``candidates`` (indices), clipped to it."""
+    events: list[tuple[int, int, int]] = []
+    for i in candidates:
+        span = spans[i]
+        start, end = max(span.start, lo), min(span.end, hi)
+        if end > start:
+            events.append((start, 1, i))
+            events.append((end, 0, i))
+    return _sweep(events)
+
+
+def _sweep(events: list[tuple[int, int, int]]) -> list[HighlightRun]:
     events.sort()
     runs: list[HighlightRun] = []
     active: set[int] = set()
@@ -99,6 +117,51 @@ def highlight_runs(
         current = tuple(sorted(active)) if len(active) > 1 else tuple(active)
         prev = pos
     return runs
+
+
+def splice_runs(
+    runs: list[HighlightRun],
+    run_ends: list[int],
+    lo: int,
+    hi: int,
+    fresh_runs: Callable[[int, int], list[HighlightRun]],
+) -> None:
+    """Recompute the runs over ``[lo, hi)`` in place, after the spans there changed.
+
+    The region grows to whole runs; ``fresh_runs(lo, hi)`` sweeps it again (see
+    :func:`region_runs`) and neighbours with the same codings are joined, so the
+    result equals a full :func:`highlight_runs` (whose runs are always maximal).
+    """
+    if hi <= lo:
+        return
+    k0 = bisect_right(run_ends, lo)
+    k1 = bisect_left(runs, (hi,))  # first run starting at or after hi
+    if k0 < k1:
+        lo, hi = min(lo, runs[k0].start), max(hi, runs[k1 - 1].end)
+    fresh = fresh_runs(lo, hi)
+    if fresh and k0 > 0:
+        left = runs[k0 - 1]
+        if left.end == fresh[0].start and left.codings == fresh[0].codings:
+            fresh[0] = HighlightRun(left.start, fresh[0].end, left.codings)
+            k0 -= 1
+    if fresh and k1 < len(runs):
+        right = runs[k1]
+        if right.start == fresh[-1].end and right.codings == fresh[-1].codings:
+            fresh[-1] = HighlightRun(fresh[-1].start, right.end, right.codings)
+            k1 += 1
+    runs[k0:k1] = fresh
+    run_ends[k0:k1] = [r.end for r in fresh]
+
+
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint ranges covering ``ranges`` (touching ones joined)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def block_break_positions(text: str) -> list[int]:
@@ -130,11 +193,44 @@ def stripe_columns(
             col = count
             count += 1
         columns[i] = col
-        last = span.end - 1
-        k = bisect_left(breaks, last)
-        paragraph_end = breaks[k] + 1 if k < len(breaks) else 1 << 62
-        heapq.heappush(busy, (min(span.end + line_chars, paragraph_end), col))
+        heapq.heappush(busy, (busy_end(span, breaks, line_chars), col))
     return columns, count
+
+
+def busy_end(span: CodingSpan, breaks: Sequence[int], line_chars: int) -> int:
+    """Where a span's stripe column becomes free: its paragraph's end, or a line later."""
+    k = bisect_left(breaks, span.end - 1)
+    paragraph_end = breaks[k] + 1 if k < len(breaks) else 1 << 62
+    return min(span.end + line_chars, paragraph_end)
+
+
+def free_column(
+    spans: Sequence[CodingSpan],
+    columns: Sequence[int],
+    index: SpanIndex,
+    i: int,
+    breaks: Sequence[int],
+    line_chars: int,
+) -> int:
+    """The lowest stripe column span ``i`` can take without sharing a screen line.
+
+    Used when one coding is added: the others keep their columns (no stripe jumps).
+    Two spans clash when their busy ranges (start to :func:`busy_end`) intersect,
+    the same rule :func:`stripe_columns` applies.
+    """
+    span = spans[i]
+    until = busy_end(span, breaks, line_chars)
+    taken = set()
+    for j in index.overlapping(span.start - line_chars, until):
+        other = spans[j]
+        if j == i or columns[j] < 0 or other.start >= until:
+            continue
+        if busy_end(other, breaks, line_chars) > span.start:
+            taken.add(columns[j])
+    col = 0
+    while col in taken:
+        col += 1
+    return col
 
 
 class SpanIndex:
@@ -150,9 +246,41 @@ class SpanIndex:
         self._order = sorted(range(len(spans)), key=lambda i: spans[i].start)
         self._starts = [spans[i].start for i in self._order]
         self._ends = [spans[i].end for i in self._order]
-        self._chunk_max = [
-            max(self._ends[k : k + self._CHUNK]) for k in range(0, len(self._ends), self._CHUNK)
-        ]
+        self._chunk_max: list[int] = []
+        self._rechunk(0)
+
+    def _rechunk(self, k: int) -> None:
+        size = self._CHUNK
+        first = k // size
+        del self._chunk_max[first:]
+        ends = self._ends
+        self._chunk_max.extend(
+            max(ends[c : c + size]) for c in range(first * size, len(ends), size)
+        )
+
+    def add(self, i: int, start: int, end: int) -> None:
+        """Index span ``i`` (a new one)."""
+        k = bisect_right(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)
+        self._order.insert(k, i)
+        self._rechunk(k)
+
+    def discard(self, i: int, start: int) -> None:
+        """Forget span ``i`` (which starts at ``start``)."""
+        k = self._find(i, start)
+        del self._starts[k], self._ends[k], self._order[k]
+        self._rechunk(k)
+
+    def rename(self, old: int, new: int, start: int) -> None:
+        """Span ``old`` (starting at ``start``) is now called ``new``."""
+        self._order[self._find(old, start)] = new
+
+    def _find(self, i: int, start: int) -> int:
+        k = bisect_left(self._starts, start)
+        while self._order[k] != i:
+            k += 1
+        return k
 
     def overlapping(self, start: int, end: int) -> list[int]:
         """Indices of spans with ``span.start < end`` and ``span.end > start``."""
@@ -183,6 +311,19 @@ class EdgeIndex:
             + [(s.end, i, False) for i, s in enumerate(spans)]
         )
         self._keys = [e[0] for e in self._edges]
+
+    def add(self, i: int, start: int, end: int) -> None:
+        """Add the two edges of span ``i``."""
+        for edge in ((start, i, True), (end, i, False)):
+            k = bisect_left(self._edges, edge)
+            self._edges.insert(k, edge)
+            self._keys.insert(k, edge[0])
+
+    def discard(self, i: int, start: int, end: int) -> None:
+        """Remove the two edges of span ``i``."""
+        for edge in ((start, i, True), (end, i, False)):
+            k = bisect_left(self._edges, edge)
+            del self._edges[k], self._keys[k]
 
     def near(self, offset: int, radius: int) -> list[tuple[int, int, bool]]:
         """Edges as (offset, span index, is_start) within ``radius`` of ``offset``."""

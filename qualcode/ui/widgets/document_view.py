@@ -95,6 +95,14 @@ class DocumentView(QWidget):
         """Redraw after a coding change; the text, selection and scroll position stay."""
         self.editor.set_spans(codings)
 
+    def update_codings(self, changed: Sequence[CodingSpan], removed: Collection[int] = ()) -> None:
+        """Redraw after a few codings were added, changed (same id) or removed (ids).
+
+        Cheaper than :meth:`set_codings` on a long, densely coded text: only the
+        passages they cover are recomputed and the other stripes keep their columns.
+        """
+        self.editor.update_spans(changed, removed)
+
     def set_visible_codes(self, code_ids: Collection[int] | None) -> None:
         """Highlight (and stripe) only these codes; ``None`` shows every code."""
         self.editor.set_visible_codes(code_ids)

@@ -41,6 +41,10 @@ from qualcode.ui.widgets.document_model import (
     TurnSpan,
     block_break_positions,
     clamp_spans,
+    free_column,
+    merge_ranges,
+    region_runs,
+    splice_runs,
     stripe_columns,
 )
 from qualcode.ui.widgets.document_model import (
@@ -84,6 +88,7 @@ class DocumentTextEdit(QPlainTextEdit):
         self._map = OffsetMap("")
         self._breaks: list[int] = []
         self._base_spans: list[CodingSpan] = []
+        self._position: dict[int, int] = {}  # coding id -> index in the span list
         self._spans: list[CodingSpan] = []
         self._visible_codes: frozenset[int] | None = None
         self._preview: tuple[int, int, int] | None = None
@@ -183,6 +188,85 @@ class DocumentTextEdit(QPlainTextEdit):
         )
         self._rebuild(columns=True)
 
+    def update_spans(self, changed: Sequence[CodingSpan], removed: Collection[int] = ()) -> None:
+        """Add or replace ``changed`` codings and drop ``removed`` ones (coding ids).
+
+        Only the text around them is swept again and only the new codings get a
+        stripe column (the others keep theirs), so coding one passage of a long,
+        densely coded transcript costs about the same as of a short one. The span
+        order is then no longer by position. During an edge drag this falls back
+        to :meth:`set_spans`.
+        """
+        if self._preview is not None or self._drag is not None or not self._line_chars:
+            gone = set(removed) | {s.coding_id for s in changed}
+            kept = [s for s in self._base_spans if s.coding_id not in gone]
+            self.set_spans([*kept, *changed])
+            return
+        dirty: list[tuple[int, int]] = []
+        for coding_id in removed:
+            if coding_id in self._position:
+                dirty.extend(self._drop(self._position[coding_id]))
+        length = len(self._text)
+        for span in changed:
+            if span.coding_id in self._position:
+                dirty.extend(self._drop(self._position[span.coding_id]))
+            for clamped in clamp_spans([span], length):
+                dirty.extend(self._append(clamped))
+        spans = self._spans
+        include = self.is_shown
+
+        def fresh(lo: int, hi: int) -> list[HighlightRun]:
+            found = [i for i in self._index.overlapping(lo, hi) if include(spans[i])]
+            return region_runs(spans, found, lo, hi)
+
+        for lo, hi in merge_ranges(dirty):
+            splice_runs(self._runs, self._run_ends, lo, hi, fresh)
+        self._column_count = max(self._columns, default=-1) + 1
+        if self._column_count > self._reserved_columns:
+            self._reserved_columns = self._column_count
+            self._apply_margins()
+        self.viewport().update()
+        self.stripes.update()
+        self.spans_changed.emit()
+
+    def _drop(self, i: int) -> list[tuple[int, int]]:
+        """Remove span ``i``; the last span takes its index. Returns the ranges to redo."""
+        spans, last = self._spans, len(self._spans) - 1
+        span = spans[i]
+        del self._position[span.coding_id]
+        self._index.discard(i, span.start)
+        self._edges.discard(i, span.start, span.end)
+        dirty = [(span.start, span.end)]
+        if self._active == i:
+            self._active = None
+        if i != last:
+            moved = spans[last]
+            self._index.rename(last, i, moved.start)
+            self._edges.discard(last, moved.start, moved.end)
+            self._edges.add(i, moved.start, moved.end)
+            spans[i] = moved
+            self._columns[i] = self._columns[last]
+            self._position[moved.coding_id] = i
+            dirty.append((moved.start, moved.end))
+            if self._active == last:
+                self._active = i
+        spans.pop()
+        self._columns.pop()
+        return dirty
+
+    def _append(self, span: CodingSpan) -> list[tuple[int, int]]:
+        i = len(self._spans)
+        self._spans.append(span)
+        self._position[span.coding_id] = i
+        self._index.add(i, span.start, span.end)
+        self._edges.add(i, span.start, span.end)
+        self._columns.append(-1)
+        if self.is_shown(span):
+            self._columns[i] = free_column(
+                self._spans, self._columns, self._index, i, self._breaks, self._line_chars
+            )
+        return [(span.start, span.end)]
+
     def set_visible_codes(self, code_ids: Collection[int] | None) -> None:
         """Show only these codes' highlights and stripes (``None``: all codes)."""
         self._visible_codes = None if code_ids is None else frozenset(code_ids)
@@ -203,8 +287,10 @@ class DocumentTextEdit(QPlainTextEdit):
         return self._visible_codes is None or span.code_id in self._visible_codes
 
     def _rebuild(self, *, columns: bool) -> None:
-        spans = list(self._base_spans)
+        spans = self._base_spans  # the same list unless a drag previews a change
+        self._position = {s.coding_id: i for i, s in enumerate(spans)}
         if self._preview is not None:
+            spans = list(spans)
             i, start, end = self._preview
             old = spans[i]
             spans[i] = CodingSpan(
