@@ -4,7 +4,9 @@
 audit log included) in one transaction on the target, then set the target's id
 counters past every id the source ever handed out, so undo keeps working on
 either side. ``poll_changes`` is the cheap query a UI runs on a timer to see
-other coders' work without reopening the project.
+other coders' work without reopening the project; :func:`remote_activity`
+turns what it found into a :class:`ChangeSet` the views redraw from and a
+per-coder summary ("ana coded 3 passages").
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, insert, inspect, select
 
+from qualcode.changes import ChangeSet
 from qualcode.errors import ProjectError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord
-from qualcode.store import migrations, sequences
+from qualcode.store import migrations, rowcodec, sequences
 from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
-from qualcode.store.models import AuditEntry, Base
+from qualcode.store.models import AuditEntry, Base, UndoStep
+from qualcode.store.recorder import chunks, touched_ids
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -81,6 +85,75 @@ def poll_changes(project: Project, token: int | None) -> ChangePoll:
         ).all()
     entries = tuple(AuditRecord(*row) for row in rows)
     return ChangePoll(entries[-1].id if entries else token, entries, len(rows) == POLL_LIMIT)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteActivity:
+    """What audit entries (usually other coders') changed, ready for a UI.
+
+    ``changes`` names every row they touched, so views redraw as for a local
+    change; ``coded`` counts passages coded per coder (codings their
+    operations inserted; undo excluded) and ``operations`` entries per coder.
+    """
+
+    changes: ChangeSet[None]
+    coded: dict[str, int]
+    operations: dict[str, int]
+
+    @property
+    def empty(self) -> bool:
+        """True if there was nothing to report."""
+        return not self.operations
+
+
+REMOTE_OP = "team.remote"
+"""The ``op`` of change sets made by :func:`remote_activity`."""
+
+
+def remote_activity(project: Project, entries: Sequence[AuditRecord]) -> RemoteActivity:
+    """The change set and per-coder summary of ``entries`` (from :func:`poll_changes`).
+
+    Row ids come from each entry's undo step (one query per 500 steps). A step
+    that no longer exists (pruned from the bounded history, or an undone step
+    dropped since) cannot say which rows it touched: the change set then names
+    every table with no ids, which views treat as "reload everything".
+    """
+    wanted = sorted({e.step_id for e in entries if e.step_id is not None})
+    steps: dict[int, list[Any]] = {}
+    table = UndoStep.__table__
+    if wanted:
+        with project.reading() as conn:
+            for part in chunks(wanted):
+                for sid, blob in conn.execute(
+                    select(table.c.id, table.c.changes).where(table.c.id.in_(part))
+                ):
+                    steps[int(sid)] = rowcodec.unpack(blob)
+    touched: dict[str, set[int]] = {}
+    coded: dict[str, int] = {}
+    operations: dict[str, int] = {}
+    missing = False
+    for entry in entries:
+        operations[entry.coder] = operations.get(entry.coder, 0) + 1
+        if entry.step_id is None:
+            continue
+        step = steps.get(entry.step_id)
+        if step is None:
+            missing = True
+            continue
+        for name, ids in touched_ids(step).items():
+            touched.setdefault(name, set()).update(ids)
+        if entry.op != "undo":
+            n = sum(len(rows) for kind, name, rows in step if kind == "i" and name == "coding")
+            if n:
+                coded[entry.coder] = coded.get(entry.coder, 0) + n
+    if missing:
+        for name in Base.metadata.tables:
+            touched.setdefault(name, set())
+    label = QT_TRANSLATE_NOOP("operations", "Changes by other coders")
+    changes: ChangeSet[None] = ChangeSet(
+        REMOTE_OP, label, {k: frozenset(v) for k, v in touched.items()}
+    )
+    return RemoteActivity(changes, coded, operations)
 
 
 # -- copying -------------------------------------------------------------------------------

@@ -7,15 +7,13 @@ from pathlib import Path
 from sqlalchemy import text
 
 from qualcode.project import Project
-from qualcode.search.index import MemoryIndex, SqliteIndex, fts_term, open_index
+from qualcode.search.index import PgIndex, SqliteIndex, fts_term, open_index
 from qualcode.search.search import search
 from support.snapshots import snapshot
 
 
 def indexed_ids(p: Project) -> set[int] | None:
-    """Sources in the SQLite index tables; None on other engines (in-memory index)."""
-    if p.engine.dialect.name != "sqlite":
-        return None
+    """Sources in the stored index tables (SQLite and PostgreSQL)."""
     with p.reading() as conn:
         return {r[0] for r in conn.execute(text("SELECT source_id FROM search_doc"))}
 
@@ -28,19 +26,19 @@ def test_index_follows_add_delete_undo_redo(project: Project) -> None:
     b = project.sources.add_text("B", "The zebrakuda signal is weak.", language="en").result
     assert {h.source_id for h in search(project, "zebrakuda")} == {a.id, b.id}
     assert open_index(project).languages() == {a.id: "id", b.id: "en"}
-    expected = SqliteIndex if project.engine.dialect.name == "sqlite" else MemoryIndex
+    expected = SqliteIndex if project.engine.dialect.name == "sqlite" else PgIndex
     assert isinstance(open_index(project), expected)
 
     project.sources.delete(a.id)
     # the delete hook dropped the index rows in the same transaction
-    assert indexed_ids(project) in ({b.id}, None)
+    assert indexed_ids(project) == {b.id}
     assert [h.source_id for h in search(project, "zebrakuda")] == [b.id]
 
     project.undo()  # the source comes back; the next search re-indexes it
     assert {h.source_id for h in search(project, "zebrakuda")} == {a.id, b.id}
     project.undo()  # undo adding B
     assert [h.source_id for h in search(project, "zebrakuda")] == [a.id]
-    assert indexed_ids(project) in ({a.id}, None)
+    assert indexed_ids(project) == {a.id}
     project.redo()
     assert {h.source_id for h in search(project, "zebrakuda")} == {a.id, b.id}
 
