@@ -97,3 +97,17 @@ class CancelledError(QualCodeError):
     """A long task was cancelled by the user; nothing was changed."""
 
     template = QT_TRANSLATE_NOOP("errors", "Cancelled.")
+
+
+class RoleDeniedError(QualCodeError):
+    """The database server refused a change the acting member's team role does not allow.
+
+    Raised for PostgreSQL's ``insufficient_privilege`` (SQLSTATE 42501): a
+    missing GRANT, a row-level security policy, or QualCode's ownership guard
+    (a coder changing another coder's coding). The transaction was rolled back.
+    """
+
+    template = QT_TRANSLATE_NOOP("errors", "Your role ({role}) does not allow this change: {what}.")
+    NO_ROLE = QT_TRANSLATE_NOOP(
+        "errors", "The database server refused this for your account: {what}."
+    )

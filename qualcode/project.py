@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 import qualcode
+from qualcode import team_roles
 from qualcode.changes import ChangeSet
 from qualcode.errors import NewerSchemaError, OlderSchemaError, ProjectError, ReadOnlyError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -199,9 +200,14 @@ class Project:
                     raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
                 if found < migrations.SCHEMA_VERSION and not read_only:
                     _upgrade_in(conn, found)
+                # On a team database the login decides who acts (see qualcode.team_roles).
+                member = team_roles.current_member(conn)
         except BaseException:
             engine.dispose()
             raise
+        team_roles.remember(engine, member)
+        if member is not None:
+            coder = member.coder
         return cls(engine, location=location, read_only=read_only, coder=coder)
 
     def close(self) -> None:

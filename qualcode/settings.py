@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from qualcode.credentials import strip_password
+
 
 def config_dir() -> Path:
     """The folder that holds ``settings.json``."""
@@ -42,22 +44,36 @@ class Settings:
             return cls()
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         try:
-            return cls(**known)
+            settings = cls(**known)
         except TypeError:
             return cls()
+        # A file written by an older version may hold a URL with a password: drop it.
+        settings.recent_projects = _without_passwords(settings.recent_projects)
+        return settings
 
     def save(self) -> None:
         """Write the settings atomically (a crash never leaves half a file)."""
         folder = config_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        self.recent_projects = _without_passwords(self.recent_projects)
         tmp = folder / "settings.json.tmp"
         tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, folder / "settings.json")
 
     def remember_project(self, path: str, keep: int = 10) -> None:
-        """Put ``path`` first in the recent-projects list."""
+        """Put ``path`` first in the recent-projects list (a URL without its password)."""
+        path = strip_password(path)
         self.recent_projects = [path] + [p for p in self.recent_projects if p != path]
         del self.recent_projects[keep:]
+
+
+def _without_passwords(locations: list[str]) -> list[str]:
+    out: list[str] = []
+    for location in locations if isinstance(locations, list) else []:
+        clean = strip_password(str(location))
+        if clean not in out:
+            out.append(clean)
+    return out
 
 
 def resolve_coder(explicit: str | None = None) -> str:

@@ -52,7 +52,7 @@ def public_location(target: str | Path) -> str:
         host=url.host,
         port=url.port,
         database=url.database,
-        query=url.query,
+        query={k: v for k, v in url.query.items() if k != "password"},
     )
     return bare.render_as_string(hide_password=False)
 
@@ -77,7 +77,16 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
                     "errors", "PostgreSQL projects need the psycopg package (pip install psycopg)."
                 )
             ) from None
-        return create_engine(url, pool_pre_ping=True, connect_args={"application_name": "qualcode"})
+        from qualcode.credentials import password_for_connect
+        from qualcode.team_roles import install_denial_translation
+
+        connect_args = {"application_name": "qualcode"}
+        password = password_for_connect(url)  # the OS keyring's, kept out of the URL
+        if password:
+            connect_args["password"] = password
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        install_denial_translation(engine)  # a refused change -> RoleDeniedError
+        return engine
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(

@@ -1,0 +1,246 @@
+"""Team roles enforced by PostgreSQL: what a coder, a reviewer and an owner may change.
+
+Every member logs in with a password over TCP (the test server's superuser is the
+only one trusted), exactly as on a real server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+from qualcode.analysis import review
+from qualcode.errors import RoleDeniedError, ValidationError
+from qualcode.project import Project
+from qualcode.team_roles import add_member, group_role, members, remove_member, role_of, setup_roles
+from support.snapshots import TEXT, snapshot
+
+PASSWORD = "rahasia-ü 1"  # non-ASCII: the client-side SCRAM verifier must match the server's
+
+
+@dataclass
+class Team:
+    admin: str  # the superuser's URL of the team database
+    urls: dict[str, str]  # coder name -> that member's URL (password included)
+    logins: dict[str, str]  # coder name -> login role
+    ids: dict[str, int]  # object name -> id, made by the owner
+    database: str
+
+    def raw(self, who: str) -> psycopg.Connection:
+        """A plain psycopg connection as ``who`` (what a coder could do by hand)."""
+        url = make_url(self.urls[who])
+        return psycopg.connect(
+            host=url.host, port=url.port, dbname=url.database, user=url.username,
+            password=url.password, autocommit=True,
+        )  # fmt: skip
+
+
+@pytest.fixture
+def team(pg_server: object) -> Iterator[Team]:
+    """A project on the server with roles: ana owner, budi and citra coders, dewi reviewer."""
+    suffix = uuid.uuid4().hex[:6]
+    admin_url = pg_server.schema_database()  # type: ignore[attr-defined]
+    database = str(make_url(admin_url).database)
+    root = create_engine(pg_server.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)  # type: ignore[attr-defined]
+    ids: dict[str, int] = {}
+    with Project.create(admin_url, coder="ana") as p:
+        src = p.sources.add_text("W1 Kadis", TEXT).result
+        code = p.codes.create("Komunikasi").result
+        assert src and code
+        ids.update(source=src.id, code=code.id)
+    setup_roles(admin_url)
+    roles = {"ana": "owner", "budi": "coder", "citra": "coder", "dewi": "reviewer"}
+    logins = {name: f"{name}_{suffix}" for name in roles}
+    for name, role in roles.items():
+        add_member(admin_url, logins[name], role, coder=name, password=PASSWORD)
+    base = make_url(pg_server.admin_url)  # type: ignore[attr-defined]
+    urls = {
+        name: f"postgresql+psycopg://{login}:{quote(PASSWORD)}@{base.host}:{base.port}/{database}"
+        for name, login in logins.items()
+    }
+    yield Team(admin_url, urls, logins, ids, database)
+    with root.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        for login in logins.values():
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+        for role in ("owner", "coder", "reviewer"):
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{group_role(database, role)}"')
+    root.dispose()
+
+
+def _coding(team: Team, who: str, start: int = 0) -> int:
+    with Project.open(team.urls[who]) as p:
+        made = p.codings.apply(team.ids["source"], start, start + 10, team.ids["code"]).result
+        assert made is not None
+        return made.id
+
+
+def test_the_login_decides_who_codes(team: Team) -> None:
+    with Project.open(team.urls["budi"], coder="someone else") as p:
+        assert p.coder == "budi" and role_of(p) == "coder"
+        assert "rahasia" not in p.location and team.logins["budi"] in p.location
+    with Project.open(team.admin, coder="ana") as p:  # the superuser is no member
+        assert p.coder == "ana" and role_of(p) is None
+
+
+def test_raw_connection_cannot_touch_another_coders_coding(team: Team) -> None:
+    theirs = _coding(team, "budi")
+    mine = _coding(team, "citra", start=20)
+    with team.raw("citra") as conn:
+        for sql in (
+            f"DELETE FROM coding WHERE id = {theirs}",
+            f"UPDATE coding SET note = 'mine now' WHERE id = {theirs}",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege) as err:
+                conn.execute(sql)
+            assert err.value.sqlstate == "42501"
+            assert "was made by budi" in str(err.value)
+        budi_id = conn.execute("SELECT id FROM coder WHERE name = 'budi'").fetchone()[0]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute(  # a coding in budi's name
+                "INSERT INTO coding (guid, source_id, code_id, coder_id, start_pos, end_pos, "
+                f"note, created_at, modified_at) VALUES ('g1', {team.ids['source']}, "
+                f"{team.ids['code']}, {budi_id}, 0, 5, '', now(), now())"
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # handing my coding to budi
+            conn.execute(f"UPDATE coding SET coder_id = {budi_id} WHERE id = {mine}")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # becoming budi
+            conn.execute("UPDATE team_member SET coder = 'budi' WHERE coder = 'citra'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO audit_log (at, coder, op, label, summary) "
+                         "VALUES (now(), 'budi', 'x', 'x', '{}')")  # fmt: skip
+        # A temporary table cannot stand in for the member table.
+        conn.execute("CREATE TEMP TABLE team_member (db_user TEXT, coder TEXT)")
+        conn.execute("INSERT INTO team_member VALUES (session_user, 'budi')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(f"DELETE FROM coding WHERE id = {theirs}")
+        if conn.execute("SELECT to_regclass('search_meta')").fetchone()[0]:
+            conn.execute("INSERT INTO search_meta VALUES ('probe', 'x')")  # derived: any member
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("TRUNCATE search_meta")
+        # Her own coding is hers to change.
+        done = conn.execute(f"UPDATE coding SET note = 'ok' WHERE id = {mine}")
+        assert done.rowcount == 1
+        # Undo history: others' steps are visible but not deletable (zero rows, no error).
+        assert conn.execute("SELECT count(*) FROM undo_step WHERE coder = 'budi'").fetchone()[0]
+        assert conn.execute("DELETE FROM undo_step WHERE coder = 'budi'").rowcount == 0
+    with Project.open(team.admin) as p:
+        assert {c.id for c in p.codings.list()} == {theirs, mine}
+
+
+def test_coder_codes_and_undoes_through_the_project(team: Team) -> None:
+    with Project.open(team.urls["budi"]) as p:
+        src, code = team.ids["source"], team.ids["code"]
+        first = p.codings.apply(src, 0, 10, code, valence="inhibiting").result
+        assert first is not None
+        p.codings.resize(first.id, 0, 12)
+        p.memos.create("Sosialisasi belum merata.", title="Catatan", target="coding",
+                       target_id=first.id)  # fmt: skip
+        assert p.undo_label() == "New memo"
+        p.undo()
+        p.undo()
+        assert p.codings.get(first.id).end == 10
+        p.redo()
+        assert p.codings.get(first.id).end == 12
+        p.codings.remove([first.id])
+        p.undo()
+        assert p.codings.get(first.id).coder_id == first.coder_id
+        log = p.audit_log(limit=20)
+        assert {e.coder for e in log if e.op in ("coding.apply", "undo", "redo")} == {"budi"}
+
+
+def test_coder_cannot_change_the_codebook_or_others_work(team: Team) -> None:
+    theirs = _coding(team, "citra")
+    with Project.open(team.urls["budi"]) as p:
+        p.codings.apply(team.ids["source"], 0, 10, team.ids["code"])  # makes budi's coder row
+        before = snapshot(p)
+        with pytest.raises(RoleDeniedError, match=r"Your role \(coder\) does not allow") as err:
+            p.codes.create("Disposisi")
+        assert "permission denied for table code" in err.value.message
+        with pytest.raises(RoleDeniedError):
+            p.codes.rename(team.ids["code"], "Komunikasi kebijakan")
+        with pytest.raises(RoleDeniedError, match="was made by citra"):
+            p.codings.remove([theirs])
+        with pytest.raises(RoleDeniedError, match="was made by citra"):
+            p.codings.set_attributes(theirs, valence="supporting")
+        with pytest.raises(RoleDeniedError):
+            p.sources.add_text("W2", "Teks.")
+        assert snapshot(p) == before
+        assert p.undo_label() == "Code text"  # the refused operations left no undo steps
+
+
+def test_reviewer_comments_but_does_not_code(team: Team) -> None:
+    coding = _coding(team, "budi")
+    with Project.open(team.urls["budi"]) as p:
+        question = review.add_comment(p, "coding", coding, "Kenapa inhibiting?").result
+        assert question is not None
+    with Project.open(team.urls["dewi"]) as p:
+        assert role_of(p) == "reviewer"
+        thread = review.add_comment(p, "code", team.ids["code"], "Definisi terlalu luas.").result
+        assert thread is not None and thread.author == "dewi"
+        review.reply(p, question.id, "Lihat transkrip W1.")
+        review.resolve(p, question.id)  # status on budi's thread: allowed
+        assert review.list_comments(p, target="coding")[0].status == "resolved"
+        p.undo()  # her own undo step
+        assert review.list_comments(p, target="coding")[0].status == "open"
+        before = snapshot(p)
+        with pytest.raises(RoleDeniedError, match=r"\(reviewer\)"):
+            p.codings.apply(team.ids["source"], 0, 5, team.ids["code"])
+        with pytest.raises(RoleDeniedError):
+            p.memos.create("Catatan supervisor.")
+        with pytest.raises(RoleDeniedError, match="was made by budi"):
+            review.delete_comment(p, question.id)
+        assert snapshot(p) == before
+
+
+def test_owner_may_do_everything(team: Team) -> None:
+    theirs = _coding(team, "budi")
+    with Project.open(team.urls["ana"]) as p:
+        assert p.coder == "ana" and role_of(p) == "owner"
+        code = p.codes.create("Disposisi").result
+        assert code is not None
+        p.codes.rename(code.id, "Disposisi pelaksana")
+        p.codings.recode([theirs], code.id)
+        p.codings.remove([theirs])
+        p.undo()
+        assert p.codings.get(theirs).code_id == code.id
+        p.sources.add_text("W2", "Teks kedua.")
+        p.memos.create("Memo proyek.")
+    report = setup_roles(team.admin)  # idempotent: a second run changes nothing for members
+    assert "coding" in report.tables and report.created == []
+    _coding(team, "citra", start=30)
+
+
+def test_member_roles_change_and_end(team: Team) -> None:
+    listed = {m.coder: m.role for m in members(team.admin)}
+    assert listed == {"ana": "owner", "budi": "coder", "citra": "coder", "dewi": "reviewer"}
+    add_member(team.admin, team.logins["citra"], "reviewer", coder="citra")
+    with Project.open(team.urls["citra"]) as p:
+        assert role_of(p) == "reviewer"
+        with pytest.raises(RoleDeniedError):
+            p.codings.apply(team.ids["source"], 0, 5, team.ids["code"])
+    with pytest.raises(ValidationError, match="already belongs"):
+        add_member(team.admin, team.logins["citra"], "coder", coder="budi")
+    assert remove_member(team.admin, team.logins["citra"])
+    assert "citra" not in {m.coder for m in members(team.admin)}
+    with pytest.raises(OperationalError, match="permission denied for database"):
+        Project.open(team.urls["citra"], coder="citra")  # no longer a member: no way in
+
+
+def test_coder_searches_with_the_server_index(team: Team) -> None:
+    """The search index tables are derived data: setup-roles prepares them, a coder fills them."""
+    pytest.importorskip("qualcode.search.index_pg")
+    from qualcode.search.search import search
+
+    with Project.open(team.urls["budi"]) as p:
+        hits = search(p, "Sosialisasi")
+        assert hits and {h.source_id for h in hits} == {team.ids["source"]}
