@@ -26,7 +26,14 @@ from qualcode.ui.commands import Command
 
 Window = Any
 
-FEATURE_MODULES: list[str] = []
+FEATURE_MODULES: list[str] = [
+    "conclusions",
+    "agreement",
+    "displays",
+    "search",
+    "exports",
+    "team_live",
+]
 """Modules under ``qualcode.ui.features``, in the order their panes and commands appear."""
 
 

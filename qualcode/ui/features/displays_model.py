@@ -1,0 +1,223 @@
+"""The table model of a display: the core ``Display`` as rows × columns with heat colours.
+
+Cells show what the display holds: a count (coloured on a white-to-blue scale
+up to the display's largest count), a framework summary, or a checklist rating
+with its best quote in the tooltip. The model only adapts; it never queries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.ui.detail_pane import valence_label
+from qualcode.ui.navigation import kind_label
+
+if TYPE_CHECKING:
+    from qualcode.analysis.engine import Display
+
+LOW = QColor("#f7fbff")
+HIGH = QColor("#08519c")
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""(row key, column key) of a cell, or the header key of a header section."""
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+RATINGS = {
+    "absent": QT_TRANSLATE_NOOP("displays", "absent"),
+    "partly": QT_TRANSLATE_NOOP("displays", "partly"),
+    "adequate": QT_TRANSLATE_NOOP("displays", "adequate"),
+}
+SPLIT = {
+    "early": QT_TRANSLATE_NOOP("displays", "early"),
+    "late": QT_TRANSLATE_NOOP("displays", "late"),
+    "none": QT_TRANSLATE_NOOP("displays", "no valence"),
+}
+
+
+def translated(text: str) -> str:
+    """Translate in the ``displays`` context."""
+    return QCoreApplication.translate("displays", text)
+
+
+def heat_colour(value: int, maximum: int) -> QColor | None:
+    """The background of a count: None for an empty cell, else a blend from light to dark blue."""
+    if value <= 0 or maximum <= 0:
+        return None
+    share = 0.15 + 0.85 * min(value / maximum, 1.0)
+    return QColor(
+        round(LOW.red() + (HIGH.red() - LOW.red()) * share),
+        round(LOW.green() + (HIGH.green() - LOW.green()) * share),
+        round(LOW.blue() + (HIGH.blue() - LOW.blue()) * share),
+    )
+
+
+def text_colour(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
+
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(background.red())
+        + 0.7152 * channel(background.green())
+        + 0.0722 * channel(background.blue())
+    )
+    # contrast with black (lum + .05)/.05 vs with white 1.05/(lum + .05)
+    return QColor("#000000") if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else QColor("#ffffff")
+
+
+def header_label(display: Display, orientation: Qt.Orientation, section: int) -> str:
+    """A row or column label, with valence, period-split and source-kind keys translated."""
+    horizontal = orientation == Qt.Orientation.Horizontal
+    headers = display.columns if horizontal else display.rows
+    dim = display.spec.columns if horizontal else display.spec.rows
+    h = headers[section]
+    if dim.kind == "valence":
+        return translated(SPLIT["none"]) if h.key == "none" else valence_label(h.key)
+    if dim.kind == "period" and h.key in ("early", "late"):
+        return translated(SPLIT[h.key])
+    if dim.kind == "source_kind":
+        return kind_label(h.key)
+    return h.label
+
+
+class DisplayModel(QAbstractTableModel):
+    """Adapts a core ``Display`` for a ``QTableView``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.display: Display | None = None
+        self.maximum = 0
+
+    def set_display(self, display: Display | None) -> None:
+        """Show another display (or none)."""
+        self.beginResetModel()
+        self.display = display
+        self.maximum = (
+            max((max(row, default=0) for row in display.counts), default=0) if display else 0
+        )
+        self.endResetModel()
+
+    def refresh_summaries(self) -> None:
+        """Redraw the cells after the display's summaries changed."""
+        if self.display is not None and self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if self.display is None or parent.isValid() else len(self.display.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if self.display is None or parent.isValid() else len(self.display.columns)
+
+    def cell_text(self, r: int, c: int) -> str:
+        """What a cell shows: its summary, its rating, else its count ("" when empty)."""
+        d = self.display
+        assert d is not None
+        key = (r, c)
+        if d.spec.cell == "summary":
+            s = d.summaries.get(key)
+            return s.text if s is not None else ""
+        if d.spec.cell == "rating":
+            rating = d.ratings.get(key, "")
+            return translated(RATINGS.get(rating, rating)) if rating else ""
+        count = d.counts[r][c]
+        return str(count) if count else ""
+
+    def tooltip(self, r: int, c: int) -> str:
+        """Row × column, the count and (for text cells) the first excerpt or the quote."""
+        d = self.display
+        assert d is not None
+        lines = [
+            f"{header_label(d, Qt.Orientation.Vertical, r)} × "
+            f"{header_label(d, Qt.Orientation.Horizontal, c)}",
+            self.tr("{count} ({measure})").format(count=d.counts[r][c], measure=measure_label(d)),
+        ]
+        summary = d.summaries.get((r, c))
+        if summary is not None:
+            lines.append(summary.text[:600] + (self.tr(" (draft)") if summary.draft else ""))
+        quote = d.quotes.get((r, c))
+        if quote is not None:
+            lines.append(f"\u201c{_short(quote.text)}\u201d ({quote.source})")
+        for e in d.excerpts.get((r, c), [])[:3]:
+            lines.append(f"\u2022 {_short(e.text)} ({e.source})")
+        return "\n".join(lines)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        d = self.display
+        if d is None or not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(r, c)
+        if role == COUNT_ROLE:
+            return d.counts[r][c]
+        if role == KEY_ROLE:
+            return (d.rows[r].key, d.columns[c].key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(r, c)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if d.spec.cell == "summary":
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colour = heat_colour(d.counts[r][c], self.maximum)
+            if colour is None:
+                return None
+            if d.spec.cell == "summary":  # long text: keep it light, the count is a hint only
+                colour = heat_colour(max(1, d.counts[r][c] // 3), self.maximum)
+                assert colour is not None
+            return QBrush(colour if role == Qt.ItemDataRole.BackgroundRole else text_colour(colour))
+        if role == Qt.ItemDataRole.FontRole:
+            s = d.summaries.get((r, c))
+            if s is not None and s.draft:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.tooltip(r, c).splitlines()[0]}: {self.cell_text(r, c) or '0'}"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        d = self.display
+        if d is None:
+            return None
+        headers = d.columns if orientation == Qt.Orientation.Horizontal else d.rows
+        if not 0 <= section < len(headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header_label(d, orientation, section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return headers[section].label
+        if role == KEY_ROLE:
+            return headers[section].key
+        return None
+
+
+MEASURES = {
+    "codings": QT_TRANSLATE_NOOP("displays", "codings"),
+    "sources": QT_TRANSLATE_NOOP("displays", "sources"),
+    "cases": QT_TRANSLATE_NOOP("displays", "cases"),
+    "chars": QT_TRANSLATE_NOOP("displays", "characters coded"),
+}
+
+
+def measure_label(display: Display) -> str:
+    """What the display's counts count, in the current language."""
+    return translated(MEASURES.get(display.spec.measure, display.spec.measure))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"

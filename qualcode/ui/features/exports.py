@@ -1,0 +1,277 @@
+"""Exports (File › Export) and REFI-QDA imports (File menu, and files dropped on the window).
+
+Every command asks for a file through :mod:`qualcode.ui.dialogs` and runs the
+core on a worker thread (``dispatcher.run_task``) behind a progress dialog with
+Cancel: coded excerpts (:mod:`qualcode.export.excerpts`), the project report,
+the codebook (:mod:`qualcode.coding.codebook_export` and ``codebook_office``) and
+REFI-QDA projects and codebooks (:mod:`qualcode.interop.refi_export`). Exports
+write atomically, so a cancelled or failed export leaves no file. The REFI-QDA
+imports live in :class:`~qualcode.ui.features.exports_refi.RefiImports`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.ui import dialogs
+from qualcode.ui.commands import Command
+from qualcode.ui.features import Feature
+from qualcode.ui.features.exports_refi import RefiImports, stage_progress
+
+
+class ExportActions(RefiImports, QObject):
+    """The export and REFI-QDA commands of one main window (a pane without a dock)."""
+
+    def __init__(self, window: Any) -> None:
+        QObject.__init__(self, window)
+        self.setObjectName("exports")
+        self.main = window
+        self.last_task: Any = None
+        window.installEventFilter(self)  # .qdpx/.qdc files dropped on the window
+
+    # -- pane protocol (nothing to show) -------------------------------------------------------
+    def set_project(self, project: Any) -> None:
+        """Nothing to redraw: every command reads the open project when it runs."""
+
+    def on_changes(self, changes: Any) -> None:
+        """Nothing to redraw."""
+
+    # -- helpers ------------------------------------------------------------------------------
+    def language(self) -> str:
+        """The exports' language: the interface language (Indonesian unless it is English)."""
+        return "en" if self.main.settings.language == "en" else "id"
+
+    def ask_save(self, title: str, filters: str, name: str, suffixes: tuple[str, ...]) -> str:
+        """A file to write (beside the project file by default); the first of ``suffixes``
+        is added when none of them was typed. Empty when cancelled."""
+        safe = re.sub(r'[\\/:*?"<>|\s]+', " ", name).strip() or "export"
+        folder = self.main.project.path
+        suggested = str(folder.parent / (safe + suffixes[0])) if folder else safe + suffixes[0]
+        path = dialogs.save_file(self.main, title, filters, suggested)
+        if path and Path(path).suffix.lower() not in suffixes:
+            path += suffixes[0]
+        return path or ""
+
+    def run(self, title: str, work: Callable[..., Any], message: Callable[[Any], str]) -> Any:
+        """Run ``work(progress, cancel)`` off the UI thread; put ``message(result)`` in the
+        status bar when it succeeds. Returns the task."""
+
+        def on_done(result: Any) -> None:
+            text = message(result)
+            if text:
+                self.main.statusBar().showMessage(text, 10000)
+
+        self.last_task = self.main.dispatcher.run_task(title, work, on_done)
+        return self.last_task
+
+    def _saved(self, path: str) -> Callable[[Any], str]:
+        return lambda _result: self.tr("Saved {file}.").format(file=Path(path).name)
+
+    def _stem(self) -> str:
+        return Path(self.main.project.location).stem
+
+    # -- exports ------------------------------------------------------------------------------
+    def export_excerpts(self, suffix: str) -> Any:
+        """Coded excerpts of the selected code (and its sub-codes) to Word or Excel."""
+        from qualcode.export.selection import ExcerptFilter, ExcerptOptions
+
+        code_id = self.main.code_tree.current_code_id()
+        if code_id is None:
+            return None
+        code = self.main.project.codes.get(code_id)
+        word = suffix == ".docx"
+        path = self.ask_save(
+            self.tr("Export excerpts"),
+            self.tr("Word document (*.docx)") if word else self.tr("Excel workbook (*.xlsx)"),
+            code.name, (suffix,),
+        )  # fmt: skip
+        if not path:
+            return None
+        project = self.main.project
+        flt = ExcerptFilter(codes=[code_id], include_children=True)
+        options = ExcerptOptions(language=self.language())
+        label = self.tr("Writing excerpts…")
+
+        def work(progress: Any, cancel: Any) -> int:
+            from qualcode.export.excerpts import export_excerpts
+
+            return export_excerpts(
+                project, path, flt, options,
+                progress=lambda d, n: progress(d, n, label), cancel=cancel,
+            )  # fmt: skip
+
+        return self.run(
+            self.tr("Exporting excerpts…"), work,
+            lambda n: self.tr("Saved {n} excerpts to {file}.").format(n=n, file=Path(path).name),
+        )  # fmt: skip
+
+    def export_report(self) -> Any:
+        """The project report: summary, sources, cases, codebook and coded excerpts."""
+        from qualcode.export.selection import ExcerptOptions
+
+        path = self.ask_save(
+            self.tr("Export the project report"),
+            self.tr("Word document (*.docx);;Web page (*.html)"), self._stem(), (".docx", ".html"),
+        )  # fmt: skip
+        if not path:
+            return None
+        project, options = self.main.project, ExcerptOptions(language=self.language())
+        label = self.tr("Writing the report…")
+
+        def work(progress: Any, cancel: Any) -> None:
+            from qualcode.export.excerpts import export_report
+
+            export_report(
+                project, path, options, progress=lambda d, n: progress(d, n, label), cancel=cancel
+            )
+
+        return self.run(self.tr("Exporting the project report…"), work, self._saved(path))
+
+    def export_codebook(self) -> Any:
+        """The codebook as a codebook file (.yaml, loads back), an Excel sheet or a Word table."""
+        path = self.ask_save(
+            self.tr("Export the codebook"),
+            self.tr("Codebook file (*.yaml);;Excel workbook (*.xlsx);;Word document (*.docx)"),
+            self.tr("{project} codebook").format(project=self._stem()),
+            (".yaml", ".yml", ".xlsx", ".docx"),
+        )  # fmt: skip
+        if not path:
+            return None
+        project, language = self.main.project, self.language()
+
+        def work(progress: Any, cancel: Any) -> None:
+            del progress, cancel  # one quick write
+            from qualcode.coding.codebook_export import export_codebook_yaml
+            from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
+
+            suffix = Path(path).suffix.lower()
+            if suffix == ".xlsx":
+                export_codebook_xlsx(project, path)
+            elif suffix == ".docx":
+                export_codebook_docx(project, path, language=language)
+            else:
+                export_codebook_yaml(project, path)
+
+        return self.run(self.tr("Exporting the codebook…"), work, self._saved(path))
+
+    def export_qdpx(self) -> Any:
+        """The whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…"""
+        path = self.ask_save(
+            self.tr("Export a REFI-QDA project"), self.project_filter(), self._stem(), (".qdpx",)
+        )
+        if not path:
+            return None
+        project = self.main.project
+        label = self.tr("Writing the project…")
+
+        def work(progress: Any, cancel: Any) -> Any:
+            from qualcode.interop.refi_export import export_qdpx
+
+            return export_qdpx(project, path, progress=stage_progress(progress, cancel, label))
+
+        return self.run(self.tr("Exporting the REFI-QDA project…"), work, self.show_report)
+
+    def export_qdc(self) -> Any:
+        """The code tree and code sets as a REFI-QDA codebook (.qdc)."""
+        path = self.ask_save(
+            self.tr("Export a REFI-QDA codebook"), self.codebook_filter(), self._stem(), (".qdc",)
+        )
+        if not path:
+            return None
+        project = self.main.project
+
+        def work(progress: Any, cancel: Any) -> Any:
+            del progress, cancel  # one quick write
+            from qualcode.interop.refi_export import export_qdc
+
+            return export_qdc(project, path)
+
+        return self.run(self.tr("Exporting the REFI-QDA codebook…"), work, self.show_report)
+
+
+# -- the feature -----------------------------------------------------------------------------------
+def _actions(w: Any) -> ExportActions:
+    return w.panes["exports"]
+
+
+def _open(w: Any) -> bool:
+    return w.project is not None
+
+
+def _code(w: Any) -> bool:
+    return w.project is not None and w.code_tree.current_code_id() is not None
+
+
+def _writable(w: Any) -> bool:
+    return w.project is not None and not w.project.read_only
+
+
+FEATURE = Feature(
+    key="exports",
+    pane=lambda window: ExportActions(window),
+    area=None,
+    commands=(
+        Command(
+            "export.excerpts.docx",
+            QT_TRANSLATE_NOOP("commands", "Excerpts of the selected code to &Word…"),
+            "export", lambda w: _actions(w).export_excerpts(".docx"), enabled=_code,
+            tip=QT_TRANSLATE_NOOP("commands", "Every passage of the code and its sub-codes, "
+                                  "grouped by case and cited, as a Word document"),
+        ),
+        Command(
+            "export.excerpts.xlsx",
+            QT_TRANSLATE_NOOP("commands", "Excerpts of the selected code to &Excel…"),
+            "export", lambda w: _actions(w).export_excerpts(".xlsx"), enabled=_code,
+            tip=QT_TRANSLATE_NOOP("commands", "One row per excerpt with its case, source and "
+                                  "attributes, as an Excel workbook"),
+        ),
+        Command(
+            "export.report",
+            QT_TRANSLATE_NOOP("commands", "Project &report (Word)…"),
+            "export", lambda w: _actions(w).export_report(), enabled=_open,
+            tip=QT_TRANSLATE_NOOP("commands", "Sources, cases, codebook and coded excerpts "
+                                  "in one document"),
+        ),
+        Command(
+            "export.codebook",
+            QT_TRANSLATE_NOOP("commands", "&Codebook…"),
+            "export", lambda w: _actions(w).export_codebook(), enabled=_open,
+            tip=QT_TRANSLATE_NOOP("commands", "The codebook as a codebook file (.yaml), "
+                                  "an Excel sheet or a Word table"),
+        ),
+        Command(
+            "export.qdpx",
+            QT_TRANSLATE_NOOP("commands", "REFI-QDA &project (.qdpx)…"),
+            "export", lambda w: _actions(w).export_qdpx(), enabled=_open,
+            tip=QT_TRANSLATE_NOOP("commands", "The whole project for NVivo, ATLAS.ti, "
+                                  "MAXQDA and other REFI-QDA tools"),
+        ),
+        Command(
+            "export.qdc",
+            QT_TRANSLATE_NOOP("commands", "REFI-QDA code&book (.qdc)…"),
+            "export", lambda w: _actions(w).export_qdc(), enabled=_open,
+            tip=QT_TRANSLATE_NOOP("commands", "The codes and code sets for other REFI-QDA tools"),
+        ),
+        Command(
+            "import.qdpx",
+            QT_TRANSLATE_NOOP("commands", "Import a REFI-QDA &project (.qdpx)…"),
+            "file", lambda w: _actions(w).import_refi_project(), after="import.casesheet",
+            tip=QT_TRANSLATE_NOOP("commands", "A project from NVivo, ATLAS.ti, MAXQDA…: "
+                                  "merged into this project or made a new one"),
+        ),
+        Command(
+            "import.qdc",
+            QT_TRANSLATE_NOOP("commands", "Import a REFI-QDA code&book (.qdc)…"),
+            "file", lambda w: _actions(w).import_refi_codebook(), enabled=_writable,
+            after="import.casesheet",
+            tip=QT_TRANSLATE_NOOP("commands", "Add the codes of a REFI-QDA codebook "
+                                  "(codes already here are matched, not doubled)"),
+        ),
+    ),
+)  # fmt: skip
