@@ -34,6 +34,30 @@ def shot(app, name: str) -> None:
     print("saved", name)
 
 
+def idle(app, window) -> None:
+    """Wait until the window's worker tasks are done."""
+    while window.dispatcher.busy:
+        wait(app, 50)
+    wait(app)
+
+
+def seed_conclusion(window) -> int:
+    """A claim with supporting and contradicting excerpts, as a student would write it."""
+    from qualcode.analysis import conclusions
+    from qualcode.coding.codings import CodingFilter
+
+    project = window.project
+    budget = project.codes.find("Anggaran")
+    codings = project.codings.list(CodingFilter(code_ids=[budget.id]))
+    claim = conclusions.create_conclusion(
+        project,
+        "Keterbatasan anggaran menghambat pelatihan operator di OPD teknis.",
+    ).result
+    conclusions.link_evidence(project, claim.id, [c.id for c in codings[:5]], "supporting")
+    conclusions.link_evidence(project, claim.id, [codings[-1].id], "contradicting")
+    return claim.id
+
+
 def seed(path: Path) -> None:
     """Build the sample study: sources, cases, three codebooks and two coders' codings."""
     from qualcode.demo import build_demo
@@ -83,13 +107,42 @@ def main() -> None:
     window.docks["retrieval"].show()
     shot(app, "excerpts")
 
+    for dock in ("retrieval", "detail"):
+        window.docks[dock].hide()
+    displays = window.show_pane("displays")
+    window.resizeDocks([window.docks["displays"]], [430], Qt.Orientation.Vertical)
+    displays.form.set_type("factors")
+    displays.build()
+    idle(app, window)
+    displays.table.setCurrentIndex(displays.model.index(1, 1))
+    displays.open_cell(displays.model.index(1, 1))
+    shot(app, "display")
+
+    conclusions = window.show_pane("conclusions")
+    claim_id = seed_conclusion(window)
+    conclusions.reload()
+    conclusions.select(claim_id)
+    shot(app, "conclusion")
+
+    agreement = window.show_pane("agreement")
+    agreement.fill_choices()
+    agreement.compute()
+    idle(app, window)
+    shot(app, "agreement")
+
+    search = window.show_pane("search")
+    search.start("anggaran")
+    search.run_search()
+    idle(app, window)
+    shot(app, "search")
+    window.docks["detail"].show()
+
     window.set_language("id")
     window.detail.setCurrentWidget(window.detail.code)
     shot(app, "bahasa-indonesia")
     window.set_language("en")
     install_translator("en")
     window.close()
-    del Qt
 
 
 if __name__ == "__main__":

@@ -110,13 +110,14 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
                 self.tabifyDockWidget(self.docks[feature.tab_with], dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[feature.key] = dock
+            dock.hide()  # shown by its command; the document keeps the room until then
         if any(f.tab_with == "retrieval" for f in self.features):
             self.docks["retrieval"].raise_()
         self.splitDockWidget(
             self.docks["navigation"], self.docks["codebook"], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.docks["navigation"], self.docks["detail"]], [330, 340], Qt.Orientation.Horizontal
+            [self.docks["navigation"], self.docks["detail"]], [390, 340], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["navigation"], self.docks["codebook"]], [300, 480], Qt.Orientation.Vertical

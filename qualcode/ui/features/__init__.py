@@ -27,9 +27,9 @@ from qualcode.ui.commands import Command
 Window = Any
 
 FEATURE_MODULES: list[str] = [
+    "displays",
     "conclusions",
     "agreement",
-    "displays",
     "search",
     "exports",
     "team_live",
