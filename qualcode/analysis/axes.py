@@ -7,6 +7,7 @@ axis), one, or several (a coding in a turn shared by two cases).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS
 
 NO_VALUE = "(none)"
+_YEAR = re.compile(r"\d{4}")
+_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +122,17 @@ def _cases(corpus: Corpus, dim: Dim) -> Axis:
     ]
     order_by = dim.get("order_by")
     if order_by:
+        # by value (low to high, or descending), ties by name; cases without a
+        # value come last either way: a high-to-low display must not open with them
         allowed = corpus.attr_allowed.get(("case", order_by), [])
-        chosen.sort(
-            key=lambda cid: (
-                rank_key(corpus.case_attrs.get(cid, {}).get(order_by), allowed),
-                corpus.case_names[cid].casefold(),
-            )
-        )
-        if dim.get("descending"):
-            chosen.reverse()
+        chosen.sort(key=lambda cid: corpus.case_names[cid].casefold())
+        ranked = [cid for cid in chosen if order_by in corpus.case_attrs.get(cid, {})]
+        ranked.sort(
+            key=lambda cid: rank_key(corpus.case_attrs[cid][order_by], allowed),
+            reverse=bool(dim.get("descending")),
+        )  # stable: equal values keep the name order
+        keep_ranked = set(ranked)
+        chosen = ranked + [cid for cid in chosen if cid not in keep_ranked]
     elif ids is not None:
         chosen.sort(key=list(ids).index)
     else:
@@ -235,13 +240,18 @@ def period_of(corpus: Corpus, c: CodingTuple, field: str = "auto") -> str | None
 
 
 def bucket(value: str | None, how: str, cutoff: str | None = None) -> str:
-    """Bucket a period text by month (YYYY-MM), year (YYYY), early/late around ``cutoff``."""
+    """Bucket a period text by month (YYYY-MM), year (YYYY), early/late around ``cutoff``.
+
+    A month needs a date (``YYYY-MM`` or ``YYYY-MM-DD``) and a year a text that
+    starts with four digits: other period texts ("2022-2024", "2024 triwulan I"
+    by month) are their own bucket rather than a cut-off piece of text.
+    """
     if value is None:
         return NO_VALUE
     if how == "year":
-        return value[:4]
+        return value[:4] if _YEAR.match(value) else value
     if how == "month":
-        return value[:7]
+        return value[:7] if _DATE.fullmatch(value) else value
     if how == "split":
         return "early" if cutoff is not None and value < cutoff else "late"
     return value
@@ -257,7 +267,10 @@ def _period(corpus: Corpus, dim: Dim) -> Axis:
         )
 
     def place(c: CodingTuple) -> list[str]:
-        return [bucket(period_of(corpus, c, field), how, cutoff)]
+        value = period_of(corpus, c, field)
+        if value is None and how == "split":
+            return []  # neither early nor late without a date
+        return [bucket(value, how, cutoff)]
 
     if how == "split":
         keys = ["early", "late"]
