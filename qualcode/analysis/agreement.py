@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -190,9 +191,9 @@ def agreement(
     else:
         scope = sorted(sources)
     in_scope = set(scope)
+    rank = {cid: i for i, cid in enumerate(corpus.code_order)}
     code_ids = list(codes) if codes is not None else sorted(
-        {c[CODE] for c in corpus.codings if c[SRC] in in_scope},
-        key=corpus.code_order.index,
+        {c[CODE] for c in corpus.codings if c[SRC] in in_scope}, key=rank.__getitem__
     )  # fmt: skip
     grouped: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
     for c in corpus.codings:
@@ -201,14 +202,17 @@ def agreement(
 
     hists: dict[int, Hist] = {k: defaultdict(float) for k in code_ids}
     stretches: list[tuple[int, int, int, int, int]] = []  # source, start, end, code, mask
+    everyone = (1 << m) - 1
     if level == "character":
         total_units = float(sum(corpus.sources[s][3] for s in scope))
         for (sid, code), intervals in grouped.items():
-            if code not in hists:
+            hist = hists.get(code)
+            if hist is None:
                 continue
-            for a, b, mask in atoms(intervals):
-                hists[code][mask] += b - a
-                if mask != (1 << m) - 1:
+            # most groups hold one coding: it is its own atom
+            for a, b, mask in intervals if len(intervals) == 1 else atoms(intervals):
+                hist[mask] += b - a
+                if mask != everyone:
                     stretches.append((sid, a, b, code, mask))
         for h in hists.values():
             h[0] += total_units - sum(h.values())
@@ -229,7 +233,7 @@ def agreement(
                     i += 1
             for i, mask in masks.items():
                 hists[code][mask] += 1
-                if mask != (1 << m) - 1:
+                if mask != everyone:
                     stretches.append((sid, units[i][0], units[i][1], code, mask))
         for h in hists.values():
             h[0] += total_units - sum(h.values())
@@ -242,7 +246,7 @@ def agreement(
         for mask, w in h.items():
             pooled[mask] += w
     overall = _figures(None, "(all codes)", pooled, names, m)
-    stretches.sort(key=lambda s: (s[0], s[3], s[1], s[2]))
+    stretches.sort(key=itemgetter(0, 3, 1, 2))
     merged = _merge(stretches)
     merged.sort(key=lambda s: (corpus.sources[s[0]][0], s[1], s[2], s[3]))
     if disagreement_limit is not None:

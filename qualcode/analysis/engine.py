@@ -238,21 +238,7 @@ def assign(
         distance = int(relation.get("distance", 0))
         if op == "not":
             return _assign_not(corpus, codings, rows, cols, r_index, c_index)
-        # code axes place a coding by its code alone: look placements up per code
-        assert rows.code_map is not None and cols.code_map is not None
-        r_of = {code: [r_index[k] for k in keys] for code, keys in rows.code_map.items()}
-        c_of = {code: [c_index[k] for k in keys] for code, keys in cols.code_map.items()}
-        for a, b in pairs(corpus, codings, op, distance):
-            for x, y in ((a, b), (b, a)):
-                for ri in r_of.get(x[CODE], ()):
-                    for ci in c_of.get(y[CODE], ()):
-                        cell = out.get((ri, ci))
-                        if cell is None:
-                            out[(ri, ci)] = {x[ID], y[ID]}
-                        else:
-                            cell.add(x[ID])
-                            cell.add(y[ID])
-        return {k: sorted(v) for k, v in out.items()}
+        return pair_cells(corpus, codings, rows, cols, op, distance)
     if relation:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A relation between codes needs codes on both axes.")
@@ -266,6 +252,63 @@ def assign(
             ri = r_index[rk]
             for ck in cks:
                 out.setdefault((ri, c_index[ck]), set()).add(c[ID])
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def pair_cells(
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    rows: Axis,
+    cols: Axis,
+    op: str,
+    distance: int,
+    symmetric: bool | None = None,
+) -> CellIds:
+    """Cells of a code × code relation: cell (A, B) holds both codings of each related pair.
+
+    Code axes place a coding by its code alone, so placements are looked up per
+    code. With the same axis on both sides (``symmetric``, the default then)
+    cell (i, j) always holds what cell (j, i) holds: each pair is placed once
+    and the cell mirrored, half the work of placing it both ways.
+    """
+    r_index = {h.key: i for i, h in enumerate(rows.headers)}
+    c_index = {h.key: i for i, h in enumerate(cols.headers)}
+    assert rows.code_map is not None and cols.code_map is not None
+    r_of = {code: [r_index[k] for k in keys] for code, keys in rows.code_map.items()}
+    c_of = {code: [c_index[k] for k in keys] for code, keys in cols.code_map.items()}
+    if symmetric is None:
+        symmetric = rows.dim == cols.dim
+    out: dict[tuple[int, int], set[int]] = {}
+    if symmetric:
+        for a, b in pairs(corpus, codings, op, distance):
+            c_b = c_of.get(b[CODE])
+            if not c_b:
+                continue
+            for i in r_of.get(a[CODE], ()):
+                for j in c_b:
+                    key = (i, j) if i <= j else (j, i)
+                    cell = out.get(key)
+                    if cell is None:
+                        out[key] = {a[ID], b[ID]}
+                    else:
+                        cell.add(a[ID])
+                        cell.add(b[ID])
+        mirrored: CellIds = {}
+        for (i, j), members in out.items():
+            mirrored[(i, j)] = ordered = sorted(members)
+            if i != j:
+                mirrored[(j, i)] = list(ordered)
+        return mirrored
+    for a, b in pairs(corpus, codings, op, distance):
+        for x, y in ((a, b), (b, a)):
+            for ri in r_of.get(x[CODE], ()):
+                for ci in c_of.get(y[CODE], ()):
+                    cell = out.get((ri, ci))
+                    if cell is None:
+                        out[(ri, ci)] = {x[ID], y[ID]}
+                    else:
+                        cell.add(x[ID])
+                        cell.add(y[ID])
     return {k: sorted(v) for k, v in out.items()}
 
 

@@ -1,20 +1,27 @@
-"""Count matrices computed by one SQL ``GROUP BY``: the fast path of the engine.
+"""Count matrices computed in SQL: the fast path of the engine.
 
 Used when a display only counts codings and both axes map to SQL expressions
 (codes without aggregation, cases, one case attribute, sources, source kinds,
 coders, valence) and every filter is SQL-expressible. Coding ids of the cells
 are computed the Python way on the first drill-down, so both paths agree by
 construction (and the tests check that they do).
+
+The big matrices (codes × cases, codes × sources: 500 × 1,000 cells, most of
+them filled) are counted per source: SQL returns one row per source with the
+comma-joined ids of its codings' codes, and Python counts them. A ``GROUP BY``
+(code, case) would return a row per filled cell, and turning 165k rows into
+Python objects costs more than the counting. Codings of sources linked to
+cases by ranged links (turns) are counted by a ``GROUP BY`` over an overlap join.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy import String, and_, cast, func, literal, select, union_all
 
-from qualcode.analysis.axes import Header, build_axis
-from qualcode.analysis.corpus import coding_conditions, filter_code_ids, load_corpus
+from qualcode.analysis.axes import Axis, Header, build_axis
+from qualcode.analysis.corpus import Corpus, coding_conditions, filter_code_ids, load_corpus
 from qualcode.analysis.spec import Dim, DisplaySpec
 from qualcode.store import tables as t
 
@@ -25,6 +32,7 @@ if TYPE_CHECKING:
 SQL_DIMS = ("codes", "cases", "attribute", "sources", "source_kind", "coders", "valence", "total")
 SQL_FILTERS = {"codes", "descendants", "sources", "source_kinds", "coders", "valence", "magnitude"}
 LINKED = ("cases", "attribute")
+ID_LISTS = ("codes", "coders")  # axes keyed by a coding's own integer column
 
 
 def applies(spec: DisplaySpec) -> bool:
@@ -43,21 +51,13 @@ def applies(spec: DisplaySpec) -> bool:
     return sum(d.kind in LINKED for d in dims) <= 1
 
 
-def _overlap() -> ColumnElement[bool]:
-    c, lk = t.coding.c, t.case_link.c
-    return and_(
-        lk.source_id == c.source_id,
-        or_(lk.start_pos.is_(None), and_(lk.start_pos < c.end_pos, lk.end_pos > c.start_pos)),
-    )
-
-
-def _expr(dim: Dim, attribute_id: int | None) -> Any:
+def _expr(dim: Dim, case_id: Any = None) -> Any:
     c = t.coding.c
     kind = dim.kind
     if kind == "codes":
         return c.code_id
     if kind == "cases":
-        return t.case_link.c.case_id
+        return case_id
     if kind == "attribute":
         return t.attribute_value.c.value
     if kind == "sources":
@@ -80,29 +80,67 @@ def count_query(spec: DisplaySpec, code_ids: list[int] | None, attribute_id: int
     """The ``GROUP BY`` statement: (row key, column key, count) rows.
 
     With a case axis it only covers sources that have ranged links (turns):
-    codings of sources linked only as a whole are counted by :func:`whole_query`.
+    codings of sources linked only as a whole are counted per source
+    (:func:`per_source`).
     """
     c = t.coding.c
-    r_expr, c_expr = _expr(spec.rows, attribute_id), _expr(spec.columns, attribute_id)
-    linked = any(d.kind in LINKED for d in (spec.rows, spec.columns))
-    frm: Any = t.coding
-    if linked:
-        frm = frm.join(t.case_link, _overlap())
-    if "attribute" in (spec.rows.kind, spec.columns.kind):
-        frm = frm.join(
-            t.attribute_value,
-            and_(
-                t.attribute_value.c.case_id == t.case_link.c.case_id,
-                t.attribute_value.c.attribute_id == attribute_id,
-            ),
-        )
-    if "source_kind" in (spec.rows.kind, spec.columns.kind):
-        frm = frm.join(t.source, t.source.c.id == c.source_id)
-    n = func.count(func.distinct(c.id)) if linked else func.count()
     conds = coding_conditions(dict(spec.filters), code_ids)
-    if linked:
-        conds.append(c.source_id.in_(_ranged_sources()))
-    return select(r_expr, c_expr, n).select_from(frm).where(*conds).group_by(r_expr, c_expr)
+    if not any(d.kind in LINKED for d in (spec.rows, spec.columns)):
+        frm: Any = t.coding
+        if "source_kind" in (spec.rows.kind, spec.columns.kind):
+            frm = frm.join(t.source, t.source.c.id == c.source_id)
+        r_expr, c_expr = _expr(spec.rows), _expr(spec.columns)
+        return (
+            select(r_expr, c_expr, func.count())
+            .select_from(frm)
+            .where(*conds)
+            .group_by(r_expr, c_expr)
+        )
+    lk = t.case_link.c
+    # A coding belongs to the cases of the ranged links it overlaps and of its
+    # source's whole links. A link overlapping [start, end) starts before end
+    # and, being at most as long as the longest ranged link, at or after start
+    # minus that length: the bound lets SQL seek the few candidate links in the
+    # (source, start) index instead of walking all earlier turns of the source.
+    longest = (
+        select(func.coalesce(func.max(lk.end_pos - lk.start_pos), 0))
+        .where(lk.start_pos.is_not(None))
+        .scalar_subquery()
+    )
+    overlapping = and_(
+        lk.source_id == c.source_id,
+        lk.start_pos < c.end_pos,
+        lk.start_pos >= c.start_pos - longest,
+        lk.end_pos > c.start_pos,
+    )
+    whole = and_(lk.source_id == c.source_id, lk.start_pos.is_(None))
+    parts = [
+        _matches(spec, attribute_id, overlapping, conds),
+        _matches(spec, attribute_id, whole, [*conds, c.source_id.in_(_ranged_sources())]),
+    ]
+    u = union_all(*parts).subquery("matches")
+    n = func.count(func.distinct(u.c.coding_id))
+    return select(u.c.r, u.c.c, n).group_by(u.c.r, u.c.c)
+
+
+def _matches(spec: DisplaySpec, attribute_id: int | None, link_on: Any, conds: list[Any]) -> Any:
+    """(coding id, row key, column key) for each coding and case it belongs to by ``link_on``."""
+    c, lk = t.coding.c, t.case_link.c
+    frm: Any = t.coding.join(t.case_link, link_on)
+    kinds = (spec.rows.kind, spec.columns.kind)
+    if "attribute" in kinds:
+        av = t.attribute_value.c
+        frm = frm.join(
+            t.attribute_value, and_(av.case_id == lk.case_id, av.attribute_id == attribute_id)
+        )
+    if "source_kind" in kinds:
+        frm = frm.join(t.source, t.source.c.id == c.source_id)
+    r_expr, c_expr = _expr(spec.rows, lk.case_id), _expr(spec.columns, lk.case_id)
+    return (
+        select(c.id.label("coding_id"), r_expr.label("r"), c_expr.label("c"))
+        .select_from(frm)
+        .where(*conds)
+    )
 
 
 def whole_query(spec: DisplaySpec, code_ids: list[int] | None, other: Dim) -> Any:
@@ -113,7 +151,7 @@ def whole_query(spec: DisplaySpec, code_ids: list[int] | None, other: Dim) -> An
     much cheaper than joining 200k codings to their links.
     """
     c = t.coding.c
-    o_expr = _expr(other, None)
+    o_expr = _expr(other)
     frm: Any = t.coding
     if other.kind == "source_kind":
         frm = frm.join(t.source, t.source.c.id == c.source_id)
@@ -148,37 +186,19 @@ def build(project: Project, spec: DisplaySpec) -> Display:
                         t.attribute.c.owner == "case", t.attribute.c.name == dim.get("name")
                     )
                 ).scalar_one()
-    linked_rows = spec.rows.kind in LINKED
-    linked = linked_rows or spec.columns.kind in LINKED
-    with project.reading() as conn:
-        rows = conn.execute(count_query(spec, code_ids, attribute_id)).all()
-        if linked:
-            other = spec.columns if linked_rows else spec.rows
-            whole = conn.execute(whole_query(spec, code_ids, other)).all()
-    r_index = _native_index(row_axis)
-    c_index = _native_index(col_axis)
     counts = [[0] * len(col_axis.headers) for _ in row_axis.headers]
-    for rk, ck, n in rows:
-        ri, ci = r_index.get(rk), c_index.get(ck)
-        if ri is not None and ci is not None:
-            counts[ri][ci] += n
-    if linked:
-        linked_axis, o_index = (row_axis, c_index) if linked_rows else (col_axis, r_index)
-        l_index = {h.key: i for i, h in enumerate(linked_axis.headers)}
-        per_source = {
-            sid: [l_index[k] for k in keys if k in l_index]
-            for sid, keys in _whole_keys(corpus, linked_axis.dim).items()
-        }
-        for ok, sid, n in whole:
-            oi = o_index.get(ok)
-            targets = per_source.get(sid)
-            if oi is None or not targets:
-                continue
-            for li in targets:
-                if linked_rows:
-                    counts[li][oi] += n
-                else:
-                    counts[oi][li] += n
+    side = source_side(spec)
+    with project.reading() as conn:
+        if side is None:
+            rows = conn.execute(count_query(spec, code_ids, attribute_id)).all()
+            _add_rows(counts, rows, row_axis, col_axis)
+        else:
+            by_rows = side == "rows"
+            src_axis, other_axis = (row_axis, col_axis) if by_rows else (col_axis, row_axis)
+            per_source(conn, counts, corpus, spec, code_ids, src_axis, other_axis, by_rows)
+            if src_axis.dim.kind in LINKED and corpus.range_links:
+                ranged = conn.execute(count_query(spec, code_ids, attribute_id)).all()
+                _add_rows(counts, ranged, row_axis, col_axis)
 
     def load_cell(r: int, c: int) -> list[int]:
         from qualcode.analysis.engine import compute
@@ -190,6 +210,138 @@ def build(project: Project, spec: DisplaySpec) -> Display:
         return compute(project, cell_spec)[3].get((0, 0), [])
 
     return Display(spec, row_axis.headers, col_axis.headers, counts, _load_cell=load_cell)
+
+
+def _add_rows(counts: list[list[int]], rows: Any, row_axis: Axis, col_axis: Axis) -> None:
+    r_index = _native_index(row_axis)
+    c_index = _native_index(col_axis)
+    for rk, ck, n in rows:
+        ri, ci = r_index.get(rk), c_index.get(ck)
+        if ri is not None and ci is not None:
+            counts[ri][ci] += n
+
+
+def source_side(spec: DisplaySpec) -> str | None:
+    """The axis (``"rows"``/``"columns"``) counted per source, or None for one ``GROUP BY``.
+
+    A case or case-attribute axis always is (a coding's cases follow from its
+    source when the source is linked as a whole); a source axis is when the
+    other axis holds integer ids (codes, coders), whose per-source lists SQL
+    can return as one string per source instead of a row per (id, source).
+    """
+    sides = (("rows", spec.rows, spec.columns), ("columns", spec.columns, spec.rows))
+    for side, dim, _other in sides:
+        if dim.kind in LINKED:
+            return side
+    for side, dim, other in sides:
+        if dim.kind == "sources" and other.kind in ID_LISTS:
+            return side
+    return None
+
+
+def per_source(
+    conn: Any,
+    counts: list[list[int]],
+    corpus: Corpus,
+    spec: DisplaySpec,
+    code_ids: list[int] | None,
+    src_axis: Axis,
+    other_axis: Axis,
+    by_rows: bool,
+) -> None:
+    """Add the counts of codings that their source alone places on ``src_axis``.
+
+    That is every coding for a source axis, and the codings of sources linked to
+    cases only as a whole for a case (or case attribute) axis: the cases of such
+    a coding are those of its source.
+    """
+    s_index = {h.key: i for i, h in enumerate(src_axis.headers)}
+    targets: dict[int, list[int]]
+    if src_axis.dim.kind in LINKED:
+        targets = {
+            sid: [s_index[k] for k in keys if k in s_index]
+            for sid, keys in _whole_keys(corpus, src_axis.dim).items()
+            if sid not in corpus.range_links
+        }
+    else:
+        targets = {int(k): [i] for k, i in s_index.items()}
+    targets = {sid: found for sid, found in targets.items() if found}
+    if not targets:
+        return
+    if other_axis.dim.kind not in ID_LISTS:
+        # few distinct keys (kinds, valences, total): one row per (key, source) is cheap
+        o_index = _native_index(other_axis)
+        for ok, sid, n in conn.execute(whole_query(spec, code_ids, other_axis.dim)).all():
+            oi = o_index.get(ok)
+            if oi is not None:
+                for si in targets.get(sid, ()):
+                    if by_rows:
+                        counts[si][oi] += n
+                    else:
+                        counts[oi][si] += n
+        return
+    o_index = {h.key: i for i, h in enumerate(other_axis.headers)}
+    sql_codes = code_ids
+    if other_axis.dim.kind == "codes" and code_ids is not None and not _few(code_ids, corpus):
+        # a long IN list makes SQL use the code index and sort; scanning all is faster
+        keep = {str(x) for x in code_ids}
+        o_index = {k: i for k, i in o_index.items() if k in keep}
+        sql_codes = None
+    query = joined_query(spec, sql_codes, other_axis.dim, conn.dialect.name)
+    _add_joined(counts, conn.execute(query).all(), targets, o_index, by_rows)
+
+
+def _few(code_ids: list[int], corpus: Corpus) -> bool:
+    return len(code_ids) * 10 <= len(corpus.code_order)
+
+
+def joined_query(spec: DisplaySpec, code_ids: list[int] | None, other: Dim, dialect: str) -> Any:
+    """(source id, comma-joined ids of ``other``) per source: one short row per source."""
+    c = t.coding.c
+    expr = _expr(other)
+    if dialect != "sqlite":  # string_agg needs text; SQLite's group_concat converts itself
+        expr = cast(expr, String)
+    conds = coding_conditions(dict(spec.filters), code_ids)
+    return (
+        select(c.source_id, func.aggregate_strings(expr, ",")).where(*conds).group_by(c.source_id)
+    )
+
+
+def _add_joined(
+    counts: list[list[int]],
+    rows: Any,
+    targets: dict[int, list[int]],
+    o_index: dict[str, int],
+    by_rows: bool,
+) -> None:
+    # A plain loop adding 1 per coding: measured faster than Counter per source
+    # followed by one write per filled cell (no dict per source to build).
+    get = o_index.get
+    for sid, joined in rows:
+        found = targets.get(sid)
+        if not found or not joined:
+            continue
+        keys = joined.split(",")
+        if by_rows:
+            for si in found:
+                line = counts[si]
+                for key in keys:
+                    oi = get(key)
+                    if oi is not None:  # None: an id not on the other axis
+                        line[oi] += 1
+        elif len(found) == 1:
+            si = found[0]
+            for key in keys:
+                oi = get(key)
+                if oi is not None:
+                    counts[oi][si] += 1
+        else:
+            for key in keys:
+                oi = get(key)
+                if oi is not None:
+                    line = counts[oi]
+                    for si in found:
+                        line[si] += 1
 
 
 def _native_index(axis: Any) -> dict[Any, int]:
