@@ -26,6 +26,15 @@ def _isolated_settings(
     monkeypatch.delenv("QUALCODE_CODER", raising=False)
 
 
+@pytest.fixture(scope="session")
+def sample_study_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample study built by ``qualcode demo``, once per test process (read it,
+    or copy it before writing)."""
+    from support.sample_reference import sample_project_path
+
+    return sample_project_path(tmp_path_factory)
+
+
 @pytest.fixture
 def project_path(tmp_path: Path) -> Path:
     """Where a test's project file goes."""

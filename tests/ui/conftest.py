@@ -71,19 +71,59 @@ def app_project_path(tmp_path):
     return path
 
 
-@pytest.fixture
-def main_window(qtbot, app_project_path, monkeypatch):
-    """The main window on the small study; every modal question must be answered by the test."""
-    from qualcode.settings import Settings
+DIALOGS = ("ask", "choose", "get_text", "get_color", "open_files", "open_file", "save_file",
+           "folder", "inform")  # fmt: skip
+
+
+def forbid_dialogs(monkeypatch) -> None:
+    """Make every modal question fail the test unless the test patches it itself."""
     from qualcode.ui import dialogs
-    from qualcode.ui.main_window import MainWindow
 
     def unexpected(*_a, **_k):
         raise AssertionError("a modal dialog was opened that the test did not expect")
 
-    for name in ("ask", "choose", "get_text", "get_color", "open_files", "open_file",
-                 "save_file", "folder", "inform"):  # fmt: skip
+    for name in DIALOGS:
         monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture
+def sample_window(qtbot, sample_study_file, tmp_path, monkeypatch):
+    """``sample_window(coder=, size=)``: a main window on a fresh copy of the sample study,
+    every modal question patched to fail unless the test answers it."""
+    import shutil
+
+    from qualcode.settings import Settings
+    from qualcode.ui.main_window import MainWindow
+
+    forbid_dialogs(monkeypatch)
+    windows = []
+
+    def open_window(coder: str = "peneliti", size: tuple[int, int] | None = None):
+        copy = tmp_path / f"study-{len(windows)}.qdaproj"
+        shutil.copy(sample_study_file, copy)
+        window = MainWindow(Settings(coder=coder))
+        qtbot.addWidget(window)
+        assert window.open_path(str(copy))
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield open_window
+    for window in windows:
+        window.dispatcher.wait_all()
+        window.close()
+
+
+@pytest.fixture
+def main_window(qtbot, app_project_path, monkeypatch):
+    """The main window on the small study; every modal question must be answered by the test."""
+    from qualcode.settings import Settings
+    from qualcode.ui.main_window import MainWindow
+
+    forbid_dialogs(monkeypatch)
     window = MainWindow(Settings(coder="ana"))
     qtbot.addWidget(window)
     assert window.open_path(str(app_project_path))

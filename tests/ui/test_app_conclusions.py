@@ -3,8 +3,6 @@ Excerpts pane, verification figures equal to the core's, status, notes, undo."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -14,40 +12,10 @@ from qualcode.ui import dialogs
 from qualcode.ui.features.conclusions_words import figures_text, flat
 
 
-@pytest.fixture(scope="module")
-def built_study(tmp_path_factory):
-    """The sample study, built once per test session (shared with the other pane's tests)."""
-    from qualcode.demo import build_demo
-
-    path = tmp_path_factory.getbasetemp() / "conclusions-agreement-sample.qdaproj"
-    if not path.exists():
-        partial = tmp_path_factory.mktemp("demo") / "sample.qdaproj"
-        build_demo(partial)
-        partial.replace(path)
-    return path
-
-
 @pytest.fixture
-def window(qtbot, built_study, tmp_path, monkeypatch):
+def window(sample_window):
     """The main window on a fresh copy of the sample study, as the researcher."""
-    from qualcode.settings import Settings
-    from qualcode.ui.main_window import MainWindow
-
-    def unexpected(*_a, **_k):
-        raise AssertionError("a modal dialog was opened that the test did not expect")
-
-    for name in ("ask", "choose", "get_text", "get_color", "open_files", "open_file",
-                 "save_file", "folder", "inform"):  # fmt: skip
-        monkeypatch.setattr(dialogs, name, unexpected)
-    copy = tmp_path / "study.qdaproj"
-    shutil.copy(built_study, copy)
-    w = MainWindow(Settings(coder="peneliti"))
-    qtbot.addWidget(w)
-    assert w.open_path(str(copy))
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+    return sample_window(coder="peneliti")
 
 
 def _lonely_coding(w, source_name):

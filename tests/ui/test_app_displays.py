@@ -3,8 +3,6 @@ re-run, write framework summaries (and undo them), export — checked against th
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
@@ -15,45 +13,10 @@ from qualcode.analysis.framework import summaries_of
 from qualcode.analysis.saved import list_saved, run_saved
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    """The sample study, built once for the module."""
-    from qualcode.demo import build_demo
-
-    path = tmp_path_factory.mktemp("sample") / "s.qdaproj"
-    build_demo(path, coder="ana")
-    return path
-
-
 @pytest.fixture
-def win(qtbot, sample_file, tmp_path, monkeypatch):
-    """A main window on a fresh copy of the sample study, with only the Displays feature."""
-    from qualcode.settings import Settings
-    from qualcode.ui import dialogs
-    from qualcode.ui import features as features_pkg
-    from qualcode.ui.main_window import MainWindow
-
-    assert "displays" in features_pkg.FEATURE_MODULES
-    # other features are built by other engineers at the same time: test this one alone
-    monkeypatch.setattr(features_pkg, "FEATURE_MODULES", ["displays"])
-
-    def unexpected(*_a, **_k):
-        raise AssertionError("a modal dialog was opened that the test did not expect")
-
-    for name in ("ask", "choose", "get_text", "get_color", "open_files", "open_file",
-                 "save_file", "folder", "inform"):  # fmt: skip
-        monkeypatch.setattr(dialogs, name, unexpected)
-    path = tmp_path / "study.qdaproj"
-    shutil.copy(sample_file, path)
-    window = MainWindow(Settings(coder="ana"))
-    qtbot.addWidget(window)
-    assert window.open_path(str(path))
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.dispatcher.wait_all()
-    window.close()
+def win(sample_window):
+    """A main window on a fresh copy of the sample study."""
+    return sample_window(coder="ana", size=(1400, 900))
 
 
 def _build(qtbot, pane, kind: str | None = None):

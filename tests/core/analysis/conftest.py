@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from qualcode.project import Project
+from support.sample_reference import Reference, load_reference
 
 W1 = (
     "Sosialisasi aplikasi sudah dilakukan. Anggaran kurang untuk pelatihan. "
@@ -132,3 +133,17 @@ def study(study_template: Study, tmp_path: Path) -> Iterator[tuple[Project, Stud
         yield p, study_template
     finally:
         p.close()
+
+
+# -- the bundled sample study ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample(sample_study_file: Path) -> Iterator[Project]:
+    """The bundled sample study (built once per process), opened read-only."""
+    with Project.open(sample_study_file, coder="peneliti", read_only=True, backups=False) as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def ref(sample: Project) -> Reference:
+    """The independent reference computation over the sample study's raw rows."""
+    return load_reference(sample)

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
-import pytest
 import yaml
 
 from qualcode.analysis.displays import build_ready
-from qualcode.demo import SAMPLE_DIR, build_demo
+from qualcode.demo import SAMPLE_DIR
 from qualcode.project import Project
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
-    path = tmp_path_factory.mktemp("sample") / "sample.qdaproj"
-    build_demo(path)
-    with Project.open(path, coder="peneliti", backups=False) as project:
-        yield project
 
 
 def _entries() -> list[dict[str, str]]:

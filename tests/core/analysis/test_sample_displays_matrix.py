@@ -10,7 +10,6 @@ cells are also pinned as literals checked by hand against
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,26 +23,8 @@ from support.sample_reference import (
     Reference,
     engine_cells,
     headers,
-    load_reference,
     quoted,
-    sample_project_path,
 )
-
-
-@pytest.fixture(scope="module")
-def sample_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_project_path(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def sample(sample_path: Path) -> Iterator[Project]:
-    with Project.open(sample_path, coder="peneliti", read_only=True, backups=False) as project:
-        yield project
-
-
-@pytest.fixture(scope="module")
-def ref(sample: Project) -> Reference:
-    return load_reference(sample)
 
 
 def _cell(display, row_key: object, col_key: object) -> frozenset[int]:
@@ -309,22 +290,22 @@ def _cli_json(*args: str) -> dict:
     return json.loads(result.output)
 
 
-def test_cli_display_json(sample_path: Path, ref: Reference) -> None:
+def test_cli_display_json(sample_study_file: Path, ref: Reference) -> None:
     """``qualcode display ... --json`` on the sample study: matrix and co-occurrence."""
-    out = _cli_json("display", str(sample_path), "matrix", "--cols", "cases")
+    out = _cli_json("display", str(sample_study_file), "matrix", "--cols", "cases")
     rows, cols = ref.codes_axis(), ref.cases_axis()
     assert out["rows"] == [label for _, label in rows.headers]
     assert out["column_keys"] == cols.keys
     assert out["cells"] == ref.grid(rows, cols, ref.cells(rows, cols, ref.codings))
 
     out = _cli_json(
-        "display", str(sample_path), "matrix", "--codes", "Anggaran", "--cols", "source_kind"
+        "display", str(sample_study_file), "matrix", "--codes", "Anggaran", "--cols", "source_kind"
     )
     assert out["cells"] == [[12, 0, 0, 1]]  # by hand, see test_matrix_cells_checked_by_hand
 
     codes = "Fasilitas ∕ sarana-prasarana,Infrastruktur kurang"
     out = _cli_json(
-        "display", str(sample_path), "cooccurrence", "--codes", codes, "--op", "near",
+        "display", str(sample_study_file), "cooccurrence", "--codes", codes, "--op", "near",
         "--distance", "1",
     )  # fmt: skip
     axis = ref.codes_axis([ref.code("edwards3:RES.4"), ref.code("factors:INHIBIT.INFRASTRUCTURE")])

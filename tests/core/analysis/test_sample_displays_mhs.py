@@ -9,9 +9,6 @@ cells are pinned as literals checked by hand against
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from qualcode.analysis.displays import build_ready
@@ -20,26 +17,8 @@ from support.sample_reference import (
     Reference,
     engine_cells,
     headers,
-    load_reference,
     quoted,
-    sample_project_path,
 )
-
-
-@pytest.fixture(scope="module")
-def sample_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_project_path(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def sample(sample_path: Path) -> Iterator[Project]:
-    with Project.open(sample_path, coder="peneliti", read_only=True, backups=False) as project:
-        yield project
-
-
-@pytest.fixture(scope="module")
-def ref(sample: Project) -> Reference:
-    return load_reference(sample)
 
 
 def _cell(display, row_key: object, col_key: object) -> frozenset[int]:

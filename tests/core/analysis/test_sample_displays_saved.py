@@ -16,14 +16,14 @@ from qualcode.analysis.framework import autofill, set_summary, summaries_of
 from qualcode.analysis.saved import find_saved, list_saved, run_saved, save_display
 from qualcode.analysis.spec import DisplaySpec
 from qualcode.project import Project
-from support.sample_reference import engine_cells, headers, load_reference, sample_project_path
+from support.sample_reference import engine_cells, headers, load_reference
 
 
 @pytest.fixture
-def writable(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Project]:
+def writable(sample_study_file: Path, tmp_path: Path) -> Iterator[Project]:
     """A private copy of the sample study, opened for writing by the researcher."""
     target = tmp_path / "sample.qdaproj"
-    shutil.copy(sample_project_path(tmp_path_factory), target)
+    shutil.copy(sample_study_file, target)
     with Project.open(target, coder="peneliti", backups=False) as project:
         yield project
 
