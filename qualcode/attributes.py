@@ -186,8 +186,7 @@ class AttributeManager:
             )
             op.note(attribute=name, type=type, owner=owner)
             op.result = _get(op.conn, new_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(
         self,
@@ -235,8 +234,7 @@ class AttributeManager:
                 op.update(t.attribute, attribute_id, values)
             op.note(attribute=attr.name, after={k: str(v) for k, v in values.items()})
             op.result = _get(op.conn, attribute_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def delete(self, attribute_id: int) -> ChangeSet[None]:
         """Delete an attribute and all its values."""
@@ -247,8 +245,7 @@ class AttributeManager:
             op.delete_where(t.attribute_value, t.attribute_value.c.attribute_id == attribute_id)
             op.delete(t.attribute, attribute_id)
             op.note(attribute=attr.name)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def set_value(
         self,
@@ -267,8 +264,7 @@ class AttributeManager:
             "attribute.value", QT_TRANSLATE_NOOP("operations", "Set attribute value")
         ) as op:
             _set_value(op, _get(op.conn, attribute_id), value, case_id, source_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def set_values(
         self, rows: Sequence[tuple[int, int | None, int | None, Any]], label: str | None = None
@@ -283,8 +279,7 @@ class AttributeManager:
                 cache[attribute_id] = attr
                 _set_value(op, attr, value, case_id, source_id)
             op.note(values=len(rows))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
 
 def _set_value(

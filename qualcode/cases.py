@@ -127,8 +127,7 @@ class CaseManager:
             new_id = op.insert(t.cases, values)
             op.note(case=name, kind=kind)
             op.result = case_from_row(_require(op.conn, new_id))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(self, case_id: int, **fields: Any) -> ChangeSet[Case]:
         """Edit a case's name, kind or description."""
@@ -154,8 +153,7 @@ class CaseManager:
                 after=values,
             )
             op.result = case_from_row(_require(op.conn, case_id))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def set_parent(self, case_id: int, parent_id: int | None) -> ChangeSet[Case]:
         """Put a case inside another (an informant inside an OPD), or at the top."""
@@ -172,8 +170,7 @@ class CaseManager:
             op.update(t.cases, case_id, {"parent_id": parent_id})
             op.note(case=case.name, before=case.parent_id, after=parent_id)
             op.result = case_from_row(_require(op.conn, case_id))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def delete(self, case_id: int) -> ChangeSet[None]:
         """Delete a case, its links, values and memos; its sub-cases move up one level."""
@@ -187,8 +184,7 @@ class CaseManager:
             op.delete_where(t.attribute_value, t.attribute_value.c.case_id == case_id)
             op.delete(t.cases, case_id)
             op.note(case=case.name)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def link(
         self,
@@ -229,8 +225,7 @@ class CaseManager:
             op.note(case=case_id, source=source_id, start=start, end=end)
             row = op.conn.execute(select(t.case_link).where(t.case_link.c.id == new_id)).one()
             op.result = link_from_row(row)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def unlink(self, link_id: int) -> ChangeSet[None]:
         """Remove one case link."""
@@ -241,8 +236,7 @@ class CaseManager:
                 raise NotFoundError(
                     QT_TRANSLATE_NOOP("errors", "There is no case link with id {id}."), id=link_id
                 ) from exc
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
 
 CASE_DEPENDENTS: list[Any] = []

@@ -104,8 +104,7 @@ class MemoManager:
             new_id = op.insert(t.memo, values)
             op.note(memo=title, target=target, target_id=target_id)
             op.result = memo_from_row(_require(op.conn, new_id))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(
         self,
@@ -140,8 +139,7 @@ class MemoManager:
             op.update(t.memo, memo_id, values)
             op.note(memo=before.title, chars_before=len(before.text), chars_after=len(text or ""))
             op.result = memo_from_row(_require(op.conn, memo_id))
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def delete(self, memo_id: int) -> ChangeSet[None]:
         """Delete a memo."""
@@ -149,8 +147,7 @@ class MemoManager:
             before = memo_from_row(_require(op.conn, memo_id))
             op.delete(t.memo, memo_id)
             op.note(memo=before.title)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
 
 def _check_kind(kind: str) -> str:

@@ -208,8 +208,7 @@ def create_conclusion(
             _link_display(op, new_id, display_id, None, None)
         op.note(conclusion=new_id, status=status)
         op.result = _load(op.conn, new_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def edit_conclusion(
@@ -228,8 +227,7 @@ def edit_conclusion(
         op.update(at.conclusion, conclusion_id, values)
         op.note(conclusion=conclusion_id, before=before.status, after=values.get("status"))
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def link_evidence(
@@ -248,8 +246,7 @@ def link_evidence(
         _touch(op, conclusion_id)
         op.note(conclusion=conclusion_id, stance=stance, codings=list(coding_ids))
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def unlink_evidence(
@@ -272,8 +269,7 @@ def unlink_evidence(
         _touch(op, conclusion_id)
         op.note(conclusion=conclusion_id, codings=list(coding_ids))
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def note_evidence(
@@ -296,8 +292,7 @@ def note_evidence(
             )
         op.note(conclusion=conclusion_id, coding=coding_id)
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def _link_display(
@@ -328,8 +323,7 @@ def link_display(
         _link_display(op, conclusion_id, display_id, row_key, col_key)
         op.note(conclusion=conclusion_id, display=display_id)
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def link_memo(project: Project, conclusion_id: int, memo_id: int) -> ChangeSet[ConclusionRecord]:
@@ -348,8 +342,7 @@ def link_memo(project: Project, conclusion_id: int, memo_id: int) -> ChangeSet[C
         op.insert(at.conclusion_memo, {"conclusion_id": conclusion_id, "memo_id": memo_id})
         op.note(conclusion=conclusion_id, memo=memo_id)
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def unlink_memo(project: Project, conclusion_id: int, memo_id: int) -> ChangeSet[ConclusionRecord]:
@@ -368,8 +361,7 @@ def unlink_memo(project: Project, conclusion_id: int, memo_id: int) -> ChangeSet
             )
         op.note(conclusion=conclusion_id, memo=memo_id)
         op.result = _load(op.conn, conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def delete_conclusion(project: Project, conclusion_id: int) -> ChangeSet[None]:
@@ -386,5 +378,4 @@ def delete_conclusion(project: Project, conclusion_id: int) -> ChangeSet[None]:
         )
         op.delete_where(at.conclusion, at.conclusion.c.id == conclusion_id)
         op.note(conclusion=conclusion_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset

@@ -124,8 +124,7 @@ def set_summary(
         op.result = _record(
             op.conn.execute(select(at.cell_summary).where(at.cell_summary.c.id == new_id)).one()
         )
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def clear_summary(project: Project, display_id: int, row_key: str, col_key: str) -> ChangeSet[None]:
@@ -141,8 +140,7 @@ def clear_summary(project: Project, display_id: int, row_key: str, col_key: str)
             & (cs.col_key == str(col_key)),
         )
         op.note(display=display_id, row=str(row_key), column=str(col_key))
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def autofill(
@@ -183,8 +181,7 @@ def autofill(
             drafted += 1
         op.note(display=display_id, drafted=drafted)
         op.result = drafted
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def _cell_excerpts(project: Project, display: Display) -> dict[tuple[int, int], list[Any]]:

@@ -150,8 +150,7 @@ def add_comment(
         )  # fmt: skip
         op.note(comment=new_id, target=target, target_id=target_id)
         op.result = _thread(op.conn, new_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def reply(project: Project, comment_id: int, text: str) -> ChangeSet[Comment]:
@@ -172,8 +171,7 @@ def reply(project: Project, comment_id: int, text: str) -> ChangeSet[Comment]:
         )  # fmt: skip
         op.note(comment=root)
         op.result = _thread(op.conn, root)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def set_status(project: Project, comment_id: int, status: str) -> ChangeSet[Comment]:
@@ -202,8 +200,7 @@ def set_status(project: Project, comment_id: int, status: str) -> ChangeSet[Comm
         )  # fmt: skip
         op.note(comment=root, status=status)
         op.result = _thread(op.conn, root)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def resolve(project: Project, comment_id: int) -> ChangeSet[Comment]:
@@ -221,5 +218,4 @@ def delete_comment(project: Project, comment_id: int) -> ChangeSet[None]:
         op.delete_where(at.review_comment, rc.parent_id == comment_id)
         op.delete_where(at.review_comment, rc.id == comment_id)
         op.note(comment=comment_id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset

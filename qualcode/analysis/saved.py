@@ -81,8 +81,7 @@ def save_display(project: Project, name: str, spec: DisplaySpec) -> ChangeSet[Sa
         new_id = op.insert(at.saved_display, {"name": name, "spec": spec.to_dict()})
         op.note(display=name, type=spec.type)
         op.result = _record(require(op.conn, new_id))
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def rename_display(project: Project, display_id: int, name: str) -> ChangeSet[SavedDisplayRecord]:
@@ -97,8 +96,7 @@ def rename_display(project: Project, display_id: int, name: str) -> ChangeSet[Sa
         op.update(at.saved_display, display_id, {"name": name, "modified_at": utcnow()})
         op.note(before=before.name, after=name)
         op.result = _record(require(op.conn, display_id))
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def update_display(
@@ -110,8 +108,7 @@ def update_display(
         op.update(at.saved_display, display_id, {"spec": spec.to_dict(), "modified_at": utcnow()})
         op.note(display=display_id)
         op.result = _record(require(op.conn, display_id))
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def delete_display(project: Project, display_id: int) -> ChangeSet[None]:
@@ -125,8 +122,7 @@ def delete_display(project: Project, display_id: int) -> ChangeSet[None]:
         op.delete_where(at.review_comment, _cell_comments(display_id))
         op.delete_where(at.saved_display, at.saved_display.c.id == display_id)
         op.note(display=row._mapping["name"])
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def _cell_comments(display_id: int) -> Any:

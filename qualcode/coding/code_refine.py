@@ -59,8 +59,7 @@ def split_code(
         project.codings.recode(ids, new.id)
         op.note(code=original.name, into=new.name, codings=len(ids), child=as_child)
         op.result = project.codes.get(new.id)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset
 
 
 def invivo_name(text: str, max_chars: int = INVIVO_MAX_CHARS) -> str:
@@ -118,5 +117,4 @@ def code_in_vivo(
         assert coding is not None
         op.note(code=code.name, source=source_id, start=start, end=end)
         op.result = (code, coding)
-    assert op.changes is not None
-    return op.changes
+    return op.changeset

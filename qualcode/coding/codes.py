@@ -359,8 +359,7 @@ class CodeManager:
             new_id = op.insert(t.code, values)
             op.note(code=name, parent=parent_id)
             op.result = self.get(new_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(
         self, code_id: int, *, expected_version: int | None = None, **fields: Any
@@ -412,8 +411,7 @@ class CodeManager:
                 after={k: values[k] for k in fields},
             )
             op.result = self.get(code_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def rename(self, code_id: int, name: str) -> ChangeSet[Code]:
         """Rename a code."""
@@ -464,8 +462,7 @@ class CodeManager:
                 self._renumber(op, old)
             op.note(code=code.name, before=code.parent_id, after=parent_id, position=pos)
             op.result = self.get(code_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def delete(self, code_id: int) -> ChangeSet[None]:
         """Delete a code, its sub-codes, their codings and memos (undo restores them all)."""
@@ -474,8 +471,7 @@ class CodeManager:
             ids = [code_id, *_descendants(op.conn, code_id)]
             removed = self._delete_codes(op, ids)
             op.note(code=code.name, codes=len(ids), codings=removed)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def merge(self, source_ids: Sequence[int], target_id: int) -> ChangeSet[Code]:
         """Merge codes into ``target_id``: codings move, exact duplicates collapse,
@@ -515,8 +511,7 @@ class CodeManager:
                 duplicates_collapsed=collapsed,
             )
             op.result = self.get(target_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def links(self, code_id: int | None = None) -> list[CodeLink]:
         """Relations from (or to) ``code_id``, or all of them."""
@@ -558,8 +553,7 @@ class CodeManager:
             op.note(code=from_code_id, to=to_code_id or target_ref, relation=relation)
             row = op.conn.execute(select(t.code_link).where(t.code_link.c.id == new_id)).one()
             op.result = _link_from_row(row)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def unlink(self, link_id: int) -> ChangeSet[None]:
         """Remove one code relation."""
@@ -572,8 +566,7 @@ class CodeManager:
                 raise NotFoundError(
                     QT_TRANSLATE_NOOP("errors", "There is no code link with id {id}."), id=link_id
                 ) from exc
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     # -- helpers -----------------------------------------------------------------------
     def _require(self, conn: Connection, code_id: int) -> Code:

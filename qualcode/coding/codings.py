@@ -187,8 +187,7 @@ class CodingManager:
             op.note(source=source_id, start=start, end=end, codes=list(code_ids))
             op.result = [coding_from_image(img) for img in op.entries[-1][2]]
             assert [c.id for c in op.result] == ids
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def apply_ranges(
         self, code_id: int, ranges: Iterable[tuple[int, int, int]], *, label: str | None = None
@@ -231,8 +230,7 @@ class CodingManager:
             ids = op.insert_many(t.coding, rows)
             op.note(code=code_id, ranges=len(wanted), added=len(ids))
             op.result = [coding_from_image(img) for img in op.entries[-1][2]] if ids else []
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def remove(self, coding_ids: Sequence[int]) -> ChangeSet[None]:
         """Remove codings (and memos written on them)."""
@@ -249,8 +247,7 @@ class CodingManager:
             op.delete_where(t.memo, t.memo.c.coding_id.in_(ids))
             op.delete_where(t.coding, t.coding.c.id.in_(ids))
             op.note(codings=ids)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def resize(self, coding_id: int, start: int, end: int) -> ChangeSet[Coding]:
         """Move a coding's boundaries."""
@@ -269,8 +266,7 @@ class CodingManager:
                 raise _duplicate() from exc
             op.note(before=[before.start, before.end], after=[start, end])
             op.result = _require(op.conn, coding_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[list[Coding]]:
         """Give codings another code."""
@@ -289,8 +285,7 @@ class CodingManager:
                 raise _duplicate() from exc
             op.note(codings=ids, code=code_id)
             op.result = [coding_from_row(r) for r in _rows(op.conn, ids)]
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def set_attributes(self, coding_id: int, **attributes: Any) -> ChangeSet[Coding]:
         """Set per-coding attributes: valence, magnitude, period, event_date, weight, note."""
@@ -306,8 +301,7 @@ class CodingManager:
                 after={k: str(v) for k, v in attrs.items()},
             )
             op.result = _require(op.conn, coding_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
 
 def _rows(conn: Connection, ids: Sequence[int]) -> list[Any]:

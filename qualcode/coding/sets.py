@@ -114,8 +114,7 @@ class SetManager:
             _add(op, set_id, code_ids, source_ids)
             op.note(set=clean, codes=len(code_ids), sources=len(source_ids))
             op.result = _require(op.conn, set_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(
         self, set_id: int, *, name: str | None = None, description: str | None = None
@@ -132,8 +131,7 @@ class SetManager:
                 op.update(t.item_set, set_id, values)
             op.note(set=before.name, after=values)
             op.result = _require(op.conn, set_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def add(
         self, set_id: int, *, code_ids: Sequence[int] = (), source_ids: Sequence[int] = ()
@@ -143,8 +141,7 @@ class SetManager:
             _require(op.conn, set_id)
             _add(op, set_id, code_ids, source_ids)
             op.result = _require(op.conn, set_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def remove(
         self, set_id: int, *, code_ids: Sequence[int] = (), source_ids: Sequence[int] = ()
@@ -164,8 +161,7 @@ class SetManager:
                     t.item_set_member, (m.set_id == set_id) & m.source_id.in_(list(source_ids))
                 )
             op.result = _require(op.conn, set_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def delete(self, set_id: int) -> ChangeSet[None]:
         """Delete a set (its codes and sources stay)."""
@@ -174,8 +170,7 @@ class SetManager:
             op.delete_where(t.item_set_member, t.item_set_member.c.set_id == set_id)
             op.delete(t.item_set, set_id)
             op.note(set=before.name)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
 
 def _add(op: Any, set_id: int, code_ids: Sequence[int], source_ids: Sequence[int]) -> None:

@@ -159,8 +159,7 @@ class SourceManager:
             op.insert(t.source_content, {"source_id": new_id, "text": text, "original": original})
             op.note(source=name, length=len(text), kind=kind)
             op.result = _require(op.conn, new_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def update(self, source_id: int, **fields: Any) -> ChangeSet[Source]:
         """Edit a source's name, kind, language, date, description or metadata (never its text)."""
@@ -190,8 +189,7 @@ class SourceManager:
                 after={k: str(v) for k, v in values.items()},
             )
             op.result = _require(op.conn, source_id)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def rename(self, source_id: int, name: str) -> ChangeSet[Source]:
         """Rename a source."""
@@ -205,8 +203,7 @@ class SourceManager:
             src = _require(op.conn, source_id)
             delete_source_rows(op, [source_id])
             op.note(source=src.name)
-        assert op.changes is not None
-        return op.changes
+        return op.changeset
 
     def _check_unique(self, conn: Connection, name: str) -> None:
         if conn.execute(select(t.source.c.id).where(t.source.c.name == name)).first():

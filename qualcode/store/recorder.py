@@ -57,6 +57,13 @@ class Operation:
         self.result: Any = None
         self.changes: ChangeSet[Any] | None = None
 
+    @property
+    def changeset(self) -> ChangeSet[Any]:
+        """What the finished operation changed: a manager method's return value."""
+        if self.changes is None:
+            raise RuntimeError(f"operation {self.name} has not finished")
+        return self.changes
+
     # -- recording -----------------------------------------------------------
     def _record(self, entry: Entry) -> None:
         self.entries.append(entry)
