@@ -2,6 +2,334 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en_GB">
 <context>
+    <name>AgreementPane</name>
+    <message>
+        <source>{coder} ({n} codings)</source>
+        <translation>{coder} ({n} pengodean)</translation>
+    </message>
+    <message>
+        <source>not coded</source>
+        <translation>belum dikode</translation>
+    </message>
+    <message>
+        <source>Comparing the coders&apos; codings…</source>
+        <translation>Membandingkan pengodean para pengode…</translation>
+    </message>
+    <message>
+        <source>Reading the disagreeing passages…</source>
+        <translation>Membaca bagian teks yang tidak disepakati…</translation>
+    </message>
+    <message>
+        <source>Intercoder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
+    </message>
+    <message>
+        <source>Check two or more coders and press Compute.</source>
+        <translation>Centang dua pengode atau lebih, lalu tekan Hitung.</translation>
+    </message>
+    <message>
+        <source>{coders} · {n} sources coded by all of them · {level}</source>
+        <translation>{coders} · {n} sumber yang dikode oleh semuanya · {level}</translation>
+    </message>
+    <message>
+        <source>the codings changed since: compute again</source>
+        <translation>pengodean telah berubah sejak itu: hitung ulang</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>Semua kode</translation>
+    </message>
+    <message>
+        <source>Units coded — {coded}</source>
+        <translation>Unit yang dikode — {coded}</translation>
+    </message>
+    <message>
+        <source>Disagreements on {code}: {n}</source>
+        <translation>Ketidaksepakatan pada {code}: {n}</translation>
+    </message>
+    <message>
+        <source>C&amp;oders:</source>
+        <translation>&amp;Pengode:</translation>
+    </message>
+    <message>
+        <source>&amp;Sources:</source>
+        <translation>&amp;Sumber:</translation>
+    </message>
+    <message>
+        <source>C&amp;hecked:</source>
+        <translation>&amp;Dicentang:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Sources every chosen coder coded</source>
+        <translation>Sumber yang dikode oleh semua pengode terpilih</translation>
+    </message>
+    <message>
+        <source>Only the checked sources</source>
+        <translation>Hanya sumber yang dicentang</translation>
+    </message>
+    <message>
+        <source>Segments (speaker turns, else paragraphs)</source>
+        <translation>Segmen (giliran bicara, atau paragraf bila tidak ada)</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Karakter</translation>
+    </message>
+    <message>
+        <source>Characters: every character is a unit. Segments: a coder marks a speaker turn (or a paragraph) when one of their codings overlaps it.</source>
+        <translation>Karakter: setiap karakter adalah satu unit. Segmen: seorang pengode dianggap menandai suatu giliran bicara (atau paragraf) bila salah satu pengodeannya bertumpang tindih dengannya.</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>Compare the checked coders&apos; codings</source>
+        <translation>Bandingkan pengodean para pengode yang dicentang</translation>
+    </message>
+    <message>
+        <source>Coders to compare</source>
+        <translation>Pengode yang dibandingkan</translation>
+    </message>
+    <message>
+        <source>Which sources</source>
+        <translation>Sumber yang mana</translation>
+    </message>
+    <message>
+        <source>Sources to compare</source>
+        <translation>Sumber yang dibandingkan</translation>
+    </message>
+    <message>
+        <source>Unit of agreement</source>
+        <translation>Unit kesepakatan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff&apos;s α</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Ketidaksepakatan</translation>
+    </message>
+    <message>
+        <source>Agreement per code</source>
+        <translation>Kesepakatan per kode</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Bagian teks</translation>
+    </message>
+    <message>
+        <source>Coded by</source>
+        <translation>Dikode oleh</translation>
+    </message>
+    <message>
+        <source>Not coded by</source>
+        <translation>Tidak dikode oleh</translation>
+    </message>
+    <message>
+        <source>Double-click a passage to open it in its source</source>
+        <translation>Klik dua kali bagian teks untuk membukanya di sumbernya</translation>
+    </message>
+</context>
+<context>
+    <name>AutoCodeDialog</name>
+    <message>
+        <source>Finding the passages…</source>
+        <translation>Mencari bagian teks…</translation>
+    </message>
+    <message>
+        <source>Coded {n} passages with &apos;{code}&apos; (one undo step).</source>
+        <translation>{n} bagian teks dikode dengan &apos;{code}&apos; (satu langkah urungkan).</translation>
+    </message>
+    <message>
+        <source>Coding the passages…</source>
+        <translation>Mengode bagian teks…</translation>
+    </message>
+    <message>
+        <source>{n} passages in {sources} sources; {ticked} ticked.</source>
+        <translation>{n} bagian teks di {sources} sumber; {ticked} dicentang.</translation>
+    </message>
+    <message>
+        <source>{coded} already coded with this code.</source>
+        <translation>{coded} sudah dikode dengan kode ini.</translation>
+    </message>
+    <message>
+        <source>Choose the code to apply.</source>
+        <translation>Pilih kode yang akan diterapkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Code {n} passages</source>
+        <translation>&amp;Kode {n} bagian teks</translation>
+    </message>
+    <message>
+        <source>Code all hits</source>
+        <translation>Kode semua hasil</translation>
+    </message>
+    <message>
+        <source>Code the passages found for “{query}” ({mode}). Choose the code and how much text around each hit to code, then untick the passages that do not fit.</source>
+        <translation>Kode bagian teks yang ditemukan untuk “{query}” ({mode}). Pilih kodenya dan seberapa banyak teks di sekitar setiap hasil yang akan dikode, lalu hapus centang pada bagian teks yang tidak sesuai.</translation>
+    </message>
+    <message>
+        <source>Filter codes (English or Indonesian)…</source>
+        <translation>Saring kode (Inggris atau Indonesia)…</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>Saring kode</translation>
+    </message>
+    <message>
+        <source>Code to apply</source>
+        <translation>Kode yang diterapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Text to code:</source>
+        <translation>&amp;Teks yang dikode:</translation>
+    </message>
+    <message>
+        <source>How much text to code</source>
+        <translation>Seberapa banyak teks yang dikode</translation>
+    </message>
+    <message>
+        <source>Passages to code</source>
+        <translation>Bagian teks yang akan dikode</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Centang &amp;semua</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>&amp;Hapus semua centang</translation>
+    </message>
+    <message>
+        <source>(already coded)</source>
+        <translation>(sudah dikode)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Bagian teks</translation>
+    </message>
+    <message>
+        <source>Only the words found</source>
+        <translation>Hanya kata yang ditemukan</translation>
+    </message>
+    <message>
+        <source>The whole sentence</source>
+        <translation>Seluruh kalimat</translation>
+    </message>
+    <message>
+        <source>The whole paragraph</source>
+        <translation>Seluruh paragraf</translation>
+    </message>
+    <message>
+        <source>The whole speaker turn</source>
+        <translation>Seluruh giliran bicara</translation>
+    </message>
+</context>
+<context>
+    <name>CellPanel</name>
+    <message>
+        <source>Click a cell to see its excerpts.</source>
+        <translation>Klik sel untuk melihat kutipannya.</translation>
+    </message>
+    <message>
+        <source>Draft from the excerpts: edit it and save to keep it.</source>
+        <translation>Draf dari kutipan: sunting lalu simpan untuk mempertahankannya.</translation>
+    </message>
+    <message>
+        <source>Written by {author}</source>
+        <translation>Ditulis oleh {author}</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>Excerpts of the cell</source>
+        <translation>Kutipan dalam sel</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the passage</source>
+        <translation>Klik dua kali atau tekan Enter untuk membuka bagian teks</translation>
+    </message>
+    <message>
+        <source>Cell &amp;summary</source>
+        <translation>Ringkasa&amp;n sel</translation>
+    </message>
+    <message>
+        <source>Cell summary</source>
+        <translation>Ringkasan sel</translation>
+    </message>
+    <message>
+        <source>What do these excerpts say? Write the gist…</source>
+        <translation>Apa isi kutipan-kutipan ini? Tuliskan intinya…</translation>
+    </message>
+    <message>
+        <source>Save summary</source>
+        <translation>Simpan ringkasan</translation>
+    </message>
+    <message>
+        <source>Keep this summary with the saved display (Ctrl+Enter)</source>
+        <translation>Simpan ringkasan ini bersama display tersimpan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Auto-fill</source>
+        <translation>Isi otomatis</translation>
+    </message>
+    <message>
+        <source>Draft a summary from the cell&apos;s excerpts</source>
+        <translation>Buat draf ringkasan dari kutipan dalam sel</translation>
+    </message>
+</context>
+<context>
+    <name>CheckMenuButton</name>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>{n} chosen</source>
+        <translation>{n} dipilih</translation>
+    </message>
+    <message>
+        <source>No filter</source>
+        <translation>Tanpa filter</translation>
+    </message>
+</context>
+<context>
     <name>CodeDefinition</name>
     <message>
         <source>&amp;Name</source>
@@ -49,6 +377,46 @@
     <message>
         <source>Sources</source>
         <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Codings of this code. For a code with sub-codes, in brackets: with all its sub-codes.</source>
+        <translation>Pengodean kode ini. Untuk kode yang memiliki subkode, dalam kurung: beserta seluruh subkodenya.</translation>
+    </message>
+    <message>
+        <source>Sources coded with this code. In brackets: with its sub-codes (each source counted once).</source>
+        <translation>Sumber yang dikode dengan kode ini. Dalam kurung: beserta subkodenya (setiap sumber dihitung sekali).</translation>
+    </message>
+    <message>
+        <source>Cases whose text is coded with this code. In brackets: with its sub-codes (each case counted once).</source>
+        <translation>Kasus yang teksnya dikode dengan kode ini. Dalam kurung: beserta subkodenya (setiap kasus dihitung sekali).</translation>
+    </message>
+    <message>
+        <source>Codings: {own}</source>
+        <translation>Pengodean: {own}</translation>
+    </message>
+    <message>
+        <source>Sources: {own}</source>
+        <translation>Sumber: {own}</translation>
+    </message>
+    <message>
+        <source>Cases: {own}</source>
+        <translation>Kasus: {own}</translation>
+    </message>
+    <message>
+        <source>Codings: {own} on this code, {total} with its sub-codes</source>
+        <translation>Pengodean: {own} pada kode ini, {total} beserta subkodenya</translation>
+    </message>
+    <message>
+        <source>Sources: {own} on this code, {total} with its sub-codes</source>
+        <translation>Sumber: {own} pada kode ini, {total} beserta subkodenya</translation>
+    </message>
+    <message>
+        <source>Cases: {own} on this code, {total} with its sub-codes</source>
+        <translation>Kasus: {own} pada kode ini, {total} beserta subkodenya</translation>
     </message>
 </context>
 <context>
@@ -213,6 +581,349 @@ Dikode oleh {coder}</translation>
     </message>
 </context>
 <context>
+    <name>ConclusionsPane</name>
+    <message>
+        <source>All {n} codings</source>
+        <translation>Semua {n} pengodean</translation>
+    </message>
+    <message>
+        <source>Link evidence</source>
+        <translation>Tautkan bukti</translation>
+    </message>
+    <message>
+        <source>Several codings cover the cursor. Which one?</source>
+        <translation>Ada beberapa pengodean di posisi kursor. Yang mana?</translation>
+    </message>
+    <message>
+        <source>Which conclusion does this excerpt support?</source>
+        <translation>Kesimpulan mana yang didukung kutipan ini?</translation>
+    </message>
+    <message>
+        <source>Which conclusion does this excerpt contradict?</source>
+        <translation>Kesimpulan mana yang bertentangan dengan kutipan ini?</translation>
+    </message>
+    <message>
+        <source>New conclusion…</source>
+        <translation>Kesimpulan baru…</translation>
+    </message>
+    <message>
+        <source>New conclusion</source>
+        <translation>Kesimpulan baru</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>Kesimpulan:</translation>
+    </message>
+    <message>
+        <source>Linked as supporting evidence.</source>
+        <translation>Ditautkan sebagai bukti pendukung.</translation>
+    </message>
+    <message>
+        <source>Linked as contradicting evidence.</source>
+        <translation>Ditautkan sebagai bukti yang bertentangan.</translation>
+    </message>
+    <message>
+        <source>No conclusions yet: write one with New, then link excerpts to it.</source>
+        <translation>Belum ada kesimpulan: tulis satu dengan Baru, lalu tautkan kutipan ke kesimpulan itu.</translation>
+    </message>
+    <message>
+        <source>{status} · written by {author} · changed {date}</source>
+        <translation>{status} · ditulis oleh {author} · diubah {date}</translation>
+    </message>
+    <message>
+        <source>Source: {source}
+Informant: {informant}
+Coder: {coder}</source>
+        <translation>Sumber: {source}
+Informan: {informant}
+Pengode: {coder}</translation>
+    </message>
+    <message>
+        <source>(not addressed)</source>
+        <translation>(belum ditanggapi)</translation>
+    </message>
+    <message>
+        <source>Open review comments ({n}):</source>
+        <translation>Komentar tinjauan yang belum diselesaikan ({n}):</translation>
+    </message>
+    <message>
+        <source>(do not check roles)</source>
+        <translation>(tanpa pemeriksaan peran)</translation>
+    </message>
+    <message>
+        <source>Edit conclusion</source>
+        <translation>Sunting kesimpulan</translation>
+    </message>
+    <message>
+        <source>Delete the conclusion “{text}”? Its links to excerpts go too.</source>
+        <translation>Hapus kesimpulan “{text}”? Tautannya ke kutipan juga ikut terhapus.</translation>
+    </message>
+    <message>
+        <source>Delete conclusion</source>
+        <translation>Hapus kesimpulan</translation>
+    </message>
+    <message>
+        <source>Note on evidence</source>
+        <translation>Catatan pada bukti</translation>
+    </message>
+    <message>
+        <source>How is this excerpt addressed?</source>
+        <translation>Bagaimana kutipan ini ditanggapi?</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tampilkan:</translation>
+    </message>
+    <message>
+        <source>All conclusions</source>
+        <translation>Semua kesimpulan</translation>
+    </message>
+    <message>
+        <source>Show conclusions of status</source>
+        <translation>Tampilkan kesimpulan berstatus</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Baru…</translation>
+    </message>
+    <message>
+        <source>Write a new conclusion</source>
+        <translation>Tulis kesimpulan baru</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sunting…</translation>
+    </message>
+    <message>
+        <source>Rewrite the chosen conclusion</source>
+        <translation>Tulis ulang kesimpulan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mark it tentative, verified or rejected</source>
+        <translation>Tandai sebagai sementara, terverifikasi, atau ditolak</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the chosen conclusion</source>
+        <translation>Hapus kesimpulan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Lepas tautan</translation>
+    </message>
+    <message>
+        <source>Remove the chosen excerpt from the evidence</source>
+        <translation>Keluarkan kutipan yang dipilih dari bukti</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Catatan…</translation>
+    </message>
+    <message>
+        <source>Write how the chosen excerpt is addressed</source>
+        <translation>Tulis bagaimana kutipan yang dipilih ditanggapi</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Supporting</source>
+        <translation>Pendukung</translation>
+    </message>
+    <message>
+        <source>Contradicting</source>
+        <translation>Bertentangan</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Evidence of the chosen conclusion</source>
+        <translation>Bukti untuk kesimpulan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Double-click an excerpt to open it in its source</source>
+        <translation>Klik dua kali kutipan untuk membukanya di sumbernya</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Open review comments</source>
+        <translation>Komentar tinjauan yang belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>&amp;Roles from:</source>
+        <translation>&amp;Peran dari:</translation>
+    </message>
+    <message>
+        <source>Case attribute holding the informants&apos; roles</source>
+        <translation>Atribut kasus yang memuat peran informan</translation>
+    </message>
+    <message>
+        <source>Roles that no excerpt of the conclusion comes from are listed as silent</source>
+        <translation>Peran yang tidak menjadi asal satu pun kutipan kesimpulan ini dicantumkan sebagai peran yang tidak terwakili</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Sementara</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>wawancara</translation>
+    </message>
+    <message>
+        <source>focus group</source>
+        <translation>diskusi kelompok terarah</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>observasi</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>dokumen</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>lainnya</translation>
+    </message>
+    <message>
+        <source>1 supporting excerpt</source>
+        <translation>1 kutipan pendukung</translation>
+    </message>
+    <message>
+        <source>{n} supporting excerpts</source>
+        <translation>{n} kutipan pendukung</translation>
+    </message>
+    <message>
+        <source>no supporting excerpt</source>
+        <translation>tidak ada kutipan pendukung</translation>
+    </message>
+    <message>
+        <source>1 informant</source>
+        <translation>1 informan</translation>
+    </message>
+    <message>
+        <source>{n} informants</source>
+        <translation>{n} informan</translation>
+    </message>
+    <message>
+        <source>1 source</source>
+        <translation>1 sumber</translation>
+    </message>
+    <message>
+        <source>{n} sources</source>
+        <translation>{n} sumber</translation>
+    </message>
+    <message>
+        <source>1 source kind</source>
+        <translation>1 jenis sumber</translation>
+    </message>
+    <message>
+        <source>{n} source kinds</source>
+        <translation>{n} jenis sumber</translation>
+    </message>
+    <message>
+        <source>{share} from one informant ({name})</source>
+        <translation>{share} dari satu informan ({name})</translation>
+    </message>
+    <message>
+        <source>silent roles: {roles}</source>
+        <translation>peran yang tidak terwakili: {roles}</translation>
+    </message>
+    <message>
+        <source>every role is heard</source>
+        <translation>semua peran terwakili</translation>
+    </message>
+    <message>
+        <source>no contradicting excerpt</source>
+        <translation>tidak ada kutipan yang bertentangan</translation>
+    </message>
+    <message>
+        <source>1 contradicting excerpt, not addressed</source>
+        <translation>1 kutipan yang bertentangan, belum ditanggapi</translation>
+    </message>
+    <message>
+        <source>1 contradicting excerpt, addressed</source>
+        <translation>1 kutipan yang bertentangan, sudah ditanggapi</translation>
+    </message>
+    <message>
+        <source>{n} contradicting excerpts, all addressed</source>
+        <translation>{n} kutipan yang bertentangan, semuanya sudah ditanggapi</translation>
+    </message>
+    <message>
+        <source>{n} contradicting excerpts, {open} not addressed</source>
+        <translation>{n} kutipan yang bertentangan, {open} belum ditanggapi</translation>
+    </message>
+    <message>
+        <source>No supporting evidence is linked.</source>
+        <translation>Belum ada bukti pendukung yang ditautkan.</translation>
+    </message>
+    <message>
+        <source>All supporting evidence comes from one informant.</source>
+        <translation>Semua bukti pendukung berasal dari satu informan.</translation>
+    </message>
+    <message>
+        <source>{share} of the supporting evidence comes from {name}.</source>
+        <translation>{share} bukti pendukung berasal dari {name}.</translation>
+    </message>
+    <message>
+        <source>Only one source backs this conclusion (no triangulation by source).</source>
+        <translation>Hanya satu sumber yang mendukung kesimpulan ini (tidak ada triangulasi sumber).</translation>
+    </message>
+    <message>
+        <source>Only one kind of source backs it (no triangulation by method).</source>
+        <translation>Hanya satu jenis sumber yang mendukungnya (tidak ada triangulasi metode).</translation>
+    </message>
+    <message>
+        <source>Contradicting excerpts not addressed yet: {n} (write a note on each).</source>
+        <translation>Kutipan yang bertentangan dan belum ditanggapi: {n} (tulis catatan pada masing-masing).</translation>
+    </message>
+    <message>
+        <source>Linked excerpts that no longer exist: {n}.</source>
+        <translation>Kutipan tertaut yang sudah tidak ada: {n}.</translation>
+    </message>
+    <message>
+        <source>(this excerpt no longer exists)</source>
+        <translation>(kutipan ini sudah tidak ada)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Coding</source>
@@ -239,6 +950,291 @@ Dikode oleh {coder}</translation>
     </message>
 </context>
 <context>
+    <name>DisplayForm</name>
+    <message>
+        <source>Codes</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Cases: {kind}</source>
+        <translation>Kasus: {kind}</translation>
+    </message>
+    <message>
+        <source>Attribute: {name}</source>
+        <translation>Atribut: {name}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Source kinds</source>
+        <translation>Jenis sumber</translation>
+    </message>
+    <message>
+        <source>Source attribute: {name}</source>
+        <translation>Atribut sumber: {name}</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <source>Valence</source>
+        <translation>Valensi</translation>
+    </message>
+    <message>
+        <source>Period (month)</source>
+        <translation>Periode (bulan)</translation>
+    </message>
+    <message>
+        <source>Period (year)</source>
+        <translation>Periode (tahun)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>As the display type sets</source>
+        <translation>Sesuai jenis display</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Semua kasus</translation>
+    </message>
+    <message>
+        <source>no valence</source>
+        <translation>tanpa valensi</translation>
+    </message>
+    <message>
+        <source>None checked: every top-level code</source>
+        <translation>Tidak ada yang dicentang: semua kode tingkat teratas</translation>
+    </message>
+    <message>
+        <source>None checked: every code</source>
+        <translation>Tidak ada yang dicentang: semua kode</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>&amp;Display</translation>
+    </message>
+    <message>
+        <source>&amp;Variable</source>
+        <translation>&amp;Variabel</translation>
+    </message>
+    <message>
+        <source>&amp;Rows</source>
+        <translation>&amp;Baris</translation>
+    </message>
+    <message>
+        <source>Co&amp;lumns</source>
+        <translation>&amp;Kolom</translation>
+    </message>
+    <message>
+        <source>Role attribute</source>
+        <translation>Atribut peran</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k by</source>
+        <translation>&amp;Urutkan menurut</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Urutan</translation>
+    </message>
+    <message>
+        <source>Cas&amp;es</source>
+        <translation>K&amp;asus</translation>
+    </message>
+    <message>
+        <source>Early/late c&amp;utoff</source>
+        <translation>Batas a&amp;wal/akhir</translation>
+    </message>
+    <message>
+        <source>Periods &amp;by</source>
+        <translation>&amp;Periode per</translation>
+    </message>
+    <message>
+        <source>Co-occurring</source>
+        <translation>Muncul bersama</translation>
+    </message>
+    <message>
+        <source>Within (characters)</source>
+        <translation>Dalam jarak (karakter)</translation>
+    </message>
+    <message>
+        <source>Co&amp;unt</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>Ce&amp;lls show</source>
+        <translation>Isi s&amp;el</translation>
+    </message>
+    <message>
+        <source>Only &amp;cases</source>
+        <translation>Han&amp;ya kasus</translation>
+    </message>
+    <message>
+        <source>Only source &amp;kinds</source>
+        <translation>Hanya &amp;jenis sumber</translation>
+    </message>
+    <message>
+        <source>Only co&amp;ders</source>
+        <translation>Hanya pen&amp;gode</translation>
+    </message>
+    <message>
+        <source>Only &amp;valence</source>
+        <translation>Hanya va&amp;lensi</translation>
+    </message>
+    <message>
+        <source>Period &amp;from</source>
+        <translation>Periode da&amp;ri</translation>
+    </message>
+    <message>
+        <source>Period &amp;to</source>
+        <translation>Periode sa&amp;mpai</translation>
+    </message>
+    <message>
+        <source>Highest first</source>
+        <translation>Tertinggi lebih dulu</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Susun</translation>
+    </message>
+    <message>
+        <source>Build the display from the current data</source>
+        <translation>Susun display dari data terkini</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayModel</name>
+    <message>
+        <source>{count} ({measure})</source>
+        <translation>{count} ({measure})</translation>
+    </message>
+    <message>
+        <source> (draft)</source>
+        <translation> (draf)</translation>
+    </message>
+</context>
+<context>
+    <name>DisplaysPane</name>
+    <message>
+        <source>Not rebuilt: {reason}</source>
+        <translation>Tidak disusun ulang: {reason}</translation>
+    </message>
+    <message>
+        <source>Building the display…</source>
+        <translation>Menyusun display…</translation>
+    </message>
+    <message>
+        <source>{row} × {column}: {count} excerpts</source>
+        <translation>{row} × {column}: {count} kutipan</translation>
+    </message>
+    <message>
+        <source>Choose a display on the left and press Build.</source>
+        <translation>Pilih display di sebelah kiri, lalu tekan Susun.</translation>
+    </message>
+    <message>
+        <source>saved as “{name}”</source>
+        <translation>disimpan sebagai “{name}”</translation>
+    </message>
+    <message>
+        <source>{rows} rows × {columns} columns, counting {measure}</source>
+        <translation>{rows} baris × {columns} kolom, menghitung {measure}</translation>
+    </message>
+    <message>
+        <source>no codings match</source>
+        <translation>tidak ada pengodean yang cocok</translation>
+    </message>
+    <message>
+        <source>out of date: the data changed</source>
+        <translation>kedaluwarsa: data telah berubah</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Re-run the chosen saved display on the current data</source>
+        <translation>Jalankan ulang display tersimpan yang dipilih pada data terkini</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the chosen saved display</source>
+        <translation>Hapus display tersimpan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Save this display&apos;s specification under a name</source>
+        <translation>Simpan spesifikasi display ini dengan sebuah nama</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <source>Saved displays</source>
+        <translation>Display tersimpan</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Summaries are kept with a saved display. Name it:</source>
+        <translation>Ringkasan disimpan bersama display tersimpan. Beri nama display ini:</translation>
+    </message>
+    <message>
+        <source>Nothing drafted: the cell has a summary written by a researcher.</source>
+        <translation>Tidak ada draf yang dibuat: sel ini sudah memiliki ringkasan yang ditulis peneliti.</translation>
+    </message>
+    <message>
+        <source>No saved displays</source>
+        <translation>Belum ada display tersimpan</translation>
+    </message>
+    <message>
+        <source>Save display</source>
+        <translation>Simpan display</translation>
+    </message>
+    <message>
+        <source>Name of the display:</source>
+        <translation>Nama display:</translation>
+    </message>
+    <message>
+        <source>Delete display</source>
+        <translation>Hapus display</translation>
+    </message>
+    <message>
+        <source>Delete the saved display &apos;{name}&apos; and its cell summaries?</source>
+        <translation>Hapus display tersimpan &apos;{name}&apos; beserta ringkasan selnya?</translation>
+    </message>
+    <message>
+        <source>Exported to {file}</source>
+        <translation>Diekspor ke {file}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTextEdit</name>
     <message>
         <source>Document text</source>
@@ -250,6 +1246,89 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Document view</source>
         <translation>Tampilan dokumen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} disimpan.</translation>
+    </message>
+    <message>
+        <source>Export excerpts</source>
+        <translation>Ekspor kutipan</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing excerpts…</source>
+        <translation>Menulis kutipan…</translation>
+    </message>
+    <message>
+        <source>Exporting excerpts…</source>
+        <translation>Mengekspor kutipan…</translation>
+    </message>
+    <message>
+        <source>Saved {n} excerpts to {file}.</source>
+        <translation>{n} kutipan disimpan ke {file}.</translation>
+    </message>
+    <message>
+        <source>Export the project report</source>
+        <translation>Ekspor laporan proyek</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation>Dokumen Word (*.docx);;Halaman web (*.html)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Menulis laporan…</translation>
+    </message>
+    <message>
+        <source>Exporting the project report…</source>
+        <translation>Mengekspor laporan proyek…</translation>
+    </message>
+    <message>
+        <source>Export the codebook</source>
+        <translation>Ekspor buku kode</translation>
+    </message>
+    <message>
+        <source>Codebook file (*.yaml);;Excel workbook (*.xlsx);;Word document (*.docx)</source>
+        <translation>Berkas buku kode (*.yaml);;Buku kerja Excel (*.xlsx);;Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>{project} codebook</source>
+        <translation>Buku kode {project}</translation>
+    </message>
+    <message>
+        <source>Exporting the codebook…</source>
+        <translation>Mengekspor buku kode…</translation>
+    </message>
+    <message>
+        <source>Export a REFI-QDA project</source>
+        <translation>Ekspor proyek REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Writing the project…</source>
+        <translation>Menulis proyek…</translation>
+    </message>
+    <message>
+        <source>Exporting the REFI-QDA project…</source>
+        <translation>Mengekspor proyek REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>Export a REFI-QDA codebook</source>
+        <translation>Ekspor buku kode REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Exporting the REFI-QDA codebook…</source>
+        <translation>Mengekspor buku kode REFI-QDA…</translation>
     </message>
 </context>
 <context>
@@ -350,6 +1429,29 @@ Dikode oleh {coder}</translation>
     <message>
         <source>{cases} new cases, {values} values set, {skipped} rows skipped.</source>
         <translation>{cases} kasus baru, {values} nilai diisi, {skipped} baris dilewati.</translation>
+    </message>
+</context>
+<context>
+    <name>LivePoller</name>
+    <message>
+        <source>Cannot check for other coders&apos; changes: {error}</source>
+        <translation>Tidak dapat memeriksa perubahan dari pengode lain: {error}</translation>
+    </message>
+    <message>
+        <source>{coder} coded a passage</source>
+        <translation>{coder} mengode satu bagian teks</translation>
+    </message>
+    <message>
+        <source>{coder} coded {n} passages</source>
+        <translation>{coder} mengode {n} bagian teks</translation>
+    </message>
+    <message>
+        <source>{coder} made a change</source>
+        <translation>{coder} membuat satu perubahan</translation>
+    </message>
+    <message>
+        <source>{coder} made {n} changes</source>
+        <translation>{coder} membuat {n} perubahan</translation>
     </message>
 </context>
 <context>
@@ -524,6 +1626,93 @@ Dikode oleh {coder}</translation>
     </message>
 </context>
 <context>
+    <name>RefiImports</name>
+    <message>
+        <source>REFI-QDA project (*.qdpx *.qde)</source>
+        <translation>Proyek REFI-QDA (*.qdpx *.qde)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>Buku kode REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>Impor proyek REFI-QDA</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook</source>
+        <translation>Impor buku kode REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Import {file} into the open project, or make a new project of it?</source>
+        <translation>Impor {file} ke proyek yang sedang terbuka, atau jadikan proyek baru?</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into this project</source>
+        <translation>&amp;Gabungkan ke proyek ini</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new project</source>
+        <translation>Buat proyek &amp;baru</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>Importing the REFI-QDA file…</source>
+        <translation>Mengimpor berkas REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>New project from a REFI-QDA file</source>
+        <translation>Proyek baru dari berkas REFI-QDA</translation>
+    </message>
+    <message>
+        <source>{n} sources</source>
+        <translation>{n} sumber</translation>
+    </message>
+    <message>
+        <source>{n} codes</source>
+        <translation>{n} kode</translation>
+    </message>
+    <message>
+        <source>{n} codings</source>
+        <translation>{n} pengodean</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>{n} kasus</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {what}.</source>
+        <translation>{file} diimpor: {what}.</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {what}.</source>
+        <translation>{file} disimpan: {what}.</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>… dan {n} lainnya.</translation>
+    </message>
+    <message>
+        <source>REFI-QDA</source>
+        <translation>REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Not carried over:</source>
+        <translation>Tidak ikut terbawa:</translation>
+    </message>
+    <message>
+        <source>One REFI-QDA file at a time: only {file} was imported.</source>
+        <translation>Satu berkas REFI-QDA dalam satu kali impor: hanya {file} yang diimpor.</translation>
+    </message>
+</context>
+<context>
     <name>RetrievalPane</name>
     <message>
         <source>Choose a code to see its excerpts.</source>
@@ -580,6 +1769,209 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>All sources</source>
+        <translation>Semua sumber</translation>
+    </message>
+    <message>
+        <source>The open source</source>
+        <translation>Sumber yang sedang dibuka</translation>
+    </message>
+    <message>
+        <source>A case&apos;s text</source>
+        <translation>Teks suatu kasus</translation>
+    </message>
+    <message>
+        <source>Cases with an attribute value</source>
+        <translation>Kasus dengan nilai atribut</translation>
+    </message>
+    <message>
+        <source>Text coded with</source>
+        <translation>Teks yang dikode dengan</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase to search for.</source>
+        <translation>Ketik kata atau frasa yang dicari.</translation>
+    </message>
+    <message>
+        <source>Indexing the sources…</source>
+        <translation>Mengindeks sumber…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>Open a project to search it.</source>
+        <translation>Buka proyek untuk melakukan pencarian.</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase and press Enter.</source>
+        <translation>Ketik kata atau frasa, lalu tekan Enter.</translation>
+    </message>
+    <message>
+        <source>No passages found for “{query}”.</source>
+        <translation>Tidak ditemukan bagian teks untuk “{query}”.</translation>
+    </message>
+    <message>
+        <source>{hits} hits in {sources} sources for “{query}”.</source>
+        <translation>{hits} hasil di {sources} sumber untuk “{query}”.</translation>
+    </message>
+    <message>
+        <source>Only the first {limit} are listed.</source>
+        <translation>Hanya {limit} hasil pertama yang ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Sources changed since: search again to update.</source>
+        <translation>Sumber telah berubah sejak itu: cari lagi untuk memperbarui.</translation>
+    </message>
+    <message>
+        <source>Open a source first, or search all sources.</source>
+        <translation>Buka sumber terlebih dahulu, atau cari di semua sumber.</translation>
+    </message>
+    <message>
+        <source>Choose where to search.</source>
+        <translation>Pilih tempat pencarian.</translation>
+    </message>
+    <message>
+        <source>Search the project: words, a phrase, sosialisasi*…</source>
+        <translation>Cari di proyek: kata, frasa, sosialisasi*…</translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation>Yang dicari</translation>
+    </message>
+    <message>
+        <source>How to match</source>
+        <translation>Cara pencocokan</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Search the project (Enter)</source>
+        <translation>Cari di proyek (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;In:</source>
+        <translation>&amp;Dalam:</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Tempat pencarian</translation>
+    </message>
+    <message>
+        <source>Which case, value or code</source>
+        <translation>Kasus, nilai, atau kode yang mana</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Cocokkan huruf &amp;besar/kecil</translation>
+    </message>
+    <message>
+        <source>Similarity:</source>
+        <translation>Kemiripan:</translation>
+    </message>
+    <message>
+        <source>Minimum similarity for similar spelling</source>
+        <translation>Kemiripan minimum untuk ejaan serupa</translation>
+    </message>
+    <message>
+        <source>Code all hits…</source>
+        <translation>Kode semua hasil…</translation>
+    </message>
+    <message>
+        <source>Code every hit, or the sentence, paragraph or turn around it, after a preview</source>
+        <translation>Kode setiap hasil, atau kalimat, paragraf, atau giliran bicara di sekitarnya, setelah pratinjau</translation>
+    </message>
+    <message>
+        <source>Search hits</source>
+        <translation>Hasil pencarian</translation>
+    </message>
+    <message>
+        <source>Double-click a hit to open it in its source</source>
+        <translation>Klik dua kali hasil untuk membukanya di sumbernya</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>All words</source>
+        <translation>Semua kata</translation>
+    </message>
+    <message>
+        <source>Passages with every word, in any order</source>
+        <translation>Bagian teks yang memuat setiap kata, dalam urutan apa pun</translation>
+    </message>
+    <message>
+        <source>Exact phrase</source>
+        <translation>Frasa persis</translation>
+    </message>
+    <message>
+        <source>The words together, in this order</source>
+        <translation>Kata-kata berdampingan, dalam urutan ini</translation>
+    </message>
+    <message>
+        <source>Any word</source>
+        <translation>Salah satu kata</translation>
+    </message>
+    <message>
+        <source>Passages with at least one of the words</source>
+        <translation>Bagian teks yang memuat paling sedikit satu kata</translation>
+    </message>
+    <message>
+        <source>Word forms</source>
+        <translation>Bentuk kata</translation>
+    </message>
+    <message>
+        <source>All forms of a word: sosialisasi finds disosialisasikan</source>
+        <translation>Semua bentuk kata: sosialisasi juga menemukan disosialisasikan</translation>
+    </message>
+    <message>
+        <source>Wildcard</source>
+        <translation>Wildcard</translation>
+    </message>
+    <message>
+        <source>* stands for any letters, ? for one: koordinasi*</source>
+        <translation>* mewakili huruf apa saja, ? mewakili satu huruf: koordinasi*</translation>
+    </message>
+    <message>
+        <source>Similar spelling</source>
+        <translation>Ejaan serupa</translation>
+    </message>
+    <message>
+        <source>Also misspelt words, down to the similarity you set</source>
+        <translation>Termasuk kata yang salah eja, sampai batas kemiripan yang Anda tetapkan</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Ekspresi reguler</translation>
+    </message>
+    <message>
+        <source>A Python regular expression over the text</source>
+        <translation>Ekspresi reguler Python pada teks</translation>
     </message>
 </context>
 <context>
@@ -655,11 +2047,11 @@ Dikode oleh {coder}</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>Buka proyek &amp;terakhir</translation>
+        <translation>Buka proyek ter&amp;akhir</translation>
     </message>
     <message>
         <source>Load a shipped &amp;codebook</source>
-        <translation>Muat &amp;buku kode bawaan</translation>
+        <translation>&amp;Muat buku kode bawaan</translation>
     </message>
     <message>
         <source>&amp;Panes</source>
@@ -687,7 +2079,7 @@ Dikode oleh {coder}</translation>
     </message>
     <message>
         <source>&amp;Open project…</source>
-        <translation>&amp;Buka proyek…</translation>
+        <translation>B&amp;uka proyek…</translation>
     </message>
     <message>
         <source>Open a QualCode project (.qdaproj)</source>
@@ -836,6 +2228,325 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
+    </message>
+    <message>
+        <source>Intercoder &amp;agreement…</source>
+        <translation>Kesepakatan &amp;antarpengode…</translation>
+    </message>
+    <message>
+        <source>Percent agreement, Cohen&apos;s kappa and Krippendorff&apos;s alpha per code</source>
+        <translation>Persentase kesepakatan, Cohen&apos;s kappa, dan Krippendorff&apos;s alpha per kode</translation>
+    </message>
+    <message>
+        <source>New &amp;conclusion…</source>
+        <translation>&amp;Kesimpulan baru…</translation>
+    </message>
+    <message>
+        <source>Write a claim and collect its evidence</source>
+        <translation>Tulis sebuah klaim lalu kumpulkan buktinya</translation>
+    </message>
+    <message>
+        <source>Link the coding at the cursor to a conclusion as &amp;supporting…</source>
+        <translation>Tautkan pengodean di kursor ke kesimpulan sebagai bukti &amp;pendukung…</translation>
+    </message>
+    <message>
+        <source>The coding at the cursor, or the excerpt chosen in the Excerpts pane, backs a conclusion</source>
+        <translation>Pengodean di kursor, atau kutipan yang dipilih di panel Kutipan, mendukung sebuah kesimpulan</translation>
+    </message>
+    <message>
+        <source>Link the coding at the cursor to a conclusion as c&amp;ontradicting…</source>
+        <translation>Tautkan pengodean di kursor ke kesimpulan sebagai bukti yang &amp;bertentangan…</translation>
+    </message>
+    <message>
+        <source>The coding at the cursor, or the excerpt chosen in the Excerpts pane, is negative evidence for a conclusion</source>
+        <translation>Pengodean di kursor, atau kutipan yang dipilih di panel Kutipan, menjadi bukti yang bertentangan dengan sebuah kesimpulan</translation>
+    </message>
+    <message>
+        <source>New &amp;display…</source>
+        <translation>&amp;Display baru…</translation>
+    </message>
+    <message>
+        <source>Build a matrix display: codes × cases, framework, factors, coverage…</source>
+        <translation>Susun display matriks: kode × kasus, kerangka, faktor, cakupan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open saved display…</source>
+        <translation>Buka display &amp;tersimpan…</translation>
+    </message>
+    <message>
+        <source>Re-run a saved display on the current data</source>
+        <translation>Jalankan ulang display tersimpan pada data terkini</translation>
+    </message>
+    <message>
+        <source>&amp;Save display…</source>
+        <translation>&amp;Simpan display…</translation>
+    </message>
+    <message>
+        <source>Save the shown display&apos;s specification</source>
+        <translation>Simpan spesifikasi display yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>&amp;Display to Excel…</source>
+        <translation>&amp;Display ke Excel…</translation>
+    </message>
+    <message>
+        <source>Export the shown display to an Excel workbook</source>
+        <translation>Ekspor display yang ditampilkan ke buku kerja Excel</translation>
+    </message>
+    <message>
+        <source>D&amp;isplay to Word…</source>
+        <translation>D&amp;isplay ke Word…</translation>
+    </message>
+    <message>
+        <source>Export the shown display to a Word table</source>
+        <translation>Ekspor display yang ditampilkan ke tabel Word</translation>
+    </message>
+    <message>
+        <source>Excerpts of the selected code to &amp;Word…</source>
+        <translation>Kutipan kode terpilih ke &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Every passage of the code and its sub-codes, grouped by case and cited, as a Word document</source>
+        <translation>Semua bagian teks dari kode dan subkodenya, dikelompokkan per kasus dan disertai rujukan sumber, sebagai dokumen Word</translation>
+    </message>
+    <message>
+        <source>Excerpts of the selected code to &amp;Excel…</source>
+        <translation>Kutipan kode terpilih ke &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>One row per excerpt with its case, source and attributes, as an Excel workbook</source>
+        <translation>Satu baris per kutipan beserta kasus, sumber, dan atributnya, sebagai buku kerja Excel</translation>
+    </message>
+    <message>
+        <source>Project &amp;report (Word)…</source>
+        <translation>&amp;Laporan proyek (Word)…</translation>
+    </message>
+    <message>
+        <source>Sources, cases, codebook and coded excerpts in one document</source>
+        <translation>Sumber, kasus, buku kode, dan kutipan berkode dalam satu dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Buku kode…</translation>
+    </message>
+    <message>
+        <source>The codebook as a codebook file (.yaml), an Excel sheet or a Word table</source>
+        <translation>Buku kode sebagai berkas buku kode (.yaml), lembar Excel, atau tabel Word</translation>
+    </message>
+    <message>
+        <source>REFI-QDA &amp;project (.qdpx)…</source>
+        <translation>&amp;Proyek REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>The whole project for NVivo, ATLAS.ti, MAXQDA and other REFI-QDA tools</source>
+        <translation>Seluruh proyek untuk NVivo, ATLAS.ti, MAXQDA, dan perangkat lunak REFI-QDA lainnya</translation>
+    </message>
+    <message>
+        <source>REFI-QDA code&amp;book (.qdc)…</source>
+        <translation>Buku &amp;kode REFI-QDA (.qdc)…</translation>
+    </message>
+    <message>
+        <source>The codes and code sets for other REFI-QDA tools</source>
+        <translation>Kode dan set kode untuk perangkat lunak REFI-QDA lain</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA &amp;project (.qdpx)…</source>
+        <translation>Impor p&amp;royek REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>A project from NVivo, ATLAS.ti, MAXQDA…: merged into this project or made a new one</source>
+        <translation>Proyek dari NVivo, ATLAS.ti, MAXQDA…: digabungkan ke proyek ini atau dijadikan proyek baru</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA code&amp;book (.qdc)…</source>
+        <translation>Impor buku k&amp;ode REFI-QDA (.qdc)…</translation>
+    </message>
+    <message>
+        <source>Add the codes of a REFI-QDA codebook (codes already here are matched, not doubled)</source>
+        <translation>Tambahkan kode dari buku kode REFI-QDA (kode yang sudah ada dicocokkan, tidak digandakan)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the project…</source>
+        <translation>Cari di &amp;seluruh proyek…</translation>
+    </message>
+    <message>
+        <source>Find words in every source, read them in context and code them</source>
+        <translation>Cari kata di semua sumber, baca dalam konteksnya, lalu kode</translation>
+    </message>
+</context>
+<context>
+    <name>displays</name>
+    <message>
+        <source>Coding matrix (codes × cases)</source>
+        <translation>Matriks pengodean (kode × kasus)</translation>
+    </message>
+    <message>
+        <source>Framework matrix (cases × themes, summaries)</source>
+        <translation>Matriks kerangka (kasus × tema, ringkasan)</translation>
+    </message>
+    <message>
+        <source>Checklist matrix (components × informants)</source>
+        <translation>Matriks daftar periksa (komponen × informan)</translation>
+    </message>
+    <message>
+        <source>Role-ordered matrix</source>
+        <translation>Matriks tertata menurut peran</translation>
+    </message>
+    <message>
+        <source>Time-ordered matrix</source>
+        <translation>Matriks tertata menurut waktu</translation>
+    </message>
+    <message>
+        <source>Conceptually clustered matrix</source>
+        <translation>Matriks terkelompok secara konseptual</translation>
+    </message>
+    <message>
+        <source>Case-ordered meta-matrix</source>
+        <translation>Meta-matriks tertata menurut kasus</translation>
+    </message>
+    <message>
+        <source>Effects matrix</source>
+        <translation>Matriks efek</translation>
+    </message>
+    <message>
+        <source>Code co-occurrence</source>
+        <translation>Kemunculan bersama kode</translation>
+    </message>
+    <message>
+        <source>Supporting and inhibiting factors</source>
+        <translation>Faktor pendukung dan penghambat</translation>
+    </message>
+    <message>
+        <source>Data coverage (gaps in the evidence)</source>
+        <translation>Cakupan data (celah dalam bukti)</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>Dime&amp;nsions</source>
+        <translation>D&amp;imensi</translation>
+    </message>
+    <message>
+        <source>Outcome&amp;s</source>
+        <translation>H&amp;asil</translation>
+    </message>
+    <message>
+        <source>Group&amp;s (each with its sub-codes)</source>
+        <translation>Kel&amp;ompok (masing-masing dengan subkodenya)</translation>
+    </message>
+    <message>
+        <source>Role attribute</source>
+        <translation>Atribut peran</translation>
+    </message>
+    <message>
+        <source>Order cases by</source>
+        <translation>Urutkan kasus menurut</translation>
+    </message>
+    <message>
+        <source>Compare groups of</source>
+        <translation>Bandingkan kelompok menurut</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Summaries</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>tumpang tindih</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation>berdekatan</translation>
+    </message>
+    <message>
+        <source>in the same turn</source>
+        <translation>dalam giliran bicara yang sama</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>tanpa</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>bulan</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>tahun</translation>
+    </message>
+    <message>
+        <source>period as coded</source>
+        <translation>periode sesuai pengodean</translation>
+    </message>
+    <message>
+        <source>C&amp;odes</source>
+        <translation>K&amp;ode</translation>
+    </message>
+    <message>
+        <source>As the display type sets</source>
+        <translation>Sesuai jenis display</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>sebagian</translation>
+    </message>
+    <message>
+        <source>adequate</source>
+        <translation>memadai</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>awal</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>akhir</translation>
+    </message>
+    <message>
+        <source>no valence</source>
+        <translation>tanpa valensi</translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation>pengodean</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>sumber</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>kasus</translation>
+    </message>
+    <message>
+        <source>characters coded</source>
+        <translation>karakter berkode</translation>
+    </message>
+    <message>
+        <source>Export the display to Excel</source>
+        <translation>Ekspor display ke Excel</translation>
+    </message>
+    <message>
+        <source>Export the display to Word</source>
+        <translation>Ekspor display ke Word</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +2991,14 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this change: {what}.</source>
+        <translation>Peran Anda ({role}) tidak mengizinkan perubahan ini: {what}.</translation>
+    </message>
+    <message>
+        <source>The database server refused this for your account: {what}.</source>
+        <translation>Server basis data menolak tindakan ini untuk akun Anda: {what}.</translation>
     </message>
     <message>
         <source>{file}: the folder does not exist.</source>
@@ -1750,6 +3469,42 @@ Dikode oleh {coder}</translation>
         <source>{file}, line {line}: relation &apos;{relation}&apos; of {where} is unknown (allowed: {allowed}).</source>
         <translation>{file}, baris {line}: relasi &apos;{relation}&apos; pada {where} tidak dikenal (gunakan {allowed}).</translation>
     </message>
+    <message>
+        <source>Cannot sign in: {reason}</source>
+        <translation>Tidak dapat masuk: {reason}</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer ({reason}). Put the password in a .pgpass file instead (see docs/team-server.md).</source>
+        <translation>Tidak ada keyring yang tersedia di komputer ini ({reason}). Simpan kata sandi di berkas .pgpass sebagai gantinya (lihat docs/team-server.md).</translation>
+    </message>
+    <message>
+        <source>The URL {url} names no user and host.</source>
+        <translation>URL {url} tidak menyebutkan pengguna dan host.</translation>
+    </message>
+    <message>
+        <source>Team roles need a PostgreSQL server, not {url}.</source>
+        <translation>Peran tim memerlukan server PostgreSQL, bukan {url}.</translation>
+    </message>
+    <message>
+        <source>{database} has no team roles yet: run &apos;qualcode team setup-roles&apos; first.</source>
+        <translation>{database} belum memiliki peran tim: jalankan &apos;qualcode team setup-roles&apos; terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>A team role is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Peran tim berupa {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A member needs a login and a coder name.</source>
+        <translation>Anggota memerlukan login dan nama pengode.</translation>
+    </message>
+    <message>
+        <source>{user} is a group role, not a login.</source>
+        <translation>{user} adalah peran grup, bukan login.</translation>
+    </message>
+    <message>
+        <source>The coder name {coder} already belongs to {user}.</source>
+        <translation>Nama pengode {coder} sudah dipakai oleh {user}.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -2103,6 +3858,29 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Change stop words</source>
         <translation>Ubah kata henti</translation>
+    </message>
+    <message>
+        <source>Changes by other coders</source>
+        <translation>Perubahan oleh pengode lain</translation>
+    </message>
+</context>
+<context>
+    <name>panes</name>
+    <message>
+        <source>Intercoder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Displays</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Pencarian</translation>
     </message>
 </context>
 <context>
