@@ -198,7 +198,9 @@ class Project:
                     )
                 if found > migrations.SCHEMA_VERSION:
                     raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
-                if found < migrations.SCHEMA_VERSION and not read_only:
+                if found < migrations.SCHEMA_VERSION:
+                    if read_only:  # the models would not match the older tables
+                        raise OlderSchemaError(path=location)
                     _upgrade_in(conn, found)
                 # On a team database the login decides who acts (see qualcode.team_roles).
                 member = team_roles.current_member(conn)

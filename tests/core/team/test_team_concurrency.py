@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from qualcode.errors import ConflictError
+from qualcode.errors import ConflictError, OlderSchemaError
 from qualcode.project import Project
 from qualcode.store import migrations
 from support.snapshots import TEXT, snapshot
@@ -190,3 +190,23 @@ def test_two_clients_never_migrate_at_once(pg_url: str, monkeypatch: pytest.Monk
         th.join(timeout=60)
     assert not errors, errors
     assert runs == [1] and opened == [2, 2]
+
+
+def test_read_only_open_of_an_older_server_project_is_refused(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like a file: a reviewer's read-only open never upgrades, it says what to do instead."""
+    with Project.create(pg_url, coder="ana"):
+        pass
+
+    def to_v2(conn: object) -> None:
+        conn.execute(text("CREATE TABLE probe_v2 (id INTEGER PRIMARY KEY)"))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, to_v2)
+    with pytest.raises(OlderSchemaError, match="older project format"):
+        Project.open(pg_url, coder="budi", read_only=True)
+    with Project.open(pg_url, coder="ana") as p:
+        assert p.info().schema_version == 2
+    with Project.open(pg_url, coder="budi", read_only=True) as p:
+        assert p.read_only and p.info().schema_version == 2
