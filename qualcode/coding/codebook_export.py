@@ -38,6 +38,7 @@ from qualcode.coding.codebook_project import (
     same_value,
 )
 from qualcode.errors import NotFoundError
+from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
 from qualcode.records import Code
@@ -151,9 +152,10 @@ def export_codebook_yaml(
     """Write the project's codebook as a codebook YAML file that loads back."""
     exported = export_codebook(project, codebook_id, language=language)
     header = f"Exported from QualCode project '{project.info().title}'."
-    file = Path(path)
-    file.write_text(dump_codebook(exported.book, header), encoding="utf-8")
-    return file
+    text = dump_codebook(exported.book, header)
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
 
 
 def _codes_of(codes: list[Code], codebook_id: str) -> list[Code]:

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qualcode.coding.codebook_export import export_codebook
-from qualcode.errors import ExportFailedError
-from qualcode.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -225,13 +223,9 @@ def _repeat_header(row: Any) -> None:
 
 
 def _save(document: Any, path: str | os.PathLike[str]) -> Path:
-    file = Path(path)
-    try:
-        document.save(str(file))
-    except OSError as exc:
-        raise ExportFailedError(
-            QT_TRANSLATE_NOOP("errors", "{file}: cannot be written ({reason})."),
-            file=str(file),
-            reason=str(exc),
-        ) from exc
-    return file
+    """Save a python-docx/openpyxl document all or nothing (see :func:`atomic_output`)."""
+    from qualcode.fileio import atomic_output
+
+    with atomic_output(path) as tmp:
+        document.save(str(tmp))
+    return Path(path)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from qualcode.coding.codebook_export import export_codebook_yaml
 from qualcode.coding.codebook_file import find_codebook
 from qualcode.coding.codebook_office import (
     DOCX_HEADERS,
@@ -14,7 +15,7 @@ from qualcode.coding.codebook_office import (
     export_codebook_xlsx,
 )
 from qualcode.coding.codebook_project import load_codebook_into
-from qualcode.errors import NotFoundError
+from qualcode.errors import ExportFailedError, NotFoundError
 from qualcode.project import Project
 
 
@@ -107,3 +108,24 @@ def test_export_unknown_codebook(coded: Project, tmp_path: Path) -> None:
 def test_export_empty_project(project: Project, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError):
         export_codebook_docx(project, tmp_path / "x.docx")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".xlsx", ".docx"])
+def test_a_failed_codebook_export_keeps_the_previous_file(
+    coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """All or nothing: a write that fails half-way leaves the earlier export as it was."""
+    export = {".yaml": export_codebook_yaml, ".xlsx": export_codebook_xlsx,
+              ".docx": export_codebook_docx}[suffix]  # fmt: skip
+    target = tmp_path / f"codebook{suffix}"
+    target.write_bytes(b"the earlier export")
+
+    def power_cut(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    # the new file is complete, then the rename fails
+    monkeypatch.setattr("qualcode.fileio.os.replace", power_cut)
+    with pytest.raises(ExportFailedError, match="could not be written"):
+        export(coded, target)
+    assert target.read_bytes() == b"the earlier export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".codebook")] == []
