@@ -122,7 +122,7 @@ class Project:
             location = public_location(target)
         engine = make_engine(target)
         try:
-            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
                 _schema_lock(conn)
                 if migrations.read_version(conn) is not None:
                     raise ProjectError(
@@ -188,7 +188,7 @@ class Project:
         try:
             # The lock (PostgreSQL) keeps two clients from upgrading at once: the
             # second waits, then finds the schema current.
-            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
                 _schema_lock(conn)
                 found = migrations.read_version(conn)
                 if found is None:
@@ -433,6 +433,23 @@ def _check_file(path: Path) -> int:
             QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
         )
     return int(row[0])
+
+
+def _connect(engine: Engine, location: str) -> Connection:
+    """Connect, turning an unreachable server or a refused login into a clear message."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return engine.connect()
+    except OperationalError as exc:
+        if engine.dialect.name == "sqlite":
+            raise
+        reason = str(exc.orig or exc).strip().splitlines()
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("errors", "Cannot connect to {path}: {reason}"),
+            path=location,
+            reason=reason[-1] if reason else type(exc).__name__,
+        ) from exc
 
 
 def _schema_lock(conn: Connection) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from qualcode.errors import ConflictError, OlderSchemaError
+from qualcode.errors import ConflictError, OlderSchemaError, ProjectError
 from qualcode.project import Project
 from qualcode.store import migrations
 from support.snapshots import TEXT, snapshot
@@ -210,3 +210,18 @@ def test_read_only_open_of_an_older_server_project_is_refused(
         assert p.info().schema_version == 2
     with Project.open(pg_url, coder="budi", read_only=True) as p:
         assert p.read_only and p.info().schema_version == 2
+
+
+def test_an_unreachable_server_is_a_clear_message() -> None:
+    """No SQLAlchemy traceback: the user reads where and why, without the password."""
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql+psycopg://ana:secret@127.0.0.1:{port}/study"
+    with pytest.raises(ProjectError, match=r"Cannot connect to .*127\.0\.0\.1") as caught:
+        Project.open(url, coder="ana")
+    assert "secret" not in str(caught.value)
+    with pytest.raises(ProjectError, match="Cannot connect"):
+        Project.create(url, coder="ana")
