@@ -233,6 +233,11 @@ class Project:
         self.close()
 
     @property
+    def role(self) -> str | None:
+        """This login's team role (``owner``/``coder``/``reviewer``) on a team server, else None."""
+        return team_roles.role_of(self)
+
+    @property
     def path(self) -> Path | None:
         """The project file, or None for a database server."""
         return None if is_url(self.location) else Path(self.location)

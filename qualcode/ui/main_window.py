@@ -560,7 +560,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             flag = self.tr(" (read-only)") if self.project.read_only else ""
             self.setWindowTitle(f"{name}{flag} — QualCode")
             self.status_project.setText(
-                self.tr("Coder: {coder}").format(coder=self.project.coder) + flag
+                self.tr("Coder: {coder}").format(coder=self.project.coder)
+                + (f" · {_role_label(self.project.role)}" if self.project.role else "")
+                + flag
             )
             self.central.setCurrentWidget(self.workspace)
             if self._docks_shown is not None:
@@ -608,6 +610,16 @@ def _meant_visible(dock: QDockWidget) -> bool:
     report hidden until the window is shown)."""
     explicit = dock.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
     return not (dock.isHidden() and explicit)
+
+
+def _role_label(role: str) -> str:
+    """A team role in the interface language."""
+    labels = {
+        "owner": QCoreApplication.translate("MainWindow", "owner"),
+        "coder": QCoreApplication.translate("MainWindow", "coder"),
+        "reviewer": QCoreApplication.translate("MainWindow", "reviewer (read and comment)"),
+    }
+    return labels.get(role, role)
 
 
 def _msg(exc: QualCodeError) -> str:

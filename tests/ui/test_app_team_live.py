@@ -78,3 +78,36 @@ def test_closing_the_project_stops_polling(main_window, second_coder, qtbot):
     second_coder.codes.create("After close")
     qtbot.wait(200)
     assert poller.last_message == ""
+
+
+def test_open_a_team_project_on_a_server(main_window, pg_url, monkeypatch, qtbot):
+    """File › Open a team project: the address is asked for, the server project opens
+    with live updates, and the address (without password) is remembered."""
+    from qualcode.ui import dialogs
+
+    with Project.create(pg_url, coder="sari") as p:
+        p.sources.add_text("W1 Kepala Dinas", "Anggaran pelatihan masih terbatas.")
+    asked: list[str] = []
+
+    def answer(_parent, title, _label, _text=""):
+        asked.append(title)
+        return pg_url
+
+    monkeypatch.setattr(dialogs, "get_text", answer)
+    main_window.commands.trigger("project.open_server")
+    assert asked == ["Open a team project"]
+    assert main_window.project.path is None
+    assert main_window.workspace.view.text() == "Anggaran pelatihan masih terbatas."
+    assert main_window.panes["team_live"].timer.isActive()
+    assert main_window.settings.recent_projects[0] == main_window.project.location
+    assert ":" not in main_window.project.location.split("@")[0].split("//")[-1]  # no password
+
+
+def test_open_a_team_project_refuses_a_file_path(main_window, monkeypatch):
+    from qualcode.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "get_text", lambda *_a, **_k: "/home/sari/study.qdaproj")
+    before = main_window.project
+    main_window.commands.trigger("project.open_server")
+    assert main_window.project is before
+    assert "not a PostgreSQL server address" in main_window.dispatcher.last_error

@@ -19,6 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from qualcode.errors import ValidationError
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.ui.commands import Command
 from qualcode.ui.features import Feature
 
 INTERVAL_MS = 2000
@@ -140,4 +143,49 @@ class LivePoller(QObject):
             self._thread = None
 
 
-FEATURE = Feature(key="team_live", pane=lambda window: LivePoller(window), area=None)
+def open_server_project(window: Any) -> bool:
+    """Ask for a team server's address and open the project there."""
+    from PySide6.QtCore import QCoreApplication
+
+    from qualcode.ui import dialogs
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("LivePoller", text)
+
+    url = dialogs.get_text(
+        window,
+        tr("Open a team project"),
+        tr(
+            "Server address, e.g. postgresql+psycopg://sari@lab.example.ac.id/thesis\n"
+            "(leave the password out: it comes from 'qualcode team login' or ~/.pgpass)"
+        ),
+    )
+    if not url:
+        return False
+    if not url.startswith(("postgresql", "postgres://")):
+        window.dispatcher.show_error(
+            ValidationError(
+                QT_TRANSLATE_NOOP("errors", "{url} is not a PostgreSQL server address."), url=url
+            )
+        )
+        return False
+    return bool(window.open_path(url))
+
+
+FEATURE = Feature(
+    key="team_live",
+    pane=lambda window: LivePoller(window),
+    area=None,
+    commands=(
+        Command(
+            "project.open_server",
+            QT_TRANSLATE_NOOP("commands", "Open a &team project on a server…"),
+            "file",
+            open_server_project,
+            after="project.open",
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Open a project kept on a PostgreSQL server, to code with your team"
+            ),
+        ),
+    ),
+)
