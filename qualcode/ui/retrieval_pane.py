@@ -199,6 +199,14 @@ class RetrievalPane(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
 
+    def selected_coding_ids(self) -> list[int]:
+        """Coding ids of the selected excerpts, in the order shown (empty when none)."""
+        model = self.table.selectionModel()
+        if model is None:
+            return []
+        rows = sorted({index.row() for index in model.selectedRows()})
+        return [int(self.shown[row][0].id) for row in rows if 0 <= row < len(self.shown)]
+
     def _on_double_click(self, row: int, _col: int) -> None:
         seg, _case = self.shown[row]
         self.jump_requested.emit(seg.source_id, seg.start, seg.end)

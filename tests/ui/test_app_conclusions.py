@@ -63,9 +63,15 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     support, at = _lonely_coding(w, "W1 Kepala Diskominfo")
     _put_cursor(w, support, at)
     asked = []
-    monkeypatch.setattr(dialogs, "choose", lambda _w, _t, text, opts: asked.append(opts) or 0)
+    monkeypatch.setattr(
+        dialogs,
+        "choose_item",
+        lambda _w, _t, _l, items, allow_new=None: (
+            asked.append(([t for t, _v in items], allow_new)) or items[0][1]
+        ),
+    )
     w.commands.trigger("conclusion.link.supporting")
-    assert asked[-1] == ["Keterbatasan anggaran menghambat", "New conclusion…"]
+    assert asked[-1] == (["Keterbatasan anggaran menghambat"], "New conclusion…")
     against, at2 = _lonely_coding(w, "D1 Perbup 17/2022 Masterplan")
     _put_cursor(w, against, at2)
     w.commands.trigger("conclusion.link.contradicting")
@@ -127,7 +133,7 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
 
     against, at = _lonely_coding(w, "FGD1 Warga Desa Mekarwangi")
     _put_cursor(w, against, at)
-    monkeypatch.setattr(dialogs, "choose", lambda *a: 0)
+    monkeypatch.setattr(dialogs, "choose_item", lambda _w, _t, _l, items, **_k: items[0][1])
     w.commands.trigger("conclusion.link.contradicting")
     assert get_conclusion(p, claim.id).contradicting == [against.id]
     pane.evidence.setCurrentItem(pane.evidence.topLevelItem(2))
@@ -173,7 +179,7 @@ def test_linking_the_excerpt_chosen_in_the_excerpts_pane_to_a_new_claim(window, 
     table.selectRow(1)
     qtbot.waitUntil(lambda: w.panes["conclusions"].focus_watch.excerpts_last)
     chosen = w.retrieval.shown[1][0]
-    monkeypatch.setattr(dialogs, "choose", lambda _w, _t, _x, opts: len(opts) - 1)  # New…
+    monkeypatch.setattr(dialogs, "choose_item", lambda *_a, **_k: dialogs.NEW_ITEM)  # New…
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Anggaran pelatihan terbatas")
     w.commands.trigger("conclusion.link.supporting")
     [claim] = list_conclusions(p)

@@ -2,8 +2,8 @@
 
 "Link … as supporting/contradicting" takes the coding at the cursor of the
 document view — or, when the Excerpts pane was the last of the two to have
-the focus, the excerpt selected there — asks which claim it backs (or writes a
-new one) and links it in one undoable operation.
+the focus, the excerpts selected there — asks which claim they back (a filterable
+list of every claim, or a new one) and links them in one undoable operation.
 """
 
 from __future__ import annotations
@@ -20,9 +20,6 @@ from qualcode.ui.commands import Command
 from qualcode.ui.features import Feature
 from qualcode.ui.features.conclusions_pane import ConclusionsPane
 from qualcode.ui.features.conclusions_words import flat
-
-MAX_CHOICES = 12
-"""At most this many claims are offered as buttons (the most recently changed ones)."""
 
 
 class _FocusWatch(QObject):
@@ -60,28 +57,27 @@ def _build_pane(window: Any) -> ConclusionsPane:
     return pane
 
 
-def selected_excerpt(window: Any) -> int | None:
-    """Coding id of the excerpt selected in the Excerpts pane, if any."""
+def selected_excerpts(window: Any) -> list[int]:
+    """Coding ids of the excerpts selected in the Excerpts pane (empty when none)."""
     retrieval = getattr(window, "retrieval", None)
-    if retrieval is None:
-        return None
-    row = retrieval.table.currentRow()
-    shown = getattr(retrieval, "shown", [])
-    if 0 <= row < len(shown) and retrieval.table.selectionModel().isRowSelected(row):
-        return int(shown[row][0].id)
-    return None
+    return retrieval.selected_coding_ids() if retrieval is not None else []
+
+
+def _evidence(window: Any) -> tuple[list[int], bool]:
+    """The codings a Link command acts on, and whether they come from the Excerpts pane."""
+    if window.project is None:
+        return [], False
+    watch = getattr(_pane(window), "focus_watch", None)
+    if watch is not None and watch.excerpts_last:
+        chosen = selected_excerpts(window)
+        if chosen:
+            return chosen, True
+    return list(window.workspace.codings_at_cursor()), False
 
 
 def evidence_codings(window: Any) -> list[int]:
-    """The codings a Link command acts on: the selected excerpt or those at the cursor."""
-    if window.project is None:
-        return []
-    watch = getattr(_pane(window), "focus_watch", None)
-    if watch is not None and watch.excerpts_last:
-        chosen = selected_excerpt(window)
-        if chosen is not None:
-            return [chosen]
-    return list(window.workspace.codings_at_cursor())
+    """The codings a Link command acts on: the selected excerpts or those at the cursor."""
+    return _evidence(window)[0]
 
 
 def _can_link(window: Any) -> bool:
@@ -112,37 +108,59 @@ def _pick_coding(window: Any, ids: list[int]) -> list[int] | None:
     return ids if answer == len(ids) else [ids[answer]]
 
 
-def link_here(window: Any, stance: str) -> int | None:
-    """Link the coding(s) at the cursor or the selected excerpt to a claim; returns its id."""
-    from qualcode.analysis.conclusions import create_conclusion, link_evidence, list_conclusions
+def choose_claim(window: Any, stance: str, count: int) -> int | str | None:
+    """Ask which claim ``count`` excerpts back: a conclusion id, ``"new"``, or None."""
+    from qualcode.analysis.conclusions import list_conclusions
 
-    ids = evidence_codings(window)
+    claims = sorted(list_conclusions(window.project), key=lambda c: c.modified_at, reverse=True)
+    current = _pane(window).current_id()
+    claims.sort(key=lambda c: c.id != current)  # the claim shown in the pane first
+    if stance == "supporting":
+        question = (
+            Q.translate("ConclusionsPane", "Which conclusion does this excerpt support?")
+            if count == 1
+            else Q.translate("ConclusionsPane", "Which conclusion do these {n} excerpts support?")
+        )
+    else:
+        question = (
+            Q.translate("ConclusionsPane", "Which conclusion does this excerpt contradict?")
+            if count == 1
+            else Q.translate(
+                "ConclusionsPane", "Which conclusion do these {n} excerpts contradict?"
+            )
+        )
+    answer = dialogs.choose_item(
+        window,
+        Q.translate("ConclusionsPane", "Link evidence"),
+        question.format(n=count),
+        [(flat(c.text, 120), c.id) for c in claims],
+        allow_new=Q.translate("ConclusionsPane", "New conclusion…"),
+    )
+    if answer is dialogs.NEW_ITEM:
+        return "new"
+    return answer if isinstance(answer, int) else None
+
+
+def link_here(window: Any, stance: str) -> int | None:
+    """Link the coding(s) at the cursor or the selected excerpts to a claim; returns its id.
+
+    Several excerpts selected in the Excerpts pane are linked together, in one undo step.
+    """
+    from qualcode.analysis.conclusions import create_conclusion, link_evidence
+
+    ids, from_excerpts = _evidence(window)
     if not ids or window.project is None:
         return None
-    ids = _pick_coding(window, ids)
-    if not ids:
-        return None
+    if not from_excerpts:
+        ids = _pick_coding(window, ids)
+        if not ids:
+            return None
     pane = _pane(window)
-    claims = sorted(list_conclusions(window.project), key=lambda c: c.modified_at, reverse=True)
-    claims = claims[:MAX_CHOICES]
-    current = pane.current_id()
-    claims.sort(key=lambda c: c.id != current)  # the claim shown in the pane first
-    question = (
-        Q.translate("ConclusionsPane", "Which conclusion does this excerpt support?")
-        if stance == "supporting"
-        else Q.translate("ConclusionsPane", "Which conclusion does this excerpt contradict?")
-    )
-    options = [flat(c.text, 80) for c in claims] + [
-        Q.translate("ConclusionsPane", "New conclusion…")
-    ]
-    answer = dialogs.choose(
-        window, Q.translate("ConclusionsPane", "Link evidence"), question, options
-    )
-    if answer is None:
+    target = choose_claim(window, stance, len(ids))
+    if target is None:
         return None
     run = window.dispatcher.run
-    if answer < len(claims):
-        target = claims[answer].id
+    if target != "new":
         if run(link_evidence, window.project, target, ids, stance, origin=pane) is None:
             return None
     else:
@@ -157,6 +175,7 @@ def link_here(window: Any, stance: str) -> int | None:
         if made is None:
             return None
         target = made.result.id
+    assert isinstance(target, int)
     window.show_pane("conclusions")
     pane.reload()
     pane.select(target)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -119,6 +120,15 @@ class CheckMenuButton(QToolButton):
         self.setEnabled(bool(values))
         self._show()
 
+    def set_checked(self, values: Any) -> None:
+        """Check exactly the offered values among ``values`` (None or empty: no filter)."""
+        wanted = set(values or [])
+        for action in self.menu().actions():
+            action.blockSignals(True)
+            action.setChecked(action.data() in wanted)
+            action.blockSignals(False)
+        self._show()
+
     def actions_(self) -> list[QAction]:
         """The checkable values."""
         return list(self.menu().actions())
@@ -137,10 +147,105 @@ class CheckMenuButton(QToolButton):
         if not checked:
             self.setText(self.tr("All"))
         elif len(checked) <= 2:
-            self.setText(", ".join(checked))
+            self.setText(", ".join(_short(t) for t in checked))
         else:
             self.setText(self.tr("{n} chosen").format(n=len(checked)))
         self.setToolTip("\n".join(checked) or self.tr("No filter"))
+
+
+KNOWN_FILTERS = ("cases", "source_kinds", "coders", "valence", "period_from", "period_to",
+                 "sources", "attribute")  # fmt: skip
+"""Filters the form edits; a loaded spec's other filters are kept as they are."""
+
+
+class AttributeFilter(QWidget):
+    """Attribute values a coding's case (or source) must have: ``{name: [values]}``.
+
+    One attribute is edited at a time (the combo); the values menu checks its
+    values. Filters on several attributes combine (all must hold), as in the core.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterAttribute")
+        self.chosen: dict[str, list[str]] = {}
+        self.offered: dict[str, list[str]] = {}
+        self.name = QComboBox(self)
+        self.name.setObjectName("filterAttributeName")
+        self.name.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.name.setMinimumContentsLength(8)
+        self.values_ = CheckMenuButton("filterAttributeValues", self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.values_, 1)
+        self.name.currentIndexChanged.connect(lambda _i: self._offer_values())
+        self.values_.changed.connect(self._values_changed)
+
+    def set_attributes(self, offered: dict[str, list[str]]) -> None:
+        """Offer these attributes and their values (filters already set are kept)."""
+        self.offered = offered
+        keep = self.name.currentData()
+        self.name.blockSignals(True)
+        self.name.clear()
+        for name in list(offered) + [n for n in self.chosen if n not in offered]:
+            self.name.addItem(name, name)
+        at = self.name.findData(keep) if keep is not None else -1
+        self.name.setCurrentIndex(at if at >= 0 else (0 if self.name.count() else -1))
+        self.name.blockSignals(False)
+        self.setEnabled(self.name.count() > 0)
+        self._offer_values()
+
+    def value(self) -> dict[str, list[str]] | None:
+        """The spec's ``attribute`` filter, or None when no value is checked."""
+        return {k: list(v) for k, v in self.chosen.items() if v} or None
+
+    def set_value(self, value: dict[str, Any] | None) -> None:
+        """Show a spec's ``attribute`` filter (a single value counts as a one-value list)."""
+        self.chosen = {
+            str(k): [v] if isinstance(v, str) else [str(x) for x in v]
+            for k, v in (value or {}).items()
+        }
+        first = next(iter(self.chosen), None)
+        self.set_attributes(self.offered)
+        if first is not None:
+            self.name.setCurrentIndex(self.name.findData(first))
+
+    def _offer_values(self) -> None:
+        name = self.name.currentData()
+        chosen = self.chosen.get(name, []) if name is not None else []
+        values = list(self.offered.get(name, [])) if name is not None else []
+        values += [v for v in chosen if v not in values]
+        self.values_.blockSignals(True)
+        self.values_.set_values([(v, v) for v in values])
+        self.values_.set_checked(chosen)
+        self.values_.blockSignals(False)
+        self._show()
+
+    def _values_changed(self) -> None:
+        name = self.name.currentData()
+        if name is None:
+            return
+        values = self.values_.values()
+        if values:
+            self.chosen[name] = [str(v) for v in values]
+        else:
+            self.chosen.pop(name, None)
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        for i in range(self.name.count()):
+            name = self.name.itemData(i)
+            n = len(self.chosen.get(name, []))
+            self.name.setItemText(i, f"{name} ({n})" if n else name)
+        parts = [f"{k} = {' / '.join(v)}" for k, v in self.chosen.items() if v]
+        self.setToolTip("\n".join(parts) or self.tr("No filter"))
+        self.name.setToolTip(self.toolTip())
 
 
 class DisplayForm(QWidget):
@@ -178,6 +283,20 @@ class DisplayForm(QWidget):
         self.f_kinds = CheckMenuButton("filterKinds", self)
         self.f_coders = CheckMenuButton("filterCoders", self)
         self.f_valence = CheckMenuButton("filterValence", self)
+        self.f_sources = CheckMenuButton("filterSources", self)
+        self.f_attribute = AttributeFilter(self)
+        self.extra: dict[str, Any] = {}
+        self.extra_box = QWidget(self)
+        self.extra_box.setObjectName("display_extra")
+        self.extra_text = QLabel(self.extra_box)
+        self.extra_text.setWordWrap(True)
+        self.extra_clear = QToolButton(self.extra_box)
+        self.extra_clear.setObjectName("clearExtraFilters")
+        self.extra_clear.clicked.connect(self.clear_extra)
+        extra_row = QHBoxLayout(self.extra_box)
+        extra_row.setContentsMargins(0, 0, 0, 0)
+        extra_row.addWidget(self.extra_text, 1)
+        extra_row.addWidget(self.extra_clear)
         self.period_from = QLineEdit(self)
         self.period_to = QLineEdit(self)
         for edit in (self.period_from, self.period_to):
@@ -199,8 +318,10 @@ class DisplayForm(QWidget):
             "descending": self.descending, "case_kind": self.case_kind, "cutoff": self.cutoff,
             "bucket": self.bucket, "op": self.op, "distance": self.distance,
             "measure": self.measure, "cell": self.cell, "cases": self.f_cases,
-            "kinds": self.f_kinds, "coders": self.f_coders, "valence": self.f_valence,
+            "attribute": self.f_attribute, "sources": self.f_sources, "kinds": self.f_kinds,
+            "coders": self.f_coders, "valence": self.f_valence,
             "period_from": self.period_from, "period_to": self.period_to,
+            "extra": self.extra_box,
         }  # fmt: skip
         self.labels: dict[str, QLabel] = {}
         for name, widget in self.fields.items():
@@ -217,6 +338,8 @@ class DisplayForm(QWidget):
     def set_project(self, project: Any) -> None:
         """Offer the project's codes, attributes, case kinds and coders."""
         self.project = project
+        self.extra = {}
+        self.f_attribute.chosen = {}
         self.refill()
 
     def refill(self) -> None:
@@ -284,7 +407,12 @@ class DisplayForm(QWidget):
         self.f_cases.set_values([(c.id, c.name) for c in self.project.cases.all()])
         used_kinds = {s.kind for s in self.project.sources.all()}
         self.f_kinds.set_values([(k, kind_label(k)) for k in SOURCE_KINDS if k in used_kinds])
-        self.f_coders.set_values([(n, n) for n in coder_names(self.project)])
+        corpus = _attribute_corpus(self.project)
+        self.f_coders.set_values(
+            [(n, n) for n in sorted(set(corpus.coders.values()), key=str.casefold)]
+        )
+        self.f_sources.set_values([(s.id, s.name) for s in self.project.sources.all()])
+        self.f_attribute.set_attributes(attribute_values(corpus, case_attrs + source_attrs))
         self.f_valence.set_values(
             [(v, valence_label(v)) for v in VALENCES] + [("none", self.tr("no valence"))]
         )
@@ -343,8 +471,15 @@ class DisplayForm(QWidget):
             "valence": self.f_valence.values(),
             "period_from": self.period_from.text().strip() or None,
             "period_to": self.period_to.text().strip() or None,
+            "sources": self.f_sources.values(),
+            "attribute": self.f_attribute.value(),
         }
-        return {k: v for k, v in out.items() if v is not None}
+        return {**self.extra, **{k: v for k, v in out.items() if v is not None}}
+
+    def clear_extra(self) -> None:
+        """Drop the filters a loaded spec had that the form cannot show."""
+        self.extra = {}
+        self._show_fields()
 
     def params(self) -> dict[str, Any]:
         """The ready-made builder's parameters, as the ``qualcode display`` command passes them."""
@@ -402,11 +537,94 @@ class DisplayForm(QWidget):
             cell=self.cell.currentData(),
         )
 
+    # -- loading a spec -----------------------------------------------------------------------
+    def load_spec(self, spec: Any) -> bool:
+        """Put a (saved) spec's choices back into the form; the inverse of :meth:`spec`.
+
+        Returns True when the form now builds exactly ``spec``. Filters the form
+        cannot show are kept (listed under "Other filters"); a spec made elsewhere
+        (the CLI, an older version) may need choices the form lacks: then False.
+        """
+        from qualcode.errors import QualCodeError
+
+        if self.type.findData(spec.type) < 0:
+            return False
+        self.set_type(spec.type)
+        for combo in (self.rows, self.columns, self.measure, self.cell):
+            combo.setCurrentIndex(max(combo.findData(None), 0))
+        self._load_params(spec)
+        self._load_filters(dict(spec.filters))
+        try:
+            natural = self.spec()
+        except QualCodeError:
+            natural = None
+        if natural is None or natural.rows != spec.rows:
+            _select_dim(self.rows, spec.rows)
+        if natural is None or natural.columns != spec.columns:
+            _select_dim(self.columns, spec.columns)
+        if natural is None or natural.measure != spec.measure:
+            _select(self.measure, spec.measure)
+        if natural is None or natural.cell != spec.cell:
+            _select(self.cell, spec.cell)
+        self._show_fields()
+        try:
+            return bool(self.spec() == spec)
+        except QualCodeError:
+            return False
+
+    def _load_params(self, spec: Any) -> None:
+        kind = spec.type
+        across = kind in ("framework", "role_ordered", "time_ordered", "case_ordered", "clustered")
+        code_dim = spec.columns if across else spec.rows
+        ids: list[int] = []
+        if code_dim.kind == "codes" and code_dim.get("ids") is not None:
+            ids = [int(i) for i in code_dim.get("ids")]
+        elif code_dim.kind == "code_groups":
+            ids = [int(i) for group in (code_dim.get("groups") or {}).values() for i in group]
+        self.check_codes(ids)
+        rows, columns = spec.rows, spec.columns
+        if kind == "checklist" and rows.get("children_of") is not None:
+            _select(self.variable, int(rows.get("children_of")))
+        if kind == "role_ordered" and rows.kind == "attribute":
+            _select(self.attr, rows.get("name"))
+            _select(self.rank, rows.get("order_by"))
+        if kind == "case_ordered" and rows.kind == "cases":
+            _select(self.attr, rows.get("order_by"))
+            self.descending.setChecked(bool(rows.get("descending", True)))
+        if kind in ("framework", "clustered", "case_ordered") and rows.kind == "cases":
+            _select(self.case_kind, rows.get("case_kind"))
+        if kind == "effects":
+            self.cutoff.setText(str(columns.get("cutoff") or ""))
+            if columns.kind == "attribute":
+                _select(self.attr, columns.get("name"))
+        if kind == "time_ordered" and rows.kind == "period":
+            _select(self.bucket, rows.get("bucket", "month"))
+        if kind == "cooccurrence":
+            relation = spec.option("relation") or {}
+            _select(self.op, relation.get("op", "and"))
+            self.distance.setValue(int(relation.get("distance", 0)))
+
+    def _load_filters(self, filters: dict[str, Any]) -> None:
+        self.f_cases.set_checked(filters.get("cases"))
+        self.f_kinds.set_checked(filters.get("source_kinds"))
+        self.f_coders.set_checked(filters.get("coders"))
+        self.f_valence.set_checked(filters.get("valence"))
+        self.f_sources.set_checked(filters.get("sources"))
+        self.f_attribute.set_value(filters.get("attribute"))
+        self.period_from.setText(str(filters.get("period_from") or ""))
+        self.period_to.setText(str(filters.get("period_to") or ""))
+        self.extra = {k: v for k, v in filters.items() if k not in KNOWN_FILTERS}
+
     # -- showing ------------------------------------------------------------------------------
     def _show_fields(self) -> None:
         kind = self.display_type()
         for name, types in FIELDS.items():
             self.layout_.setRowVisible(self.fields[name], kind in types)
+        self.layout_.setRowVisible(self.extra_box, bool(self.extra))
+        self.extra_text.setText(", ".join(sorted(self.extra)))
+        self.extra_text.setToolTip(
+            "\n".join(f"{k}: {v}" for k, v in sorted(self.extra.items(), key=lambda kv: kv[0]))
+        )
         self.labels["codes"].setText(
             translated(CODES_LABEL.get(kind, QT_TRANSLATE_NOOP("displays", "C&odes")))
         )
@@ -450,6 +668,9 @@ class DisplayForm(QWidget):
             "measure": self.tr("Co&unt"),
             "cell": self.tr("Ce&lls show"),
             "cases": self.tr("Only &cases"),
+            "attribute": self.tr("Only &where"),
+            "sources": self.tr("Onl&y sources"),
+            "extra": self.tr("Other filters"),
             "kinds": self.tr("Only source &kinds"),
             "coders": self.tr("Only co&ders"),
             "valence": self.tr("Only &valence"),
@@ -460,6 +681,12 @@ class DisplayForm(QWidget):
             self.labels[name].setText(text)
             self.fields[name].setAccessibleName(text.replace("&", ""))
         self.descending.setText(self.tr("Highest first"))
+        self.f_attribute.name.setAccessibleName(self.tr("Attribute"))
+        self.f_attribute.values_.setAccessibleName(self.tr("Attribute values"))
+        self.extra_clear.setText(self.tr("Clear"))
+        self.extra_clear.setToolTip(
+            self.tr("Drop the filters of the opened display that this form cannot show")
+        )
         self.codes.setAccessibleName(self.tr("Codes"))
         self.build.setText(self.tr("&Build"))
         self.build.setToolTip(self.tr("Build the display from the current data"))
@@ -475,6 +702,46 @@ class DisplayForm(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _short(text: str, limit: int = 28) -> str:
+    """A checked value's label on the button (the tooltip lists it whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    """Choose the item holding ``value`` (left as it is when the value is not offered)."""
+    at = combo.findData(value)
+    if at >= 0:
+        combo.setCurrentIndex(at)
+
+
+def _select_dim(combo: QComboBox, dim: Any) -> None:
+    """Choose the rows/columns item whose short form gives ``dim``."""
+    from qualcode.analysis.displays import parse_dim
+
+    for i in range(combo.count()):
+        value = combo.itemData(i)
+        if value is not None and parse_dim(value) == dim:
+            combo.setCurrentIndex(i)
+            return
+
+
+def _attribute_corpus(project: Any) -> Any:
+    from qualcode.analysis.corpus import load_corpus
+
+    return load_corpus(project, {"codes": []})
+
+
+def attribute_values(corpus: Any, names: list[str]) -> dict[str, list[str]]:
+    """For each attribute name, the values cases and sources have (as the core compares them)."""
+    found: dict[str, set[str]] = {name: set() for name in names}
+    for owners in (corpus.case_attrs, corpus.source_attrs):
+        for attrs in owners.values():
+            for name, value in attrs.items():
+                if name in found and value not in (None, ""):
+                    found[name].add(str(value))
+    return {name: sorted(values, key=str.casefold) for name, values in found.items()}
 
 
 def coder_names(project: Any) -> list[str]:

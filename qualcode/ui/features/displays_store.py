@@ -2,8 +2,9 @@
 
 A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`; every change
 goes through the core (``set_summary``, ``autofill``, ``save_display``,
-``delete_display``) via the dispatcher, and exports run the core Excel and Word
-table writers on a worker thread. Texts use the pane's translation context.
+``update_display``, ``rename_display``, ``delete_display``) via the dispatcher,
+and exports run the core Excel and Word table writers on a worker thread. Texts use
+the pane's translation context.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QBoxLayout, QLayout, QToolButton
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
@@ -36,6 +38,12 @@ class DisplayStore:
     model: Any
     table: Any
     cell: Any
+    form: Any
+    buttons: dict[str, QToolButton]
+    _opened: tuple[Any, int] | None = None
+    """(project, id) of the saved display last opened or saved: what "Update" overwrites."""
+    _requested: tuple[int, Any] | None = None
+    """(id, spec) the pane last asked to show for a saved display (not a change to follow)."""
 
     # -- framework summaries --------------------------------------------------------------------
     def ensure_saved(self) -> int | None:
@@ -122,13 +130,16 @@ class DisplayStore:
 
     # -- saved displays ---------------------------------------------------------------------------
     def refill_saved(self) -> None:
-        """List the saved displays."""
+        """List the saved displays; the shown saved display follows a rename or an undo."""
+        self._ensure_store_buttons()
         keep = self.saved.currentData()
         self.saved.clear()
+        records = []
         if self.project is not None:
             from qualcode.analysis.saved import list_saved
 
-            for rec in list_saved(self.project):
+            records = list_saved(self.project)
+            for rec in records:
                 self.saved.addItem(
                     f"{rec.name} \u2014 {translated(TYPES.get(rec.spec.type, ''))}", rec.id
                 )
@@ -139,23 +150,50 @@ class DisplayStore:
         at = self.saved.findData(keep)
         self.saved.setCurrentIndex(at if at >= 0 else (0 if self.saved.count() else -1))
         self._enable()
+        self._follow_saved(records)
+        self._enable_store()
+
+    def _follow_saved(self, records: list[Any]) -> None:
+        # A rename (or its undo) changes the title; an undone/redone update re-runs the display.
+        d = self.display
+        rec = next((r for r in records if d is not None and r.id == d.saved_id), None)
+        if rec is None or d is None:
+            return
+        if rec.name != self.saved_name:
+            self.saved_name = rec.name
+            self._show_title()
+        if rec.spec != d.spec and self._requested != (rec.id, rec.spec):
+            self._requested = (rec.id, rec.spec)
+            self.form.load_spec(rec.spec)
+            self.run_spec(rec.spec, rec.id, rec.name, quiet=True)
 
     def saved_ids(self) -> list[int]:
         """Ids of the saved displays, as listed."""
         return [int(self.saved.itemData(i)) for i in range(self.saved.count())]
 
     def open_saved(self, display_id: int) -> None:
-        """Re-run a saved display on the current data (with its cell summaries)."""
+        """Re-run a saved display on the current data (with its cell summaries); the form
+        shows its choices, ready to change and "Update"."""
         from qualcode.analysis.saved import get_saved
 
         rec = self.window_.dispatcher.run(get_saved, self.project, display_id, origin=self)
         if rec is not None:
+            self.form.load_spec(rec.spec)
+            self._opened = (self.project, rec.id)
+            self._requested = (rec.id, rec.spec)
             self.run_spec(rec.spec, rec.id, rec.name)
+            self._enable_store()
 
     def open_chosen(self) -> None:
         """Open the display chosen in the saved list."""
         if self.saved.currentData() is not None:
             self.open_saved(int(self.saved.currentData()))
+
+    def opened_id(self) -> int | None:
+        """The saved display "Update" overwrites (last opened or saved, if it still exists)."""
+        if self._opened is None or self._opened[0] is not self.project:
+            return None
+        return self._opened[1] if self._opened[1] in self.saved_ids() else None
 
     def save_spec(self, *, reason: str = "") -> None:
         """Save the shown display's spec under a name the user gives."""
@@ -178,9 +216,96 @@ class DisplayStore:
             return
         self.display.saved_id = changes.result.id
         self.saved_name = changes.result.name
+        self._opened = (self.project, changes.result.id)
         self.refill_saved()
         self.saved.setCurrentIndex(self.saved.findData(changes.result.id))
         self._show_title()
+
+    def update_saved(self) -> None:
+        """Overwrite the opened saved display's spec with the form's choices and re-run it."""
+        from qualcode.analysis.saved import get_saved, update_display
+
+        target = self.opened_id()
+        if target is None or not self.writable:
+            return
+        run = self.window_.dispatcher.run
+        spec = run(self.form.spec, origin=self)
+        if spec is None:
+            return
+        self._requested = (target, spec)
+        changes = run(update_display, self.project, target, spec, origin=self)
+        if changes is None:
+            return
+        rec = get_saved(self.project, target)
+        self.saved.setCurrentIndex(self.saved.findData(target))
+        self.run_spec(rec.spec, rec.id, rec.name)
+        self.window_.statusBar().showMessage(
+            QCoreApplication.translate(
+                "DisplaysPane", "Saved display \u201c{name}\u201d updated."
+            ).format(name=rec.name),
+            5000,
+        )
+
+    def rename_chosen(self) -> None:
+        """Give the display chosen in the saved list another name (core ``rename_display``)."""
+        from qualcode.analysis.saved import get_saved, rename_display
+
+        display_id = self.saved.currentData()
+        if display_id is None or not self.writable:
+            return
+        rec = self.window_.dispatcher.run(get_saved, self.project, int(display_id), origin=self)
+        if rec is None:
+            return
+        name = dialogs.get_text(
+            self,
+            QCoreApplication.translate("DisplaysPane", "Rename display"),
+            QCoreApplication.translate("DisplaysPane", "New name of the display:"),
+            rec.name,
+        )
+        if not name or name == rec.name:
+            return
+        if (
+            self.window_.dispatcher.run(rename_display, self.project, rec.id, name, origin=self)
+            is not None
+        ):
+            self.refill_saved()
+
+    def _ensure_store_buttons(self) -> None:
+        # "Update" and "Rename…" sit after "Delete" in the pane's bar (built by the pane).
+        if "update" in self.buttons or "delete" not in self.buttons:
+            return
+        bar = _layout_holding(self.layout(), self.buttons["delete"])
+        for offset, (key, slot) in enumerate(
+            (("update", self.update_saved), ("rename", self.rename_chosen)), start=1
+        ):
+            button = QToolButton(self)  # type: ignore[arg-type]
+            button.setObjectName(f"display_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            if bar is not None:
+                bar.insertWidget(bar.indexOf(self.buttons["delete"]) + offset, button)
+
+    def _enable_store(self) -> None:
+        """Enable "Update" and "Rename…" and say in their tooltips what they act on."""
+        tr = QCoreApplication.translate
+        target = self.opened_id()
+        update, rename = self.buttons["update"], self.buttons["rename"]
+        update.setText(tr("DisplaysPane", "Update"))
+        rename.setText(tr("DisplaysPane", "Rename…"))
+        update.setEnabled(self.writable and target is not None)
+        rename.setEnabled(self.writable and self.saved.count() > 0)
+        if target is None:
+            tip = tr("DisplaysPane", "Update saved display: open a saved display first")
+        else:
+            name = self.saved.itemText(self.saved.findData(target)).split(" \u2014 ")[0]
+            tip = tr(
+                "DisplaysPane",
+                "Update saved display \u201c{name}\u201d with the choices in the form",
+            ).format(name=name)
+        update.setToolTip(tip)
+        update.setAccessibleName(tr("DisplaysPane", "Update saved display"))
+        rename.setToolTip(tr("DisplaysPane", "Rename the chosen saved display"))
+        rename.setAccessibleName(tr("DisplaysPane", "Rename the chosen saved display"))
 
     def delete_chosen(self) -> None:
         """Delete the display chosen in the saved list (with its summaries), after asking."""
@@ -260,3 +385,16 @@ class DisplayStore:
             self.window_.statusBar().showMessage(self.message, 8000)
 
         self.window_.dispatcher.run_task(translated(title), work, done, origin=self)
+
+
+def _layout_holding(layout: QLayout | None, widget: Any) -> QBoxLayout | None:
+    """The box layout (nested anywhere in ``layout``) that holds ``widget``."""
+    if layout is None:
+        return None
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        found = _layout_holding(layout.itemAt(i).layout(), widget)
+        if found is not None:
+            return found
+    return None
