@@ -449,11 +449,11 @@ def _connect(engine: Engine, location: str) -> Connection:
     except OperationalError as exc:
         if engine.dialect.name == "sqlite":
             raise
-        reason = str(exc.orig or exc).strip().splitlines()
+        lines = [line.strip() for line in str(exc.orig or exc).splitlines() if line.strip()]
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "Cannot connect to {path}: {reason}"),
             path=location,
-            reason=reason[-1] if reason else type(exc).__name__,
+            reason=" ".join(lines) or type(exc).__name__,
         ) from exc
 
 

@@ -13,12 +13,12 @@ from click.testing import CliRunner
 from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from qualcode import credentials
 from qualcode.cli.main import cli
 from qualcode.credentials import CredentialsError, strip_password
+from qualcode.errors import ProjectError
 from qualcode.project import Project
 from qualcode.settings import Settings, config_dir
 from qualcode.store.engine import project_url, public_location
@@ -174,7 +174,7 @@ def test_add_member_login_and_open_without_a_password(
     # An existing login keeps its password (no prompt) unless --set-password.
     invoke("team", "add-member", login_db["admin"], login_db["login"], "--role", "reviewer",
            "--coder", "budi")  # fmt: skip
-    with pytest.raises(OperationalError, match="no password supplied"):
+    with pytest.raises(ProjectError, match=r"Cannot connect.*no password supplied"):
         Project.open(login_db["url"])
     out = invoke("team", "login", login_db["url"], input="wrong\n", code=1)
     assert "Cannot sign in" in out and not fake_keyring.items
