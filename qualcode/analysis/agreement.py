@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -29,12 +29,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from qualcode.analysis.corpus import CODE, CODER, END, SRC, START, Corpus, load_corpus
+from qualcode.analysis.engine import check_cancel
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
+    from qualcode.sources.batch import Progress
 
 LEVELS = ("character", "segment")
 Hist = dict[int, float]  # coder bitmask -> units (characters or segments)
@@ -162,8 +164,15 @@ def agreement(
     sources: Sequence[int] | None = None,
     codes: Sequence[int] | None = None,
     disagreement_limit: int | None = 1000,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> AgreementReport:
-    """Agreement between ``coders`` (names) on the sources every one of them coded."""
+    """Agreement between ``coders`` (names) on the sources every one of them coded.
+
+    ``cancel()`` is checked per source (raising :class:`CancelledError`, no
+    report); ``progress(sources done, sources in scope, "")`` is reported then.
+    """
+    check_cancel(cancel)
     if level not in LEVELS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Agreement is measured per {allowed}, not '{value}'."),
@@ -175,6 +184,7 @@ def agreement(
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Agreement needs at least two coders."))
     corpus = load_corpus(project, {"coders": names, "sources": sources, "codes": codes,
                                    "descendants": False})  # fmt: skip
+    check_cancel(cancel)
     by_name = {v: k for k, v in corpus.coders.items()}
     for n in names:
         if n not in by_name:
@@ -203,9 +213,14 @@ def agreement(
     hists: dict[int, Hist] = {k: defaultdict(float) for k in code_ids}
     stretches: list[tuple[int, int, int, int, int]] = []  # source, start, end, code, mask
     everyone = (1 << m) - 1
+    step = _Steps(len(scope), progress, cancel)
+    current = None
     if level == "character":
         total_units = float(sum(corpus.sources[s][3] for s in scope))
         for (sid, code), intervals in grouped.items():
+            if sid != current:
+                current = sid
+                step.next()
             hist = hists.get(code)
             if hist is None:
                 continue
@@ -218,9 +233,13 @@ def agreement(
             h[0] += total_units - sum(h.values())
     else:
         texts = _texts(project, scope)
+        check_cancel(cancel)
         segs = {sid: segments(corpus, sid, texts[sid]) for sid in scope}
         total_units = float(sum(len(v) for v in segs.values()))
         for (sid, code), intervals in grouped.items():
+            if sid != current:
+                current = sid
+                step.next()
             if code not in hists:
                 continue
             units = segs[sid]
@@ -238,6 +257,7 @@ def agreement(
         for h in hists.values():
             h[0] += total_units - sum(h.values())
 
+    step.finish()
     per_code = tuple(
         _figures(code, corpus.code_path(code), hists[code], names, m) for code in code_ids
     )
@@ -265,6 +285,29 @@ def agreement(
         for sid, a, b, code, mask in merged
     )
     return AgreementReport(tuple(names), level, tuple(scope), per_code, overall, disagreements)
+
+
+class _Steps:
+    """Cancel checks and progress as the grouped codings (in source order) reach each source."""
+
+    def __init__(
+        self, total: int, progress: Progress | None, cancel: Callable[[], bool] | None
+    ) -> None:
+        self.total, self.done = total, 0
+        self._progress, self._cancel = progress, cancel
+
+    def next(self) -> None:
+        """The loop reached the next source: stop if cancelled, else report."""
+        check_cancel(self._cancel)
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total, "")
+        self.done += 1
+
+    def finish(self) -> None:
+        """Every source is done."""
+        check_cancel(self._cancel)
+        if self._progress is not None:
+            self._progress(self.total, self.total, "")
 
 
 def _figures(code: int | None, label: str, hist: Hist, names: list[str], m: int) -> CodeAgreement:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
 from qualcode.store import tables as t
 
@@ -311,3 +311,32 @@ def load_codings(project: Project, coding_ids: Sequence[int]) -> Corpus:
     found.sort(key=lambda c: (c[SRC], c[START], c[END], c[ID]))
     corpus.codings = found
     return corpus
+
+
+def coders(project: Project) -> list[str]:
+    """Names of the project's coders (everyone who has coded or changed it), sorted.
+
+    What coder choices (filters, axes, agreement) list, without loading codings.
+    """
+    with project.reading() as conn:
+        names = conn.execute(select(t.coder.c.name)).scalars().all()
+    return sorted(set(names), key=str.casefold)
+
+
+def codings_per_coder(project: Project) -> dict[int, dict[str, int]]:
+    """Per source id: how many codings each coder (by name) made in it.
+
+    One ``GROUP BY``: who coded which source, for choosing coders and sources
+    to compare, without loading the codings themselves.
+    """
+    c = t.coding.c
+    query = (
+        select(c.source_id, t.coder.c.name, func.count())
+        .join(t.coder, t.coder.c.id == c.coder_id)
+        .group_by(c.source_id, t.coder.c.name)
+    )
+    out: dict[int, dict[str, int]] = {}
+    with project.reading() as conn:
+        for sid, name, n in conn.execute(query):
+            out.setdefault(int(sid), {})[str(name)] = int(n)
+    return out

@@ -10,22 +10,27 @@ cell is drilled into; everything else runs in Python over compact tuples.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from qualcode.analysis.axes import Axis, Header, bucket, build_axis, period_of
 from qualcode.analysis.corpus import CODE, END, ID, SRC, START, CodingTuple, Corpus, load_corpus
 from qualcode.analysis.relations import check_relation, keep_related, pairs
 from qualcode.analysis.spec import DisplaySpec
-from qualcode.errors import ValidationError
+from qualcode.errors import CancelledError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from qualcode.analysis.excerpts import Excerpt
     from qualcode.project import Project
+    from qualcode.sources.batch import Progress
+
+Cancel = Callable[[], bool]
 
 CellIds = dict[tuple[int, int], list[int]]
+_CODINGS_PER_CHECK = 2048  # codings placed between two cancel checks / progress reports
 CODE_AXES = ("codes", "code_groups")
 
 
@@ -120,33 +125,63 @@ def _summary_dict(s: Any) -> Any:
 
 
 # -- building -------------------------------------------------------------------------
-def build_display(project: Project, spec: DisplaySpec, *, saved_id: int | None = None) -> Display:
-    """Compute the display ``spec`` describes from the project's current data."""
+def check_cancel(cancel: Cancel | None) -> None:
+    """Raise :class:`CancelledError` once the user pressed Cancel (``cancel()`` is True)."""
+    if cancel is not None and cancel():
+        raise CancelledError()
+
+
+def build_display(
+    project: Project,
+    spec: DisplaySpec,
+    *,
+    saved_id: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Display:
+    """Compute the display ``spec`` describes from the project's current data.
+
+    ``cancel()`` is checked between steps and while placing codings (raising
+    :class:`CancelledError`, no partial display); ``progress(done, total, "")``
+    counts the codings placed so far.
+    """
     from qualcode.analysis import sqlcount
 
+    check_cancel(cancel)
     if sqlcount.applies(spec):
-        return sqlcount.build(project, spec)
-    corpus, row_axis, col_axis, ids = compute(project, spec)
+        return sqlcount.build(project, spec, progress=progress, cancel=cancel)
+    corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    check_cancel(cancel)
     display = Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids)
     display.saved_id = saved_id
     if spec.cell in ("excerpts", "rating", "summary"):
         from qualcode.analysis.excerpts import attach_contents
 
-        attach_contents(project, corpus, display, ids)
+        attach_contents(project, corpus, display, ids, cancel=cancel)
     return display
 
 
-def compute(project: Project, spec: DisplaySpec) -> tuple[Corpus, Axis, Axis, CellIds]:
+def compute(
+    project: Project,
+    spec: DisplaySpec,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[Corpus, Axis, Axis, CellIds]:
     """The Python path: load the codings the display can hold, filter, place in cells."""
     only_codes, only_sources = pushdown(project, spec)
+    check_cancel(cancel)
     corpus = load_corpus(
         project, dict(spec.filters), only_codes=only_codes, only_sources=only_sources
     )
+    check_cancel(cancel)
     codings = python_filter(project, corpus, spec)
+    check_cancel(cancel)
     row_axis = build_axis(corpus, spec.rows)
     col_axis = build_axis(corpus, spec.columns)
-    return corpus, row_axis, col_axis, assign(corpus, codings, row_axis, col_axis, spec)
+    ids = assign(corpus, codings, row_axis, col_axis, spec, progress=progress, cancel=cancel)
+    return corpus, row_axis, col_axis, ids
 
 
 def pushdown(project: Project, spec: DisplaySpec) -> tuple[set[int] | None, set[int] | None]:
@@ -227,8 +262,16 @@ def assign(
     rows: Axis,
     cols: Axis,
     spec: DisplaySpec,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> CellIds:
-    """Coding ids per cell (row index, column index)."""
+    """Coding ids per cell (row index, column index).
+
+    ``cancel()`` is checked and ``progress(codings done, total, "")`` reported
+    every couple of thousand codings placed (a code × code relation checks
+    ``cancel()`` per source instead, with no progress).
+    """
     r_index = {h.key: i for i, h in enumerate(rows.headers)}
     c_index = {h.key: i for i, h in enumerate(cols.headers)}
     relation = spec.option("relation")
@@ -236,22 +279,32 @@ def assign(
     if relation and rows.dim.kind in CODE_AXES and cols.dim.kind in CODE_AXES:
         op = check_relation(relation.get("op", "and"))
         distance = int(relation.get("distance", 0))
+        check_cancel(cancel)
         if op == "not":
-            return _assign_not(corpus, codings, rows, cols, r_index, c_index)
-        return pair_cells(corpus, codings, rows, cols, op, distance)
+            return _assign_not(corpus, codings, rows, cols, r_index, c_index, cancel)
+        return pair_cells(corpus, codings, rows, cols, op, distance, cancel=cancel)
     if relation:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A relation between codes needs codes on both axes.")
         )
-    for c in codings:
-        rks = rows.place(c)
-        if not rks:
-            continue
-        cks = cols.place(c)
-        for rk in rks:
-            ri = r_index[rk]
-            for ck in cks:
-                out.setdefault((ri, c_index[ck]), set()).add(c[ID])
+    total = len(codings)
+    step = total if progress is None and cancel is None else _CODINGS_PER_CHECK
+    for low in range(0, total, max(step, 1)):
+        check_cancel(cancel)
+        if progress is not None:
+            progress(low, total, "")
+        for c in codings if step >= total else codings[low : low + step]:
+            rks = rows.place(c)
+            if not rks:
+                continue
+            cks = cols.place(c)
+            for rk in rks:
+                ri = r_index[rk]
+                for ck in cks:
+                    out.setdefault((ri, c_index[ck]), set()).add(c[ID])
+    check_cancel(cancel)
+    if progress is not None:
+        progress(total, total, "")
     return {k: sorted(v) for k, v in out.items()}
 
 
@@ -263,6 +316,8 @@ def pair_cells(
     op: str,
     distance: int,
     symmetric: bool | None = None,
+    *,
+    cancel: Cancel | None = None,
 ) -> CellIds:
     """Cells of a code × code relation: cell (A, B) holds both codings of each related pair.
 
@@ -280,7 +335,7 @@ def pair_cells(
         symmetric = rows.dim == cols.dim
     out: dict[tuple[int, int], set[int]] = {}
     if symmetric:
-        for a, b in pairs(corpus, codings, op, distance):
+        for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
             c_b = c_of.get(b[CODE])
             if not c_b:
                 continue
@@ -299,7 +354,7 @@ def pair_cells(
             if i != j:
                 mirrored[(j, i)] = list(ordered)
         return mirrored
-    for a, b in pairs(corpus, codings, op, distance):
+    for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
         for x, y in ((a, b), (b, a)):
             for ri in r_of.get(x[CODE], ()):
                 for ci in c_of.get(y[CODE], ()):
@@ -312,6 +367,31 @@ def pair_cells(
     return {k: sorted(v) for k, v in out.items()}
 
 
+def _pairs(
+    corpus: Corpus, codings: list[CodingTuple], op: str, distance: int, cancel: Cancel | None
+) -> Iterator[Iterator[tuple[CodingTuple, CodingTuple]]]:
+    """:func:`pairs` of ``codings``, source by source when ``cancel()`` is to be checked.
+
+    Related codings always share a source, so pairing each source's codings
+    apart finds the same pairs; the loops over the pairs stay as tight as
+    without a cancel check.
+    """
+    if cancel is None:
+        yield pairs(corpus, codings, op, distance)
+        return
+    by_source: dict[int, list[CodingTuple]] = {}
+    for c in codings:
+        group = by_source.get(c[SRC])
+        if group is None:
+            by_source[c[SRC]] = [c]
+        else:
+            group.append(c)
+    for group in by_source.values():
+        check_cancel(cancel)
+        yield pairs(corpus, group, op, distance)
+    check_cancel(cancel)
+
+
 def _assign_not(
     corpus: Corpus,
     codings: list[CodingTuple],
@@ -319,10 +399,11 @@ def _assign_not(
     cols: Axis,
     r_index: dict[str, int],
     c_index: dict[str, int],
+    cancel: Cancel | None = None,
 ) -> CellIds:
     # cell (A, B) = codings of row A that overlap no coding of column B
     partner_cols: dict[int, set[str]] = {c[ID]: set() for c in codings}
-    for a, b in pairs(corpus, codings, "and"):
+    for a, b in chain.from_iterable(_pairs(corpus, codings, "and", 0, cancel)):
         partner_cols[a[ID]].update(cols.place(b))
         partner_cols[b[ID]].update(cols.place(a))
     out: dict[tuple[int, int], list[int]] = {}

@@ -6,6 +6,7 @@ their best illustrative quote, and saved researcher summaries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +24,15 @@ from qualcode.analysis.corpus import (
     CodingTuple,
     Corpus,
 )
+from qualcode.analysis.engine import check_cancel
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import CellIds, Display
     from qualcode.project import Project
+
+_CELLS_PER_CHECK = 256  # cells filled between two cancel checks
+_CODINGS_PER_CHECK = 512  # excerpts cut between two cancel checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +79,16 @@ def make_excerpts(
     corpus: Corpus,
     codings: list[CodingTuple],
     texts: dict[int, str] | None = None,
+    *,
+    cancel: Callable[[], bool] | None = None,
 ) -> dict[int, Excerpt]:
-    """Excerpts of ``codings`` by coding id."""
+    """Excerpts of ``codings`` by coding id (``cancel()`` is checked every few hundred)."""
     if texts is None:
         texts = source_texts(project, {c[SRC] for c in codings})
     out = {}
-    for c in codings:
+    for n, c in enumerate(codings):
+        if cancel is not None and n % _CODINGS_PER_CHECK == 0:
+            check_cancel(cancel)
         name, kind, _, _ = corpus.sources[c[SRC]]
         out[c[ID]] = Excerpt(
             coding_id=c[ID],
@@ -100,16 +109,46 @@ def make_excerpts(
     return out
 
 
-def attach_contents(project: Project, corpus: Corpus, display: Display, ids: CellIds) -> None:
-    """Fill the display's excerpts, ratings/quotes or summaries as its spec asks."""
+def cell_excerpts(project: Project, display: Display, row: int, col: int) -> list[Excerpt]:
+    """The excerpts of exactly the codings in cell (``row``, ``col``), in source and text order.
+
+    What a drill-down shows: the cell's coding ids (``Display.cell_codings``)
+    as they are in the project now (a coding deleted since the build is left out).
+    """
+    from qualcode.analysis.corpus import load_codings
+
+    ids = display.cell_codings(row, col)
+    if not ids:
+        return []
+    corpus = load_codings(project, ids)
+    found = make_excerpts(project, corpus, corpus.codings)
+    out = [found[i] for i in ids if i in found]
+    out.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
+    return out
+
+
+def attach_contents(
+    project: Project,
+    corpus: Corpus,
+    display: Display,
+    ids: CellIds,
+    *,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
+    """Fill the display's excerpts, ratings/quotes or summaries as its spec asks.
+
+    ``cancel()`` is checked every few hundred excerpts cut and cells filled.
+    """
     from qualcode.analysis.summarise import best_quote, rating
 
     spec = display.spec
     limit = spec.option("max_excerpts")
     by_id = corpus.by_id()
     wanted = {i for members in ids.values() for i in members}
-    excerpts = make_excerpts(project, corpus, [by_id[i] for i in sorted(wanted)])
-    for key, members in ids.items():
+    excerpts = make_excerpts(project, corpus, [by_id[i] for i in sorted(wanted)], cancel=cancel)
+    for n, (key, members) in enumerate(ids.items()):
+        if cancel is not None and n % _CELLS_PER_CHECK == 0:
+            check_cancel(cancel)
         cell = [excerpts[i] for i in members]
         cell.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
         if spec.cell == "rating":
@@ -123,6 +162,7 @@ def attach_contents(project: Project, corpus: Corpus, display: Display, ids: Cel
         for r in range(len(display.rows)):
             for c in range(len(display.columns)):
                 display.ratings.setdefault((r, c), "absent")
+    check_cancel(cancel)
     if spec.cell == "summary" and display.saved_id is not None:
         from qualcode.analysis.framework import summaries_of
 

@@ -26,8 +26,9 @@ from qualcode.analysis.spec import Dim, DisplaySpec
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
-    from qualcode.analysis.engine import Display
+    from qualcode.analysis.engine import Cancel, Display
     from qualcode.project import Project
+    from qualcode.sources.batch import Progress
 
 SQL_DIMS = ("codes", "cases", "attribute", "sources", "source_kind", "coders", "valence", "total")
 SQL_FILTERS = {"codes", "descendants", "sources", "source_kinds", "coders", "valence", "magnitude"}
@@ -165,10 +166,23 @@ def whole_query(spec: DisplaySpec, code_ids: list[int] | None, other: Dim) -> An
     )
 
 
-def build(project: Project, spec: DisplaySpec) -> Display:
-    """Count the display in SQL; coding ids are computed lazily on drill-down."""
-    from qualcode.analysis.engine import Display
+def build(
+    project: Project,
+    spec: DisplaySpec,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Display:
+    """Count the display in SQL; coding ids are computed lazily on drill-down.
 
+    The counting is one step: ``cancel()`` is checked before and after it,
+    ``progress`` hears (0, 1) and (1, 1).
+    """
+    from qualcode.analysis.engine import Display, check_cancel
+
+    check_cancel(cancel)
+    if progress is not None:
+        progress(0, 1, "")
     corpus = load_corpus(project, {"codes": []})  # headers only: no codings needed
     row_axis = build_axis(corpus, spec.rows)
     col_axis = build_axis(corpus, spec.columns)
@@ -199,6 +213,9 @@ def build(project: Project, spec: DisplaySpec) -> Display:
             if src_axis.dim.kind in LINKED and corpus.range_links:
                 ranged = conn.execute(count_query(spec, code_ids, attribute_id)).all()
                 _add_rows(counts, ranged, row_axis, col_axis)
+    check_cancel(cancel)
+    if progress is not None:
+        progress(1, 1, "")
 
     def load_cell(r: int, c: int) -> list[int]:
         from qualcode.analysis.engine import compute

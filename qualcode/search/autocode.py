@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
 
-from qualcode.errors import NotFoundError, ValidationError
+from qualcode.errors import CancelledError, NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.search.index import TextIndex, open_index
+from qualcode.search.index import Progress, TextIndex, open_index
 from qualcode.search.scope import Scope, merge
 from qualcode.search.search import _Speakers, find_spans
 from qualcode.store import tables as t
@@ -148,8 +148,15 @@ def preview_search(
     scope: Scope | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     case_sensitive: bool = False,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Preview:
-    """Candidates from search hits (``mode="fuzzy"`` catches misspellings), widened to ``unit``."""
+    """Candidates from search hits (``mode="fuzzy"`` catches misspellings), widened to ``unit``.
+
+    ``progress``/``cancel`` follow the search over the sources (see
+    :func:`~qualcode.search.search.find_spans`); ``cancel()`` is also checked
+    per source while widening. A cancelled preview raises :class:`CancelledError`.
+    """
     if unit not in UNITS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Unit must be one of {allowed}, not '{value}'."),
@@ -160,11 +167,13 @@ def preview_search(
     index = open_index(project)
     spans = find_spans(
         project, query, mode, scope=scope, case_sensitive=case_sensitive, threshold=threshold,
-        index=index,
+        index=index, progress=progress, cancel=cancel,
     )  # fmt: skip
     speakers = _Speakers(project)
     found: dict[tuple[int, int, int], tuple[float, str]] = {}
     for sid, hits in spans.items():
+        if cancel is not None and cancel():
+            raise CancelledError()
         pairs = [(a, b) for a, b, _ in hits]
         ranges = (
             pairs if unit == "hit" else widen(pairs, _units(project, index, speakers, sid, unit))
@@ -174,6 +183,8 @@ def preview_search(
             key = (sid, ua, ub)
             if key not in found or found[key][0] < value:
                 found[key] = (value, mode if score is None else f"{mode} {value:.0f}")
+    if cancel is not None and cancel():
+        raise CancelledError()
     return _build(project, target, QT_TRANSLATE_NOOP("operations", "Auto-code search hits"), found)
 
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qualcode.search.index import Column, DocTokens, TextIndex, fts_term, open_index
+from qualcode.errors import CancelledError
+from qualcode.search.index import Column, DocTokens, Progress, TextIndex, fts_term, open_index
 from qualcode.search.scope import Ranges, Scope, contains, resolve
 from qualcode.text.fuzzy import DEFAULT_THRESHOLD
 
@@ -154,11 +155,15 @@ def find_spans(
     index: TextIndex | None = None,
     limit: int | None = None,
     names: dict[int, str] | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> dict[int, list[Span]]:
     """Hit spans per source id (sorted, no duplicates), without building KWIC lines.
 
     Sources are visited in name order; with ``limit`` the visit stops once that
     many hits are found (the first page of results, as :func:`search` shows it).
+    ``cancel()`` is checked before each source (raising :class:`CancelledError`)
+    and ``progress(sources visited, sources to visit, "")`` reported then.
     """
     from qualcode.text.query import SearchMode, parse_query
 
@@ -179,6 +184,10 @@ def find_spans(
             plans[lang] = [_plan(index, queries[lang], term) for term in queries[lang].terms]
         order = [sid for sid in order if _may_match(queries[langs[sid]], plans[langs[sid]], sid)]
     for n, sid in enumerate(order):
+        if cancel is not None and cancel():
+            raise CancelledError()
+        if progress is not None:
+            progress(n, len(order), "")
         if n % _CHUNK == 0:
             index.prefetch(order[n : n + _CHUNK])
         lang = langs[sid]
@@ -197,6 +206,10 @@ def find_spans(
             total += len(spans)
             if limit is not None and total >= limit:
                 break
+    if cancel is not None and cancel():
+        raise CancelledError()
+    if progress is not None:
+        progress(len(order), len(order), "")
     return out
 
 
@@ -367,18 +380,26 @@ def search(
     threshold: float = DEFAULT_THRESHOLD,
     context: int = 40,
     limit: int | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> list[Hit]:
-    """Search the project; hits in source-name then text order, at most ``limit``."""
+    """Search the project; hits in source-name then text order, at most ``limit``.
+
+    ``progress``/``cancel`` as in :func:`find_spans` (sources visited); a
+    cancelled search raises :class:`CancelledError` and returns no hits.
+    """
     from qualcode.text.fuzzy import keyword_in_context
 
     sources = _source_names(project)
     spans = find_spans(
         project, text, mode, scope=scope, case_sensitive=case_sensitive, threshold=threshold,
-        limit=limit, names=sources,
+        limit=limit, names=sources, progress=progress, cancel=cancel,
     )  # fmt: skip
     speakers = _Speakers(project)
     speakers.preload(list(spans))
     bodies = _texts(project, list(spans))
+    if cancel is not None and cancel():
+        raise CancelledError()
     hits: list[Hit] = []
     for sid in sorted(spans, key=lambda i: (sources.get(i, ""), i)):
         body = bodies[sid]

@@ -9,7 +9,7 @@ the passage). The computation runs on a worker thread with Cancel.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
@@ -151,7 +151,7 @@ class AgreementPane(QWidget):
     # -- choices -----------------------------------------------------------------------------
     def fill_choices(self) -> None:
         """List the coders with codings and the sources (with who coded each)."""
-        from qualcode.analysis.corpus import CODER, SRC, load_corpus
+        from qualcode.analysis.corpus import codings_per_coder
 
         self._dirty = False
         keep_coders = set(self.checked_coders())
@@ -161,11 +161,11 @@ class AgreementPane(QWidget):
             w.blockSignals(True)
             w.clear()
         if self.project is not None:
-            corpus = load_corpus(self.project)
-            counts = Counter(corpus.coders.get(c[CODER], "?") for c in corpus.codings)
-            who: dict[int, set[str]] = defaultdict(set)
-            for c in corpus.codings:
-                who[c[SRC]].add(corpus.coders.get(c[CODER], "?"))
+            per_source = codings_per_coder(self.project)
+            counts: Counter[str] = Counter()
+            for per_coder in per_source.values():
+                counts.update(per_coder)
+            who = {sid: set(per_coder) for sid, per_coder in per_source.items()}
             for name in sorted(counts):
                 item = QListWidgetItem(
                     self.tr("{coder} ({n} codings)").format(coder=name, n=counts[name])
@@ -175,8 +175,8 @@ class AgreementPane(QWidget):
                 on = first or name in keep_coders
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 self.coders.addItem(item)
-            order = sorted(corpus.sources.items(), key=lambda kv: kv[1][0])
-            for sid, (name, _kind, _date, _len) in order:
+            order = sorted((s.name, s.id) for s in self.project.sources.all())
+            for name, sid in order:
                 coded = ", ".join(sorted(who.get(sid, ()))) or self.tr("not coded")
                 item = QListWidgetItem(f"{name} ({coded})")
                 item.setData(VALUE_ROLE, sid)
@@ -228,10 +228,10 @@ class AgreementPane(QWidget):
 
         def work(progress: Any, cancel: Any) -> Any:
             progress(0, 0, comparing)
-            report = agreement(project, coders, level=level, sources=sources,
-                               disagreement_limit=None)  # fmt: skip
-            if cancel():
-                raise CancelledError()
+            report = agreement(
+                project, coders, level=level, sources=sources, disagreement_limit=None,
+                progress=lambda done, total, _m: progress(done, total, comparing), cancel=cancel,
+            )  # fmt: skip
             texts: dict[int, str] = {}
             wanted = sorted({d.source_id for d in report.disagreements})
             for done, sid in enumerate(wanted):

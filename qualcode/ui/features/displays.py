@@ -173,9 +173,10 @@ class DisplaysPane(DisplayStore, QWidget):
         project = self.project
 
         def work(progress: Any, cancel: Any) -> Any:
-            del progress, cancel  # one engine call: it cannot report or stop halfway
             try:
-                return build_display(project, spec, saved_id=saved_id)
+                return build_display(
+                    project, spec, saved_id=saved_id, progress=progress, cancel=cancel
+                )
             except QualCodeError as exc:
                 if quiet:
                     return exc

@@ -1,8 +1,8 @@
 """One display cell opened: its excerpts with attribution and, in a framework matrix, its summary.
 
 The excerpts are exactly the cell's codings as the core's drill-down gives
-them (``Display.cell_codings``), turned into attributed excerpts by the
-analysis excerpt layer; a double-click (or Enter) opens the passage.
+them (:func:`qualcode.analysis.excerpts.cell_excerpts`); a double-click (or
+Enter) opens the passage.
 """
 
 from __future__ import annotations
@@ -35,17 +35,9 @@ EXCERPT, FROM = 0, 1
 
 def cell_excerpts(project: Any, display: Display, r: int, c: int) -> list[Excerpt]:
     """The excerpts of exactly the codings in cell (r, c), in source and text order."""
-    from qualcode.analysis.corpus import load_codings
-    from qualcode.analysis.excerpts import make_excerpts
+    from qualcode.analysis.excerpts import cell_excerpts as core_cell_excerpts
 
-    ids = display.cell_codings(r, c)
-    if not ids:
-        return []
-    corpus = load_codings(project, ids)
-    found = make_excerpts(project, corpus, corpus.codings)
-    out = [found[i] for i in ids if i in found]
-    out.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
-    return out
+    return core_cell_excerpts(project, display, r, c)
 
 
 class CellPanel(QWidget):

@@ -745,7 +745,7 @@ def attribute_values(corpus: Any, names: list[str]) -> dict[str, list[str]]:
 
 
 def coder_names(project: Any) -> list[str]:
-    """Every coder of the project (read through the analysis corpus, without codings)."""
-    from qualcode.analysis.corpus import load_corpus
+    """Every coder of the project."""
+    from qualcode.analysis.corpus import coders
 
-    return sorted(set(load_corpus(project, {"codes": []}).coders.values()), key=str.casefold)
+    return coders(project)

@@ -210,6 +210,7 @@ class SearchPane(QWidget):
             return None
         project = self.project
         indexing = self.tr("Indexing the sources…")
+        searching = self.tr("Searching…")
 
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.errors import CancelledError
@@ -227,7 +228,8 @@ class SearchPane(QWidget):
             return search(
                 project, request.text, request.mode, scope=request.scope,
                 case_sensitive=request.case_sensitive, threshold=request.threshold,
-                context=CONTEXT, limit=LIMIT + 1,
+                context=CONTEXT, limit=LIMIT + 1, cancel=cancel,
+                progress=lambda done, total, _m: progress(done, total, searching),
             )  # fmt: skip
 
         self.status.setText(self.tr("Searching…"))

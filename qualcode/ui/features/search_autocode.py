@@ -208,10 +208,10 @@ class AutoCodeDialog(QDialog):
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.search.autocode import preview_search
 
-            del progress, cancel  # one core call; the result is only shown
             return preview_search(
                 project, code_id, req.text, req.mode, unit=unit, scope=req.scope,
                 threshold=req.threshold, case_sensitive=req.case_sensitive,
+                progress=progress, cancel=cancel,
             )  # fmt: skip
 
         def done(preview: Any) -> None:
