@@ -197,6 +197,10 @@ class Dispatcher(QObject):
         worker.start()
         return task
 
+    def progress_dialog(self, task: Task) -> QProgressDialog | None:
+        """The progress dialog of a running task (None once it has finished)."""
+        return next((d for _w, t, d in self._tasks if t is task), None)
+
     @property
     def busy(self) -> bool:
         """Whether a slow task is running (closing the project waits for it)."""

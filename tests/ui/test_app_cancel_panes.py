@@ -58,8 +58,8 @@ def _cancelled(window, qtbot, task, gate: Gate, *, button: bool = False) -> None
     """Wait for the gated step, press Cancel (the dialog's button or the task's), let it go on."""
     assert gate.reached.wait(20)
     if button:
-        dialog = window.findChild(QProgressDialog, "taskProgress")
-        assert dialog is not None
+        dialog = window.dispatcher.progress_dialog(task)  # not a closed one of an earlier task
+        assert isinstance(dialog, QProgressDialog)
         cancel = dialog.findChild(QPushButton)
         assert cancel is not None and cancel.text() == "Cancel"
         cancel.click()
