@@ -174,3 +174,19 @@ def test_switching_to_bahasa_indonesia_translates_menus_undo_errors_and_dates(
     w.set_language("en")
     assert w.commands.menus["file"].title() == "&File"
     assert w.settings.language == "en"
+
+
+def test_every_message_is_filed_under_a_context_the_app_asks_for():
+    """lupdate files a string under the wrong key when a call hides its context (an alias
+    of ``QCoreApplication.translate``, a nested ``def tr``): the app then never finds the
+    translation although the catalogue has it."""
+    root = ET.parse(FOLDER / "qualcode_id.ts").getroot()
+    contexts = {ctx.findtext("name") or "" for ctx in root.iter("context")}
+    assert "" not in contexts
+    for ctx in root.iter("context"):
+        for msg in ctx.iter("message"):
+            assert msg.find("comment") is None, (ctx.findtext("name"), msg.findtext("source"))
+            assert msg.findtext("source") not in contexts, (
+                ctx.findtext("name"),
+                msg.findtext("source"),
+            )

@@ -287,25 +287,30 @@ class DisplayStore:
 
     def _enable_store(self) -> None:
         """Enable "Update" and "Rename…" and say in their tooltips what they act on."""
-        tr = QCoreApplication.translate
         target = self.opened_id()
         update, rename = self.buttons["update"], self.buttons["rename"]
-        update.setText(tr("DisplaysPane", "Update"))
-        rename.setText(tr("DisplaysPane", "Rename…"))
+        update.setText(QCoreApplication.translate("DisplaysPane", "Update"))
+        rename.setText(QCoreApplication.translate("DisplaysPane", "Rename…"))
         update.setEnabled(self.writable and target is not None)
         rename.setEnabled(self.writable and self.saved.count() > 0)
         if target is None:
-            tip = tr("DisplaysPane", "Update saved display: open a saved display first")
+            tip = QCoreApplication.translate(
+                "DisplaysPane", "Update saved display: open a saved display first"
+            )
         else:
             name = self.saved.itemText(self.saved.findData(target)).split(" \u2014 ")[0]
-            tip = tr(
+            tip = QCoreApplication.translate(
                 "DisplaysPane",
                 "Update saved display \u201c{name}\u201d with the choices in the form",
             ).format(name=name)
         update.setToolTip(tip)
-        update.setAccessibleName(tr("DisplaysPane", "Update saved display"))
-        rename.setToolTip(tr("DisplaysPane", "Rename the chosen saved display"))
-        rename.setAccessibleName(tr("DisplaysPane", "Rename the chosen saved display"))
+        update.setAccessibleName(QCoreApplication.translate("DisplaysPane", "Update saved display"))
+        rename.setToolTip(
+            QCoreApplication.translate("DisplaysPane", "Rename the chosen saved display")
+        )
+        rename.setAccessibleName(
+            QCoreApplication.translate("DisplaysPane", "Rename the chosen saved display")
+        )
 
     def delete_chosen(self) -> None:
         """Delete the display chosen in the saved list (with its summaries), after asking."""

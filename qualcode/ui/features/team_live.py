@@ -149,13 +149,11 @@ def open_server_project(window: Any) -> bool:
 
     from qualcode.ui import dialogs
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("LivePoller", text)
-
     url = dialogs.get_text(
         window,
-        tr("Open a team project"),
-        tr(
+        QCoreApplication.translate("LivePoller", "Open a team project"),
+        QCoreApplication.translate(
+            "LivePoller",
             "Server address, e.g. postgresql+psycopg://sari@lab.example.ac.id/thesis\n"
             "(leave the password out: it comes from 'qualcode team login' or ~/.pgpass)"
         ),

@@ -157,6 +157,13 @@
     </message>
 </context>
 <context>
+    <name>AttributeFilter</name>
+    <message>
+        <source>No filter</source>
+        <translation>Tanpa filter</translation>
+    </message>
+</context>
+<context>
     <name>AutoCodeDialog</name>
     <message>
         <source>Finding the passages…</source>
@@ -327,6 +334,17 @@
     <message>
         <source>No filter</source>
         <translation>Tanpa filter</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseItemDialog</name>
+    <message>
+        <source>Type to filter</source>
+        <translation>Ketik untuk menyaring</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Saring</translation>
     </message>
 </context>
 <context>
@@ -599,8 +617,16 @@ Dikode oleh {coder}</translation>
         <translation>Kesimpulan mana yang didukung kutipan ini?</translation>
     </message>
     <message>
+        <source>Which conclusion do these {n} excerpts support?</source>
+        <translation>Kesimpulan mana yang didukung {n} kutipan ini?</translation>
+    </message>
+    <message>
         <source>Which conclusion does this excerpt contradict?</source>
         <translation>Kesimpulan mana yang bertentangan dengan kutipan ini?</translation>
+    </message>
+    <message>
+        <source>Which conclusion do these {n} excerpts contradict?</source>
+        <translation>Kesimpulan mana yang bertentangan dengan {n} kutipan ini?</translation>
     </message>
     <message>
         <source>New conclusion…</source>
@@ -1029,7 +1055,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>&amp;Variable</source>
-        <translation>&amp;Variabel</translation>
+        <translation>Var&amp;iabel</translation>
     </message>
     <message>
         <source>&amp;Rows</source>
@@ -1045,7 +1071,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Ran&amp;k by</source>
-        <translation>&amp;Urutkan menurut</translation>
+        <translation>Uru&amp;tkan menurut</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1061,7 +1087,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Periods &amp;by</source>
-        <translation>&amp;Periode per</translation>
+        <translation>Per&amp;iode per</translation>
     </message>
     <message>
         <source>Co-occurring</source>
@@ -1077,23 +1103,35 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Ce&amp;lls show</source>
-        <translation>Isi s&amp;el</translation>
+        <translation>Isi se&amp;l</translation>
     </message>
     <message>
         <source>Only &amp;cases</source>
         <translation>Han&amp;ya kasus</translation>
     </message>
     <message>
+        <source>Only &amp;where</source>
+        <translation>Hanya &amp;jika</translation>
+    </message>
+    <message>
+        <source>Onl&amp;y sources</source>
+        <translation>Hanya &amp;sumber</translation>
+    </message>
+    <message>
+        <source>Other filters</source>
+        <translation>Filter lain</translation>
+    </message>
+    <message>
         <source>Only source &amp;kinds</source>
-        <translation>Hanya &amp;jenis sumber</translation>
+        <translation>Hanya j&amp;enis sumber</translation>
     </message>
     <message>
         <source>Only co&amp;ders</source>
-        <translation>Hanya pen&amp;gode</translation>
+        <translation>Hanya &amp;pengode</translation>
     </message>
     <message>
         <source>Only &amp;valence</source>
-        <translation>Hanya va&amp;lensi</translation>
+        <translation>Hanya &amp;valensi</translation>
     </message>
     <message>
         <source>Period &amp;from</source>
@@ -1108,8 +1146,24 @@ Pengode: {coder}</translation>
         <translation>Tertinggi lebih dulu</translation>
     </message>
     <message>
+        <source>Attribute</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <source>Attribute values</source>
+        <translation>Nilai atribut</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <source>Drop the filters of the opened display that this form cannot show</source>
+        <translation>Buang filter display yang dibuka yang tidak dapat ditampilkan formulir ini</translation>
+    </message>
+    <message>
         <source>&amp;Build</source>
-        <translation>&amp;Susun</translation>
+        <translation>S&amp;usun</translation>
     </message>
     <message>
         <source>Build the display from the current data</source>
@@ -1220,6 +1274,42 @@ Pengode: {coder}</translation>
     <message>
         <source>Name of the display:</source>
         <translation>Nama display:</translation>
+    </message>
+    <message>
+        <source>Saved display “{name}” updated.</source>
+        <translation>Display tersimpan “{name}” diperbarui.</translation>
+    </message>
+    <message>
+        <source>Rename display</source>
+        <translation>Ganti nama display</translation>
+    </message>
+    <message>
+        <source>New name of the display:</source>
+        <translation>Nama baru display:</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Perbarui</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Update saved display: open a saved display first</source>
+        <translation>Perbarui display tersimpan: buka display tersimpan terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Update saved display “{name}” with the choices in the form</source>
+        <translation>Perbarui display tersimpan “{name}” dengan pilihan di formulir</translation>
+    </message>
+    <message>
+        <source>Update saved display</source>
+        <translation>Perbarui display tersimpan</translation>
+    </message>
+    <message>
+        <source>Rename the chosen saved display</source>
+        <translation>Ganti nama display tersimpan yang dipilih</translation>
     </message>
     <message>
         <source>Delete display</source>
@@ -1453,6 +1543,16 @@ Pengode: {coder}</translation>
         <source>{coder} made {n} changes</source>
         <translation>{coder} membuat {n} perubahan</translation>
     </message>
+    <message>
+        <source>Open a team project</source>
+        <translation>Buka proyek tim</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. postgresql+psycopg://sari@lab.example.ac.id/thesis
+(leave the password out: it comes from &apos;qualcode team login&apos; or ~/.pgpass)</source>
+        <translation>Alamat server, mis. postgresql+psycopg://sari@lab.example.ac.id/thesis
+(jangan sertakan kata sandi: kata sandi diambil dari &apos;qualcode team login&apos; atau ~/.pgpass)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1523,6 +1623,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Coder: {coder}</source>
         <translation>Pengode: {coder}</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>pemilik</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>pengode</translation>
+    </message>
+    <message>
+        <source>reviewer (read and comment)</source>
+        <translation>peninjau (membaca dan berkomentar)</translation>
     </message>
     <message>
         <source>Open it read-only?</source>
@@ -2373,6 +2485,14 @@ Pengode: {coder}</translation>
         <source>Find words in every source, read them in context and code them</source>
         <translation>Cari kata di semua sumber, baca dalam konteksnya, lalu kode</translation>
     </message>
+    <message>
+        <source>Open a &amp;team project on a server…</source>
+        <translation>Buka proyek ti&amp;m di server…</translation>
+    </message>
+    <message>
+        <source>Open a project kept on a PostgreSQL server, to code with your team</source>
+        <translation>Buka proyek yang disimpan di server PostgreSQL untuk mengode bersama tim Anda</translation>
+    </message>
 </context>
 <context>
     <name>displays</name>
@@ -2430,7 +2550,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Outcome&amp;s</source>
-        <translation>H&amp;asil</translation>
+        <translation>Has&amp;il</translation>
     </message>
     <message>
         <source>Group&amp;s (each with its sub-codes)</source>
@@ -2849,10 +2969,6 @@ Pengode: {coder}</translation>
         <translation>{file}, baris {line}: {message}</translation>
     </message>
     <message>
-        <source>{file}: cannot be written ({reason}).</source>
-        <translation>{file}: tidak dapat ditulis ({reason}).</translation>
-    </message>
-    <message>
         <source>Codebook &apos;{codebook}&apos; has no texts in &apos;{language}&apos;.</source>
         <translation>Buku kode &apos;{codebook}&apos; tidak memiliki teks dalam &apos;{language}&apos;.</translation>
     </message>
@@ -3123,6 +3239,10 @@ Pengode: {coder}</translation>
     <message>
         <source>{path} is not a QualCode project.</source>
         <translation>{path} bukan proyek QualCode.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {path}: {reason}</source>
+        <translation>Tidak dapat terhubung ke {path}: {reason}</translation>
     </message>
     <message>
         <source>Cannot import {file}: the file is {size} MB; the limit is {limit} MB.</source>
@@ -3504,6 +3624,10 @@ Pengode: {coder}</translation>
     <message>
         <source>The coder name {coder} already belongs to {user}.</source>
         <translation>Nama pengode {coder} sudah dipakai oleh {user}.</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL server address.</source>
+        <translation>{url} bukan alamat server PostgreSQL.</translation>
     </message>
 </context>
 <context>
