@@ -41,6 +41,8 @@ class ExcerptFilter:
     source_kinds: Sequence[str] | None = None
     coders: Sequence[str] | None = None
     valences: Sequence[str] | None = None
+    codings: Sequence[int] | None = None
+    """Only these codings (the excerpts a researcher selected in the Excerpts pane)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,9 @@ def select_excerpts(
     )
     if flt.valences is not None:
         segments = [s for s in segments if s.valence in set(flt.valences)]
+    if flt.codings is not None:
+        chosen = set(flt.codings)
+        segments = [s for s in segments if s.id in chosen]
     cases = {c.id: c for c in project.cases.all()}
     attributor = Attributor(cases.values(), options.attribution, language)
     links: dict[int, list[CaseLink]] = {}

@@ -199,6 +199,10 @@ class RetrievalPane(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
 
+    def shown_coding_ids(self) -> list[int]:
+        """Coding ids of every excerpt listed now (what the filters let through)."""
+        return [int(seg.id) for seg, _case in self.shown]
+
     def selected_coding_ids(self) -> list[int]:
         """Coding ids of the selected excerpts, in the order shown (empty when none)."""
         model = self.table.selectionModel()

@@ -261,3 +261,35 @@ def test_a_qdc_codebook_merges_its_codes(main_window, qtbot, monkeypatch, other_
     assert w.project.codes.find("Koordinasi") is not None
     assert len(w.project.sources.all()) == 2  # a codebook brings codes only
     assert w.undo_label() == "Import REFI-QDA codebook"
+
+
+def test_excerpts_export_follows_the_excerpts_pane(main_window, qtbot, monkeypatch, tmp_path):
+    """What the researcher sees is what gets exported: the rows selected in the Excerpts
+    pane, else every row its filters list; without the pane, the whole code."""
+    from openpyxl import load_workbook
+
+    w = main_window
+    p = w.project
+    src = next(s for s in p.sources.all() if s.name.startswith("W1"))
+    text = p.sources.text(src.id)
+    comm = p.codes.find("Communication")
+    start = text.index("Data kependudukan")
+    p.codings.apply(src.id, start, start + len("Data kependudukan"), comm.id)
+    w.code_tree.select_code(comm.id)
+
+    def exported(name: str) -> list[str]:
+        _answers(monkeypatch, save_file=str(tmp_path / name))
+        w.commands.trigger("export.excerpts.xlsx")
+        _wait(qtbot, w)
+        cells = [c.value for row in load_workbook(tmp_path / name).active for c in row]
+        return [t for t in ("Sosialisasi sudah kami lakukan", "Data kependudukan") if t in cells]
+
+    assert exported("all.xlsx") == ["Sosialisasi sudah kami lakukan", "Data kependudukan"]
+    w.show_excerpts(comm.id)
+    assert len(w.retrieval.shown) == 2
+    w.retrieval.table.selectRow(
+        next(i for i, (seg, _c) in enumerate(w.retrieval.shown) if seg.start == start)
+    )
+    assert exported("selected.xlsx") == ["Data kependudukan"]
+    w.retrieval.table.clearSelection()
+    assert exported("listed.xlsx") == ["Sosialisasi sudah kami lakukan", "Data kependudukan"]

@@ -77,8 +77,18 @@ class ExportActions(RefiImports, QObject):
         return Path(self.main.project.location).stem
 
     # -- exports ------------------------------------------------------------------------------
+    def _listed(self, code_id: int) -> list[int] | None:
+        """The excerpts the Excerpts pane lists for ``code_id``: the selected rows if any,
+        else every row its filters let through; None (the whole code) when it shows
+        another code or nothing."""
+        pane = self.main.retrieval
+        if getattr(pane, "code_id", None) != code_id or not pane.shown:
+            return None
+        return pane.selected_coding_ids() or pane.shown_coding_ids()
+
     def export_excerpts(self, suffix: str) -> Any:
-        """Coded excerpts of the selected code (and its sub-codes) to Word or Excel."""
+        """Coded excerpts of the selected code (and its sub-codes) to Word or Excel: the
+        ones listed or selected in the Excerpts pane when it shows that code."""
         from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 
         code_id = self.main.code_tree.current_code_id()
@@ -94,7 +104,7 @@ class ExportActions(RefiImports, QObject):
         if not path:
             return None
         project = self.main.project
-        flt = ExcerptFilter(codes=[code_id], include_children=True)
+        flt = ExcerptFilter(codes=[code_id], include_children=True, codings=self._listed(code_id))
         options = ExcerptOptions(language=self.language())
         label = self.tr("Writing excerpts…")
 

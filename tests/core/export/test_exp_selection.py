@@ -115,6 +115,11 @@ def test_filters(study, study_ids):
     assert texts(valences=["supporting"]) == [
         "Sosialisasi sudah kami lakukan ke semua OPD lewat rapat koordinasi."
     ]
+    every = select_excerpts(study, ExcerptFilter())
+    chosen = [e.coding_id for e in every if e.text.startswith(("Data kependudukan", "sinyal"))]
+    assert texts(codings=chosen) == ["Data kependudukan belum terintegrasi", "sinyal di desa lemah"]
+    assert texts(codings=chosen, coders=["budi"]) == ["Data kependudukan belum terintegrasi"]
+    assert texts(codings=[]) == []
 
 
 def test_context_characters_and_sentences(study):
