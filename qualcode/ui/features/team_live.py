@@ -143,6 +143,13 @@ class LivePoller(QObject):
             self._thread = None
 
 
+SERVER_PROMPT = QT_TRANSLATE_NOOP(
+    "LivePoller",
+    "Server address, e.g. postgresql+psycopg://sari@lab.example.ac.id/thesis\n"
+    "(leave the password out: it comes from 'qualcode team login' or ~/.pgpass)",
+)
+
+
 def open_server_project(window: Any) -> bool:
     """Ask for a team server's address and open the project there."""
     from PySide6.QtCore import QCoreApplication
@@ -152,11 +159,7 @@ def open_server_project(window: Any) -> bool:
     url = dialogs.get_text(
         window,
         QCoreApplication.translate("LivePoller", "Open a team project"),
-        QCoreApplication.translate(
-            "LivePoller",
-            "Server address, e.g. postgresql+psycopg://sari@lab.example.ac.id/thesis\n"
-            "(leave the password out: it comes from 'qualcode team login' or ~/.pgpass)"
-        ),
+        QCoreApplication.translate("LivePoller", SERVER_PROMPT),
     )
     if not url:
         return False
