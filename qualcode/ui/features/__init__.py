@@ -30,6 +30,7 @@ FEATURE_MODULES: list[str] = [
     "displays",
     "conclusions",
     "agreement",
+    "review",
     "search",
     "exports",
     "team_live",

@@ -1884,6 +1884,153 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Code: {name}</source>
+        <translation>Kode: {name}</translation>
+    </message>
+    <message>
+        <source>Coding: {source} ¶{paragraph}</source>
+        <translation>Pengodean: {source} ¶{paragraph}</translation>
+    </message>
+    <message>
+        <source>Conclusion: {text}</source>
+        <translation>Kesimpulan: {text}</translation>
+    </message>
+    <message>
+        <source>Display cell: {display} · {row} × {column}</source>
+        <translation>Sel display: {display} · {row} × {column}</translation>
+    </message>
+    <message>
+        <source>(deleted {target} {id})</source>
+        <translation>({target} {id} sudah dihapus)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>No review comments to show.</source>
+        <translation>Tidak ada komentar tinjauan untuk ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Resolved by {coder} {date}</source>
+        <translation>Diselesaikan oleh {coder} {date}</translation>
+    </message>
+    <message>
+        <source>Reply to comment</source>
+        <translation>Balas komentar</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Balasan:</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>What this comment is about is gone.</source>
+        <translation>Hal yang dikomentari sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka lagi</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Open the thread again</source>
+        <translation>Buka kembali utas ini</translation>
+    </message>
+    <message>
+        <source>Mark the thread resolved</source>
+        <translation>Tandai utas sebagai selesai</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tampilkan:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Show comment threads of status</source>
+        <translation>Tampilkan utas komentar dengan status</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Balas…</translation>
+    </message>
+    <message>
+        <source>Reply in the chosen thread</source>
+        <translation>Balas di utas yang dipilih</translation>
+    </message>
+    <message>
+        <source>Show what the comment is about</source>
+        <translation>Tampilkan hal yang dikomentari</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Review comment threads</source>
+        <translation>Utas komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>Double-click a thread to go to what it is about</source>
+        <translation>Klik dua kali sebuah utas untuk membuka hal yang dikomentari</translation>
+    </message>
+    <message>
+        <source>The chosen comment thread</source>
+        <translation>Utas komentar yang dipilih</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>Comment on {what}:</source>
+        <translation>Komentar tentang {what}:</translation>
+    </message>
+    <message>
+        <source>Comment on a coding</source>
+        <translation>Komentari pengodean</translation>
+    </message>
+    <message>
+        <source>Which coding at the cursor?</source>
+        <translation>Pengodean mana di posisi kursor?</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
         <source>All sources</source>
@@ -2492,6 +2639,38 @@ Pengode: {coder}</translation>
     <message>
         <source>Open a project kept on a PostgreSQL server, to code with your team</source>
         <translation>Buka proyek yang disimpan di server PostgreSQL untuk mengode bersama tim Anda</translation>
+    </message>
+    <message>
+        <source>Comment on the code…</source>
+        <translation>Komentari kode…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the current code</source>
+        <translation>Tulis komentar tinjauan pada kode yang dipilih</translation>
+    </message>
+    <message>
+        <source>Comment on the coding at the cursor…</source>
+        <translation>Komentari pengodean di posisi kursor…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on a coded passage</source>
+        <translation>Tulis komentar tinjauan pada bagian teks yang dikode</translation>
+    </message>
+    <message>
+        <source>Comment on the conclusion…</source>
+        <translation>Komentari kesimpulan…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the conclusion chosen in its pane</source>
+        <translation>Tulis komentar tinjauan pada kesimpulan yang dipilih di panelnya</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>List the supervisor&apos;s comments and resolve them</source>
+        <translation>Daftar komentar pembimbing dan selesaikan</translation>
     </message>
 </context>
 <context>
@@ -4005,6 +4184,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Search</source>
         <translation>Pencarian</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>Komentar tinjauan</translation>
     </message>
 </context>
 <context>
