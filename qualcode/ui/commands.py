@@ -59,20 +59,22 @@ SUBMENUS: dict[str, str] = {
 """Submenus; a command whose ``menu`` names one goes there (``export`` sits in File)."""
 
 
-def _project(w: Window) -> bool:
+def has_project(w: Window) -> bool:
+    """Enabled-when: a project is open (feature commands use these too)."""
     return w.project is not None
 
 
-def _writable(w: Window) -> bool:
+def writable(w: Window) -> bool:
+    """Enabled-when: a project is open for writing."""
     return w.project is not None and not w.project.read_only
 
 
 def _selection(w: Window) -> bool:
-    return _writable(w) and w.workspace.selection() is not None
+    return writable(w) and w.workspace.selection() is not None
 
 
 def _code(w: Window) -> bool:
-    return _writable(w) and w.code_tree.current_code_id() is not None
+    return writable(w) and w.code_tree.current_code_id() is not None
 
 
 def _undo_label(w: Window) -> str | None:
@@ -130,7 +132,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Close project"),
         "file",
         lambda w: w.close_project(),
-        enabled=_project,
+        enabled=has_project,
         shortcut=KS.Close,
     ),
     Command(
@@ -138,7 +140,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Import files…"),
         "file",
         lambda w: w.import_files(),
-        enabled=lambda w: _writable(w) and w.import_available(),
+        enabled=lambda w: writable(w) and w.import_available(),
         shortcut="Ctrl+I",
         tip=QT_TRANSLATE_NOOP(
             "commands", "Import transcripts and documents (Word, text, PDF, ODT, RTF…)"
@@ -150,7 +152,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "Import a &folder…"),
         "file",
         lambda w: w.import_folder(),
-        enabled=lambda w: _writable(w) and w.import_available(),
+        enabled=lambda w: writable(w) and w.import_available(),
         tip=QT_TRANSLATE_NOOP("commands", "Import every supported file of a folder"),
     ),
     Command(
@@ -158,7 +160,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "Import a &classification sheet…"),
         "file",
         lambda w: w.import_casesheet(),
-        enabled=lambda w: _writable(w) and w.casesheet_available(),
+        enabled=lambda w: writable(w) and w.casesheet_available(),
         tip=QT_TRANSLATE_NOOP(
             "commands", "Read cases and their attributes from an Excel or CSV sheet"
         ),
@@ -184,7 +186,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Undo"),
         "edit",
         lambda w: w.undo(),
-        enabled=lambda w: _writable(w) and w.undo_label() is not None,
+        enabled=lambda w: writable(w) and w.undo_label() is not None,
         shortcut=KS.Undo,
         dynamic_label=_undo_label,
         toolbar=True,
@@ -194,7 +196,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Redo"),
         "edit",
         lambda w: w.redo(),
-        enabled=lambda w: _writable(w) and w.redo_label() is not None,
+        enabled=lambda w: writable(w) and w.redo_label() is not None,
         shortcut=KS.Redo,
         dynamic_label=_redo_label,
         toolbar=True,
@@ -260,14 +262,14 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Remove codings at cursor"),
         "code",
         lambda w: w.uncode_at_cursor(),
-        enabled=lambda w: _writable(w) and bool(w.workspace.codings_at_cursor()),
+        enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
     ),
     Command(
         "code.retrieve",
         QT_TRANSLATE_NOOP("commands", "Show &excerpts of the code"),
         "code",
         lambda w: w.show_excerpts(),
-        enabled=lambda w: _project(w) and _code_any(w),
+        enabled=lambda w: has_project(w) and _code_any(w),
         shortcut="Ctrl+E",
         tip=QT_TRANSLATE_NOOP("commands", "Every passage coded with the selected code"),
     ),
@@ -277,7 +279,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&New code…"),
         "codebook",
         lambda w: w.new_code(),
-        enabled=_writable,
+        enabled=writable,
         shortcut="Ctrl+Shift+N",
     ),
     Command(

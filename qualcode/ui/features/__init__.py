@@ -55,6 +55,24 @@ class Feature:
     commands: tuple[Command, ...] = field(default_factory=tuple)
 
 
+class ReloadWhenShown:
+    """Mixin for a pane whose ``reload()`` reads much: ``_refresh()`` reloads now when the
+    pane is visible, else once it is next shown. ``reload()`` must clear ``_dirty``."""
+
+    _dirty = False
+
+    def _refresh(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.reload()  # type: ignore[attr-defined]
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: Any) -> None:
+        if self._dirty:
+            self.reload()  # type: ignore[attr-defined]
+        super().showEvent(event)  # type: ignore[misc]
+
+
 def features() -> list[Feature]:
     """Every installed feature, in menu order."""
     out = []

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command
+from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -463,7 +463,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Intercoder &agreement…"),
             "analysis",
             show_agreement,
-            enabled=lambda w: w.project is not None,
+            enabled=has_project,
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Percent agreement, Cohen's kappa and Krippendorff's alpha per code"
             ),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
-from qualcode.ui.commands import Command
+from qualcode.ui.commands import Command, writable
 from qualcode.ui.features import Feature
 from qualcode.ui.features.conclusions_pane import ConclusionsPane
 from qualcode.ui.features.conclusions_words import flat
@@ -81,11 +81,7 @@ def evidence_codings(window: Any) -> list[int]:
 
 
 def _can_link(window: Any) -> bool:
-    return (
-        window.project is not None
-        and not window.project.read_only
-        and bool(evidence_codings(window))
-    )
+    return writable(window) and bool(evidence_codings(window))
 
 
 def _pick_coding(window: Any, ids: list[int]) -> list[int] | None:
@@ -194,10 +190,6 @@ def new_conclusion(window: Any) -> int | None:
     return _pane(window).new_conclusion()
 
 
-def _writable(window: Any) -> bool:
-    return window.project is not None and not window.project.read_only
-
-
 FEATURE = Feature(
     key="conclusions",
     title=QT_TRANSLATE_NOOP("panes", "Conclusions"),
@@ -210,7 +202,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "New &conclusion…"),
             "analysis",
             new_conclusion,
-            enabled=_writable,
+            enabled=writable,
             tip=QT_TRANSLATE_NOOP("commands", "Write a claim and collect its evidence"),
         ),
         Command(

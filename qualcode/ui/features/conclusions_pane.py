@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.ui import dialogs
+from qualcode.ui.features import ReloadWhenShown
 from qualcode.ui.features.conclusions_words import (
     STATUS_COLORS,
     EvidenceRow,
@@ -52,7 +53,7 @@ TABLES = ("conclusion", "conclusion_evidence", "conclusion_display", "conclusion
 NO_ROLE = ""
 
 
-class ConclusionsPane(QWidget):
+class ConclusionsPane(ReloadWhenShown, QWidget):
     """Claims and the page of the chosen one."""
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
@@ -216,17 +217,6 @@ class ConclusionsPane(QWidget):
             or (changes.cases or changes.memos)
         ):
             self._refresh()
-
-    def _refresh(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side in a wide dock (bottom), list above page in a tall one (left/right).

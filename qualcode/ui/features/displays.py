@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from qualcode.errors import QualCodeError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command
+from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.displays_cell import CellPanel, cell_excerpts
 from qualcode.ui.features.displays_form import TYPES, DisplayForm
@@ -434,7 +434,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "New &display…"),
             "analysis",
             _new_display,
-            enabled=lambda w: w.project is not None,
+            enabled=has_project,
             shortcut="Ctrl+Shift+D",
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Build a matrix display: codes × cases, framework, factors, coverage…"

@@ -58,17 +58,24 @@ class DisplayStore:
             )
         return self.display.saved_id
 
+    def _summary_target(self) -> tuple[int, tuple[str, str]] | None:
+        """(saved display id, cell keys) of the opened cell, saving the display first if
+        needed; None when there is no cell, the project is read-only or the user cancels."""
+        if self.current is None or self.display is None or not self.writable:
+            return None
+        r, c = self.current
+        keys = (self.display.rows[r].key, self.display.columns[c].key)
+        saved_id = self.ensure_saved()
+        return None if saved_id is None else (saved_id, keys)
+
     def save_summary(self, text: str) -> None:
         """Write the opened cell's summary (core ``set_summary``; an emptied one is cleared)."""
         from qualcode.analysis.framework import clear_summary, set_summary
 
-        if self.current is None or self.display is None or not self.writable:
+        target = self._summary_target()
+        if target is None:
             return
-        r, c = self.current
-        keys = (self.display.rows[r].key, self.display.columns[c].key)
-        saved_id = self.ensure_saved()
-        if saved_id is None:
-            return
+        saved_id, keys = target
         if not text.strip():
             if self.current not in self.display.summaries:
                 return
@@ -77,7 +84,9 @@ class DisplayStore:
             )
         else:
             links = (
-                None if self.current in self.display.summaries else self.display.cell_codings(r, c)
+                None
+                if self.current in self.display.summaries
+                else self.display.cell_codings(*self.current)
             )
             changes = self.window_.dispatcher.run(
                 set_summary, self.project, saved_id, *keys, text.strip(), links, origin=self
@@ -90,13 +99,10 @@ class DisplayStore:
         """Draft the opened cell's summary from its excerpts (core ``autofill``)."""
         from qualcode.analysis.framework import autofill
 
-        if self.current is None or self.display is None or not self.writable:
+        target = self._summary_target()
+        if target is None:
             return
-        r, c = self.current
-        keys = (self.display.rows[r].key, self.display.columns[c].key)
-        saved_id = self.ensure_saved()
-        if saved_id is None:
-            return
+        saved_id, keys = target
         changes = self.window_.dispatcher.run(
             autofill, self.project, saved_id, cells=[keys], origin=self
         )

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
-from qualcode.ui.commands import Command
+from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature
 from qualcode.ui.features.exports_refi import RefiImports, stage_progress
 
@@ -210,16 +210,8 @@ def _actions(w: Any) -> ExportActions:
     return w.panes["exports"]
 
 
-def _open(w: Any) -> bool:
-    return w.project is not None
-
-
 def _code(w: Any) -> bool:
     return w.project is not None and w.code_tree.current_code_id() is not None
-
-
-def _writable(w: Any) -> bool:
-    return w.project is not None and not w.project.read_only
 
 
 FEATURE = Feature(
@@ -244,28 +236,28 @@ FEATURE = Feature(
         Command(
             "export.report",
             QT_TRANSLATE_NOOP("commands", "Project &report (Word)…"),
-            "export", lambda w: _actions(w).export_report(), enabled=_open,
+            "export", lambda w: _actions(w).export_report(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "Sources, cases, codebook and coded excerpts "
                                   "in one document"),
         ),
         Command(
             "export.codebook",
             QT_TRANSLATE_NOOP("commands", "&Codebook…"),
-            "export", lambda w: _actions(w).export_codebook(), enabled=_open,
+            "export", lambda w: _actions(w).export_codebook(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "The codebook as a codebook file (.yaml), "
                                   "an Excel sheet or a Word table"),
         ),
         Command(
             "export.qdpx",
             QT_TRANSLATE_NOOP("commands", "REFI-QDA &project (.qdpx)…"),
-            "export", lambda w: _actions(w).export_qdpx(), enabled=_open,
+            "export", lambda w: _actions(w).export_qdpx(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "The whole project for NVivo, ATLAS.ti, "
                                   "MAXQDA and other REFI-QDA tools"),
         ),
         Command(
             "export.qdc",
             QT_TRANSLATE_NOOP("commands", "REFI-QDA code&book (.qdc)…"),
-            "export", lambda w: _actions(w).export_qdc(), enabled=_open,
+            "export", lambda w: _actions(w).export_qdc(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "The codes and code sets for other REFI-QDA tools"),
         ),
         Command(
@@ -278,7 +270,7 @@ FEATURE = Feature(
         Command(
             "import.qdc",
             QT_TRANSLATE_NOOP("commands", "Import a REFI-QDA code&book (.qdc)…"),
-            "file", lambda w: _actions(w).import_refi_codebook(), enabled=_writable,
+            "file", lambda w: _actions(w).import_refi_codebook(), enabled=writable,
             after="import.casesheet",
             tip=QT_TRANSLATE_NOOP("commands", "Add the codes of a REFI-QDA codebook "
                                   "(codes already here are matched, not doubled)"),

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
-from qualcode.ui.commands import Command
-from qualcode.ui.features import Feature
+from qualcode.ui.commands import Command, has_project, writable
+from qualcode.ui.features import Feature, ReloadWhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TABLES = ("review_comment",)
@@ -98,7 +97,7 @@ def status_words(status: str) -> str:
     )
 
 
-class ReviewPane(QWidget):
+class ReviewPane(ReloadWhenShown, QWidget):
     """Comment threads (filtered by status) and the chosen thread in full."""
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
@@ -178,17 +177,6 @@ class ReviewPane(QWidget):
         coded = changes.codings or changes.sources
         if changes.touches(*TABLES) or (self.threads and (named or coded)):
             self._refresh()
-
-    def _refresh(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     # -- reads -------------------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -325,9 +313,9 @@ class ReviewPane(QWidget):
 
     def _enable(self) -> None:
         c = self.current()
-        writable = self._writable()
-        self.reply_button.setEnabled(c is not None and writable)
-        self.status_button.setEnabled(c is not None and writable)
+        can_write = self._writable()
+        self.reply_button.setEnabled(c is not None and can_write)
+        self.status_button.setEnabled(c is not None and can_write)
         self.goto_button.setEnabled(c is not None)
         resolved = c is not None and c.status == "resolved"
         self.status_button.setText(self.tr("Reopen") if resolved else self.tr("Resolve"))
@@ -375,8 +363,6 @@ class ReviewPane(QWidget):
 
 
 # -- commands ------------------------------------------------------------------------------
-def _writable(window: Any) -> bool:
-    return window.project is not None and not window.project.read_only
 
 
 def _conclusion_id(window: Any) -> int | None:
@@ -406,7 +392,7 @@ def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
 def comment_on_code(window: Any) -> int | None:
     """Comment on the code chosen in the code tree."""
     code_id = window.code_tree.current_code_id()
-    if code_id is None or not _writable(window):
+    if code_id is None or not writable(window):
         return None
     what = window.project.codes.path_text(code_id)
     return _comment(window, "code", code_id, what)
@@ -415,7 +401,7 @@ def comment_on_code(window: Any) -> int | None:
 def comment_on_coding(window: Any) -> int | None:
     """Comment on the coding at the cursor (asking which one if several overlap)."""
     ids = window.workspace.codings_at_cursor()
-    if not ids or not _writable(window):
+    if not ids or not writable(window):
         return None
     project = window.project
     if len(ids) > 1:
@@ -446,7 +432,7 @@ def comment_on_conclusion(window: Any) -> int | None:
     from qualcode.analysis.conclusions import get_conclusion
 
     cid = _conclusion_id(window)
-    if cid is None or not _writable(window):
+    if cid is None or not writable(window):
         return None
     return _comment(window, "conclusion", cid, flat(get_conclusion(window.project, cid).text, 60))
 
@@ -463,7 +449,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the code…"),
             "analysis",
             comment_on_code,
-            enabled=lambda w: _writable(w) and w.code_tree.current_code_id() is not None,
+            enabled=lambda w: writable(w) and w.code_tree.current_code_id() is not None,
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on the current code"),
         ),
         Command(
@@ -471,7 +457,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the coding at the cursor…"),
             "analysis",
             comment_on_coding,
-            enabled=lambda w: _writable(w) and bool(w.workspace.codings_at_cursor()),
+            enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on a coded passage"),
         ),
         Command(
@@ -479,7 +465,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the conclusion…"),
             "analysis",
             comment_on_conclusion,
-            enabled=lambda w: _writable(w) and _conclusion_id(w) is not None,
+            enabled=lambda w: writable(w) and _conclusion_id(w) is not None,
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Leave a review comment on the conclusion chosen in its pane"
             ),
@@ -489,7 +475,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Review comments"),
             "analysis",
             lambda w: w.show_pane("review"),
-            enabled=lambda w: w.project is not None,
+            enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "List the supervisor's comments and resolve them"),
         ),
     ),

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command
+from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.search_models import MODES, ElideLeftDelegate, HitModel
 
@@ -443,7 +443,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "&Search the project…"),
             "edit",
             _open_search,
-            enabled=lambda w: w.project is not None,
+            enabled=has_project,
             shortcut="Ctrl+Shift+F",
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Find words in every source, read them in context and code them"
