@@ -13,14 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.workload import SIZES, build_workload
+from benchmarks.workload import SIZES, build_workload, percentile
 from qualcode.coding.codings import CodingFilter
 from qualcode.project import Project
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main(size: str = "L") -> None:
@@ -47,7 +42,7 @@ def main(size: str = "L") -> None:
             p.codings.apply(sid, start, start + rng.randint(10, 300), code.id)
             times.append((time.perf_counter() - t0) * 1000)
         print(f"apply one coding (n=500):   p50 {statistics.median(times):6.2f} ms   "
-              f"p99 {_pct(times, 0.99):6.2f} ms   (target p99 < 15 ms)")  # fmt: skip
+              f"p99 {percentile(times, 0.99):6.2f} ms   (target p99 < 15 ms)")  # fmt: skip
 
         big = p.codes.create("Big code").result
         assert big is not None

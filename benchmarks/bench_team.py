@@ -39,22 +39,10 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from benchmarks.bench_analysis import RAW_SQL  # the same query the analysis benchmark times
+from benchmarks.workload import percentile
+
 ROOT = Path(__file__).resolve().parents[1]
-RAW_SQL = """
-SELECT c.code_id, l.case_id, count(DISTINCT c.id)
-FROM coding c JOIN case_link l
-  ON l.source_id = c.source_id
- AND (l.start_pos IS NULL OR (l.start_pos < c.end_pos AND l.end_pos > c.start_pos))
-GROUP BY c.code_id, l.case_id
-"""
-
-
-def pct(values: list[float], q: float) -> float:
-    """The ``q`` quantile (nearest rank) of ``values``; 0 for none."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def best_of(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
@@ -193,7 +181,7 @@ def run_coders(target: str, coders: int, seconds: float, seed: int = 11) -> dict
         "applied": sum(ok.values()),
         "throughput": sum(ok.values()) / seconds,
         "p50": statistics.median(latencies) if latencies else 0.0,
-        "p99": pct(latencies, 0.99),
+        "p99": percentile(latencies, 0.99),
         "max": max(latencies, default=0.0),
         "errors": errors,
         "per_coder": {
@@ -294,7 +282,7 @@ def engines(size: str, pg_url: str, work: Path) -> None:
                 p.codings.apply(sid, start, start + rng.randint(10, 300), code.id)
                 times.append((time.perf_counter() - t0) * 1000)
             print(f"{name:10} apply one coding (n=300): p50 {statistics.median(times):.2f} ms, "
-                  f"p99 {pct(times, 0.99):.2f} ms")  # fmt: skip
+                  f"p99 {percentile(times, 0.99):.2f} ms")  # fmt: skip
         finally:
             p.close()
 

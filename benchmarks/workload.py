@@ -56,6 +56,14 @@ SIZES = {
 }
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (nearest rank) of ``values``; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 def make_text(rng: random.Random, words: int) -> str:
     """A transcript-like text of ``words`` words in P:/I: turns of 20-120 words."""
     out: list[str] = []

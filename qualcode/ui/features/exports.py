@@ -82,7 +82,7 @@ class ExportActions(RefiImports, QObject):
         else every row its filters let through; None (the whole code) when it shows
         another code or nothing."""
         pane = self.main.retrieval
-        if getattr(pane, "code_id", None) != code_id or not pane.shown:
+        if pane.code_id != code_id or not pane.shown:
             return None
         return pane.selected_coding_ids() or pane.shown_coding_ids()
 
