@@ -233,6 +233,11 @@ class Project:
         self.close()
 
     @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` has run (a worker may still hold the object)."""
+        return self._closed
+
+    @property
     def role(self) -> str | None:
         """This login's team role (``owner``/``coder``/``reviewer``) on a team server, else None."""
         return team_roles.role_of(self)

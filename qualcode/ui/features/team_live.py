@@ -83,7 +83,7 @@ class LivePoller(QObject):
     def _work(self, project: Any, token: int | None, generation: int) -> None:
         from qualcode.team import poll_changes, remote_activity
 
-        if getattr(project, "_closed", False):
+        if project.closed:
             return
         try:
             poll = poll_changes(project, token)
