@@ -9,20 +9,33 @@ Rules for a new migration: bump :data:`SCHEMA_VERSION`, register a function for
 the new number that writes its DDL explicitly (never from the current models,
 which keep changing), and add a project made by the previous version under
 ``tests/data/projects/`` so the tests open it.
+
+A version that several areas change at once is assembled from *steps*: each
+area writes its own module in :mod:`qualcode.store.schema_steps` with a function
+decorated ``@step(VERSION, "name")``; the migration to that version runs its
+steps in name order inside the version's one transaction. Areas then never
+edit each other's DDL, and ``tests/core/store/test_schema_upgrade.py`` checks
+that an upgraded project has exactly the tables, columns and indexes of a new
+one.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this version of QualCode writes."""
 
 Migration = Callable[[Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
 """Upgrade functions keyed by the version they upgrade *to*."""
+
+STEPS: dict[int, dict[str, Migration]] = {}
+"""Named DDL steps of a version assembled from several areas (see :func:`step`)."""
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -35,6 +48,40 @@ def migration(version: int) -> Callable[[Migration], Migration]:
         return fn
 
     return register
+
+
+def step(version: int, name: str) -> Callable[[Migration], Migration]:
+    """Register ``fn`` as the step ``name`` of the upgrade to ``version``."""
+
+    def register(fn: Migration) -> Migration:
+        steps = STEPS.setdefault(version, {})
+        if name in steps:
+            raise RuntimeError(f"two steps named {name!r} in the migration to schema {version}")
+        steps[name] = fn
+        if version not in MIGRATIONS:
+            MIGRATIONS[version] = lambda conn: _run_steps(version, conn)
+        return fn
+
+    return register
+
+
+def _run_steps(version: int, conn: Connection) -> None:
+    for name in sorted(STEPS.get(version, {})):
+        STEPS[version][name](conn)
+
+
+@migration(2)
+def _to_v2(conn: Connection) -> None:
+    """Schema 2: the steps of every area that changed in this release."""
+    _run_steps(2, conn)
+
+
+def _load_steps() -> None:
+    """Import every module of :mod:`qualcode.store.schema_steps` so its steps register."""
+    from qualcode.store import schema_steps
+
+    for info in pkgutil.iter_modules(schema_steps.__path__):
+        importlib.import_module(f"{schema_steps.__name__}.{info.name}")
 
 
 def read_version(conn: Connection) -> int | None:
@@ -67,6 +114,7 @@ def write_version(conn: Connection, version: int) -> None:
 def pending(found: int, target: int | None = None) -> list[int]:
     """The migration numbers to run to go from ``found`` to ``target`` (default: current)."""
     target = SCHEMA_VERSION if target is None else target
+    _load_steps()
     missing = [v for v in range(found + 1, target + 1) if v not in MIGRATIONS]
     if missing:
         raise RuntimeError(f"no migration registered to schema {missing[0]}")

@@ -124,15 +124,16 @@ def test_older_schema_is_upgraded_after_a_backup(
     def add_table(conn) -> None:
         conn.exec_driver_sql("CREATE TABLE extra_v2 (id INTEGER PRIMARY KEY, note TEXT)")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, add_table)
+    nxt = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(migrations.MIGRATIONS, nxt, add_table)
     with pytest.raises(ProjectError, match="older project format"):
         Project.open(project_path, read_only=True)
     with Project.open(project_path, coder="ana") as p:
-        assert p.info().schema_version == 2
+        assert p.info().schema_version == nxt
         assert snapshot(p) == before
     names = [c.name for c in backup.list_backups(project_path)]
-    assert any(n.startswith("before-upgrade-from-v1") for n in names)
+    assert any(n.startswith(f"before-upgrade-from-v{nxt - 1}") for n in names)
     upgraded = sqlite3.connect(project_path)
     assert upgraded.execute("SELECT count(*) FROM extra_v2").fetchone() == (0,)
     upgraded.close()
@@ -147,13 +148,14 @@ def test_failed_migration_leaves_the_old_version(
         conn.exec_driver_sql("CREATE TABLE half_done (id INTEGER)")
         raise RuntimeError("power cut in the middle")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
+    nxt = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(migrations.MIGRATIONS, nxt, broken)
     with pytest.raises(RuntimeError):
         Project.open(project_path)
     con = sqlite3.connect(project_path)
     assert con.execute("SELECT value FROM project_info WHERE key='schema_version'").fetchone() == (
-        "1",
+        str(nxt - 1),
     )
     assert not con.execute("SELECT name FROM sqlite_master WHERE name='half_done'").fetchall()
     con.close()

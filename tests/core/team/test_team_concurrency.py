@@ -171,8 +171,9 @@ def test_two_clients_never_migrate_at_once(pg_url: str, monkeypatch: pytest.Monk
         time.sleep(0.3)
         conn.execute(text("CREATE TABLE probe_v2 (id INTEGER PRIMARY KEY)"))  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, to_v2)
+    nxt = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(migrations.MIGRATIONS, nxt, to_v2)
     errors: list[BaseException] = []
     opened: list[int] = []
 
@@ -189,7 +190,7 @@ def test_two_clients_never_migrate_at_once(pg_url: str, monkeypatch: pytest.Monk
     for th in threads:
         th.join(timeout=60)
     assert not errors, errors
-    assert runs == [1] and opened == [2, 2]
+    assert runs == [1] and opened == [nxt, nxt]
 
 
 def test_read_only_open_of_an_older_server_project_is_refused(
@@ -202,14 +203,15 @@ def test_read_only_open_of_an_older_server_project_is_refused(
     def to_v2(conn: object) -> None:
         conn.execute(text("CREATE TABLE probe_v2 (id INTEGER PRIMARY KEY)"))  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, to_v2)
+    nxt = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(migrations.MIGRATIONS, nxt, to_v2)
     with pytest.raises(OlderSchemaError, match="older project format"):
         Project.open(pg_url, coder="budi", read_only=True)
     with Project.open(pg_url, coder="ana") as p:
-        assert p.info().schema_version == 2
+        assert p.info().schema_version == nxt
     with Project.open(pg_url, coder="budi", read_only=True) as p:
-        assert p.read_only and p.info().schema_version == 2
+        assert p.read_only and p.info().schema_version == nxt
 
 
 def test_an_unreachable_server_is_a_clear_message() -> None:
