@@ -47,6 +47,8 @@ class Corpus:
     coders: dict[int, str]
     whole_links: dict[int, list[int]]  # source -> case ids linked to the whole source
     range_links: dict[int, list[Link]]  # source -> ranged links sorted by start
+    passage_members: dict[int, list[int]] = field(default_factory=dict)  # merged passages only
+    passage_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)  # their coders
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
@@ -113,14 +115,21 @@ class Corpus:
             cur = self.code_parent.get(cur)
         return "/".join(reversed(parts))
 
+    def coder_label(self, c: CodingTuple) -> str:
+        """Who coded ``c``: its coder, or every coder of the passage it stands for."""
+        ids = self.passage_coders.get(c[ID], (c[CODER],))
+        return ", ".join(self.coders.get(i, "?") for i in ids)
+
     def by_id(self) -> dict[int, CodingTuple]:
         """Codings by id."""
         return {c[ID]: c for c in self.codings}
 
 
-def coding_conditions(filters: dict[str, Any], code_ids: Sequence[int] | None) -> list[Any]:
-    """WHERE conditions on ``coding`` for the SQL-expressible filters and ``code_ids``."""
-    c = t.coding.c
+def coding_conditions(
+    filters: dict[str, Any], code_ids: Sequence[int] | None, *, table: Any = None
+) -> list[Any]:
+    """WHERE conditions on ``coding`` (or its alias ``table``) for the filters and ``code_ids``."""
+    c = (t.coding if table is None else table).c
     conds: list[Any] = []
     if code_ids is not None:
         conds.append(c.code_id.in_(list(code_ids)))

@@ -16,8 +16,26 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from qualcode.analysis.axes import Axis, Header, bucket, build_axis, period_of
-from qualcode.analysis.corpus import CODE, END, ID, SRC, START, CodingTuple, Corpus, load_corpus
+from qualcode.analysis.corpus import (
+    CODE,
+    CODER,
+    END,
+    ID,
+    SRC,
+    START,
+    CodingTuple,
+    Corpus,
+    load_corpus,
+)
 from qualcode.analysis.relations import check_relation, keep_related, pairs
+from qualcode.analysis.scope import (
+    CoderScope,
+    counted_names,
+    merges,
+    passages,
+    scope_for,
+    scoped_spec,
+)
 from qualcode.analysis.spec import DisplaySpec
 from qualcode.errors import CancelledError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -51,6 +69,8 @@ class Display:
     ratings: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     saved_id: int | None = None
+    scope: CoderScope | None = None
+    coders_counted: list[str] = field(default_factory=list)
     _ids: CellIds | None = None
     _load_cell: Callable[[int, int], list[int]] | None = None
     _cell_cache: CellIds = field(default_factory=dict)
@@ -100,6 +120,8 @@ class Display:
             "measure": self.spec.measure,
             "cells": self.counts,
         }
+        if self.scope is not None:
+            out["scope"] = {**self.scope.to_dict(), "counted": list(self.coders_counted)}
         if self.spec.cell == "excerpts" or self.excerpts:
             out["excerpts"] = _grid(self, lambda k: [e.to_dict() for e in self.excerpts.get(k, [])])
         if self.spec.cell == "summary":
@@ -148,17 +170,38 @@ def build_display(
     from qualcode.analysis import sqlcount
 
     check_cancel(cancel)
+    scope = scope_for(project, spec)
+    asked, spec = spec, scoped_spec(spec, scope)
     if sqlcount.applies(spec):
-        return sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
     check_cancel(cancel)
-    display = Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids)
-    display.saved_id = saved_id
+    display = _stated(
+        project,
+        Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids),
+        asked,
+        scope,
+        saved_id,
+    )
     if spec.cell in ("excerpts", "rating", "summary"):
         from qualcode.analysis.excerpts import attach_contents
 
         attach_contents(project, corpus, display, ids, cancel=cancel)
+    return display
+
+
+def _stated(
+    project: Project, display: Display, asked: DisplaySpec, scope: CoderScope, saved_id: int | None
+) -> Display:
+    """The display as asked for, stating the coders it counted."""
+    from qualcode.analysis.corpus import coders
+
+    display.spec = asked
+    display.saved_id = saved_id
+    display.scope = scope
+    display.coders_counted = counted_names(scope, coders(project))
     return display
 
 
@@ -181,7 +224,21 @@ def compute(
     row_axis = build_axis(corpus, spec.rows)
     col_axis = build_axis(corpus, spec.columns)
     ids = assign(corpus, codings, row_axis, col_axis, spec, progress=progress, cancel=cancel)
+    if merges(spec) and not spec.option("relation"):
+        ids = collapse_passages(corpus, codings, ids)
     return corpus, row_axis, col_axis, ids
+
+
+def collapse_passages(corpus: Corpus, codings: list[CodingTuple], ids: CellIds) -> CellIds:
+    """Cells holding one representative per passage; the corpus gets the passages' union ranges."""
+    found = passages(codings)
+    if not found.rep:
+        return ids
+    corpus.passage_members.update(found.members)
+    for rep, members in found.members.items():
+        corpus.passage_coders[rep] = tuple(dict.fromkeys(found.codings[m][CODER] for m in members))
+    corpus.codings = [found.tuples.get(c[ID], c) for c in corpus.codings]
+    return {k: found.collapse(v) for k, v in ids.items()}
 
 
 def pushdown(project: Project, spec: DisplaySpec) -> tuple[set[int] | None, set[int] | None]:

@@ -66,6 +66,15 @@ def _error(file: str, line: int, problem: str) -> ValidationError:
     return ValidationError(E_ENTRY, file=file, line=line, problem=problem)
 
 
+def sample_analysis_coders(path: str | os.PathLike[str]) -> list[str]:
+    """The coders the study's analysis counts (``analysis_coders:``; the others check-coded)."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    found = data.get("analysis_coders") if isinstance(data, dict) else None
+    return [str(n) for n in found] if isinstance(found, list) else []
+
+
 def read_sample_codings(path: str | os.PathLike[str]) -> list[SampleCoding]:
     """Parse the codings file; every problem names the file and the entry's line."""
     import yaml

@@ -24,6 +24,7 @@ in the engine's docstrings:
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -426,12 +427,17 @@ def load_reference(project: Project) -> Reference:
     cases = project.cases.all()
     with project.reading() as conn:
         coder_name = dict(conn.execute(select(t.coder.c.id, t.coder.c.name)).all())
+        declared = conn.execute(
+            select(t.project_info.c.value).where(t.project_info.c.key == "analysis_coders")
+        ).scalar()
+    # the analysis counts the study's declared analysis coders (the researcher) only
+    counted = set(json.loads(declared)) if declared else set(coder_name.values())
     case_attrs = {
         c.id: {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in c.attributes.items()}
         for c in cases
     }
     return Reference(
-        codings=[_row(c) for c in project.codings.list()],
+        codings=[_row(c) for c in project.codings.list() if coder_name[c.coder_id] in counted],
         code_name={c.id: c.name for c in codes},
         code_parent={c.id: c.parent_id for c in codes},
         code_order=[c.id for c in codes],
