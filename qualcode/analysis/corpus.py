@@ -49,6 +49,7 @@ class Corpus:
     range_links: dict[int, list[Link]]  # source -> ranged links sorted by start
     passage_members: dict[int, list[int]] = field(default_factory=dict)  # merged passages only
     passage_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)  # their coders
+    placed: list[CodingTuple] = field(default_factory=list)  # codings a display placed
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)

@@ -177,6 +177,8 @@ def build_display(
         return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    if spec.option("relation") and merges(spec) and spec.measure == "codings":
+        counts = passage_pair_counts(corpus, spec, row_axis, col_axis, counts)
     check_cancel(cancel)
     display = _stated(
         project,
@@ -224,9 +226,43 @@ def compute(
     row_axis = build_axis(corpus, spec.rows)
     col_axis = build_axis(corpus, spec.columns)
     ids = assign(corpus, codings, row_axis, col_axis, spec, progress=progress, cancel=cancel)
+    corpus.placed = codings
     if merges(spec) and not spec.option("relation"):
         ids = collapse_passages(corpus, codings, ids)
     return corpus, row_axis, col_axis, ids
+
+
+def passage_pair_counts(
+    corpus: Corpus, spec: DisplaySpec, rows: Axis, cols: Axis, counts: list[list[int]]
+) -> list[list[int]]:
+    """Co-occurrence counts: related pairs of passages, each coded by one coder.
+
+    One overlapping pair of codings counts 1 (not its 2 codings); two coders who
+    both applied both codes to one passage still count 1 (their codings of each
+    code form one passage). ``not`` keeps counting codings.
+    """
+    relation = spec.option("relation")
+    op = check_relation(relation.get("op", "and"))
+    if op == "not" or rows.code_map is None or cols.code_map is None:
+        return counts
+    codings = corpus.placed
+    found = passages(codings)
+    r_index = {h.key: i for i, h in enumerate(rows.headers)}
+    c_index = {h.key: i for i, h in enumerate(cols.headers)}
+    cells: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    distance = int(relation.get("distance", 0))
+    for group in _pairs(corpus, codings, op, distance, None, True):
+        for a, b in group:
+            pa, pb = found.of(a[ID]), found.of(b[ID])
+            for x, y, px, py in ((a, b, pa, pb), (b, a, pb, pa)):
+                for rk in rows.code_map.get(x[CODE], ()):
+                    for ck in cols.code_map.get(y[CODE], ()):
+                        key = (r_index[rk], c_index[ck])
+                        cells.setdefault(key, set()).add((px, py))
+    out = [[0] * len(cols.headers) for _ in rows.headers]
+    for (r, c), found_pairs in cells.items():
+        out[r][c] = len(found_pairs)
+    return out
 
 
 def collapse_passages(corpus: Corpus, codings: list[CodingTuple], ids: CellIds) -> CellIds:
@@ -339,7 +375,8 @@ def assign(
         check_cancel(cancel)
         if op == "not":
             return _assign_not(corpus, codings, rows, cols, r_index, c_index, cancel)
-        return pair_cells(corpus, codings, rows, cols, op, distance, cancel=cancel)
+        same = merges(spec)
+        return pair_cells(corpus, codings, rows, cols, op, distance, cancel=cancel, same_coder=same)
     if relation:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A relation between codes needs codes on both axes.")
@@ -375,8 +412,12 @@ def pair_cells(
     symmetric: bool | None = None,
     *,
     cancel: Cancel | None = None,
+    same_coder: bool = False,
 ) -> CellIds:
     """Cells of a code × code relation: cell (A, B) holds both codings of each related pair.
+
+    ``same_coder``: only pairs coded by one coder count (two coders' different
+    codes on one passage are a disagreement, not a co-occurrence).
 
     Code axes place a coding by its code alone, so placements are looked up per
     code. With the same axis on both sides (``symmetric``, the default then)
@@ -392,7 +433,7 @@ def pair_cells(
         symmetric = rows.dim == cols.dim
     out: dict[tuple[int, int], set[int]] = {}
     if symmetric:
-        for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
+        for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel, same_coder)):
             c_b = c_of.get(b[CODE])
             if not c_b:
                 continue
@@ -411,7 +452,7 @@ def pair_cells(
             if i != j:
                 mirrored[(j, i)] = list(ordered)
         return mirrored
-    for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
+    for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel, same_coder)):
         for x, y in ((a, b), (b, a)):
             for ri in r_of.get(x[CODE], ()):
                 for ci in c_of.get(y[CODE], ()):
@@ -425,6 +466,19 @@ def pair_cells(
 
 
 def _pairs(
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    op: str,
+    distance: int,
+    cancel: Cancel | None,
+    same_coder: bool = False,
+) -> Iterator[Iterator[tuple[CodingTuple, CodingTuple]]]:
+    """:func:`_source_pairs`, only pairs coded by one coder when ``same_coder``."""
+    for found in _source_pairs(corpus, codings, op, distance, cancel):
+        yield (p for p in found if p[0][CODER] == p[1][CODER]) if same_coder else found
+
+
+def _source_pairs(
     corpus: Corpus, codings: list[CodingTuple], op: str, distance: int, cancel: Cancel | None
 ) -> Iterator[Iterator[tuple[CodingTuple, CodingTuple]]]:
     """:func:`pairs` of ``codings``, source by source when ``cancel()`` is to be checked.

@@ -40,6 +40,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
+    from qualcode.changes import ChangeSet
     from qualcode.project import Project
 
 ANALYSIS_CODERS_KEY = "analysis_coders"
@@ -95,7 +96,7 @@ def analysis_coders(project: Project) -> list[str] | None:
     return [str(n) for n in names] if names else None
 
 
-def set_analysis_coders(project: Project, names: Iterable[str] | None) -> None:
+def set_analysis_coders(project: Project, names: Iterable[str] | None) -> ChangeSet[None]:
     """Name the coders every analysis counts by default (None or empty: every coder).
 
     One undoable operation; unknown coder names are refused.
@@ -110,6 +111,7 @@ def set_analysis_coders(project: Project, names: Iterable[str] | None) -> None:
             value = json.dumps(wanted, ensure_ascii=False)
             op.insert(t.project_info, {"key": ANALYSIS_CODERS_KEY, "value": value})
         op.note(analysis_coders=wanted)
+    return op.changes
 
 
 def _known(project: Project, names: Iterable[str]) -> list[str]:

@@ -86,6 +86,12 @@ def _filters(p: Any, items: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD).")
 @click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and")
 @click.option("--distance", type=int, default=0, help="NEAR: characters between codings.")
+@click.option("--coders", "coders", metavar="NAMES",
+              help="Count only these coders (comma-separated); default: the project's "
+                   "analysis coders, else everyone.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
+              show_default=True, help="Count passages (overlapping codings of one code by "
+              "different coders once) or every coding (per-coder view).")  # fmt: skip
 @click.option("--save", "save_as", metavar="NAME", help="Save the display's spec under NAME.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Write .csv or .xlsx.")
 @json_option
@@ -107,6 +113,8 @@ def display(
     cutoff: str | None,
     op: str,
     distance: int,
+    coders: str | None,
+    unit: str,
     save_as: str | None,
     out: str | None,
     as_json: bool,
@@ -119,7 +127,10 @@ def display(
 
     with open_project(project, coder, read_only=save_as is None) as p:
         ids = _code_ids(p, codes)
-        params: dict[str, Any] = {"filters": _filters(p, filters) or None}
+        flt = _filters(p, filters)
+        if coders:
+            flt["coders"] = [c.strip() for c in coders.split(",") if c.strip()]
+        params: dict[str, Any] = {"filters": flt or None}
         if type_ in ("matrix", "coverage", "time_ordered", "case_ordered", "role_ordered",
                      "cooccurrence", "framework"):  # fmt: skip
             params["codes"] = ids
@@ -151,6 +162,8 @@ def display(
         spec = customised_spec(
             p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
         )
+        if unit != "passages":
+            spec = spec.with_(options={**dict(spec.options), "unit": unit})
         saved_id = save_display(p, save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
     if out:
@@ -165,6 +178,8 @@ def display(
 
         grid = table(result)
         emit_table([[str(v) for v in row] for row in grid[1:]], [str(h) for h in grid[0]])
+        if result.scope is not None:
+            click.echo(result.scope.describe(result.coders_counted))
 
 
 @click.command("agreement")
