@@ -368,11 +368,24 @@ class Reference:
                             out.setdefault((rk, ck), set()).add(a.id)
             return {k: frozenset(v) for k, v in out.items()}
         for a, b in itertools.permutations(codings, 2):
-            if self.related(a, b, op, distance):
+            if a.coder == b.coder and self.related(a, b, op, distance):
                 for rk in rows.place(a):
                     for ck in cols.place(b):
                         out.setdefault((rk, ck), set()).update((a.id, b.id))
         return {k: frozenset(v) for k, v in out.items()}
+
+    def relation_pairs(
+        self, rows: RefAxis, cols: RefAxis, codings: list[Row], op: str, distance: int = 0
+    ) -> list[list[int]]:
+        """Co-occurrence counts: related pairs coded by one coder (one coder's codings
+        never form multi-coding passages, so a pair of codings is a pair of passages)."""
+        out: dict[tuple[str, str], set[tuple[int, int]]] = {}
+        for a, b in itertools.permutations(codings, 2):
+            if a.coder == b.coder and self.related(a, b, op, distance):
+                for rk in rows.place(a):
+                    for ck in cols.place(b):
+                        out.setdefault((rk, ck), set()).add((a.id, b.id))
+        return [[len(out.get((r, c), ())) for c in cols.keys] for r in rows.keys]
 
     def keep_related(
         self, left: list[Row], right: list[Row], op: str, distance: int = 0

@@ -15,7 +15,7 @@ def register(cli: click.Group) -> None:
 @click.command("analysis-coders")
 @click.argument("project")
 @click.option("--set", "names", metavar="NAMES",
-              help="Coder names, comma-separated (e.g. the researcher, not the check coder).")  # fmt: skip
+              help="Coder names, comma-separated (not the check coder).")  # fmt: skip
 @click.option("--all", "everyone", is_flag=True, help="Count every coder again.")
 @json_option
 @coder_option

@@ -203,7 +203,10 @@ def test_cooccurrence_every_cell_equals_the_reference(
     display = build_ready(sample, "cooccurrence", op=op, distance=distance)
     assert headers(display) == (axis.headers, axis.headers)
     assert engine_cells(display) == expected
-    assert display.counts == ref.grid(axis, axis, expected)
+    if op == "not":
+        assert display.counts == ref.grid(axis, axis, expected)
+    else:  # a cell counts related pairs (of passages), not their codings
+        assert display.counts == ref.relation_pairs(axis, axis, ref.codings, op, distance)
 
 
 def test_cooccurrence_cells_checked_by_hand(sample: Project, ref: Reference) -> None:
@@ -238,7 +241,7 @@ def test_cooccurrence_cells_checked_by_hand(sample: Project, ref: Reference) -> 
     # AND: only W1 codes the very same sentence with both codes.
     both = build_ready(sample, "cooccurrence", codes=codes, op="and")
     assert _cell(both, facilities, infra) == w1 == _cell(both, infra, facilities)
-    assert both.counts == [[0, 2], [2, 0]]
+    assert both.counts == [[0, 1], [1, 0]]  # one pair (W1), not its two codings
     # NEAR 0 characters: still only W1 (W5's and W6's are one space apart); NEAR 1: those too.
     near0 = build_ready(sample, "cooccurrence", codes=codes, op="near")
     assert _cell(near0, facilities, infra) == w1
@@ -323,6 +326,5 @@ def test_cli_display_json(sample_study_file: Path, ref: Reference) -> None:
     )  # fmt: skip
     axis = ref.codes_axis([ref.code("edwards3:RES.4"), ref.code("factors:INHIBIT.INFRASTRUCTURE")])
     assert out["row_keys"] == axis.keys
-    near = ref.relation_cells(axis, axis, ref.codings, "near", 1)
-    assert out["cells"] == ref.grid(axis, axis, near)
-    assert out["cells"] == [[0, 6], [6, 0]]  # by hand, see test_cooccurrence_cells_checked_by_hand
+    assert out["cells"] == ref.relation_pairs(axis, axis, ref.codings, "near", 1)
+    assert out["cells"] == [[0, 3], [3, 0]]  # pairs in W1, W5, W6; by hand, see test_cooccurrence_cells_checked_by_hand
