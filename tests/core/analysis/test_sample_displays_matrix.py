@@ -327,4 +327,4 @@ def test_cli_display_json(sample_study_file: Path, ref: Reference) -> None:
     axis = ref.codes_axis([ref.code("edwards3:RES.4"), ref.code("factors:INHIBIT.INFRASTRUCTURE")])
     assert out["row_keys"] == axis.keys
     assert out["cells"] == ref.relation_pairs(axis, axis, ref.codings, "near", 1)
-    assert out["cells"] == [[0, 3], [3, 0]]  # pairs in W1, W5, W6; by hand, see test_cooccurrence_cells_checked_by_hand
+    assert out["cells"] == [[0, 3], [3, 0]]  # W1, W5, W6 pairs (see the hand check)
