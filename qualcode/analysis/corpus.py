@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
+from qualcode.analysis import placement
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -77,12 +78,12 @@ class Corpus:
         return out
 
     def cases_of(self, c: CodingTuple) -> tuple[int, ...]:
-        """Case ids a coding belongs to (whole-source links and overlapping ranges)."""
+        """Case ids a coding belongs to (:func:`qualcode.analysis.placement.cases_of`)."""
         found = self._case_cache.get(c[ID])
         if found is None:
-            ids = list(self.whole_links.get(c[SRC], ()))
-            ids.extend(lk[2] for lk in self.overlapping_links(c[SRC], c[START], c[END]))
-            found = tuple(dict.fromkeys(ids))
+            near = self.overlapping_links(c[SRC], c[START], c[END])  # candidates, fast
+            spans = [(lk[0], lk[1], lk[2], lk[3]) for lk in near]
+            found = placement.cases_of(self.whole_links.get(c[SRC], ()), spans, c[START], c[END])
             self._case_cache[c[ID]] = found
         return found
 
@@ -91,9 +92,9 @@ class Corpus:
         return [lk for lk in self.overlapping_links(c[SRC], c[START], c[END]) if lk[3] is not None]
 
     def speaker_of(self, c: CodingTuple) -> str | None:
-        """The speaker of the first turn the coding overlaps, if any."""
-        turns = self.turns_of(c)
-        return turns[0][3] if turns else None
+        """The speaker of the first turn the coding overlaps, if any (the shared rule)."""
+        spans = [(lk[0], lk[1], lk[2], lk[3]) for lk in self.turns_of(c)]
+        return placement.speaker_of(spans, c[START], c[END])
 
     def descendants(self, code_id: int) -> list[int]:
         """``code_id`` and every code below it."""

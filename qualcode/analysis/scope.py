@@ -240,6 +240,7 @@ def merged_codings(
         if len(per_coder) < 2:
             return []
         busiest = max(per_coder, key=lambda r: (r[1], -r[0]))[0]
+        drivers = [r[0] for r in per_coder if r[0] != busiest]
         other = aliased(t.coding, name="partner")
         o = other.c
         other_conds = coding_conditions(filters, code_ids, table=other)
@@ -251,9 +252,11 @@ def merged_codings(
             .where(
                 *conds,
                 *other_conds,
-                c.coder_id != busiest,
+                # IN (not !=) lets SQLite seek the drivers' codings by coder, and
+                # "+ 0" keeps it from seeking partners by start instead of (source, code)
+                c.coder_id.in_(drivers),
                 o.coder_id != c.coder_id,
-                o.start_pos < c.end_pos,
+                o.start_pos + 0 < c.end_pos,
                 o.end_pos > c.start_pos,
             )
         )

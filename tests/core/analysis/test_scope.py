@@ -126,3 +126,36 @@ def test_setting_the_analysis_coders_is_one_undo_step(built: Path) -> None:
         assert resolve(p).origin == "all"
         p.redo()
         assert resolve(p).coders == ("ana",) and resolve(p).origin == "project"
+
+
+def test_excerpt_export_prints_a_passage_once(built: Path, tmp_path: Path) -> None:
+    from qualcode.export.excerpts_docx import describe_filter
+    from qualcode.export.selection import ExcerptFilter, select_excerpts
+
+    with Project.open(built, coder="ana", read_only=True) as p:
+        found = select_excerpts(p)
+        transmisi = [e for e in found if e.code == "Transmisi"]
+        assert [(e.start, e.end, e.coder, e.text) for e in transmisi] == [
+            (0, 42, "ana, budi", TEXT[0:42])
+        ]
+        per_coding = select_excerpts(p, ExcerptFilter(unit="codings"))
+        assert len([e for e in per_coding if e.code == "Transmisi"]) == 2
+        only_budi = select_excerpts(p, ExcerptFilter(coders=["budi"]))
+        assert [(e.code, e.start, e.end) for e in only_budi] == [
+            ("Transmisi", 0, 20), ("Anggaran", 25, 42)]  # fmt: skip
+        lines = describe_filter(p, ExcerptFilter(), "en")
+        assert "Coders counted: ana, budi" in lines
+        assert any(line.startswith("Counting unit: passages") for line in lines)
+    out = tmp_path / "x.csv"
+    run("export", "excerpts", str(built), str(out), "--coders", "ana", "--quiet")
+    assert "budi" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_exported_display_table_states_its_coders(built: Path) -> None:
+    from qualcode.analysis.displays import build_ready
+    from qualcode.export.display_adapter import table_from_display
+
+    with Project.open(built, coder="ana", read_only=True) as p:
+        table = table_from_display(build_ready(p, "matrix", columns="sources"), language="en")
+    assert table.about["Coders counted"] == "ana, budi"
+    assert table.about["Counting unit"].startswith("passages")
