@@ -66,3 +66,21 @@ def main_case(
 
 def _order(span: Span) -> tuple[int, int]:
     return span[0], span[1]
+
+
+def interviewer_cases(case_names: Mapping[int, str], ranged: Iterable[Span]) -> set[int]:
+    """Cases that stand for the interviewer or moderator, never an informant's voice.
+
+    The shared "Interviewer"/"Moderator" cases the importer links question turns
+    to, and any case linked to a turn whose speaker label reads as the
+    interviewer's (P, T, Q, Peneliti, Pewawancara, Moderator...).
+    """
+    from qualcode.sources.speakers import INTERVIEWER_ROLES
+    from qualcode.sources.turns import classify_speaker
+
+    roles = set(INTERVIEWER_ROLES.values())
+    found = {cid for cid, name in case_names.items() if name in roles}
+    for _a, _b, case, speaker in ranged:
+        if speaker is not None and classify_speaker(speaker) == "interviewer":
+            found.add(case)
+    return found

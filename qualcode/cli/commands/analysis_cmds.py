@@ -311,7 +311,9 @@ def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool
     if as_json:
         emit_json(v)
         return
-    click.echo(f"supporting: {v.supporting}  contradicting: {v.contradicting}")
+    click.echo(f"supporting: {v.supporting} passages ({v.supporting_codings} codings)  "
+               f"contradicting: {v.contradicting}")  # fmt: skip
+    click.echo(f"coders: {', '.join(v.coders) or '-'}")
     click.echo(f"informants ({len(v.cases)}): {', '.join(v.cases)}")
     click.echo(f"sources ({len(v.sources)}): {', '.join(v.sources)}")
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")
