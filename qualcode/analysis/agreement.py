@@ -212,8 +212,7 @@ def agreement(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "This project has no check sample: draw one first.")
         )
-    corpus = load_corpus(project, {"coders": names, "sources": sources, "codes": codes,
-                                   "descendants": False})  # fmt: skip
+    corpus = _load(project, names, sources, codes)
     check_cancel(cancel)
     by_name = {v: k for k, v in corpus.coders.items()}
     for n in names:
@@ -251,7 +250,7 @@ def agreement(
         if c[SRC] in in_scope:
             grouped[(c[SRC], c[CODE])].append((c[START], c[END], bit[c[CODER]]))
 
-    texts = _texts(project, scope)
+    texts = _texts(project, scope) if sample_units is None else {}  # a sample lists its units
     check_cancel(cancel)
     units = _Units(corpus, scope, texts, sample_units, level)
     code_index = {code: k for k, code in enumerate(code_ids)}
@@ -291,10 +290,7 @@ def agreement(
     ci_pooled: dict[str, tuple[float, float]] = {}
     if intervals and len(sizes) > 1:
         ci_pooled, ci_codes = _intervals(cells, sizes, len(code_ids), m)
-    per_code = tuple(
-        _figures(code, corpus.code_path(code), hists[k], names, m, ci_codes[k])
-        for k, code in enumerate(code_ids)
-    )
+    per_code = _all_figures(code_ids, corpus, hists, names, m, ci_codes)
     overall = _figures(None, "(all codes)", pooled, names, m, ci_pooled)
     breakdown = _per_source(cells, units, scope, len(code_ids), m, names, corpus)
     stretches.sort(key=itemgetter(0, 3, 1, 2))
@@ -330,6 +326,25 @@ def agreement(
         partially_coded=partial,
         per_source=breakdown,
     )
+
+
+def _load(
+    project: Project, names: list[str], sources: Sequence[int] | None, codes: Sequence[int] | None
+) -> Corpus:
+    """The project's facts and the compared coders' codings as (id, source, code, coder,
+    start, end) tuples: the fields agreement reads, far cheaper than full coding tuples."""
+    from qualcode.analysis.corpus import coding_conditions
+
+    corpus = load_corpus(project, {"codes": []})
+    c = t.coding.c
+    query = (
+        select(c.id, c.source_id, c.code_id, c.coder_id, c.start_pos, c.end_pos)
+        .where(*coding_conditions({"coders": names, "sources": sources}, codes))
+        .order_by(c.source_id, c.start_pos, c.end_pos, c.id)
+    )
+    with project.reading() as conn:
+        corpus.codings = [tuple(r) for r in conn.execute(query)]  # type: ignore[misc]
+    return corpus
 
 
 OVER = ("auto", "sample", "sources")
@@ -421,30 +436,40 @@ class _Units:
 def _intervals(
     cells: dict[tuple[int, int, int], float], sizes: Any, n_codes: int, m: int
 ) -> tuple[dict[str, tuple[float, float]], list[dict[str, tuple[float, float]]]]:
-    """Bootstrap intervals, pooled and per code, with the same resampled units for all."""
+    """Bootstrap intervals, pooled and per code, with the same resampled units for all.
+
+    Each replicate draws the units with replacement; a unit's weight is how often
+    it was drawn, so a replicate's histograms are the weighted sums of the units'
+    rows: one sparse product per batch of replicates for every code at once.
+    """
+    from scipy.sparse import csr_matrix
+
     from qualcode.analysis.agreement_stats import BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, percentile
 
     units = len(sizes)
     patterns = 1 << m
-    entries: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    for (k, block, mask), w in cells.items():
-        entries[k].append((block, mask, w))
+    keys = list(cells)
+    rows = np.fromiter((b for _k, b, _m in keys), dtype=np.int64, count=len(keys))
+    cols = np.fromiter((k * patterns + mask for k, _b, mask in keys), dtype=np.int64,
+                       count=len(keys))  # fmt: skip
+    vals = np.fromiter(cells.values(), dtype=float, count=len(keys))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(units, n_codes * patterns)).T.tocsr()
     rng = np.random.default_rng(BOOTSTRAP_SEED)
-    reps = np.zeros((n_codes, BOOTSTRAP_REPLICATES, patterns))
+    reps = np.zeros((BOOTSTRAP_REPLICATES, n_codes, patterns))
     done = 0
     while done < BOOTSTRAP_REPLICATES:
         size = min(100, BOOTSTRAP_REPLICATES - done)
         draws = rng.integers(0, units, size=(size, units))
-        weights = np.stack([np.bincount(row, minlength=units) for row in draws]).astype(float)
-        total = weights @ sizes
-        for k in range(n_codes):
-            part = reps[k, done : done + size]
-            for block, mask, w in entries.get(k, ()):
-                part[:, mask] += weights[:, block] * w
-            part[:, 0] = total - part[:, 1:].sum(axis=1)
+        offsets = (np.arange(size) * units)[:, None]
+        weights = np.bincount((draws + offsets).ravel(), minlength=size * units)
+        weights = weights.reshape(size, units).astype(float)
+        part = (matrix @ weights.T).T.reshape(size, n_codes, patterns)
+        part[:, :, 0] = (weights @ sizes)[:, None] - part[:, :, 1:].sum(axis=2)
+        reps[done : done + size] = part
         done += size
-    per_code = [percentile(reps[k], m) for k in range(n_codes)]
-    return percentile(reps.sum(axis=0), m), per_code
+    per_code = percentile(np.moveaxis(reps, 1, 0), m)
+    pooled = percentile(reps.sum(axis=1), m)
+    return pooled[0] if pooled else {}, per_code
 
 
 def _per_source(
@@ -463,12 +488,29 @@ def _per_source(
     size = defaultdict(float)
     for block, sid in enumerate(units.block_source):
         size[sid] += units.sizes[block]
+    from qualcode.analysis.agreement_stats import as_float, coefficients
+
+    order = sorted(scope, key=lambda s: corpus.sources[s][0])
+    if not order:
+        return ()
+    stacked = np.stack([hists[sid] for sid in order])
+    stacked[:, 0] = np.array([size[sid] * n_codes for sid in order]) - stacked[:, 1:].sum(axis=1)
+    figures = coefficients(stacked, m)
     out = []
-    for sid in sorted(scope, key=lambda s: corpus.sources[s][0]):
-        h = hists[sid]
-        h[0] = size[sid] * n_codes - h[1:].sum()
-        name = corpus.sources[sid][0]
-        out.append((name, _figures(None, name, h, names, m, {})))
+    for g, sid in enumerate(order):
+        h = stacked[g]
+        out.append((corpus.sources[sid][0], CodeAgreement(
+            code_id=None,
+            code=corpus.sources[sid][0],
+            units=float(h.sum()),
+            percent_agreement=as_float(figures["percent_agreement"][g]),
+            kappa=as_float(figures["kappa"][g]) if m == 2 else None,
+            alpha=as_float(figures["alpha"][g]),
+            coded={n: float(sum(h[x] for x in range(len(h)) if x >> i & 1))
+                   for i, n in enumerate(names)},
+            ac1=as_float(figures["ac1"][g]),
+            psa=as_float(figures["psa"][g]),
+        )))  # fmt: skip
     return tuple(out)
 
 
@@ -493,6 +535,39 @@ class _Steps:
         check_cancel(self._cancel)
         if self._progress is not None:
             self._progress(self.total, self.total, "")
+
+
+def _all_figures(
+    code_ids: list[int],
+    corpus: Corpus,
+    hists: Any,
+    names: list[str],
+    m: int,
+    cis: list[dict[str, tuple[float, float]]],
+) -> tuple[CodeAgreement, ...]:
+    """Figures of every code, the coefficients computed for all codes at once."""
+    from qualcode.analysis.agreement_stats import as_float, coefficients
+
+    if not code_ids:
+        return ()
+    figures = coefficients(hists, m)
+    coded = [hists[:, [mask for mask in range(1 << m) if mask >> i & 1]].sum(axis=1)
+             for i in range(m)]  # fmt: skip
+    return tuple(
+        CodeAgreement(
+            code_id=code,
+            code=corpus.code_path(code),
+            units=float(hists[k].sum()),
+            percent_agreement=as_float(figures["percent_agreement"][k]),
+            kappa=as_float(figures["kappa"][k]) if m == 2 else None,
+            alpha=as_float(figures["alpha"][k]),
+            coded={n: float(coded[i][k]) for i, n in enumerate(names)},
+            ac1=as_float(figures["ac1"][k]),
+            psa=as_float(figures["psa"][k]),
+            ci=cis[k],
+        )
+        for k, code in enumerate(code_ids)
+    )
 
 
 def _figures(

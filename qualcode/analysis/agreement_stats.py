@@ -23,6 +23,7 @@ A coefficient is ``nan`` where it is undefined (no units, or a zero denominator)
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -82,15 +83,24 @@ def as_float(value: Array) -> float | None:
     return None if np.isnan(x) else x
 
 
-def percentile(replicates: Array, m: int) -> dict[str, tuple[float, float]]:
-    """95% percentile intervals of every coefficient over replicate histograms (B × patterns).
+def percentile(replicates: Array, m: int) -> list[dict[str, tuple[float, float]]]:
+    """95% percentile intervals of every coefficient over replicate histograms.
 
-    A coefficient undefined in more than half of the replicates gets no interval.
+    ``replicates`` is (groups × replicates × patterns), or (replicates × patterns)
+    for one group; one dict per group. A coefficient undefined in more than half
+    of a group's replicates gets no interval there.
     """
-    out = {}
-    for key, values in coefficients(replicates, m).items():
-        finite = values[np.isfinite(values)]
-        if len(finite) >= len(values) / 2 and len(finite):
-            lo, hi = np.percentile(finite, [2.5, 97.5])
-            out[key] = (round(float(lo), 6), round(float(hi), 6))
+    reps = np.asarray(replicates, dtype=float)
+    if reps.ndim == 2:
+        reps = reps[None]
+    groups, count = reps.shape[0], reps.shape[1]
+    out: list[dict[str, tuple[float, float]]] = [{} for _ in range(groups)]
+    for key, values in coefficients(reps, m).items():
+        finite = np.isfinite(values).sum(axis=1)
+        with warnings.catch_warnings():  # all-nan groups: no interval, no warning
+            warnings.simplefilter("ignore", RuntimeWarning)
+            bounds = np.nanpercentile(values, [2.5, 97.5], axis=1)
+        for g in range(groups):
+            if finite[g] and finite[g] >= count / 2:
+                out[g][key] = (round(float(bounds[0, g]), 6), round(float(bounds[1, g]), 6))
     return out
