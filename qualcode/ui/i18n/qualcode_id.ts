@@ -1208,6 +1208,18 @@ Pengode: {coder}</translation>
         <translation>{rows} baris × {columns} kolom, menghitung {measure}</translation>
     </message>
     <message>
+        <source>coders counted: {names} (the project&apos;s analysis coders)</source>
+        <translation>pengode yang dihitung: {names} (pengode analisis proyek)</translation>
+    </message>
+    <message>
+        <source>coders counted: {names}</source>
+        <translation>pengode yang dihitung: {names}</translation>
+    </message>
+    <message>
+        <source>every coding counted</source>
+        <translation>setiap pengodean dihitung</translation>
+    </message>
+    <message>
         <source>no codings match</source>
         <translation>tidak ada pengodean yang cocok</translation>
     </message>
@@ -2859,8 +2871,16 @@ Pengode: {coder}</translation>
         <translation>Kesepakatan diukur per {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>Agreement is computed over {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kesepakatan dihitung atas {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
         <source>Agreement needs at least two coders.</source>
         <translation>Kesepakatan memerlukan paling sedikit dua pengode.</translation>
+    </message>
+    <message>
+        <source>This project has no check sample: draw one first.</source>
+        <translation>Proyek ini belum memiliki sampel pemeriksaan: ambil sampel terlebih dahulu.</translation>
     </message>
     <message>
         <source>There is no coder named &apos;{name}&apos;.</source>
@@ -3808,6 +3828,22 @@ Pengode: {coder}</translation>
         <source>{url} is not a PostgreSQL server address.</source>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
     </message>
+    <message>
+        <source>A check sample is a fraction above 0 and at most 1, not {value}.</source>
+        <translation>Sampel pemeriksaan berupa pecahan di atas 0 dan paling besar 1, bukan {value}.</translation>
+    </message>
+    <message>
+        <source>Not a speaker turn or paragraph of its source: {units}.</source>
+        <translation>Bukan giliran bicara atau paragraf dari sumbernya: {units}.</translation>
+    </message>
+    <message>
+        <source>Unknown coder(s): {names}.</source>
+        <translation>Pengode tidak dikenal: {names}.</translation>
+    </message>
+    <message>
+        <source>Unknown counting unit &apos;{unit}&apos; (use {allowed}).</source>
+        <translation>Satuan hitung &apos;{unit}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -4165,6 +4201,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Changes by other coders</source>
         <translation>Perubahan oleh pengode lain</translation>
+    </message>
+    <message>
+        <source>Clear check sample</source>
+        <translation>Hapus sampel pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Set check sample</source>
+        <translation>Tetapkan sampel pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Set analysis coders</source>
+        <translation>Tetapkan pengode analisis</translation>
     </message>
 </context>
 <context>
