@@ -2285,6 +2285,10 @@ Pengode: {coder}</translation>
         <source>Choose a source in the navigation pane.</source>
         <translation>Pilih sumber di panel navigasi.</translation>
     </message>
+    <message>
+        <source>check sample: {n} units (tinted margin)</source>
+        <translation>sampel pemeriksaan: {n} unit (margin berwarna)</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
