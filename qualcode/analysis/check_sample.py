@@ -170,12 +170,14 @@ def units_coded_by(project: Project, coder: str) -> list[Unit]:
     from qualcode.analysis.corpus import END, SRC, START, load_corpus
 
     corpus = load_corpus(project, {"coders": [coder]})
-    spans = source_units(project, {c[SRC] for c in corpus.codings})
+    rows: list[Any] = list(corpus.codings)  # tuples indexed by field constants
+    ranges = [(int(c[SRC]), int(c[START]), int(c[END])) for c in rows]
+    spans = source_units(project, {sid for sid, _, _ in ranges})
     out: set[Unit] = set()
-    for c in corpus.codings:
-        for a, b in spans.get(c[SRC], []):
-            if a < c[END] and b > c[START]:
-                out.add((c[SRC], a, b))
+    for sid, start, end in ranges:
+        for a, b in spans.get(sid, []):
+            if a < end and b > start:
+                out.add((sid, a, b))
     return sorted(out)
 
 
@@ -186,7 +188,7 @@ def clear_check_sample(project: Project) -> ChangeSet[None]:
     ) as op:
         op.delete_where(t.project_info, t.project_info.c.key == CHECK_SAMPLE_KEY)
         op.note(check_sample=None)
-    return op.changes
+    return op.changeset
 
 
 def _store(project: Project, sample: CheckSample) -> ChangeSet[CheckSample]:
@@ -198,4 +200,4 @@ def _store(project: Project, sample: CheckSample) -> ChangeSet[CheckSample]:
         op.insert(t.project_info, {"key": CHECK_SAMPLE_KEY, "value": value})
         op.note(check_sample=sample.describe())
         op.result = sample
-    return op.changes
+    return op.changeset

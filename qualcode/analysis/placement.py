@@ -61,7 +61,8 @@ def main_case(
         return best
     known = [c for c in whole if c in kinds]
     informants = [c for c in known if kinds[c] == "informant"]
-    return (informants or known or [None])[0]
+    chosen = informants or known
+    return chosen[0] if chosen else None
 
 
 def _order(span: Span) -> tuple[int, int]:

@@ -111,7 +111,7 @@ def set_analysis_coders(project: Project, names: Iterable[str] | None) -> Change
             value = json.dumps(wanted, ensure_ascii=False)
             op.insert(t.project_info, {"key": ANALYSIS_CODERS_KEY, "value": value})
         op.note(analysis_coders=wanted)
-    return op.changes
+    return op.changeset
 
 
 def _known(project: Project, names: Iterable[str]) -> list[str]:
