@@ -29,7 +29,14 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
 from qualcode.store import backup, history, migrations, sequences
-from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
+from qualcode.store.engine import (
+    WRITE,
+    checkpoint,
+    is_url,
+    make_engine,
+    public_location,
+    sqlite_connect,
+)
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -431,7 +438,7 @@ def _check_file(path: Path) -> int:
             raise ProjectError(
                 QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
             )
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = sqlite_connect(path, read_only=True)
     try:
         row = conn.execute("SELECT value FROM project_info WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError:

@@ -12,6 +12,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from qualcode.store.engine import sqlite_connect
+
 ROLLING_PREFIX = "auto-"
 KEEP_ROLLING = 5
 
@@ -28,7 +30,7 @@ def make_backup(project: Path, reason: str = "auto") -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     prefix = ROLLING_PREFIX if reason == "auto" else f"{reason}-"
     target = folder / f"{prefix}{stamp}{project.suffix or '.qdaproj'}"
-    src = sqlite3.connect(f"file:{project.as_posix()}?mode=ro", uri=True)
+    src = sqlite_connect(project, read_only=True)
     try:
         dst = sqlite3.connect(target)
         try:

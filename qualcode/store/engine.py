@@ -13,11 +13,14 @@ password never leaves this module (:func:`public_location` strips it).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import QueuePool
 
 WRITE = {"qualcode_write": True}
 """Execution options for a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -35,10 +38,25 @@ def project_url(target: str | Path, *, read_only: bool = False) -> URL:
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")  # the driver QualCode ships with
         return url
-    path = Path(target).resolve()
+    return make_url("sqlite+pysqlite://")  # the file is opened by sqlite_connect, never parsed
+
+
+def sqlite_uri(path: Path, *, mode: str = "ro") -> str:
+    """A ``file:`` URI for ``path`` with every special character (``#``, ``?``, ``%``) escaped.
+
+    The one place a path becomes a SQLite URI: an unescaped ``#`` or ``?`` in a
+    folder name would silently open (or create) a different file.
+    """
+    return f"file:{quote(path.resolve().as_posix(), safe='/')}?mode={mode}"
+
+
+def sqlite_connect(
+    path: Path, *, read_only: bool = False, timeout: float = 10.0
+) -> sqlite3.Connection:
+    """Open the project file at ``path`` itself: read-only through an escaped URI."""
     if read_only:
-        return make_url(f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true")
-    return make_url(f"sqlite+pysqlite:///{path.as_posix()}")
+        return sqlite3.connect(sqlite_uri(path), uri=True, timeout=timeout, check_same_thread=False)
+    return sqlite3.connect(path.resolve(), timeout=timeout, check_same_thread=False)
 
 
 def public_location(target: str | Path) -> str:
@@ -89,9 +107,12 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         return engine
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    path = Path(target).resolve()
+    # A creator opens the plain path: no URL parsing can misread a folder name.
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": 10},
+        creator=lambda: sqlite_connect(path, read_only=read_only),
+        poolclass=QueuePool,  # a file, not the in-memory database the bare URL names
     )
     _configure_sqlite(engine, read_only=read_only)
     return engine
