@@ -104,3 +104,12 @@ class QualCodeGroup(click.Group):
         except QualCodeError as exc:
             click.echo(f"Error: {exc.message}", err=True)
             sys.exit(1)
+        except Exception as exc:
+            # A full disk or a busy file outside a project operation (an export).
+            from qualcode.failures import explain
+
+            error = explain(exc)
+            if error is None:
+                raise
+            click.echo(f"Error: {error.message}", err=True)
+            sys.exit(1)

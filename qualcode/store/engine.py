@@ -22,6 +22,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import QueuePool
 
+BUSY_TIMEOUT_S = 10.0
+"""How long SQLite waits for another process's write before the project is reported busy."""
+
 WRITE = {"qualcode_write": True}
 """Execution options for a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
 
@@ -50,10 +53,12 @@ def sqlite_uri(path: Path, *, mode: str = "ro") -> str:
     return f"file:{quote(path.resolve().as_posix(), safe='/')}?mode={mode}"
 
 
-def sqlite_connect(
-    path: Path, *, read_only: bool = False, timeout: float = 10.0
-) -> sqlite3.Connection:
-    """Open the project file at ``path`` itself: read-only through an escaped URI."""
+def sqlite_connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open the project file at ``path`` itself: read-only through an escaped URI.
+
+    A connection waits :data:`BUSY_TIMEOUT_S` for another process's write to end.
+    """
+    timeout = BUSY_TIMEOUT_S
     if read_only:
         return sqlite3.connect(sqlite_uri(path), uri=True, timeout=timeout, check_same_thread=False)
     return sqlite3.connect(path.resolve(), timeout=timeout, check_same_thread=False)
@@ -126,7 +131,6 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
         # A larger page cache keeps the coding indexes of big projects in memory.
         cur.execute("PRAGMA cache_size=-65536")
         cur.execute("PRAGMA temp_store=MEMORY")
