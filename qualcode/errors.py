@@ -151,3 +151,13 @@ class ServerBusyError(ProjectError):
         "The server is busy: {reason}. Another member may be holding a lock; try again in "
         "a moment. Nothing was changed.",
     )
+
+
+class BackupSkippedError(QualCodeError):
+    """A warning, not a failure: the rolling backup copy could not be made; the project opened."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "No backup copy was made this time ({reason}); the project is open and your work is "
+        "saved as usual. Free some disk space so backups resume.",
+    )

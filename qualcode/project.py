@@ -25,6 +25,7 @@ import qualcode
 from qualcode import team_roles
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
+    BackupSkippedError,
     NewerSchemaError,
     OlderSchemaError,
     ProjectDamagedError,
@@ -83,6 +84,8 @@ class Project:
         self._write_mutex = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        self.warnings: list[QualCodeError] = []
+        """What went wrong without stopping the open (a backup that could not be made)."""
         # Managers import the facade's operation API; imported here to avoid cycles.
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
@@ -168,6 +171,10 @@ class Project:
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
 
+        With ``backups`` a rolling backup copy is made if the last is older than
+        :data:`qualcode.store.backup.ROLLING_INTERVAL`; if it cannot be made the
+        project opens anyway and :attr:`warnings` says why.
+
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
         writing (open it with ``read_only=True`` instead).
@@ -193,18 +200,42 @@ class Project:
         lock = ProjectLock(path, coder_name)
         lock.acquire()
         try:
-            if found < migrations.SCHEMA_VERSION:
+            warnings: list[QualCodeError] = []
+            if found < migrations.SCHEMA_VERSION:  # no upgrade without its copy
                 backup.make_backup(path, reason=f"before-upgrade-from-v{found}")
+                backup.prune(path)
             elif backups:
-                backup.make_backup(path)
-                backup.prune_rolling(path)
+                try:
+                    backup.backup_if_due(path)
+                except QualCodeError as exc:  # a full disk must not keep the project shut
+                    warnings.append(BackupSkippedError(reason=exc.message))
             engine = make_engine(path)
             if found < migrations.SCHEMA_VERSION:
                 _upgrade(engine, found)
         except BaseException:
             lock.release()
             raise
-        return cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project = cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project.warnings = warnings
+        return project
+
+    @staticmethod
+    def backups(path: str | Path) -> list[backup.BackupInfo]:
+        """The backup copies of the project file at ``path``, newest first (numbered from 1)."""
+        return backup.backups(Path(path).resolve())
+
+    @staticmethod
+    def restore_backup(
+        path: str | Path, which: str | None = None, *, coder: str | None = None
+    ) -> backup.BackupInfo:
+        """Replace the (closed) project file with backup ``which`` (None: the newest).
+
+        The current file is kept as a ``before-restore`` backup first; raises
+        :class:`ProjectLockedError` while the project is open anywhere.
+        """
+        target = Path(path).resolve()
+        with _explained(target):
+            return backup.restore(target, which, user=resolve_coder(coder))
 
     @classmethod
     def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:

@@ -43,20 +43,24 @@ def project_argument[F: Callable[..., Any]](fn: F) -> F:
 def open_project(
     target: str, coder: str | None = None, *, read_only: bool = False
 ) -> Iterator[Any]:
-    """Open a project for one command (no rolling backup: commands are short).
+    """Open a project for one command.
 
-    A command that only reads opens read-only, so it works while the app has the
-    project open; a project in an older format is upgraded first (that needs
+    A command that writes keeps the rolling backups like the app (a copy at most
+    every quarter of an hour, so a script's loop does not copy on each command);
+    one that only reads opens read-only, so it works while the app has the
+    project open. A project in an older format is upgraded first (that needs
     the write lock once, and makes a backup copy).
     """
     from qualcode.errors import OlderSchemaError
     from qualcode.project import Project
 
     try:
-        project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+        project = Project.open(target, coder=coder, read_only=read_only, backups=not read_only)
     except OlderSchemaError:
         Project.open(target, coder=coder, backups=False).close()
         project = Project.open(target, coder=coder, read_only=True, backups=False)
+    for warning in project.warnings:
+        click.echo(f"Warning: {warning.message}", err=True)
     try:
         yield project
     finally:

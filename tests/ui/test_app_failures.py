@@ -59,3 +59,38 @@ def test_open_a_project_in_a_folder_named_with_hash_and_emoji(qtbot, app_project
     assert w.project.info().sources == 2
     w.close_project()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("Skripsi") and p != folder]
+
+
+def test_file_restore_from_backup(qtbot, app_project_path, monkeypatch):
+    from qualcode.ui import dialogs
+    from qualcode.ui.features.backups import restore_from_backup
+
+    w = _window(qtbot)
+    assert "project.restore_backup" in w.commands.actions
+    assert w.open_path(str(app_project_path))  # opening makes the rolling copy
+    w.project.codes.create("Ditambahkan setelah salinan")
+    offered = []
+    monkeypatch.setattr(
+        dialogs, "choose_item", lambda _w, _t, _l, items: offered.extend(items) or items[0][1]
+    )
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
+    assert restore_from_backup(w)
+    assert "automatic" in offered[0][0]
+    assert w.project is not None
+    assert "Ditambahkan setelah salinan" not in [c.name for c in w.project.codes.all()]
+    w.close_project()
+
+
+def test_restore_without_an_open_project_asks_for_the_file(qtbot, app_project_path, monkeypatch):
+    from qualcode.project import Project
+    from qualcode.ui import dialogs
+    from qualcode.ui.features.backups import restore_from_backup
+
+    Project.open(app_project_path, coder="ana").close()
+    w = _window(qtbot)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(app_project_path))
+    monkeypatch.setattr(dialogs, "choose_item", lambda _w, _t, _l, items: items[0][1])
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
+    assert restore_from_backup(w)
+    assert w.project is not None and w.project.info().sources == 2
+    w.close_project()
