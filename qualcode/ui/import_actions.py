@@ -12,7 +12,9 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from qualcode.ui import dialogs
 
@@ -32,6 +34,7 @@ class ImportActions:
     project: Any
     dispatcher: Any
     last_import: Any = None
+    last_import_report: str = ""
 
     def import_available(self) -> bool:
         """Whether the batch importer is installed."""
@@ -86,8 +89,31 @@ class ImportActions:
                     self.tr("These files could not be imported:\n{files}").format(files=lines)
                 )
             )
+        self._show_import_notes(batch)
         if batch.imported:
             self.open_source(batch.imported[0].source.id)
+
+    def _show_import_notes(self, batch: Any) -> None:
+        """The import report: what each imported file needs checked (repaired encodings...)."""
+        notes = [f"• {r.file}: {w}" for r in batch.imported for w in r.warnings]
+        self.last_import_report = ""
+        if not notes:
+            return
+        shown = notes[:25]
+        if len(notes) > 25:
+            shown.append(self.tr("… and {n} more.").format(n=len(notes) - 25))
+        text = self.tr("Imported, with notes to check:") + "\n" + "\n".join(shown)
+        self.last_import_report = text
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import report"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setParent(self, Qt.WindowType.Dialog)  # type: ignore[arg-type]
+        box.setObjectName("importReport")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def import_casesheet(self) -> None:
         """Ask for a classification sheet and import it into case attributes."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 import qualcode.sources.batch as batch
 
@@ -105,3 +105,17 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main
     assert cases["I1"]["Instansi"] == "Diskominfo"
     assert w.navigation.cases.topLevelItemCount() == 2
     assert w.undo_label() == "Import case sheet"
+
+
+def test_import_report_names_the_lines_read_from_another_encoding(main_window, qtbot, tmp_path):
+    w = main_window
+    path = tmp_path / "campuran.txt"
+    path.write_bytes("P: Apa “kendala” utama?\n".encode() + b"I: Sinyal \x93lemah\x94.\n")
+    task = w.import_paths([str(path)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "campuran.txt" in w.last_import_report and "line(s) 2" in w.last_import_report
+    box = w.findChild(QMessageBox, "importReport")
+    assert box is not None and "campuran.txt" in box.text()
+    assert w.workspace.view.text().startswith("P: Apa “kendala” utama?\nI: Sinyal “lemah”.")
+    box.close()

@@ -1552,6 +1552,18 @@ Pengode: {coder}</translation>
 {files}</translation>
     </message>
     <message>
+        <source>… and {n} more.</source>
+        <translation>… dan {n} lainnya.</translation>
+    </message>
+    <message>
+        <source>Imported, with notes to check:</source>
+        <translation>Sudah diimpor, dengan catatan yang perlu diperiksa:</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Laporan impor</translation>
+    </message>
+    <message>
         <source>Import a classification sheet</source>
         <translation>Impor lembar klasifikasi</translation>
     </message>
