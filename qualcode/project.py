@@ -36,7 +36,7 @@ from qualcode.errors import (
 from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
-from qualcode.settings import resolve_coder
+from qualcode.settings import Settings, resolve_coder
 from qualcode.store import backup, history, migrations, sequences
 from qualcode.store.engine import (
     WRITE,
@@ -206,7 +206,7 @@ class Project:
                 backup.prune(path)
             elif backups:
                 try:
-                    backup.backup_if_due(path)
+                    backup.backup_if_due(path, keep=Settings.load().backups_kept)
                 except QualCodeError as exc:  # a full disk must not keep the project shut
                     warnings.append(BackupSkippedError(reason=exc.message))
             engine = make_engine(path)

@@ -86,14 +86,17 @@ def make_backup(project: Path, reason: str = "auto") -> Path:
     return target
 
 
-def backup_if_due(project: Path, interval: timedelta | None = None) -> Path | None:
-    """A rolling backup unless the newest one is younger than ``interval``; old ones pruned."""
+def backup_if_due(
+    project: Path, interval: timedelta | None = None, keep: int = KEEP_ROLLING
+) -> Path | None:
+    """A rolling backup unless the newest one is younger than ``interval``; all but the
+    newest ``keep`` pruned."""
     interval = ROLLING_INTERVAL if interval is None else interval
     newest = [b for b in backups(project) if b.reason == "auto"][:1]
     if newest and datetime.now(UTC) - newest[0].created < interval:
         return None
     made = make_backup(project)
-    prune(project)
+    prune(project, max(1, keep))
     return made
 
 

@@ -3915,6 +3915,10 @@ Pengode: {coder}</translation>
         <source>There is no backup {which} of {path}; `qualcode backups list` shows them.</source>
         <translation>Tidak ada cadangan {which} untuk {path}; `qualcode backups list` menampilkan daftarnya.</translation>
     </message>
+    <message>
+        <source>Cannot import {file}: it holds more than {limit} MB of text, the limit for one source. Split the document into parts and import those.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas ini memuat lebih dari {limit} MB teks, batas untuk satu sumber. Pecah dokumen menjadi beberapa bagian lalu impor bagian-bagian itu.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
