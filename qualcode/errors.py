@@ -161,3 +161,14 @@ class BackupSkippedError(QualCodeError):
         "No backup copy was made this time ({reason}); the project is open and your work is "
         "saved as usual. Free some disk space so backups resume.",
     )
+
+
+class RegexTimeoutError(ValidationError):
+    """A regular-expression search ran past its time limit and was stopped."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The regular expression was stopped after {seconds} seconds. Patterns with nested "
+        "repeats such as (\\w+\\s?)+ can run almost forever; simplify it (for example "
+        "\\w+(\\s\\w+)*) or search with another mode.",
+    )

@@ -3379,6 +3379,10 @@ Pengode: {coder}</translation>
         <translation>Kali ini tidak ada salinan cadangan yang dibuat ({reason}); proyek terbuka dan pekerjaan Anda tetap tersimpan seperti biasa. Kosongkan sebagian ruang disk agar pencadangan berjalan lagi.</translation>
     </message>
     <message>
+        <source>The regular expression was stopped after {seconds} seconds. Patterns with nested repeats such as (\w+\s?)+ can run almost forever; simplify it (for example \w+(\s\w+)*) or search with another mode.</source>
+        <translation>Ekspresi reguler dihentikan setelah {seconds} detik. Pola dengan pengulangan bersarang seperti (\w+\s?)+ dapat berjalan hampir tanpa akhir; sederhanakan polanya (misalnya \w+(\s\w+)*) atau cari dengan mode lain.</translation>
+    </message>
+    <message>
         <source>{file}: the folder does not exist.</source>
         <translation>{file}: folder tidak ada.</translation>
     </message>
