@@ -126,9 +126,14 @@ class ImportActions:
             self.import_sheet(name)
 
     def import_sheet(self, path: str) -> Any:
-        """Import a classification sheet (one undo step) and report what it did."""
-        from qualcode.casesheet import import_case_sheet
+        """Preview a classification sheet, and on confirmation import it (one undo step)."""
+        from qualcode.casesheet import import_case_sheet, preview_case_sheet
 
+        plan = self.dispatcher.run(preview_case_sheet, self.project, path)
+        if plan is None or not dialogs.ask(
+            self, self.tr("Import a classification sheet"), self.sheet_preview_text(plan)
+        ):
+            return None
         report = self.dispatcher.run(import_case_sheet, self.project, path)
         if report is not None:
             self.statusBar().showMessage(
@@ -140,6 +145,35 @@ class ImportActions:
                 10000,
             )
         return report
+
+    def sheet_preview_text(self, plan: Any) -> str:
+        """What a sheet import will change, for the confirmation question."""
+        lines = [
+            self.tr("Cases named by column '{key}'.").format(key=plan.key),
+            self.tr("New cases: {n}").format(n=len(plan.created_cases))
+            + (f" ({', '.join(plan.created_cases[:10])}…)" if len(plan.created_cases) > 10
+               else f" ({', '.join(plan.created_cases)})" if plan.created_cases else ""),
+            self.tr("New attributes: {names}").format(
+                names=", ".join(plan.defined_attributes) or "–"
+            ),
+            self.tr("Values to set: {n} (already equal: {same})").format(
+                n=plan.updated_values, same=plan.unchanged_values
+            ),
+        ]  # fmt: skip
+        for value in plan.planned[:15]:
+            before = self.tr("(empty)") if value.old is None else str(value.old)
+            lines.append(f"  {value.case} · {value.attribute}: {before} → {value.new}")
+        if len(plan.planned) > 15:
+            lines.append(self.tr("… and {n} more.").format(n=len(plan.planned) - 15))
+        if plan.skipped:
+            lines.append(self.tr("Not imported:"))
+            lines.extend(
+                self.tr("  row {row}: {why}").format(row=row, why=why)
+                for row, why in plan.skipped[:15]
+            )
+        lines.append("")
+        lines.append(self.tr("Import these changes?"))
+        return "\n".join(lines)
 
     # -- drag and drop of files onto the window -------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -84,7 +84,13 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(main_window, qtbot, 
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main_window, tmp_path):
+def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(
+    main_window, tmp_path, monkeypatch
+):
+    from qualcode.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
     w = main_window
     sheet = tmp_path / "informants.csv"
     sheet.write_text(
@@ -105,6 +111,18 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main
     assert cases["I1"]["Instansi"] == "Diskominfo"
     assert w.navigation.cases.topLevelItemCount() == 2
     assert w.undo_label() == "Import case sheet"
+    assert "New cases: 1 (I2)" in asked[0] and "I2 · Jabatan: (empty) → Kabid" in asked[0]
+
+
+def test_a_declined_sheet_preview_changes_nothing(main_window, tmp_path, monkeypatch):
+    from qualcode.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
+    sheet = tmp_path / "informants.csv"
+    sheet.write_text("Kode,Jabatan\nI9,Kabid\n", "utf-8")
+    before = [c.name for c in main_window.project.cases.all()]
+    assert main_window.import_sheet(str(sheet)) is None
+    assert [c.name for c in main_window.project.cases.all()] == before
 
 
 def test_import_report_names_the_lines_read_from_another_encoding(main_window, qtbot, tmp_path):

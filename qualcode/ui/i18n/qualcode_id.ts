@@ -1575,6 +1575,38 @@ Pengode: {coder}</translation>
         <source>{cases} new cases, {values} values set, {skipped} rows skipped.</source>
         <translation>{cases} kasus baru, {values} nilai diisi, {skipped} baris dilewati.</translation>
     </message>
+    <message>
+        <source>Cases named by column &apos;{key}&apos;.</source>
+        <translation>Kasus dinamai oleh kolom &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>New cases: {n}</source>
+        <translation>Kasus baru: {n}</translation>
+    </message>
+    <message>
+        <source>New attributes: {names}</source>
+        <translation>Atribut baru: {names}</translation>
+    </message>
+    <message>
+        <source>Values to set: {n} (already equal: {same})</source>
+        <translation>Nilai yang diisi: {n} (sudah sama: {same})</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>  row {row}: {why}</source>
+        <translation>  baris {row}: {why}</translation>
+    </message>
+    <message>
+        <source>Import these changes?</source>
+        <translation>Impor perubahan ini?</translation>
+    </message>
 </context>
 <context>
     <name>LivePoller</name>
