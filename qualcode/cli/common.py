@@ -41,21 +41,29 @@ def project_argument[F: Callable[..., Any]](fn: F) -> F:
 
 @contextmanager
 def open_project(
-    target: str, coder: str | None = None, *, read_only: bool = False
+    target: str, coder: str | None = None, *, read_only: bool = False, reading: bool = False
 ) -> Iterator[Any]:
     """Open a project for one command.
 
     A command that writes keeps the rolling backups like the app (a copy at most
     every quarter of an hour, so a script's loop does not copy on each command);
     one that only reads opens read-only, so it works while the app has the
-    project open. A project in an older format is upgraded first (that needs
-    the write lock once, and makes a backup copy).
+    project open. ``reading`` is for commands that only read but keep a cache in
+    the project (the search index): they write it when the project is free and
+    read beside whoever holds it otherwise. A project in an older format is
+    upgraded first (that needs the write lock once, and makes a backup copy).
     """
-    from qualcode.errors import OlderSchemaError
+    from qualcode.errors import OlderSchemaError, ProjectBusyError, ProjectLockedError
     from qualcode.project import Project
 
     try:
-        project = Project.open(target, coder=coder, read_only=read_only, backups=not read_only)
+        if reading:  # write if free (the search index is saved), else read beside the holder
+            try:
+                project = Project.open(target, coder=coder, backups=False)
+            except (ProjectLockedError, ProjectBusyError):
+                project = Project.open(target, coder=coder, read_only=True, backups=False)
+        else:
+            project = Project.open(target, coder=coder, read_only=read_only, backups=not read_only)
     except OlderSchemaError:
         Project.open(target, coder=coder, backups=False).close()
         project = Project.open(target, coder=coder, read_only=True, backups=False)

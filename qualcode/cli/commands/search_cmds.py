@@ -29,7 +29,7 @@ def _scope(source: tuple[str, ...], case: tuple[str, ...], code: tuple[str, ...]
     return Scope(sources=list(source) or None, cases=list(case) or None, codes=list(code) or None)
 
 
-@click.command("search")
+@click.command("search", context_settings={"ignore_unknown_options": True})
 @project_argument
 @click.argument("query")
 @click.option("--mode", type=click.Choice(MODES), default="words", show_default=True)
@@ -56,10 +56,14 @@ def search_cmd(
     context: int,
     as_json: bool,
 ) -> None:
-    """Search PROJECT for QUERY; print keyword-in-context hits."""
+    """Search PROJECT for QUERY; print keyword-in-context hits.
+
+    Works while the project is open in the app. A QUERY starting with '-' may
+    follow '--' (qualcode search P -- -an), like any argument.
+    """
     from qualcode.search.search import search
 
-    with open_project(project, read_only=False) as p:
+    with open_project(project, reading=True) as p:
         hits = search(
             p, query, mode, scope=_scope(source, case, code),  # type: ignore[arg-type]
             case_sensitive=case_sensitive, threshold=threshold, context=context, limit=limit,
@@ -103,7 +107,7 @@ def words_cmd(
     """Word frequency of PROJECT (stop words removed)."""
     from qualcode.search.words import export_xlsx, word_cloud, word_frequencies
 
-    with open_project(project) as p:
+    with open_project(project, reading=True) as p:
         rows = word_frequencies(
             p, by="form" if by == "form" else "key", scope=_scope(source, case, code),  # type: ignore[arg-type]
             group_by=group_by, top=top,
@@ -168,7 +172,7 @@ def autocode_cmd(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Give exactly one of --query, --speaker, --like, --guide.")
         )
-    with open_project(project, coder) as p:
+    with open_project(project, coder, reading=not do_apply) as p:
         if query:
             preview = ac.preview_search(
                 p, code_name, query, mode, unit=unit, scope=_scope(source, case, ()),  # type: ignore[arg-type]
