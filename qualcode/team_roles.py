@@ -44,6 +44,8 @@ from qualcode.errors import ProjectError, RoleDeniedError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import migrations, sequences
 from qualcode.store.engine import is_url, make_engine, public_location
+from qualcode.team_facts import FUNCTION as FACTS_FUNCTION
+from qualcode.team_facts import facts_function_sql, facts_trigger_sql
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -322,7 +324,13 @@ def _functions(conn: Connection, ctx: _Ctx) -> None:
         "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
         "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
     )
-    for fn in ("qualcode_coder()", "qualcode_coder_id()", "qualcode_guard_row()"):
+    conn.exec_driver_sql(facts_function_sql(ctx.q, ctx.groups["owner"]))
+    for fn in (
+        "qualcode_coder()",
+        "qualcode_coder_id()",
+        "qualcode_guard_row()",
+        f"{FACTS_FUNCTION}()",
+    ):
         conn.exec_driver_sql(f"ALTER FUNCTION {_ident(ctx.schema)}.{fn} OWNER TO {ctx.g('owner')}")
 
 
@@ -341,6 +349,7 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
         f"DROP TRIGGER IF EXISTS qc_guard ON {q}",
         f"CREATE POLICY qc_owner ON {q} FOR ALL TO {owner} USING (true) WITH CHECK (true)",
         f"CREATE POLICY qc_read ON {q} FOR SELECT TO {others} USING (true)",
+        *facts_trigger_sql(ctx.q, table),
     ]
     run = out.append
 

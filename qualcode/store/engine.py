@@ -25,6 +25,11 @@ from sqlalchemy.pool import QueuePool
 BUSY_TIMEOUT_S = 10.0
 """How long SQLite waits for another process's write before the project is reported busy."""
 
+LOCK_TIMEOUT_S = 15.0
+"""How long a team server session waits for a lock before the server is reported busy."""
+STATEMENT_TIMEOUT_S = 600.0
+"""The longest one statement may run on a team server (a push of a big project included)."""
+
 WRITE = {"qualcode_write": True}
 """Execution options for a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
 
@@ -103,7 +108,13 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         from qualcode.credentials import password_for_connect
         from qualcode.team_roles import install_denial_translation
 
-        connect_args = {"application_name": "qualcode"}
+        # A member holding a lock (or a runaway query) must not freeze everyone: waits
+        # end with SQLSTATE 55P03/57014, which qualcode.failures calls "the server is busy".
+        connect_args = {
+            "application_name": "qualcode",
+            "options": f"-c lock_timeout={int(LOCK_TIMEOUT_S * 1000)} "
+            f"-c statement_timeout={int(STATEMENT_TIMEOUT_S * 1000)}",
+        }
         password = password_for_connect(url)  # the OS keyring's, kept out of the URL
         if password:
             connect_args["password"] = password

@@ -49,3 +49,14 @@ def test_query_beginning_with_a_dash(tmp_path: Path) -> None:
         project.sources.add_text("W1", "Kata -an dipakai di akhir kata.", kind="interview")
     assert "-an" in run("search", str(path), "--mode", "exact", "--", "-an").output
     assert "-an" in run("search", str(path), "--mode", "exact", "-an").output
+
+
+def test_rebuild_index_from_the_cli(tmp_path: Path) -> None:
+    path = tmp_path / "p.qdaproj"
+    with Project.create(path, coder="ana") as project:
+        project.sources.add_text("W1", "Anggaran desa terbatas.", kind="interview")
+    result = run("search", str(path), "--rebuild-index")
+    assert "Search index rebuilt (1 source(s))" in result.output
+    assert "anggaran" in run("search", str(path), "anggaran", "--rebuild-index").output.lower()
+    missing = CliRunner().invoke(cli, ["search", str(path)])
+    assert missing.exit_code == 2 and "Missing argument 'QUERY'" in missing.output

@@ -243,3 +243,48 @@ def test_coder_searches_with_the_server_index(team: Team) -> None:
     with Project.open(team.urls["budi"]) as p:
         hits = search(p, "Sosialisasi")
         assert hits and {h.source_id for h in hits} == {team.ids["source"]}
+
+
+def test_server_decides_audit_time_resolution_member_and_coding_bounds(team: Team) -> None:
+    mine = _coding(team, "budi")
+    with Project.open(team.urls["dewi"]) as p:
+        thread = review.add_comment(p, "coding", mine, "Cek lagi definisinya.").result
+        assert thread is not None
+    with team.raw("budi") as conn:
+        conn.execute("INSERT INTO audit_log (at, coder, op, label, summary) "
+                     "VALUES ('2001-01-01', 'budi', 'x', 'backdated', '{}')")  # fmt: skip
+        at = conn.execute("SELECT at FROM audit_log WHERE label = 'backdated'").fetchone()[0]
+        assert at.year >= 2025  # the server's clock, not the client's
+        conn.execute(
+            "UPDATE review_comment SET status = 'resolved', resolved_by = 'dewi', "
+            f"resolved_at = '2001-01-01' WHERE id = {thread.id}"
+        )
+        by, when = conn.execute(
+            f"SELECT resolved_by, resolved_at FROM review_comment WHERE id = {thread.id}"
+        ).fetchone()
+        assert by == "budi" and when.year >= 2025  # the acting member, at the server's time
+        with pytest.raises(psycopg.errors.CheckViolation, match="past the end"):
+            conn.execute(f"UPDATE coding SET end_pos = 100000 WHERE id = {mine}")
+    with Project.open(team.admin) as p:
+        assert max(c.end for c in p.codings.list()) <= len(TEXT)
+
+
+def test_a_held_lock_gives_a_clear_busy_message(team: Team, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from qualcode.cli.main import cli
+    from qualcode.errors import ServerBusyError
+    from qualcode.store import engine, sequences
+
+    monkeypatch.setattr(engine, "LOCK_TIMEOUT_S", 1.0)
+    with team.raw("budi") as conn, conn.transaction():
+        conn.execute(f"SELECT pg_advisory_lock({sequences.MIGRATION_LOCK})")
+        with pytest.raises(ServerBusyError, match="server is busy"):
+            Project.open(team.urls["ana"])
+        result = CliRunner().invoke(cli, ["info", team.urls["citra"]])
+        assert result.exit_code == 1 and "The server is busy" in result.output
+        conn.execute(f"SELECT pg_advisory_unlock({sequences.MIGRATION_LOCK})")
+        with Project.open(team.urls["ana"]) as p:
+            conn.execute("LOCK TABLE coding IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(ServerBusyError):
+                p.codings.list()
