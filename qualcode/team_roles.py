@@ -26,7 +26,9 @@ deleting one is refused by a guard trigger, both with SQLSTATE 42501, which
 :func:`install_denial_translation` turns into :class:`RoleDeniedError`.
 
 Tables whose names start with ``search_`` hold derived data (indexes rebuilt
-from the sources) that every member may rewrite.
+from the sources): only owners write them, so no member can empty or corrupt
+everyone's search; the others read them while they are current (see
+:func:`qualcode.search.index.may_write_index`).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
 ROLES = ("owner", "coder", "reviewer")
 MEMBER_TABLE = "team_member"
 DERIVED_PREFIXES = ("search_",)
-"""Tables of derived data (search indexes) any member may rewrite."""
+"""Tables of derived data (search indexes): owners write them, every member reads them."""
 
 # table -> (author column, "id" (a coder.id) or "name", roles writing their own rows,
 #           columns anyone of those roles may change on others' rows)
@@ -358,9 +360,7 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
         return f"{_ident(column)} = (SELECT {ctx.q(fn)}())"
 
     if table.startswith(DERIVED_PREFIXES):
-        # Not ALL: TRUNCATE would bypass row security and TRIGGER would run code as others.
-        run(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {others}")
-        run(f"CREATE POLICY qc_derived ON {q} FOR ALL TO {others} USING (true) WITH CHECK (true)")
+        pass  # the owners' alone (qc_owner); members read them (qc_read)
     elif table in OWN_ROWS:
         column, kind, roles, free = OWN_ROWS[table]
         writers = ", ".join(ctx.g(r) for r in roles)

@@ -123,9 +123,14 @@ def test_raw_connection_cannot_touch_another_coders_coding(team: Team) -> None:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(f"DELETE FROM coding WHERE id = {theirs}")
         if conn.execute("SELECT to_regclass('search_meta')").fetchone()[0]:
-            conn.execute("INSERT INTO search_meta VALUES ('probe', 'x')")  # derived: any member
-            with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                conn.execute("TRUNCATE search_meta")
+            for sql in (  # derived data: the owners' to write, so nobody empties the search
+                "INSERT INTO search_meta VALUES ('probe', 'x')",
+                "DELETE FROM search_term",
+                "UPDATE search_doc SET offsets = NULL",
+                "TRUNCATE search_meta",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(sql)
         # Her own coding is hers to change.
         done = conn.execute(f"UPDATE coding SET note = 'ok' WHERE id = {mine}")
         assert done.rowcount == 1
@@ -236,13 +241,21 @@ def test_member_roles_change_and_end(team: Team) -> None:
 
 
 def test_coder_searches_with_the_server_index(team: Team) -> None:
-    """The search index tables are derived data: setup-roles prepares them, a coder fills them."""
+    """The search index is the owners' to write: a coder searches in memory while it is
+    stale, and with the server's index once an owner's client has brought it up to date."""
     pytest.importorskip("qualcode.search.index_pg")
+    from qualcode.search.index import MemoryIndex, PgIndex, open_index
     from qualcode.search.search import search
 
     with Project.open(team.urls["budi"]) as p:
         hits = search(p, "Sosialisasi")
         assert hits and {h.source_id for h in hits} == {team.ids["source"]}
+        assert isinstance(open_index(p), MemoryIndex)
+    with Project.open(team.urls["ana"]) as p:
+        assert isinstance(open_index(p), PgIndex)  # the owner fills it
+    with Project.open(team.urls["budi"]) as p:
+        assert isinstance(open_index(p), PgIndex)
+        assert {h.source_id for h in search(p, "Sosialisasi")} == {team.ids["source"]}
 
 
 def test_server_decides_audit_time_resolution_member_and_coding_bounds(team: Team) -> None:
