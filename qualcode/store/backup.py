@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from qualcode.errors import NotFoundError, ProjectDamagedError, QualCodeError
+from qualcode.errors import NotFoundError, ProjectDamagedError, ProjectError, QualCodeError
 from qualcode.failures import disk_full, explain, free_bytes
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store.engine import sqlite_connect
@@ -58,7 +58,14 @@ def make_backup(project: Path, reason: str = "auto") -> Path:
     no room for the copy.
     """
     folder = backup_dir(project)
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:  # a full disk (or a read-only folder) refuses even the folder
+        raise explain(exc, project.parent) or ProjectError(
+            QT_TRANSLATE_NOOP("errors", "{path} cannot be written: {reason}"),
+            path=str(folder),
+            reason=str(exc),
+        ) from exc
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     prefix = ROLLING_PREFIX if reason == "auto" else f"{reason}-"
     target = folder / f"{prefix}{stamp}{project.suffix or '.qdaproj'}"

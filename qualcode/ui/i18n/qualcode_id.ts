@@ -3944,6 +3944,10 @@ Pengode: {coder}</translation>
         <translation>program lain</translation>
     </message>
     <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
         <source>{path} has no backups.</source>
         <translation>{path} belum memiliki cadangan.</translation>
     </message>

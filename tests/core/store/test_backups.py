@@ -198,3 +198,23 @@ def test_refi_import_into_new_file_is_all_or_nothing(
     with Project.open(target, read_only=True) as p:
         assert p.info().title == "baru" and p.info().sources > 0
     assert not [p.name for p in tmp_path.iterdir() if "importing" in p.name]
+
+
+def test_no_room_even_for_the_backup_folder_still_opens(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    _make(project_path)
+    real_mkdir = Path.mkdir
+
+    def full(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name.endswith(".backups"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", full)
+    with Project.open(project_path, coder="ana") as p:
+        assert "disk is full" in p.warnings[0].message
+        assert p.info().codes == 1
+    assert not backup.backup_dir(project_path).exists()
