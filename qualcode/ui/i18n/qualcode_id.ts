@@ -28,8 +28,16 @@
         <translation>Centang dua pengode atau lebih, lalu tekan Hitung.</translation>
     </message>
     <message>
+        <source>{coders} · check sample: {units} units in {n} sources · {level}</source>
+        <translation>{coders} · sampel pemeriksaan: {units} unit dalam {n} sumber · {level}</translation>
+    </message>
+    <message>
         <source>{coders} · {n} sources coded by all of them · {level}</source>
         <translation>{coders} · {n} sumber yang dikode oleh semuanya · {level}</translation>
+    </message>
+    <message>
+        <source>not compared, coded by one coder only: {sources}</source>
+        <translation>tidak dibandingkan, hanya dikode oleh satu pengode: {sources}</translation>
     </message>
     <message>
         <source>the codings changed since: compute again</source>
