@@ -34,19 +34,23 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 
-def parse_dim(text: str) -> Dim:
+def parse_dim(text: str, project: Project | None = None) -> Dim:
     """A dimension from its short form: ``codes``, ``codes:3,4``, ``children:3``, ``cases``,
     ``attribute:Jabatan``, ``sources``, ``source_kind``, ``coders``, ``valence``,
-    ``period:month|year|value``, ``source_attribute:NAME``, ``total``."""
+    ``period:month|year|value``, ``source_attribute:NAME``, ``total``.
+
+    Codes may be named instead of numbered (``codes:Komunikasi,Sumber daya/Staf``,
+    ``children:Komunikasi``) when the ``project`` is given to look the names up.
+    """
     kind, _, arg = text.strip().partition(":")
     kind = {"cols": "columns", "kinds": "source_kind", "source_kinds": "source_kind"}.get(
         kind, kind
     )
     if kind == "codes":
-        ids = [int(x) for x in arg.split(",") if x.strip()] if arg else None
+        ids = [_code_ref(project, x) for x in arg.split(",") if x.strip()] if arg else None
         return Dim.of("codes", ids=ids)
     if kind == "children":
-        return Dim.of("codes", children_of=int(arg), aggregate=True)
+        return Dim.of("codes", children_of=_code_ref(project, arg), aggregate=True)
     if kind in ("attribute", "source_attribute"):
         return Dim.of(kind, name=arg)
     if kind == "period":
@@ -54,6 +58,18 @@ def parse_dim(text: str) -> Dim:
     if kind == "cases" and arg:
         return Dim.of("cases", case_kind=arg)
     return Dim.of(kind)
+
+
+def _code_ref(project: Project | None, text: str) -> int:
+    """A code id from a number or, given the project, a code name or path."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if project is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "'{value}' is not a code id."), value=text
+        )
+    return project.codes.find(text).id
 
 
 def _codes_dim(codes: Sequence[int] | None, aggregate: bool = False) -> Dim:
@@ -75,7 +91,7 @@ def matrix_spec(
     cell: str = "count",
 ) -> DisplaySpec:
     """Matrix coding: codes × cases, attribute values, sources or source kinds."""
-    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    cols = parse_dim(columns, project) if isinstance(columns, str) else columns
     return DisplaySpec.make(
         "matrix", _codes_dim(codes), cols, filters=filters, measure=measure, cell=cell
     )
@@ -102,16 +118,28 @@ def framework_spec(
 def checklist_spec(
     project: Project,
     *,
-    variable: int,
+    variable: int | None = None,
     columns: Dim | str = "cases:informant",
     levels: dict[str, int] | None = None,
     filters: dict[str, Any] | None = None,
+    components: Sequence[int] | None = None,
 ) -> DisplaySpec:
-    """Checklist matrix: the components (sub-codes) of one variable × informants, rated."""
-    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    """Checklist matrix: the components (sub-codes) of one variable × informants, rated.
+
+    ``components`` lists the rows' codes directly instead of a ``variable``'s sub-codes.
+    """
+    cols = parse_dim(columns, project) if isinstance(columns, str) else columns
+    if components is not None:
+        rows = _codes_dim(components, aggregate=True)
+    elif variable is not None:
+        rows = Dim.of("codes", children_of=variable, aggregate=True)
+    else:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A checklist needs a variable or its components.")
+        )
     return DisplaySpec.make(
         "checklist",
-        Dim.of("codes", children_of=variable, aggregate=True),
+        rows,
         cols,
         filters=filters,
         cell="rating",
@@ -266,7 +294,7 @@ def coverage_spec(
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
     """Data accounting: codes × sources (or cases); empty cells mark missing evidence."""
-    cols = parse_dim(columns) if isinstance(columns, str) else columns
+    cols = parse_dim(columns, project) if isinstance(columns, str) else columns
     return DisplaySpec.make("coverage", _codes_dim(codes), cols, filters=filters)
 
 
@@ -286,7 +314,7 @@ READY: dict[str, Callable[..., DisplaySpec]] = {
 
 
 def ready_spec(project: Project, type: str, **params: Any) -> DisplaySpec:
-    """The spec of ready-made display ``type`` with its parameters."""
+    """The spec of ready-made display ``type`` with its parameters (missing ones defaulted)."""
     factory = READY.get(type)
     if factory is None:
         raise ValidationError(
@@ -294,7 +322,84 @@ def ready_spec(project: Project, type: str, **params: Any) -> DisplaySpec:
             type=type,
             allowed=", ".join(READY),
         )
-    return factory(project, **params)
+    return factory(project, **complete_params(project, type, params))
+
+
+# The parameter naming a display's code axis, per type (None: the type has no code list).
+CODE_PARAM = {
+    "matrix": "codes", "framework": "codes", "checklist": "components",
+    "role_ordered": "codes", "time_ordered": "codes", "clustered": "groups",
+    "case_ordered": "codes", "effects": "outcomes", "cooccurrence": "codes",
+    "factors": "dimensions", "coverage": "codes",
+}  # fmt: skip
+ROLE_ATTRIBUTE = "Jabatan"
+RANK_TYPES = ("number", "integer", "date")
+
+
+def complete_params(project: Project, type: str, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every required parameter of ``type`` filled by a sensible default.
+
+    So every ready-made display builds from its type alone: a checklist takes the
+    first code with sub-codes, a role-ordered matrix the role attribute
+    (Jabatan, else the first text attribute), a case-ordered matrix the first
+    numeric or date attribute, a clustered matrix one group per top-level code
+    and an effects matrix the top-level codes by the role attribute. A default
+    that cannot be found is a clear error naming the option to give.
+    """
+    out = {k: v for k, v in params.items() if v is not None}
+    codes = out.pop("codes", None) if CODE_PARAM.get(type) != "codes" else out.get("codes")
+    if type == "checklist":
+        if codes is not None and "components" not in out:
+            out["components"] = codes
+        if "variable" not in out and "components" not in out:
+            out["variable"] = _first_parent(project)
+    elif type == "role_ordered":
+        out.setdefault("role", _role_attribute(project))
+    elif type == "case_ordered":
+        out.setdefault("order_by", _rank_attribute(project))
+    elif type == "clustered":
+        if "groups" not in out:
+            ids = codes if codes else top_level_codes(project)
+            names = {int(c.id): c.name for c in project.codes.all()}
+            out["groups"] = {names[i]: [i] for i in ids}
+    elif type == "effects":
+        out.setdefault("outcomes", codes if codes else top_level_codes(project))
+        if out.get("group") is None and out.get("cutoff") is None:
+            out["group"] = _role_attribute(project)
+    elif type == "factors" and codes is not None:
+        out.setdefault("dimensions", codes)
+    return out
+
+
+def _first_parent(project: Project) -> int:
+    codes = project.codes.all()
+    parents = {c.parent_id for c in codes if c.parent_id is not None}
+    for c in codes:
+        if c.parent_id is None and c.id in parents:
+            return c.id
+    raise ValidationError(QT_TRANSLATE_NOOP("errors", "A checklist needs a code with sub-codes."))
+
+
+def _role_attribute(project: Project) -> str:
+    attrs = project.attributes.all("case")
+    for a in attrs:
+        if a.name.casefold() == ROLE_ATTRIBUTE.casefold():
+            return a.name
+    for a in attrs:
+        if a.type in ("text", "category"):
+            return a.name
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "This display needs a case attribute holding roles.")
+    )
+
+
+def _rank_attribute(project: Project) -> str:
+    for a in project.attributes.all("case"):
+        if a.type in RANK_TYPES:
+            return a.name
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "Name the case attribute to order the cases by.")
+    )
 
 
 def build_ready(project: Project, type: str, **params: Any) -> Display:
@@ -327,11 +432,21 @@ def customised_spec(
     spec = ready_spec(project, type, **params)
     changes: dict[str, Any] = {}
     if rows:
-        changes["rows"] = parse_dim(rows)
+        changes["rows"] = _with_codes(parse_dim(rows, project), spec.rows, spec.columns)
     if columns and "columns" not in params:
-        changes["columns"] = parse_dim(columns)
+        changes["columns"] = _with_codes(parse_dim(columns, project), spec.columns, spec.rows)
     if measure:
         changes["measure"] = measure
     if cell:
         changes["cell"] = cell
     return spec.with_(**changes) if changes else spec
+
+
+def _with_codes(dim: Dim, *before: Dim) -> Dim:
+    """A bare ``codes`` axis keeps the codes the display was given (``--rows codes --codes X``)."""
+    if dim.kind != "codes" or dim.get("ids") is not None or dim.get("children_of") is not None:
+        return dim
+    for old in before:
+        if old.kind == "codes" and (old.get("ids") is not None or old.get("children_of")):
+            return Dim.of("codes", **{**dict(old.params), **dict(dim.params)})
+    return dim

@@ -1,0 +1,145 @@
+"""The options that describe a display, shared by ``qualcode display`` and ``qualcode export``.
+
+One home for turning command-line words (code names, ``KEY=VALUES`` filters,
+``LABEL=CODES`` groups) into a display's parameters, so building a display on
+screen and exporting it accept exactly the same options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from qualcode.analysis.displays import READY
+
+DISPLAY_TYPES = tuple(READY)
+LIST_FILTERS = ("sources", "source_kinds", "cases", "coders", "codes", "valence", "magnitude")
+OPTION_NAMES = (
+    "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
+    "groups", "attribute", "cutoff", "op", "distance", "ascending",
+)  # fmt: skip
+
+
+def display_options[F: Callable[..., Any]](fn: F) -> F:
+    """Add the display-describing options to a command (collected by :func:`spec_from_options`)."""
+    options = [
+        click.option(
+            "--rows",
+            help="Row dimension: codes, codes:NAMES, children:CODE, cases, "
+            "cases:KIND, attribute:NAME, sources, source_kind, coders, valence, "
+            "period:month|year, total.",
+        ),
+        click.option("--cols", help="Column dimension (same forms as --rows)."),
+        click.option("--codes", help="Codes (names or paths, comma-separated) for the code axis."),
+        click.option(
+            "--filter",
+            "filters",
+            multiple=True,
+            metavar="KEY=VALUES",
+            help="codes=, sources=, source_kinds=, cases=, coders=, valence=, "
+            "magnitude=, attribute:NAME=, period_from=, period_to=.",
+        ),
+        click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"])),
+        click.option("--cell", type=click.Choice(["count", "excerpts", "summary", "rating"])),
+        click.option(
+            "--variable",
+            help="Checklist: the code whose sub-codes are the components "
+            "(default: the first code with sub-codes).",
+        ),
+        click.option("--role", help="Role-ordered/effects: the role attribute (default Jabatan)."),
+        click.option(
+            "--rank",
+            help="Attribute ordering roles or cases (case_ordered default: "
+            "the first numeric case attribute).",
+        ),
+        click.option("--ascending", is_flag=True, help="Case-ordered: low to high."),
+        click.option(
+            "--group",
+            "groups",
+            multiple=True,
+            metavar="LABEL=CODES",
+            help="Clustered: a group of codes (repeat).",
+        ),
+        click.option("--attribute", help="Effects: group attribute."),
+        click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD)."),
+        click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and"),
+        click.option("--distance", type=int, default=0, help="NEAR: characters between codings."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def code_ids(p: Any, names: str | None) -> list[int] | None:
+    """Ids of comma-separated code names or paths (None when none are given)."""
+    if not names:
+        return None
+    return [p.codes.find(n.strip()).id for n in names.split(",") if n.strip()]
+
+
+def parse_filters(p: Any, items: tuple[str, ...]) -> dict[str, Any]:
+    """``--filter key=v1,v2`` pairs; names of codes, sources and cases become ids."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"'{item}' is not KEY=VALUE", param_hint="--filter")
+        values = [v.strip() for v in value.split(",") if v.strip()]
+        if key.startswith("attribute:"):
+            out.setdefault("attribute", {})[key.split(":", 1)[1]] = values
+        elif key == "codes":
+            out["codes"] = [p.codes.find(v).id for v in values]
+        elif key == "sources":
+            out["sources"] = [p.sources.find(v).id for v in values]
+        elif key == "cases":
+            out["cases"] = [p.cases.find(v).id for v in values]
+        elif key in LIST_FILTERS:
+            out[key] = values
+        elif key in ("period_from", "period_to"):
+            out[key] = value
+        else:
+            raise click.BadParameter(f"unknown filter '{key}'", param_hint="--filter")
+    return out
+
+
+def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
+    """The :class:`DisplaySpec` of ready-made display ``type_`` as the options describe it."""
+    from qualcode.analysis.displays import customised_spec
+
+    if type_ not in READY:
+        raise click.BadParameter(
+            f"'{type_}': use {', '.join(DISPLAY_TYPES)} or saved:NAME", param_hint="TYPE"
+        )
+    get = opts.get
+    params: dict[str, Any] = {
+        "filters": parse_filters(p, tuple(get("filters") or ())) or None,
+        "codes": code_ids(p, get("codes")),
+    }
+    if get("variable"):
+        params["variable"] = p.codes.find(get("variable")).id
+    if type_ in ("matrix", "coverage", "checklist") and get("cols"):
+        params["columns"] = get("cols")
+    if type_ == "role_ordered":
+        params.update(role=get("role"), rank=get("rank"))
+    if type_ == "case_ordered":
+        params.update(order_by=get("rank"), descending=not get("ascending"))
+    if type_ == "effects":
+        params.update(group=get("attribute") or get("role"), cutoff=get("cutoff"))
+    if type_ == "clustered" and get("groups"):
+        params["groups"] = {
+            label.strip(): code_ids(p, names) or []
+            for label, _, names in (g.partition("=") for g in opts["groups"])
+        }
+    if type_ == "cooccurrence":
+        params.update(op=get("op") or "and", distance=get("distance") or 0)
+    return customised_spec(
+        p,
+        type_,
+        params,
+        rows=get("rows"),
+        columns=get("cols"),
+        measure=get("measure"),
+        cell=get("cell"),
+    )
