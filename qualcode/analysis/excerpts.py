@@ -164,9 +164,7 @@ def attach_contents(
                 display.ratings.setdefault((r, c), "absent")
     check_cancel(cancel)
     if spec.cell == "summary" and display.saved_id is not None:
-        from qualcode.analysis.framework import summaries_of
-
-        found = summaries_of(project, display.saved_id)
+        found = project.summaries.of(display.saved_id)
         for r, rh in enumerate(display.rows):
             for c, ch in enumerate(display.columns):
                 s = found.get((rh.key, ch.key))

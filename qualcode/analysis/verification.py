@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from qualcode.analysis.conclusions import get_conclusion
 from qualcode.analysis.corpus import ID, SRC, load_codings
 from qualcode.store import tables as t
 
@@ -70,7 +69,7 @@ def verify(
     skips the silent-role check); ``dominance`` is the share of supporting
     evidence from one informant above which a warning is raised.
     """
-    record = get_conclusion(project, conclusion_id)
+    record = project.conclusions.get(conclusion_id)
     corpus = load_codings(project, [e.coding_id for e in record.evidence])
     by_id = corpus.by_id()
     missing = tuple(e.coding_id for e in record.evidence if e.coding_id not in by_id)

@@ -53,11 +53,10 @@ def display(
     **opts: Any,
 ) -> None:
     from qualcode.analysis.engine import build_display
-    from qualcode.analysis.saved import save_display
 
     with open_project(project, coder, read_only=save_as is None) as p:
         spec = spec_from_options(p, type_, opts)
-        saved_id = save_display(p, save_as, spec).result.id if save_as else None
+        saved_id = p.displays.save(save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
     if out:
         from qualcode.analysis.export import write_display
@@ -134,13 +133,10 @@ def conclusion_add(
     coder: str | None,
 ) -> None:
     """Write a conclusion TEXT."""
-    from qualcode.analysis.conclusions import create_conclusion
-    from qualcode.analysis.saved import find_saved
 
     with open_project(project, coder) as p:
-        display_id = find_saved(p, display_name).id if display_name else None
-        made = create_conclusion(
-            p,
+        display_id = p.displays.find(display_name).id if display_name else None
+        made = p.conclusions.create(
             text,
             status=status,
             supporting=_ids(support),
@@ -166,11 +162,10 @@ def conclusion_link(
     coder: str | None,
 ) -> None:
     """Link codings to conclusion CONCLUSION_ID as evidence."""
-    from qualcode.analysis.conclusions import link_evidence
 
     stance = "contradicting" if contradicting else "supporting"
     with open_project(project, coder) as p:
-        link_evidence(p, conclusion_id, list(coding_ids), stance, note)
+        p.conclusions.link_evidence(conclusion_id, list(coding_ids), stance, note)
     click.echo(f"Linked {len(coding_ids)} coding(s) as {stance} evidence")
 
 
@@ -181,10 +176,9 @@ def conclusion_link(
 @coder_option
 def conclusion_status(project: str, conclusion_id: int, status: str, coder: str | None) -> None:
     """Set a conclusion's status."""
-    from qualcode.analysis.conclusions import edit_conclusion
 
     with open_project(project, coder) as p:
-        edit_conclusion(p, conclusion_id, status=status)
+        p.conclusions.edit(conclusion_id, status=status)
     click.echo(f"Conclusion {conclusion_id}: {status}")
 
 
@@ -218,10 +212,9 @@ def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool
 @json_option
 def conclusion_list(project: str, status: str | None, as_json: bool) -> None:
     """List conclusions with their evidence counts."""
-    from qualcode.analysis.conclusions import list_conclusions
 
     with open_project(project, read_only=True) as p:
-        found = list_conclusions(p, status)
+        found = p.conclusions.all(status)
     if as_json:
         emit_json(found)
         return
@@ -239,10 +232,8 @@ def comment() -> None:
 def _target(p: Any, on: str) -> tuple[str, int, str | None, str | None]:
     kind, _, rest = on.partition(":")
     if kind == "cell":
-        from qualcode.analysis.saved import find_saved
-
         name, row_key, col_key = rest.rsplit(":", 2)
-        return "cell", find_saved(p, name).id, row_key, col_key
+        return "cell", p.displays.find(name).id, row_key, col_key
     if kind == "code":
         return "code", p.codes.find(rest).id, None, None
     if kind in ("conclusion", "coding"):

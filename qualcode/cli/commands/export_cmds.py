@@ -131,14 +131,13 @@ def excerpts(
 
 def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list[Any]:
     from qualcode.analysis.displays import build_ready
-    from qualcode.analysis.saved import find_saved, run_saved
     from qualcode.export.display_adapter import table_from_display
 
     tables = []
     for name in names:
         if name.startswith("saved:"):
-            record = find_saved(p, name[6:])
-            display = run_saved(p, record.id)
+            record = p.displays.find(name[6:])
+            display = p.displays.run(record.id)
             title: str | None = record.name
         else:
             display, title = build_ready(p, name), None

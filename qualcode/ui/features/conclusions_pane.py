@@ -244,7 +244,6 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         """Read the claims again and redraw the list and the page."""
-        from qualcode.analysis.conclusions import list_conclusions
 
         self._dirty = False
         keep = self.current_id()
@@ -252,7 +251,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.list.clear()
         self.records = []
         if self.project is not None:
-            self.records = list_conclusions(self.project, self.status_filter.currentData())
+            self.records = self.project.conclusions.all(self.status_filter.currentData())
         for rec in self.records:
             item = QTreeWidgetItem(
                 [flat(rec.text, 200), status_label(rec.status),
@@ -396,18 +395,17 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         return self.project is not None and not self.project.read_only
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        return self.window_.dispatcher.run(fn, self.project, *args, origin=self, **kwargs)
+        return self.window_.dispatcher.run(fn, *args, origin=self, **kwargs)
 
     def new_conclusion(self) -> int | None:
         """Ask for a claim's text and write it; returns its id."""
-        from qualcode.analysis.conclusions import create_conclusion
 
         if not self._writable():
             return None
         text = dialogs.get_text(self, self.tr("New conclusion"), self.tr("Conclusion:"))
         if not text:
             return None
-        made = self._run(create_conclusion, text)
+        made = self._run(self.project.conclusions.create, text)
         if made is None:
             return None
         self.reload()
@@ -416,28 +414,25 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     def edit_text(self) -> None:
         """Rewrite the chosen claim."""
-        from qualcode.analysis.conclusions import edit_conclusion
 
         rec = self.record()
         if rec is None or not self._writable():
             return
         text = dialogs.get_text(self, self.tr("Edit conclusion"), self.tr("Conclusion:"), rec.text)
         if text and text != rec.text:
-            self._run(edit_conclusion, rec.id, text=text)
+            self._run(self.project.conclusions.edit, rec.id, text=text)
             self.reload()
 
     def set_status(self, status: str) -> None:
         """Mark the chosen claim tentative, verified or rejected."""
-        from qualcode.analysis.conclusions import edit_conclusion
 
         rec = self.record()
         if rec is not None and self._writable() and rec.status != status:
-            self._run(edit_conclusion, rec.id, status=status)
+            self._run(self.project.conclusions.edit, rec.id, status=status)
             self.reload()
 
     def delete_current(self) -> None:
         """Delete the chosen claim (its evidence links and review comments go with it)."""
-        from qualcode.analysis.conclusions import delete_conclusion
 
         rec = self.record()
         if rec is None or not self._writable():
@@ -446,21 +441,19 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         if dialogs.ask(
             self, self.tr("Delete conclusion"), question.format(text=flat(rec.text, 120))
         ):
-            self._run(delete_conclusion, rec.id)
+            self._run(self.project.conclusions.delete, rec.id)
             self.reload()
 
     def unlink_current(self) -> None:
         """Remove the chosen excerpt from the claim's evidence."""
-        from qualcode.analysis.conclusions import unlink_evidence
 
         rec, row = self.record(), self.current_row()
         if rec is not None and row is not None and self._writable():
-            self._run(unlink_evidence, rec.id, [row.coding_id])
+            self._run(self.project.conclusions.unlink_evidence, rec.id, [row.coding_id])
             self.reload()
 
     def note_current(self) -> None:
         """Write how the chosen excerpt was addressed (a note on contrary evidence)."""
-        from qualcode.analysis.conclusions import note_evidence
 
         rec, row = self.record(), self.current_row()
         if rec is None or row is None or not self._writable():
@@ -469,7 +462,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             self, self.tr("Note on evidence"), self.tr("How is this excerpt addressed?"), row.note
         )
         if note is not None and note != row.note:
-            self._run(note_evidence, rec.id, row.coding_id, note)
+            self._run(self.project.conclusions.note_evidence, rec.id, row.coding_id, note)
             self.reload()
 
     def _on_evidence_activated(self, item: QTreeWidgetItem, _col: int) -> None:

@@ -7,8 +7,6 @@ from pathlib import Path
 from qualcode.analysis.displays import build_ready
 from qualcode.analysis.excerpts import Excerpt
 from qualcode.analysis.export import write_display
-from qualcode.analysis.framework import autofill, set_summary, summaries_of
-from qualcode.analysis.saved import find_saved, run_saved, save_display
 from qualcode.analysis.summarise import best_quote, draft_summary, rating
 
 from .conftest import W1, W2
@@ -121,10 +119,10 @@ def test_effects_matrix(study) -> None:
 def test_framework_summaries_survive_rerun(study) -> None:
     p, st = study
     spec = build_ready(p, "framework").spec
-    saved = save_display(p, "Kerangka", spec).result
-    assert find_saved(p, "kerangka").id == saved.id
-    drafted = autofill(p, saved.id, max_sentences=2).result
-    d = run_saved(p, saved.id)
+    saved = p.displays.save("Kerangka", spec).result
+    assert p.displays.find("kerangka").id == saved.id
+    drafted = p.summaries.autofill(saved.id, max_sentences=2).result
+    d = p.displays.run(saved.id)
     assert [h.label for h in d.columns] == ["Komunikasi", "Sumber daya", "Disposisi"]
     filled = {k for k, v in d.summaries.items()}
     assert filled == {(r, c) for r in range(3) for c in range(3) if d.counts[r][c]}
@@ -134,15 +132,15 @@ def test_framework_summaries_survive_rerun(study) -> None:
     assert list(i2.coding_ids) == ids(st, "c6", "c7")
     # the researcher edits one cell; re-filling keeps it, and so does new coding
     key = (str(st.case["I1"]), str(st.code["Disposisi"]))
-    set_summary(p, saved.id, *key, "Komitmen pimpinan kuat (Kadis).")
-    autofill(p, saved.id)
+    p.summaries.set(saved.id, *key, "Komitmen pimpinan kuat (Kadis).")
+    p.summaries.autofill(saved.id)
     p.codings.apply(st.src["W1"], 104, 118, st.code["Disposisi"])
-    again = run_saved(p, saved.id)
+    again = p.displays.run(saved.id)
     s = again.summaries[again.find(*key)]
     assert (s.text, s.draft, list(s.coding_ids)) == ("Komitmen pimpinan kuat (Kadis).", False,
                                                       ids(st, "c3"))  # fmt: skip
     assert again.counts[again.find(*key)[0]][again.find(*key)[1]] == 2
-    assert len(summaries_of(p, saved.id)) == len(filled)
+    assert len(p.summaries.of(saved.id)) == len(filled)
     out = again.to_dict()
     assert out["summaries"][0][2]["text"] == "Komitmen pimpinan kuat (Kadis)."
 
