@@ -4,7 +4,7 @@ A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
 facade owns the engine, the lock and the undo history, and exposes one manager
 per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
 ``project.cases``, ``project.attributes``, ``project.memos``, ``project.displays``,
-``project.summaries``, ``project.conclusions``). Reads return
+``project.cells``, ``project.conclusions``). Reads return
 frozen records; every mutation runs in :meth:`Project.operation`, is recorded
 for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 """
@@ -73,8 +73,8 @@ class Project:
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
         import qualcode.search.index  # noqa: F401
+        from qualcode.analysis.cells import CellManager
         from qualcode.analysis.conclusions import ConclusionManager
-        from qualcode.analysis.framework import SummaryManager
         from qualcode.analysis.saved import DisplayManager
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
@@ -92,7 +92,7 @@ class Project:
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
         self.displays = DisplayManager(self)
-        self.summaries = SummaryManager(self)
+        self.cells = CellManager(self)
         self.conclusions = ConclusionManager(self)
 
     # -- lifecycle -------------------------------------------------------------

@@ -139,7 +139,8 @@ def attach_contents(
 
     ``cancel()`` is checked every few hundred excerpts cut and cells filled.
     """
-    from qualcode.analysis.summarise import best_quote, rating
+    from qualcode.analysis.ratings import rate
+    from qualcode.analysis.summarise import best_quote
 
     spec = display.spec
     limit = spec.option("max_excerpts")
@@ -152,21 +153,37 @@ def attach_contents(
         cell = [excerpts[i] for i in members]
         cell.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
         if spec.cell == "rating":
-            display.ratings[key] = rating([e.magnitude for e in cell], spec.option("levels"))
+            basis = rate([(e.magnitude, e.valence) for e in cell], spec.option("levels"))
+            display.rating_basis[key] = basis
             quote = best_quote(cell, spec.option("levels"))
             if quote is not None:
                 display.quotes[key] = quote
         else:
             display.excerpts[key] = cell[:limit] if limit else cell
     if spec.cell == "rating":
-        for r in range(len(display.rows)):
-            for c in range(len(display.columns)):
-                display.ratings.setdefault((r, c), "absent")
+        _rate_cells(project, display)
     check_cancel(cancel)
-    if spec.cell == "summary" and display.saved_id is not None:
-        found = project.summaries.of(display.saved_id)
+    if display.saved_id is not None:
+        found = project.cells.summaries(display.saved_id)
         for r, rh in enumerate(display.rows):
             for c, ch in enumerate(display.columns):
                 s = found.get((rh.key, ch.key))
                 if s is not None:
                     display.summaries[(r, c)] = s
+
+
+def _rate_cells(project: Project, display: Display) -> None:
+    """Every cell's rating by the rule, then the researcher's overrides of a saved display."""
+    from dataclasses import replace
+
+    from qualcode.analysis.ratings import NOT_MENTIONED, RatingBasis
+
+    overrides = project.cells.ratings(display.saved_id) if display.saved_id is not None else {}
+    for r, rh in enumerate(display.rows):
+        for c, ch in enumerate(display.columns):
+            basis = display.rating_basis.get((r, c)) or RatingBasis(NOT_MENTIONED)
+            own = overrides.get((rh.key, ch.key))
+            if own is not None:
+                basis = replace(basis, override=own.rating, reason=own.reason, author=own.author)
+            display.rating_basis[(r, c)] = basis
+            display.ratings[(r, c)] = basis.rating

@@ -1,4 +1,4 @@
-"""Extractive helpers for cells: draft summaries, checklist ratings and best quotes.
+"""Extractive helpers for cells: draft summaries and best quotes (ratings: :mod:`ratings`).
 
 Drafts are extractive on purpose: the researcher writes the summary; the tool
 only proposes the sentences most central to the cell. A sentence's centrality
@@ -15,23 +15,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from qualcode.analysis.excerpts import Excerpt
-
-RATINGS = ("absent", "partly", "adequate")
-"""Checklist ratings, weakest first (index = level)."""
-
-DEFAULT_LEVELS: dict[str, int] = {
-    **dict.fromkeys(
-        ("high", "tinggi", "strong", "kuat", "adequate", "memadai", "baik", "good", "yes", "ya",
-         "+", "++", "3"), 2),
-    **dict.fromkeys(
-        ("medium", "sedang", "moderate", "partly", "partial", "cukup", "kurang memadai", "+/-",
-         "±", "2", "low", "rendah", "weak", "lemah", "kurang", "1"), 1),
-    **dict.fromkeys(("absent", "tidak ada", "none", "no", "tidak", "-", "0"), 0),
-}  # fmt: skip
-"""Magnitude words (EN/ID) to checklist levels; a spec option ``levels`` overrides them."""
-
-UNRATED_LEVEL = 1
-"""A coding without a magnitude shows the component is present but not how well: "partly"."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -144,22 +127,6 @@ def draft_summary(excerpts: Iterable[Excerpt], max_sentences: int = 3) -> tuple[
     return text, ids
 
 
-def level(magnitude: str | None, levels: Mapping[str, int] | None = None) -> int:
-    """Checklist level (0 absent, 1 partly, 2 adequate) of one coding's magnitude."""
-    if magnitude is None or not magnitude.strip():
-        return UNRATED_LEVEL
-    table = {k.casefold(): v for k, v in (levels or DEFAULT_LEVELS).items()}
-    return table.get(magnitude.strip().casefold(), UNRATED_LEVEL)
-
-
-def rating(magnitudes: Sequence[str | None], levels: Mapping[str, int] | None = None) -> str:
-    """A cell's rating: "absent" without codings, else the lower median level of its codings."""
-    if not magnitudes:
-        return RATINGS[0]
-    found = sorted(level(m, levels) for m in magnitudes)
-    return RATINGS[found[(len(found) - 1) // 2]]
-
-
 def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None) -> Excerpt | None:
     """The cell's best illustrative quote.
 
@@ -168,9 +135,11 @@ def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None)
     excerpts, then (3) quotable: 15–60 words preferred, nearest that range
     otherwise, then (4) first in source order.
     """
+    from qualcode.analysis.ratings import RATINGS, level, rate
+
     if not cell:
         return None
-    target = RATINGS.index(rating([e.magnitude for e in cell], levels))
+    target = RATINGS.index(rate([(e.magnitude, e.valence) for e in cell], levels).computed)
     scores = centrality([words(e.text) for e in cell])
 
     def length_penalty(e: Excerpt) -> int:
@@ -180,7 +149,7 @@ def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None)
     order = sorted(
         range(len(cell)),
         key=lambda i: (
-            level(cell[i].magnitude, levels) != target,
+            level(cell[i].magnitude, cell[i].valence, levels) != target,
             -round(scores[i], 9),
             length_penalty(cell[i]),
             i,

@@ -63,7 +63,9 @@ def table_from_display(
                         Quote(e.text, cite(e) if cite else _plain_citation(e)) for e in quotes
                     ),
                     summary=getattr(summary, "text", None) or None,
-                    rating=_rating(display.ratings.get(key), language),
+                    rating=_rating(
+                        display.ratings.get(key), display.rating_basis.get(key), language
+                    ),
                 )
             )
         cells.append(row)
@@ -73,6 +75,8 @@ def table_from_display(
         label("rows", language): _dim(spec.rows, language),
         label("columns", language): _dim(spec.columns, language),
     }
+    if spec.cell == "rating":
+        about[label("rating_rule", language)] = label("rating_rule_text", language)
     filters = {k: v for k, v in spec.filters}
     if filters:
         about[label("filters", language)] = filters
@@ -139,11 +143,39 @@ def _dim(dim: Any, language: str) -> str:
     return f"{words} ({', '.join(detail)})" if detail else words
 
 
-def _rating(value: str | None, language: str) -> str | None:
+RATING_WORDS = {
+    "absent": ("tidak ada", "absent"),
+    "inadequate": ("kurang", "inadequate"),
+    "partly": ("sebagian", "partly"),
+    "adequate": ("memadai", "adequate"),
+    "not_mentioned": ("tidak disebut", "not mentioned"),
+}
+
+
+def rating_word(value: str, language: str) -> str:
+    """A rating in the export's language ("tidak disebut / not mentioned" for an empty cell)."""
+    pair = RATING_WORDS.get(value)
+    return value if pair is None else pair[0 if language == "id" else 1]
+
+
+def _rating(value: str | None, basis: Any, language: str) -> str | None:
+    """``sebagian (+2/−1)``; an override reads ``memadai* (diubah peneliti; aturan: kurang —
+    reason)`` so the rule's rating and the researcher's stay visible side by side."""
     if value is None:
         return None
-    words = {"absent": "tidak ada", "partly": "sebagian", "adequate": "memadai"}
-    return words.get(value, value) if language == "id" else value
+    text = rating_word(value, language)
+    if basis is None:
+        return text
+    if basis.supporting or basis.inhibiting:
+        text += f" (+{basis.supporting}/\u2212{basis.inhibiting})"
+    if basis.override:
+        why = f"{label('overridden', language)}; {label('rule_said', language)}: "
+        why += rating_word(basis.computed, language)
+        if basis.reason:
+            why += f" \u2014 {basis.reason}"
+        text = text.replace(rating_word(value, language), rating_word(value, language) + "*", 1)
+        text += f" [{why}]"
+    return text
 
 
 def _plain_citation(e: Any) -> str:

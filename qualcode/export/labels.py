@@ -69,6 +69,21 @@ LABELS: dict[str, dict[str, str]] = {
     "weight": {"id": "Bobot bukti", "en": "Evidence weight"},
     "text": {"id": "Teks", "en": "Text"},
     "rating": {"id": "Penilaian", "en": "Rating"},
+    "rating_rule": {"id": "Aturan penilaian", "en": "Rating rule"},
+    "rating_rule_text": {
+        "id": "Tiap pengodean dinilai dari magnitudo dan valensinya: pendukung tinggi = memadai, "
+        "sedang atau tanpa magnitudo = sebagian, rendah = kurang; penghambat tinggi/sedang atau "
+        "tanpa magnitudo = kurang, rendah = sebagian. Sel mengambil median bawah; sel dengan "
+        "bukti penghambat paling tinggi \u201csebagian\u201d; sel tanpa pengodean = tidak "
+        "disebut. (+n/\u2212n) = jumlah pengodean pendukung/penghambat; * = diubah peneliti.",
+        "en": "Each coding is rated from its magnitude and valence: supporting high = adequate, "
+        "medium or no magnitude = partly, low = inadequate; inhibiting high/medium or no "
+        "magnitude = inadequate, low = partly. A cell takes the lower median; a cell with "
+        "inhibiting evidence is at most \u201cpartly\u201d; a cell without codings = not "
+        "mentioned. (+n/\u2212n) = supporting/inhibiting codings; * = set by the researcher.",
+    },
+    "overridden": {"id": "diubah peneliti", "en": "set by the researcher"},
+    "rule_said": {"id": "aturan", "en": "rule"},
     "back": {"id": "Kembali", "en": "Back"},
     "row": {"id": "baris", "en": "row"},
     "rows": {"id": "Baris", "en": "Rows"},

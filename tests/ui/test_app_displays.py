@@ -199,7 +199,7 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     assert len(names) == 1  # asked once for the display's name
     [saved] = w.project.displays.all()
     keys = (shown.rows[ra].key, shown.columns[ca].key)
-    stored = w.project.summaries.of(saved.id)[keys]
+    stored = w.project.cells.summaries(saved.id)[keys]
     assert stored.text == text and not stored.draft
     assert list(stored.coding_ids) == shown.cell_codings(ra, ca)
     assert pane.model.index(ra, ca).data() == text
@@ -218,7 +218,7 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     _click_cell(qtbot, pane, rb, cb)
     qtbot.mouseClick(cell.autofill, Qt.MouseButton.LeftButton)
     keys_b = (shown.rows[rb].key, shown.columns[cb].key)
-    draft = w.project.summaries.of(saved.id)[keys_b]
+    draft = w.project.cells.summaries(saved.id)[keys_b]
     assert draft.draft and draft.text
     assert pane.model.index(rb, cb).data() == draft.text
     assert pane.model.index(rb, cb).data(Qt.ItemDataRole.FontRole).italic()
@@ -245,7 +245,7 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     assert cell.summary.toPlainText() == ""
     w.undo()  # takes back the written summary; the saved display stays
     qtbot.waitUntil(lambda: pane.model.index(ra, ca).data() == "", timeout=5000)
-    assert w.project.summaries.of(saved.id) == {}
+    assert w.project.cells.summaries(saved.id) == {}
     assert [s.id for s in w.project.displays.all()] == [saved.id]
 
 

@@ -3,7 +3,7 @@
 The pane mirrors ``qualcode display``: the form gives a spec (core
 ``customised_spec``), the core engine builds it on a worker thread, the table
 shows counts, summaries or ratings, and a cell opens its excerpts (the core's
-drill-down). Framework summaries are written through the core ``project.summaries.set`` /
+drill-down). Framework summaries are written through the core ``project.cells.set_summary`` /
 ``autofill``; specs are saved, re-run and deleted with :mod:`qualcode.analysis.saved`;
 exports go through the core Excel and Word table writers.
 """

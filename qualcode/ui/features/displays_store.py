@@ -1,7 +1,7 @@
 """What the Displays pane keeps and writes: framework summaries, saved specs, exports.
 
 A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`; every change
-goes through the core (``project.summaries``, ``project.displays``
+goes through the core (``project.cells``, ``project.displays``
 managers) via the dispatcher,
 and exports run the core Excel and Word table writers on a worker thread. Texts use
 the pane's translation context.
@@ -69,7 +69,7 @@ class DisplayStore:
         return None if saved_id is None else (saved_id, keys)
 
     def save_summary(self, text: str) -> None:
-        """Write the opened cell's summary (core ``project.summaries.set``; an emptied one is cleared)."""
+        """Write the opened cell's summary (``project.cells.set_summary``; emptied = cleared)."""
 
         target = self._summary_target()
         if target is None:
@@ -79,7 +79,7 @@ class DisplayStore:
             if self.current not in self.display.summaries:
                 return
             changes = self.window_.dispatcher.run(
-                self.project.summaries.clear, saved_id, *keys, origin=self
+                self.project.cells.clear_summary, saved_id, *keys, origin=self
             )
         else:
             links = (
@@ -88,7 +88,7 @@ class DisplayStore:
                 else self.display.cell_codings(*self.current)
             )
             changes = self.window_.dispatcher.run(
-                self.project.summaries.set, saved_id, *keys, text.strip(), links, origin=self
+                self.project.cells.set_summary, saved_id, *keys, text.strip(), links, origin=self
             )
         if changes is not None:
             self.cell.summary.document().setModified(False)
@@ -102,7 +102,7 @@ class DisplayStore:
             return
         saved_id, keys = target
         changes = self.window_.dispatcher.run(
-            self.project.summaries.autofill, saved_id, cells=[keys], origin=self
+            self.project.cells.autofill, saved_id, cells=[keys], origin=self
         )
         self.cell.summary.document().setModified(False)  # show the draft (or what is kept)
         if changes is None:
@@ -119,7 +119,7 @@ class DisplayStore:
         d = self.display
         if d is None or d.saved_id is None or d.spec.cell != "summary" or self.project is None:
             return
-        found = self.project.summaries.of(d.saved_id)
+        found = self.project.cells.summaries(d.saved_id)
         d.summaries = {
             (r, c): found[(rh.key, ch.key)]
             for r, rh in enumerate(d.rows)

@@ -36,7 +36,7 @@ def test_display_json_and_files(study, tmp_path) -> None:
     )
     assert out["cells"] == [[1, 2, 0, 2], [0, 4, 0, 1], [1, 0, 0, 0]]
     out = json.loads(run("display", path, "checklist", "--variable", "Komunikasi", "--json"))
-    assert out["ratings"][0] == ["partly", "partly", "absent"]
+    assert out["ratings"][0] == ["partly", "inadequate", "not_mentioned"]
     assert out["quotes"][1][1]["text"] == "Informasi kebijakan belum jelas."
     out = json.loads(run("display", path, "matrix", "--cols", "attribute:Jabatan", "--cell",
                          "excerpts", "--codes", "Anggaran", "--json"))  # fmt: skip

@@ -28,7 +28,7 @@ class Seeded:
 def seed(p: Project, st: Any) -> Seeded:
     spec = ready_spec(p, "framework")
     display = p.displays.save("Kerangka", spec).result.id
-    p.summaries.set(
+    p.cells.set_summary(
         display, str(st.case["I1"]), str(st.code["Komunikasi"]), "Ringkasan", [st.c["c1"]]
     )
     conclusion = p.conclusions.create(
@@ -50,13 +50,13 @@ OPERATIONS: dict[str, Op] = {
     "display.rename": lambda p, s: p.displays.rename(s.display, "Matriks kerangka"),
     "display.update": lambda p, s: p.displays.update(s.display, ready_spec(p, "matrix")),
     "display.delete": lambda p, s: p.displays.delete(s.display),
-    "display.summary": lambda p, s: p.summaries.set(s.display, str(s.st.case["I2"]),
+    "display.summary": lambda p, s: p.cells.set_summary(s.display, str(s.st.case["I2"]),
                                                    str(s.st.code["Komunikasi"]), "Baru"),
-    "display.summary_edit": lambda p, s: p.summaries.set(s.display, str(s.st.case["I1"]),
+    "display.summary_edit": lambda p, s: p.cells.set_summary(s.display, str(s.st.case["I1"]),
                                                         str(s.st.code["Komunikasi"]), "Diubah"),
-    "display.summary_clear": lambda p, s: p.summaries.clear(s.display, str(s.st.case["I1"]),
+    "display.summary_clear": lambda p, s: p.cells.clear_summary(s.display, str(s.st.case["I1"]),
                                                            str(s.st.code["Komunikasi"])),
-    "display.autofill": lambda p, s: p.summaries.autofill(s.display),
+    "display.autofill": lambda p, s: p.cells.autofill(s.display),
     "conclusion.create": lambda p, s: p.conclusions.create("Anggaran menghambat.",
                                                            supporting=[s.st.c["c2"], s.st.c["c8"]]),
     "conclusion.edit": lambda p, s: p.conclusions.edit(s.conclusion, text="Direvisi",

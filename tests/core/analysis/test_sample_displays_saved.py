@@ -102,7 +102,7 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
     ref = load_reference(writable)
     spec = ready_spec(writable, "framework")
     saved = writable.displays.save("Kerangka", spec).result
-    drafted = writable.summaries.autofill(saved.id, max_sentences=2).result
+    drafted = writable.cells.autofill(saved.id, max_sentences=2).result
     display = writable.displays.run(saved.id)
     filled = {k for k, s in display.summaries.items()}
     non_empty = {
@@ -123,8 +123,8 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
 
     i3, resources = str(ref.case("I3")), str(ref.code("edwards3:RES"))
     written = "SDM helpdesk IT kurang; anggaran aplikasi terpusat di Kominfo."
-    writable.summaries.set(saved.id, i3, resources, written)
-    writable.summaries.autofill(saved.id)  # redrafts drafts, never the researcher's text
+    writable.cells.set_summary(saved.id, i3, resources, written)
+    writable.cells.autofill(saved.id)  # redrafts drafts, never the researcher's text
     w3 = ref.source("W3")
     start = ref.texts[w3].index("Yang kurang itu tenaga helpdesk IT.")
     writable.codings.apply(w3, start, start + 35, ref.code("edwards3:RES.2"))
@@ -134,7 +134,7 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
     kept = again.summaries[cell]
     assert (kept.text, kept.draft) == (written, False)
     assert set(kept.coding_ids) <= set(display.cell_codings(*display.find(i3, resources)))
-    assert len(writable.summaries.of(saved.id)) == len(non_empty)
+    assert len(writable.cells.summaries(saved.id)) == len(non_empty)
     assert again.to_dict()["summaries"][cell[0]][cell[1]]["text"] == written
 
 

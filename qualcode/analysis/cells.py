@@ -1,9 +1,12 @@
-"""Framework-matrix cell summaries: researcher-written text linked to the excerpts it summarises.
+"""Condensed cells of saved displays: summaries with their chosen evidence, and rating overrides.
 
-Summaries live in their own table keyed by (saved display, row key, column
-key), so they survive re-running the display on new data. "Auto-fill" drafts
-a cell from its excerpts (see :mod:`qualcode.analysis.summarise`) and marks
-the draft; it never overwrites a summary the researcher has written.
+Summaries and overrides live in their own tables keyed by (saved display, row
+key, column key), so they survive re-running the display on new data.
+"Auto-fill" drafts a cell from its excerpts (see
+:mod:`qualcode.analysis.summarise`) and marks the draft until the researcher
+accepts it; it never overwrites a summary the researcher has written. A
+checklist cell's rating follows :mod:`qualcode.analysis.ratings` unless the
+researcher overrides it, with a reason.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import Connection, select
 from qualcode.analysis import tables as at
 from qualcode.analysis.saved import require as require_display
 from qualcode.changes import ChangeSet
+from qualcode.errors import NotFoundError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store.models.base import utcnow
 
@@ -39,6 +43,28 @@ class CellSummaryRecord:
     draft: bool
     author: str
     modified_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CellRatingRecord:
+    """The researcher's own rating of one cell, overriding the rule's."""
+
+    id: int
+    display_id: int
+    row_key: str
+    col_key: str
+    rating: str
+    reason: str
+    author: str
+    modified_at: datetime
+
+
+def _rating_record(row: Any) -> CellRatingRecord:
+    m = row._mapping
+    return CellRatingRecord(
+        m["id"], m["display_id"], m["row_key"], m["col_key"], m["rating"], m["reason"],
+        m["author"], m["modified_at"],
+    )  # fmt: skip
 
 
 def _record(row: Any) -> CellSummaryRecord:
@@ -99,20 +125,23 @@ def _cell_excerpts(project: Project, display: Display) -> dict[tuple[int, int], 
     return build_display(project, display.spec.with_(cell="excerpts")).excerpts
 
 
-class SummaryManager:
-    """Cell summaries of saved displays as ``project.summaries``; each change is one undo step."""
+class CellManager:
+    """Summaries and rating overrides of saved displays' cells as ``project.cells``.
+
+    Each change is one undo step.
+    """
 
     def __init__(self, project: Project) -> None:
         self._p = project
 
-    def of(self, display_id: int) -> dict[tuple[str, str], CellSummaryRecord]:
+    def summaries(self, display_id: int) -> dict[tuple[str, str], CellSummaryRecord]:
         """Every summary of a saved display by (row key, column key)."""
         cs = at.cell_summary.c
         with self._p.reading() as conn:
             rows = conn.execute(select(at.cell_summary).where(cs.display_id == display_id)).all()
         return {(r._mapping["row_key"], r._mapping["col_key"]): _record(r) for r in rows}
 
-    def set(
+    def set_summary(
         self,
         display_id: int,
         row_key: str,
@@ -139,7 +168,7 @@ class SummaryManager:
             )
         return op.changeset
 
-    def clear(self, display_id: int, row_key: str, col_key: str) -> ChangeSet[None]:
+    def clear_summary(self, display_id: int, row_key: str, col_key: str) -> ChangeSet[None]:
         """Remove a cell's summary."""
         cs = at.cell_summary.c
         with self._p.operation(
@@ -171,7 +200,7 @@ class SummaryManager:
         from qualcode.analysis.summarise import draft_summary
 
         display = self._p.displays.run(display_id)
-        existing = self.of(display_id)
+        existing = self.summaries(display_id)
         wanted = {(str(r), str(c)) for r, c in cells} if cells is not None else None
         with self._p.operation(
             "display.autofill", QT_TRANSLATE_NOOP("operations", "Draft cell summaries")
@@ -191,4 +220,62 @@ class SummaryManager:
                 drafted += 1
             op.note(display=display_id, drafted=drafted)
             op.result = drafted
+        return op.changeset
+
+    # -- rating overrides ------------------------------------------------------------
+    def ratings(self, display_id: int) -> dict[tuple[str, str], CellRatingRecord]:
+        """The researcher's rating overrides of a saved display by (row key, column key)."""
+        cr = at.cell_rating.c
+        with self._p.reading() as conn:
+            rows = conn.execute(select(at.cell_rating).where(cr.display_id == display_id)).all()
+        return {(r._mapping["row_key"], r._mapping["col_key"]): _rating_record(r) for r in rows}
+
+    def rate(
+        self, display_id: int, row_key: str, col_key: str, rating: str, reason: str = ""
+    ) -> ChangeSet[CellRatingRecord]:
+        """Override the rule's rating of one cell (``reason`` says why); re-rating replaces it."""
+        from qualcode.analysis.ratings import check_choice
+
+        cr = at.cell_rating.c
+        row_key, col_key = str(row_key), str(col_key)
+        with self._p.operation(
+            "display.rate", QT_TRANSLATE_NOOP("operations", "Override cell rating")
+        ) as op:
+            require_display(op.conn, display_id)
+            values = {
+                "rating": check_choice(rating), "reason": reason.strip(), "author": op.coder,
+                "modified_at": utcnow(),
+            }  # fmt: skip
+            where = (cr.display_id == display_id) & (cr.row_key == row_key)
+            found = op.conn.execute(select(cr.id).where(where & (cr.col_key == col_key))).scalar()
+            if found is None:
+                found = op.insert(
+                    at.cell_rating,
+                    {"display_id": display_id, "row_key": row_key, "col_key": col_key, **values},
+                )
+            else:
+                op.update(at.cell_rating, found, values)
+            op.note(display=display_id, row=row_key, column=col_key, rating=rating)
+            op.result = _rating_record(
+                op.conn.execute(select(at.cell_rating).where(cr.id == found)).one()
+            )
+        return op.changeset
+
+    def clear_rating(self, display_id: int, row_key: str, col_key: str) -> ChangeSet[None]:
+        """Drop the researcher's override: the cell is rated by the rule again."""
+        cr = at.cell_rating.c
+        with self._p.operation(
+            "display.rate_clear", QT_TRANSLATE_NOOP("operations", "Clear rating override")
+        ) as op:
+            gone = op.delete_where(
+                at.cell_rating,
+                (cr.display_id == display_id)
+                & (cr.row_key == str(row_key))
+                & (cr.col_key == str(col_key)),
+            )
+            if not gone:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("errors", "That cell's rating is not overridden.")
+                )
+            op.note(display=display_id, row=str(row_key), column=str(col_key))
         return op.changeset
