@@ -21,8 +21,9 @@ from sqlalchemy import Connection, select
 from qualcode.analysis import tables as at
 from qualcode.analysis.saved import require as require_display
 from qualcode.changes import ChangeSet
-from qualcode.errors import NotFoundError
+from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class CellSummaryRecord:
     draft: bool
     author: str
     modified_at: datetime
+    missing: tuple[int, ...] = ()
+    """Chosen evidence codings that no longer exist (deleted since): flagged, never cited."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,49 @@ def _record(row: Any) -> CellSummaryRecord:
         m["author"],
         m["modified_at"],
     )
+
+
+def _with_missing(conn: Connection, records: list[CellSummaryRecord]) -> list[CellSummaryRecord]:
+    """The records with their links to deleted codings flagged."""
+    from dataclasses import replace
+
+    wanted = sorted({i for r in records for i in r.coding_ids})
+    if not wanted:
+        return records
+    found = {r[0] for r in conn.execute(select(t.coding.c.id).where(t.coding.c.id.in_(wanted)))}
+    return [replace(r, missing=tuple(i for i in r.coding_ids if i not in found)) for r in records]
+
+
+def cell_keys(display: Display, row: str, col: str) -> tuple[str, str]:
+    """The (row key, column key) of a cell named by key or by label (case-insensitive)."""
+
+    def find(headers: list[Any], name: str) -> str | None:
+        for h in headers:
+            if h.key == name:
+                return str(h.key)
+        folded = name.strip().casefold()
+        for h in headers:
+            if h.label.casefold() == folded:
+                return str(h.key)
+        return None
+
+    r, c = find(display.rows, str(row)), find(display.columns, str(col))
+    if r is None or c is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "The display has no cell '{row}' × '{column}'."),
+            row=row,
+            column=col,
+        )
+    return r, c
+
+
+def _require_codings(conn: Connection, ids: Sequence[int]) -> None:
+    found = {r[0] for r in conn.execute(select(t.coding.c.id).where(t.coding.c.id.in_(list(ids))))}
+    for i in ids:
+        if i not in found:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no coding with id {id}."), id=i
+            )
 
 
 def _existing(conn: Connection, display_id: int, row_key: str, col_key: str) -> Any:
@@ -139,7 +185,12 @@ class CellManager:
         cs = at.cell_summary.c
         with self._p.reading() as conn:
             rows = conn.execute(select(at.cell_summary).where(cs.display_id == display_id)).all()
-        return {(r._mapping["row_key"], r._mapping["col_key"]): _record(r) for r in rows}
+            records = _with_missing(conn, [_record(r) for r in rows])
+        return {(r.row_key, r.col_key): r for r in records}
+
+    def summary(self, display_id: int, row_key: str, col_key: str) -> CellSummaryRecord | None:
+        """One cell's summary (None when the cell has none)."""
+        return self.summaries(display_id).get((str(row_key), str(col_key)))
 
     def set_summary(
         self,
@@ -161,6 +212,9 @@ class CellManager:
             if coding_ids is None:
                 found = _existing(op.conn, display_id, str(row_key), str(col_key))
                 coding_ids = list(found._mapping["coding_ids"] or []) if found is not None else []
+            else:
+                coding_ids = list(dict.fromkeys(int(i) for i in coding_ids))
+                _require_codings(op.conn, coding_ids)
             new_id = _write(op, display_id, str(row_key), str(col_key), text, coding_ids, False)
             op.note(display=display_id, row=str(row_key), column=str(col_key))
             op.result = _record(
@@ -220,6 +274,64 @@ class CellManager:
                 drafted += 1
             op.note(display=display_id, drafted=drafted)
             op.result = drafted
+        return op.changeset
+
+    def accept(self, display_id: int, row_key: str, col_key: str) -> ChangeSet[CellSummaryRecord]:
+        """Accept a drafted summary as the researcher's own (it is no longer marked a draft)."""
+        with self._p.operation(
+            "display.accept", QT_TRANSLATE_NOOP("operations", "Accept cell summary")
+        ) as op:
+            found = _existing(op.conn, display_id, str(row_key), str(col_key))
+            if found is None or not found._mapping["draft"]:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "That cell has no draft summary to accept.")
+                )
+            op.update(
+                at.cell_summary,
+                found._mapping["id"],
+                {"draft": False, "author": op.coder, "modified_at": utcnow()},
+            )
+            op.note(display=display_id, row=str(row_key), column=str(col_key))
+            op.result = _record(_existing(op.conn, display_id, str(row_key), str(col_key)))
+        return op.changeset
+
+    def choose_evidence(
+        self,
+        display_id: int,
+        row_key: str,
+        col_key: str,
+        *,
+        add: Sequence[int] = (),
+        remove: Sequence[int] = (),
+    ) -> ChangeSet[CellSummaryRecord]:
+        """Add or remove the codings a cell's summary rests on (its cited evidence).
+
+        A cell without a summary gets an empty one holding the evidence, so the
+        researcher can pick the excerpts before writing.
+        """
+        row_key, col_key = str(row_key), str(col_key)
+        with self._p.operation(
+            "display.evidence", QT_TRANSLATE_NOOP("operations", "Choose cell evidence")
+        ) as op:
+            require_display(op.conn, display_id)
+            added = list(dict.fromkeys(int(i) for i in add))
+            _require_codings(op.conn, added)
+            found = _existing(op.conn, display_id, row_key, col_key)
+            before = list(found._mapping["coding_ids"] or []) if found is not None else []
+            gone = {int(i) for i in remove}
+            unknown = sorted(gone - set(before))
+            if unknown:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Coding {id} is not evidence of this cell."),
+                    id=unknown[0],
+                )
+            ids = [i for i in before if i not in gone] + [i for i in added if i not in before]
+            text = found._mapping["text"] if found is not None else ""
+            draft = bool(found._mapping["draft"]) if found is not None else False
+            _write(op, display_id, row_key, col_key, text, ids, draft)
+            op.note(display=display_id, row=row_key, column=col_key, added=added,
+                    removed=sorted(gone))  # fmt: skip
+            op.result = _record(_existing(op.conn, display_id, row_key, col_key))
         return op.changeset
 
     # -- rating overrides ------------------------------------------------------------

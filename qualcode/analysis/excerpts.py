@@ -127,6 +127,16 @@ def cell_excerpts(project: Project, display: Display, row: int, col: int) -> lis
     return out
 
 
+def excerpts_by_id(project: Project, ids: list[int]) -> dict[int, Excerpt]:
+    """Excerpts of these codings as they are now (a deleted coding is simply absent)."""
+    from qualcode.analysis.corpus import load_codings
+
+    if not ids:
+        return {}
+    corpus = load_codings(project, ids)
+    return make_excerpts(project, corpus, corpus.codings)
+
+
 def attach_contents(
     project: Project,
     corpus: Corpus,

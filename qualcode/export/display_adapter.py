@@ -42,11 +42,18 @@ def table_from_display(
     title: str | None = None,
     language: str = "id",
     style: AttributionStyle | None = None,
+    drafts: str = "mark",
 ) -> Table:
-    """Counts, excerpts, summaries and ratings of ``display`` as a ``Table``."""
+    """Counts, excerpts, summaries and ratings of ``display`` as a ``Table``.
+
+    A cell with a summary cites exactly the evidence the researcher chose for it
+    (links to deleted codings are flagged); a drafted summary is marked as a
+    draft, or left out (the cell then shows its excerpts) when ``drafts`` is "omit".
+    """
     language = check_language(language)
     spec = display.spec
     cite = _Citer(project, style or AttributionStyle(), language) if project else None
+    chosen = _chosen_evidence(display, project, drafts)
     cells = []
     for r in range(len(display.rows)):
         row = []
@@ -56,13 +63,17 @@ def table_from_display(
             if key in display.quotes:
                 quotes.append(display.quotes[key])
             summary = display.summaries.get(key)
+            if summary is not None and summary.draft and drafts == "omit":
+                summary = None
+            if summary is not None:
+                quotes = [chosen[i] for i in summary.coding_ids if i in chosen]
             row.append(
                 CellContent(
                     count=display.counts[r][c],
                     excerpts=tuple(
                         Quote(e.text, cite(e) if cite else _plain_citation(e)) for e in quotes
                     ),
-                    summary=getattr(summary, "text", None) or None,
+                    summary=_summary_text(summary, language),
                     rating=_rating(
                         display.ratings.get(key), display.rating_basis.get(key), language
                     ),
@@ -95,6 +106,31 @@ def table_from_display(
         corder = _pseudonym_order(display.columns, cols, cite)
         table = table.reordered(order, corder)
     return table
+
+
+def _chosen_evidence(display: Display, project: Project | None, drafts: str) -> dict[int, Any]:
+    """Excerpts of every coding a shown summary cites, by coding id."""
+    if drafts not in ("mark", "omit"):
+        raise ValueError(f"drafts is 'mark' or 'omit', not {drafts!r}")
+    ids = sorted({i for s in display.summaries.values() for i in s.coding_ids})
+    if project is not None:
+        from qualcode.analysis.excerpts import excerpts_by_id
+
+        return excerpts_by_id(project, ids)
+    known = {e.coding_id: e for cell in display.excerpts.values() for e in cell}
+    return {i: known[i] for i in ids if i in known}
+
+
+def _summary_text(summary: Any, language: str) -> str | None:
+    """The summary as exported: marked when a draft, with deleted evidence flagged."""
+    if summary is None:
+        return None
+    text = summary.text.strip()
+    if summary.draft:
+        text = f"[{label('draft', language)}] {text}"
+    for i in getattr(summary, "missing", ()):
+        text += f" [{label('deleted_coding', language).format(id=i)}]"
+    return text.strip() or None
 
 
 def _labels(headers: list[Any], dim: Any, cite: _Citer | None, language: str) -> list[str]:

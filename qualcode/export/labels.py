@@ -82,6 +82,8 @@ LABELS: dict[str, dict[str, str]] = {
         "inhibiting evidence is at most \u201cpartly\u201d; a cell without codings = not "
         "mentioned. (+n/\u2212n) = supporting/inhibiting codings; * = set by the researcher.",
     },
+    "draft": {"id": "DRAF, belum diterima", "en": "DRAFT, not yet accepted"},
+    "deleted_coding": {"id": "pengodean {id} telah dihapus", "en": "coding {id} was deleted"},
     "overridden": {"id": "diubah peneliti", "en": "set by the researcher"},
     "rule_said": {"id": "aturan", "en": "rule"},
     "back": {"id": "Kembali", "en": "Back"},

@@ -129,7 +129,9 @@ def excerpts(
     click.echo(f"Wrote {n} excerpts to {out}")
 
 
-def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list[Any]:
+def _displays(
+    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark"
+) -> list[Any]:
     from qualcode.analysis.displays import build_ready
     from qualcode.export.display_adapter import table_from_display
 
@@ -142,7 +144,9 @@ def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list
         else:
             display, title = build_ready(p, name), None
         tables.append(
-            table_from_display(display, project=p, title=title, language=language, style=style)
+            table_from_display(
+                display, project=p, title=title, language=language, style=style, drafts=drafts
+            )
         )
     return tables
 
@@ -195,10 +199,12 @@ def report(
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
 @click.option("--title", help="Title of the table.")
+@click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
+              help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, language: str, pseudonymise: bool, title: str | None,
-    coder: str | None, **opts: Any,
+    drafts: str, coder: str | None, **opts: Any,
 ) -> None:  # fmt: skip
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
@@ -208,7 +214,7 @@ def display_cmd(
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
-            table = _displays(p, (type_,), language, style)[0]
+            table = _displays(p, (type_,), language, style, drafts)[0]
         else:
             spec = spec_from_options(p, type_, opts)
             table = table_from_display(

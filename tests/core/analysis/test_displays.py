@@ -80,7 +80,7 @@ def test_rating_and_quote_rules() -> None:
     assert best_quote(cell).coding_id == 2  # rated like the cell (adequate), most central
     text, linked = draft_summary(cell, max_sentences=2)
     assert linked == [1, 2]
-    assert text == cell[0].text + " " + cell[1].text
+    assert text == cell[0].text + "\n" + cell[1].text
 
 
 def test_role_ordered_case_ordered_clustered(study) -> None:
@@ -130,7 +130,11 @@ def test_framework_summaries_survive_rerun(study) -> None:
     assert filled == {(r, c) for r in range(3) for c in range(3) if d.counts[r][c]}
     assert drafted == len(filled)
     i2 = d.summaries[d.find(str(st.case["I2"]), str(st.code["Komunikasi"]))]
-    assert i2.draft and i2.text == "Informasi kebijakan belum jelas. Sosialisasi kurang merata."
+    # both inhibiting: one line marked (−), the cell's two sub-codes each represented
+    assert i2.draft
+    assert (
+        i2.text == "(\u2212) Informasi kebijakan belum jelas.\n(\u2212) Sosialisasi kurang merata."
+    )
     assert list(i2.coding_ids) == ids(st, "c6", "c7")
     # the researcher edits one cell; re-filling keeps it, and so does new coding
     key = (str(st.case["I1"]), str(st.code["Disposisi"]))

@@ -31,6 +31,7 @@ def seed(p: Project, st: Any) -> Seeded:
     p.cells.set_summary(
         display, str(st.case["I1"]), str(st.code["Komunikasi"]), "Ringkasan", [st.c["c1"]]
     )
+    p.cells.rate(display, str(st.case["I2"]), str(st.code["Sumber daya"]), "inadequate")
     conclusion = p.conclusions.create(
         "Sosialisasi belum merata.",
         supporting=[st.c["c7"]],
@@ -57,6 +58,15 @@ OPERATIONS: dict[str, Op] = {
     "display.summary_clear": lambda p, s: p.cells.clear_summary(s.display, str(s.st.case["I1"]),
                                                            str(s.st.code["Komunikasi"])),
     "display.autofill": lambda p, s: p.cells.autofill(s.display),
+    "display.evidence": lambda p, s: p.cells.choose_evidence(
+        s.display, str(s.st.case["I1"]), str(s.st.code["Komunikasi"]), add=[s.st.c["c5"]],
+        remove=[s.st.c["c1"]]),
+    "display.rate": lambda p, s: p.cells.rate(s.display, str(s.st.case["I1"]),
+                                              str(s.st.code["Komunikasi"]), "adequate", "cek"),
+    "display.rate_edit": lambda p, s: p.cells.rate(s.display, str(s.st.case["I2"]),
+                                                   str(s.st.code["Sumber daya"]), "absent"),
+    "display.rate_clear": lambda p, s: p.cells.clear_rating(s.display, str(s.st.case["I2"]),
+                                                            str(s.st.code["Sumber daya"])),
     "conclusion.create": lambda p, s: p.conclusions.create("Anggaran menghambat.",
                                                            supporting=[s.st.c["c2"], s.st.c["c8"]]),
     "conclusion.edit": lambda p, s: p.conclusions.edit(s.conclusion, text="Direvisi",
@@ -127,3 +137,18 @@ def test_core_deletions_still_work_with_links(study) -> None:
     p.memos.delete(ids.memo)
     record = p.conclusions.get(ids.conclusion)
     assert st.c["c7"] in record.supporting  # the link remains, reported as missing by verify
+
+
+def test_accept_draft_undo_redo(study) -> None:
+    p, st = study
+    ids = seed(p, st)
+    p.cells.autofill(ids.display)
+    key = (str(st.case["I2"]), str(st.code["Komunikasi"]))
+    before = snapshot(p)
+    p.cells.accept(ids.display, *key)
+    after = snapshot(p)
+    assert after != before and not p.cells.summary(ids.display, *key).draft
+    p.undo()
+    assert snapshot(p) == before
+    p.redo()
+    assert snapshot(p) == after

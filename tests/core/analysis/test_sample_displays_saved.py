@@ -118,8 +118,11 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
         cell = set(display.cell_codings(*key))
         assert summary.coding_ids and set(summary.coding_ids) <= cell
         linked = " ".join(ref.text(by_id[i]) for i in summary.coding_ids)
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", summary.text):
-            assert sentence.strip() in linked  # extractive: sentences of its own excerpts
+        for line in summary.text.splitlines():
+            sentence = re.sub(r"^\((\+|\u2212)\) ", "", line)  # valence group marks
+            assert sentence in linked  # extractive: one sentence of its own excerpts a line
+        lines = summary.text.splitlines()
+        assert len(lines) == len(set(lines))  # no repeats
 
     i3, resources = str(ref.case("I3")), str(ref.code("edwards3:RES"))
     written = "SDM helpdesk IT kurang; anggaran aplikasi terpusat di Kominfo."
