@@ -167,7 +167,7 @@ def test_a_summary_whose_coding_is_deleted_is_flagged(study) -> None:
 
 def test_summaries_on_every_text_display(study) -> None:
     """Role-ordered (and any excerpt display) cells take summaries once saved."""
-    p, st = study
+    p, _st = study
     spec = ready_spec(p, "role_ordered", role="Jabatan")
     saved = p.displays.save("Peran", spec).result.id
     display = p.displays.run(saved)

@@ -46,7 +46,9 @@ def test_checklist_ratings_and_quotes(study) -> None:
     assert [h.label for h in d.columns] == ["I1", "I2", "I3"]
     assert d.counts == [[2, 1, 0], [1, 1, 0]]
     assert [[d.ratings[(r, c)] for c in range(3)] for r in range(2)] == [
-        ["partly", "inadequate", "not_mentioned"], ["partly", "partly", "not_mentioned"]]  # fmt: skip
+        ["partly", "inadequate", "not_mentioned"],
+        ["partly", "partly", "not_mentioned"],
+    ]
     # (Transmisi, I1): c1 "high" (adequate) and c12 unrated (partly) -> lower median partly;
     # the quote illustrating "partly" is c12. (Transmisi, I2): c7 inhibiting "medium" ->
     # inadequate; (Kejelasan, I2): c6 inhibiting "low" -> partly; I3 said nothing.
