@@ -171,7 +171,7 @@ def attach_contents(
         else:
             display.excerpts[key] = cell[:limit] if limit else cell
     if spec.cell == "rating":
-        _rate_cells(project, display)
+        apply_ratings(project, display)
     check_cancel(cancel)
     if display.saved_id is not None:
         found = project.cells.summaries(display.saved_id)
@@ -182,8 +182,11 @@ def attach_contents(
                     display.summaries[(r, c)] = s
 
 
-def _rate_cells(project: Project, display: Display) -> None:
-    """Every cell's rating by the rule, then the researcher's overrides of a saved display."""
+def apply_ratings(project: Project, display: Display) -> None:
+    """Every cell's rating by the rule, then the researcher's overrides of a saved display.
+
+    Run again after an override changed: the rule's ratings stay, overrides are re-read.
+    """
     from dataclasses import replace
 
     from qualcode.analysis.ratings import NOT_MENTIONED, RatingBasis
@@ -192,6 +195,7 @@ def _rate_cells(project: Project, display: Display) -> None:
     for r, rh in enumerate(display.rows):
         for c, ch in enumerate(display.columns):
             basis = display.rating_basis.get((r, c)) or RatingBasis(NOT_MENTIONED)
+            basis = replace(basis, override=None, reason="", author="")
             own = overrides.get((rh.key, ch.key))
             if own is not None:
                 basis = replace(basis, override=own.rating, reason=own.reason, author=own.author)

@@ -32,6 +32,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.displays_cell import CellPanel, cell_excerpts
+from qualcode.ui.features.displays_condense import CellCondense, text_cells
 from qualcode.ui.features.displays_form import TYPES, DisplayForm
 from qualcode.ui.features.displays_model import (
     DisplayModel,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 REBUILD_ON = ("coding", "code", "cases", "case_link", "attribute", "attribute_value", "source")
 
 
-class DisplaysPane(DisplayStore, QWidget):
+class DisplaysPane(CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
 
     def __init__(self, window: Any) -> None:
@@ -113,6 +114,10 @@ class DisplaysPane(DisplayStore, QWidget):
         self.cell.jump_requested.connect(self._jump)
         self.cell.save_requested.connect(self.save_summary)
         self.cell.autofill_requested.connect(self.autofill)
+        self.cell.accept_requested.connect(self.accept_draft)
+        self.cell.evidence_toggled.connect(self.toggle_evidence)
+        self.cell.rate_requested.connect(self.rate_cell)
+        self.cell.unrate_requested.connect(self.unrate_cell)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for part in (scroll, self.table, self.cell):
             self.splitter.addWidget(part)
@@ -237,7 +242,7 @@ class DisplaysPane(DisplayStore, QWidget):
             self.table.resizeRowsToContents()
         self._show_title()
         self._enable()
-        if display.saved_id is not None and display.spec.cell == "summary":
+        if display.saved_id is not None and text_cells(display):
             self.reload_summaries()  # written meanwhile, while the worker was building
         if keys is not None:
             try:
@@ -245,7 +250,7 @@ class DisplaysPane(DisplayStore, QWidget):
             except KeyError:
                 return
             self.table.setCurrentIndex(self.model.index(r, c))
-            if typing is not None and display.spec.cell == "summary":
+            if typing is not None and text_cells(display):
                 self.cell.summary.setPlainText(typing)  # a rebuild keeps unsaved typing
                 self.cell.summary.document().setModified(True)
 
@@ -276,14 +281,16 @@ class DisplaysPane(DisplayStore, QWidget):
 
     def _show_cell_summary(self, *, keep: bool = False) -> None:
         d = self.display
-        framework = d is not None and d.spec.cell == "summary"
-        if not framework or self.current is None:
-            self.cell.show_summary(None, editable=False, visible=framework)
+        condensed = text_cells(d)
+        if not condensed or self.current is None:
+            self.cell.show_summary(None, editable=False, visible=condensed)
+            self.show_cell_extras()
             return
         assert d is not None
         self.cell.show_summary(
             d.summaries.get(self.current), editable=self.writable, visible=True, keep_edits=keep
         )
+        self.show_cell_extras()
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_cell(index)
@@ -304,6 +311,8 @@ class DisplaysPane(DisplayStore, QWidget):
             self._forget_deleted()
         if changes.touches("cell_summary"):
             self.reload_summaries()
+        if changes.touches("cell_rating"):
+            self.reload_ratings()
         if changes.codes or changes.cases or changes.touches("attribute", "source"):
             self.form.refill()
         if self.display is not None and changes.touches(*REBUILD_ON):

@@ -117,7 +117,9 @@ class DisplayStore:
         """Read the shown saved display's summaries again (after a save, an undo, a colleague)."""
 
         d = self.display
-        if d is None or d.saved_id is None or d.spec.cell != "summary" or self.project is None:
+        if d is None or d.saved_id is None or self.project is None:
+            return
+        if d.spec.cell not in ("summary", "excerpts", "rating"):
             return
         found = self.project.cells.summaries(d.saved_id)
         d.summaries = {
