@@ -18,8 +18,7 @@ from qualcode.ui.features.displays_model import RATINGS, translated
 TEXT_CELLS = ("summary", "excerpts", "rating")
 """Cell contents a researcher condenses (summaries with evidence) in a saved display."""
 RATING_CHOICES = ("adequate", "partly", "inadequate", "absent", "not_mentioned")
-RULE = QT_TRANSLATE_NOOP("DisplaysPane", "Rule: {rating} ({supporting} supporting, "
-                         "{inhibiting} inhibiting codings)")  # fmt: skip
+RULE = QT_TRANSLATE_NOOP("DisplaysPane", "Rule: {rating} ({supporting}+ / {inhibiting}− codings)")
 
 
 def text_cells(display: Any) -> bool:
@@ -72,16 +71,18 @@ class CellCondense:
         if target is None:
             return
         saved_id, keys = target
-        tr = QCoreApplication.translate
         words = [translated(RATINGS[r]) for r in RATING_CHOICES]
-        chosen = dialogs.choose(
-            self.cell, tr("DisplaysPane", "Rate the cell"),
-            tr("DisplaysPane", "Your rating of this cell (the rule's stays on record):"), words,
-        )  # fmt: skip
+        title = QCoreApplication.translate("DisplaysPane", "Rate the cell")
+        question = QCoreApplication.translate(
+            "DisplaysPane", "Your rating of this cell (the rule's stays on record):"
+        )
+        chosen = dialogs.choose(self.cell, title, question, words)
         if chosen is None:
             return
         reason = dialogs.get_text(
-            self.cell, tr("DisplaysPane", "Rate the cell"), tr("DisplaysPane", "Reason:")
+            self.cell,
+            QCoreApplication.translate("DisplaysPane", "Rate the cell"),
+            QCoreApplication.translate("DisplaysPane", "Reason:"),
         )
         self.window_.dispatcher.run(
             self.project.cells.rate, saved_id, *keys, RATING_CHOICES[chosen], reason or "",
@@ -123,15 +124,14 @@ class CellCondense:
         if d.spec.cell != "rating" or basis is None:
             self.cell.show_rating(None, overridden=False, editable=False)
             return
-        tr = QCoreApplication.translate
-        text = tr("DisplaysPane", RULE).format(
+        text = QCoreApplication.translate("DisplaysPane", RULE).format(
             rating=translated(RATINGS[basis.computed]), supporting=basis.supporting,
             inhibiting=basis.inhibiting,
         )  # fmt: skip
         if basis.override:
-            text += "\n" + tr("DisplaysPane", "Set by {author}: {rating}").format(
-                author=basis.author, rating=translated(RATINGS[basis.override])
-            )
+            text += "\n" + QCoreApplication.translate(
+                "DisplaysPane", "Set by {author}: {rating}"
+            ).format(author=basis.author, rating=translated(RATINGS[basis.override]))
             if basis.reason:
                 text += f" \u2014 {basis.reason}"
         self.cell.show_rating(text, overridden=bool(basis.override), editable=self.writable)

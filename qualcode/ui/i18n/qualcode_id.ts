@@ -269,12 +269,16 @@
         <translation>Klik sel untuk melihat kutipannya.</translation>
     </message>
     <message>
-        <source>Draft from the excerpts: edit it and save to keep it.</source>
-        <translation>Draf dari kutipan: sunting lalu simpan untuk mempertahankannya.</translation>
+        <source>Draft, not accepted: edit and save it, or accept it as it is.</source>
+        <translation>Draf, belum diterima: sunting lalu simpan, atau terima apa adanya.</translation>
     </message>
     <message>
         <source>Written by {author}</source>
         <translation>Ditulis oleh {author}</translation>
+    </message>
+    <message>
+        <source>Evidence deleted since: coding {ids}.</source>
+        <translation>Bukti yang telah dihapus: pengodean {ids}.</translation>
     </message>
     <message>
         <source>Excerpt</source>
@@ -319,6 +323,30 @@
     <message>
         <source>Draft a summary from the cell&apos;s excerpts</source>
         <translation>Buat draf ringkasan dari kutipan dalam sel</translation>
+    </message>
+    <message>
+        <source>Accept draft</source>
+        <translation>Terima draf</translation>
+    </message>
+    <message>
+        <source>Keep the drafted summary as your own</source>
+        <translation>Jadikan ringkasan draf ini ringkasan Anda</translation>
+    </message>
+    <message>
+        <source>Set rating…</source>
+        <translation>Tetapkan penilaian…</translation>
+    </message>
+    <message>
+        <source>Override the rule&apos;s rating of this cell, with a reason</source>
+        <translation>Ganti penilaian aturan untuk sel ini, disertai alasan</translation>
+    </message>
+    <message>
+        <source>Use the rule</source>
+        <translation>Pakai aturan</translation>
+    </message>
+    <message>
+        <source>Drop your rating: the rule rates the cell again</source>
+        <translation>Hapus penilaian Anda: aturan kembali menilai sel ini</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1350,26 @@ Pengode: {coder}</translation>
     <message>
         <source>Exported to {file}</source>
         <translation>Diekspor ke {file}</translation>
+    </message>
+    <message>
+        <source>Rule: {rating} ({supporting}+ / {inhibiting}− codings)</source>
+        <translation>Aturan: {rating} ({supporting}+ / {inhibiting}− pengodean)</translation>
+    </message>
+    <message>
+        <source>Rate the cell</source>
+        <translation>Nilai sel</translation>
+    </message>
+    <message>
+        <source>Your rating of this cell (the rule&apos;s stays on record):</source>
+        <translation>Penilaian Anda untuk sel ini (penilaian aturan tetap tercatat):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Set by {author}: {rating}</source>
+        <translation>Ditetapkan oleh {author}: {rating}</translation>
     </message>
 </context>
 <context>
@@ -2804,12 +2852,20 @@ Pengode: {coder}</translation>
         <translation>tidak ada</translation>
     </message>
     <message>
+        <source>inadequate</source>
+        <translation>kurang</translation>
+    </message>
+    <message>
         <source>partly</source>
         <translation>sebagian</translation>
     </message>
     <message>
         <source>adequate</source>
         <translation>memadai</translation>
+    </message>
+    <message>
+        <source>not mentioned</source>
+        <translation>tidak disebut</translation>
     </message>
     <message>
         <source>early</source>
@@ -2895,8 +2951,24 @@ Pengode: {coder}</translation>
         <translation>Kesimpulan memerlukan teks.</translation>
     </message>
     <message>
+        <source>The display has no cell &apos;{row}&apos; × &apos;{column}&apos;.</source>
+        <translation>Display tidak memiliki sel &apos;{row}&apos; × &apos;{column}&apos;.</translation>
+    </message>
+    <message>
         <source>There is no coding with id {id}.</source>
         <translation>Tidak ada pengodean dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>That cell has no draft summary to accept.</source>
+        <translation>Sel itu tidak memiliki draf ringkasan untuk diterima.</translation>
+    </message>
+    <message>
+        <source>Coding {id} is not evidence of this cell.</source>
+        <translation>Pengodean {id} bukan bukti sel ini.</translation>
+    </message>
+    <message>
+        <source>That cell&apos;s rating is not overridden.</source>
+        <translation>Penilaian sel itu tidak diganti.</translation>
     </message>
     <message>
         <source>Evidence is {allowed}, not &apos;{value}&apos;.</source>
@@ -2923,6 +2995,14 @@ Pengode: {coder}</translation>
         <translation>Memo {id} tidak ditautkan ke kesimpulan ini.</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a code id.</source>
+        <translation>&apos;{value}&apos; bukan id kode.</translation>
+    </message>
+    <message>
+        <source>A checklist needs a variable or its components.</source>
+        <translation>Matriks checklist memerlukan variabel atau komponennya.</translation>
+    </message>
+    <message>
         <source>Name at least one group of codes.</source>
         <translation>Sebutkan paling sedikit satu kelompok kode.</translation>
     </message>
@@ -2933,6 +3013,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Unknown display &apos;{type}&apos; (use {allowed}).</source>
         <translation>Display &apos;{type}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>A checklist needs a code with sub-codes.</source>
+        <translation>Matriks checklist memerlukan kode yang memiliki subkode.</translation>
+    </message>
+    <message>
+        <source>This display needs a case attribute holding roles.</source>
+        <translation>Display ini memerlukan atribut kasus yang berisi jabatan/peran.</translation>
+    </message>
+    <message>
+        <source>Name the case attribute to order the cases by.</source>
+        <translation>Sebutkan atribut kasus untuk mengurutkan kasus.</translation>
     </message>
     <message>
         <source>A relation between codes needs codes on both axes.</source>
@@ -3808,6 +3900,10 @@ Pengode: {coder}</translation>
         <source>{url} is not a PostgreSQL server address.</source>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
     </message>
+    <message>
+        <source>A rating is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Penilaian adalah {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -3929,6 +4025,22 @@ Pengode: {coder}</translation>
     <message>
         <source>Draft cell summaries</source>
         <translation>Buat draf ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Accept cell summary</source>
+        <translation>Terima ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Choose cell evidence</source>
+        <translation>Pilih bukti sel</translation>
+    </message>
+    <message>
+        <source>Override cell rating</source>
+        <translation>Ganti penilaian sel</translation>
+    </message>
+    <message>
+        <source>Clear rating override</source>
+        <translation>Hapus penggantian penilaian</translation>
     </message>
     <message>
         <source>Add comment</source>
