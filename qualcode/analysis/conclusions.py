@@ -175,6 +175,17 @@ def _link_display(
     from qualcode.analysis.saved import require
 
     require(op.conn, display_id)
+    cd = at.conclusion_display.c
+    same = (
+        (cd.conclusion_id == conclusion_id)
+        & (cd.display_id == display_id)
+        & (cd.row_key.is_(None) if row_key is None else cd.row_key == row_key)
+        & (cd.col_key.is_(None) if col_key is None else cd.col_key == col_key)
+    )
+    if op.conn.execute(select(cd.id).where(same)).first() is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The conclusion is already linked to that part.")
+        )
     op.insert(
         at.conclusion_display,
         {"conclusion_id": conclusion_id, "display_id": display_id,
@@ -316,13 +327,31 @@ class ConclusionManager:
         row_key: str | None = None,
         col_key: str | None = None,
     ) -> ChangeSet[ConclusionRecord]:
-        """Record that a conclusion came from a saved display (or one of its cells)."""
+        """Record that a conclusion came from a saved display, one of its rows (``row_key``
+        only), columns (``col_key`` only) or cells (both); the same link twice is an error."""
         with self._p.operation(
             "conclusion.display", QT_TRANSLATE_NOOP("operations", "Link display")
         ) as op:
             _load(op.conn, conclusion_id)
             _link_display(op, conclusion_id, display_id, row_key, col_key)
             op.note(conclusion=conclusion_id, display=display_id)
+            op.result = _load(op.conn, conclusion_id)
+        return op.changeset
+
+    def unlink_display(self, conclusion_id: int, link_id: int) -> ChangeSet[ConclusionRecord]:
+        """Remove one display link (the display, row, column or cell) from a conclusion."""
+        cd = at.conclusion_display.c
+        with self._p.operation(
+            "conclusion.undisplay", QT_TRANSLATE_NOOP("operations", "Unlink display")
+        ) as op:
+            gone = op.delete_where(
+                at.conclusion_display, (cd.conclusion_id == conclusion_id) & (cd.id == link_id)
+            )
+            if not gone:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("errors", "That display is not linked to this conclusion.")
+                )
+            op.note(conclusion=conclusion_id, link=link_id)
             op.result = _load(op.conn, conclusion_id)
         return op.changeset
 

@@ -11,17 +11,35 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from qualcode.analysis.corpus import ID, SRC, load_codings
+from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
 NO_CASE = "(no case)"
+CONTEXT = "verification"
+"""Translation context of the warnings (the app and exports translate the templates)."""
+NO_SUPPORT = QT_TRANSLATE_NOOP("verification", "No supporting evidence is linked.")
+ONE_INFORMANT = QT_TRANSLATE_NOOP(
+    "verification", "All supporting evidence comes from one informant."
+)
+DOMINANT = QT_TRANSLATE_NOOP(
+    "verification", "{share} of the supporting evidence comes from {name}."
+)
+ONE_SOURCE = QT_TRANSLATE_NOOP(
+    "verification", "Only one source backs this conclusion (no triangulation by source)."
+)
+ONE_KIND = QT_TRANSLATE_NOOP(
+    "verification", "Only one kind of source backs it (no triangulation by method)."
+)
+UNADDRESSED = QT_TRANSLATE_NOOP("verification", "{n} contradicting excerpt(s) are not addressed.")
+MISSING = QT_TRANSLATE_NOOP("verification", "{n} linked excerpt(s) no longer exist.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +62,9 @@ class Verification:
     roles_heard: tuple[str, ...]
     silent_roles: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
+    """The warnings in English (the command line)."""
+    warning_items: tuple[tuple[str, dict[str, Any]], ...] = field(default=())
+    """The same warnings as (template, parameters): translate the template, then fill it."""
 
     @property
     def triangulated_sources(self) -> bool:
@@ -115,21 +136,22 @@ def verify(
         heard = [v for v in values if v in voiced]
         silent = [v for v in values if v not in voiced]
 
-    warnings = []
+    items: list[tuple[str, dict[str, Any]]] = []
     if not support:
-        warnings.append("No supporting evidence is linked.")
+        items.append((NO_SUPPORT, {}))
     if len(per_case) == 1:
-        warnings.append("All supporting evidence comes from one informant.")
+        items.append((ONE_INFORMANT, {}))
     elif support and share > dominance:
-        warnings.append(f"{share:.0%} of the supporting evidence comes from {top_case}.")
+        items.append((DOMINANT, {"share": f"{share:.0%}", "name": top_case}))
     if support and len(sources) < 2:
-        warnings.append("Only one source backs this conclusion (no triangulation by source).")
+        items.append((ONE_SOURCE, {}))
     if support and len(kinds) < 2:
-        warnings.append("Only one kind of source backs it (no triangulation by method).")
+        items.append((ONE_KIND, {}))
     if unaddressed:
-        warnings.append(f"{len(unaddressed)} contradicting excerpt(s) are not addressed.")
+        items.append((UNADDRESSED, {"n": len(unaddressed)}))
     if missing:
-        warnings.append(f"{len(missing)} linked excerpt(s) no longer exist.")
+        items.append((MISSING, {"n": len(missing)}))
+    warnings = [template.format(**params) for template, params in items]
 
     return Verification(
         conclusion_id=conclusion_id,
@@ -148,4 +170,5 @@ def verify(
         roles_heard=tuple(heard),
         silent_roles=tuple(silent),
         warnings=tuple(warnings),
+        warning_items=tuple(items),
     )

@@ -52,7 +52,7 @@ def table_from_display(
     """
     language = check_language(language)
     spec = display.spec
-    cite = _Citer(project, style or AttributionStyle(), language) if project else None
+    cite = Citer(project, style or AttributionStyle(), language) if project else None
     chosen = _chosen_evidence(display, project, drafts)
     cells = []
     for r in range(len(display.rows)):
@@ -133,7 +133,7 @@ def _summary_text(summary: Any, language: str) -> str | None:
     return text.strip() or None
 
 
-def _labels(headers: list[Any], dim: Any, cite: _Citer | None, language: str) -> list[str]:
+def _labels(headers: list[Any], dim: Any, cite: Citer | None, language: str) -> list[str]:
     """Header labels in the export's language; case names become pseudonyms when asked."""
     if dim.kind == "valence":
         return [label(h.key, language) if h.key in VALENCE_KEYS else h.label for h in headers]
@@ -145,7 +145,7 @@ def _labels(headers: list[Any], dim: Any, cite: _Citer | None, language: str) ->
 VALENCE_KEYS = ("supporting", "inhibiting", "neutral", "none")
 
 
-def _pseudonym_order(headers: list[Any], labels: list[str], cite: _Citer) -> list[int] | None:
+def _pseudonym_order(headers: list[Any], labels: list[str], cite: Citer) -> list[int] | None:
     if not headers or not all(h.label in cite.by_name for h in headers):
         return None
     return sorted(range(len(labels)), key=lambda i: _natural(labels[i]))
@@ -219,7 +219,7 @@ def _plain_citation(e: Any) -> str:
     return f"{who}; {e.source}" if who else e.source
 
 
-class _Citer:
+class Citer:
     """Cites engine excerpts like excerpt exports, reading each source's line breaks once."""
 
     def __init__(self, project: Project, style: AttributionStyle, language: str) -> None:

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from qualcode.analysis.verification import Verification
 
 CONTEXT = "ConclusionsPane"
-DOMINANCE = 0.5
-"""Share of the supporting evidence from one informant above which the pane warns (as the core)."""
 
 STATUS_LABELS = {
     "tentative": QT_TRANSLATE_NOOP("ConclusionsPane", "Tentative"),
@@ -152,46 +150,9 @@ def _contradicting_text(v: Verification) -> str:
 
 def warnings_text(v: Verification) -> list[str]:
     """What weakens the claim, in the user's language (the core's warnings, translated)."""
-    out = []
-    if not v.supporting:
-        out.append(Q.translate("ConclusionsPane", "No supporting evidence is linked."))
-    if len(v.cases) == 1:
-        out.append(
-            Q.translate("ConclusionsPane", "All supporting evidence comes from one informant.")
-        )
-    elif v.supporting and v.top_case_share > DOMINANCE:
-        out.append(
-            Q.translate(
-                "ConclusionsPane", "{share} of the supporting evidence comes from {name}."
-            ).format(share=f"{v.top_case_share:.0%}", name=v.top_case)
-        )
-    if v.supporting and len(v.sources) < 2:
-        out.append(
-            Q.translate(
-                "ConclusionsPane",
-                "Only one source backs this conclusion (no triangulation by source).",
-            )
-        )
-    if v.supporting and len(v.source_kinds) < 2:
-        out.append(
-            Q.translate(
-                "ConclusionsPane", "Only one kind of source backs it (no triangulation by method)."
-            )
-        )
-    if v.unaddressed:
-        out.append(
-            Q.translate(
-                "ConclusionsPane",
-                "Contradicting excerpts not addressed yet: {n} (write a note on each).",
-            ).format(n=len(v.unaddressed))
-        )
-    if v.missing:
-        out.append(
-            Q.translate("ConclusionsPane", "Linked excerpts that no longer exist: {n}.").format(
-                n=len(v.missing)
-            )
-        )
-    return out
+    from qualcode.analysis.verification import CONTEXT
+
+    return [Q.translate(CONTEXT, template).format(**params) for template, params in v.warning_items]
 
 
 @dataclass(frozen=True, slots=True)

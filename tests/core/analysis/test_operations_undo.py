@@ -81,6 +81,9 @@ OPERATIONS: dict[str, Op] = {
     "conclusion.display": lambda p, s: p.conclusions.link_display(
         s.conclusion, s.display, "1", "2"
     ),
+    "conclusion.undisplay": lambda p, s: p.conclusions.unlink_display(
+        s.conclusion, p.conclusions.get(s.conclusion).displays[0].id
+    ),
     "conclusion.memo": lambda p, s: p.conclusions.link_memo(s.conclusion, s.memo),
     "conclusion.delete": lambda p, s: p.conclusions.delete(s.conclusion),
     "review.add": lambda p, s: rv.add_comment(p, "cell", s.display, "Isi sel ini?",
