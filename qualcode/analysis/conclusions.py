@@ -220,8 +220,11 @@ class ConclusionManager:
         supporting: Sequence[int] = (),
         contradicting: Sequence[int] = (),
         display_id: int | None = None,
+        row_key: str | None = None,
+        col_key: str | None = None,
     ) -> ChangeSet[ConclusionRecord]:
-        """Write a new conclusion, optionally with its evidence and the display it came from."""
+        """Write a new conclusion, optionally with its evidence and the display (or the row,
+        column or cell of it) it came from."""
         with self._p.operation(
             "conclusion.create", QT_TRANSLATE_NOOP("operations", "New conclusion")
         ) as op:
@@ -233,7 +236,7 @@ class ConclusionManager:
             if contradicting:
                 _link_evidence(op, new_id, contradicting, "contradicting", "")
             if display_id is not None:
-                _link_display(op, new_id, display_id, None, None)
+                _link_display(op, new_id, display_id, row_key, col_key)
             op.note(conclusion=new_id, status=status)
             op.result = _load(op.conn, new_id)
         return op.changeset

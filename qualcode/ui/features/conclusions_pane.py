@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QSplitter,
@@ -39,6 +41,7 @@ from qualcode.ui.features.conclusions_words import (
     evidence_rows,
     figures_text,
     flat,
+    source_text,
     stance_label,
     status_icon,
     status_label,
@@ -134,6 +137,13 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self._role_label = QLabel(self)
         self._role_label.setBuddy(self.role_combo)
 
+        self._sources_label = QLabel(self)
+        self.sources = QListWidget(self)
+        self.sources.setObjectName("conclusionSources")
+        self.sources.setMaximumHeight(90)
+        self.sources.itemActivated.connect(self.open_source)
+        self._sources_label.setBuddy(self.sources)
+
         self.evidence = QTreeWidget(self)
         self.evidence.setObjectName("evidence")
         self.evidence.setColumnCount(4)
@@ -176,6 +186,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         page_layout.addWidget(self.meta)
         page_layout.addWidget(self.figures)
         page_layout.addWidget(self.warnings)
+        page_layout.addWidget(self._sources_label)
+        page_layout.addWidget(self.sources)
         role_row = QHBoxLayout()
         role_row.addWidget(self._role_label)
         role_row.addWidget(self.role_combo, 1)
@@ -282,6 +294,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
         rec = self.record()
         self.evidence.clear()
+        self._show_sources(rec)
         self.rows = []
         self.verification = None
         if rec is None or self.project is None:
@@ -465,6 +478,32 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             self._run(self.project.conclusions.note_evidence, rec.id, row.coding_id, note)
             self.reload()
 
+    def _show_sources(self, rec: Any) -> None:
+        """The displays, rows, columns, cells and memos the claim was drawn from."""
+        from qualcode.analysis.conclusion_sources import claim_sources
+
+        self.sources.clear()
+        found = claim_sources(self.project, rec) if rec is not None and self.project else []
+        for source in found:
+            item = QListWidgetItem(source_text(source))
+            item.setData(ID_ROLE, source)
+            item.setToolTip(source.summary or source.memo_text or "")
+            self.sources.addItem(item)
+        self.sources.setVisible(bool(found))
+        self._sources_label.setVisible(bool(found))
+
+    def open_source(self, item: QListWidgetItem | None = None) -> None:
+        """Open a source of the claim: the display at its cell, or the memo."""
+        item = item or self.sources.currentItem()
+        source = item.data(ID_ROLE) if item is not None else None
+        if source is None or source.gone:
+            return
+        if source.kind == "memo":
+            self.window_.show_memo(source.link_id)
+            return
+        pane = self.window_.show_pane("displays")
+        pane.reveal(source.display_id, source.row_key, source.col_key)
+
     def _on_evidence_activated(self, item: QTreeWidgetItem, _col: int) -> None:
         row = self.current_row() if item is self.evidence.currentItem() else None
         if row is not None and row.source_id is not None:
@@ -523,6 +562,9 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.figures.setAccessibleName(self.tr("Verification"))
         self.comments.setAccessibleName(self.tr("Open review comments"))
         self._role_label.setText(self.tr("&Roles from:"))
+        self._sources_label.setText(self.tr("Drawn &from:"))
+        self.sources.setAccessibleName(self.tr("Sources of the conclusion"))
+        self.sources.setToolTip(self.tr("Double-click or press Enter to open the source"))
         self.role_combo.setAccessibleName(self.tr("Case attribute holding the informants' roles"))
         self.role_combo.setToolTip(
             self.tr("Roles that no excerpt of the conclusion comes from are listed as silent")

@@ -148,6 +148,29 @@ def _contradicting_text(v: Verification) -> str:
     ).format(n=n, open=open_)
 
 
+def source_text(source: Any) -> str:
+    """Where a claim came from, in the user's language (a ``ClaimSource``)."""
+    if source.kind == "memo":
+        text = Q.translate("ConclusionsPane", "Memo “{title}”").format(
+            title=source.memo_title or source.link_id
+        )
+    else:
+        parts = {
+            "display": Q.translate("ConclusionsPane", "Display “{name}”"),
+            "row": Q.translate("ConclusionsPane", "Display “{name}”, row {row}"),
+            "column": Q.translate("ConclusionsPane", "Display “{name}”, column {column}"),
+            "cell": Q.translate("ConclusionsPane", "Display “{name}”, cell {row} × {column}"),
+        }
+        text = parts[source.kind].format(
+            name=source.display_name or "?", row=source.row_label, column=source.col_label
+        )
+        if source.summary:
+            text += ": " + flat(source.summary, 160)
+    if source.gone:
+        text += " " + Q.translate("ConclusionsPane", "(no longer there)")
+    return text
+
+
 def warnings_text(v: Verification) -> list[str]:
     """What weakens the claim, in the user's language (the core's warnings, translated)."""
     from qualcode.analysis.verification import CONTEXT

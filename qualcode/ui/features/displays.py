@@ -51,6 +51,9 @@ REBUILD_ON = ("coding", "code", "cases", "case_link", "attribute", "attribute_va
 class DisplaysPane(CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
 
+    _wanted: tuple[str | None, str | None] | None = None
+    """Cell keys to open once the display being built is shown (:meth:`reveal`)."""
+
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("displays")
@@ -118,6 +121,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.cell.evidence_toggled.connect(self.toggle_evidence)
         self.cell.rate_requested.connect(self.rate_cell)
         self.cell.unrate_requested.connect(self.unrate_cell)
+        self.cell.link_requested.connect(self.link_conclusion)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for part in (scroll, self.table, self.cell):
             self.splitter.addWidget(part)
@@ -219,9 +223,22 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.stale = False
         self.run_spec(self.display.spec, self.display.saved_id, self.saved_name, quiet=True)
 
+    def reveal(self, display_id: int, row_key: str | None, col_key: str | None) -> None:
+        """Open a saved display at a cell (a row or column alone: its first cell), e.g. the
+        source of a conclusion."""
+        self._wanted = (row_key, col_key)
+        self.open_saved(display_id)
+
+    def _wanted_keys(self, display: Display) -> tuple[str, str] | None:
+        wanted, self._wanted = self._wanted, None
+        if wanted is None or not display.rows or not display.columns:
+            return None
+        row, col = wanted
+        return (row or display.rows[0].key, col or display.columns[0].key)
+
     def show_display(self, display: Display, name: str | None) -> None:
         """Show a built display; re-open the cell that was open if it is still there."""
-        keys = self._current_keys()
+        keys = self._wanted_keys(display) or self._current_keys()
         typing = self.cell.summary.toPlainText() if self.cell.has_edits() else None
         self.current = None
         self.cell.clear()

@@ -51,6 +51,7 @@ class CellPanel(QWidget):
     accept_requested = Signal()
     evidence_toggled = Signal(int, bool)  # coding id, chosen
     rate_requested = Signal()
+    link_requested = Signal()
     unrate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,6 +64,10 @@ class CellPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("cellTitle")
         self.title.setWordWrap(True)
+        self.link = QPushButton(self)
+        self.link.setObjectName("linkConclusion")
+        self.link.clicked.connect(self.link_requested)
+        self.link.setEnabled(False)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("cellExcerpts")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,7 +130,10 @@ class CellPanel(QWidget):
         self.summary_box.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.link)
+        layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.rating_box)
         layout.addWidget(self.summary_box)
@@ -138,6 +146,7 @@ class CellPanel(QWidget):
         self.cell = cell
         self.excerpts = excerpts
         self.title.setText(title)
+        self.link.setEnabled(cell is not None)
         self._filling = True
         self.table.setRowCount(len(excerpts))
         for row, e in enumerate(excerpts):
@@ -278,6 +287,10 @@ class CellPanel(QWidget):
         self.save.setToolTip(self.tr("Keep this summary with the saved display (Ctrl+Enter)"))
         self.autofill.setText(self.tr("Auto-fill"))
         self.autofill.setToolTip(self.tr("Draft a summary from the cell's excerpts"))
+        self.link.setText(self.tr("Link to conclusion…"))
+        self.link.setToolTip(
+            self.tr("Record that a conclusion is drawn from this cell, its row or column")
+        )
         self.accept.setText(self.tr("Accept draft"))
         self.accept.setToolTip(self.tr("Keep the drafted summary as your own"))
         self.rate.setText(self.tr("Set rating…"))

@@ -99,6 +99,46 @@ class CellCondense:
         self.window_.dispatcher.run(self.project.cells.clear_rating, saved_id, *keys, origin=self)
         self.reload_ratings()
 
+    def link_conclusion(self) -> None:
+        """Link a conclusion (or a new one) to the opened cell, its row or column, or the
+        whole display (the display is saved first)."""
+        from qualcode.ui.features.conclusions_words import flat
+
+        target = self._summary_target()
+        if target is None:
+            return
+        saved_id, (row_key, col_key) = target
+        title = QCoreApplication.translate("DisplaysPane", "Link to conclusion")
+        parts = [
+            QCoreApplication.translate("DisplaysPane", "This cell"),
+            QCoreApplication.translate("DisplaysPane", "This row"),
+            QCoreApplication.translate("DisplaysPane", "This column"),
+            QCoreApplication.translate("DisplaysPane", "The whole display"),
+        ]
+        question = QCoreApplication.translate(
+            "DisplaysPane", "Which part of the display is the conclusion drawn from?"
+        )
+        part = dialogs.choose(self.cell, title, question, parts)
+        if part is None:
+            return
+        keys = [(row_key, col_key), (row_key, None), (None, col_key), (None, None)][part]
+        claims = sorted(self.project.conclusions.all(), key=lambda c: c.modified_at, reverse=True)
+        answer = dialogs.choose_item(
+            self.window_, title, QCoreApplication.translate("DisplaysPane", "Which conclusion?"),
+            [(flat(c.text, 120), c.id) for c in claims],
+            allow_new=QCoreApplication.translate("DisplaysPane", "New conclusion…"),
+        )  # fmt: skip
+        run = self.window_.dispatcher.run
+        if answer is dialogs.NEW_ITEM:
+            text = dialogs.get_text(
+                self.cell, title, QCoreApplication.translate("DisplaysPane", "Conclusion:")
+            )
+            if text:
+                run(self.project.conclusions.create, text, display_id=saved_id,
+                    row_key=keys[0], col_key=keys[1], origin=self)  # fmt: skip
+        elif isinstance(answer, int):
+            run(self.project.conclusions.link_display, answer, saved_id, *keys, origin=self)
+
     def reload_ratings(self) -> None:
         """Re-read the researcher's overrides (after a change, an undo, a colleague)."""
         from qualcode.analysis.excerpts import apply_ratings

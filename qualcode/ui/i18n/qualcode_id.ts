@@ -325,6 +325,14 @@
         <translation>Buat draf ringkasan dari kutipan dalam sel</translation>
     </message>
     <message>
+        <source>Link to conclusion…</source>
+        <translation>Tautkan ke kesimpulan…</translation>
+    </message>
+    <message>
+        <source>Record that a conclusion is drawn from this cell, its row or column</source>
+        <translation>Catat bahwa suatu kesimpulan diambil dari sel ini, barisnya, atau kolomnya</translation>
+    </message>
+    <message>
         <source>Accept draft</source>
         <translation>Terima draf</translation>
     </message>
@@ -837,6 +845,18 @@ Pengode: {coder}</translation>
         <translation>&amp;Peran dari:</translation>
     </message>
     <message>
+        <source>Drawn &amp;from:</source>
+        <translation>&amp;Diambil dari:</translation>
+    </message>
+    <message>
+        <source>Sources of the conclusion</source>
+        <translation>Sumber kesimpulan</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the source</source>
+        <translation>Klik dua kali atau tekan Enter untuk membuka sumbernya</translation>
+    </message>
+    <message>
         <source>Case attribute holding the informants&apos; roles</source>
         <translation>Atribut kasus yang memuat peran informan</translation>
     </message>
@@ -945,32 +965,28 @@ Pengode: {coder}</translation>
         <translation>{n} kutipan yang bertentangan, {open} belum ditanggapi</translation>
     </message>
     <message>
-        <source>No supporting evidence is linked.</source>
-        <translation>Belum ada bukti pendukung yang ditautkan.</translation>
+        <source>Memo “{title}”</source>
+        <translation>Memo “{title}”</translation>
     </message>
     <message>
-        <source>All supporting evidence comes from one informant.</source>
-        <translation>Semua bukti pendukung berasal dari satu informan.</translation>
+        <source>Display “{name}”</source>
+        <translation>Display “{name}”</translation>
     </message>
     <message>
-        <source>{share} of the supporting evidence comes from {name}.</source>
-        <translation>{share} bukti pendukung berasal dari {name}.</translation>
+        <source>Display “{name}”, row {row}</source>
+        <translation>Display “{name}”, baris {row}</translation>
     </message>
     <message>
-        <source>Only one source backs this conclusion (no triangulation by source).</source>
-        <translation>Hanya satu sumber yang mendukung kesimpulan ini (tidak ada triangulasi sumber).</translation>
+        <source>Display “{name}”, column {column}</source>
+        <translation>Display “{name}”, kolom {column}</translation>
     </message>
     <message>
-        <source>Only one kind of source backs it (no triangulation by method).</source>
-        <translation>Hanya satu jenis sumber yang mendukungnya (tidak ada triangulasi metode).</translation>
+        <source>Display “{name}”, cell {row} × {column}</source>
+        <translation>Display “{name}”, sel {row} × {column}</translation>
     </message>
     <message>
-        <source>Contradicting excerpts not addressed yet: {n} (write a note on each).</source>
-        <translation>Kutipan yang bertentangan dan belum ditanggapi: {n} (tulis catatan pada masing-masing).</translation>
-    </message>
-    <message>
-        <source>Linked excerpts that no longer exist: {n}.</source>
-        <translation>Kutipan tertaut yang sudah tidak ada: {n}.</translation>
+        <source>(no longer there)</source>
+        <translation>(sudah tidak ada)</translation>
     </message>
     <message>
         <source>(this excerpt no longer exists)</source>
@@ -1366,6 +1382,42 @@ Pengode: {coder}</translation>
     <message>
         <source>Reason:</source>
         <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Link to conclusion</source>
+        <translation>Tautkan ke kesimpulan</translation>
+    </message>
+    <message>
+        <source>This cell</source>
+        <translation>Sel ini</translation>
+    </message>
+    <message>
+        <source>This row</source>
+        <translation>Baris ini</translation>
+    </message>
+    <message>
+        <source>This column</source>
+        <translation>Kolom ini</translation>
+    </message>
+    <message>
+        <source>The whole display</source>
+        <translation>Seluruh display</translation>
+    </message>
+    <message>
+        <source>Which part of the display is the conclusion drawn from?</source>
+        <translation>Dari bagian display mana kesimpulan ini diambil?</translation>
+    </message>
+    <message>
+        <source>Which conclusion?</source>
+        <translation>Kesimpulan yang mana?</translation>
+    </message>
+    <message>
+        <source>New conclusion…</source>
+        <translation>Kesimpulan baru…</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>Kesimpulan:</translation>
     </message>
     <message>
         <source>Set by {author}: {rating}</source>
@@ -2975,12 +3027,20 @@ Pengode: {coder}</translation>
         <translation>Bukti berupa {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>The conclusion is already linked to that part.</source>
+        <translation>Kesimpulan itu sudah ditautkan ke bagian tersebut.</translation>
+    </message>
+    <message>
         <source>Those codings are not evidence of this conclusion.</source>
         <translation>Pengodean tersebut bukan bukti kesimpulan ini.</translation>
     </message>
     <message>
         <source>Coding {id} is not evidence of this conclusion.</source>
         <translation>Pengodean {id} bukan bukti kesimpulan ini.</translation>
+    </message>
+    <message>
+        <source>That display is not linked to this conclusion.</source>
+        <translation>Display itu tidak ditautkan ke kesimpulan ini.</translation>
     </message>
     <message>
         <source>There is no memo with id {id}.</source>
@@ -4003,6 +4063,10 @@ Pengode: {coder}</translation>
         <translation>Tautkan display</translation>
     </message>
     <message>
+        <source>Unlink display</source>
+        <translation>Lepaskan tautan display</translation>
+    </message>
+    <message>
         <source>Link memo</source>
         <translation>Tautkan memo</translation>
     </message>
@@ -4581,6 +4645,37 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} attribute value(s) differ from the project&apos;s; the project&apos;s kept.</source>
         <translation>{count} nilai atribut berbeda dari milik proyek; nilai proyek dipertahankan.</translation>
+    </message>
+</context>
+<context>
+    <name>verification</name>
+    <message>
+        <source>No supporting evidence is linked.</source>
+        <translation>Belum ada bukti pendukung yang ditautkan.</translation>
+    </message>
+    <message>
+        <source>All supporting evidence comes from one informant.</source>
+        <translation>Semua bukti pendukung berasal dari satu informan.</translation>
+    </message>
+    <message>
+        <source>{share} of the supporting evidence comes from {name}.</source>
+        <translation>{share} bukti pendukung berasal dari {name}.</translation>
+    </message>
+    <message>
+        <source>Only one source backs this conclusion (no triangulation by source).</source>
+        <translation>Hanya satu sumber yang mendukung kesimpulan ini (tidak ada triangulasi sumber).</translation>
+    </message>
+    <message>
+        <source>Only one kind of source backs it (no triangulation by method).</source>
+        <translation>Hanya satu jenis sumber yang mendukungnya (tidak ada triangulasi metode).</translation>
+    </message>
+    <message>
+        <source>{n} contradicting excerpt(s) are not addressed.</source>
+        <translation>{n} kutipan yang bertentangan belum ditanggapi.</translation>
+    </message>
+    <message>
+        <source>{n} linked excerpt(s) no longer exist.</source>
+        <translation>{n} kutipan yang ditautkan sudah tidak ada.</translation>
     </message>
 </context>
 </TS>
