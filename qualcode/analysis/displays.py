@@ -55,8 +55,8 @@ def parse_dim(text: str, project: Project | None = None) -> Dim:
         return Dim.of(kind, name=arg)
     if kind == "period":
         return Dim.of("period", bucket=arg or "month")
-    if kind == "cases" and arg:
-        return Dim.of("cases", case_kind=arg)
+    if kind == "cases" and arg:  # one level of the case hierarchy, holding what is below it
+        return Dim.of("cases", case_kind=arg, rollup=True)
     return Dim.of(kind)
 
 
@@ -108,7 +108,7 @@ def framework_spec(
     themes = list(codes) if codes is not None else top_level_codes(project)
     return DisplaySpec.make(
         "framework",
-        Dim.of("cases", case_kind=case_kind),
+        Dim.of("cases", case_kind=case_kind, rollup=True),
         _codes_dim(themes, aggregate=True),
         filters=filters,
         cell="summary",
@@ -154,11 +154,20 @@ def role_ordered_spec(
     rank: str | None = None,
     codes: Sequence[int] | None = None,
     filters: dict[str, Any] | None = None,
+    groups: dict[str, list[str]] | None = None,
 ) -> DisplaySpec:
-    """Role-ordered matrix: values of a role attribute, ordered by a rank attribute × codes."""
+    """Role-ordered matrix: roles (values of a role attribute, or ``groups`` of them by
+    pattern, e.g. ``{"Kasi": ["Kepala Seksi*"]}``) ordered by a rank attribute × codes;
+    a row of grouped roles names the persons in it."""
     return DisplaySpec.make(
         "role_ordered",
-        Dim.of("attribute", name=role, order_by=rank),
+        Dim.of(
+            "attribute",
+            name=role,
+            order_by=rank,
+            groups=groups or None,
+            persons=True if groups else None,
+        ),
         _codes_dim(codes, aggregate=True),
         filters=filters,
         cell="excerpts",
@@ -196,7 +205,7 @@ def clustered_spec(
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Name at least one group of codes."))
     return DisplaySpec.make(
         "clustered",
-        Dim.of("cases", case_kind=case_kind),
+        Dim.of("cases", case_kind=case_kind, rollup=True),
         Dim.of("code_groups", groups=groups),
         filters=filters,
         cell="excerpts",
@@ -211,11 +220,25 @@ def case_ordered_spec(
     descending: bool = True,
     case_kind: str | None = None,
     filters: dict[str, Any] | None = None,
+    include_unranked: bool = False,
 ) -> DisplaySpec:
-    """Case-ordered meta-matrix: cases ordered (high to low) by an attribute or rating × codes."""
+    """Case-ordered meta-matrix: cases ordered by an attribute or rating (high to low, or
+    ``descending=False``) × codes.
+
+    Cases without a value of ``order_by`` (an interviewer, a moderator) are left out
+    unless ``include_unranked``; any case kind can be ordered (``case_kind``), and an OPD
+    or site case holds the codings of the informants below it.
+    """
     return DisplaySpec.make(
         "case_ordered",
-        Dim.of("cases", order_by=order_by, descending=descending, case_kind=case_kind),
+        Dim.of(
+            "cases",
+            order_by=order_by,
+            descending=descending,
+            case_kind=case_kind,
+            ranked_only=None if include_unranked else True,
+            rollup=True,
+        ),
         _codes_dim(codes, aggregate=True),
         filters=filters,
         cell="excerpts",

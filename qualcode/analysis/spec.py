@@ -18,8 +18,8 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 DIMENSIONS = (
     "codes",  # params: ids, children_of, aggregate
     "code_groups",  # params: groups {label: [code ids]}
-    "cases",  # params: ids, case_kind, order_by (attribute name), descending
-    "attribute",  # params: name (case attribute), order_by (rank attribute), values
+    "cases",  # params: ids, case_kind, order_by (attribute name), descending, ranked_only, rollup
+    "attribute",  # params: name (case attribute), order_by (rank attribute), values, groups
     "sources",  # params: ids
     "source_kind",
     "source_attribute",  # params: name

@@ -18,7 +18,7 @@ DISPLAY_TYPES = tuple(READY)
 LIST_FILTERS = ("sources", "source_kinds", "cases", "coders", "codes", "valence", "magnitude")
 OPTION_NAMES = (
     "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
-    "groups", "attribute", "cutoff", "op", "distance", "ascending",
+    "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
 )  # fmt: skip
 
 
@@ -55,6 +55,14 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "the first numeric case attribute).",
         ),
         click.option("--ascending", is_flag=True, help="Case-ordered: low to high."),
+        click.option(
+            "--role-group",
+            "role_groups",
+            multiple=True,
+            metavar="LABEL=PATTERNS",
+            help="Role-ordered: gather role values matching patterns (comma-separated, "
+            "* wildcards) into one role, e.g. 'Kasi=Kepala Seksi*' (repeat).",
+        ),
         click.option(
             "--group",
             "groups",
@@ -123,6 +131,11 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         params["columns"] = get("cols")
     if type_ == "role_ordered":
         params.update(role=get("role"), rank=get("rank"))
+        if get("role_groups"):
+            params["groups"] = {
+                label.strip(): [x.strip() for x in patterns.split(",") if x.strip()]
+                for label, _, patterns in (g.partition("=") for g in opts["role_groups"])
+            }
     if type_ == "case_ordered":
         params.update(order_by=get("rank"), descending=not get("ascending"))
     if type_ == "effects":

@@ -239,11 +239,13 @@ class Reference:
         kind: str | None = None,
         order_by: str | None = None,
         descending: bool = False,
+        ranked_only: bool = False,
     ) -> RefAxis:
         """Cases by name, or by an attribute (low to high, or ``descending``), then by name.
 
-        Cases without a value of ``order_by`` come last either way: a high-to-low
-        meta-matrix must not open with the cases it cannot rank.
+        Cases without a value of ``order_by`` come last either way (a high-to-low
+        meta-matrix must not open with the cases it cannot rank), or are left out
+        (``ranked_only``, as a case-ordered meta-matrix does by default).
         """
         chosen = [i for i in self.case_name if kind is None or self.case_kind[i] == kind]
         if order_by:
@@ -255,6 +257,8 @@ class Reference:
                 reverse=descending,
             )
             unranked = [i for i in chosen if order_by not in self.case_attrs[i]]
+            if ranked_only:
+                unranked = []
             chosen = ranked + sorted(unranked, key=lambda i: self.case_name[i].casefold())
         else:
             chosen.sort(key=lambda i: self.case_name[i].casefold())

@@ -159,7 +159,7 @@ def test_role_ordered_checked_by_hand(sample: Project, ref: Reference) -> None:
 
 def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference) -> None:
     """Cases ordered by rank × codes: every cell (the order is checked separately)."""
-    rows = ref.cases_axis(order_by="Peringkat", descending=True)
+    rows = ref.cases_axis(order_by="Peringkat", descending=True, ranked_only=True)
     cols = ref.codes_axis(aggregate=True)
     expected = ref.cells(rows, cols, ref.codings)
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
@@ -169,17 +169,21 @@ def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference)
     _check_excerpts(display, ref)
 
 
-def test_case_ordered_puts_unranked_cases_last(sample: Project, ref: Reference) -> None:
+def test_case_ordered_leaves_out_unranked_cases(sample: Project, ref: Reference) -> None:
     """High to low by Peringkat (informants.csv: F5, F6 rank 6; F1-F3, I7 rank 5; F4 4;
     I3, I5, I6, I8 3; I2, I4 2; I1 1), ties by name; "Interviewer" and "Moderator" have no
-    rank and must come last, not open the meta-matrix."""
+    rank: left out by default, last when asked for, never opening the meta-matrix; low to
+    high reverses the ranked cases."""
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
-    assert [h.label for h in display.rows] == [
-        "F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1",
-        "Interviewer", "Moderator",
-    ]  # fmt: skip
+    ranked = ["F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1"]
+    assert [h.label for h in display.rows] == ranked
+    everyone = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    assert [h.label for h in everyone.rows] == [*ranked, "Interviewer", "Moderator"]
     expected = ref.cases_axis(order_by="Peringkat", descending=True)
-    assert [(h.key, h.label) for h in display.rows] == expected.headers
+    assert [(h.key, h.label) for h in everyone.rows] == expected.headers
+    low_first = build_ready(sample, "case_ordered", order_by="Peringkat", descending=False)
+    assert [h.label for h in low_first.rows][:2] == ["I1", "I2"]
+    assert [h.label for h in low_first.rows][-1] == "F6"
 
 
 # -- time-ordered, effects -----------------------------------------------------------------
