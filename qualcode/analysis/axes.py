@@ -53,14 +53,28 @@ class Axis:
     code_map: dict[int, list[str]] | None = None  # for code axes: code id -> header keys
 
 
+NOTE_KEY = "note:"
+"""Key prefix of headers that hold no codings, only what the researcher writes there."""
+
+
 def build_axis(corpus: Corpus, dim: Dim) -> Axis:
-    """The axis of ``dim`` over ``corpus``."""
+    """The axis of ``dim`` over ``corpus``.
+
+    ``extra`` labels add headers after the others that hold no codings: a
+    "Kesimpulan" (conclusion) column or row, an explanation column, the
+    salient points of a contact summary — cells the researcher writes.
+    """
     builder = _BUILDERS.get(dim.kind)
     if builder is None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Unknown display dimension '{kind}'."), kind=dim.kind
         )
-    return builder(corpus, dim)
+    axis = builder(corpus, dim)
+    extra = dim.get("extra")
+    if extra:
+        notes = [Header(f"{NOTE_KEY}{label}", str(label)) for label in extra]
+        axis = Axis(axis.dim, [*axis.headers, *notes], axis.place, axis.code_map)
+    return axis
 
 
 def _codes(corpus: Corpus, dim: Dim) -> Axis:
@@ -137,13 +151,24 @@ def _cases(corpus: Corpus, dim: Dim) -> Axis:
         )  # stable: equal values keep the name order
         keep_ranked = set(ranked)
         unranked = [] if dim.get("ranked_only") else [c for c in chosen if c not in keep_ranked]
+        extremes = int(dim.get("extremes") or 0)
+        if extremes:  # a contrast table: the few highest and lowest cases only
+            ranked = list(dict.fromkeys(ranked[:extremes] + ranked[-extremes:]))
+            unranked = []
         chosen = ranked + unranked
     elif ids is not None:
         chosen.sort(key=list(ids).index)
     else:
         chosen.sort(key=lambda cid: corpus.case_names[cid].casefold())
     keep = set(chosen)
-    headers = [Header(str(cid), corpus.case_names[cid]) for cid in chosen]
+
+    def label(cid: int) -> str:
+        value = corpus.case_attrs.get(cid, {}).get(order_by) if order_by else None
+        if dim.get("show_value") and value is not None:
+            return f"{corpus.case_names[cid]} ({order_by}: {value})"
+        return corpus.case_names[cid]
+
+    headers = [Header(str(cid), label(cid)) for cid in chosen]
     if not dim.get("rollup"):
         return Axis(dim, headers, lambda c: [str(x) for x in corpus.cases_of(c) if x in keep])
 
@@ -319,16 +344,18 @@ def _period(corpus: Corpus, dim: Dim) -> Axis:
             QT_TRANSLATE_NOOP("errors", "An early/late split needs a cutoff date (YYYY-MM-DD).")
         )
 
+    dated_only = bool(dim.get("dated_only"))
+
     def place(c: CodingTuple) -> list[str]:
         value = period_of(corpus, c, field)
-        if value is None and how == "split":
-            return []  # neither early nor late without a date
+        if value is None and (how == "split" or dated_only):
+            return []  # neither early nor late without a date; an event listing lists events
         return [bucket(value, how, cutoff)]
 
     if how == "split":
         keys = ["early", "late"]
     else:
-        found = {place(c)[0] for c in corpus.codings}
+        found = {k for c in corpus.codings for k in place(c)}
         keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
     return Axis(dim, [Header(k, k) for k in keys], place)
 

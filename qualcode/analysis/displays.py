@@ -18,6 +18,10 @@ cooccurrence           codes × codes (overlap / near / same turn)   count
 factors                dimensions × valence (supporting/inhibiting) count
 coverage               codes × sources (or cases), gaps marked      count
 =====================  ==========================================  ===================
+
+More MHS displays (event listing, explanatory effects, contrast table,
+predictor–outcome, case dynamics, contact summary) live in
+:mod:`qualcode.analysis.displays_mhs` and are registered here with the others.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from qualcode.analysis.displays_mhs import CODE_PARAMS as MHS_CODE_PARAMS
+from qualcode.analysis.displays_mhs import MHS_READY
 from qualcode.analysis.spec import Dim, DisplaySpec
 from qualcode.errors import ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -321,7 +327,7 @@ def coverage_spec(
     return DisplaySpec.make("coverage", _codes_dim(codes), cols, filters=filters)
 
 
-READY: dict[str, Callable[..., DisplaySpec]] = {
+READY: dict[str, Callable[..., DisplaySpec]] = {  # the MHS module's displays join below
     "matrix": matrix_spec,
     "framework": framework_spec,
     "checklist": checklist_spec,
@@ -333,6 +339,7 @@ READY: dict[str, Callable[..., DisplaySpec]] = {
     "cooccurrence": cooccurrence_spec,
     "factors": factors_spec,
     "coverage": coverage_spec,
+    **MHS_READY,
 }
 
 
@@ -353,7 +360,7 @@ CODE_PARAM = {
     "matrix": "codes", "framework": "codes", "checklist": "components",
     "role_ordered": "codes", "time_ordered": "codes", "clustered": "groups",
     "case_ordered": "codes", "effects": "outcomes", "cooccurrence": "codes",
-    "factors": "dimensions", "coverage": "codes",
+    "factors": "dimensions", "coverage": "codes", **MHS_CODE_PARAMS,
 }  # fmt: skip
 ROLE_ATTRIBUTE = "Jabatan"
 RANK_TYPES = ("number", "integer", "date")
@@ -391,6 +398,8 @@ def complete_params(project: Project, type: str, params: dict[str, Any]) -> dict
             out["group"] = _role_attribute(project)
     elif type == "factors" and codes is not None:
         out.setdefault("dimensions", codes)
+    elif type in MHS_CODE_PARAMS and codes is not None:
+        out.setdefault(MHS_CODE_PARAMS[type], codes)
     return out
 
 
@@ -446,8 +455,11 @@ def customised_spec(
     columns: str | None = None,
     measure: str | None = None,
     cell: str | None = None,
+    conclusion_column: str | None = None,
+    conclusion_row: str | None = None,
 ) -> DisplaySpec:
-    """A ready-made display's spec with the user's own rows, columns, measure or cell content.
+    """A ready-made display's spec with the user's own rows, columns, measure or cell content,
+    and a column and/or row for the researcher's conclusion ("Kesimpulan").
 
     ``rows``/``columns`` use the short dimension forms of :func:`parse_dim`; a
     column dimension the builder already took as a parameter is not applied twice.
@@ -462,6 +474,21 @@ def customised_spec(
         changes["measure"] = measure
     if cell:
         changes["cell"] = cell
+    spec = spec.with_(**changes) if changes else spec
+    return with_conclusion(spec, column=conclusion_column, row=conclusion_row)
+
+
+def with_conclusion(
+    spec: DisplaySpec, *, column: str | None = None, row: str | None = None
+) -> DisplaySpec:
+    """``spec`` with a column and/or row (labelled e.g. "Kesimpulan") holding no codings, for
+    the researcher's conclusion: its cells take summaries like any cell of a saved display."""
+    changes: dict[str, Any] = {}
+    for key, label in (("columns", column), ("rows", row)):
+        if label and label.strip():
+            dim: Dim = getattr(spec, key)
+            extra = [*(dim.get("extra") or []), label.strip()]
+            changes[key] = Dim.of(dim.kind, **{**dict(dim.params), "extra": extra})
     return spec.with_(**changes) if changes else spec
 
 

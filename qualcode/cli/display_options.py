@@ -19,6 +19,8 @@ LIST_FILTERS = ("sources", "source_kinds", "cases", "coders", "codes", "valence"
 OPTION_NAMES = (
     "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
     "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
+    "conclusion_column", "conclusion_row", "level", "outcome", "extremes", "short_run",
+    "long_run", "coping", "results", "sources",
 )  # fmt: skip
 
 
@@ -74,6 +76,36 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
         click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD)."),
         click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and"),
         click.option("--distance", type=int, default=0, help="NEAR: characters between codings."),
+        click.option(
+            "--conclusion-column",
+            metavar="LABEL",
+            help="Add a column for your conclusion, e.g. 'Kesimpulan'.",
+        ),
+        click.option(
+            "--conclusion-row",
+            metavar="LABEL",
+            help="Add a row for your conclusion, e.g. 'Kesimpulan'.",
+        ),
+        click.option("--level", help="Event listing: the case attribute holding the level."),
+        click.option("--outcome", help="Contrast table / predictor-outcome: outcome attribute."),
+        click.option(
+            "--extremes",
+            type=click.IntRange(1, 50),
+            default=2,
+            show_default=True,
+            help="Contrast table: how many highest and lowest cases.",
+        ),
+        click.option("--short-run", help="Explanatory effects: short-run effect codes."),
+        click.option("--long-run", help="Explanatory effects: long-run consequence codes."),
+        click.option("--coping", help="Case dynamics: codes of how problems were coped with."),
+        click.option("--results", help="Case dynamics: codes of the results."),
+        click.option(
+            "--source",
+            "sources",
+            multiple=True,
+            metavar="NAME",
+            help="Contact summary: a contact (source) to summarise (repeat).",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -147,6 +179,7 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         }
     if type_ == "cooccurrence":
         params.update(op=get("op") or "and", distance=get("distance") or 0)
+    params.update(_mhs_params(p, type_, opts))
     return customised_spec(
         p,
         type_,
@@ -155,4 +188,29 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         columns=get("cols"),
         measure=get("measure"),
         cell=get("cell"),
+        conclusion_column=get("conclusion_column"),
+        conclusion_row=get("conclusion_row"),
     )
+
+
+def _mhs_params(p: Any, type_: str, opts: dict[str, Any]) -> dict[str, Any]:
+    """Parameters of the displays of :mod:`qualcode.analysis.displays_mhs`."""
+    get = opts.get
+    if type_ == "event_listing":
+        return {"level": get("level")}
+    if type_ == "contrast_table":
+        return {"outcome": get("outcome") or get("rank"), "extremes": get("extremes") or 2}
+    if type_ == "predictor_outcome":
+        return {"outcome": get("outcome") or get("rank"), "descending": not get("ascending")}
+    if type_ == "explanatory_effects":
+        return {"short_run": code_ids(p, get("short_run")),
+                "long_run": code_ids(p, get("long_run")),
+                "op": get("op") if get("op") != "and" else "same_turn",
+                "distance": get("distance") or 0}  # fmt: skip
+    if type_ == "case_dynamics":
+        return {"coping": code_ids(p, get("coping")), "results": code_ids(p, get("results")),
+                "op": get("op") if get("op") != "and" else "same_turn",
+                "distance": get("distance") or 0}  # fmt: skip
+    if type_ == "contact_summary" and get("sources"):
+        return {"sources": [p.sources.find(n).id for n in opts["sources"]]}
+    return {}

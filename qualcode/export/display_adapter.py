@@ -32,6 +32,12 @@ TYPE_TITLES = {
     "cooccurrence": {"id": "Ko-okurensi kode", "en": "Code co-occurrence"},
     "factors": {"id": "Faktor pendukung dan penghambat", "en": "Supporting and inhibiting factors"},
     "coverage": {"id": "Cakupan data", "en": "Data coverage"},
+    "event_listing": {"id": "Matriks daftar peristiwa", "en": "Event listing"},
+    "explanatory_effects": {"id": "Matriks efek eksplanatori", "en": "Explanatory effects matrix"},
+    "contrast_table": {"id": "Tabel kontras", "en": "Contrast table"},
+    "predictor_outcome": {"id": "Matriks prediktor–hasil", "en": "Predictor–outcome matrix"},
+    "case_dynamics": {"id": "Matriks dinamika kasus", "en": "Case dynamics matrix"},
+    "contact_summary": {"id": "Formulir ringkasan kontak", "en": "Contact summary form"},
 }
 
 
