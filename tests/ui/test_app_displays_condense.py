@@ -80,3 +80,22 @@ def test_override_a_checklist_rating(win, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: pane.display.ratings[(r, c)] == "partly", timeout=5000)
     qtbot.mouseClick(cell.unrate, Qt.MouseButton.LeftButton)
     assert pane.display.ratings[(r, c)] == "inadequate"
+
+
+def test_a_saved_mhs_display_opens_and_condenses(win, qtbot):
+    """The displays of qualcode.analysis.displays_mhs open in the pane like any saved one;
+    their researcher-written column takes a summary."""
+    w = win
+    p = w.project
+    spec = ready_spec(p, "explanatory_effects")
+    saved = w.dispatcher.run(p.displays.save, "Efek", spec).result
+    pane = w.show_pane("displays")
+    shown = _open_saved(qtbot, pane, saved.id)
+    assert shown.columns[-1].label == "Penjelasan"
+    pane.table.setCurrentIndex(pane.model.index(0, len(shown.columns) - 1))
+    cell = pane.cell
+    assert cell.summary_box.isVisible()
+    cell.summary.setPlainText("Sosialisasi memicu partisipasi warga.")
+    qtbot.mouseClick(cell.save, Qt.MouseButton.LeftButton)
+    keys = (shown.rows[0].key, shown.columns[-1].key)
+    assert p.cells.summary(saved.id, *keys).text == "Sosialisasi memicu partisipasi warga."
