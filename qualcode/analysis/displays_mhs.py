@@ -27,7 +27,7 @@ canvas and are not tables: they are not built here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from qualcode.analysis.spec import Dim, DisplaySpec
@@ -198,7 +198,7 @@ def contact_summary_spec(
     return DisplaySpec.make("contact_summary", rows, cols, filters=filters, cell="excerpts")
 
 
-MHS_READY = {
+MHS_READY: dict[str, Callable[..., DisplaySpec]] = {
     "event_listing": event_listing_spec,
     "explanatory_effects": explanatory_effects_spec,
     "contrast_table": contrast_table_spec,

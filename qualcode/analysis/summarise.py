@@ -172,7 +172,7 @@ def draft_summary(excerpts: Iterable[Excerpt], max_sentences: int = 3) -> tuple[
         if len(chosen) >= max_sentences:
             break
         take(i)
-    lines = []
+    lines: list[str] = []
     for valence, mark in VALENCE_GROUPS:
         group = sorted(i for i in chosen if _group(units[i][1].valence) == valence)
         lines.extend(mark + units[i][0] for i in group)

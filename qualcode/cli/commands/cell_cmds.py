@@ -6,6 +6,7 @@ label (``I3``, ``Sumber daya``) or by key (as ``display --json`` lists them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -39,7 +40,7 @@ def _locate(p: Any, name: str, row: str, col: str) -> tuple[Any, Any, str, str]:
     return saved, display, *cell_keys(display, row, col)
 
 
-def _cell_args[F](fn: F) -> F:
+def _cell_args[F: Callable[..., Any]](fn: F) -> F:
     for arg in reversed(
         (
             click.argument("display_name", metavar="DISPLAY"),
