@@ -189,11 +189,14 @@ def apply_ratings(project: Project, display: Display) -> None:
     """
     from dataclasses import replace
 
+    from qualcode.analysis.axes import NOTE_KEY
     from qualcode.analysis.ratings import NOT_MENTIONED, RatingBasis
 
     overrides = project.cells.ratings(display.saved_id) if display.saved_id is not None else {}
     for r, rh in enumerate(display.rows):
         for c, ch in enumerate(display.columns):
+            if rh.key.startswith(NOTE_KEY) or ch.key.startswith(NOTE_KEY):
+                continue  # the researcher's own column or row (a conclusion): not rated
             basis = display.rating_basis.get((r, c)) or RatingBasis(NOT_MENTIONED)
             basis = replace(basis, override=None, reason="", author="")
             own = overrides.get((rh.key, ch.key))

@@ -87,3 +87,16 @@ def test_a_kesimpulan_column_and_row_on_a_text_display(study) -> None:
     table = table_from_display(p.displays.run(saved), project=p)
     assert table.column_labels[-1] == "Kesimpulan"
     assert table.cells[0][-1].summary == "Komunikasi berjalan, sumber daya kurang."
+
+
+def test_a_checklist_conclusion_column_is_not_rated(study) -> None:
+    p, st = study
+    spec = customised_spec(p, "checklist", {"variable": st.code["Komunikasi"]},
+                           conclusion_column="Kesimpulan")  # fmt: skip
+    saved = p.displays.save("Ceklis", spec).result.id
+    d = p.displays.run(saved)
+    last = len(d.columns) - 1
+    assert d.columns[last].label == "Kesimpulan"
+    assert (0, last) not in d.ratings and d.ratings[(0, 2)] == "not_mentioned"
+    table = table_from_display(d, project=p)
+    assert table.cells[0][last].rating is None
