@@ -99,3 +99,19 @@ def test_a_saved_mhs_display_opens_and_condenses(win, qtbot):
     qtbot.mouseClick(cell.save, Qt.MouseButton.LeftButton)
     keys = (shown.rows[0].key, shown.columns[-1].key)
     assert p.cells.summary(saved.id, *keys).text == "Sosialisasi memicu partisipasi warga."
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["event_listing", "explanatory_effects", "contrast_table", "predictor_outcome",
+     "case_dynamics", "contact_summary"],
+)  # fmt: skip
+def test_the_form_builds_the_further_mhs_displays(win, qtbot, kind):
+    pane = win.show_pane("displays")
+    pane.form.set_type(kind)
+    before = pane.display
+    qtbot.mouseClick(pane.form.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.display is not before and pane.display is not None, timeout=15000)
+    assert pane.display.spec.type == kind
+    assert pane.model.rowCount() > 0 and pane.model.columnCount() > 0
+    assert pane.form.load_spec(pane.display.spec)  # the form shows what it built

@@ -2820,6 +2820,30 @@ Pengode: {coder}</translation>
         <translation>Cakupan data (celah dalam bukti)</translation>
     </message>
     <message>
+        <source>Event listing (domains × event dates)</source>
+        <translation>Daftar peristiwa (domain × tanggal peristiwa)</translation>
+    </message>
+    <message>
+        <source>Explanatory effects matrix</source>
+        <translation>Matriks efek eksplanatori</translation>
+    </message>
+    <message>
+        <source>Contrast table (extreme cases)</source>
+        <translation>Tabel kontras (kasus ekstrem)</translation>
+    </message>
+    <message>
+        <source>Predictor–outcome matrix</source>
+        <translation>Matriks prediktor–hasil</translation>
+    </message>
+    <message>
+        <source>Case dynamics matrix</source>
+        <translation>Matriks dinamika kasus</translation>
+    </message>
+    <message>
+        <source>Contact summary form</source>
+        <translation>Formulir ringkasan kontak</translation>
+    </message>
+    <message>
         <source>T&amp;hemes</source>
         <translation>&amp;Tema</translation>
     </message>
@@ -2836,6 +2860,18 @@ Pengode: {coder}</translation>
         <translation>Kel&amp;ompok (masing-masing dengan subkodenya)</translation>
     </message>
     <message>
+        <source>I&amp;nterventions</source>
+        <translation>I&amp;ntervensi</translation>
+    </message>
+    <message>
+        <source>Problems (&amp;demands)</source>
+        <translation>Masalah (&amp;tuntutan)</translation>
+    </message>
+    <message>
+        <source>&amp;Predictors</source>
+        <translation>&amp;Prediktor</translation>
+    </message>
+    <message>
         <source>Role attribute</source>
         <translation>Atribut peran</translation>
     </message>
@@ -2846,6 +2882,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Compare groups of</source>
         <translation>Bandingkan kelompok menurut</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
     </message>
     <message>
         <source>Counts</source>
