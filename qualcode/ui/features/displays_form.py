@@ -596,7 +596,8 @@ class DisplayForm(QWidget):
 
     def _load_params(self, spec: Any) -> None:
         kind = spec.type
-        across = kind in ("framework", "role_ordered", "time_ordered", "case_ordered", "clustered")
+        across = kind in ("framework", "role_ordered", "time_ordered", "case_ordered", "clustered",
+                          "contrast_table", "predictor_outcome")  # fmt: skip
         code_dim = spec.columns if across else spec.rows
         ids: list[int] = []
         if code_dim.kind == "codes" and code_dim.get("ids") is not None:
@@ -621,7 +622,12 @@ class DisplayForm(QWidget):
                 _select(self.attr, columns.get("name"))
         if kind == "time_ordered" and rows.kind == "period":
             _select(self.bucket, rows.get("bucket", "month"))
-        if kind == "cooccurrence":
+        if kind in ("contrast_table", "predictor_outcome") and rows.kind == "cases":
+            _select(self.attr, rows.get("order_by"))
+            self.descending.setChecked(bool(rows.get("descending", True)))
+        if kind == "event_listing" and columns.kind == "period":
+            _select(self.bucket, columns.get("bucket", "year"))
+        if kind in ("cooccurrence", "explanatory_effects", "case_dynamics"):
             relation = spec.option("relation") or {}
             _select(self.op, relation.get("op", "and"))
             self.distance.setValue(int(relation.get("distance", 0)))
