@@ -17,10 +17,12 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from qualcode.changes import ChangeSet
+from qualcode.coding.codes import check_name
+from qualcode.coding.invivo import invivo_name
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId, CoderId, CodingId, SourceId
-from qualcode.records import VALENCES, Coding
+from qualcode.records import VALENCES, Code, Coding
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
@@ -302,6 +304,83 @@ class CodingManager:
             )
             op.result = _require(op.conn, coding_id)
         return op.changeset
+
+    # -- combined actions: each ONE operation, so a failed step takes back the others ------
+    def apply_new_code(
+        self,
+        source_id: int,
+        start: int,
+        end: int,
+        name: str,
+        *,
+        parent_id: int | None = None,
+        **attributes: Any,
+    ) -> ChangeSet[tuple[Code, Coding]]:
+        """Create a code ``name`` and code ``text[start:end]`` with it (one undo step).
+
+        A name taken among the siblings is refused and nothing changes.
+        """
+        with self._p.operation(
+            "coding.apply_new_code", QT_TRANSLATE_NOOP("operations", "Code with a new code")
+        ) as op:
+            code = _result(self._p.codes.create(name, parent_id=parent_id))
+            coding = _result(self.apply(source_id, start, end, code.id, **attributes))
+            op.note(code=code.name, source=source_id, start=start, end=end)
+            op.result = (code, coding)
+        return op.changeset
+
+    def recode_new_code(
+        self, coding_ids: Sequence[int], name: str, *, parent_id: int | None = None
+    ) -> ChangeSet[tuple[Code, list[Coding]]]:
+        """Create a code ``name`` and give ``coding_ids`` that code (one undo step)."""
+        with self._p.operation(
+            "coding.recode_new_code", QT_TRANSLATE_NOOP("operations", "Recode")
+        ) as op:
+            code = _result(self._p.codes.create(name, parent_id=parent_id))
+            codings = _result(self.recode(coding_ids, code.id))
+            op.note(code=code.name, codings=list(coding_ids))
+            op.result = (code, codings)
+        return op.changeset
+
+    def in_vivo(
+        self,
+        source_id: int,
+        start: int,
+        end: int,
+        *,
+        parent_id: int | None = None,
+        name: str | None = None,
+        **attributes: Any,
+    ) -> ChangeSet[tuple[Code, Coding]]:
+        """Code ``text[start:end]`` with a code named from its own words (see
+        :func:`qualcode.coding.invivo.invivo_name`).
+
+        The same words coded again reuse the code of that name under ``parent_id``
+        (compared case-insensitively) instead of making a duplicate, so repeated
+        phrases gather under one in-vivo code.
+        """
+        text = self._p.sources.text(source_id)
+        _check_bounds(source_id, start, end, len(text))
+        wanted = check_name(name or invivo_name(text[start:end]))
+        with self._p.operation(
+            "coding.invivo", QT_TRANSLATE_NOOP("operations", "Code in vivo")
+        ) as op:
+            if parent_id is not None:
+                self._p.codes.get(parent_id)  # a missing parent is an error, not a top level
+            same = [
+                c for c in self._p.codes.children(parent_id) if c.name.lower() == wanted.lower()
+            ]
+            code = same[0] if same else _result(self._p.codes.create(wanted, parent_id=parent_id))
+            coding = _result(self.apply(source_id, start, end, code.id, **attributes))
+            op.note(code=code.name, source=source_id, start=start, end=end, new=not same)
+            op.result = (code, coding)
+        return op.changeset
+
+
+def _result[T](changes: ChangeSet[T]) -> T:
+    """The result of an inner operation (set by every operation that returns one)."""
+    assert changes.result is not None
+    return changes.result
 
 
 def _rows(conn: Connection, ids: Sequence[int]) -> list[Any]:

@@ -55,3 +55,21 @@ def test_every_core_module_imports_without_qt() -> None:
         "assert not any(k.startswith('PySide6.') for k in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def _ui_files() -> list[Path]:
+    return sorted((PACKAGE / "ui").rglob("*.py"))
+
+
+def test_the_ui_never_groups_operations() -> None:
+    """A user action is ONE core operation: the UI never assembles one from several."""
+    bad = [
+        str(p.relative_to(PACKAGE.parent))
+        for p in _ui_files()
+        if any(
+            isinstance(n, ast.Attribute | ast.Name)
+            and (n.attr if isinstance(n, ast.Attribute) else n.id) == "undo_group"
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
+    assert not bad, f"undo_group used in qualcode/ui (add a core operation instead): {bad}"
