@@ -258,10 +258,21 @@ class Project:
             listener(changes)
 
     # -- reads and writes -------------------------------------------------------
+    @property
+    def write_lock(self) -> threading.RLock:
+        """The lock every writer in this process holds: operations, undo and redo, and
+        the search index building its rows (which are kept outside undo)."""
+        return self._write_mutex
+
+    def current_operation(self) -> Operation | None:
+        """The operation running on this thread, if any (its connection is the one to use)."""
+        current: Operation | None = getattr(self._local, "op", None)
+        return current
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A connection for reads: the current operation's own inside an operation."""
-        current: Operation | None = getattr(self._local, "op", None)
+        current = self.current_operation()
         if current is not None:
             yield current.conn
             return

@@ -10,7 +10,7 @@ failed step leaves nothing behind.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
@@ -19,20 +19,31 @@ from qualcode.ui import dialogs
 from qualcode.ui.code_tree import ABOVE, BELOW
 from qualcode.ui.quick_code import QuickCodeBox
 
+if TYPE_CHECKING:
+    from qualcode.changes import ChangeSet
+    from qualcode.project import Project
+    from qualcode.records import Code, Coding
+    from qualcode.settings import Settings
+    from qualcode.ui.code_tree import CodeTreeView
+    from qualcode.ui.dispatch import Dispatcher
+    from qualcode.ui.workspace import Workspace
+
 RECENT_CODES = 8
 
 
 class CodingActions:
     """Apply, in-vivo, uncode, recode, resize; create, rename, recolour, move, merge, delete."""
 
-    project: Any
-    dispatcher: Any
-    workspace: Any
-    code_tree: Any
+    project: Project | None
+    dispatcher: Dispatcher
+    workspace: Workspace
+    code_tree: CodeTreeView
+    settings: Settings
     recent_codes: list[int]
+    quick_box: QuickCodeBox | None
 
     # -- coding -----------------------------------------------------------------------------
-    def apply_code(self, code_id: int) -> Any:
+    def apply_code(self, code_id: int) -> ChangeSet[Coding] | None:
         """Code the selection of the shown source with ``code_id``."""
         sel = self.workspace.selection()
         if self.project is None or sel is None or sel[0] == sel[1]:
@@ -170,7 +181,7 @@ class CodingActions:
         if name:
             self.create_code(name, parent)
 
-    def create_code(self, name: str, parent_id: int | None = None) -> Any:
+    def create_code(self, name: str, parent_id: int | None = None) -> ChangeSet[Code] | None:
         """Create a code and select it in the tree."""
         created = self.dispatcher.run(self.project.codes.create, name, parent_id=parent_id)
         if created is not None:
