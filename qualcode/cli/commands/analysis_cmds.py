@@ -87,7 +87,19 @@ def _filters(p: Any, items: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and")
 @click.option("--distance", type=int, default=0, help="NEAR: characters between codings.")
 @click.option("--save", "save_as", metavar="NAME", help="Save the display's spec under NAME.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write .csv or .xlsx.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    help="Write .xlsx, .docx, .csv or .html (as `qualcode export display` does).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the file written with --out.",
+)
 @json_option
 @coder_option
 def display(
@@ -108,6 +120,7 @@ def display(
     op: str,
     distance: int,
     save_as: str | None,
+    language: str,
     out: str | None,
     as_json: bool,
     coder: str | None,
@@ -153,18 +166,20 @@ def display(
         )
         saved_id = save_display(p, save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
-    if out:
-        from qualcode.analysis.export import write_display
+        if out:
+            from qualcode.export.display_file import write_display_file
 
-        write_display(result, out)
+            write_display_file(result, out, project=p, title=save_as, language=language)
+    if out:
         click.echo(f"Wrote {out}")
     elif as_json:
         emit_json(result.to_dict())
     else:
-        from qualcode.analysis.export import table
+        from qualcode.export.csv_out import table_rows
+        from qualcode.export.display_adapter import table_from_display
 
-        grid = table(result)
-        emit_table([[str(v) for v in row] for row in grid[1:]], [str(h) for h in grid[0]])
+        headers, grid = table_rows(table_from_display(result, language="en"))
+        emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
 
 
 @click.command("agreement")

@@ -12,8 +12,9 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.records import VALENCES
 
-VALENCE = click.Choice(["supporting", "inhibiting", "neutral"])
+VALENCE = click.Choice(VALENCES)
 
 
 def register(cli: click.Group) -> None:
