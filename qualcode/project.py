@@ -29,6 +29,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
 from qualcode.store import backup, history, migrations, sequences
+from qualcode.store import tables as t
 from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
@@ -321,7 +322,7 @@ class Project:
 
     def _coder(self, conn: Connection) -> int:
         if self._coder_id is None:
-            table = Coder.__table__
+            table = t.coder
             found = conn.execute(select(table.c.id).where(table.c.name == self.coder)).scalar()
             if found is None:
                 found = conn.execute(
@@ -422,7 +423,7 @@ class Project:
 def _stamp_new(conn: Connection, title: str) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
-        insert(ProjectInfo.__table__),
+        insert(t.project_info),
         [
             {"key": "schema_version", "value": str(migrations.SCHEMA_VERSION)},
             {"key": "project_guid", "value": str(uuid.uuid4())},

@@ -169,7 +169,7 @@ def _attribute(corpus: Corpus, dim: Dim) -> Axis:
 
     def place(c: CodingTuple) -> list[str]:
         found = (corpus.case_attrs.get(x, {}).get(name) for x in corpus.cases_of(c))
-        return list(dict.fromkeys(v for v in found if v in keep))
+        return list(dict.fromkeys(v for v in found if v is not None and v in keep))
 
     return Axis(dim, [Header(v, v) for v in values], place)
 

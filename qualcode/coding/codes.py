@@ -263,7 +263,7 @@ class CodeManager:
             # it starts; bounding its start from below too lets the (source, start) index
             # find the few turns near each coding instead of every turn of the source.
             longest = conn.execute(select(func.max(lk.end_pos - lk.start_pos))).scalar()
-            per_turn = []
+            per_turn: Sequence[Any] = []
             if longest is not None:
                 near = (
                     (lk.source_id == c.source_id)
@@ -537,7 +537,7 @@ class CodeManager:
                 parent_id = self._require(op.conn, beside).parent_id
             for code_id in ids:
                 self.move(code_id, parent_id)
-            staying = [c.id for c in self.children(parent_id) if c.id not in ids]
+            staying: list[int] = [c.id for c in self.children(parent_id) if c.id not in ids]
             if beside is not None:
                 position = staying.index(beside) + (1 if after else 0)
             at = len(staying) if position is None else max(0, min(position, len(staying)))

@@ -8,6 +8,7 @@ by the same coder is refused.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -109,7 +110,7 @@ class CodingManager:
         with self._p.reading() as conn:
             return _require(conn, coding_id)
 
-    def list(self, flt: CodingFilter | None = None) -> list[Coding]:
+    def list(self, flt: CodingFilter | None = None) -> builtins.list[Coding]:
         """Codings matching ``flt``, by source then position."""
         flt = flt or CodingFilter()
         c = t.coding.c
@@ -126,11 +127,11 @@ class CodingManager:
             rows = conn.execute(q.order_by(c.source_id, c.start_pos, c.end_pos, c.id)).all()
         return [coding_from_row(r) for r in rows]
 
-    def in_source(self, source_id: int) -> list[Coding]:
+    def in_source(self, source_id: int) -> builtins.list[Coding]:
         """Every coding of one source, in text order."""
         return self.list(CodingFilter(source_ids=[source_id]))
 
-    def at(self, source_id: int, offset: int) -> list[Coding]:
+    def at(self, source_id: int, offset: int) -> builtins.list[Coding]:
         """Codings of ``source_id`` that cover ``offset``."""
         c = t.coding.c
         with self._p.reading() as conn:
@@ -162,7 +163,7 @@ class CodingManager:
         end: int,
         code_ids: Sequence[int],
         **attributes: Any,
-    ) -> ChangeSet[list[Coding]]:
+    ) -> ChangeSet[builtins.list[Coding]]:
         """Code one range with several codes at once (one undo step)."""
         attrs = check_attributes(attributes)
         if not code_ids:
@@ -193,7 +194,7 @@ class CodingManager:
 
     def apply_ranges(
         self, code_id: int, ranges: Iterable[tuple[int, int, int]], *, label: str | None = None
-    ) -> ChangeSet[list[Coding]]:
+    ) -> ChangeSet[builtins.list[Coding]]:
         """Code many (source, start, end) ranges with one code in one undo step.
 
         Ranges this coder already coded with this code are skipped, not errors:
@@ -270,7 +271,7 @@ class CodingManager:
             op.result = _require(op.conn, coding_id)
         return op.changeset
 
-    def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[list[Coding]]:
+    def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[builtins.list[Coding]]:
         """Give codings another code."""
         ids = list(dict.fromkeys(coding_ids))
         with self._p.operation("coding.recode", QT_TRANSLATE_NOOP("operations", "Recode")) as op:
@@ -331,7 +332,7 @@ class CodingManager:
 
     def recode_new_code(
         self, coding_ids: Sequence[int], name: str, *, parent_id: int | None = None
-    ) -> ChangeSet[tuple[Code, list[Coding]]]:
+    ) -> ChangeSet[tuple[Code, builtins.list[Coding]]]:
         """Create a code ``name`` and give ``coding_ids`` that code (one undo step)."""
         with self._p.operation(
             "coding.recode_new_code", QT_TRANSLATE_NOOP("operations", "Recode")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from qualcode.export.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
 from qualcode.export.labels import check_language, label
-from qualcode.records import Case, CaseLink, Code
+from qualcode.records import Case, CaseLink, Code, Source
 
 if TYPE_CHECKING:
     from qualcode.export.common import Steps
@@ -152,8 +152,8 @@ def select_excerpts(
     options = options or ExcerptOptions()
     language = check_language(options.language)
     codes = selected_codes(project, flt)
-    by_id = {c.id: c for c in project.codes.all()}
-    sources = {s.id: s for s in project.sources.all()}
+    by_id: dict[int, Code] = {c.id: c for c in project.codes.all()}
+    sources: dict[int, Source] = {s.id: s for s in project.sources.all()}
     source_ids = [
         s.id
         for s in sources.values()
@@ -168,15 +168,15 @@ def select_excerpts(
     if flt.codings is not None:
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
-    cases = {c.id: c for c in project.cases.all()}
+    cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
     attributor = Attributor(cases.values(), options.attribution, language)
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links():
         links.setdefault(link.source_id, []).append(link)
     source_attrs = project.attributes.values("source")
-    labels = {c.id: c.label(language) for c in by_id.values()}
+    labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
     paths = {cid: _path(by_id, labels, cid) for cid in by_id}
-    order = {c.id: i for i, c in enumerate(codes)}
+    order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
 
     out: list[ExportExcerpt] = []
     per_source: dict[int, list[Any]] = {}
@@ -258,7 +258,7 @@ def group_excerpts(
     by_code: dict[int, list[ExportExcerpt]] = {}
     for e in excerpts:
         by_code.setdefault(e.code_id, []).append(e)
-    parent = {c.id: c.parent_id for c in project.codes.all()}
+    parent: dict[int, int | None] = {c.id: c.parent_id for c in project.codes.all()}
     alive: set[int] = set()
     for cid in by_code:
         cur: int | None = cid
@@ -266,7 +266,7 @@ def group_excerpts(
             alive.add(cur)
             cur = parent.get(cur)
     selected = {c.id for c in codes}
-    all_codes = {c.id: c for c in project.codes.all()}
+    all_codes: dict[int, Code] = {c.id: c for c in project.codes.all()}
     labels = {cid: c.label(language) for cid, c in all_codes.items()}
     sections = []
     for code in codes:
@@ -354,9 +354,10 @@ def _main_case(
             best, best_key = lk.case_id, key
     if best is not None:
         return best
-    whole = [lk.case_id for lk in links if lk.start is None and lk.case_id in cases]
+    whole: list[int] = [lk.case_id for lk in links if lk.start is None and lk.case_id in cases]
     informants = [c for c in whole if cases[c].kind == "informant"]
-    return (informants or whole or [None])[0]
+    chosen = informants or whole
+    return chosen[0] if chosen else None
 
 
 def _speaker(links: list[CaseLink], start: int, end: int) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -269,7 +270,7 @@ def _read_xlsx(path: Path) -> Sheet:
     return _build(grid, decimal_comma=False, types=types)
 
 
-def write_sheet(path: str | Path, sheet: Sheet) -> None:
+def write_sheet(path: str | os.PathLike[str], sheet: Sheet) -> None:
     """Write ``sheet`` to .xlsx or .csv so that :func:`read_sheet` gives it back."""
     path = Path(path)
     try:

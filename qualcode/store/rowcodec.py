@@ -44,4 +44,5 @@ def pack(entries: list[Any]) -> bytes:
 
 def unpack(blob: bytes) -> list[Any]:
     """Inverse of :func:`pack`."""
-    return json.loads(zlib.decompress(blob).decode("utf-8"), object_hook=_hook)
+    entries: list[Any] = json.loads(zlib.decompress(blob).decode("utf-8"), object_hook=_hook)
+    return entries

@@ -164,7 +164,8 @@ def display(
         spec = customised_spec(
             p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
         )
-        saved_id = save_display(p, save_as, spec).result.id if save_as else None
+        saved = save_display(p, save_as, spec).result if save_as else None
+        saved_id = saved.id if saved is not None else None
         result = build_display(p, spec, saved_id=saved_id)
         if out:
             from qualcode.export.display_file import write_display_file
@@ -256,6 +257,7 @@ def conclusion_add(
             contradicting=_ids(contradict),
             display_id=display_id,
         ).result
+    assert made is not None
     click.echo(f"Created conclusion {made.id}")
 
 
@@ -373,6 +375,7 @@ def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
     with open_project(project, coder) as p:
         target, target_id, row_key, col_key = _target(p, on)
         made = add_comment(p, target, target_id, text, row_key=row_key, col_key=col_key).result
+    assert made is not None
     click.echo(f"Added comment {made.id}")
 
 
