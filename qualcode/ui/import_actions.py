@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from qualcode.ui import dialogs
@@ -86,8 +87,19 @@ class ImportActions:
                     self.tr("These files could not be imported:\n{files}").format(files=lines)
                 )
             )
+        notices = [r.notice for r in batch.imported if getattr(r, "notice", None) is not None]
         if batch.imported:
             self.open_source(batch.imported[0].source.id)
+        if notices:
+            lines = "\n".join(
+                "• " + QCoreApplication.translate("errors", n.template).format(**n.params)
+                for n in notices
+            )
+            dialogs.inform(
+                self,
+                self.tr("Speakers to check"),
+                self.tr("Speaker turns need a look in these sources:\n{lines}").format(lines=lines),
+            )
 
     def import_casesheet(self) -> None:
         """Ask for a classification sheet and import it into case attributes."""

@@ -105,3 +105,20 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main
     assert cases["I1"]["Instansi"] == "Diskominfo"
     assert w.navigation.cases.topLevelItemCount() == 2
     assert w.undo_label() == "Import case sheet"
+
+
+def test_an_interview_without_recognised_speakers_is_reported_after_import(
+    main_window, qtbot, tmp_path, monkeypatch
+):
+    from qualcode.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: shown.append(text))
+    path = tmp_path / "W9.txt"
+    path.write_text(
+        "Kode Informan: IK-9\nJabatan: Staf\n\nSelamat pagi.\nYa, pagi.\nBagaimana SOP?\n", "utf-8"
+    )
+    task = main_window.import_paths([str(path)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert len(shown) == 1 and "W9.txt" in shown[0] and "no speaker turns" in shown[0]
