@@ -108,7 +108,7 @@ def bold_run_labels(path: Path) -> Path:
 
 
 def colon_labels(path: Path, q: str = "P", a: str = "I") -> Path:
-    """ "P: ..." / "I: ..." (or "Peneliti: ..." / "Informan 2: ...") with continuation paragraphs."""
+    """Colon labels ("P:", "I:", "Peneliti:", "Informan 2:") with continuation paragraphs."""
     from docx import Document
 
     document = Document()
