@@ -92,6 +92,7 @@ class SpeakerTurn:
     start: int
     end: int
     role: str
+    link_id: int = 0
 
 
 def import_file(
@@ -377,13 +378,13 @@ def turns(project: Project, source_id: int) -> list[SpeakerTurn]:
     lk = t.case_link.c
     with project.reading() as conn:
         rows = conn.execute(
-            select(lk.speaker, t.cases.c.name, lk.case_id, lk.start_pos, lk.end_pos)
+            select(lk.speaker, t.cases.c.name, lk.case_id, lk.start_pos, lk.end_pos, lk.id)
             .join(t.cases, t.cases.c.id == lk.case_id)
             .where(lk.source_id == source_id, lk.speaker.is_not(None), lk.start_pos.is_not(None))
             .order_by(lk.start_pos, lk.id)
         ).all()
     return [
         SpeakerTurn(sp, case, int(cid), int(a), int(b),
-                    "interviewer" if sp in interviewers else "participant")
-        for sp, case, cid, a, b in rows
+                    "interviewer" if sp in interviewers else "participant", int(link))
+        for sp, case, cid, a, b, link in rows
     ]  # fmt: skip
