@@ -164,7 +164,7 @@ def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> Tu
             QT_TRANSLATE_NOOP(
                 "errors",
                 "{file}: no speaker turns were recognised, so the whole text belongs to the "
-                "informant. Mark the speakers in Sources › Review speakers.",
+                "informant. Mark the speakers in View › Review speakers.",
             ),
             {"file": file},
         )
@@ -174,7 +174,7 @@ def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> Tu
             QT_TRANSLATE_NOOP(
                 "errors",
                 "{file}: only one speaker ({speaker}) was recognised; check the speakers in "
-                "Sources › Review speakers.",
+                "View › Review speakers.",
             ),
             {"file": file, "speaker": turns[0].speaker},
         )
@@ -186,7 +186,7 @@ def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> Tu
             QT_TRANSLATE_NOOP(
                 "errors",
                 "{file}: {chars} characters before the first recognised speaker turn belong to "
-                "no speaker; check the speakers in Sources › Review speakers.",
+                "no speaker; check the speakers in View › Review speakers.",
             ),
             {"file": file, "chars": before},
         )

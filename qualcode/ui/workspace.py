@@ -24,6 +24,7 @@ class Workspace(QWidget):
 
     selection_changed = Signal(int, int)
     cursor_moved = Signal(int)  # offset of the caret
+    source_shown = Signal(int)  # a source was (re)loaded into the view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +73,7 @@ class Workspace(QWidget):
         self._by_id = {span.coding_id: span for span in spans}
         self.view.set_document(text, spans, self._turns())
         self._update_header()
+        self.source_shown.emit(source_id)
 
     def reload_codings(
         self, touched: frozenset[int] | None = None, records: dict[int, Any] | None = None

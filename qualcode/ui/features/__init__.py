@@ -31,6 +31,8 @@ FEATURE_MODULES: list[str] = [
     "conclusions",
     "agreement",
     "review",
+    "speakers",
+    "case_sheet",
     "search",
     "exports",
     "team_live",

@@ -263,6 +263,73 @@
     </message>
 </context>
 <context>
+    <name>CaseSheetPane</name>
+    <message>
+        <source>New case…</source>
+        <translation>Kasus baru…</translation>
+    </message>
+    <message>
+        <source>New attribute…</source>
+        <translation>Atribut baru…</translation>
+    </message>
+    <message>
+        <source>A text, number, date or category column</source>
+        <translation>Kolom teks, angka, tanggal, atau kategori</translation>
+    </message>
+    <message>
+        <source>Rename attribute…</source>
+        <translation>Ganti nama atribut…</translation>
+    </message>
+    <message>
+        <source>Rename the attribute of the selected column</source>
+        <translation>Ganti nama atribut pada kolom yang dipilih</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>Name of the case:</source>
+        <translation>Nama kasus:</translation>
+    </message>
+    <message>
+        <source>Select a cell in an attribute&apos;s column first.</source>
+        <translation>Pilih dulu sel pada kolom sebuah atribut.</translation>
+    </message>
+    <message>
+        <source>Rename attribute</source>
+        <translation>Ganti nama atribut</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nama baru:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+</context>
+<context>
     <name>CellPanel</name>
     <message>
         <source>Click a cell to see its excerpts.</source>
@@ -1509,6 +1576,16 @@ Pengode: {coder}</translation>
 {files}</translation>
     </message>
     <message>
+        <source>Speakers to check</source>
+        <translation>Pembicara perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>Speaker turns need a look in these sources:
+{lines}</source>
+        <translation>Giliran bicara pada sumber berikut perlu diperiksa:
+{lines}</translation>
+    </message>
+    <message>
         <source>Import a classification sheet</source>
         <translation>Impor lembar klasifikasi</translation>
     </message>
@@ -1642,6 +1719,21 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>MapSpeakersDialog</name>
+    <message>
+        <source>Map speakers to cases</source>
+        <translation>Petakan pembicara ke kasus</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Pewawancara</translation>
+    </message>
+</context>
+<context>
     <name>MemoEditor</name>
     <message>
         <source>Select a source, case or code to write its memo.</source>
@@ -1701,6 +1793,29 @@ Pengode: {coder}</translation>
     <message>
         <source>About</source>
         <translation>Tentang</translation>
+    </message>
+</context>
+<context>
+    <name>NewAttributeDialog</name>
+    <message>
+        <source>New attribute</source>
+        <translation>Atribut baru</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. Kadis, Kabid, Staf</source>
+        <translation>Pisahkan dengan koma, mis. Kadis, Kabid, Staf</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipe:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Nilai:</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2368,95 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>SpeakersPane</name>
+    <message>
+        <source>Open a source to review its speakers.</source>
+        <translation>Buka sebuah sumber untuk memeriksa pembicaranya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s); speakers: {speakers}</source>
+        <translation>
+            <numerusform>%n giliran bicara; pembicara: {speakers}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No speaker turns in this source. Select a passage in the document and press “Mark selection” to give it a speaker.</source>
+        <translation>Sumber ini belum punya giliran bicara. Pilih sebuah bagian teks di dokumen lalu tekan “Tandai pilihan” untuk memberinya pembicara.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Speaker…</source>
+        <translation>Pembicara…</translation>
+    </message>
+    <message>
+        <source>Give the selected turn another speaker</source>
+        <translation>Ganti pembicara giliran yang dipilih</translation>
+    </message>
+    <message>
+        <source>Split at caret</source>
+        <translation>Pisah di kursor</translation>
+    </message>
+    <message>
+        <source>Split the selected turn where the caret is</source>
+        <translation>Pisahkan giliran yang dipilih di posisi kursor</translation>
+    </message>
+    <message>
+        <source>Merge with next</source>
+        <translation>Gabung dengan berikutnya</translation>
+    </message>
+    <message>
+        <source>Join the selected turn and the one after it</source>
+        <translation>Gabungkan giliran yang dipilih dengan giliran sesudahnya</translation>
+    </message>
+    <message>
+        <source>Mark selection…</source>
+        <translation>Tandai pilihan…</translation>
+    </message>
+    <message>
+        <source>Make the selected text a turn of a speaker</source>
+        <translation>Jadikan teks yang dipilih giliran bicara seorang pembicara</translation>
+    </message>
+    <message>
+        <source>Map speakers…</source>
+        <translation>Petakan pembicara…</translation>
+    </message>
+    <message>
+        <source>Link each speaker label to a case</source>
+        <translation>Kaitkan setiap label pembicara ke sebuah kasus</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>Ganti pembicara</translation>
+    </message>
+    <message>
+        <source>Select a passage in the document first.</source>
+        <translation>Pilih dulu sebuah bagian teks di dokumen.</translation>
+    </message>
+    <message>
+        <source>Mark selection</source>
+        <translation>Tandai pilihan</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Pembicara:</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>QualCode</source>
@@ -2671,6 +2875,22 @@ Pengode: {coder}</translation>
     <message>
         <source>List the supervisor&apos;s comments and resolve them</source>
         <translation>Daftar komentar pembimbing dan selesaikan</translation>
+    </message>
+    <message>
+        <source>&amp;Cases and attributes</source>
+        <translation>&amp;Kasus dan atribut</translation>
+    </message>
+    <message>
+        <source>Edit the cases and their attributes (Jabatan, Instansi…)</source>
+        <translation>Sunting kasus dan atributnya (Jabatan, Instansi…)</translation>
+    </message>
+    <message>
+        <source>Review &amp;speakers</source>
+        <translation>Periksa &amp;pembicara</translation>
+    </message>
+    <message>
+        <source>List the speaker turns of the open source and fix them</source>
+        <translation>Tampilkan giliran bicara sumber yang terbuka dan perbaiki</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +3670,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Cannot import {file}: this is an old Word 97–2003 file; save it as .docx and import again.</source>
+        <extracomment>A bold paragraph opening longer than this is emphasis, not a speaker label.</extracomment>
         <translation>Tidak dapat mengimpor {file}: ini berkas Word 97–2003 lama; simpan sebagai .docx lalu impor kembali.</translation>
     </message>
     <message>
@@ -3522,6 +3743,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{file} is already in the project as &apos;{source}&apos;; it was not imported.</source>
+        <extracomment>Header fields that become attributes of the informant&apos;s case: field -&gt; (name, type).</extracomment>
         <translation>{file} sudah ada di proyek sebagai &apos;{source}&apos;; berkas tidak diimpor.</translation>
     </message>
     <message>
@@ -3807,6 +4029,46 @@ Pengode: {coder}</translation>
     <message>
         <source>{url} is not a PostgreSQL server address.</source>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>A speaker needs a label.</source>
+        <translation>Pembicara harus punya label.</translation>
+    </message>
+    <message>
+        <source>A speaker label is at most 200 characters long.</source>
+        <translation>Label pembicara paling panjang 200 karakter.</translation>
+    </message>
+    <message>
+        <source>There is no speaker turn with id {id}.</source>
+        <translation>Tidak ada giliran bicara dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A turn can only be split inside its text.</source>
+        <translation>Giliran bicara hanya dapat dipisah di dalam teksnya.</translation>
+    </message>
+    <message>
+        <source>The last turn has no next turn to merge with.</source>
+        <translation>Giliran terakhir tidak punya giliran berikutnya untuk digabung.</translation>
+    </message>
+    <message>
+        <source>A turn must lie inside the text (0–{length}).</source>
+        <translation>Giliran bicara harus berada di dalam teks (0–{length}).</translation>
+    </message>
+    <message>
+        <source>No turn of this source is spoken by &apos;{speaker}&apos;.</source>
+        <translation>Tidak ada giliran bicara &apos;{speaker}&apos; dalam sumber ini.</translation>
+    </message>
+    <message>
+        <source>{file}: no speaker turns were recognised, so the whole text belongs to the informant. Mark the speakers in View › Review speakers.</source>
+        <translation>{file}: tidak ada giliran bicara yang dikenali, sehingga seluruh teks menjadi milik informan. Tandai pembicaranya di Tampilan › Periksa pembicara.</translation>
+    </message>
+    <message>
+        <source>{file}: only one speaker ({speaker}) was recognised; check the speakers in View › Review speakers.</source>
+        <translation>{file}: hanya satu pembicara ({speaker}) yang dikenali; periksa pembicaranya di Tampilan › Periksa pembicara.</translation>
+    </message>
+    <message>
+        <source>{file}: {chars} characters before the first recognised speaker turn belong to no speaker; check the speakers in View › Review speakers.</source>
+        <translation>{file}: {chars} karakter sebelum giliran bicara pertama yang dikenali tidak punya pembicara; periksa pembicaranya di Tampilan › Periksa pembicara.</translation>
     </message>
 </context>
 <context>
@@ -4166,6 +4428,26 @@ Pengode: {coder}</translation>
         <source>Changes by other coders</source>
         <translation>Perubahan oleh pengode lain</translation>
     </message>
+    <message>
+        <source>Change turn speaker</source>
+        <translation>Ganti pembicara giliran</translation>
+    </message>
+    <message>
+        <source>Split turn</source>
+        <translation>Pisah giliran</translation>
+    </message>
+    <message>
+        <source>Merge turns</source>
+        <translation>Gabung giliran</translation>
+    </message>
+    <message>
+        <source>Mark turn</source>
+        <translation>Tandai giliran</translation>
+    </message>
+    <message>
+        <source>Map speaker to case</source>
+        <translation>Petakan pembicara ke kasus</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -4188,6 +4470,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Pembicara</translation>
     </message>
 </context>
 <context>
