@@ -1,9 +1,10 @@
 """The quick-code box: type a few letters of a code (its name or its English or
 Indonesian label), press Enter, and the selection is coded.
 
-Matching is fuzzy (rapidfuzz), so "sosialisasi" finds "Communication" through its
-Indonesian label "Komunikasi / sosialisasi" and typos still land. When nothing
-matches, the only entry offers to create a code with the typed name.
+Ranking (``qualcode.coding.code_match``) puts exact names, abbreviations
+("SOP"), prefixes and word starts in either language before fuzzy look-alikes,
+so "sosialisasi" finds "Communication" through its Indonesian label and typos
+still land.
 """
 
 from __future__ import annotations
@@ -15,39 +16,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from qualcode.coding.code_match import rank_codes
 from qualcode.ui.code_tree import swatch
 
+__all__ = ["CREATE", "QuickCodeBox", "rank_codes"]
+
 CREATE = -1
-SCORE_CUTOFF = 62
-
-
-def rank_codes(query: str, codes: Sequence[Any], limit: int = 12) -> list[int]:
-    """Ids of the codes that best match ``query`` (name, labels EN/ID), best first."""
-    query = query.strip().lower()
-    if not query:
-        return [c.id for c in codes[:limit]]
-    from rapidfuzz import fuzz, process
-
-    texts: list[str] = []
-    owners: list[int] = []
-    for code in codes:
-        for text in {code.name, *code.labels.values()}:
-            if text:
-                texts.append(text.lower())
-                owners.append(code.id)
-    best: dict[int, float] = {}
-    for _text, score, k in process.extract(
-        query, texts, scorer=fuzz.WRatio, limit=None, score_cutoff=SCORE_CUTOFF
-    ):
-        text = texts[k]
-        if text.startswith(query):
-            score += 20
-        elif query in text:
-            score += 10
-        score -= len(text) / 200  # of two equal matches, the shorter (closer) name first
-        best[owners[k]] = max(best.get(owners[k], 0.0), score)
-    order = {c.id: n for n, c in enumerate(codes)}
-    return sorted(best, key=lambda cid: (-best[cid], order[cid]))[:limit]
 
 
 class QuickCodeBox(QDialog):
