@@ -79,7 +79,7 @@ def test_tiers_exact_abbreviation_word_prefix_fuzzy() -> None:
             labels={"id": "Prosedur operasi standar (SOP)"},
             short="",
             description="",
-        ),  # fmt: skip
+        ),
         C(id=4, name="Sumber daya manusia", labels={}, short="", description=""),
         C(id=5, name="Sop", labels={}, short="", description=""),
     ]
