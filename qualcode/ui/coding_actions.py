@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
 from qualcode.ui.code_tree import ABOVE, BELOW
-from qualcode.ui.quick_code import QuickCodeBox
+from qualcode.ui.quick_code import QuickCodeBox, place_beside_selection
 
 RECENT_CODES = 8
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -43,8 +43,8 @@ class CodingActions:
     recent_codes: list[int]
 
     # -- coding -----------------------------------------------------------------------------
-    def apply_code(self, code_id: int) -> Any:
-        """Code the selection of the shown source with ``code_id``."""
+    def apply_code(self, code_id: int, valence: str | None = None) -> Any:
+        """Code the selection of the shown source with ``code_id`` (and a valence)."""
         sel = self.workspace.selection()
         if self.project is None or sel is None or sel[0] == sel[1]:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
@@ -56,6 +56,7 @@ class CodingActions:
             sel[1],
             code_id,
             origin=self.workspace,
+            **({"valence": valence} if valence else {}),
         )
         if result is not None:
             self.remember_code(code_id)
@@ -74,30 +75,37 @@ class CodingActions:
         if self.project is None:
             return None
         codes = self.project.codes.all()
-        box = QuickCodeBox(codes, self.settings.language, self)
+        box = QuickCodeBox(
+            codes, self.settings.language, self, current_code_id=self.code_tree.current_code_id()
+        )
         if recode:
             box.setWindowTitle(self.tr("Recode as…"))
+            box.valence.hide()
             box.code_chosen.connect(lambda cid: self.recode(recode, cid))
-            box.create_requested.connect(lambda name: self._create_and_recode(recode, name))
+            box.create_requested.connect(
+                lambda name, parent: self._create_and_recode(recode, name, parent)
+            )
         else:
-            box.code_chosen.connect(self.apply_code)
-            box.create_requested.connect(self.create_and_apply)
-        editor = self.workspace.view.editor
-        rect = editor.cursorRect()
-        box.move(editor.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6)))
+            box.code_chosen.connect(lambda cid: self.apply_code(cid, box.chosen_valence()))
+            box.create_requested.connect(
+                lambda name, parent: self.create_and_apply(name, parent, box.chosen_valence())
+            )
+        place_beside_selection(box, self.workspace.view.editor)
         box.show()
         box.edit.setFocus()
         self.quick_box = box
         return box
 
-    def create_and_apply(self, name: str) -> None:
-        """Create a top-level code called ``name`` and code the selection with it."""
+    def create_and_apply(
+        self, name: str, parent_id: int | None = None, valence: str | None = None
+    ) -> None:
+        """Create a code called ``name`` (under ``parent_id``) and code the selection with it."""
         if self.workspace.selection() is None:
             return
         with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Code with a new code")):
-            created = self.dispatcher.run(self.project.codes.create, name)
+            created = self.dispatcher.run(self.project.codes.create, name, parent_id=parent_id)
             if created is not None:
-                self.apply_code(created.result.id)
+                self.apply_code(created.result.id, valence)
 
     def code_with_selected(self) -> None:
         """Code the selection with the code selected in the codebook."""
@@ -139,9 +147,11 @@ class CodingActions:
         if self.dispatcher.run(self.project.codings.recode, coding_ids, code_id) is not None:
             self.remember_code(code_id)
 
-    def _create_and_recode(self, coding_ids: list[int], name: str) -> None:
+    def _create_and_recode(
+        self, coding_ids: list[int], name: str, parent_id: int | None = None
+    ) -> None:
         with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Recode")):
-            created = self.dispatcher.run(self.project.codes.create, name)
+            created = self.dispatcher.run(self.project.codes.create, name, parent_id=parent_id)
             if created is not None:
                 self.recode(coding_ids, created.result.id)
 

@@ -11,9 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qualcode.errors import ProjectLockedError, QualCodeError
 from qualcode.settings import Settings, config_dir
@@ -86,9 +95,19 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.code_filter = QLineEdit(self)
+        self.code_filter.setObjectName("codebookFilter")
+        self.code_filter.setClearButtonEnabled(True)
+        self.code_filter.textChanged.connect(self.code_tree.set_filter)
+        codebook = QWidget(self)
+        codebook_layout = QVBoxLayout(codebook)
+        codebook_layout.setContentsMargins(0, 0, 0, 0)
+        codebook_layout.setSpacing(2)
+        codebook_layout.addWidget(self.code_filter)
+        codebook_layout.addWidget(self.code_tree, 1)
         for key, widget, area in (
             ("navigation", self.navigation, left),
-            ("codebook", self.code_tree, left),
+            ("codebook", codebook, left),
             ("detail", self.detail, right),
             ("retrieval", self.retrieval, bottom),
         ):
@@ -126,6 +145,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_bar = QToolBar(self)
         self.recent_bar.setObjectName("recentCodes")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recent_bar)
+        self.status_saved = QLabel(self)
+        self.status_saved.setObjectName("savedIndicator")
+        self.statusBar().addPermanentWidget(self.status_saved)
         self.status_project = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_project)
 
@@ -194,6 +216,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.open_source(first)
         self.rebuild_recent_bar()
         self._show_project_state()
+        self.show_saved()
 
     def close_project(self) -> None:
         """Close the open project (running imports are cancelled first)."""
@@ -216,6 +239,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes = []
         self.rebuild_recent_bar()
         self._show_project_state()
+        self.show_saved()
 
     def new_project(self) -> None:
         """Ask where to create a project, create it and open it."""
@@ -285,8 +309,31 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         for pane in self.panes.values():
             pane.on_changes(changes)
         if changes.codings or changes.codes:
-            self.detail.codings.show_codings(self.workspace.codings_at_cursor(), force=True)
+            here = self.workspace.codings_at_cursor()
+            shown = self.detail.codings.form_id  # a clicked coding stays chosen after an edit
+            if shown is not None and shown not in here:
+                here = [*here, shown]
+            self.detail.codings.show_codings(here, force=True, prefer=made_codings(changes))
         self._show_project_state()  # also refreshes the commands
+        self.show_saved(changes)
+
+    def show_saved(self, changes: Any = None) -> None:
+        """Say in the status bar that every change is in the project file (each operation
+        commits), with the time of the last one."""
+        if self.project is None:
+            self.status_saved.clear()
+            return
+        if self.project.read_only:
+            self.status_saved.setText(self.tr("Read-only: nothing is changed"))
+            return
+        if changes is None:
+            self.status_saved.setText(self.tr("Changes are saved as you work"))
+        else:
+            when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+            self.status_saved.setText(self.tr("✓ Saved {time}").format(time=when))
+        self.status_saved.setToolTip(
+            self.tr("Every change is written to the project file at once; there is no Save.")
+        )
 
     def code_cache(self) -> dict[int, Any]:
         """Codes by id, read once per change of the code tree."""
@@ -353,6 +400,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
     def show_coding_details(self, coding_id: int) -> None:
         """Show one coding's attributes in the detail pane."""
         self.detail.codings.show_codings([coding_id])
+        self.commands.refresh()  # the valence keys act on this coding now
         self.detail.setCurrentWidget(self.detail.codings)
         self.docks["detail"].show()
 
@@ -500,6 +548,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.docks[key].setAccessibleName(title)
         self.recent_bar.setWindowTitle(self.tr("Recent codes"))
         self.recent_bar.setAccessibleName(self.tr("Recent codes"))
+        self.code_filter.setPlaceholderText(self.tr("Filter codes (name, label, abbreviation)…"))
+        self.code_filter.setAccessibleName(self.tr("Filter codes"))
         self._fill_dynamic_menus()
         self.statusBar().clearMessage()  # a transient message in the old language
         self._show_project_state()
@@ -603,6 +653,21 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.save_layout()
         self.close_project()
         super().closeEvent(event)
+
+
+def made_codings(changes: Any) -> list[int]:
+    """Ids of the codings an operation (not an undo or redo) returns: the ones just made."""
+    if changes.undo or changes.redo:
+        return []
+    found: list[int] = []
+    pending = [changes.result]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, (list, tuple)):
+            pending.extend(item)
+        elif hasattr(item, "code_id") and hasattr(item, "start"):
+            found += [int(item.id)] if item.id in changes.ids("coding") else []
+    return found
 
 
 def _meant_visible(dock: QDockWidget) -> bool:

@@ -629,8 +629,8 @@
         <translation>mis. 2023, sebelum masterplan</translation>
     </message>
     <message>
-        <source>Save coding details</source>
-        <translation>Simpan rincian pengodean</translation>
+        <source>Coding details are saved as you edit them</source>
+        <translation>Rincian pengodean tersimpan saat Anda menyuntingnya</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1654,22 @@ Pengode: {coder}</translation>
         <translation>Menyiapkan studi contoh…</translation>
     </message>
     <message>
+        <source>Read-only: nothing is changed</source>
+        <translation>Hanya-baca: tidak ada yang diubah</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you work</source>
+        <translation>Perubahan tersimpan selama Anda bekerja</translation>
+    </message>
+    <message>
+        <source>✓ Saved {time}</source>
+        <translation>✓ Tersimpan {time}</translation>
+    </message>
+    <message>
+        <source>Every change is written to the project file at once; there is no Save.</source>
+        <translation>Setiap perubahan langsung ditulis ke berkas proyek; tidak perlu menyimpan.</translation>
+    </message>
+    <message>
         <source>{n} characters selected · {keys} codes them</source>
         <translation>{n} karakter dipilih · {keys} untuk mengodenya</translation>
     </message>
@@ -1688,6 +1704,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Recent codes</source>
         <translation>Kode terakhir</translation>
+    </message>
+    <message>
+        <source>Filter codes (name, label, abbreviation)…</source>
+        <translation>Saring kode (nama, label, singkatan)…</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>Saring kode</translation>
     </message>
     <message>
         <source>No project open</source>
@@ -1844,12 +1868,28 @@ Pengode: {coder}</translation>
         <translation>Kode yang cocok</translation>
     </message>
     <message>
+        <source>Valence</source>
+        <translation>Valensi</translation>
+    </message>
+    <message>
+        <source>No valence</source>
+        <translation>Tanpa valensi</translation>
+    </message>
+    <message>
         <source>Enter codes the selection · Esc closes</source>
         <translation>Enter mengode teks terpilih · Esc menutup</translation>
     </message>
     <message>
-        <source>Create code &apos;{name}&apos;</source>
-        <translation>Buat kode &apos;{name}&apos;</translation>
+        <source>Create code &apos;{name}&apos; under &apos;{parent}&apos;</source>
+        <translation>Buat kode &apos;{name}&apos; di bawah &apos;{parent}&apos;</translation>
+    </message>
+    <message>
+        <source>Create code &apos;{name}&apos; as a sub-code of &apos;{parent}&apos;</source>
+        <translation>Buat kode &apos;{name}&apos; sebagai subkode &apos;{parent}&apos;</translation>
+    </message>
+    <message>
+        <source>Create code &apos;{name}&apos; at the top level</source>
+        <translation>Buat kode &apos;{name}&apos; di tingkat teratas</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2683,26 @@ Pengode: {coder}</translation>
     <message>
         <source>&amp;Remove codings at cursor</source>
         <translation>&amp;Hapus pengodean di kursor</translation>
+    </message>
+    <message>
+        <source>Set the valence of the coding shown in the Coding details</source>
+        <translation>Tetapkan valensi pengodean yang tampil di rincian Pengodean</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;supporting</source>
+        <translation>Valensi: &amp;pendukung</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;inhibiting</source>
+        <translation>Valensi: p&amp;enghambat</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;neutral</source>
+        <translation>Valensi: &amp;netral</translation>
+    </message>
+    <message>
+        <source>Valence: n&amp;one</source>
+        <translation>Valensi: &amp;tanpa</translation>
     </message>
     <message>
         <source>Show &amp;excerpts of the code</source>
