@@ -120,3 +120,68 @@ def exact_code(query: str, codes: Iterable[Any]) -> Any | None:
     wanted = " ".join(query.split()).lower()
     found = [c for c in codes if any(t.lower() == wanted for t in _texts(c))]
     return found[0] if len(found) == 1 else None
+
+
+_SLASHES = re.compile(r"\s*[/\u2215]\s*")
+
+
+def _norm(text: str) -> str:
+    """Case-folded, spaces collapsed, "/" and its look-alike "∕" the same, no spaces around."""
+    return _SLASHES.sub("/", " ".join(text.split())).lower()
+
+
+def resolve_code(query: str, codes: Sequence[Any]) -> Any:
+    """The code a user means by ``query``: a name, a path, or an id.
+
+    Names come first (a name may itself contain "/", stored as "∕" by codebooks:
+    "Transmisi (penyaluran/sosialisasi)"), then a path as displayed, parents
+    joined by "/" ("Komunikasi/Transmisi (penyaluran/sosialisasi)") or its tail,
+    then an id ("12" or "#12"). A name several codes share is refused with their
+    paths; nothing found is refused with the closest codes as suggestions.
+    """
+    from qualcode.errors import NotFoundError, ValidationError
+    from qualcode.i18n import QT_TRANSLATE_NOOP
+
+    wanted = _norm(query)
+    if not wanted.strip("/"):
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "No code was named."))
+    by_id = {c.id: c for c in codes}
+
+    def path(code: Any) -> str:
+        names = []
+        while code is not None:
+            names.append(code.name)
+            code = by_id.get(code.parent_id) if code.parent_id is not None else None
+        return "/".join(reversed(names))
+
+    for found in (
+        [c for c in codes if _norm(c.name) == wanted],
+        [c for c in codes if _norm(path(c)) == wanted.strip("/")],
+        [c for c in codes if _norm(path(c)).endswith("/" + wanted.strip("/"))],
+    ):
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Several codes are named '{name}': {paths}. Give the full path."
+                ),
+                name=query,
+                paths=", ".join(_shown(path(c)) for c in found),
+            )
+    digits = wanted.removeprefix("#")
+    if digits.isdigit() and int(digits) in by_id:
+        return by_id[int(digits)]
+    close = [_shown(path(by_id[i])) for i in rank_codes(query, codes, limit=3)]
+    if close:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no code named '{name}'. Did you mean: {close}?"),
+            name=query,
+            close="; ".join(close),
+        )
+    raise NotFoundError(QT_TRANSLATE_NOOP("errors", "There is no code named '{name}'."), name=query)
+
+
+def _shown(path: str) -> str:
+    """A path as users write it: the look-alike slash shown as "/"."""
+    return path.replace("\u2215", "/")

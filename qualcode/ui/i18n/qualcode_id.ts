@@ -3448,6 +3448,10 @@ Pengode: {coder}</translation>
         <translation>Tidak ada kode yang disebutkan.</translation>
     </message>
     <message>
+        <source>There is no code named &apos;{name}&apos;. Did you mean: {close}?</source>
+        <translation>Tidak ada kode bernama &apos;{name}&apos;. Maksud Anda: {close}?</translation>
+    </message>
+    <message>
         <source>There is no code named &apos;{name}&apos;.</source>
         <translation>Tidak ada kode bernama &apos;{name}&apos;.</translation>
     </message>
@@ -3880,6 +3884,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>The wildcard term &apos;{term}&apos; needs at least one letter or digit.</source>
+        <extracomment>The mode the CLI and the app start with: word forms, so &quot;sosialisasi&quot; also finds &quot;disosialisasikan&quot; and &quot;mensosialisasikan&quot; (Indonesian affixes) and &quot;coordinate&quot; finds &quot;coordinating&quot;; &quot;words&quot; matches the typed forms only.</extracomment>
         <translation>Istilah wildcard &apos;{term}&apos; memerlukan paling sedikit satu huruf atau angka.</translation>
     </message>
     <message>
