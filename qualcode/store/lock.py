@@ -95,6 +95,19 @@ class ProjectLock:
         handle.flush()
         self._handle = handle
 
+    def rename(self, user: str) -> None:
+        """Record another user as the holder (the coder changed); the lock stays held."""
+        self._user = user
+        if self._handle is None:
+            return
+        owner = LockOwner(
+            user, socket.gethostname(), os.getpid(), datetime.now(UTC).isoformat(timespec="seconds")
+        )
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._handle.write(json.dumps(_asdict(owner)))
+        self._handle.flush()
+
     def release(self) -> None:
         """Release the lock.
 

@@ -46,13 +46,29 @@ def build_window(project_path: str | None = None) -> Any:
     return window
 
 
+def ask_coder_once(window: Any) -> None:
+    """First run: ask who is coding; a cancelled question keeps the computer's user name,
+    remembered so the question is not asked again."""
+    from qualcode.settings import resolve_coder
+
+    if not window.ask_coder_identity():
+        window.settings.coder = resolve_coder()
+        window.settings.save()
+
+
 def open_later(window: Any, project_path: str) -> None:
     """Open the project once the window is on screen (opening imports the database layer)."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    message = QCoreApplication.translate("MainWindow", "Opening {path}…")
-    window.statusBar().showMessage(message.format(path=project_path))
-    QTimer.singleShot(0, lambda: window.open_path(os.fspath(project_path)))
+    message = QCoreApplication.translate("MainWindow", "Opening {path}…").format(path=project_path)
+    window.statusBar().showMessage(message)
+
+    def open_now() -> None:
+        window.open_path(os.fspath(project_path))
+        if window.statusBar().currentMessage() == message:
+            window.statusBar().clearMessage()
+
+    QTimer.singleShot(0, open_now)
 
 
 def run(project_path: str | None = None) -> int:
@@ -60,6 +76,8 @@ def run(project_path: str | None = None) -> int:
     app = create_application()
     window = build_window(None)
     window.show()
+    if window.settings.coder is None:
+        ask_coder_once(window)
     if project_path:
         open_later(window, project_path)
     else:

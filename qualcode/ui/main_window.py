@@ -498,7 +498,34 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             dialog.apply_to(self.settings)
             self.settings.save()
             self.set_language(self.settings.language)
+            self.apply_coder()
         dialog.deleteLater()
+
+    def ask_coder_identity(self) -> bool:
+        """First run: ask the coder's name and role once; True when answered."""
+        from qualcode.ui.settings_dialog import CoderDialog
+
+        dialog = CoderDialog(self.settings, self)
+        try:
+            if not dialog.exec():
+                return False
+            dialog.apply_to(self.settings)
+            self.settings.save()
+            self.apply_coder()
+            return True
+        finally:
+            dialog.deleteLater()
+
+    def apply_coder(self) -> None:
+        """Make the settings' coder the open project's coder at once (undo follows the coder)."""
+        name = self.settings.coder
+        if self.project is not None and name and name != self.project.coder:
+            if self.project.role is not None:  # a team login: the server decides
+                return
+            self.dispatcher.run(self.project.switch_coder, name)
+            self._labels_cache = None
+            self.workspace.reload_codings()
+        self._show_project_state()
 
     def set_language(self, language: str) -> None:
         """Switch the interface language live (and remember it)."""
@@ -609,9 +636,11 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             name = Path(self.project.location).stem
             flag = self.tr(" (read-only)") if self.project.read_only else ""
             self.setWindowTitle(f"{name}{flag} — QualCode")
+            role = self.project.role
+            role_text = _role_label(role) if role else self._coder_role_label()
             self.status_project.setText(
                 self.tr("Coder: {coder}").format(coder=self.project.coder)
-                + (f" · {_role_label(self.project.role)}" if self.project.role else "")
+                + (f" · {role_text}" if role_text else "")
                 + flag
             )
             self.central.setCurrentWidget(self.workspace)
@@ -620,6 +649,14 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
                     self.docks[key].setVisible(shown)
                 self._docks_shown = None
         self.commands.refresh()
+
+    def _coder_role_label(self) -> str:
+        role = self.settings.coder_role
+        if role == "supervisor":
+            return self.tr("supervisor")
+        if role == "researcher":
+            return self.tr("researcher")
+        return ""
 
     # -- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -512,6 +512,17 @@
     </message>
 </context>
 <context>
+    <name>CoderDialog</name>
+    <message>
+        <source>Who is coding?</source>
+        <translation>Siapa yang mengode?</translation>
+    </message>
+    <message>
+        <source>Your name is stored with every coding, comment and undo step, so a supervisor and a student can code the same project. You can change it later in Settings.</source>
+        <translation>Nama Anda disimpan pada setiap pengodean, komentar, dan langkah urungkan, sehingga pembimbing dan mahasiswa dapat mengode proyek yang sama. Anda dapat mengubahnya nanti di Pengaturan.</translation>
+    </message>
+</context>
+<context>
     <name>CodingActions</name>
     <message>
         <source>Select some text first.</source>
@@ -1726,6 +1737,14 @@ Pengode: {coder}</translation>
         <translation>Pengode: {coder}</translation>
     </message>
     <message>
+        <source>supervisor</source>
+        <translation>pembimbing</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>peneliti</translation>
+    </message>
+    <message>
         <source>owner</source>
         <translation>pemilik</translation>
     </message>
@@ -2399,12 +2418,24 @@ Pengode: {coder}</translation>
         <translation>Nama Anda sebagai pengode (dipakai untuk pengodean baru)</translation>
     </message>
     <message>
+        <source>Researcher (student)</source>
+        <translation>Peneliti (mahasiswa)</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Pembimbing</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
         <source>&amp;Coder name</source>
         <translation>Nama &amp;pengode</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>Pe&amp;ran</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3725,18 @@ Pengode: {coder}</translation>
     <message>
         <source>{path} holds no QualCode project.</source>
         <translation>{path} tidak berisi proyek QualCode.</translation>
+    </message>
+    <message>
+        <source>A coder needs a name.</source>
+        <translation>Pengode harus punya nama.</translation>
+    </message>
+    <message>
+        <source>A coder&apos;s name is at most 100 characters long.</source>
+        <translation>Nama pengode paling panjang 100 karakter.</translation>
+    </message>
+    <message>
+        <source>On a team server you code as your login; sign in as another user.</source>
+        <translation>Di server tim Anda mengode sebagai akun login Anda; masuklah sebagai pengguna lain.</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
