@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QStandardPaths, Qt, QTime
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -113,30 +115,31 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         ):
             dock = QDockWidget(self)
             dock.setObjectName(f"dock.{key}")
-            dock.setWidget(widget)
+            dock.setWidget(scrolled(widget))
             self.addDockWidget(area, dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[key] = dock
         areas = {"left": left, "right": right, "bottom": bottom}
+        # Panes share a tab group per side instead of stacking: the window fits 1366×768.
+        first_of = {"left": "codebook", "right": "detail", "bottom": "retrieval"}
         for feature in self.features:
             if feature.pane is None or feature.area is None:
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"dock.{feature.key}")
-            dock.setWidget(self.panes[feature.key])
+            dock.setWidget(scrolled(self.panes[feature.key]))
             self.addDockWidget(areas[feature.area], dock)
-            if feature.tab_with is not None:
-                self.tabifyDockWidget(self.docks[feature.tab_with], dock)
+            self.tabifyDockWidget(self.docks[feature.tab_with or first_of[feature.area]], dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[feature.key] = dock
             dock.hide()  # shown by its command; the document keeps the room until then
-        if any(f.tab_with == "retrieval" for f in self.features):
-            self.docks["retrieval"].raise_()
+        self.docks["retrieval"].raise_()
+        self.docks["detail"].raise_()
         self.splitDockWidget(
             self.docks["navigation"], self.docks["codebook"], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.docks["navigation"], self.docks["detail"]], [390, 340], Qt.Orientation.Horizontal
+            [self.docks["navigation"], self.docks["detail"]], [280, 300], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["navigation"], self.docks["codebook"]], [300, 480], Qt.Orientation.Vertical
@@ -171,7 +174,11 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
 
         self._fill_dynamic_menus()
         self.retranslate()
-        self.resize(1280, 820)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(  # never taller or wider than the screen (a 1366×768 laptop)
+            min(1280, room.width()) if room else 1280, min(820, room.height()) if room else 820
+        )
         self._restore_layout()
         self._show_project_state()
 
@@ -690,6 +697,18 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.save_layout()
         self.close_project()
         super().closeEvent(event)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A pane inside a frameless scroll area: a small screen scrolls the pane instead of
+    growing the window past the screen (every dock's minimum size stays small)."""
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'pane'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setMinimumSize(120, 80)
+    return area
 
 
 def made_codings(changes: Any) -> list[int]:

@@ -57,9 +57,10 @@ class DocumentView(QWidget):
         self.find_bar.search_edited.connect(self._on_search_edited)
         self.find_bar.closed.connect(self._on_find_closed)
 
+        # Ctrl+F is the window's Edit › Find command (it opens this find bar): a second
+        # Ctrl+F here would make the key ambiguous and do nothing while the text has focus.
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
-            (QKeySequence.StandardKey.Find, self.find_bar.open_bar),
             (QKeySequence.StandardKey.FindNext, lambda: self._repeat_find(True)),
             (QKeySequence.StandardKey.FindPrevious, lambda: self._repeat_find(False)),
         ):
