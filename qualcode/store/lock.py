@@ -82,7 +82,12 @@ class ProjectLock:
         if not _try_lock(handle):
             handle.close()
             owner = read_owner(self.project)
-            raise ProjectLockedError(owner=owner.describe() if owner else "unknown")
+            if owner is None:
+                raise ProjectLockedError(owner="unknown")
+            # user/host/since let the app say it in the user's language and local time
+            raise ProjectLockedError(
+                owner=owner.describe(), user=owner.user, host=owner.host, since=owner.since
+            )
         owner = LockOwner(
             self._user,
             socket.gethostname(),

@@ -168,7 +168,8 @@ class CodingActions:
         except Exception:  # vanished meanwhile
             return menu
         menu.addAction(
-            self.tr("Remove coding '{code}'").format(code=name), lambda: self.uncode([coding_id])
+            self.tr("Remove coding '{code}'").format(code=name.replace("&", "&&")),
+            lambda: self.uncode([coding_id]),
         )
         menu.addAction(self.tr("Recode as…"), lambda: self.quick_code(recode=[coding_id]))
         menu.addAction(self.tr("Coding details"), lambda: self.show_coding_details(coding_id))

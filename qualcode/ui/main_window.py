@@ -11,7 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QStandardPaths, Qt, QTime
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -62,7 +71,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes: list[int] = []
         self.quick_box: Any = None
         self._labels_cache: tuple[str | None, str | None] | None = None
-        self._shipped_filled = False
+        self._shipped_filled: str | bool = False
         self._shipped_hooked = False
         self._code_cache: dict[int, Any] | None = None
         self.setAcceptDrops(True)
@@ -490,7 +499,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes = [c for c in self.recent_codes if c in codes]
         for code_id in self.recent_codes:
             code = codes[code_id]
-            action = QAction(swatch(code.color), code.name, self.recent_bar)
+            action = QAction(swatch(code.color), menu_text(code.name), self.recent_bar)
             action.setToolTip(self.tr("Code the selection with '{code}'").format(code=code.name))
             action.triggered.connect(lambda _=False, c=code_id: self.apply_code(c))
             self.recent_bar.addAction(action)
@@ -597,7 +606,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         recent = self.commands.submenus["recent"]
         recent.clear()
         for path in self.settings.recent_projects:
-            action = recent.addAction(Path(path).name)
+            action = recent.addAction(menu_text(Path(path).name))
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         recent.setEnabled(bool(self.settings.recent_projects))
@@ -612,16 +621,17 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
     def fill_shipped_menu(self) -> None:
         """List the shipped codebooks (read on first use: parsing them takes a moment)."""
         shipped = self.commands.submenus["shipped"]
-        if not self._shipped_filled:
+        language = self.settings.language
+        if self._shipped_filled != language:  # titles follow the interface language
             from qualcode.coding.codebook_file import shipped_codebooks
 
-            language = self.settings.language
+            shipped.clear()
             for book in shipped_codebooks():
                 title = book.title.get(language) or book.title.get("en") or book.id
-                action = shipped.addAction(title)
+                action = shipped.addAction(menu_text(title))  # "&" is no mnemonic
                 action.setObjectName(f"codebook.load.{book.id}")
                 action.triggered.connect(lambda _=False, b=book.id: self.load_shipped_codebook(b))
-            self._shipped_filled = True
+            self._shipped_filled = language
         self._enable_shipped()
 
     def _enable_shipped(self) -> None:
@@ -699,6 +709,11 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         super().closeEvent(event)
 
 
+def menu_text(text: str) -> str:
+    """A name shown in a menu, button or toolbar: "&" doubled so it is shown, not a mnemonic."""
+    return text.replace("&", "&&")
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
     """A pane inside a frameless scroll area: a small screen scrolls the pane instead of
     growing the window past the screen (every dock's minimum size stays small)."""
@@ -746,8 +761,17 @@ def _role_label(role: str) -> str:
 def _msg(exc: QualCodeError) -> str:
     from qualcode.ui.i18n import translate_error
 
-    return (
-        translate_error(exc)
-        + "\n\n"
-        + QCoreApplication.translate("MainWindow", "Open it read-only?")
-    )
+    text = translate_error(exc)
+    params = getattr(exc, "params", {})
+    if {"user", "host", "since"} <= set(params):
+        when = QDateTime.fromString(str(params["since"]), Qt.DateFormat.ISODate).toLocalTime()
+        owner = QCoreApplication.translate("MainWindow", "{user} on {host}, since {when}").format(
+            user=params["user"],
+            host=params["host"],
+            when=QLocale().toString(when, QLocale.FormatType.LongFormat)
+            if when.isValid()
+            else params["since"],
+        )
+        template = QCoreApplication.translate("errors", exc.template_text)
+        text = template.format(**{**params, "owner": owner})
+    return text + "\n\n" + QCoreApplication.translate("MainWindow", "Open it read-only?")

@@ -272,7 +272,11 @@ class DisplaysPane(DisplayStore, QWidget):
             return
         self.current = (r, c)
         excerpts = cell_excerpts(self.project, d, r, c)
-        title = self.tr("{row} × {column}: {count} excerpts").format(
+        title = (
+            self.tr("{row} × {column}: 1 excerpt")
+            if len(excerpts) == 1
+            else self.tr("{row} × {column}: {count} excerpts")
+        ).format(
             row=header_label(d, Qt.Orientation.Vertical, r),
             column=header_label(d, Qt.Orientation.Horizontal, c),
             count=len(excerpts),

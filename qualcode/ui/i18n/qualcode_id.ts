@@ -1270,6 +1270,10 @@ Pengode: {coder}</translation>
         <translation>Menyusun display…</translation>
     </message>
     <message>
+        <source>{row} × {column}: 1 excerpt</source>
+        <translation>{row} × {column}: 1 kutipan</translation>
+    </message>
+    <message>
         <source>{row} × {column}: {count} excerpts</source>
         <translation>{row} × {column}: {count} kutipan</translation>
     </message>
@@ -1757,6 +1761,10 @@ Pengode: {coder}</translation>
         <translation>peninjau (membaca dan berkomentar)</translation>
     </message>
     <message>
+        <source>{user} on {host}, since {when}</source>
+        <translation>{user} di {host}, sejak {when}</translation>
+    </message>
+    <message>
         <source>Open it read-only?</source>
         <translation>Buka dalam mode hanya-baca?</translation>
     </message>
@@ -1869,6 +1877,158 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Ti&amp;dak untuk semua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;alamat tautan</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
     <name>QuickCodeBox</name>
     <message>
         <source>Quick code</source>
@@ -1962,16 +2122,32 @@ Pengode: {coder}</translation>
         <translation>{n} sumber</translation>
     </message>
     <message>
+        <source>1 source</source>
+        <translation>1 sumber</translation>
+    </message>
+    <message>
         <source>{n} codes</source>
         <translation>{n} kode</translation>
+    </message>
+    <message>
+        <source>1 code</source>
+        <translation>1 kode</translation>
     </message>
     <message>
         <source>{n} codings</source>
         <translation>{n} pengodean</translation>
     </message>
     <message>
+        <source>1 coding</source>
+        <translation>1 pengodean</translation>
+    </message>
+    <message>
         <source>{n} cases</source>
         <translation>{n} kasus</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>1 kasus</translation>
     </message>
     <message>
         <source>Imported {file}: {what}.</source>
@@ -2003,6 +2179,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Choose a code to see its excerpts.</source>
         <translation>Pilih kode untuk melihat kutipannya.</translation>
+    </message>
+    <message>
+        <source>{code}: 1 excerpt</source>
+        <translation>{code}: 1 kutipan</translation>
     </message>
     <message>
         <source>{code}: {count} excerpts</source>
