@@ -46,6 +46,17 @@ def build_window(project_path: str | None = None) -> Any:
     return window
 
 
+def fit_to_screen(window: Any) -> None:
+    """Never open taller or wider than the screen: a 1366×768 laptop gets a maximised window."""
+    from PySide6.QtCore import Qt
+
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (window.width() > room.width() or window.height() > room.height()):
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
 def ask_coder_once(window: Any) -> None:
     """First run: ask who is coding; a cancelled question keeps the computer's user name,
     remembered so the question is not asked again."""
@@ -75,6 +86,7 @@ def run(project_path: str | None = None) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app = create_application()
     window = build_window(None)
+    fit_to_screen(window)
     window.show()
     if window.settings.coder is None:
         ask_coder_once(window)

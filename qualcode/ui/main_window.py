@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -183,11 +183,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
 
         self._fill_dynamic_menus()
         self.retranslate()
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        self.resize(  # never taller or wider than the screen (a 1366×768 laptop)
-            min(1280, room.width()) if room else 1280, min(820, room.height()) if room else 820
-        )
+        self.resize(1280, 820)  # app.run() fits it to a smaller screen (a 1366×768 laptop)
         self._restore_layout()
         self._show_project_state()
 

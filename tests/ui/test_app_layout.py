@@ -99,3 +99,13 @@ def test_paragraph_numbers_are_repainted_right_after_switching_sources(sample_wi
     qtbot.waitUntil(lambda: bool(painted), timeout=3000)
     assert painted[-1] == 1  # the new source's first paragraph, not the old scroll position
     editor.numbers.removeEventFilter(spy)
+
+
+def test_the_app_window_fits_a_small_screen(main_window):
+    from qualcode.ui.app import fit_to_screen
+
+    w = main_window
+    w.resize(3000, 2000)
+    fit_to_screen(w)
+    room = w.screen().availableGeometry()
+    assert w.width() <= room.width() and w.height() <= room.height()
