@@ -80,6 +80,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.dispatcher.error_shown.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.workspace = Workspace(self)
+        self.workspace.view.find_shortcut.setEnabled(False)  # Edit › Find has Ctrl+F
         self.code_tree = CodeTreeView(self)
         self.navigation = NavigationPane(self)
         self.detail = DetailPane(self, self)

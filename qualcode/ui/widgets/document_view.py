@@ -57,9 +57,12 @@ class DocumentView(QWidget):
         self.find_bar.search_edited.connect(self._on_search_edited)
         self.find_bar.closed.connect(self._on_find_closed)
 
-        # Ctrl+F is the window's Edit › Find command (it opens this find bar): a second
-        # Ctrl+F here would make the key ambiguous and do nothing while the text has focus.
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Ctrl+F of a view on its own; a window with an Edit › Find command turns it off
+        # (two Ctrl+F would make the key ambiguous: nothing happens while the text has focus).
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(context)
+        self.find_shortcut.activated.connect(self.find_bar.open_bar)
         for keys, slot in (
             (QKeySequence.StandardKey.FindNext, lambda: self._repeat_find(True)),
             (QKeySequence.StandardKey.FindPrevious, lambda: self._repeat_find(False)),
