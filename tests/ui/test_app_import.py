@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 import qualcode.sources.batch as batch
 
@@ -84,7 +84,13 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(main_window, qtbot, 
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main_window, tmp_path):
+def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(
+    main_window, tmp_path, monkeypatch
+):
+    from qualcode.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
     w = main_window
     sheet = tmp_path / "informants.csv"
     sheet.write_text(
@@ -105,15 +111,37 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main
     assert cases["I1"]["Instansi"] == "Diskominfo"
     assert w.navigation.cases.topLevelItemCount() == 2
     assert w.undo_label() == "Import case sheet"
+    assert "New cases: 1 (I2)" in asked[0] and "I2 · Jabatan: (empty) → Kabid" in asked[0]
+
+
+def test_a_declined_sheet_preview_changes_nothing(main_window, tmp_path, monkeypatch):
+    from qualcode.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
+    sheet = tmp_path / "informants.csv"
+    sheet.write_text("Kode,Jabatan\nI9,Kabid\n", "utf-8")
+    before = [c.name for c in main_window.project.cases.all()]
+    assert main_window.import_sheet(str(sheet)) is None
+    assert [c.name for c in main_window.project.cases.all()] == before
+
+
+def test_import_report_names_the_lines_read_from_another_encoding(main_window, qtbot, tmp_path):
+    w = main_window
+    path = tmp_path / "campuran.txt"
+    path.write_bytes("P: Apa “kendala” utama?\n".encode() + b"I: Sinyal \x93lemah\x94.\n")
+    task = w.import_paths([str(path)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "campuran.txt" in w.last_import_report and "line(s) 2" in w.last_import_report
+    box = w.findChild(QMessageBox, "importReport")
+    assert box is not None and "campuran.txt" in box.text()
+    assert w.workspace.view.text().startswith("P: Apa “kendala” utama?\nI: Sinyal “lemah”.")
+    box.close()
 
 
 def test_an_interview_without_recognised_speakers_is_reported_after_import(
     main_window, qtbot, tmp_path, monkeypatch
 ):
-    from qualcode.ui import dialogs
-
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: shown.append(text))
     path = tmp_path / "W9.txt"
     path.write_text(
         "Kode Informan: IK-9\nJabatan: Staf\n\nSelamat pagi.\nYa, pagi.\nBagaimana SOP?\n", "utf-8"
@@ -121,4 +149,8 @@ def test_an_interview_without_recognised_speakers_is_reported_after_import(
     task = main_window.import_paths([str(path)])
     with qtbot.waitSignal(task.done, timeout=20000):
         pass
-    assert len(shown) == 1 and "W9.txt" in shown[0] and "no speaker turns" in shown[0]
+    report = main_window.last_import_report
+    assert "W9.txt" in report and "no speaker turns" in report
+    box = main_window.findChild(QMessageBox, "importReport")
+    assert box is not None
+    box.close()
