@@ -93,6 +93,7 @@ def import_sources(ctx: DemoContext) -> None:
             encoding=entry.get("encoding"),
             speakers={str(k): str(v) for k, v in (entry.get("speakers") or {}).items()},
             meta={f"study.{key}": value for key, value in extra.items()},
+            header_attributes=False,  # the informants sheet holds the case attributes
             on_duplicate="error",
         )
         ctx.warnings += [f"{entry['file']}: {w}" for w in result.warnings]

@@ -46,20 +46,50 @@ def build_window(project_path: str | None = None) -> Any:
     return window
 
 
+def fit_to_screen(window: Any) -> None:
+    """Never open taller or wider than the screen: a 1366×768 laptop gets a maximised window."""
+    from PySide6.QtCore import Qt
+
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (window.width() > room.width() or window.height() > room.height()):
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def ask_coder_once(window: Any) -> None:
+    """First run: ask who is coding; a cancelled question keeps the computer's user name,
+    remembered so the question is not asked again."""
+    from qualcode.settings import resolve_coder
+
+    if not window.ask_coder_identity():
+        window.settings.coder = resolve_coder()
+        window.settings.save()
+
+
 def open_later(window: Any, project_path: str) -> None:
     """Open the project once the window is on screen (opening imports the database layer)."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    message = QCoreApplication.translate("MainWindow", "Opening {path}…")
-    window.statusBar().showMessage(message.format(path=project_path))
-    QTimer.singleShot(0, lambda: window.open_path(os.fspath(project_path)))
+    message = QCoreApplication.translate("MainWindow", "Opening {path}…").format(path=project_path)
+    window.statusBar().showMessage(message)
+
+    def open_now() -> None:
+        window.open_path(os.fspath(project_path))
+        if window.statusBar().currentMessage() == message:
+            window.statusBar().clearMessage()
+
+    QTimer.singleShot(0, open_now)
 
 
 def run(project_path: str | None = None) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app = create_application()
     window = build_window(None)
+    fit_to_screen(window)
     window.show()
+    if window.settings.coder is None:
+        ask_coder_once(window)
     if project_path:
         open_later(window, project_path)
     else:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from qualcode.project import Project
+from qualcode.sources.speaker_edit import add_turn
 from support.snapshots import TEXT, snapshot
 
 
@@ -100,6 +101,7 @@ OPERATIONS: dict[str, Op] = {
     "memo.create": lambda p, s: p.memos.create("Refleksi", kind="reflexive"),
     "memo.update": lambda p, s: p.memos.update(s.memo, text="Direvisi"),
     "memo.delete": lambda p, s: p.memos.delete(s.memo),
+    "speaker.add": lambda p, s: add_turn(p, s.s1, 0, 45, "P"),
 }  # fmt: skip
 
 
