@@ -1,6 +1,6 @@
 """Take the desktop app's screenshots under Xvfb (the real xcb platform, not offscreen).
 
-Run: ``xvfb-run -a -s "-screen 0 1440x900x24" /work/venv/bin/python
+Run: ``xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python
 docs/screenshots/take_app_screenshots.py`` — writes ``app-*.png`` next to this file.
 The sample study (with its codebooks and hand-made codings) is built in a temporary
 folder, so the pictures show what a student sees after some hours of work.
