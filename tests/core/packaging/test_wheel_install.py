@@ -75,8 +75,7 @@ def _clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """An sdist of a copy of the checkout, and a wheel built from that sdist."""
     work = tmp_path_factory.mktemp("build")
     source = work / "source"
@@ -93,8 +92,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"sdist": sdist, "wheel": wheel}
 
 
-@pytest.fixture(scope="module")
-def venv(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def install(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with the wheel installed normally, then the test venv's dependencies."""
     home = tmp_path_factory.mktemp("venv")
     target = home / "venv"
@@ -115,14 +113,14 @@ def venv(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Pa
     return target
 
 
-def test_sdist_carries_the_data_folders(built: dict[str, Path]) -> None:
+def check_sdist(built: dict[str, Path]) -> None:
     with tarfile.open(built["sdist"]) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     assert {"setup.py", "codebooks/edwards3.yaml", "sample_transcripts/study.yaml"} <= names
     assert not [n for n in names if n.endswith(".pyc")]
 
 
-def test_wheel_carries_codebooks_sample_translations_schemas(built: dict[str, Path]) -> None:
+def check_wheel(built: dict[str, Path]) -> None:
     names = set(zipfile.ZipFile(built["wheel"]).namelist())
     codebooks = {n for n in names if n.startswith("qualcode/data/codebooks/")}
     assert len(codebooks) == len(list((ROOT / "codebooks").glob("*.yaml"))) == 8
@@ -134,7 +132,7 @@ def test_wheel_carries_codebooks_sample_translations_schemas(built: dict[str, Pa
     assert "qualcode/interop/refi/schemas/Project-mrt2019.xsd" in names
 
 
-def test_installed_copy_is_the_one_imported(venv: Path, tmp_path: Path) -> None:
+def check_installed_copy_is_imported(venv: Path, tmp_path: Path) -> None:
     out = _run([venv / "bin" / "python", "-c", PROBE], tmp_path, _clean_env(tmp_path))
     probe = json.loads(out)
     site_packages = str(venv / "lib")
@@ -143,7 +141,7 @@ def test_installed_copy_is_the_one_imported(venv: Path, tmp_path: Path) -> None:
     assert not [p for p in probe["path"] if p and Path(p).resolve().is_relative_to(ROOT)]
 
 
-def test_cli_from_the_installed_wheel(venv: Path, tmp_path: Path) -> None:
+def check_cli(venv: Path, tmp_path: Path) -> None:
     env = _clean_env(tmp_path)
     qualcode = venv / "bin" / "qualcode"
     listing = _run([qualcode, "codebook", "list"], tmp_path, env)
@@ -162,3 +160,15 @@ def test_cli_from_the_installed_wheel(venv: Path, tmp_path: Path) -> None:
 
     text = "\n".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
     assert "Komunikasi" in text and "Kepala" in text
+
+
+def test_wheel_from_the_sdist_installs_and_runs_from_any_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """One test, so that parallel workers never build and install it twice."""
+    built = build(tmp_path_factory)
+    check_sdist(built)
+    check_wheel(built)
+    venv = install(built, tmp_path_factory)
+    check_installed_copy_is_imported(venv, tmp_path_factory.mktemp("probe"))
+    check_cli(venv, tmp_path_factory.mktemp("cli"))
