@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -156,10 +157,32 @@ def check_cli(venv: Path, tmp_path: Path) -> None:
 
     _run([qualcode, "export", "excerpts", "x.qdaproj", "out.docx", "--code", "Komunikasi"],
          tmp_path, env)  # fmt: skip
+    check_app_starts(qualcode, tmp_path, env)
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
     assert "Komunikasi" in text and "Kepala" in text
+
+
+def check_app_starts(qualcode: Path, folder: Path, env: dict[str, str]) -> None:
+    """``qualcode gui PROJECT`` of the installed copy shows the project (offscreen)."""
+    ready = folder / "ready"
+    app = subprocess.Popen(
+        [str(qualcode), "gui", "x.qdaproj"],
+        cwd=folder,
+        env=dict(env, QUALCODE_READY_FILE=str(ready)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists() and app.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        app.kill()
+        _, errors = app.communicate()
+    assert ready.exists(), errors.decode(errors="replace")
+    assert ready.read_text(encoding="utf-8").startswith("x")
 
 
 def test_wheel_from_the_sdist_installs_and_runs_from_any_folder(
