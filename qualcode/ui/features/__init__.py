@@ -34,6 +34,7 @@ FEATURE_MODULES: list[str] = [
     "search",
     "exports",
     "team_live",
+    "backups",
 ]
 """Modules under ``qualcode.ui.features``, in the order their panes and commands appear."""
 
