@@ -25,8 +25,9 @@ from qualcode.errors import ProjectError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.project import Project
 from qualcode.records import ProjectSummary
+from qualcode.resources import data_dir
 
-SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_transcripts"
+SAMPLE_DIR = data_dir("sample_transcripts")
 Progress = Callable[[int, int, str], None]
 
 
