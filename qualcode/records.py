@@ -130,6 +130,8 @@ class Coding:
     note: str = ""
     created_at: datetime | None = None
     modified_at: datetime | None = None
+    flag: str | None = None
+    """``"edited"`` when the text under the coding was corrected after coding."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ def coding_from_image(m: Any) -> Coding:
         note=m["note"],
         created_at=m["created_at"],
         modified_at=m["modified_at"],
+        flag=m.get("flag"),
     )
 
 
