@@ -107,6 +107,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
         toc.append(("displays", lab("displays")))
     if data.sections:
         toc.append(("excerpts", lab("excerpts_title")))
+    if data.memos:
+        toc.append(("memos", lab("memos_title")))
     parts.append(f"<nav><h2>{lab('contents')}</h2><ol>")
     parts += [f'<li><a href="#{a}">{t}</a></li>' for a, t in toc]
     parts.append("</ol></nav>")
@@ -171,6 +173,11 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
                     if e.other_codes:
                         meta += f" · {lab('other_codes')}: {escape(', '.join(e.other_codes))}"
                     parts.append(f'<p class="meta">{meta}</p>')
+    if data.memos:
+        from qualcode.export.memos_docx import memo_groups_html
+
+        parts.append(f'<h2 id="memos">{lab("memos_title")}</h2>')
+        parts += memo_groups_html(data.memos, lang, level=3)
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

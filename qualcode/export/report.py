@@ -105,6 +105,13 @@ def build_report_document(data: ReportData, options: ExcerptOptions, steps: Step
         writer = ExcerptWriter(w, styles, options, lang, base_level=2)
         for section in data.sections:
             writer.section(section, steps)
+    if data.memos:
+        from qualcode.export.memos_docx import write_memo_groups
+
+        if doc.sections[-1].page_width > doc.sections[-1].page_height:
+            landscape_section(doc, False)
+        heading("memos_title")
+        write_memo_groups(w, styles, data.memos, lang, level=1)
     return doc
 
 
