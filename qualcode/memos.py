@@ -313,7 +313,7 @@ def _target_of(
             ).scalar()
             or ""
         )
-        paragraph = body.count("\n\n", 0, row[1]) + 1
+        paragraph = body.count("\n", 0, row[1]) + 1  # as citations number them: lines
         name = f"{names['code'].get(row[3], '?')} — {names['source'].get(row[0], '?')} ¶{paragraph}"
         return MemoTarget("coding", m.coding_id, name, body[row[1] : row[2]])
     if m.id in on_conclusion:

@@ -91,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_decision": {"id": "keputusan", "en": "decision"},
     "kind_note": {"id": "catatan", "en": "note"},
     "kind_journal": {"id": "jurnal", "en": "journal"},
+    "transcript": {"id": "Transkrip terkode", "en": "Coded transcript"},
     # source kinds and valences
     "interview": {"id": "Wawancara", "en": "Interview"},
     "focus-group": {"id": "Diskusi kelompok terarah (FGD)", "en": "Focus group"},
