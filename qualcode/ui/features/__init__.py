@@ -31,6 +31,7 @@ FEATURE_MODULES: list[str] = [
     "conclusions",
     "agreement",
     "review",
+    "memos",
     "search",
     "exports",
     "team_live",

@@ -1661,6 +1661,137 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>MemosPane</name>
+    <message>
+        <source>analytic</source>
+        <translation>analitis</translation>
+    </message>
+    <message>
+        <source>reflexive</source>
+        <translation>reflektif</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>metode</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>teori</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>keputusan</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <source>journal</source>
+        <translation>jurnal</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Search memos…</source>
+        <translation>Cari memo…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>On anything</source>
+        <translation>Pada apa saja</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Teks memo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Delete the selected memo?</source>
+        <translation>Hapus memo yang dipilih?</translation>
+    </message>
+    <message>
+        <source>New journal entry</source>
+        <translation>Entri jurnal baru</translation>
+    </message>
+    <message>
+        <source>New memo</source>
+        <translation>Memo baru</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Teks:</translation>
+    </message>
+    <message>
+        <source>Export coded transcript</source>
+        <translation>Ekspor transkrip terkode</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Web page (*.html);;PDF (*.pdf)</source>
+        <translation>Dokumen Word (*.docx);;Halaman web (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting coded transcript</source>
+        <translation>Mengekspor transkrip terkode</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPane</name>
     <message>
         <source>(untitled)</source>
@@ -2253,6 +2384,45 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>SourceEditDialog</name>
+    <message>
+        <source>Edit the text of {name}</source>
+        <translation>Sunting teks {name}</translation>
+    </message>
+    <message>
+        <source>Correct typos or misheard words. Codings follow their text; codings whose own text you change are kept and flagged for review.</source>
+        <translation>Perbaiki salah ketik atau kata yang salah dengar. Pengodean mengikuti teksnya; pengodean yang teksnya sendiri Anda ubah tetap disimpan dan ditandai untuk ditinjau.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview changes</source>
+        <translation>&amp;Pratinjau perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+        <source>{changed} changed stretch(es): {kept} coding(s) keep their text, {flagged} flagged for review, {removed} removed.</source>
+        <translation>{changed} bagian berubah: {kept} pengodean tetap pada teksnya, {flagged} ditandai untuk ditinjau, {removed} dihapus.</translation>
+    </message>
+    <message>
+        <source>Review: {code} “{old}” → “{new}”</source>
+        <translation>Tinjau: {code} “{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <source>Removed: {code} “{old}”</source>
+        <translation>Dihapus: {code} “{old}”</translation>
+    </message>
+    <message>
+        <source>Remove codings?</source>
+        <translation>Hapus pengodean?</translation>
+    </message>
+    <message>
+        <source>The text of {n} coding(s) is deleted by this edit. Remove them with it?</source>
+        <translation>Teks dari {n} pengodean terhapus oleh suntingan ini. Hapus pengodean itu juga?</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>QualCode</source>
@@ -2671,6 +2841,22 @@ Pengode: {coder}</translation>
     <message>
         <source>List the supervisor&apos;s comments and resolve them</source>
         <translation>Daftar komentar pembimbing dan selesaikan</translation>
+    </message>
+    <message>
+        <source>New &amp;memo…</source>
+        <translation>&amp;Memo baru…</translation>
+    </message>
+    <message>
+        <source>New &amp;journal entry…</source>
+        <translation>Entri &amp;jurnal baru…</translation>
+    </message>
+    <message>
+        <source>Edit source &amp;text…</source>
+        <translation>Sunting &amp;teks sumber…</translation>
+    </message>
+    <message>
+        <source>Coded &amp;transcript…</source>
+        <translation>&amp;Transkrip terkode…</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +3994,26 @@ Pengode: {coder}</translation>
         <source>{url} is not a PostgreSQL server address.</source>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
     </message>
+    <message>
+        <source>PDF export needs LibreOffice (soffice), which is not installed. Export to .docx and save it as PDF from Word or LibreOffice.</source>
+        <translation>Ekspor PDF memerlukan LibreOffice (soffice), yang belum terpasang. Ekspor ke .docx lalu simpan sebagai PDF dari Word atau LibreOffice.</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make the PDF: {reason}</source>
+        <translation>LibreOffice tidak dapat membuat PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would have no text left; nothing was changed.</source>
+        <translation>&apos;{name}&apos; tidak akan memiliki teks lagi; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>edit a source&apos;s text</source>
+        <translation>menyunting teks sumber</translation>
+    </message>
+    <message>
+        <source>The new text of &apos;{name}&apos; is the same as the old one.</source>
+        <translation>Teks baru &apos;{name}&apos; sama dengan teks lama.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -4131,6 +4337,10 @@ Pengode: {coder}</translation>
         <translation>Sunting sumber</translation>
     </message>
     <message>
+        <source>Edit source text</source>
+        <translation>Sunting teks sumber</translation>
+    </message>
+    <message>
         <source>Delete source</source>
         <translation>Hapus sumber</translation>
     </message>
@@ -4188,6 +4398,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memo</translation>
     </message>
 </context>
 <context>
