@@ -27,6 +27,14 @@ def test_edit_source_text_flags_the_coding_and_undoes(sample_window, monkeypatch
     assert p.sources.text(src.id) == revised
     assert p.codings.get(coding.id).flag == "edited"
     assert w.workspace.view.editor.toPlainText().count("[dikoreksi]") == 1
+    moved = p.codings.get(coding.id)
+    w.jump_to(src.id, moved.start, moved.start)
+    w.commands.refresh()
+    assert w.commands.actions["coding.reviewed"].isEnabled()
+    w.commands.trigger("coding.reviewed")
+    assert p.codings.get(coding.id).flag is None
+    w.commands.trigger("edit.undo")
+    assert p.codings.get(coding.id).flag == "edited"
     w.commands.trigger("edit.undo")
     assert p.sources.text(src.id) == old
     assert p.codings.get(coding.id).flag is None

@@ -10,10 +10,45 @@ from qualcode.cli.common import coder_option, emit_json, json_option, open_proje
 
 
 def register(cli: click.Group) -> None:
-    """Add ``edit`` to the ``source`` group (registered before this module)."""
-    group = cli.commands["source"]
-    assert isinstance(group, click.Group)
-    group.add_command(edit_cmd)
+    """Add ``source edit``, ``coding flagged``, ``coding reviewed`` to their groups."""
+    source, coding = cli.commands["source"], cli.commands["coding"]
+    assert isinstance(source, click.Group) and isinstance(coding, click.Group)
+    source.add_command(edit_cmd)
+    coding.add_command(flagged_cmd)
+    coding.add_command(reviewed_cmd)
+
+
+@click.command("flagged")
+@project_argument
+@json_option
+def flagged_cmd(project: str, as_json: bool) -> None:
+    """List codings whose text was corrected after coding (to review)."""
+    with open_project(project, read_only=True) as p:
+        rows = []
+        names = {s.id: s.name for s in p.sources.all()}
+        codes = {c.id: c.name for c in p.codes.all()}
+        for c in p.codings.flagged():
+            text = p.sources.text(c.source_id)[c.start : c.end]
+            rows.append({"id": c.id, "source": names[c.source_id], "code": codes[c.code_id],
+                         "start": c.start, "end": c.end, "text": text, "flag": c.flag})  # fmt: skip
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        click.echo(f"#{r['id']} {r['source']} [{r['start']}:{r['end']}] {r['code']}: {r['text']!r}")
+    if not rows:
+        click.echo("No codings to review.")
+
+
+@click.command("reviewed")
+@project_argument
+@click.argument("coding_ids", nargs=-1, required=True, type=int, metavar="ID...")
+@coder_option
+def reviewed_cmd(project: str, coding_ids: tuple[int, ...], coder: str | None) -> None:
+    """Mark codings whose text was corrected as reviewed (clears the flag; undoable)."""
+    with open_project(project, coder) as p:
+        p.codings.mark_reviewed(list(coding_ids))
+    click.echo(f"Marked {len(coding_ids)} coding(s) reviewed")
 
 
 def _change_json(ch: Any, codes: dict[int, str]) -> dict[str, Any]:

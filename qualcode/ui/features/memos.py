@@ -266,6 +266,20 @@ def _export_transcript(window: Any) -> None:
     )
 
 
+def _flagged_at_cursor(window: Any) -> list[int]:
+    """Codings at the cursor whose text was corrected after coding (to be reviewed)."""
+    if window.project is None or window.workspace.source_id is None:
+        return []
+    flagged = {c.id for c in window.project.codings.flagged()}
+    return [cid for cid in window.workspace.codings_at_cursor() if cid in flagged]
+
+
+def _mark_reviewed(window: Any) -> None:
+    ids = _flagged_at_cursor(window)
+    if ids:
+        window.dispatcher.run(window.project.codings.mark_reviewed, ids)
+
+
 def _has_source(window: Any) -> bool:
     return has_project(window) and window.workspace.source_id is not None
 
@@ -283,6 +297,10 @@ FEATURE = Feature(
                 lambda w: _new_memo(w, journal=True), writable),
         Command("source.edit_text", QT_TRANSLATE_NOOP("commands", "Edit source &text…"), "edit",
                 edit_current_source, lambda w: writable(w) and _has_source(w)),
+        Command("coding.reviewed", QT_TRANSLATE_NOOP("commands", "Mark edited coding &reviewed"),
+                "code", _mark_reviewed, lambda w: writable(w) and bool(_flagged_at_cursor(w)),
+                tip=QT_TRANSLATE_NOOP("commands", "The text under this coding was corrected after "
+                                      "coding; mark it as checked")),
         Command("export.transcript", QT_TRANSLATE_NOOP("commands", "Coded &transcript…"),
                 "export", _export_transcript, _has_source),
     ),

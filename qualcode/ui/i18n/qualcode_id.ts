@@ -2855,6 +2855,14 @@ Pengode: {coder}</translation>
         <translation>Sunting &amp;teks sumber…</translation>
     </message>
     <message>
+        <source>Mark edited coding &amp;reviewed</source>
+        <translation>Tandai pengodean yang disunting sudah &amp;ditinjau</translation>
+    </message>
+    <message>
+        <source>The text under this coding was corrected after coding; mark it as checked</source>
+        <translation>Teks di bawah pengodean ini diperbaiki setelah dikode; tandai sudah diperiksa</translation>
+    </message>
+    <message>
         <source>Coded &amp;transcript…</source>
         <translation>&amp;Transkrip terkode…</translation>
     </message>
@@ -3416,6 +3424,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Choose codings to remove.</source>
         <translation>Pilih pengodean yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Choose codings to mark reviewed.</source>
+        <translation>Pilih pengodean yang akan ditandai sudah ditinjau.</translation>
     </message>
     <message>
         <source>This passage already has that code from the same coder at exactly that range.</source>
@@ -4279,6 +4291,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Edit coding</source>
         <translation>Sunting pengodean</translation>
+    </message>
+    <message>
+        <source>Mark coding reviewed</source>
+        <translation>Tandai pengodean sudah ditinjau</translation>
     </message>
     <message>
         <source>Load sample codings</source>

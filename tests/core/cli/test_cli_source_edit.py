@@ -45,6 +45,14 @@ def test_replace_flags_the_coding_and_undo_restores(tmp_path: Path) -> None:
     assert report["flagged"][0]["new_text"] == "sudah dilakukan"
     with Project.open(path, coder="ana", read_only=True) as p:
         assert "dilakukan di desa" in p.sources.text(1)
+    code, out = _invoke("coding", "flagged", path, "--json")
+    assert [r["id"] for r in json.loads(out)] == [ids["typo"]]
+    assert _invoke("coding", "reviewed", path, str(ids["typo"]), "--coder", "ana")[0] == 0
+    assert json.loads(_invoke("coding", "flagged", path, "--json")[1]) == []
+    assert _invoke("undo", path, "--coder", "ana")[0] == 0
+    assert [r["id"] for r in json.loads(_invoke("coding", "flagged", path, "--json")[1])] == [
+        ids["typo"]
+    ]
     assert _invoke("undo", path, "--coder", "ana")[0] == 0
     with Project.open(path, coder="ana", read_only=True) as p:
         assert p.sources.text(1) == TEXT
