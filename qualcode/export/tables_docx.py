@@ -55,10 +55,11 @@ def write_tables_docx(
     *,
     language: str = "id",
     title: str | None = None,
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
-    """Write ``tables`` to a Word document (all or nothing)."""
+    """Write ``tables`` to a Word document (all or nothing), each followed by its chart if asked."""
     language = check_language(language)
     steps = Steps(sum(len(t.row_labels) for t in tables), progress, cancel)
     doc, styles = new_document(language)
@@ -67,6 +68,13 @@ def write_tables_docx(
         doc.add_paragraph(title, style=doc.styles.get_by_id(styles.title, 1))
     for n, table in enumerate(tables, 1):
         add_table(doc, styles, table, language, number=n, steps=steps, first=(n == 1 and not title))
+        if charts:
+            from qualcode.export.figures_docx import add_figure
+            from qualcode.figures.charts import table_chart
+            from qualcode.figures.style import figure_bytes
+
+            image = figure_bytes(table_chart(table, language), "png", dpi=300)
+            add_figure(doc, image, table.title, language, number=n)
     with atomic_output(path) as tmp:
         steps.check()
         save(doc, tmp)

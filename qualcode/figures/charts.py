@@ -48,7 +48,7 @@ class ChartData:
 def chart_data(table: Table, column_keys: list[str] | None = None) -> ChartData:
     """Counts of ``table`` with empty rows and columns dropped (labels kept in order)."""
     counts = [[c.count or 0 for c in row] for row in table.cells]
-    keys = column_keys or [str(i) for i in range(len(table.column_labels))]
+    keys = column_keys or _valence_keys(table.column_labels)
     keep_r = [r for r, row in enumerate(counts) if any(row)]
     keep_c = [c for c in range(len(table.column_labels)) if any(row[c] for row in counts)]
     return ChartData(
@@ -58,6 +58,22 @@ def chart_data(table: Table, column_keys: list[str] | None = None) -> ChartData:
         column_keys=[keys[c] for c in keep_c],
         values=[[counts[r][c] for c in keep_c] for r in keep_r],
     )
+
+
+def _valence_keys(labels: list[str]) -> list[str]:
+    """Column keys read back from labels: translated valences become their keys (for colours)."""
+    from qualcode.export.labels import LANGUAGES, label
+
+    names = {label(v, lang): v for v in VALENCE_KEYS for lang in LANGUAGES}
+    return [names.get(lab, str(i)) for i, lab in enumerate(labels)]
+
+
+def table_chart(table: Table, language: str = "id", kind: str = "auto") -> Figure:
+    """The chart of an exported display table (its type is in the table's notes)."""
+    from qualcode.export.labels import label
+
+    display_type = str(table.about.get(label("kind", language), ""))
+    return draw_chart(table, display_type, kind=kind, language=language)
 
 
 def choose_kind(display_type: str, data: ChartData) -> str:

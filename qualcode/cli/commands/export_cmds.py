@@ -196,11 +196,12 @@ def report(
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
 @click.option("--title", help="Title of the table.")
+@click.option("--chart", is_flag=True, help="Word: add the display's chart below the table.")
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, codes: str | None, cols: str | None, rows: str | None,
     cell: str | None, measure: str | None, variable: str | None, language: str,
-    pseudonymise: bool, title: str | None, coder: str | None,
+    pseudonymise: bool, title: str | None, chart: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Build display TYPE (matrix, framework, factors... or saved:NAME) and write OUT
     (.docx, .xlsx, .csv or .html)."""
@@ -210,6 +211,8 @@ def display_cmd(
     from qualcode.export.display_adapter import table_from_display
 
     suffix = check_suffix(out, (".docx", ".xlsx", ".csv", ".html"))
+    if chart and suffix != ".docx":
+        raise click.UsageError("--chart puts the chart in a Word file: write a .docx.")
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
@@ -231,11 +234,11 @@ def display_cmd(
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
-    _write_table(table, out, suffix, language)
+    _write_table(table, out, suffix, language, chart=chart)
     click.echo(f"Wrote {out}")
 
 
-def _write_table(table: Any, out: str, suffix: str, language: str) -> None:
+def _write_table(table: Any, out: str, suffix: str, language: str, chart: bool = False) -> None:
     if suffix == ".xlsx":
         from qualcode.export.tables_xlsx import write_tables_xlsx
 
@@ -243,7 +246,7 @@ def _write_table(table: Any, out: str, suffix: str, language: str) -> None:
     elif suffix == ".docx":
         from qualcode.export.tables_docx import write_tables_docx
 
-        write_tables_docx([table], out, language=language)
+        write_tables_docx([table], out, language=language, charts=chart)
     elif suffix == ".csv":
         from qualcode.export.csv_out import write_table_csv
 

@@ -146,3 +146,29 @@ def test_hierarchy_and_comparison(sample_study_file: Path, tmp_path: Path) -> No
     assert set(cmp.both).isdisjoint(cmp.only_first) and set(cmp.both).isdisjoint(cmp.only_second)
     run("chart", str(sample_study_file), "compare", str(tmp_path / "c.png"), "--cases", "I1", "F1")
     assert _png_size(tmp_path / "c.png")[0] > 1000
+
+
+def test_export_display_with_chart_has_image_and_seq_caption(
+    sample_study_file: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    out = tmp_path / "f.docx"
+    run("export", "display", str(sample_study_file), "factors", str(out), "--chart")
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        body = z.read("word/document.xml").decode("utf-8")
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
+    assert "SEQ Gambar" in body and "Gambar " in body
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "display",
+            str(sample_study_file),
+            "factors",
+            str(tmp_path / "f.xlsx"),
+            "--chart",
+        ],
+    )
+    assert result.exit_code != 0 and ".docx" in result.output
