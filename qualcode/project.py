@@ -87,6 +87,9 @@ class Project:
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
+        from qualcode.analysis.maps import MapManager
+
+        self.maps = MapManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod

@@ -30,6 +30,7 @@ from qualcode.store.models.core import (
     SourceContent,
     UndoStep,
 )
+from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
 
 __all__ = [
     "Attribute",
@@ -42,10 +43,13 @@ __all__ = [
     "Code",
     "Coder",
     "Coding",
+    "ConceptMap",
     "Conclusion",
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "MapLink",
+    "MapNode",
     "Memo",
     "ProjectInfo",
     "ReviewComment",
