@@ -29,6 +29,7 @@ Window = Any
 FEATURE_MODULES: list[str] = [
     "displays",
     "conclusions",
+    "maps",
     "agreement",
     "review",
     "memos",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -113,8 +114,15 @@ class DisplaysPane(DisplayStore, QWidget):
         self.cell.jump_requested.connect(self._jump)
         self.cell.save_requested.connect(self.save_summary)
         self.cell.autofill_requested.connect(self.autofill)
+        from qualcode.ui.features.chart_view import ChartView
+
+        self.chart = ChartView(self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("displayViews")
+        self.views.addTab(self.table, "")
+        self.views.addTab(self.chart, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for part in (scroll, self.table, self.cell):
+        for part in (scroll, self.views, self.cell):
             self.splitter.addWidget(part)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -225,6 +233,7 @@ class DisplaysPane(DisplayStore, QWidget):
         self.stale = False
         self.message = ""
         self.model.set_display(display)
+        self.chart.show_display(display)
         summary = display.spec.cell == "summary"
         header = self.table.horizontalHeader()
         if summary:
@@ -383,6 +392,8 @@ class DisplaysPane(DisplayStore, QWidget):
         self.saved.setAccessibleName(self.tr("Saved displays"))
         self.saved.setToolTip(self.tr("Saved displays"))
         self.table.setAccessibleName(self.tr("Display"))
+        self.views.setTabText(0, self.tr("Table"))
+        self.views.setTabText(1, self.tr("Chart"))
         self._show_title()
 
     def changeEvent(self, event: QEvent) -> None:

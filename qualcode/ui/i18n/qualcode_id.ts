@@ -322,6 +322,49 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Batang</translation>
+    </message>
+    <message>
+        <source>Stacked bars</source>
+        <translation>Batang bertumpuk</translation>
+    </message>
+    <message>
+        <source>Grouped bars</source>
+        <translation>Batang berkelompok</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Peta panas</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>Menggambar grafik…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Simpan grafik</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>Gambar PNG (*.png);;Gambar SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>CheckMenuButton</name>
     <message>
         <source>All</source>
@@ -1256,6 +1299,14 @@ Pengode: {coder}</translation>
         <translation>Display</translation>
     </message>
     <message>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
         <source>Summaries are kept with a saved display. Name it:</source>
         <translation>Ringkasan disimpan bersama display tersimpan. Beri nama display ini:</translation>
     </message>
@@ -1639,6 +1690,89 @@ Pengode: {coder}</translation>
     <message>
         <source>Open it read-only?</source>
         <translation>Buka dalam mode hanya-baca?</translation>
+    </message>
+</context>
+<context>
+    <name>MapsPane</name>
+    <message>
+        <source>is associated with</source>
+        <translation>terkait dengan</translation>
+    </message>
+    <message>
+        <source>causes</source>
+        <translation>menyebabkan</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>mendukung</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>bertentangan dengan</translation>
+    </message>
+    <message>
+        <source>is part of</source>
+        <translation>bagian dari</translation>
+    </message>
+    <message>
+        <source>precedes</source>
+        <translation>mendahului</translation>
+    </message>
+    <message>
+        <source>maps to</source>
+        <translation>dipetakan ke</translation>
+    </message>
+    <message>
+        <source>New map</source>
+        <translation>Peta baru</translation>
+    </message>
+    <message>
+        <source>Add code</source>
+        <translation>Tambah kode</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautkan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Name of the map:</source>
+        <translation>Nama peta:</translation>
+    </message>
+    <message>
+        <source>Text of the note:</source>
+        <translation>Teks catatan:</translation>
+    </message>
+    <message>
+        <source>Select exactly two boxes to link.</source>
+        <translation>Pilih tepat dua kotak untuk ditautkan.</translation>
+    </message>
+    <message>
+        <source>How are they related?</source>
+        <translation>Bagaimana hubungan keduanya?</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Ekspor peta</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>Gambar SVG (*.svg);;Gambar PNG (*.png);;PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +3000,10 @@ Pengode: {coder}</translation>
         <source>Coded &amp;transcript…</source>
         <translation>&amp;Transkrip terkode…</translation>
     </message>
+    <message>
+        <source>Concept &amp;maps</source>
+        <translation>Peta &amp;konsep</translation>
+    </message>
 </context>
 <context>
     <name>displays</name>
@@ -3151,6 +3289,58 @@ Pengode: {coder}</translation>
     <message>
         <source>Comments can be on {allowed}, not &apos;{value}&apos;.</source>
         <translation>Komentar dapat diberikan pada {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no map named &apos;{name}&apos;.</source>
+        <translation>Tidak ada peta bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Choose nodes to move.</source>
+        <translation>Pilih kotak yang akan dipindahkan.</translation>
+    </message>
+    <message>
+        <source>Choose nodes to remove.</source>
+        <translation>Pilih kotak yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>A link&apos;s relation is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Relasi tautan harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A link joins two different nodes.</source>
+        <translation>Tautan menghubungkan dua kotak yang berbeda.</translation>
+    </message>
+    <message>
+        <source>Both nodes must be on one map.</source>
+        <translation>Kedua kotak harus berada di satu peta.</translation>
+    </message>
+    <message>
+        <source>There is no map link with id {id}.</source>
+        <translation>Tidak ada tautan peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A map needs a name.</source>
+        <translation>Peta memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>A map named &apos;{name}&apos; already exists.</source>
+        <translation>Peta bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>There is no map with id {id}.</source>
+        <translation>Tidak ada peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no map node with id {id}.</source>
+        <translation>Tidak ada kotak peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A map node is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kotak peta harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Catatan memerlukan teks.</translation>
     </message>
     <message>
         <source>There is no {target} with id {id}.</source>
@@ -4026,6 +4216,34 @@ Pengode: {coder}</translation>
         <source>The new text of &apos;{name}&apos; is the same as the old one.</source>
         <translation>Teks baru &apos;{name}&apos; sama dengan teks lama.</translation>
     </message>
+    <message>
+        <source>A chart is one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Grafik harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Cluster by coding or words, over codes, sources or cases.</source>
+        <translation>Klaster berdasarkan pengodean atau kata, atas kode, sumber, atau kasus.</translation>
+    </message>
+    <message>
+        <source>Clustering by {by} measures {allowed}, not &apos;{measure}&apos;.</source>
+        <translation>Klaster berdasarkan {by} memakai ukuran {allowed}, bukan &apos;{measure}&apos;.</translation>
+    </message>
+    <message>
+        <source>Clustering needs at least two items with data; found {n}.</source>
+        <translation>Analisis klaster memerlukan sedikitnya dua butir yang berdata; ditemukan {n}.</translation>
+    </message>
+    <message>
+        <source>Size the hierarchy by passages or sources, not &apos;{v}&apos;.</source>
+        <translation>Ukur hierarki menurut pengodean atau sumber, bukan &apos;{v}&apos;.</translation>
+    </message>
+    <message>
+        <source>Compare two cases or two sources, not &apos;{v}&apos;.</source>
+        <translation>Bandingkan dua kasus atau dua sumber, bukan &apos;{v}&apos;.</translation>
+    </message>
+    <message>
+        <source>A figure is saved as .png, .svg or .pdf, not &apos;{suffix}&apos;.</source>
+        <translation>Gambar disimpan sebagai .png, .svg, atau .pdf, bukan &apos;{suffix}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -4392,6 +4610,42 @@ Pengode: {coder}</translation>
         <source>Changes by other coders</source>
         <translation>Perubahan oleh pengode lain</translation>
     </message>
+    <message>
+        <source>New map</source>
+        <translation>Peta baru</translation>
+    </message>
+    <message>
+        <source>Rename map</source>
+        <translation>Ganti nama peta</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Hapus peta</translation>
+    </message>
+    <message>
+        <source>Add to map</source>
+        <translation>Tambahkan ke peta</translation>
+    </message>
+    <message>
+        <source>Move map nodes</source>
+        <translation>Pindahkan kotak peta</translation>
+    </message>
+    <message>
+        <source>Edit map node</source>
+        <translation>Sunting kotak peta</translation>
+    </message>
+    <message>
+        <source>Remove from map</source>
+        <translation>Hapus dari peta</translation>
+    </message>
+    <message>
+        <source>Link map nodes</source>
+        <translation>Tautkan kotak peta</translation>
+    </message>
+    <message>
+        <source>Unlink map nodes</source>
+        <translation>Lepas tautan kotak peta</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -4418,6 +4672,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Memos</source>
         <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Concept maps</source>
+        <translation>Peta konsep</translation>
     </message>
 </context>
 <context>
