@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qualcode.ui import dialogs
+from qualcode.ui.features.chart_view import chart_language
 
 
 def test_map_canvas_builds_links_drags_and_undoes(sample_window, monkeypatch, tmp_path):
@@ -41,4 +42,6 @@ def test_map_canvas_builds_links_drags_and_undoes(sample_window, monkeypatch, tm
     out = tmp_path / "map.svg"
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(out))
     pane.export()
-    assert "Sumber daya" in out.read_text(encoding="utf-8")
+    svg = out.read_text(encoding="utf-8")
+    code = w.project.codes.find("Sumber daya")
+    assert "Model implementasi" in svg and code.label(chart_language()) in svg
