@@ -30,6 +30,7 @@ FEATURE_MODULES: list[str] = [
     "displays",
     "conclusions",
     "maps",
+    "figures",
     "agreement",
     "review",
     "memos",

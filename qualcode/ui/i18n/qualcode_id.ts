@@ -1473,6 +1473,81 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>FiguresPane</name>
+    <message>
+        <source>Cluster analysis</source>
+        <translation>Analisis klaster</translation>
+    </message>
+    <message>
+        <source>Code hierarchy</source>
+        <translation>Hierarki kode</translation>
+    </message>
+    <message>
+        <source>Compare two cases</source>
+        <translation>Bandingkan dua kasus</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Coding similarity (Jaccard)</source>
+        <translation>Kemiripan pengodean (Jaccard)</translation>
+    </message>
+    <message>
+        <source>Coding similarity (Sørensen)</source>
+        <translation>Kemiripan pengodean (Sørensen)</translation>
+    </message>
+    <message>
+        <source>Coding counts (Pearson)</source>
+        <translation>Jumlah pengodean (Pearson)</translation>
+    </message>
+    <message>
+        <source>Word similarity (Pearson)</source>
+        <translation>Kemiripan kata (Pearson)</translation>
+    </message>
+    <message>
+        <source>Sized by codings</source>
+        <translation>Ukuran menurut pengodean</translation>
+    </message>
+    <message>
+        <source>Sized by sources</source>
+        <translation>Ukuran menurut sumber</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Drawing the figure…</source>
+        <translation>Menggambar…</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Simpan gambar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>Gambar PNG (*.png);;Gambar SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in document</source>
@@ -3003,6 +3078,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Concept &amp;maps</source>
         <translation>Peta &amp;konsep</translation>
+    </message>
+    <message>
+        <source>&amp;Figures (cluster, hierarchy, comparison)</source>
+        <translation>&amp;Gambar (klaster, hierarki, perbandingan)</translation>
     </message>
 </context>
 <context>
@@ -4676,6 +4755,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Concept maps</source>
         <translation>Peta konsep</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Gambar</translation>
     </message>
 </context>
 <context>
