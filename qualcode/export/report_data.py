@@ -53,6 +53,8 @@ class ReportData:
     sections: list[CodeSection] = field(default_factory=list)
     excerpt_count: int = 0
     memos: list[MemoGroup] = field(default_factory=list)
+    charts: bool = False
+    """Draw each display's chart (a figure with its caption) under its table."""
 
 
 def collect_report(

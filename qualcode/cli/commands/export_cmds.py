@@ -161,11 +161,12 @@ def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list
     help="Include a ready-made display (matrix, factors, coverage...) or a saved one.",
 )
 @click.option("--no-excerpts", is_flag=True, help="Leave out the coded excerpts.")
+@click.option("--charts", is_flag=True, help="Draw each display's chart under its table.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
     project: str, out: str, language: str, pseudonymise: bool, displays: tuple[str, ...],
-    no_excerpts: bool, quiet: bool, coder: str | None,
+    no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -178,7 +179,7 @@ def report(
         tables = _displays(p, displays, language, style)
         export_report(
             p, out, options, tables=tuple(tables), include_excerpts=not no_excerpts,
-            progress=None if quiet else _progress(out),
+            charts=charts, progress=None if quiet else _progress(out),
         )  # fmt: skip
     click.echo(f"Wrote {out}")
 

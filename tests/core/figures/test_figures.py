@@ -172,3 +172,39 @@ def test_export_display_with_chart_has_image_and_seq_caption(
         ],
     )
     assert result.exit_code != 0 and ".docx" in result.output
+
+
+def test_report_with_charts_in_word_and_html(sample_study_file: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    docx = tmp_path / "r.docx"
+    run(
+        "export",
+        "report",
+        str(sample_study_file),
+        str(docx),
+        "--display",
+        "factors",
+        "--no-excerpts",
+        "--charts",
+        "--quiet",
+    )
+    with zipfile.ZipFile(docx) as z:
+        assert any(n.startswith("word/media/") for n in z.namelist())
+        assert "SEQ Gambar" in z.read("word/document.xml").decode("utf-8")
+    html = tmp_path / "r.html"
+    run(
+        "export",
+        "report",
+        str(sample_study_file),
+        str(html),
+        "--display",
+        "factors",
+        "--no-excerpts",
+        "--charts",
+        "--quiet",
+        "--language",
+        "en",
+    )
+    text = html.read_text(encoding="utf-8")
+    assert "<svg" in text and "Figure 1." in text
