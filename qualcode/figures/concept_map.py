@@ -39,6 +39,27 @@ def draw_map(record: ConceptMapRecord, language: str = "id", font: str | None = 
     ax.set_xlim(min(xs) - 120, max(xs) + 120)
     ax.set_ylim(max(ys) + 60, min(ys) - 60)
     ax.axis("off")
+    boxes = {}
+    for n in nodes.values():
+        text = shorten(n.label, 28) + (" (×)" if n.missing else "")
+        boxes[n.id] = ax.text(
+            n.x,
+            n.y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=7,
+            zorder=3,
+            weight="bold" if n.kind == "code" else "normal",
+            bbox={
+                "boxstyle": "round,pad=0.4",
+                "fc": n.color,
+                "alpha": 0.35,
+                "ec": n.color,
+                "lw": 0.8,
+            },
+        )
+    fig.canvas.draw()  # the boxes get their sizes, so arrows can end at their edges
     for link in record.links:
         a, b = nodes.get(link.source), nodes.get(link.target)
         if a is None or b is None:
@@ -47,12 +68,15 @@ def draw_map(record: ConceptMapRecord, language: str = "id", font: str | None = 
             "",
             xy=(b.x, b.y),
             xytext=(a.x, a.y),
+            zorder=2,
             arrowprops={
                 "arrowstyle": "-|>",
                 "color": "#555555",
                 "lw": 0.8,
-                "shrinkA": 18,
-                "shrinkB": 18,
+                "patchA": boxes[a.id].get_bbox_patch(),
+                "patchB": boxes[b.id].get_bbox_patch(),
+                "shrinkA": 2,
+                "shrinkB": 2,
                 "linestyle": "--" if link.relation == "contradicts" else "-",
             },
         )
@@ -66,25 +90,8 @@ def draw_map(record: ConceptMapRecord, language: str = "id", font: str | None = 
             va="center",
             style="italic",
             color="#333333",
+            zorder=4,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
-        )
-    for n in nodes.values():
-        text = shorten(n.label, 28) + (" (×)" if n.missing else "")
-        ax.text(
-            n.x,
-            n.y,
-            text,
-            ha="center",
-            va="center",
-            fontsize=7,
-            weight="bold" if n.kind == "code" else "normal",
-            bbox={
-                "boxstyle": "round,pad=0.4",
-                "fc": n.color,
-                "alpha": 0.35,
-                "ec": n.color,
-                "lw": 0.8,
-            },
         )
     fig.suptitle(record.name, fontsize=9)
     return fig
