@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from qualcode.errors import ExportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -49,3 +50,31 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP CSV injection)."""
+
+
+def csv_text(value: str) -> str:
+    """``value`` safe to put in a CSV cell: a leading apostrophe when it could start a formula.
+
+    Text arriving from an untrusted .qdpx or case sheet (``=HYPERLINK(...)``,
+    ``@SUM(...)``, ``+cmd|...``) is then shown as text by Excel and LibreOffice
+    instead of being evaluated; the apostrophe is the OWASP-recommended escape.
+    """
+    return "'" + value if value.startswith(CSV_TRIGGERS) else value
+
+
+def strings_not_formulas(workbook: Any) -> None:
+    """Make every cell openpyxl took for a formula a string cell again (before saving).
+
+    openpyxl stores any text starting with ``=`` as a formula; QualCode writes
+    no formulas, so each such cell is user text (a note, an attribute value)
+    and must stay text.
+    """
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
