@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
@@ -18,6 +17,7 @@ from qualcode.export.docx_common import (
     GREY,
     HEADER_FILL,
     Styles,
+    add_caption,
     add_page_numbers,
     cell_margins,
     fixed_width,
@@ -29,13 +29,44 @@ from qualcode.export.docx_common import (
     shade,
     xml_text,
 )
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.export.labels import check_language, label
+from qualcode.export.profile import current_profile
 from qualcode.export.table import Table
-from qualcode.export.xlsx_common import plain
 
 MAX_QUOTES = 3
 QUOTE_CHARS = 300
 PORTRAIT_WIDTH_CM, LANDSCAPE_WIDTH_CM = 14.0, 23.7
+
+
+CHAR_CM = 0.2
+"""Average width of a character of 10 pt table text (Times New Roman), in cm."""
+
+
+def column_widths(table: Table, total_cm: float) -> list[float]:
+    """Widths (cm) of the row-label column and each display column, sized to their text.
+
+    No column is narrower than its longest word (words never break inside, so a
+    header reads "Informan", not "Informa n"); what is left goes to the columns
+    with the most text.
+    """
+    columns: list[list[str]] = [[table.corner, *table.row_labels]]
+    for c, head in enumerate(table.column_labels):
+        texts = [head]
+        for r in range(len(table.row_labels)):
+            value = table.value(r, c, QUOTE_CHARS)
+            texts.append("" if value is None else str(value))
+        columns.append(texts)
+    floor = []
+    weight = []
+    for texts in columns:
+        longest = max((len(w) for t in texts for w in t.split()), default=1)
+        floor.append(max(1.0, min(longest * CHAR_CM + 0.35, total_cm / 2)))
+        weight.append(max((len(t) for t in texts), default=1) ** 0.5)
+    spare = total_cm - sum(floor)
+    if spare <= 0:  # more columns than fit: share the width in proportion to the floors
+        return [total_cm * f / sum(floor) for f in floor]
+    total_weight = sum(weight) or 1.0
+    return [f + spare * w / total_weight for f, w in zip(floor, weight, strict=True)]
 
 
 def needs_landscape(table: Table) -> bool:
@@ -113,18 +144,15 @@ def add_table(
             heading[1], style=doc.styles.get_by_id(styles.headings[heading[0] - 1], 1)
         )
     cap = doc.add_paragraph()
+    if number:
+        add_caption(cap, "table", number, language)
     cap.paragraph_format.keep_with_next = True
     cap.paragraph_format.space_before = Pt(6)
-    prefix = "Tabel" if language == "id" else "Table"
-    run = cap.add_run(f"{prefix} {number}. " if number else "")
-    run.bold = True
-    cap.add_run(xml_text(table.title)).bold = True
+    cap.add_run(xml_text(table.title))
 
     ncols = len(table.column_labels) + 1
     width = LANDSCAPE_WIDTH_CM if wide else PORTRAIT_WIDTH_CM
-    first_w = min(5.0, width * 0.25) if ncols > 2 else width * 0.4
-    other_w = (width - first_w) / max(ncols - 1, 1)
-    widths = [Cm(first_w)] + [Cm(other_w)] * (ncols - 1)
+    widths = [Cm(w) for w in column_widths(table, width)]
     t = doc.add_table(rows=1 + len(table.row_labels), cols=ncols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -159,15 +187,8 @@ def add_table(
             _fill_cell(cells[c], content, cell_style, more)
     note = doc.add_paragraph()
     note.paragraph_format.space_before = Pt(4)
-    source_word = "Sumber" if language == "id" else "Source"
-    about = "; ".join(f"{k}: {plain(v)}" for k, v in table.about.items() if v not in (None, ""))
-    built = label("built", language)
-    made = "" if built in table.about else f"{built} {format_date(date.today(), language)}."
-    run = note.add_run(xml_text(f"{source_word}: {about + '. ' if about else ''}{made}".rstrip()))
-    run.font.size = Pt(9)
-    from docx.shared import RGBColor
-
-    run.font.color.rgb = RGBColor.from_string(GREY)
+    run = note.add_run(xml_text(current_profile().note(language)))
+    run.font.size = Pt(10)
 
 
 def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:

@@ -83,7 +83,7 @@ def test_special_characters_survive(excerpt_doc):
 
 def test_toc_field_page_numbers_a4_margins(excerpt_doc):
     body = excerpt_doc.element.body
-    assert 'TOC \\o "1-3" \\h \\z \\u' in instructions(body)
+    assert 'TOC \\o "1-2" \\h \\z \\u' in instructions(body)
     section = excerpt_doc.sections[0]
     assert "PAGE" in instructions(section.footer._element)
     assert abs(section.page_width - Cm(21)) < Cm(0.01)
@@ -147,7 +147,8 @@ def test_wide_text_table_gets_landscape_section_and_repeated_header(tmp_path):
     assert "Rutin" in cell and "“Sosialisasi sudah kami lakukan" in cell and "(I1, par. 3)" in cell
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Tabel 1. Kode × Kasus" in text and "Tabel 2. Matriks hasil wawancara" in text
-    assert "Filter: semua" in text
+    # the note under a table is written as a thesis writes it (the spec is on the Excel About sheet)
+    assert "Sumber: data primer diolah peneliti" in text and "Filter" not in text
 
 
 def test_control_characters_from_pdfs_do_not_break_word_or_excel(project, tmp_path):
