@@ -169,26 +169,24 @@ def export_codebook_docx(
     *,
     language: str = "id",
 ) -> Path:
-    """A thesis-ready codebook table (A4, 4-3-3-3 cm margins, repeated header row)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+    """A thesis-ready codebook table in the same document style as every other export
+    (thesis profile: font, spacing, margins, heading numbering, page numbers, caption)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
+    from qualcode.export.docx_common import add_caption, add_page_numbers, new_document
+
     lang = language if language in DOCX_HEADERS else "en"
     title, version, rows = codebook_rows(project, codebook_id, language=lang)
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.top_margin = Cm(4), Cm(4)
-    section.right_margin, section.bottom_margin = Cm(3), Cm(3)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(12)
-    doc.add_heading(DOCX_TITLE[lang].format(title=title), level=1)
+    doc, styles = new_document(lang)
+    add_page_numbers(doc.sections[0])
+    doc.add_paragraph(
+        DOCX_TITLE[lang].format(title=title), style=doc.styles.get_by_id(styles.headings[0], 1)
+    )
     total = sum(r.codings for r in rows)
-    doc.add_paragraph(DOCX_CAPTION[lang].format(version=version, codes=len(rows), codings=total))
+    caption = doc.add_paragraph()
+    add_caption(caption, "table", 1, lang)
+    caption.add_run(DOCX_CAPTION[lang].format(version=version, codes=len(rows), codings=total))
     headers = DOCX_HEADERS[lang]
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"

@@ -81,8 +81,7 @@ def new_document(language: str) -> tuple[Any, Styles]:
         st.quick_style = True
         return st
 
-    if profile.chapter:
-        _number_headings(doc, profile.chapter)
+    _number_headings(doc, profile.chapter)
     caption = styles["Caption"]
     _font(caption, profile.font, 11)
     caption.font.italic = False
@@ -218,8 +217,9 @@ def add_toc(doc: Any, language: str, levels: str | None = None) -> None:
 NUMBERING_ID = 90
 
 
-def _number_headings(doc: Any, chapter: int) -> None:
-    """Word multilevel numbering on Heading 1–3: 4.1, 4.1.1, 4.1.1.1 for chapter 4.
+def _number_headings(doc: Any, chapter: int | None) -> None:
+    """Word multilevel numbering on Heading 1–3: 4.1, 4.1.1, 4.1.1.1 for chapter 4
+    (1, 1.1, 1.1.1 without a chapter).
 
     Level 0 holds the chapter and is never used by a paragraph, so ``%1`` always
     reads the chapter; Word and LibreOffice renumber when sections move.
@@ -259,6 +259,26 @@ def _number_headings(doc: Any, chapter: int) -> None:
         num_pr = doc.styles[f"Heading {ilvl}"].element.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = ilvl
         num_pr.get_or_add_numId().val = NUMBERING_ID
+
+
+def unnumber(paragraph_element: Any) -> None:
+    """Keep a heading paragraph (a case sub-heading) out of the heading numbering."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = paragraph_element.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph_element.insert(0, ppr)
+    num_pr = OxmlElement("w:numPr")
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), "0")
+    num_pr.append(num_id)
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        style.addnext(num_pr)
+    else:
+        ppr.insert(0, num_pr)
 
 
 def add_caption(paragraph: Any, kind: str, number: int, language: str) -> None:

@@ -42,13 +42,8 @@ CHAR_CM = 0.2
 """Average width of a character of 10 pt table text (Times New Roman), in cm."""
 
 
-def column_widths(table: Table, total_cm: float) -> list[float]:
-    """Widths (cm) of the row-label column and each display column, sized to their text.
-
-    No column is narrower than its longest word (words never break inside, so a
-    header reads "Informan", not "Informa n"); what is left goes to the columns
-    with the most text.
-    """
+def _floors(table: Table, scale: float = 1.0) -> tuple[list[float], list[float]]:
+    """Per column: the width its longest word needs (cm) and how much text it holds."""
     columns: list[list[str]] = [[table.corner, *table.row_labels]]
     for c, head in enumerate(table.column_labels):
         texts = [head]
@@ -59,9 +54,40 @@ def column_widths(table: Table, total_cm: float) -> list[float]:
     floor = []
     weight = []
     for texts in columns:
-        longest = max((len(w) for t in texts for w in t.split()), default=1)
-        floor.append(max(1.0, min(longest * CHAR_CM + 0.35, total_cm / 2)))
+        longest = max((len(w) for t in texts for w in t.replace("/", "/ ").split()), default=1)
+        floor.append(max(0.8, longest * CHAR_CM * scale + 0.35))
         weight.append(max((len(t) for t in texts), default=1) ** 0.5)
+    return floor, weight
+
+
+def _shrink(t: Any, scale: float) -> None:
+    """Set every run of a table smaller by ``scale`` (10 pt text, 8 pt citations)."""
+    from docx.shared import Pt
+
+    for row in t.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    size = run.font.size.pt if run.font.size is not None else 10.0
+                    run.font.size = Pt(round(size * scale * 2) / 2)
+
+
+def text_scale(table: Table, total_cm: float) -> float:
+    """How much smaller than 10 pt the table's text must be for every word to fit (≥ 0.7)."""
+    floor, _weight = _floors(table)
+    need = sum(floor)
+    return 1.0 if need <= total_cm else max(0.7, total_cm / need)
+
+
+def column_widths(table: Table, total_cm: float, scale: float = 1.0) -> list[float]:
+    """Widths (cm) of the row-label column and each display column, sized to their text.
+
+    No column is narrower than its longest word at the table's text size (words
+    never break inside, so a header reads "Informan", not "Informa n"); what is
+    left goes to the columns with the most text.
+    """
+    floor, weight = _floors(table, scale)
+    floor = [min(f, total_cm / 2) for f in floor]
     spare = total_cm - sum(floor)
     if spare <= 0:  # more columns than fit: share the width in proportion to the floors
         return [total_cm * f / sum(floor) for f in floor]
@@ -132,6 +158,7 @@ def add_table(
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
+    table = table.without_empty()
     wide = needs_landscape(table)
     portrait_now = doc.sections[-1].page_width < doc.sections[-1].page_height
     if wide == portrait_now:  # the orientation must change
@@ -152,7 +179,8 @@ def add_table(
 
     ncols = len(table.column_labels) + 1
     width = LANDSCAPE_WIDTH_CM if wide else PORTRAIT_WIDTH_CM
-    widths = [Cm(w) for w in column_widths(table, width)]
+    scale = text_scale(table, width)
+    widths = [Cm(w) for w in column_widths(table, width, scale)]
     t = doc.add_table(rows=1 + len(table.row_labels), cols=ncols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -181,10 +209,13 @@ def add_table(
         cells[0].width = widths[0]
         p0 = cells[0].paragraphs[0]
         p0.style = cell_style
-        p0.add_run(xml_text(row_label)).bold = True
+        # a code path may break after "/" (a zero-width space), never inside a word
+        p0.add_run(xml_text(row_label).replace("/", "/\u200b")).bold = True
         for c, content in enumerate(contents, 1):
             cells[c].width = widths[c]
             _fill_cell(cells[c], content, cell_style, more)
+    if scale < 1:
+        _shrink(t, scale)
     note = doc.add_paragraph()
     note.paragraph_format.space_before = Pt(4)
     run = note.add_run(xml_text(current_profile().note(language)))

@@ -87,6 +87,8 @@ def _progress(label: str) -> Any:
               "position,source,speaker,coder,attr:NAME.")  # fmt: skip
 @click.option("--separator", help="Between citation parts (default ', ').")
 @click.option("--title", help="Document title.")
+@click.option("--all-codes", is_flag=True,
+              help="One appendix (lampiran) of every code, grouped by code then case.")  # fmt: skip
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def excerpts(
     project: str, out: str, codes: tuple[str, ...], no_children: bool, cases: tuple[str, ...],
@@ -94,12 +96,16 @@ def excerpts(
     coders: tuple[str, ...], valences: tuple[str, ...], group_by: str, pseudonymise: bool,
     language: str, context: int, context_sentences: int, other_codes: bool, no_code_path: bool,
     no_note: bool, cite_fields: str | None, separator: str | None, title: str | None,
-    quiet: bool,
+    all_codes: bool, quiet: bool,
 ) -> None:  # fmt: skip
-    """Export coded excerpts to OUT (.docx, .xlsx or .csv)."""
+    """Export coded excerpts to OUT (.docx, .xlsx or .csv); --all-codes for the appendix."""
     from qualcode.export.excerpts import export_excerpts
     from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 
+    if all_codes and codes:
+        raise click.UsageError("--all-codes exports every code: leave out --code.")
+    if all_codes and title is None:
+        title = "Lampiran: Kutipan Terkode" if language == "id" else "Appendix: Coded Excerpts"
     case_attributes: dict[str, list[str]] = {}
     for item in attributes:
         name, sep, value = item.partition("=")
