@@ -34,6 +34,7 @@ class Area(StrEnum):
     PROJECT = "project"
     HISTORY = "history"
     SEARCH_INDEX = "search_index"
+    MAPS = "maps"
 
 
 TABLE_AREAS: Mapping[str, frozenset[Area]] = {
@@ -54,7 +55,10 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "item_set_member": (Area.SETS,),
         "saved_display": (Area.DISPLAYS,),
         "cell_summary": (Area.SUMMARIES,),
-        "cell_rating": (Area.SUMMARIES,),  # a researcher's rating of a cell condenses it too
+        "cell_rating": (Area.SUMMARIES,),
+        "concept_map": (Area.MAPS,),
+        "map_node": (Area.MAPS,),
+        "map_link": (Area.MAPS,),  # a researcher's rating of a cell condenses it too
         "conclusion": (Area.CONCLUSIONS,),
         "conclusion_evidence": (Area.CONCLUSIONS,),
         "conclusion_display": (Area.CONCLUSIONS,),

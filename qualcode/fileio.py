@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from qualcode.errors import ExportFailedError, QualCodeError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -64,3 +65,31 @@ def _failed(target: Path, exc: OSError, written: int) -> QualCodeError:
         file=str(target),
         reason=str(exc),
     )
+
+
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP CSV injection)."""
+
+
+def csv_text(value: str) -> str:
+    """``value`` safe to put in a CSV cell: a leading apostrophe when it could start a formula.
+
+    Text arriving from an untrusted .qdpx or case sheet (``=HYPERLINK(...)``,
+    ``@SUM(...)``, ``+cmd|...``) is then shown as text by Excel and LibreOffice
+    instead of being evaluated; the apostrophe is the OWASP-recommended escape.
+    """
+    return "'" + value if value.startswith(CSV_TRIGGERS) else value
+
+
+def strings_not_formulas(workbook: Any) -> None:
+    """Make every cell openpyxl took for a formula a string cell again (before saving).
+
+    openpyxl stores any text starting with ``=`` as a formula; QualCode writes
+    no formulas, so each such cell is user text (a note, an attribute value)
+    and must stay text.
+    """
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
@@ -18,6 +21,18 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 TARGETS = {"source": t.source, "case": t.cases, "code": t.code, "coding": t.coding}
+LINKED_TARGETS = ("conclusion",)
+"""Targets a memo reaches through a link table instead of a column of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemoTarget:
+    """What a memo is written on, named for a reader (``"Transmisi"``, ``"W1 Kadis ¶3"``)."""
+
+    kind: str  # project | source | case | code | coding | conclusion
+    id: int | None
+    name: str
+    quote: str = ""
 
 
 def memo_from_row(row: Any) -> Memo:
@@ -66,6 +81,78 @@ class MemoManager:
         with self._p.reading() as conn:
             return [memo_from_row(r) for r in conn.execute(q).all()]
 
+    def find(
+        self,
+        *,
+        kinds: Sequence[str] | None = None,
+        target: str | None = None,
+        coder: str | None = None,
+        text: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Memo]:
+        """Memos filtered by kind, target kind, author, words in title/text and date (inclusive).
+
+        The text filter matches every word, case-insensitively, in the title or
+        the text, so "sosialisasi desa" finds a memo mentioning both.
+        """
+        memos = self.all()
+        if target is not None:
+            targets = self.targets(memos)
+            memos = [m for m in memos if targets[m.id].kind == target]
+        if kinds:
+            memos = [m for m in memos if m.kind in kinds]
+        if coder is not None:
+            with self._p.reading() as conn:
+                ids = {
+                    int(r[0])
+                    for r in conn.execute(select(t.coder.c.id, t.coder.c.name))
+                    if str(r[1]).casefold() == coder.casefold()
+                }
+            memos = [m for m in memos if m.coder_id in ids]
+        if text:
+            words = text.casefold().split()
+            memos = [m for m in memos if all(w in f"{m.title}\n{m.text}".casefold() for w in words)]
+        if since is not None:
+            memos = [m for m in memos if _day(m.created_at) >= since]
+        if until is not None:
+            memos = [m for m in memos if _day(m.created_at) <= until]
+        return memos
+
+    def authors(self) -> dict[int, str]:
+        """Coder names by id, to say who wrote each memo."""
+        with self._p.reading() as conn:
+            return {
+                int(r[0]): str(r[1]) for r in conn.execute(select(t.coder.c.id, t.coder.c.name))
+            }
+
+    def targets(self, memos: Sequence[Memo]) -> dict[int, MemoTarget]:
+        """What each memo is written on, with a readable name (and the quote of a coding)."""
+        out: dict[int, MemoTarget] = {}
+        with self._p.reading() as conn:
+            names = {
+                "source": {
+                    int(r[0]): str(r[1])
+                    for r in conn.execute(select(t.source.c.id, t.source.c.name))
+                },
+                "case": {
+                    int(r[0]): str(r[1]) for r in conn.execute(select(t.cases.c.id, t.cases.c.name))
+                },
+                "code": {
+                    int(r[0]): str(r[1]) for r in conn.execute(select(t.code.c.id, t.code.c.name))
+                },
+            }
+            cm, cn = _conclusion_tables()
+            on_conclusion = {
+                int(r[0]): (int(r[1]), str(r[2]))
+                for r in conn.execute(
+                    select(cm.c.memo_id, cn.c.id, cn.c.text).join(cn, cn.c.id == cm.c.conclusion_id)
+                )
+            }
+            for m in memos:
+                out[m.id] = _target_of(conn, m, names, on_conclusion)
+        return out
+
     def create(
         self,
         text: str,
@@ -85,7 +172,9 @@ class MemoManager:
                 "text": text,
                 "coder_id": op.coder_id,
             }
-            if target != "project":
+            if target in LINKED_TARGETS:
+                pass  # linked after the insert
+            elif target != "project":
                 _check_target(target)
                 table = TARGETS[target]
                 if (
@@ -102,6 +191,8 @@ class MemoManager:
             if guid:
                 values["guid"] = guid
             new_id = op.insert(t.memo, values)
+            if target == "conclusion":
+                _link_conclusion(op, new_id, target_id)
             op.note(memo=title, target=target, target_id=target_id)
             op.result = memo_from_row(_require(op.conn, new_id))
         return op.changeset
@@ -145,6 +236,8 @@ class MemoManager:
         """Delete a memo."""
         with self._p.operation("memo.delete", QT_TRANSLATE_NOOP("operations", "Delete memo")) as op:
             before = memo_from_row(_require(op.conn, memo_id))
+            cm, _cn = _conclusion_tables()
+            op.delete_where(cm, cm.c.memo_id == memo_id)
             op.delete(t.memo, memo_id)
             op.note(memo=before.title)
         return op.changeset
@@ -161,13 +254,72 @@ def _check_kind(kind: str) -> str:
 
 
 def _check_target(target: str) -> str:
-    if target not in TARGETS:
+    if target not in TARGETS and target not in LINKED_TARGETS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Memos can be written on {allowed}, not on '{target}'."),
-            allowed="project, " + ", ".join(TARGETS),
+            allowed=", ".join(["project", *TARGETS, *LINKED_TARGETS]),
             target=target,
         )
     return target
+
+
+def _link_conclusion(op: Any, memo_id: int, conclusion_id: int | None) -> None:
+    conclusion_memo, conclusion = _conclusion_tables()
+    found = (
+        conclusion_id is not None
+        and op.conn.execute(select(conclusion.c.id).where(conclusion.c.id == conclusion_id)).first()
+    )
+    if not found:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no {target} with id {id}."),
+            target="conclusion",
+            id=conclusion_id,
+        )
+    op.insert(conclusion_memo, {"conclusion_id": conclusion_id, "memo_id": memo_id})
+
+
+def _conclusion_tables() -> tuple[Table, Table]:
+    """(conclusion_memo, conclusion): memos on a conclusion are linked, not columns."""
+    from qualcode.store.models import Conclusion, ConclusionMemo
+
+    return ConclusionMemo.__table__, Conclusion.__table__  # type: ignore[return-value]
+
+
+def _day(value: datetime | None) -> date:
+    return value.date() if value is not None else date.min
+
+
+def _target_of(
+    conn: Connection,
+    m: Memo,
+    names: dict[str, dict[int, str]],
+    on_conclusion: dict[int, tuple[int, str]],
+) -> MemoTarget:
+    for kind in ("source", "case", "code"):
+        target_id = getattr(m, f"{kind}_id")
+        if target_id is not None:
+            return MemoTarget(kind, target_id, names[kind].get(target_id, "?"))
+    if m.coding_id is not None:
+        row = conn.execute(
+            select(
+                t.coding.c.source_id, t.coding.c.start_pos, t.coding.c.end_pos, t.coding.c.code_id
+            ).where(t.coding.c.id == m.coding_id)
+        ).first()
+        if row is None:
+            return MemoTarget("coding", m.coding_id, "?")
+        body = (
+            conn.execute(
+                select(t.source_content.c.text).where(t.source_content.c.source_id == row[0])
+            ).scalar()
+            or ""
+        )
+        paragraph = body.count("\n", 0, row[1]) + 1  # as citations number them: lines
+        name = f"{names['code'].get(row[3], '?')} — {names['source'].get(row[0], '?')} ¶{paragraph}"
+        return MemoTarget("coding", m.coding_id, name, body[row[1] : row[2]])
+    if m.id in on_conclusion:
+        cid, text = on_conclusion[m.id]
+        return MemoTarget("conclusion", cid, text)
+    return MemoTarget("project", None, "")
 
 
 def _require(conn: Connection, memo_id: int) -> Any:

@@ -114,6 +114,9 @@ class Project:
         self.displays = DisplayManager(self)
         self.cells = CellManager(self)
         self.conclusions = ConclusionManager(self)
+        from qualcode.analysis.maps import MapManager
+
+        self.maps = MapManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -465,6 +468,7 @@ class Project:
                 return None
             apply = history.undo_step if undo else history.redo_step
             entries = apply(conn, step, self.coder)
+            _after_replay(conn, entries)
             self._redo_possible = None
         changes: ChangeSet[None] = ChangeSet(
             step.op, step.label, touched_ids(entries), None, undo=undo, redo=not undo
@@ -513,6 +517,16 @@ class Project:
                 select(table).order_by(table.c.id.desc()).limit(limit).offset(offset)
             ).all()
         return [AuditRecord(*row) for row in rows]
+
+
+def _after_replay(conn: Connection, entries: list[Any]) -> None:
+    """Drop data derived from texts that an undo or redo rewrote (the search index)."""
+    from qualcode.sources.edit import TEXT_EDIT_HOOKS, edited_sources
+
+    edited = edited_sources(touched_ids(entries))
+    if edited:
+        for hook in TEXT_EDIT_HOOKS:
+            hook(conn, edited)
 
 
 def _stamp_new(conn: Connection, title: str) -> None:

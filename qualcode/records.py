@@ -16,7 +16,8 @@ SOURCE_KINDS = ("interview", "focus-group", "observation", "document", "other")
 CASE_KINDS = ("informant", "organisation", "site", "group", "other")
 ATTRIBUTE_TYPES = ("text", "number", "date", "category")
 ATTRIBUTE_OWNERS = ("case", "source")
-MEMO_KINDS = ("analytic", "reflexive", "method", "theory", "decision", "note")
+MEMO_KINDS = ("analytic", "reflexive", "method", "theory", "decision", "note", "journal")
+"""``journal``: a dated entry of the project's research journal (a memo on the project)."""
 VALENCES = ("supporting", "inhibiting", "neutral")
 
 
@@ -130,6 +131,8 @@ class Coding:
     note: str = ""
     created_at: datetime | None = None
     modified_at: datetime | None = None
+    flag: str | None = None
+    """``"edited"`` when the text under the coding was corrected after coding."""
 
 
 @dataclass(frozen=True, slots=True)

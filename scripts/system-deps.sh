@@ -10,7 +10,7 @@ set -eu
 pkgs=(fonts-dejavu-core libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libdbus-1-3 xvfb xauth x11-utils binutils postgresql
-      "$@")
+      libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

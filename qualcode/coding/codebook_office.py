@@ -23,16 +23,20 @@ XLSX_HEADERS = (
     "Path", "Code id", "Label (EN)", "Label (ID)", "Short", "Definition", "When to use",
     "When not to use", "Example", "Colour", "Codings", "Sources",
 )  # fmt: skip
+XLSX_HEADERS_ID = (
+    "Jalur", "Id kode", "Label (EN)", "Label (ID)", "Singkat", "Definisi", "Kapan digunakan",
+    "Kapan tidak digunakan", "Contoh", "Warna", "Pengodean", "Sumber",
+)  # fmt: skip
 XLSX_WIDTHS = (40, 18, 28, 28, 40, 60, 50, 50, 50, 10, 9, 9)
 
 DOCX_HEADERS = {
     "en": ("Code", "Definition", "When to use", "Example", "Codings"),
-    "id": ("Kode", "Definisi", "Kapan digunakan", "Contoh", "Jumlah koding"),
+    "id": ("Kode", "Definisi", "Kapan digunakan", "Contoh", "Jumlah pengodean"),
 }
 DOCX_TITLE = {"en": "Codebook: {title}", "id": "Buku Kode: {title}"}
 DOCX_CAPTION = {
     "en": "Version {version}. {codes} codes, {codings} codings.",
-    "id": "Versi {version}. {codes} kode, {codings} koding.",
+    "id": "Versi {version}. {codes} kode, {codings} pengodean.",
 }
 COLUMN_CM = (3.2, 4.0, 3.0, 2.2, 1.6)
 PARENT_FILL = "D9E2F3"
@@ -109,7 +113,7 @@ def export_codebook_xlsx(
     book = Workbook()
     sheet: Any = book.active
     sheet.title = "Codebook"
-    sheet.append(list(XLSX_HEADERS))
+    sheet.append(list(XLSX_HEADERS_ID if language == "id" else XLSX_HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -132,9 +136,29 @@ def export_codebook_xlsx(
             sheet.cell(line, 10).fill = PatternFill("solid", fgColor=row.color.lstrip("#").upper())
     for n, width in enumerate(XLSX_WIDTHS, start=1):
         sheet.column_dimensions[sheet.cell(1, n).column_letter].width = width
+    for line in range(1, sheet.max_row + 1):
+        # Excel does not grow wrapped rows on its own in files it did not write: give each row
+        # the height of its longest cell (15 points a line, wrapped at the column width).
+        lines = max(
+            sum(
+                -(-len(part) // max(int(w * 1.1), 1)) or 1
+                for part in str(c.value or "").split("\n")
+            )
+            for c, w in zip(sheet[line], XLSX_WIDTHS, strict=False)
+        )
+        sheet.row_dimensions[line].height = min(15 * lines, 409)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.title = title
+    from qualcode.fileio import strings_not_formulas
+
+    strings_not_formulas(book)
     return _save(book, path)
 
 
@@ -145,26 +169,24 @@ def export_codebook_docx(
     *,
     language: str = "id",
 ) -> Path:
-    """A thesis-ready codebook table (A4, 4-3-3-3 cm margins, repeated header row)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+    """A thesis-ready codebook table in the same document style as every other export
+    (thesis profile: font, spacing, margins, heading numbering, page numbers, caption)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
+    from qualcode.export.docx_common import add_caption, add_page_numbers, new_document
+
     lang = language if language in DOCX_HEADERS else "en"
     title, version, rows = codebook_rows(project, codebook_id, language=lang)
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.top_margin = Cm(4), Cm(4)
-    section.right_margin, section.bottom_margin = Cm(3), Cm(3)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(12)
-    doc.add_heading(DOCX_TITLE[lang].format(title=title), level=1)
+    doc, styles = new_document(lang)
+    add_page_numbers(doc.sections[0])
+    doc.add_paragraph(
+        DOCX_TITLE[lang].format(title=title), style=doc.styles.get_by_id(styles.headings[0], 1)
+    )
     total = sum(r.codings for r in rows)
-    doc.add_paragraph(DOCX_CAPTION[lang].format(version=version, codes=len(rows), codings=total))
+    caption = doc.add_paragraph()
+    add_caption(caption, "table", 1, lang)
+    caption.add_run(DOCX_CAPTION[lang].format(version=version, codes=len(rows), codings=total))
     headers = DOCX_HEADERS[lang]
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"

@@ -56,6 +56,7 @@ def coding_from_image(m: Any) -> Coding:
         note=m["note"],
         created_at=m["created_at"],
         modified_at=m["modified_at"],
+        flag=m.get("flag"),
     )
 
 
@@ -375,6 +376,30 @@ class CodingManager:
             coding = _result(self.apply(source_id, start, end, code.id, **attributes))
             op.note(code=code.name, source=source_id, start=start, end=end, new=not same)
             op.result = (code, coding)
+        return op.changeset
+
+    def flagged(self) -> list[Coding]:
+        """Codings whose text was corrected after coding and that nobody has reviewed yet."""
+        with self._p.reading() as conn:
+            rows = conn.execute(
+                select(t.coding).where(t.coding.c.flag.is_not(None)).order_by(t.coding.c.id)
+            ).all()
+        return [coding_from_row(r) for r in rows]
+
+    def mark_reviewed(self, coding_ids: Sequence[int]) -> ChangeSet[None]:
+        """Clear the "text edited" flag of codings the researcher has looked at again."""
+        ids = list(dict.fromkeys(coding_ids))
+        if not ids:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose codings to mark reviewed."))
+        with self._p.operation(
+            "coding.reviewed", QT_TRANSLATE_NOOP("operations", "Mark coding reviewed")
+        ) as op:
+            found = {coding_from_row(x).id for x in _rows(op.conn, ids)}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise _not_found(missing[0])
+            op.update_where(t.coding, t.coding.c.id.in_(ids), {"flag": None})
+            op.note(codings=ids)
         return op.changeset
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
+from qualcode.fileio import csv_text
 
 if TYPE_CHECKING:
     from qualcode.export.table import Table
@@ -28,6 +29,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return csv_text(value)
     return value
 
 

@@ -28,10 +28,12 @@ def write_table_file(
     path: str | os.PathLike[str],
     *,
     language: str = "id",
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
-    """Write ``table`` as .xlsx, .docx, .csv or .html (by the suffix of ``path``)."""
+    """Write ``table`` as .xlsx, .docx, .csv or .html (by the suffix of ``path``); ``charts``
+    adds the display's chart under a Word table."""
     suffix = check_suffix(path, TABLE_SUFFIXES)
     if suffix == ".xlsx":
         from qualcode.export.tables_xlsx import write_tables_xlsx
@@ -40,7 +42,9 @@ def write_table_file(
     elif suffix == ".docx":
         from qualcode.export.tables_docx import write_tables_docx
 
-        write_tables_docx([table], path, language=language, progress=progress, cancel=cancel)
+        write_tables_docx(
+            [table], path, language=language, charts=charts, progress=progress, cancel=cancel
+        )
     elif suffix == ".csv":
         from qualcode.export.csv_out import write_table_csv
 

@@ -37,30 +37,36 @@ class Styles:
 
 
 def new_document(language: str) -> tuple[Any, Styles]:
-    """An empty A4 thesis-style document and its resolved styles."""
+    """An empty A4 document set up by the current thesis profile, and its resolved styles."""
     import docx
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
+    from qualcode.export.profile import current_profile
+
+    profile = current_profile()
     doc = docx.Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin, section.top_margin = Cm(4), Cm(3)
-    section.right_margin, section.bottom_margin = Cm(3), Cm(3)
+    m = profile.margins_cm
+    section.left_margin, section.top_margin = Cm(m.get("left", 4)), Cm(m.get("top", 3))
+    section.right_margin, section.bottom_margin = Cm(m.get("right", 3)), Cm(m.get("bottom", 3))
     section.header_distance, section.footer_distance = Cm(1.5), Cm(1.5)
     styles = doc.styles
     normal = styles["Normal"]
-    _font(normal, FONT, 12)
+    _font(normal, profile.font, profile.font_size)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = profile.line_spacing
     _set_lang(doc, "id-ID" if language == "id" else "en-GB")
 
-    sizes = {1: 14, 2: 12, 3: 12, 4: 12, 5: 12}
+    sizes: dict[int, float] = {1: 14, 2: 12, 3: 12, 4: 12, 5: 12}
+    for level, size in enumerate(profile.heading_sizes[:5], 1):
+        sizes[level] = size
     heading_ids = []
     for level, size in sizes.items():
         st = styles[f"Heading {level}"]
-        _font(st, FONT, size)
+        _font(st, profile.font, size)
         st.font.bold = level <= 3
         st.font.italic = level >= 3
         st.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
@@ -75,8 +81,14 @@ def new_document(language: str) -> tuple[Any, Styles]:
         st.quick_style = True
         return st
 
+    _number_headings(doc, profile.chapter)
+    caption = styles["Caption"]
+    _font(caption, profile.font, 11)
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
+    caption.paragraph_format.line_spacing = 1.0
     title = para_style("QC Title")
-    _font(title, FONT, 18)
+    _font(title, profile.font, 18)
     title.font.bold = True
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(12)
@@ -183,16 +195,129 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
     run_with(end)
 
 
-def add_toc(doc: Any, language: str, levels: str = "1-3") -> None:
-    """A "Daftar Isi" title and a TOC field that Word fills when the file is opened."""
+def add_toc(doc: Any, language: str, levels: str | None = None) -> None:
+    """A "Daftar Isi" title and a TOC field that Word fills when the file is opened.
+
+    ``levels`` defaults to the thesis profile's depth (1-2: chapters' sections, not
+    every code and case).
+    """
     from docx.enum.text import WD_BREAK
 
+    from qualcode.export.profile import current_profile
+
+    levels = levels or current_profile().toc
     heading = doc.add_paragraph(label("contents", language), style="TOC Heading")
-    heading.runs[0].font.name = FONT
+    heading.runs[0].font.name = current_profile().font
     p = doc.add_paragraph()
     add_field(p, f'TOC \\o "{levels}" \\h \\z \\u', label("toc_hint", language))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _update_fields_on_open(doc)
+
+
+NUMBERING_ID = 90
+
+
+def _number_headings(doc: Any, chapter: int | None) -> None:
+    """Word multilevel numbering on Heading 1–3: 4.1, 4.1.1, 4.1.1.1 for chapter 4
+    (1, 1.1, 1.1.1 without a chapter).
+
+    Level 0 holds the chapter and is never used by a paragraph, so ``%1`` always
+    reads the chapter; Word and LibreOffice renumber when sections move.
+    """
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [
+        f'<w:lvl w:ilvl="0"><w:start w:val="{chapter}"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1"/><w:lvlJc w:val="left"/></w:lvl>'
+    ]
+    for ilvl in (1, 2, 3):
+        text = ".".join(f"%{i}" for i in range(1, ilvl + 2))
+        indent = 567 * (ilvl + 1)
+        levels.append(
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            f'<w:pStyle w:val="Heading{ilvl}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
+        )
+    numbering = doc.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="{NUMBERING_ID}">'
+        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # every abstractNum before the first num
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num {ns} w:numId="{NUMBERING_ID}"><w:abstractNumId '
+            f'w:val="{NUMBERING_ID}"/></w:num>'
+        )
+    )
+    for ilvl in (1, 2, 3):
+        num_pr = doc.styles[f"Heading {ilvl}"].element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = NUMBERING_ID
+
+
+def unnumber(paragraph_element: Any) -> None:
+    """Keep a heading paragraph (a case sub-heading) out of the heading numbering."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = paragraph_element.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph_element.insert(0, ppr)
+    num_pr = OxmlElement("w:numPr")
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), "0")
+    num_pr.append(num_id)
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        style.addnext(num_pr)
+    else:
+        ppr.insert(0, num_pr)
+
+
+def add_caption(paragraph: Any, kind: str, number: int, language: str) -> None:
+    """ "Tabel 4.1" / "Gambar 4.1": the profile's word, the chapter and a real SEQ field.
+
+    The SEQ field (its number written in as the last result) lets Word build a
+    Daftar Tabel / Daftar Gambar and renumber when tables move.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from qualcode.export.profile import current_profile
+
+    profile = current_profile()
+    word = profile.caption_word(kind, language)
+    paragraph.style = paragraph.part.document.styles["Caption"]
+    paragraph.add_run(f"{word} {profile.chapter}." if profile.chapter else f"{word} ").bold = True
+    # A complex field (runs, not fldSimple), so the number is ordinary run text to every reader.
+    for kind_, value in (
+        ("begin", None),
+        ("instr", f" SEQ {word} \\* ARABIC "),
+        ("separate", None),
+        ("text", str(number)),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        run.bold = True
+        if kind_ == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+            run._r.append(el)
+        elif kind_ == "text":
+            run.text = value or ""
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind_)
+            run._r.append(el)
+    paragraph.add_run(". ").bold = True
 
 
 def _update_fields_on_open(doc: Any) -> None:

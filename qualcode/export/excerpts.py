@@ -70,14 +70,15 @@ def export_report(
     flt: ExcerptFilter | None = None,
     tables: Sequence[Table] = (),
     include_excerpts: bool = True,
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
-    """Export the project report to ``path`` (.docx or .html)."""
+    """Export the project report to ``path`` (.docx or .html), with display charts if asked."""
     suffix = check_suffix(path, (".docx", ".html", ".htm"))
     kwargs: dict[str, Any] = dict(
         tables=tables, flt=flt, options=options, include_excerpts=include_excerpts,
-        progress=progress, cancel=cancel,
+        charts=charts, progress=progress, cancel=cancel,
     )  # fmt: skip
     if suffix == ".docx":
         from qualcode.export.report import export_report_docx

@@ -19,6 +19,7 @@ from qualcode.export.docx_common import (
     run_properties,
     save,
     tint,
+    unnumber,
 )
 from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.selection import (
@@ -143,28 +144,25 @@ class ExcerptWriter:
         self.meta_label = run_properties(bold=True)
         self.description = run_properties(italic=True, color=GREY)
         self.chips: dict[str, Any] = {}
-        self.numbers: list[int] = []
         self.squares: dict[str, Any] = {}
 
-    def _heading(self, level: int, text: str) -> None:
+    def _heading(self, level: int, text: str, numbered: bool = True) -> None:
         style = self.styles.headings[min(level, len(self.styles.headings)) - 1]
-        self.w.run(self.w.paragraph(style), text)
+        p = self.w.paragraph(style)
+        if not numbered:
+            unnumber(p)
+        self.w.run(p, text)
 
     def section(self, section: CodeSection, steps: Steps) -> None:
         level = min(section.depth + self.base_level, 4)
-        # numbered code headings ("1.2 Transmisi") stand apart from case sub-headings
-        del self.numbers[section.depth + 1 :]
-        while len(self.numbers) <= section.depth:
-            self.numbers.append(0)
-        self.numbers[section.depth] += 1
-        number = ".".join(str(n) for n in self.numbers)
-        self._heading(level, f"{number} {section.title}")
+        # Code headings are numbered by Word ("4.1.2 Transmisi"); case sub-headings are not.
+        self._heading(level, section.title)
         if section.description:
             p = self.w.paragraph(self.styles.meta)
             self.w.run(p, section.description, self.description)
         for group in section.groups:
             if group.title:
-                self._heading(level + 1, group.title)
+                self._heading(level + 1, group.title, numbered=False)
             for excerpt in group.excerpts:
                 self.excerpt(excerpt)
                 steps.step()

@@ -18,6 +18,7 @@ from qualcode.export.xlsx_common import (
     width_for,
     write_about,
 )
+from qualcode.fileio import strings_not_formulas
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -97,6 +98,7 @@ def export_excerpts_xlsx(
     print_setup(about)
     with atomic_output(path) as tmp:
         steps.check()
+        strings_not_formulas(wb)
         wb.save(tmp)
     steps.finish()
     return len(rows)

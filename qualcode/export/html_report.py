@@ -59,6 +59,7 @@ def export_report_html(
     flt: ExcerptFilter | None = None,
     options: ExcerptOptions | None = None,
     include_excerpts: bool = True,
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
@@ -68,6 +69,7 @@ def export_report_html(
         project, tables=tables, flt=flt, options=options,
         include_excerpts=include_excerpts, steps=steps,
     )  # fmt: skip
+    data.charts = charts
     steps.total = data.excerpt_count
     html = render_report(data, steps)
     with atomic_output(path) as tmp:
@@ -107,6 +109,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
         toc.append(("displays", lab("displays")))
     if data.sections:
         toc.append(("excerpts", lab("excerpts_title")))
+    if data.memos:
+        toc.append(("memos", lab("memos_title")))
     parts.append(f"<nav><h2>{lab('contents')}</h2><ol>")
     parts += [f'<li><a href="#{a}">{t}</a></li>' for a, t in toc]
     parts.append("</ol></nav>")
@@ -136,6 +140,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
         parts.append(f'<h2 id="displays">{lab("displays")}</h2>')
         for n, table in enumerate(data.tables, 1):
             parts.append(table_html(table, lang, number=n))
+            if data.charts:
+                parts.append(_chart_html(table, lang, n))
     if data.sections:
         parts.append(f'<h2 id="excerpts">{lab("excerpts_title")}</h2>')
         for section in data.sections:
@@ -171,8 +177,28 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
                     if e.other_codes:
                         meta += f" · {lab('other_codes')}: {escape(', '.join(e.other_codes))}"
                     parts.append(f'<p class="meta">{meta}</p>')
+    if data.memos:
+        from qualcode.export.memos_docx import memo_groups_html
+
+        parts.append(f'<h2 id="memos">{lab("memos_title")}</h2>')
+        parts += memo_groups_html(data.memos, lang, level=3)
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _chart_html(table: Table, language: str, number: int) -> str:
+    """A display's chart as an inline SVG figure with its caption."""
+    from qualcode.export.figures_docx import CAPTION_WORD
+    from qualcode.figures.charts import table_chart
+    from qualcode.figures.style import figure_bytes
+
+    svg = figure_bytes(table_chart(table, language), "svg").decode("utf-8")
+    svg = svg[svg.find("<svg") :]
+    word = CAPTION_WORD.get(language, "Figure")
+    return (
+        f'<figure class="chart">{svg}<figcaption><b>{word} {number}.</b> '
+        f"{escape(table.title)}</figcaption></figure>"
+    )
 
 
 def table_html(

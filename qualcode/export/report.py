@@ -42,6 +42,7 @@ def export_report_docx(
     flt: ExcerptFilter | None = None,
     options: ExcerptOptions | None = None,
     include_excerpts: bool = True,
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
@@ -52,6 +53,7 @@ def export_report_docx(
         project, tables=tables, flt=flt, options=options,
         include_excerpts=include_excerpts, steps=steps,
     )  # fmt: skip
+    data.charts = charts
     steps.total = data.excerpt_count
     doc = build_report_document(data, options, steps)
     with atomic_output(path) as tmp:
@@ -98,6 +100,13 @@ def build_report_document(data: ReportData, options: ExcerptOptions, steps: Step
     _codebook(doc, styles, data, lang)
     for i, t in enumerate(data.tables):
         table(t, "displays" if i == 0 else None)
+        if data.charts:
+            from qualcode.export.figures_docx import add_figure
+            from qualcode.figures.charts import table_chart
+            from qualcode.figures.style import figure_bytes
+
+            image = figure_bytes(table_chart(t, lang), "png", dpi=300)
+            add_figure(doc, image, t.title, lang, number=i + 1)
     if data.sections:
         if doc.sections[-1].page_width > doc.sections[-1].page_height:
             landscape_section(doc, False)
@@ -105,6 +114,13 @@ def build_report_document(data: ReportData, options: ExcerptOptions, steps: Step
         writer = ExcerptWriter(w, styles, options, lang, base_level=2)
         for section in data.sections:
             writer.section(section, steps)
+    if data.memos:
+        from qualcode.export.memos_docx import write_memo_groups
+
+        if doc.sections[-1].page_width > doc.sections[-1].page_height:
+            landscape_section(doc, False)
+        heading("memos_title")
+        write_memo_groups(w, styles, data.memos, lang, level=1)
     return doc
 
 

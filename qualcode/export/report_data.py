@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from qualcode.export.attribution import Attributor
 from qualcode.export.flat import NAME_ATTRIBUTES
 from qualcode.export.labels import check_language, format_date, label
+from qualcode.export.memos_data import MemoGroup, collect_memos
 from qualcode.export.selection import (
     CodeSection,
     ExcerptFilter,
@@ -51,6 +52,9 @@ class ReportData:
     tables: list[Table] = field(default_factory=list)
     sections: list[CodeSection] = field(default_factory=list)
     excerpt_count: int = 0
+    memos: list[MemoGroup] = field(default_factory=list)
+    charts: bool = False
+    """Draw each display's chart (a figure with its caption) under its table."""
 
 
 def collect_report(
@@ -60,6 +64,7 @@ def collect_report(
     flt: ExcerptFilter | None = None,
     options: ExcerptOptions | None = None,
     include_excerpts: bool = True,
+    include_memos: bool = True,
     steps: Steps | None = None,
 ) -> ReportData:
     """Gather the report's parts; excerpts follow ``flt`` and ``options`` as in excerpt exports."""
@@ -153,4 +158,5 @@ def collect_report(
         tables=list(tables),
         sections=sections,
         excerpt_count=count,
+        memos=collect_memos(project, language) if include_memos else [],
     )

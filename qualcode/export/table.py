@@ -124,6 +124,25 @@ class Table:
                      [self.column_labels[c] for c in columns], cells, dict(self.about),
                      self.corner)  # fmt: skip
 
+    def without_empty(self) -> Table:
+        """The table without rows and columns that hold nothing at all (no count, no text).
+
+        A column for the interviewer or a parent code with no codings of its own says
+        nothing in a thesis table; a table whose every cell is empty is kept whole.
+        """
+
+        def empty(cell: CellContent) -> bool:
+            return not cell.count and not cell.has_text
+
+        rows = [r for r, row in enumerate(self.cells) if not all(empty(c) for c in row)]
+        width = range(len(self.column_labels))
+        columns = [c for c in width if not all(empty(row[c]) for row in self.cells)]
+        if not rows or not columns:
+            return self
+        if len(rows) == len(self.row_labels) and len(columns) == len(self.column_labels):
+            return self
+        return self.reordered(rows, columns)
+
     @classmethod
     def from_counts(
         cls,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
@@ -18,6 +17,7 @@ from qualcode.export.docx_common import (
     GREY,
     HEADER_FILL,
     Styles,
+    add_caption,
     add_page_numbers,
     cell_margins,
     fixed_width,
@@ -29,13 +29,70 @@ from qualcode.export.docx_common import (
     shade,
     xml_text,
 )
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.export.labels import check_language, label
+from qualcode.export.profile import current_profile
 from qualcode.export.table import Table
-from qualcode.export.xlsx_common import plain
 
 MAX_QUOTES = 3
 QUOTE_CHARS = 300
 PORTRAIT_WIDTH_CM, LANDSCAPE_WIDTH_CM = 14.0, 23.7
+
+
+CHAR_CM = 0.2
+"""Average width of a character of 10 pt table text (Times New Roman), in cm."""
+
+
+def _floors(table: Table, scale: float = 1.0) -> tuple[list[float], list[float]]:
+    """Per column: the width its longest word needs (cm) and how much text it holds."""
+    columns: list[list[str]] = [[table.corner, *table.row_labels]]
+    for c, head in enumerate(table.column_labels):
+        texts = [head]
+        for r in range(len(table.row_labels)):
+            value = table.value(r, c, QUOTE_CHARS)
+            texts.append("" if value is None else str(value))
+        columns.append(texts)
+    floor = []
+    weight = []
+    for texts in columns:
+        longest = max((len(w) for t in texts for w in t.replace("/", "/ ").split()), default=1)
+        floor.append(max(0.8, longest * CHAR_CM * scale + 0.35))
+        weight.append(max((len(t) for t in texts), default=1) ** 0.5)
+    return floor, weight
+
+
+def _shrink(t: Any, scale: float) -> None:
+    """Set every run of a table smaller by ``scale`` (10 pt text, 8 pt citations)."""
+    from docx.shared import Pt
+
+    for row in t.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    size = run.font.size.pt if run.font.size is not None else 10.0
+                    run.font.size = Pt(round(size * scale * 2) / 2)
+
+
+def text_scale(table: Table, total_cm: float) -> float:
+    """How much smaller than 10 pt the table's text must be for every word to fit (≥ 0.7)."""
+    floor, _weight = _floors(table)
+    need = sum(floor)
+    return 1.0 if need <= total_cm else max(0.7, total_cm / need)
+
+
+def column_widths(table: Table, total_cm: float, scale: float = 1.0) -> list[float]:
+    """Widths (cm) of the row-label column and each display column, sized to their text.
+
+    No column is narrower than its longest word at the table's text size (words
+    never break inside, so a header reads "Informan", not "Informa n"); what is
+    left goes to the columns with the most text.
+    """
+    floor, weight = _floors(table, scale)
+    floor = [min(f, total_cm / 2) for f in floor]
+    spare = total_cm - sum(floor)
+    if spare <= 0:  # more columns than fit: share the width in proportion to the floors
+        return [total_cm * f / sum(floor) for f in floor]
+    total_weight = sum(weight) or 1.0
+    return [f + spare * w / total_weight for f, w in zip(floor, weight, strict=True)]
 
 
 def needs_landscape(table: Table) -> bool:
@@ -55,10 +112,11 @@ def write_tables_docx(
     *,
     language: str = "id",
     title: str | None = None,
+    charts: bool = False,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> None:
-    """Write ``tables`` to a Word document (all or nothing)."""
+    """Write ``tables`` to a Word document (all or nothing), each followed by its chart if asked."""
     language = check_language(language)
     steps = Steps(sum(len(t.row_labels) for t in tables), progress, cancel)
     doc, styles = new_document(language)
@@ -67,6 +125,13 @@ def write_tables_docx(
         doc.add_paragraph(title, style=doc.styles.get_by_id(styles.title, 1))
     for n, table in enumerate(tables, 1):
         add_table(doc, styles, table, language, number=n, steps=steps, first=(n == 1 and not title))
+        if charts:
+            from qualcode.export.figures_docx import add_figure
+            from qualcode.figures.charts import table_chart
+            from qualcode.figures.style import figure_bytes
+
+            image = figure_bytes(table_chart(table, language), "png", dpi=300)
+            add_figure(doc, image, table.title, language, number=n)
     with atomic_output(path) as tmp:
         steps.check()
         save(doc, tmp)
@@ -93,6 +158,7 @@ def add_table(
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
+    table = table.without_empty()
     wide = needs_landscape(table)
     portrait_now = doc.sections[-1].page_width < doc.sections[-1].page_height
     if wide == portrait_now:  # the orientation must change
@@ -105,18 +171,16 @@ def add_table(
             heading[1], style=doc.styles.get_by_id(styles.headings[heading[0] - 1], 1)
         )
     cap = doc.add_paragraph()
+    if number:
+        add_caption(cap, "table", number, language)
     cap.paragraph_format.keep_with_next = True
     cap.paragraph_format.space_before = Pt(6)
-    prefix = "Tabel" if language == "id" else "Table"
-    run = cap.add_run(f"{prefix} {number}. " if number else "")
-    run.bold = True
-    cap.add_run(xml_text(table.title)).bold = True
+    cap.add_run(xml_text(table.title))
 
     ncols = len(table.column_labels) + 1
     width = LANDSCAPE_WIDTH_CM if wide else PORTRAIT_WIDTH_CM
-    first_w = min(5.0, width * 0.25) if ncols > 2 else width * 0.4
-    other_w = (width - first_w) / max(ncols - 1, 1)
-    widths = [Cm(first_w)] + [Cm(other_w)] * (ncols - 1)
+    scale = text_scale(table, width)
+    widths = [Cm(w) for w in column_widths(table, width, scale)]
     t = doc.add_table(rows=1 + len(table.row_labels), cols=ncols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -145,21 +209,17 @@ def add_table(
         cells[0].width = widths[0]
         p0 = cells[0].paragraphs[0]
         p0.style = cell_style
-        p0.add_run(xml_text(row_label)).bold = True
+        # a code path may break after "/" (a zero-width space), never inside a word
+        p0.add_run(xml_text(row_label).replace("/", "/\u200b")).bold = True
         for c, content in enumerate(contents, 1):
             cells[c].width = widths[c]
             _fill_cell(cells[c], content, cell_style, more)
+    if scale < 1:
+        _shrink(t, scale)
     note = doc.add_paragraph()
     note.paragraph_format.space_before = Pt(4)
-    source_word = "Sumber" if language == "id" else "Source"
-    about = "; ".join(f"{k}: {plain(v)}" for k, v in table.about.items() if v not in (None, ""))
-    built = label("built", language)
-    made = "" if built in table.about else f"{built} {format_date(date.today(), language)}."
-    run = note.add_run(xml_text(f"{source_word}: {about + '. ' if about else ''}{made}".rstrip()))
-    run.font.size = Pt(9)
-    from docx.shared import RGBColor
-
-    run.font.color.rgb = RGBColor.from_string(GREY)
+    run = note.add_run(xml_text(current_profile().note(language)))
+    run.font.size = Pt(10)
 
 
 def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:

@@ -32,6 +32,7 @@ from qualcode.export.xlsx_common import (
     style_cell,
     width_for,
 )
+from qualcode.fileio import strings_not_formulas
 
 HEADER_ROW = 3
 SCALE_LOW, SCALE_HIGH = "FFFFFF", "5B9BD5"
@@ -69,6 +70,7 @@ def write_tables_xlsx(
     _about_sheet(wb.create_sheet(about_name), tables, names, language)
     with atomic_output(path) as tmp:
         steps.check()
+        strings_not_formulas(wb)
         wb.save(tmp)
     steps.finish()
 

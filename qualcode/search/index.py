@@ -61,7 +61,15 @@ def drop_deleted_sources(op: Any, source_ids: list[int], _coding_ids: list[int])
     Not recorded for undo (derived data): undoing the deletion brings the
     source back and the next ``sync`` re-indexes it.
     """
-    conn = op.conn
+    drop_docs(op.conn, source_ids)
+
+
+def drop_docs(conn: Any, source_ids: list[int]) -> None:
+    """Drop the stored index rows of ``source_ids`` (derived data; re-indexed on the next query).
+
+    Also the ``TEXT_EDIT_HOOKS`` hook: an edited text (or its undo) keeps the
+    source's GUID and maybe its length, so the signature check alone could miss it.
+    """
     kind = _STORED.get(conn.dialect.name)
     if not source_ids or kind is None or not kind.has_tables(conn):
         return
@@ -129,6 +137,10 @@ def _register() -> None:
 
     if drop_deleted_sources not in SOURCE_DEPENDENTS:
         SOURCE_DEPENDENTS.append(drop_deleted_sources)
+    from qualcode.sources.edit import TEXT_EDIT_HOOKS
+
+    if drop_docs not in TEXT_EDIT_HOOKS:
+        TEXT_EDIT_HOOKS.append(drop_docs)
 
 
 _register()

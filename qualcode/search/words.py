@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import select
 
 from qualcode.errors import ExportFailedError, ValidationError
+from qualcode.fileio import strings_not_formulas
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.search.index import TextIndex, open_index
 from qualcode.search.index_base import Column
@@ -234,6 +235,7 @@ def export_xlsx(rows: Sequence[WordCount], path: str | Path) -> Path:
         ws.append(([r.group] if grouped else []) + [r.word, r.count, r.sources])
     ws.freeze_panes = "A2"
     try:
+        strings_not_formulas(wb)
         wb.save(path)
     except OSError as exc:
         raise ExportFailedError(

@@ -22,6 +22,7 @@ from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
+    from qualcode.sources.edit import EditPlan
 
 EDITABLE = ("name", "kind", "language", "date_collected", "description", "meta")
 _LIST_COLUMNS = [c for c in t.source.c]
@@ -189,6 +190,29 @@ class SourceManager:
                 after={k: str(v) for k, v in values.items()},
             )
             op.result = _require(op.conn, source_id)
+        return op.changeset
+
+    def preview_edit(self, source_id: int, new_text: str) -> EditPlan:
+        """What :meth:`edit_text` would do: codings flagged or removed, turns moved."""
+        from qualcode.sources.edit import plan_edit
+
+        with self._p.reading() as conn:
+            return plan_edit(conn, source_id, new_text)[0]
+
+    def edit_text(self, source_id: int, new_text: str) -> ChangeSet[EditPlan]:
+        """Replace a source's text, carrying codings, turns and the index across the diff.
+
+        Codings whose own text changed are kept over the new text and flagged
+        ``"edited"``; codings whose text was deleted entirely are removed (see
+        :meth:`preview_edit`). One undoable step; on a team server only the
+        owner may edit text.
+        """
+        from qualcode.sources.edit import apply_edit
+
+        with self._p.operation(
+            "source.edit_text", QT_TRANSLATE_NOOP("operations", "Edit source text")
+        ) as op:
+            op.result = apply_edit(op, source_id, new_text, self._p.role)
         return op.changeset
 
     def rename(self, source_id: int, name: str) -> ChangeSet[Source]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from qualcode.errors import ExportFailedError, ImportFailedError
+from qualcode.fileio import csv_text, strings_not_formulas
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
 ColumnType = Literal["text", "number", "date", "category"]
@@ -399,7 +400,7 @@ def _write_csv(path: Path, sheet: Sheet) -> None:
                 elif isinstance(value, dt.date):
                     out.append(value.isoformat())
                 else:
-                    out.append(repr(value) if isinstance(value, float) else str(value))
+                    out.append(repr(value) if isinstance(value, float) else csv_text(str(value)))
             writer.writerow(out)
 
 
@@ -437,4 +438,5 @@ def _write_xlsx(path: Path, sheet: Sheet) -> None:
     for column in sheet.columns:
         meta.append([column.name, column.type, *column.allowed_values])
     meta.sheet_state = "hidden"
+    strings_not_formulas(workbook)
     workbook.save(path)

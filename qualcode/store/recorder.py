@@ -107,29 +107,41 @@ class Operation:
         return [int(i["id"]) for i in images if "id" in i]
 
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
-        """Update one row by id; return its image before the change."""
-        pairs = self.update_where(table, table.c.id == row_id, values)
+        """Update one row by its primary key; return its image before the change."""
+        pairs = self.update_where(table, _pk_column(table) == row_id, values)
         if not pairs:
             raise LookupError(f"{table.name} {row_id} does not exist")
         return pairs[0][0]
 
     def update_where(
-        self, table: Table, where: ColumnElement[bool], values: Mapping[str, Any]
+        self,
+        table: Table,
+        where: ColumnElement[bool],
+        values: Mapping[str, Any],
+        *,
+        narrow: bool = False,
     ) -> list[tuple[Row, Row]]:
-        """Update every row matching ``where``; return (before, after) image pairs."""
-        query = select(*table.c).where(where)
+        """Update every row matching ``where``; return (before, after) image pairs.
+
+        ``narrow=True`` records only the key and the changed columns, for rows
+        with large columns the change leaves alone (a source's original file
+        beside its text); undo and redo need no more than that.
+        """
+        key = _pk_column(table)
+        columns = [key, *(table.c[k] for k in values)] if narrow else list(table.c)
+        query = select(*columns).where(where)
         if self.conn.dialect.name == "postgresql":
             query = query.with_for_update()  # the before-images stay true until commit
-        befores = {r["id"]: r for r in (_as_dict(table, row) for row in self.conn.execute(query))}
+        befores = {r[key.name]: r for r in (dict(row._mapping) for row in self.conn.execute(query))}
         if not befores:
             return []
         ids = list(befores)
         pairs: list[tuple[Row, Row]] = []
         for part in chunks(ids):
-            stmt = update(table).where(table.c.id.in_(part)).values(dict(values))
-            for row in self.conn.execute(stmt.returning(*table.c)):
-                after = _as_dict(table, row)
-                pairs.append((befores[after["id"]], after))
+            stmt = update(table).where(key.in_(part)).values(dict(values))
+            for row in self.conn.execute(stmt.returning(*columns)):
+                after = dict(row._mapping)
+                pairs.append((befores[after[key.name]], after))
         self._record(["u", table.name, [[b, a] for b, a in pairs]])
         return pairs
 
@@ -154,6 +166,12 @@ class Operation:
     def touched(self) -> dict[str, frozenset[int]]:
         """Ids per table that this operation wrote."""
         return touched_ids(self.entries)
+
+
+def _pk_column(table: Table) -> Any:
+    """The single-column primary key of ``table`` (``id``, or ``source_id`` of source_content)."""
+    (column,) = table.primary_key.columns
+    return column
 
 
 def touched_ids(entries: Iterable[Entry]) -> dict[str, frozenset[int]]:

@@ -94,6 +94,8 @@ def _progress(label: str) -> Any:
               "position,source,speaker,coder,attr:NAME.")  # fmt: skip
 @click.option("--separator", help="Between citation parts (default ', ').")
 @click.option("--title", help="Document title.")
+@click.option("--all-codes", is_flag=True,
+              help="One appendix (lampiran) of every code, grouped by code then case.")  # fmt: skip
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def excerpts(
     project: str, out: str, codes: tuple[str, ...], no_children: bool, cases: tuple[str, ...],
@@ -101,12 +103,16 @@ def excerpts(
     coders: tuple[str, ...], unit: str, valences: tuple[str, ...], group_by: str,
     pseudonymise: bool, language: str, context: int, context_sentences: int, other_codes: bool,
     no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
-    title: str | None, quiet: bool,
+    title: str | None, all_codes: bool, quiet: bool,
 ) -> None:  # fmt: skip
-    """Export coded excerpts to OUT (.docx, .xlsx or .csv)."""
+    """Export coded excerpts to OUT (.docx, .xlsx or .csv); --all-codes for the appendix."""
     from qualcode.export.excerpts import export_excerpts
     from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 
+    if all_codes and codes:
+        raise click.UsageError("--all-codes exports every code: leave out --code.")
+    if all_codes and title is None:
+        title = "Lampiran: Kutipan Terkode" if language == "id" else "Appendix: Coded Excerpts"
     case_attributes: dict[str, list[str]] = {}
     for item in attributes:
         name, sep, value = item.partition("=")
@@ -172,11 +178,12 @@ def _displays(
     help="Include a ready-made display (matrix, factors, coverage...) or a saved one.",
 )
 @click.option("--no-excerpts", is_flag=True, help="Leave out the coded excerpts.")
+@click.option("--charts", is_flag=True, help="Draw each display's chart under its table.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
     project: str, out: str, language: str, pseudonymise: bool, displays: tuple[str, ...],
-    no_excerpts: bool, quiet: bool, coder: str | None,
+    no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -189,7 +196,7 @@ def report(
         tables = _displays(p, displays, language, style)
         export_report(
             p, out, options, tables=tuple(tables), include_excerpts=not no_excerpts,
-            progress=None if quiet else _progress(out),
+            charts=charts, progress=None if quiet else _progress(out),
         )  # fmt: skip
     click.echo(f"Wrote {out}")
 
@@ -208,17 +215,20 @@ def report(
 @click.option("--title", help="Title of the table.")
 @click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
               help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
+@click.option("--chart", is_flag=True, help="Word: add the display's chart below the table.")
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, language: str, pseudonymise: bool, title: str | None,
-    drafts: str, coder: str | None, **opts: Any,
+    drafts: str, chart: bool, coder: str | None, **opts: Any,
 ) -> None:  # fmt: skip
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
     from qualcode.export.display_adapter import table_from_display
     from qualcode.export.display_file import TABLE_SUFFIXES, write_table_file
 
-    check_suffix(out, TABLE_SUFFIXES)
+    suffix = check_suffix(out, TABLE_SUFFIXES)
+    if chart and suffix != ".docx":
+        raise click.UsageError("--chart puts the chart in a Word file: write a .docx.")
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
@@ -228,5 +238,5 @@ def display_cmd(
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
-    write_table_file(table, out, language=language)
+    write_table_file(table, out, language=language, charts=chart)
     click.echo(f"Wrote {out}")

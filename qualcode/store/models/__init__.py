@@ -31,6 +31,7 @@ from qualcode.store.models.core import (
     SourceContent,
     UndoStep,
 )
+from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
 
 __all__ = [
     "Attribute",
@@ -44,10 +45,13 @@ __all__ = [
     "Code",
     "Coder",
     "Coding",
+    "ConceptMap",
     "Conclusion",
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "MapLink",
+    "MapNode",
     "Memo",
     "ProjectInfo",
     "ReviewComment",

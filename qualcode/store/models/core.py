@@ -226,6 +226,8 @@ class Coding(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "edited": the source text under this coding was corrected after coding (review it).
+    flag: Mapped[str | None] = mapped_column(String(32))
 
 
 class Memo(Base):

@@ -43,10 +43,13 @@ class Pane(Protocol):
 FEATURE_MODULES: list[str] = [
     "displays",
     "conclusions",
+    "maps",
+    "figures",
     "agreement",
     "review",
     "speakers",
     "case_sheet",
+    "memos",
     "search",
     "exports",
     "team_live",

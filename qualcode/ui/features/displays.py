@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -130,8 +131,15 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.cell.rate_requested.connect(self.rate_cell)
         self.cell.unrate_requested.connect(self.unrate_cell)
         self.cell.link_requested.connect(self.link_conclusion)
+        from qualcode.ui.features.chart_view import ChartView
+
+        self.chart = ChartView(self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("displayViews")
+        self.views.addTab(self.table, "")
+        self.views.addTab(self.chart, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for part in (scroll, self.table, self.cell):
+        for part in (scroll, self.views, self.cell):
             self.splitter.addWidget(part)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -255,6 +263,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.stale = False
         self.message = ""
         self.model.set_display(display)
+        self.chart.show_display(display)
         summary = display.spec.cell == "summary"
         header = self.table.horizontalHeader()
         if summary:
@@ -433,6 +442,8 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.saved.setAccessibleName(self.tr("Saved displays"))
         self.saved.setToolTip(self.tr("Saved displays"))
         self.table.setAccessibleName(self.tr("Display"))
+        self.views.setTabText(0, self.tr("Table"))
+        self.views.setTabText(1, self.tr("Chart"))
         self._show_title()
 
     def changeEvent(self, event: QEvent) -> None:

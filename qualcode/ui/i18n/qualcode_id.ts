@@ -476,6 +476,49 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Batang</translation>
+    </message>
+    <message>
+        <source>Stacked bars</source>
+        <translation>Batang bertumpuk</translation>
+    </message>
+    <message>
+        <source>Grouped bars</source>
+        <translation>Batang berkelompok</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Peta panas</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>Menggambar grafik…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Simpan grafik</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>Gambar PNG (*.png);;Gambar SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>CheckMenuButton</name>
     <message>
         <source>All</source>
@@ -1441,6 +1484,14 @@ Pengode: {coder}</translation>
         <translation>Display</translation>
     </message>
     <message>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
         <source>Summaries are kept with a saved display. Name it:</source>
         <translation>Ringkasan disimpan bersama display tersimpan. Beri nama display ini:</translation>
     </message>
@@ -1660,6 +1711,81 @@ Pengode: {coder}</translation>
     <message>
         <source>Exporting the REFI-QDA codebook…</source>
         <translation>Mengekspor buku kode REFI-QDA…</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPane</name>
+    <message>
+        <source>Cluster analysis</source>
+        <translation>Analisis klaster</translation>
+    </message>
+    <message>
+        <source>Code hierarchy</source>
+        <translation>Hierarki kode</translation>
+    </message>
+    <message>
+        <source>Compare two cases</source>
+        <translation>Bandingkan dua kasus</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Coding similarity (Jaccard)</source>
+        <translation>Kemiripan pengodean (Jaccard)</translation>
+    </message>
+    <message>
+        <source>Coding similarity (Sørensen)</source>
+        <translation>Kemiripan pengodean (Sørensen)</translation>
+    </message>
+    <message>
+        <source>Coding counts (Pearson)</source>
+        <translation>Jumlah pengodean (Pearson)</translation>
+    </message>
+    <message>
+        <source>Word similarity (Pearson)</source>
+        <translation>Kemiripan kata (Pearson)</translation>
+    </message>
+    <message>
+        <source>Sized by codings</source>
+        <translation>Ukuran menurut pengodean</translation>
+    </message>
+    <message>
+        <source>Sized by sources</source>
+        <translation>Ukuran menurut sumber</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Drawing the figure…</source>
+        <translation>Menggambar…</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Simpan gambar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>Gambar PNG (*.png);;Gambar SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2104,89 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>MapsPane</name>
+    <message>
+        <source>is associated with</source>
+        <translation>terkait dengan</translation>
+    </message>
+    <message>
+        <source>causes</source>
+        <translation>menyebabkan</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>mendukung</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>bertentangan dengan</translation>
+    </message>
+    <message>
+        <source>is part of</source>
+        <translation>bagian dari</translation>
+    </message>
+    <message>
+        <source>precedes</source>
+        <translation>mendahului</translation>
+    </message>
+    <message>
+        <source>maps to</source>
+        <translation>dipetakan ke</translation>
+    </message>
+    <message>
+        <source>New map</source>
+        <translation>Peta baru</translation>
+    </message>
+    <message>
+        <source>Add code</source>
+        <translation>Tambah kode</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautkan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Name of the map:</source>
+        <translation>Nama peta:</translation>
+    </message>
+    <message>
+        <source>Text of the note:</source>
+        <translation>Teks catatan:</translation>
+    </message>
+    <message>
+        <source>Select exactly two boxes to link.</source>
+        <translation>Pilih tepat dua kotak untuk ditautkan.</translation>
+    </message>
+    <message>
+        <source>How are they related?</source>
+        <translation>Bagaimana hubungan keduanya?</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Ekspor peta</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>Gambar SVG (*.svg);;Gambar PNG (*.png);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>MemoEditor</name>
     <message>
         <source>Select a source, case or code to write its memo.</source>
@@ -1994,6 +2203,137 @@ Pengode: {coder}</translation>
     <message>
         <source>Memo text</source>
         <translation>Isi memo</translation>
+    </message>
+</context>
+<context>
+    <name>MemosPane</name>
+    <message>
+        <source>analytic</source>
+        <translation>analitis</translation>
+    </message>
+    <message>
+        <source>reflexive</source>
+        <translation>reflektif</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>metode</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>teori</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>keputusan</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <source>journal</source>
+        <translation>jurnal</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Search memos…</source>
+        <translation>Cari memo…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>On anything</source>
+        <translation>Pada apa saja</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Teks memo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Delete the selected memo?</source>
+        <translation>Hapus memo yang dipilih?</translation>
+    </message>
+    <message>
+        <source>New journal entry</source>
+        <translation>Entri jurnal baru</translation>
+    </message>
+    <message>
+        <source>New memo</source>
+        <translation>Memo baru</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Teks:</translation>
+    </message>
+    <message>
+        <source>Export coded transcript</source>
+        <translation>Ekspor transkrip terkode</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Web page (*.html);;PDF (*.pdf)</source>
+        <translation>Dokumen Word (*.docx);;Halaman web (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting coded transcript</source>
+        <translation>Mengekspor transkrip terkode</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3152,45 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>SourceEditDialog</name>
+    <message>
+        <source>Edit the text of {name}</source>
+        <translation>Sunting teks {name}</translation>
+    </message>
+    <message>
+        <source>Correct typos or misheard words. Codings follow their text; codings whose own text you change are kept and flagged for review.</source>
+        <translation>Perbaiki salah ketik atau kata yang salah dengar. Pengodean mengikuti teksnya; pengodean yang teksnya sendiri Anda ubah tetap disimpan dan ditandai untuk ditinjau.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview changes</source>
+        <translation>&amp;Pratinjau perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+        <source>{changed} changed stretch(es): {kept} coding(s) keep their text, {flagged} flagged for review, {removed} removed.</source>
+        <translation>{changed} bagian berubah: {kept} pengodean tetap pada teksnya, {flagged} ditandai untuk ditinjau, {removed} dihapus.</translation>
+    </message>
+    <message>
+        <source>Review: {code} “{old}” → “{new}”</source>
+        <translation>Tinjau: {code} “{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <source>Removed: {code} “{old}”</source>
+        <translation>Dihapus: {code} “{old}”</translation>
+    </message>
+    <message>
+        <source>Remove codings?</source>
+        <translation>Hapus pengodean?</translation>
+    </message>
+    <message>
+        <source>The text of {n} coding(s) is deleted by this edit. Remove them with it?</source>
+        <translation>Teks dari {n} pengodean terhapus oleh suntingan ini. Hapus pengodean itu juga?</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPane</name>
     <message>
         <source>Open a source to review its speakers.</source>
@@ -3368,6 +3747,38 @@ Pengode: {coder}</translation>
         <source>List the speaker turns of the open source and fix them</source>
         <translation>Tampilkan giliran bicara sumber yang terbuka dan perbaiki</translation>
     </message>
+    <message>
+        <source>&amp;Figures (cluster, hierarchy, comparison)</source>
+        <translation>&amp;Gambar (klaster, hierarki, perbandingan)</translation>
+    </message>
+    <message>
+        <source>Concept &amp;maps</source>
+        <translation>Peta &amp;konsep</translation>
+    </message>
+    <message>
+        <source>New &amp;memo…</source>
+        <translation>&amp;Memo baru…</translation>
+    </message>
+    <message>
+        <source>New &amp;journal entry…</source>
+        <translation>Entri &amp;jurnal baru…</translation>
+    </message>
+    <message>
+        <source>Edit source &amp;text…</source>
+        <translation>Sunting &amp;teks sumber…</translation>
+    </message>
+    <message>
+        <source>Mark edited coding &amp;reviewed</source>
+        <translation>Tandai pengodean yang disunting sudah &amp;ditinjau</translation>
+    </message>
+    <message>
+        <source>The text under this coding was corrected after coding; mark it as checked</source>
+        <translation>Teks di bawah pengodean ini diperbaiki setelah dikode; tandai sudah diperiksa</translation>
+    </message>
+    <message>
+        <source>Coded &amp;transcript…</source>
+        <translation>&amp;Transkrip terkode…</translation>
+    </message>
 </context>
 <context>
     <name>displays</name>
@@ -3751,6 +4162,58 @@ Pengode: {coder}</translation>
         <translation>Komentar dapat diberikan pada {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>There is no map named &apos;{name}&apos;.</source>
+        <translation>Tidak ada peta bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Choose nodes to move.</source>
+        <translation>Pilih kotak yang akan dipindahkan.</translation>
+    </message>
+    <message>
+        <source>Choose nodes to remove.</source>
+        <translation>Pilih kotak yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>A link&apos;s relation is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Relasi tautan harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A link joins two different nodes.</source>
+        <translation>Tautan menghubungkan dua kotak yang berbeda.</translation>
+    </message>
+    <message>
+        <source>Both nodes must be on one map.</source>
+        <translation>Kedua kotak harus berada di satu peta.</translation>
+    </message>
+    <message>
+        <source>There is no map link with id {id}.</source>
+        <translation>Tidak ada tautan peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A map needs a name.</source>
+        <translation>Peta memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>A map named &apos;{name}&apos; already exists.</source>
+        <translation>Peta bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>There is no map with id {id}.</source>
+        <translation>Tidak ada peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no map node with id {id}.</source>
+        <translation>Tidak ada kotak peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A map node is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kotak peta harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Catatan memerlukan teks.</translation>
+    </message>
+    <message>
         <source>There is no {target} with id {id}.</source>
         <translation>Tidak ada {target} dengan id {id}.</translation>
     </message>
@@ -4026,6 +4489,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Choose codings to remove.</source>
         <translation>Pilih pengodean yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Choose codings to mark reviewed.</source>
+        <translation>Pilih pengodean yang akan ditandai sudah ditinjau.</translation>
     </message>
     <message>
         <source>This passage already has that code from the same coder at exactly that range.</source>
@@ -4735,6 +5202,62 @@ Pengode: {coder}</translation>
         <source>{file}: {chars} characters before the first recognised speaker turn belong to no speaker; check the speakers in View › Review speakers.</source>
         <translation>{file}: {chars} karakter sebelum giliran bicara pertama yang dikenali tidak punya pembicara; periksa pembicaranya di Tampilan › Periksa pembicara.</translation>
     </message>
+    <message>
+        <source>No thesis profile &apos;{name}&apos;: use {shipped} or a .yaml file.</source>
+        <translation>Tidak ada profil tesis &apos;{name}&apos;: gunakan {shipped} atau berkas .yaml.</translation>
+    </message>
+    <message>
+        <source>The thesis profile {file} is not valid: {reason}</source>
+        <translation>Profil tesis {file} tidak valid: {reason}</translation>
+    </message>
+    <message>
+        <source>PDF export needs LibreOffice (soffice), which is not installed. Export to .docx and save it as PDF from Word or LibreOffice.</source>
+        <translation>Ekspor PDF memerlukan LibreOffice (soffice), yang belum terpasang. Ekspor ke .docx lalu simpan sebagai PDF dari Word atau LibreOffice.</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make the PDF: {reason}</source>
+        <translation>LibreOffice tidak dapat membuat PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>A chart is one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Grafik harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Cluster by coding or words, over codes, sources or cases.</source>
+        <translation>Klaster berdasarkan pengodean atau kata, atas kode, sumber, atau kasus.</translation>
+    </message>
+    <message>
+        <source>Clustering by {by} measures {allowed}, not &apos;{measure}&apos;.</source>
+        <translation>Klaster berdasarkan {by} memakai ukuran {allowed}, bukan &apos;{measure}&apos;.</translation>
+    </message>
+    <message>
+        <source>Clustering needs at least two items with data; found {n}.</source>
+        <translation>Analisis klaster memerlukan sedikitnya dua butir yang berdata; ditemukan {n}.</translation>
+    </message>
+    <message>
+        <source>Size the hierarchy by passages or sources, not &apos;{v}&apos;.</source>
+        <translation>Ukur hierarki menurut pengodean atau sumber, bukan &apos;{v}&apos;.</translation>
+    </message>
+    <message>
+        <source>Compare two cases or two sources, not &apos;{v}&apos;.</source>
+        <translation>Bandingkan dua kasus atau dua sumber, bukan &apos;{v}&apos;.</translation>
+    </message>
+    <message>
+        <source>A figure is saved as .png, .svg or .pdf, not &apos;{suffix}&apos;.</source>
+        <translation>Gambar disimpan sebagai .png, .svg, atau .pdf, bukan &apos;{suffix}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would have no text left; nothing was changed.</source>
+        <translation>&apos;{name}&apos; tidak akan memiliki teks lagi; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>edit a source&apos;s text</source>
+        <translation>menyunting teks sumber</translation>
+    </message>
+    <message>
+        <source>The new text of &apos;{name}&apos; is the same as the old one.</source>
+        <translation>Teks baru &apos;{name}&apos; sama dengan teks lama.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -5018,6 +5541,10 @@ Pengode: {coder}</translation>
         <translation>Sunting pengodean</translation>
     </message>
     <message>
+        <source>Mark coding reviewed</source>
+        <translation>Tandai pengodean sudah ditinjau</translation>
+    </message>
+    <message>
         <source>Load sample codings</source>
         <translation>Muat pengodean contoh</translation>
     </message>
@@ -5072,6 +5599,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Edit source</source>
         <translation>Sunting sumber</translation>
+    </message>
+    <message>
+        <source>Edit source text</source>
+        <translation>Sunting teks sumber</translation>
     </message>
     <message>
         <source>Delete source</source>
@@ -5141,6 +5672,42 @@ Pengode: {coder}</translation>
         <source>Map speaker to case</source>
         <translation>Petakan pembicara ke kasus</translation>
     </message>
+    <message>
+        <source>New map</source>
+        <translation>Peta baru</translation>
+    </message>
+    <message>
+        <source>Rename map</source>
+        <translation>Ganti nama peta</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Hapus peta</translation>
+    </message>
+    <message>
+        <source>Add to map</source>
+        <translation>Tambahkan ke peta</translation>
+    </message>
+    <message>
+        <source>Move map nodes</source>
+        <translation>Pindahkan kotak peta</translation>
+    </message>
+    <message>
+        <source>Edit map node</source>
+        <translation>Sunting kotak peta</translation>
+    </message>
+    <message>
+        <source>Remove from map</source>
+        <translation>Hapus dari peta</translation>
+    </message>
+    <message>
+        <source>Link map nodes</source>
+        <translation>Tautkan kotak peta</translation>
+    </message>
+    <message>
+        <source>Unlink map nodes</source>
+        <translation>Lepas tautan kotak peta</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -5171,6 +5738,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Speakers</source>
         <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Concept maps</source>
+        <translation>Peta konsep</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memo</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,12 @@ def test_docx(coded: Project, tmp_path: Path) -> None:
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     margins = (section.left_margin, section.top_margin, section.right_margin,
                section.bottom_margin)  # fmt: skip
-    assert [round(m.cm, 2) for m in margins] == [4, 4, 3, 3]
+    assert [round(m.cm, 2) for m in margins] == [
+        4,
+        3,
+        3,
+        3,
+    ]  # the thesis profile's margins, as every export
     assert doc.paragraphs[0].text.startswith("Buku Kode: ")
     assert len(doc.tables) == 1
     table = doc.tables[0]

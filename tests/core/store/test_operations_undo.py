@@ -84,6 +84,8 @@ OPERATIONS: dict[str, Op] = {
                                                   kind="document", original=b"raw bytes"),
     "source.update": lambda p, s: p.sources.update(s.s2, name="O1 Command center", language="id"),
     "source.delete": lambda p, s: p.sources.delete(s.s1),
+    "source.edit_text": lambda p, s: p.sources.edit_text(
+        s.s1, "Ya, " + p.sources.text(s.s1)[:12] + " [koreksi] " + p.sources.text(s.s1)[20:]),
     "case.create": lambda p, s: p.cases.create("I2", parent_id=s.case2),
     "case.update": lambda p, s: p.cases.update(s.case1, name="IK-1", description="Kadis"),
     "case.set_parent": lambda p, s: p.cases.set_parent(s.case1, s.case2),

@@ -1,0 +1,208 @@
+"""``qualcode memo ...``: analytic memos and the research journal from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from qualcode.cli.common import (
+    coder_option,
+    emit_json,
+    emit_table,
+    json_option,
+    open_project,
+    project_argument,
+)
+from qualcode.records import MEMO_KINDS
+
+ON_HELP = (
+    "What the memo is about: project (default), code:NAME, source:NAME, case:NAME, "
+    "coding:ID or conclusion:ID."
+)
+
+
+def register(cli: click.Group) -> None:
+    """Add the ``memo`` group to ``cli``."""
+    cli.add_command(memo)
+
+
+@click.group()
+def memo() -> None:
+    """Write, list, search and export memos and journal entries."""
+
+
+def _resolve_on(p: Any, on: str) -> tuple[str, int | None]:
+    kind, _, rest = on.partition(":")
+    kind = kind.strip().lower()
+    if kind == "project" and not rest:
+        return "project", None
+    if kind == "code" and rest:
+        return "code", p.codes.find(rest).id
+    if kind == "source" and rest:
+        return "source", p.sources.find(rest).id
+    if kind == "case" and rest:
+        return "case", p.cases.find(rest).id
+    if kind in ("coding", "conclusion") and rest.strip().isdigit():
+        return kind, int(rest)
+    raise click.BadParameter(f"'{on}': {ON_HELP}", param_hint="--on")
+
+
+def _memo_json(m: Any, target: Any, authors: dict[int, str]) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "kind": m.kind,
+        "title": m.title,
+        "text": m.text,
+        "author": authors.get(m.coder_id) if m.coder_id is not None else None,
+        "created": m.created_at,
+        "modified": m.modified_at,
+        "on": {"kind": target.kind, "id": target.id, "name": target.name, "quote": target.quote},
+    }
+
+
+def _coder_names(p: Any) -> dict[int, str]:
+    return dict(p.memos.authors())
+
+
+@memo.command("add")
+@project_argument
+@click.argument("text")
+@click.option("--on", "on", default="project", show_default=True, help=ON_HELP)
+@click.option("--title", default="", help="A short title.")
+@click.option("--kind", type=click.Choice(MEMO_KINDS), default=None,
+              help="Kind of memo (default: analytic; journal with --journal).")  # fmt: skip
+@click.option("--journal", is_flag=True, help="A dated entry of the project's research journal.")
+@coder_option
+@json_option
+def add(project: str, text: str, on: str, title: str, kind: str | None, journal: bool,
+        coder: str | None, as_json: bool) -> None:  # fmt: skip
+    """Write a memo (TEXT) on the project or on a code, source, case, coding or conclusion."""
+    if journal and on != "project":
+        raise click.UsageError("A journal entry is written on the project (leave out --on).")
+    with open_project(project, coder) as p:
+        target, target_id = _resolve_on(p, on)
+        made = p.memos.create(
+            text, title=title, kind=kind or ("journal" if journal else "analytic"),
+            target=target, target_id=target_id,
+        ).result  # fmt: skip
+        assert made is not None
+        where = p.memos.targets([made])[made.id]
+        authors = _coder_names(p)
+    if as_json:
+        emit_json(_memo_json(made, where, authors))
+        return
+    click.echo(f"Added memo {made.id}" + (f" on {where.kind} {where.name}" if where.name else ""))
+
+
+@memo.command("list")
+@project_argument
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(MEMO_KINDS),
+              help="Only memos of this kind (repeatable).")  # fmt: skip
+@click.option("--on", "target", type=click.Choice(
+    ["project", "source", "case", "code", "coding", "conclusion"]),
+    help="Only memos on this kind of item.")  # fmt: skip
+@click.option("--author", help="Only memos written by this coder.")
+@click.option("--search", "words", help="Only memos containing all these words.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Written on or after YYYY-MM-DD.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Written on or before YYYY-MM-DD.")
+@json_option
+def list_(project: str, kinds: tuple[str, ...], target: str | None, author: str | None,
+          words: str | None, since: Any, until: Any, as_json: bool) -> None:  # fmt: skip
+    """List memos and journal entries, filtered by kind, target, author, words and date."""
+    with open_project(project, read_only=True) as p:
+        memos = p.memos.find(
+            kinds=list(kinds) or None, target=target, coder=author, text=words,
+            since=_day(since), until=_day(until),
+        )  # fmt: skip
+        targets = p.memos.targets(memos)
+        authors = _coder_names(p)
+    if as_json:
+        emit_json([_memo_json(m, targets[m.id], authors) for m in memos])
+        return
+    rows = [
+        [
+            m.id,
+            _day(m.created_at),
+            m.kind,
+            authors.get(m.coder_id or -1, "-"),
+            f"{targets[m.id].kind}" + (f": {targets[m.id].name}" if targets[m.id].name else ""),
+            m.title or (m.text.splitlines()[0][:60] if m.text else ""),
+        ]
+        for m in memos
+    ]
+    emit_table(rows, ["id", "date", "kind", "author", "on", "title"])  # fmt: skip
+
+
+@memo.command("show")
+@project_argument
+@click.argument("memo_id", type=int)
+@json_option
+def show(project: str, memo_id: int, as_json: bool) -> None:
+    """Show one memo with what it is written on."""
+    with open_project(project, read_only=True) as p:
+        m = p.memos.get(memo_id)
+        target = p.memos.targets([m])[m.id]
+        authors = _coder_names(p)
+    if as_json:
+        emit_json(_memo_json(m, target, authors))
+        return
+    click.echo(f"#{m.id} {m.title or '(untitled)'}  [{m.kind}]")
+    click.echo(f"  by {authors.get(m.coder_id or -1, '-')} on {_day(m.created_at)}"
+               + (f", about {target.kind} {target.name}" if target.name else ""))  # fmt: skip
+    if target.quote:
+        click.echo(f"  quote: “{target.quote}”")
+    click.echo()
+    click.echo(m.text)
+
+
+@memo.command("edit")
+@project_argument
+@click.argument("memo_id", type=int)
+@click.option("--text", help="The new text.")
+@click.option("--title", help="The new title.")
+@click.option("--kind", type=click.Choice(MEMO_KINDS), help="The new kind.")
+@coder_option
+def edit(project: str, memo_id: int, text: str | None, title: str | None, kind: str | None,
+         coder: str | None) -> None:  # fmt: skip
+    """Change a memo's text, title or kind (undoable)."""
+    if text is None and title is None and kind is None:
+        raise click.UsageError("Give --text, --title or --kind.")
+    with open_project(project, coder) as p:
+        p.memos.update(memo_id, text=text, title=title, kind=kind)
+    click.echo(f"Edited memo {memo_id}")
+
+
+@memo.command("delete")
+@project_argument
+@click.argument("memo_id", type=int)
+@coder_option
+def delete(project: str, memo_id: int, coder: str | None) -> None:
+    """Delete a memo (undoable)."""
+    with open_project(project, coder) as p:
+        p.memos.delete(memo_id)
+    click.echo(f"Deleted memo {memo_id}")
+
+
+@memo.command("export")
+@project_argument
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--by", type=click.Choice(["code", "date"]), default="code", show_default=True,
+              help="Group by what the memos are about, or list them by date.")  # fmt: skip
+@click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(MEMO_KINDS),
+              help="Only memos of this kind (repeatable).")  # fmt: skip
+def export(project: str, out: str, by: str, language: str, kinds: tuple[str, ...]) -> None:
+    """Write the memos (and journal) to a Word document (.docx) or web page (.html)."""
+    from qualcode.export.memos_docx import export_memos
+
+    with open_project(project, read_only=True) as p:
+        n = export_memos(p, out, by=by, language=language, kinds=list(kinds) or None)
+    click.echo(f"Wrote {n} memo(s) to {out}")
+
+
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
+    return value.date() if hasattr(value, "date") else value
