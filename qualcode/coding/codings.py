@@ -378,7 +378,7 @@ class CodingManager:
             op.result = (code, coding)
         return op.changeset
 
-    def flagged(self) -> list[Coding]:
+    def flagged(self) -> builtins.list[Coding]:
         """Codings whose text was corrected after coding and that nobody has reviewed yet."""
         with self._p.reading() as conn:
             rows = conn.execute(
