@@ -77,6 +77,7 @@ class Project:
         from qualcode.coding.codes import CodeManager
         from qualcode.coding.codings import CodingManager
         from qualcode.coding.sets import SetManager
+        from qualcode.identity import IdentityManager
         from qualcode.memos import MemoManager
         from qualcode.sources.manager import SourceManager
 
@@ -87,6 +88,7 @@ class Project:
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
+        self.identities = IdentityManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod

@@ -45,6 +45,50 @@ def _style(pseudonymise: bool, fields: str | None, separator: str | None) -> Any
     return AttributionStyle(**kwargs)
 
 
+accept_leaks_option = click.option(
+    "--accept-leaks", is_flag=True,
+    help="Write the file even if register entries remain in it (they are listed).",
+)  # fmt: skip
+
+
+def _guarded(p: Any, out: str, pseudonymise: bool, accept_leaks: bool, write: Any) -> Any:
+    """Run ``write(path)``; when pseudonymising, through the register rewrite and leak check."""
+    from qualcode.export.leaks import describe, write_pseudonymised
+    from qualcode.export.pseudonymise import Pseudonymiser
+
+    engine = Pseudonymiser.for_project(p) if pseudonymise else None
+    if engine is not None and not engine:
+        click.echo(
+            "Warning: the identity register is empty; only case names are replaced "
+            "(see `qualcode identity fill`).",
+            err=True,
+        )
+    result, leaks = write_pseudonymised(out, engine, write, accept_leaks=accept_leaks)
+    if leaks:
+        click.echo(f"Warning: written with {len(leaks)} accepted leak(s):\n{describe(leaks)}",
+                   err=True)  # fmt: skip
+    return result
+
+
+@export.command("check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--project", "project", required=True, metavar="PROJECT",
+              help="The project whose identity register to look for.")  # fmt: skip
+def check(file: str, project: str) -> None:
+    """Scan FILE (.docx, .xlsx, .csv, .html, .qdpx...) for every identity register entry of
+    PROJECT; exit code 1 if any is found."""
+    from qualcode.export.leaks import describe, scan_file
+    from qualcode.export.pseudonymise import Pseudonymiser
+
+    with open_project(project, read_only=True) as p:
+        engine = Pseudonymiser.for_project(p)
+    leaks = scan_file(file, engine)
+    if leaks:
+        click.echo(f"{file}: {len(leaks)} identifying text(s) found:\n{describe(leaks, 200)}")
+        raise SystemExit(1)
+    click.echo(f"{file}: none of the {len(engine.entries)} register entries found")
+
+
 def _progress(label: str) -> Any:
     """A progress callback that prints a percentage to stderr now and then."""
     last = [-1]
@@ -73,7 +117,9 @@ def _progress(label: str) -> Any:
 @click.option("--valence", "valences", multiple=True, type=VALENCES, help="Only this valence.")
 @click.option("--group-by", type=GROUPS, default="code-case", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
-              help="Cite cases by their Kode attribute or as 'Informan N'.")  # fmt: skip
+              help="Cite cases by their Kode attribute or as 'Informan N' and replace every "
+              "identity register entry; the file is checked for leaks.")  # fmt: skip
+@accept_leaks_option
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--context", type=int, default=0, metavar="N",
               help="Show N characters of text before and after each excerpt (grey).")  # fmt: skip
@@ -92,8 +138,8 @@ def excerpts(
     project: str, out: str, codes: tuple[str, ...], no_children: bool, cases: tuple[str, ...],
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
     coders: tuple[str, ...], valences: tuple[str, ...], group_by: str, pseudonymise: bool,
-    language: str, context: int, context_sentences: int, other_codes: bool, no_code_path: bool,
-    no_note: bool, cite_fields: str | None, separator: str | None, title: str | None,
+    accept_leaks: bool, language: str, context: int, context_sentences: int, other_codes: bool,
+    no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None, title: str | None,
     quiet: bool,
 ) -> None:  # fmt: skip
     """Export coded excerpts to OUT (.docx, .xlsx or .csv)."""
@@ -124,7 +170,12 @@ def excerpts(
             coders=list(coders) or None,
             valences=list(valences) or None,
         )
-        n = export_excerpts(p, out, flt, options, progress=None if quiet else _progress(out))
+        n = _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: export_excerpts(
+                p, path, flt, options, progress=None if quiet else _progress(out)
+            ),
+        )  # fmt: skip
     click.echo(f"Wrote {n} excerpts to {out}")
 
 
@@ -152,7 +203,9 @@ def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
-              help="Show cases by their Kode attribute or as 'Informan N'.")  # fmt: skip
+              help="Show cases by their Kode attribute or as 'Informan N' and replace every "
+              "identity register entry; the file is checked for leaks.")  # fmt: skip
+@accept_leaks_option
 @click.option(
     "--display",
     "displays",
@@ -164,8 +217,8 @@ def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
-    project: str, out: str, language: str, pseudonymise: bool, displays: tuple[str, ...],
-    no_excerpts: bool, quiet: bool, coder: str | None,
+    project: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool,
+    displays: tuple[str, ...], no_excerpts: bool, quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -176,9 +229,12 @@ def report(
     options = ExcerptOptions(language=language, attribution=style)
     with open_project(project, coder, read_only=True) as p:
         tables = _displays(p, displays, language, style)
-        export_report(
-            p, out, options, tables=tuple(tables), include_excerpts=not no_excerpts,
-            progress=None if quiet else _progress(out),
+        _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: export_report(
+                p, path, options, tables=tuple(tables), include_excerpts=not no_excerpts,
+                progress=None if quiet else _progress(out),
+            ),
         )  # fmt: skip
     click.echo(f"Wrote {out}")
 
@@ -194,13 +250,19 @@ def report(
 @click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"]))
 @click.option("--variable", help="Checklist: the code whose sub-codes are the components.")
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
-@click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
+@click.option(
+    "--pseudonymise",
+    "--pseudonymize",
+    is_flag=True,
+    help="Cite cases by pseudonym and replace every identity register entry.",
+)
+@accept_leaks_option
 @click.option("--title", help="Title of the table.")
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, codes: str | None, cols: str | None, rows: str | None,
     cell: str | None, measure: str | None, variable: str | None, language: str,
-    pseudonymise: bool, title: str | None, coder: str | None,
+    pseudonymise: bool, accept_leaks: bool, title: str | None, coder: str | None,
 ) -> None:  # fmt: skip
     """Build display TYPE (matrix, framework, factors... or saved:NAME) and write OUT
     (.docx, .xlsx, .csv or .html)."""
@@ -231,11 +293,14 @@ def display_cmd(
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
-    _write_table(table, out, suffix, language)
+        _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: _write_table(table, path, suffix, language),
+        )  # fmt: skip
     click.echo(f"Wrote {out}")
 
 
-def _write_table(table: Any, out: str, suffix: str, language: str) -> None:
+def _write_table(table: Any, out: Any, suffix: str, language: str) -> None:
     if suffix == ".xlsx":
         from qualcode.export.tables_xlsx import write_tables_xlsx
 

@@ -30,6 +30,7 @@ from qualcode.store.models.core import (
     SourceContent,
     UndoStep,
 )
+from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 
 __all__ = [
     "Attribute",
@@ -46,6 +47,8 @@ __all__ = [
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "IdentityAttribute",
+    "IdentityEntry",
     "Memo",
     "ProjectInfo",
     "ReviewComment",
