@@ -139,8 +139,8 @@ def excerpts(
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
     coders: tuple[str, ...], valences: tuple[str, ...], group_by: str, pseudonymise: bool,
     accept_leaks: bool, language: str, context: int, context_sentences: int, other_codes: bool,
-    no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None, title: str | None,
-    quiet: bool,
+    no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
+    title: str | None, quiet: bool,
 ) -> None:  # fmt: skip
     """Export coded excerpts to OUT (.docx, .xlsx or .csv)."""
     from qualcode.export.excerpts import export_excerpts
