@@ -64,7 +64,11 @@ def rewrite_file(path: str | os.PathLike[str], engine: Pseudonymiser) -> None:
     suffix = target.suffix.lower()
     if not engine:
         return
-    if suffix in ZIP_SUFFIXES and zipfile.is_zipfile(target):
+    if suffix == ".qdpx" and zipfile.is_zipfile(target):
+        from qualcode.interop.refi.identity import pseudonymise_qdpx
+
+        pseudonymise_qdpx(target, engine)  # selections count characters: moved with the text
+    elif suffix in ZIP_SUFFIXES and zipfile.is_zipfile(target):
         _rewrite_zip(target, engine)
     elif suffix == ".csv":
         _rewrite_csv(target, engine)
