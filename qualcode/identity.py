@@ -58,6 +58,8 @@ KIND_BY_ATTRIBUTE = {
     "instansi": "institution",
     "opd": "institution",
     "lembaga": "institution",
+    "agency": "institution",
+    "dinas": "institution",
     "organisation": "institution",
     "organization": "institution",
     "desa": "place",

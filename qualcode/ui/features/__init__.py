@@ -33,6 +33,7 @@ FEATURE_MODULES: list[str] = [
     "review",
     "search",
     "exports",
+    "identity",
     "team_live",
 ]
 """Modules under ``qualcode.ui.features``, in the order their panes and commands appear."""
