@@ -111,3 +111,23 @@ class RoleDeniedError(QualCodeError):
     NO_ROLE = QT_TRANSLATE_NOOP(
         "errors", "The database server refused this for your account: {what}."
     )
+
+
+class PasswordRequiredError(ProjectError):
+    """An encrypted project was opened without a password (none given, stored or set)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is encrypted. Type its password, keep it in the keyring, or set "
+        "QUALCODE_PASSWORD for scripts.",
+    )
+
+
+class WrongPasswordError(ProjectError):
+    """The password does not open an encrypted project (the file was not changed)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The password does not open {path} (or the file is not a QualCode project). "
+        "The file was not changed.",
+    )

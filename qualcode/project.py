@@ -24,7 +24,13 @@ from sqlalchemy import Connection, Engine, func, insert, select
 import qualcode
 from qualcode import team_roles
 from qualcode.changes import ChangeSet
-from qualcode.errors import NewerSchemaError, OlderSchemaError, ProjectError, ReadOnlyError
+from qualcode.errors import (
+    NewerSchemaError,
+    OlderSchemaError,
+    PasswordRequiredError,
+    ProjectError,
+    ReadOnlyError,
+)
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
@@ -68,6 +74,7 @@ class Project:
         self._write_mutex = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        self.encrypted = False  # an encrypted (SQLCipher) project file
         # Managers import the facade's operation API; imported here to avoid cycles.
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
@@ -99,8 +106,10 @@ class Project:
         coder: str | None = None,
         title: str | None = None,
         overwrite: bool = False,
+        password: str | None = None,
     ) -> Project:
-        """Create a new, empty project at ``target`` (a file path or a database URL)."""
+        """Create a new, empty project at ``target`` (a file path or a database URL); with a
+        ``password`` the file is encrypted (:mod:`qualcode.store.cipher`)."""
         coder_name = resolve_coder(coder)
         lock: ProjectLock | None = None
         if not is_url(target):
@@ -122,7 +131,7 @@ class Project:
             location = str(path.resolve())
         else:
             location = public_location(target)
-        engine = make_engine(target)
+        engine = make_engine(target, password=None if is_url(target) else password)
         try:
             with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
                 _schema_lock(conn)
@@ -138,7 +147,9 @@ class Project:
             if lock:
                 lock.release()
             raise
-        return cls(engine, location=location, read_only=False, coder=coder_name, lock=lock)
+        project = cls(engine, location=location, read_only=False, coder=coder_name, lock=lock)
+        project.encrypted = password is not None and not is_url(target)
+        return project
 
     @classmethod
     def open(
@@ -148,8 +159,13 @@ class Project:
         coder: str | None = None,
         read_only: bool = False,
         backups: bool = True,
+        password: str | None = None,
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
+
+        An encrypted file needs its ``password`` (else ``QUALCODE_PASSWORD`` or the keyring's
+        is used): :class:`PasswordRequiredError` without one, :class:`WrongPasswordError`
+        for a wrong one; either way nothing was written.
 
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
@@ -159,29 +175,42 @@ class Project:
         if is_url(target):
             return cls._open_url(str(target), coder_name, read_only)
         path = Path(target).resolve()
-        found = _check_file(path)
+        key = cipher_password(path, password)
+        found = _check_file(path, key)
         if found > migrations.SCHEMA_VERSION:
             raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
         if read_only:
             if found < migrations.SCHEMA_VERSION:
                 raise OlderSchemaError(path=str(path))
-            engine = make_engine(path, read_only=True)
-            return cls(engine, location=str(path), read_only=True, coder=coder_name)
+            engine = make_engine(path, read_only=True, password=key)
+            project = cls(engine, location=str(path), read_only=True, coder=coder_name)
+            project.encrypted = key is not None
+            return project
         lock = ProjectLock(path, coder_name)
         lock.acquire()
         try:
             if found < migrations.SCHEMA_VERSION:
-                backup.make_backup(path, reason=f"before-upgrade-from-v{found}")
+                backup.make_backup(path, reason=f"before-upgrade-from-v{found}", password=key)
             elif backups:
-                backup.make_backup(path)
+                backup.make_backup(path, password=key)
                 backup.prune_rolling(path)
-            engine = make_engine(path)
+            engine = make_engine(path, password=key)
             if found < migrations.SCHEMA_VERSION:
                 _upgrade(engine, found)
         except BaseException:
             lock.release()
             raise
-        return cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project = cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project.encrypted = key is not None
+        return project
+
+    @staticmethod
+    def check_password(target: str | Path, password: str | None = None) -> None:
+        """Raise :class:`PasswordRequiredError` or :class:`WrongPasswordError` if ``target`` is an
+        encrypted file that ``password`` (or ``QUALCODE_PASSWORD``, or the keyring) does not
+        open; nothing is written."""
+        if not is_url(target):
+            cipher_password(Path(target).resolve(), password)
 
     @classmethod
     def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
@@ -424,10 +453,36 @@ def _stamp_new(conn: Connection, title: str) -> None:
     )
 
 
-def _check_file(path: Path) -> int:
+def cipher_password(path: Path, password: str | None) -> str | None:
+    """The password to open ``path`` with: None for a plain file; for an encrypted one the
+    given password, else ``QUALCODE_PASSWORD`` or the keyring's, checked (reads only)."""
+    from qualcode.store import cipher
+
+    if not path.is_file() or not cipher.is_encrypted(path):
+        return None
+    if not password:
+        from qualcode.credentials import project_password
+
+        password = project_password(path)
+    if not password:
+        raise PasswordRequiredError(path=str(path))
+    cipher.check_password(path, password)
+    return password
+
+
+def _check_file(path: Path, password: str | None = None) -> int:
     """The schema version of the project file at ``path``, read without writing to it."""
     if not path.is_file():
         raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
+    if password is not None:
+        from qualcode.store import cipher
+
+        version = cipher.read_version(path, password)
+        if version is None:
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
+            )
+        return version
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise ProjectError(

@@ -49,18 +49,51 @@ def open_project(
     project open; a project in an older format is upgraded first (that needs
     the write lock once, and makes a backup copy).
     """
-    from qualcode.errors import OlderSchemaError
+    from qualcode.errors import OlderSchemaError, PasswordRequiredError
     from qualcode.project import Project
 
+    password: str | None = None
     try:
-        project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+        Project.check_password(target)
+    except PasswordRequiredError:
+        if not interactive():
+            raise
+        password = click.prompt(f"Password for {target}", hide_input=True, err=True)
+    try:
+        project = Project.open(
+            target, coder=coder, read_only=read_only, backups=False, password=password
+        )
     except OlderSchemaError:
-        Project.open(target, coder=coder, backups=False).close()
-        project = Project.open(target, coder=coder, read_only=True, backups=False)
+        Project.open(target, coder=coder, backups=False, password=password).close()
+        project = Project.open(
+            target, coder=coder, read_only=True, backups=False, password=password
+        )
     try:
         yield project
     finally:
         project.close()
+
+
+def interactive() -> bool:
+    """Whether a password may be asked for (a terminal; scripts use QUALCODE_PASSWORD)."""
+    return sys.stdin.isatty()
+
+
+def new_password(target: str) -> str:
+    """A new project password: ``QUALCODE_PASSWORD`` in scripts, else typed twice."""
+    import os
+
+    from qualcode.credentials import PASSWORD_ENV
+
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not interactive():
+        raise click.UsageError(f"type the password in a terminal or set {PASSWORD_ENV}")
+    value = click.prompt(
+        f"New password for {target}", hide_input=True, confirmation_prompt=True, err=True
+    )
+    return str(value)
 
 
 def to_jsonable(value: Any) -> Any:

@@ -21,13 +21,19 @@ def backup_dir(project: Path) -> Path:
     return project.with_name(project.stem + ".backups")
 
 
-def make_backup(project: Path, reason: str = "auto") -> Path:
-    """Copy ``project`` into its backup folder and return the copy's path."""
+def make_backup(project: Path, reason: str = "auto", *, password: str | None = None) -> Path:
+    """Copy ``project`` into its backup folder and return the copy's path (an encrypted
+    project's copy is encrypted with the same password)."""
     folder = backup_dir(project)
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     prefix = ROLLING_PREFIX if reason == "auto" else f"{reason}-"
     target = folder / f"{prefix}{stamp}{project.suffix or '.qdaproj'}"
+    if password is not None:
+        from qualcode.store import cipher
+
+        cipher.backup(project, target, password)
+        return target
     src = sqlite3.connect(f"file:{project.as_posix()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)

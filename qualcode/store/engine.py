@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import QueuePool
 
 WRITE = {"qualcode_write": True}
 """Execution options for a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -35,10 +36,9 @@ def project_url(target: str | Path, *, read_only: bool = False) -> URL:
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")  # the driver QualCode ships with
         return url
-    path = Path(target).resolve()
-    if read_only:
-        return make_url(f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true")
-    return make_url(f"sqlite+pysqlite:///{path.as_posix()}")
+    # Built, not parsed: a folder named "a#b" or "c?d" stays one path (connections are
+    # opened by :func:`_connector` from the path itself, never from this URL).
+    return URL.create("sqlite+pysqlite", database=str(Path(target).resolve()))
 
 
 def public_location(target: str | Path) -> str:
@@ -62,8 +62,14 @@ def is_postgresql(conn_or_engine: Any) -> bool:
     return bool(conn_or_engine.dialect.name == "postgresql")
 
 
-def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
-    """Create an engine for a project with the pragmas and transaction rules above."""
+def make_engine(
+    target: str | Path, *, read_only: bool = False, password: str | None = None
+) -> Engine:
+    """Create an engine for a project with the pragmas and transaction rules above.
+
+    A project file with a ``password`` is an encrypted (SQLCipher) file; see
+    :mod:`qualcode.store.cipher`.
+    """
     url = project_url(target, read_only=read_only)
     if url.get_backend_name() == "postgresql":
         try:
@@ -89,12 +95,40 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         return engine
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    path = Path(target).resolve()
+    module: Any
+    if password is None:
+        import sqlite3 as module
+    else:
+        from qualcode.store.cipher import dbapi
+
+        module = dbapi()
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": 10},
+        module=module,
+        creator=_connector(path, read_only=read_only, password=password),
+        poolclass=QueuePool,
     )
     _configure_sqlite(engine, read_only=read_only)
     return engine
+
+
+def _connector(path: Path, *, read_only: bool, password: str | None) -> Any:
+    """The ``creator`` of a project engine: opens the file by its plain path."""
+
+    def connect() -> Any:
+        if password is not None:
+            from qualcode.store.cipher import connect as cipher_connect
+
+            return cipher_connect(path, password, read_only=read_only)
+        import sqlite3
+
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    return connect
 
 
 def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
