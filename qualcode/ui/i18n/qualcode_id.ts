@@ -1853,6 +1853,49 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <source>Encrypted project</source>
+        <translation>Proyek terenkripsi</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this project</source>
+        <translation>&amp;Enkripsi proyek ini</translation>
+    </message>
+    <message>
+        <source>The file, its backups and its search index are unreadable without the password. A forgotten password cannot be recovered.</source>
+        <translation>Berkas, cadangannya, dan indeks pencariannya tidak dapat dibaca tanpa kata sandi. Kata sandi yang terlupa tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;Simpan kata sandi di keyring sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted.</source>
+        <translation>{file} terenkripsi.</translation>
+    </message>
+    <message>
+        <source>Type a password.</source>
+        <translation>Ketik kata sandi.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Kedua kata sandi berbeda.</translation>
+    </message>
+</context>
+<context>
     <name>QuickCodeBox</name>
     <message>
         <source>Quick code</source>
@@ -3470,6 +3513,14 @@ Pengode: {coder}</translation>
         <translation>Server basis data menolak tindakan ini untuk akun Anda: {what}.</translation>
     </message>
     <message>
+        <source>{path} is encrypted. Type its password, keep it in the keyring, or set QUALCODE_PASSWORD for scripts.</source>
+        <translation>{path} terenkripsi. Ketik kata sandinya, simpan di keyring, atau isi QUALCODE_PASSWORD untuk skrip.</translation>
+    </message>
+    <message>
+        <source>The password does not open {path} (or the file is not a QualCode project). The file was not changed.</source>
+        <translation>Kata sandi tidak dapat membuka {path} (atau berkas ini bukan proyek QualCode). Berkas tidak diubah.</translation>
+    </message>
+    <message>
         <source>{file}: the folder does not exist.</source>
         <translation>{file}: folder tidak ada.</translation>
     </message>
@@ -4015,6 +4066,26 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no identity register entry with id {id}.</source>
         <translation>Tidak ada entri daftar identitas dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted.</source>
+        <translation>{path} sudah terenkripsi.</translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted.</source>
+        <translation>{path} tidak terenkripsi.</translation>
+    </message>
+    <message>
+        <source>Encrypted projects need the sqlcipher3-wheels package (pip install sqlcipher3-wheels).</source>
+        <translation>Proyek terenkripsi memerlukan paket sqlcipher3-wheels (pip install sqlcipher3-wheels).</translation>
+    </message>
+    <message>
+        <source>A project password cannot be empty.</source>
+        <translation>Kata sandi proyek tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>The converted copy of {path} did not check out; the project was not changed.</source>
+        <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
     </message>
 </context>
 <context>
