@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
@@ -26,8 +26,8 @@ from qualcode.store.models import IdentityAttribute, IdentityEntry
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-entry_table = IdentityEntry.__table__
-attribute_table = IdentityAttribute.__table__
+entry_table: Table = IdentityEntry.__table__  # type: ignore[assignment]
+attribute_table: Table = IdentityAttribute.__table__  # type: ignore[assignment]
 
 KINDS = ("name", "nickname", "post", "institution", "place", "phone", "person", "other")
 """What an entry is: the person's name, a nickname, their post (jabatan), institution,

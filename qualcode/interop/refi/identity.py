@@ -144,7 +144,7 @@ def _pdf_to_text_source(element: etree._Element) -> None:
 # -- the register travelling with a project ------------------------------------------
 def register_of(project: Project) -> dict[str, Any]:
     """The register as plain data, cases named by GUID (stable across programs)."""
-    guids = {c.id: c.guid for c in project.cases.all()}
+    guids: dict[int, str] = {c.id: c.guid for c in project.cases.all()}
     return {
         "version": 1,
         "identifying_attributes": project.identities.identifying_attributes(),
