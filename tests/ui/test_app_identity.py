@@ -99,3 +99,26 @@ def test_pseudonymised_export_from_the_app(main_window, qtbot, monkeypatch, tmp_
     text += "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "WhatsApp" not in text and "Diskominfo" not in text
     assert "W1 Kadis [instansi]" in text
+
+
+def test_display_pane_export_follows_the_pseudonymise_switch(
+    sample_window, qtbot, monkeypatch, tmp_path
+) -> None:
+    """The sample study: offices as matrix columns are replaced, and the file is checked."""
+    import zipfile
+
+    w = sample_window(coder="ana", size=(1400, 900))
+    pane = w.show_pane("displays")
+    pane.form.columns.setCurrentIndex(pane.form.columns.findData("attribute:Instansi"))
+    pane.form.set_type("matrix")
+    before = pane.display
+    qtbot.mouseClick(pane.form.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.display is not before and pane.display is not None, timeout=15000)
+    w.commands.trigger("export.pseudonymise")
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a, **_k: str(tmp_path / "m.xlsx"))
+    w.commands.refresh()
+    w.commands.trigger("displays.export_xlsx")
+    qtbot.waitUntil(lambda: "m.xlsx" in pane.title.text(), timeout=30000)
+    with zipfile.ZipFile(tmp_path / "m.xlsx") as zf:
+        raw = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"Diskominfo" not in raw and b"Bappeda" not in raw and b"[instansi]" in raw

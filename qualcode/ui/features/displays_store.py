@@ -373,19 +373,30 @@ class DisplayStore:
         language = getattr(self.window_.settings, "language", "en")
         name = self.saved_name
 
+        exports = self.window_.panes.get("exports")  # File › Export › Pseudonymise exports
+        masked = bool(getattr(exports, "pseudonymise", False))
+
         def work(progress: Any, cancel: Any) -> str:
+            from qualcode.export.attribution import AttributionStyle
             from qualcode.export.display_adapter import table_from_display
 
-            table = table_from_display(display, project=project, title=name, language=language)
+            style = AttributionStyle(pseudonymise=True) if masked else None
+            table = table_from_display(
+                display, project=project, title=name, language=language, style=style
+            )
             report = lambda done, total: progress(done, total, "")  # noqa: E731
-            if kind == "xlsx":
-                from qualcode.export.tables_xlsx import write_tables_xlsx
 
-                write_tables_xlsx([table], path, language=language, progress=report, cancel=cancel)
+            def write(target: Any) -> None:
+                if kind == "xlsx":
+                    from qualcode.export.tables_xlsx import write_tables_xlsx as writer
+                else:
+                    from qualcode.export.tables_docx import write_tables_docx as writer
+                writer([table], target, language=language, progress=report, cancel=cancel)
+
+            if masked and exports is not None:
+                exports.guarded(project, path, write)  # register rewrite + leak check
             else:
-                from qualcode.export.tables_docx import write_tables_docx
-
-                write_tables_docx([table], path, language=language, progress=report, cancel=cancel)
+                write(path)
             return path
 
         def done(written: str) -> None:
