@@ -32,7 +32,7 @@ from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
 ZIP_SUFFIXES = (".docx", ".xlsx", ".pptx", ".qdpx", ".odt", ".ods")
-TEXT_SUFFIXES = (".csv", ".html", ".htm", ".txt", ".md", ".json", ".xml", ".qde", ".tsv")
+TEXT_SUFFIXES = (".csv", ".html", ".htm", ".txt", ".md", ".json", ".xml", ".qde", ".tsv", ".yaml")
 # Elements whose text runs are read (and rewritten) together: a name split over two
 # runs of a Word paragraph is still found.
 _CONTAINERS = {"p", "si", "is", "text", "r"}
@@ -75,6 +75,8 @@ def rewrite_file(path: str | os.PathLike[str], engine: Pseudonymiser) -> None:
     elif suffix in (".html", ".htm"):
         raw = target.read_text(encoding="utf-8")
         target.write_text(rewrite_html(raw, engine), encoding="utf-8")
+    elif suffix in (".yaml", ".yml"):
+        _rewrite_yaml(target, engine)
     elif suffix in TEXT_SUFFIXES:
         raw = target.read_text(encoding="utf-8-sig")
         target.write_text(engine.apply(raw), encoding="utf-8")
@@ -164,6 +166,24 @@ def _rewrite_csv(path: Path, engine: Pseudonymiser) -> None:
     for row in rows:
         writer.writerow([engine.apply(cell) for cell in row])
     path.write_bytes(out.getvalue().encode("utf-8-sig" if bom else "utf-8"))
+
+
+def _rewrite_yaml(path: Path, engine: Pseudonymiser) -> None:
+    """Values (not keys) of a YAML file, re-dumped so the file still loads."""
+    import yaml
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return engine.apply(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = yaml.safe_dump(walk(data), allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(text, encoding="utf-8")
 
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)

@@ -190,13 +190,16 @@ class ExportActions(RefiImports, QObject):
             from qualcode.coding.codebook_export import export_codebook_yaml
             from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
 
-            suffix = Path(path).suffix.lower()
-            if suffix == ".xlsx":
-                export_codebook_xlsx(project, path)
-            elif suffix == ".docx":
-                export_codebook_docx(project, path, language=language)
-            else:
-                export_codebook_yaml(project, path)
+            def write(target: Any) -> None:
+                suffix = Path(path).suffix.lower()
+                if suffix == ".xlsx":
+                    export_codebook_xlsx(project, target)
+                elif suffix == ".docx":
+                    export_codebook_docx(project, target, language=language)
+                else:
+                    export_codebook_yaml(project, target)
+
+            self.guarded(project, path, write)
 
         return self.run(self.tr("Exporting the codebook…"), work, self._saved(path))
 

@@ -144,3 +144,15 @@ def test_without_pseudonymising_the_writer_writes_directly(tmp_path: Path) -> No
     target = tmp_path / "plain.docx"
     result, leaks = guarded(target, None, lambda p: (_docx_with_split_runs(p), 7)[1])
     assert result == 7 and leaks == [] and scan_file(target, ENGINE)
+
+
+def test_yaml_values_are_rewritten_and_still_load(tmp_path: Path) -> None:
+    import yaml
+
+    path = tmp_path / "codebook.yaml"
+    path.write_text("codes:\n- name: Sari\n  example: 'Kata Pak Ujang: sinyal hilang'\n", "utf-8")
+    rewrite_file(path, ENGINE)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    assert data == {"codes": [{"name": "[Informan 10]",
+                               "example": "Kata Pak [Informan 13]: sinyal hilang"}]}  # fmt: skip
+    assert scan_file(path, ENGINE) == []
