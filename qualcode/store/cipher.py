@@ -40,14 +40,18 @@ def dbapi() -> ModuleType:
 
 
 def is_encrypted(path: str | os.PathLike[str]) -> bool:
-    """True for a non-empty file that is not a plain SQLite database."""
+    """True for a file that looks like an encrypted database: not plain SQLite, whole pages
+    (SQLCipher writes 4 KB pages), and not a zip, PDF or text file."""
     target = Path(path)
     try:
+        size = target.stat().st_size
         with open(target, "rb") as fh:
             head = fh.read(16)
     except OSError:
         return False
-    return len(head) == 16 and head != SQLITE_MAGIC
+    if len(head) < 16 or head == SQLITE_MAGIC or size % 512:
+        return False
+    return not head.startswith((b"PK\x03\x04", b"%PDF", b"{\\rtf", b"\xef\xbb\xbf", b"<"))
 
 
 def _quote(password: str) -> str:

@@ -238,3 +238,12 @@ def test_folders_with_url_characters(tmp_path: Path, folder: str) -> None:
     _build(encrypted, "k")
     with Project.open(encrypted, coder="ana", password="k") as p:
         assert p.info().codings == 1
+
+
+def test_other_files_are_not_taken_for_encrypted_projects(tmp_path: Path) -> None:
+    for name, data in (("notes.txt", b"catatan " * 1024), ("t.docx", b"PK\x03\x04" + bytes(4092))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert not cipher.is_encrypted(path)
+        with pytest.raises(ProjectError, match="not a QualCode project"):
+            Project.open(path, coder="ana")
