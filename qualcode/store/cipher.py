@@ -51,7 +51,9 @@ def is_encrypted(path: str | os.PathLike[str]) -> bool:
         return False
     if len(head) < 16 or head == SQLITE_MAGIC or size % 512:
         return False
-    return not head.startswith((b"PK\x03\x04", b"%PDF", b"{\\rtf", b"\xef\xbb\xbf", b"<"))
+    if all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+        return False  # text (a random salt is printable once in ten million)
+    return not head.startswith((b"PK\x03\x04", b"%PDF", b"\xef\xbb\xbf"))
 
 
 def _quote(password: str) -> str:
