@@ -143,6 +143,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.workspace.selection_changed.connect(self._on_selection)
         self.workspace.view.coding_resize_requested.connect(self.resize_coding)
         self.workspace.view.context_menu_requested_for_coding.connect(self.coding_menu)
+        self.workspace.view.editor.extend_context_menu = self._text_menu
         self.workspace.view.coding_clicked.connect(self.show_coding_details)
         self.retrieval.jump_requested.connect(self.jump_to)
         self.start_page.recent_chosen.connect(self.open_path)
@@ -249,6 +250,15 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.set_project(project)
             if choice.password is not None and choice.remember:
                 self._remember_password(path, choice.password)
+
+    def _text_menu(self, menu: Any) -> None:
+        """Right-click on the text: code the selection or add it to the identity register."""
+        self.commands.refresh()
+        menu.addSeparator()
+        for command_id in ("code.quick", "identity.add_selection"):
+            action = self.commands.actions.get(command_id)
+            if action is not None:
+                menu.addAction(action)
 
     def _remember_password(self, path: str, password: str) -> None:
         from qualcode.credentials import remember_project_password

@@ -122,3 +122,28 @@ def test_display_pane_export_follows_the_pseudonymise_switch(
     with zipfile.ZipFile(tmp_path / "m.xlsx") as zf:
         raw = b"".join(zf.read(n) for n in zf.namelist())
     assert b"Diskominfo" not in raw and b"Bappeda" not in raw and b"[instansi]" in raw
+
+
+def test_right_click_on_selected_text_offers_the_register(
+    main_window, monkeypatch, select_text
+) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    w = main_window
+    _open_interview(w)
+    select_text(w, "WhatsApp")
+    editor = w.workspace.view.editor
+    start = editor.toPlainText().index("WhatsApp")
+    pos = editor.point_of(start + 2).toPoint()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, editor.mapToGlobal(pos))
+    editor.contextMenuEvent(event)
+    menus = [m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()]
+    assert menus
+    actions = {a.objectName(): a for a in menus[-1].actions()}
+    assert "identity.add_selection" in actions and actions["identity.add_selection"].isEnabled()
+    _answer_form(monkeypatch, kind="other")
+    actions["identity.add_selection"].trigger()
+    assert [e.text for e in w.project.identities.all()] == ["WhatsApp"]
+    for menu in menus:
+        menu.close()
