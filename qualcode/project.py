@@ -25,17 +25,28 @@ import qualcode
 from qualcode import team_roles
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
+    BackupSkippedError,
     NewerSchemaError,
     OlderSchemaError,
     PasswordRequiredError,
+    ProjectDamagedError,
     ProjectError,
+    QualCodeError,
     ReadOnlyError,
 )
+from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
-from qualcode.settings import resolve_coder
+from qualcode.settings import Settings, resolve_coder
 from qualcode.store import backup, history, migrations, sequences
-from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
+from qualcode.store.engine import (
+    WRITE,
+    checkpoint,
+    is_url,
+    make_engine,
+    public_location,
+    sqlite_connect,
+)
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -75,6 +86,8 @@ class Project:
         self._local = threading.local()
         self._closed = False
         self.encrypted = False  # an encrypted (SQLCipher) project file
+        self.warnings: list[QualCodeError] = []
+        """What went wrong without stopping the open (a backup that could not be made)."""
         # Managers import the facade's operation API; imported here to avoid cycles.
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
@@ -133,7 +146,11 @@ class Project:
             location = public_location(target)
         engine = make_engine(target, password=None if is_url(target) else password)
         try:
-            with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
+            with (
+                _explained(location),
+                _connect(engine, location).execution_options(**WRITE) as conn,
+                conn.begin(),
+            ):
                 _schema_lock(conn)
                 if migrations.read_version(conn) is not None:
                     raise ProjectError(
@@ -167,14 +184,28 @@ class Project:
         is used): :class:`PasswordRequiredError` without one, :class:`WrongPasswordError`
         for a wrong one; either way nothing was written.
 
+        With ``backups`` a rolling backup copy is made if the last is older than
+        :data:`qualcode.store.backup.ROLLING_INTERVAL`; if it cannot be made the
+        project opens anyway and :attr:`warnings` says why.
+
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
         writing (open it with ``read_only=True`` instead).
         """
         coder_name = resolve_coder(coder)
         if is_url(target):
-            return cls._open_url(str(target), coder_name, read_only)
+            with _explained(public_location(target)):
+                return cls._open_url(str(target), coder_name, read_only)
         path = Path(target).resolve()
+        with _explained(path):
+            return cls._open_file(
+                path, coder_name, read_only=read_only, backups=backups, password=password
+            )
+
+    @classmethod
+    def _open_file(
+        cls, path: Path, coder_name: str, *, read_only: bool, backups: bool, password: str | None
+    ) -> Project:
         key = cipher_password(path, password)
         found = _check_file(path, key)
         if found > migrations.SCHEMA_VERSION:
@@ -183,17 +214,21 @@ class Project:
             if found < migrations.SCHEMA_VERSION:
                 raise OlderSchemaError(path=str(path))
             engine = make_engine(path, read_only=True, password=key)
-            project = cls(engine, location=str(path), read_only=True, coder=coder_name)
-            project.encrypted = key is not None
-            return project
+            opened = cls(engine, location=str(path), read_only=True, coder=coder_name)
+            opened.encrypted = key is not None
+            return opened
         lock = ProjectLock(path, coder_name)
         lock.acquire()
         try:
-            if found < migrations.SCHEMA_VERSION:
+            warnings: list[QualCodeError] = []
+            if found < migrations.SCHEMA_VERSION:  # no upgrade without its copy
                 backup.make_backup(path, reason=f"before-upgrade-from-v{found}", password=key)
+                backup.prune(path)
             elif backups:
-                backup.make_backup(path, password=key)
-                backup.prune_rolling(path)
+                try:
+                    backup.backup_if_due(path, keep=Settings.load().backups_kept, password=key)
+                except QualCodeError as exc:  # a full disk must not keep the project shut
+                    warnings.append(BackupSkippedError(reason=exc.message))
             engine = make_engine(path, password=key)
             if found < migrations.SCHEMA_VERSION:
                 _upgrade(engine, found)
@@ -201,6 +236,7 @@ class Project:
             lock.release()
             raise
         project = cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project.warnings = warnings
         project.encrypted = key is not None
         return project
 
@@ -211,6 +247,24 @@ class Project:
         open; nothing is written."""
         if not is_url(target):
             cipher_password(Path(target).resolve(), password)
+
+    @staticmethod
+    def backups(path: str | Path) -> list[backup.BackupInfo]:
+        """The backup copies of the project file at ``path``, newest first (numbered from 1)."""
+        return backup.backups(Path(path).resolve())
+
+    @staticmethod
+    def restore_backup(
+        path: str | Path, which: str | None = None, *, coder: str | None = None
+    ) -> backup.BackupInfo:
+        """Replace the (closed) project file with backup ``which`` (None: the newest).
+
+        The current file is kept as a ``before-restore`` backup first; raises
+        :class:`ProjectLockedError` while the project is open anywhere.
+        """
+        target = Path(path).resolve()
+        with _explained(target):
+            return backup.restore(target, which, user=resolve_coder(coder))
 
     @classmethod
     def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
@@ -296,7 +350,7 @@ class Project:
         if current is not None:
             yield current.conn
             return
-        with self.engine.connect() as conn:
+        with _explained(self.location), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -320,7 +374,11 @@ class Project:
                 self._local.op = outer
             child.changes = ChangeSet(name, label, child.touched(), child.result)
             return
-        with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
+        with (
+            _explained(self.location),
+            self._write_mutex,
+            self.engine.connect().execution_options(**WRITE) as conn,
+        ):
             with conn.begin():
                 op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
                 self._local.op = op
@@ -380,6 +438,7 @@ class Project:
         if self.read_only:
             raise ReadOnlyError()
         with (
+            _explained(self.location),
             self._write_mutex,
             self.engine.connect().execution_options(**WRITE) as conn,
             conn.begin(),
@@ -471,7 +530,11 @@ def cipher_password(path: Path, password: str | None) -> str | None:
 
 
 def _check_file(path: Path, password: str | None = None) -> int:
-    """The schema version of the project file at ``path``, read without writing to it."""
+    """The schema version of the project file at ``path``, read without writing to it.
+
+    Tells apart a file that is not a project, a damaged project and a failure
+    to read (a full disk), so none of them is reported as another.
+    """
     if not path.is_file():
         raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
     if password is not None:
@@ -488,18 +551,51 @@ def _check_file(path: Path, password: str | None = None) -> int:
             raise ProjectError(
                 QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
             )
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     try:
-        row = conn.execute("SELECT value FROM project_info WHERE key = 'schema_version'").fetchone()
-    except sqlite3.DatabaseError:
+        conn = sqlite_connect(path, read_only=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM project_info WHERE key = 'schema_version'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise explain(exc, path) or ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}"),
+                path=str(path),
+                reason=str(exc),
+            ) from exc
         row = None
-    finally:
-        conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectDamagedError(path=str(path), reason=str(exc)) from exc
     if row is None:
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
         )
-    return int(row[0])
+    try:
+        found = int(str(row[0]).strip())
+    except ValueError:
+        found = 0
+    if found < 1:
+        raise ProjectDamagedError(
+            path=str(path), reason=f"schema_version {str(row[0])[:40]!r} is not a version number"
+        )
+    return found
+
+
+@contextmanager
+def _explained(location: str | Path) -> Iterator[None]:
+    """Turn a storage failure (full disk, busy or damaged file) into its typed error."""
+    try:
+        yield
+    except QualCodeError:
+        raise
+    except Exception as exc:
+        error = explain(exc, location)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def _connect(engine: Engine, location: str) -> Connection:

@@ -79,7 +79,7 @@ def test_no_transcript_text_on_disk_in_the_file_its_wal_or_its_backups(tmp_path:
             assert SENTENCE.encode() not in _raw(path)  # while open: WAL included
     assert path.read_bytes()[:16] != cipher.SQLITE_MAGIC
     copies = backup.list_backups(path)
-    assert len(copies) == 2
+    assert len(copies) >= 1  # a rolling copy at most every quarter of an hour
     for item in [path, *copies]:
         raw = _raw(item)
         assert (
