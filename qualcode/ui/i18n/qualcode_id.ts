@@ -3612,6 +3612,10 @@ Pengode: {coder}</translation>
         <translation>{path} terenkripsi. Ketik kata sandinya, simpan di keyring, atau isi QUALCODE_PASSWORD untuk skrip.</translation>
     </message>
     <message>
+        <source>The password does not open {path} (or the file is not a QualCode project). The file was not changed.</source>
+        <translation>Kata sandi tidak dapat membuka {path} (atau berkas ini bukan proyek QualCode). Berkas tidak diubah.</translation>
+    </message>
+    <message>
         <source>The project is busy: {owner} is writing to it. Wait until it finishes (or close the project there) and try again; nothing was changed.</source>
         <translation>Proyek sedang sibuk: {owner} sedang menulis ke dalamnya. Tunggu sampai selesai (atau tutup proyek di sana) lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
