@@ -3,7 +3,8 @@
 A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
 facade owns the engine, the lock and the undo history, and exposes one manager
 per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
-``project.cases``, ``project.attributes``, ``project.memos``). Reads return
+``project.cases``, ``project.attributes``, ``project.memos``, ``project.displays``,
+``project.cells``, ``project.conclusions``). Reads return
 frozen records; every mutation runs in :meth:`Project.operation`, is recorded
 for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 """
@@ -92,6 +93,9 @@ class Project:
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
         import qualcode.search.index  # noqa: F401
+        from qualcode.analysis.cells import CellManager
+        from qualcode.analysis.conclusions import ConclusionManager
+        from qualcode.analysis.saved import DisplayManager
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
         from qualcode.coding.codes import CodeManager
@@ -109,6 +113,9 @@ class Project:
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
         self.identities = IdentityManager(self)
+        self.displays = DisplayManager(self)
+        self.cells = CellManager(self)
+        self.conclusions = ConclusionManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod

@@ -54,6 +54,7 @@ class Corpus:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    case_parent: dict[int, int | None] = field(default_factory=dict)  # case -> parent case
 
     def __post_init__(self) -> None:
         for sid, links in self.range_links.items():
@@ -216,7 +217,9 @@ def load_corpus(
                 )
             )
         }
-        cases = conn.execute(select(t.cases.c.id, t.cases.c.name, t.cases.c.kind)).all()
+        cases = conn.execute(
+            select(t.cases.c.id, t.cases.c.name, t.cases.c.kind, t.cases.c.parent_id)
+        ).all()
         attrs = conn.execute(
             select(
                 t.attribute.c.owner,
@@ -267,6 +270,7 @@ def load_corpus(
         sources=sources,
         case_names={r[0]: r[1] for r in cases},
         case_kinds={r[0]: r[2] for r in cases},
+        case_parent={r[0]: r[3] for r in cases},
         case_attrs=case_attrs,
         source_attrs=source_attrs,
         attr_allowed=allowed,

@@ -52,8 +52,6 @@ def paragraph_number(text: str, offset: int) -> int:
 
 def target_words(project: Any, comment: Any) -> str:
     """What a comment is about, in words (e.g. "Code: Sumber daya")."""
-    from qualcode.analysis.conclusions import get_conclusion
-    from qualcode.analysis.saved import get_saved
     from qualcode.errors import QualCodeError
 
     try:
@@ -69,11 +67,11 @@ def target_words(project: Any, comment: Any) -> str:
                 source=source.name, paragraph=para
             )
         if comment.target == "conclusion":
-            rec = get_conclusion(project, comment.target_id)
+            rec = project.conclusions.get(comment.target_id)
             return QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
                 text=flat(rec.text, 40)
             )
-        rec = get_saved(project, comment.target_id)
+        rec = project.displays.get(comment.target_id)
         return QCoreApplication.translate(
             "ReviewPane", "Display cell: {display} · {row} × {column}"
         ).format(display=rec.name, row=comment.row_key or "", column=comment.col_key or "")
@@ -429,12 +427,11 @@ def comment_on_coding(window: Any) -> int | None:
 
 def comment_on_conclusion(window: Any) -> int | None:
     """Comment on the conclusion chosen in the Conclusions pane."""
-    from qualcode.analysis.conclusions import get_conclusion
 
     cid = _conclusion_id(window)
     if cid is None or not writable(window):
         return None
-    return _comment(window, "conclusion", cid, flat(get_conclusion(window.project, cid).text, 60))
+    return _comment(window, "conclusion", cid, flat(window.project.conclusions.get(cid).text, 60))
 
 
 FEATURE = Feature(

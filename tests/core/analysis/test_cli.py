@@ -36,8 +36,8 @@ def test_display_json_and_files(study, tmp_path) -> None:
     )
     assert out["cells"] == [[1, 2, 0, 2], [0, 4, 0, 1], [1, 0, 0, 0]]
     out = json.loads(run("display", path, "checklist", "--variable", "Komunikasi", "--json"))
-    # Transmisi × I1: one passage (budi's unrated c12 repeats c1 "high"), so adequate
-    assert out["ratings"][0] == ["adequate", "partly", "absent"]
+    # Transmisi × I1: one passage (budi's unrated c12 repeats c1 "high"), rated by c1
+    assert out["ratings"][0] == ["adequate", "inadequate", "not_mentioned"]
     assert out["quotes"][1][1]["text"] == "Informasi kebijakan belum jelas."
     out = json.loads(run("display", path, "matrix", "--cols", "attribute:Jabatan", "--cell",
                          "excerpts", "--codes", "Anggaran", "--json"))  # fmt: skip
