@@ -115,3 +115,22 @@ def test_export_check_command(sample_study_file: Path, tmp_path: Path) -> None:
     clean = run(cli, ["export", "check", str(masked), "--project", str(sample_study_file)])
     assert clean.exit_code == 0, clean.output
     assert "none of the" in clean.output
+
+
+def test_conclusions_export_is_pseudonymised_and_checked(
+    sample_study_file: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "s.qdaproj"
+    shutil.copy(sample_study_file, copy)
+    with Project.open(copy, coder="peneliti", backups=False) as p:
+        p.conclusions.create("Pak Ujang dan Bu Sari di Mekarwangi belum mengenal SiMaju")
+    out = tmp_path / "k.docx"
+    result = CliRunner().invoke(
+        cli, ["export", "conclusions", str(copy), str(out), "--pseudonymise"]
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(_texts(out))
+    assert "pak [informan 13] dan bu [informan 10] di [desa]" in text
+    assert _found(_register(copy), _texts(out)) == set()
