@@ -40,6 +40,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import Settings, resolve_coder
 from qualcode.store import backup, history, migrations, sequences
+from qualcode.store import tables as t
 from qualcode.store.engine import (
     WRITE,
     checkpoint,
@@ -350,10 +351,21 @@ class Project:
             listener(changes)
 
     # -- reads and writes -------------------------------------------------------
+    @property
+    def write_lock(self) -> threading.RLock:
+        """The lock every writer in this process holds: operations, undo and redo, and
+        the search index building its rows (which are kept outside undo)."""
+        return self._write_mutex
+
+    def current_operation(self) -> Operation | None:
+        """The operation running on this thread, if any (its connection is the one to use)."""
+        current: Operation | None = getattr(self._local, "op", None)
+        return current
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A connection for reads: the current operation's own inside an operation."""
-        current: Operation | None = getattr(self._local, "op", None)
+        current = self.current_operation()
         if current is not None:
             yield current.conn
             return
@@ -406,7 +418,7 @@ class Project:
 
     def _coder(self, conn: Connection) -> int:
         if self._coder_id is None:
-            table = Coder.__table__
+            table = t.coder
             found = conn.execute(select(table.c.id).where(table.c.name == self.coder)).scalar()
             if found is None:
                 found = conn.execute(
@@ -508,7 +520,7 @@ class Project:
 def _stamp_new(conn: Connection, title: str) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
-        insert(ProjectInfo.__table__),
+        insert(t.project_info),
         [
             {"key": "schema_version", "value": str(migrations.SCHEMA_VERSION)},
             {"key": "project_guid", "value": str(uuid.uuid4())},

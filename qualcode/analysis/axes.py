@@ -240,7 +240,7 @@ def _attribute(corpus: Corpus, dim: Dim) -> Axis:
 
     def place(c: CodingTuple) -> list[str]:
         found = (of_case.get(x) for x in corpus.cases_of(c))
-        return list(dict.fromkeys(v for v in found if v in keep))
+        return list(dict.fromkeys(v for v in found if v is not None and v in keep))
 
     def header(value: str) -> Header:
         if not dim.get("persons"):

@@ -155,9 +155,11 @@ def _write(
     }
     found = _existing(op.conn, display_id, row_key, col_key)
     if found is None:
-        return op.insert(
-            at.cell_summary,
-            {"display_id": display_id, "row_key": row_key, "col_key": col_key, **values},
+        return int(
+            op.insert(
+                at.cell_summary,
+                {"display_id": display_id, "row_key": row_key, "col_key": col_key, **values},
+            )
         )
     op.update(at.cell_summary, found._mapping["id"], values)
     return int(found._mapping["id"])

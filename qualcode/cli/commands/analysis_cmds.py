@@ -40,13 +40,26 @@ def _code_ids(p: Any, names: str | None) -> list[int] | None:
 @click.argument("type_", metavar="TYPE", type=click.Choice(DISPLAY_TYPES))
 @display_options
 @click.option("--save", "save_as", metavar="NAME", help="Save the display's spec under NAME.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write .csv or .xlsx.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    help="Write .xlsx, .docx, .csv or .html (as `qualcode export display` does).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the file written with --out.",
+)
 @json_option
 @coder_option
 def display(
     project: str,
     type_: str,
     save_as: str | None,
+    language: str,
     out: str | None,
     as_json: bool,
     coder: str | None,
@@ -58,18 +71,20 @@ def display(
         spec = spec_from_options(p, type_, opts)
         saved_id = p.displays.save(save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
-    if out:
-        from qualcode.analysis.export import write_display
+        if out:
+            from qualcode.export.display_file import write_display_file
 
-        write_display(result, out)
+            write_display_file(result, out, project=p, title=save_as, language=language)
+    if out:
         click.echo(f"Wrote {out}")
     elif as_json:
         emit_json(result.to_dict())
     else:
-        from qualcode.analysis.export import table
+        from qualcode.export.csv_out import table_rows
+        from qualcode.export.display_adapter import table_from_display
 
-        grid = table(result)
-        emit_table([[str(v) for v in row] for row in grid[1:]], [str(h) for h in grid[0]])
+        headers, grid = table_rows(table_from_display(result, language="en"))
+        emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
         if result.scope is not None:
             click.echo(result.scope.describe(result.coders_counted))
 
@@ -177,6 +192,7 @@ def conclusion_add(
             contradicting=_ids(contradict),
             display_id=display_id,
         ).result
+    assert made is not None
     click.echo(f"Created conclusion {made.id}")
 
 
@@ -291,6 +307,7 @@ def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
     with open_project(project, coder) as p:
         target, target_id, row_key, col_key = _target(p, on)
         made = add_comment(p, target, target_id, text, row_key=row_key, col_key=col_key).result
+    assert made is not None
     click.echo(f"Added comment {made.id}")
 
 

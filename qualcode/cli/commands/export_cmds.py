@@ -8,11 +8,12 @@ import click
 
 from qualcode.cli.common import coder_option, open_project, project_argument
 from qualcode.cli.display_options import DISPLAY_TYPES, display_options, spec_from_options
+from qualcode.records import SOURCE_KINDS, VALENCES
 
 LANGUAGE = click.Choice(["id", "en"])
 GROUPS = click.Choice(["code-case", "code-kind", "code-source", "code"])
-KINDS = click.Choice(["interview", "focus-group", "observation", "document", "other"])
-VALENCES = click.Choice(["supporting", "inhibiting", "neutral"])
+KINDS = click.Choice(SOURCE_KINDS)
+VALENCE = click.Choice(VALENCES)
 
 
 def register(cli: click.Group) -> None:
@@ -120,7 +121,7 @@ def _progress(label: str) -> Any:
 @click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
               show_default=True, help="One excerpt per passage (overlapping codings of one "
               "code by different coders) or per coding.")  # fmt: skip
-@click.option("--valence", "valences", multiple=True, type=VALENCES, help="Only this valence.")
+@click.option("--valence", "valences", multiple=True, type=VALENCE, help="Only this valence.")
 @click.option("--group-by", type=GROUPS, default="code-case", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
               help="Cite cases by their Kode attribute or as 'Informan N' and replace every "
@@ -278,8 +279,9 @@ def display_cmd(
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
     from qualcode.export.display_adapter import table_from_display
+    from qualcode.export.display_file import TABLE_SUFFIXES, write_table_file
 
-    suffix = check_suffix(out, (".docx", ".xlsx", ".csv", ".html"))
+    check_suffix(out, TABLE_SUFFIXES)
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
@@ -291,25 +293,6 @@ def display_cmd(
             )
         _guarded(
             p, out, pseudonymise, accept_leaks,
-            lambda path: _write_table(table, path, suffix, language),
+            lambda path: write_table_file(table, path, language=language),
         )  # fmt: skip
     click.echo(f"Wrote {out}")
-
-
-def _write_table(table: Any, out: Any, suffix: str, language: str) -> None:
-    if suffix == ".xlsx":
-        from qualcode.export.tables_xlsx import write_tables_xlsx
-
-        write_tables_xlsx([table], out, language=language)
-    elif suffix == ".docx":
-        from qualcode.export.tables_docx import write_tables_docx
-
-        write_tables_docx([table], out, language=language)
-    elif suffix == ".csv":
-        from qualcode.export.csv_out import write_table_csv
-
-        write_table_csv(table, out)
-    else:
-        from qualcode.export.html_report import write_table_html
-
-        write_table_html(table, out, language=language)

@@ -51,8 +51,6 @@ from qualcode.ui.features.conclusions_words import (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUSES = ("tentative", "verified", "rejected")
 STANCES = ("supporting", "contradicting")
-TABLES = ("conclusion", "conclusion_evidence", "conclusion_display", "conclusion_memo",
-          "review_comment")  # fmt: skip
 NO_ROLE = ""
 
 
@@ -222,7 +220,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         if changes.cases:
             self._fill_roles()
         if (
-            changes.touches(*TABLES)
+            changes.conclusions
+            or changes.review
             or changes.codings
             or changes.codes
             or changes.sources

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualcode.changes import Area
 from qualcode.errors import QualCodeError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui.commands import Command, has_project
@@ -44,8 +45,9 @@ from qualcode.ui.features.displays_store import EXPORTS, DisplayStore
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
+    from qualcode.project import Project
 
-REBUILD_ON = ("coding", "code", "cases", "case_link", "attribute", "attribute_value", "source")
+REBUILD_ON = (Area.CODINGS, Area.CODES, Area.CASES, Area.CASE_LINKS, Area.ATTRIBUTES, Area.SOURCES)
 
 
 class DisplaysPane(CellCondense, DisplayStore, QWidget):
@@ -58,7 +60,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         super().__init__(window)
         self.setObjectName("displays")
         self.window_ = window
-        self.project: Any = None
+        self.project: Project | None = None
         self.display: Display | None = None
         self.saved_name: str | None = None
         self.stale = False
@@ -323,16 +325,16 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         """Saved list, summaries and (lazily) the display follow the project's changes."""
         if self.project is None:
             return
-        if changes.touches("saved_display"):
+        if changes.displays:
             self.refill_saved()
             self._forget_deleted()
-        if changes.touches("cell_summary"):
+        if changes.summaries:
             self.reload_summaries()
-        if changes.touches("cell_rating"):
+        if changes.summaries:
             self.reload_ratings()
-        if changes.codes or changes.cases or changes.touches("attribute", "source"):
+        if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
             self.form.refill()
-        if self.display is not None and changes.touches(*REBUILD_ON):
+        if self.display is not None and changes.changed(*REBUILD_ON):
             if self.is_shown():
                 self._rebuild_timer.start()
             else:

@@ -9,15 +9,23 @@ the pane's translation context.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QBoxLayout, QLayout, QToolButton
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLayout, QTableView, QToolButton
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
 from qualcode.ui.features.displays_form import TYPES
 from qualcode.ui.features.displays_model import translated
+
+if TYPE_CHECKING:
+    from qualcode.analysis.engine import Display
+    from qualcode.project import Project
+    from qualcode.ui.features.displays_cell import CellPanel
+    from qualcode.ui.features.displays_form import DisplayForm
+    from qualcode.ui.features.displays_model import DisplayModel
+    from qualcode.ui.main_window import MainWindow
 
 EXPORTS = {
     "xlsx": (QT_TRANSLATE_NOOP("displays", "Export the display to Excel"), "Excel (*.xlsx)"),
@@ -28,17 +36,17 @@ EXPORTS = {
 class DisplayStore:
     """Summaries, saved displays and exports of the pane (mixed into ``DisplaysPane``)."""
 
-    display: Any
-    project: Any
+    display: Display | None
+    project: Project | None
     saved_name: str | None
     current: tuple[int, int] | None
     message: str
-    window_: Any
-    saved: Any
-    model: Any
-    table: Any
-    cell: Any
-    form: Any
+    window_: MainWindow
+    saved: QComboBox
+    model: DisplayModel
+    table: QTableView
+    cell: CellPanel
+    form: DisplayForm
     buttons: dict[str, QToolButton]
     _opened: tuple[Any, int] | None = None
     """(project, id) of the saved display last opened or saved: what "Update" overwrites."""
@@ -371,20 +379,16 @@ class DisplayStore:
 
         def work(progress: Any, cancel: Any) -> str:
             from qualcode.export.attribution import AttributionStyle
-            from qualcode.export.display_adapter import table_from_display
+            from qualcode.export.display_file import write_display_file
 
-            style = AttributionStyle(pseudonymise=True) if masked else None
-            table = table_from_display(
-                display, project=project, title=name, language=language, style=style
-            )
             report = lambda done, total: progress(done, total, "")  # noqa: E731
+            style = AttributionStyle(pseudonymise=True) if masked else None
 
             def write(target: Any) -> None:
-                if kind == "xlsx":
-                    from qualcode.export.tables_xlsx import write_tables_xlsx as writer
-                else:
-                    from qualcode.export.tables_docx import write_tables_docx as writer
-                writer([table], target, language=language, progress=report, cancel=cancel)
+                write_display_file(
+                    display, target, project=project, title=name, language=language,
+                    style=style, progress=report, cancel=cancel,
+                )  # fmt: skip
 
             if masked and exports is not None:
                 exports.guarded(project, path, write)  # register rewrite + leak check

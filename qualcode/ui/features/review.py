@@ -35,7 +35,6 @@ from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TABLES = ("review_comment",)
 FILTERS = ("open", "resolved", None)
 
 
@@ -171,9 +170,9 @@ class ReviewPane(ReloadWhenShown, QWidget):
         """Reload when comments, or the things they name, changed."""
         if self.project is None:
             return
-        named = changes.touches("conclusion", "saved_display") or changes.codes
+        named = changes.conclusions or changes.displays or changes.codes
         coded = changes.codings or changes.sources
-        if changes.touches(*TABLES) or (self.threads and (named or coded)):
+        if changes.review or (self.threads and (named or coded)):
             self._refresh()
 
     # -- reads -------------------------------------------------------------------------------

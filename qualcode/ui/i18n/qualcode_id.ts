@@ -542,10 +542,6 @@
         <translation>Ganti kode menjadi…</translation>
     </message>
     <message>
-        <source>The selection has no words to name a code.</source>
-        <translation>Teks yang dipilih tidak memuat kata untuk menamai kode.</translation>
-    </message>
-    <message>
         <source>Remove coding &apos;{code}&apos;</source>
         <translation>Hapus pengodean &apos;{code}&apos;</translation>
     </message>
@@ -3475,10 +3471,6 @@ Pengode: {coder}</translation>
         <translation>Relasi antarkode memerlukan kode pada kedua sumbu.</translation>
     </message>
     <message>
-        <source>{file}: write .csv or .xlsx.</source>
-        <translation>{file}: simpan sebagai .csv atau .xlsx.</translation>
-    </message>
-    <message>
         <source>{file} could not be written ({reason}).</source>
         <translation>{file} tidak dapat ditulis ({reason}).</translation>
     </message>
@@ -3656,10 +3648,6 @@ Pengode: {coder}</translation>
         <translation>Pilih beberapa kata untuk menamai kode in-vivo.</translation>
     </message>
     <message>
-        <source>The range {start}–{end} is not inside the text (0–{length}).</source>
-        <translation>Rentang {start}–{end} tidak berada di dalam teks (0–{length}).</translation>
-    </message>
-    <message>
         <source>The project has no codes from codebook &apos;{name}&apos;.</source>
         <translation>Proyek tidak memiliki kode dari buku kode &apos;{name}&apos;.</translation>
     </message>
@@ -3730,6 +3718,10 @@ Pengode: {coder}</translation>
     <message>
         <source>&apos;{name}&apos; cannot be merged into its own sub-code.</source>
         <translation>&apos;{name}&apos; tidak dapat digabungkan ke dalam subkodenya sendiri.</translation>
+    </message>
+    <message>
+        <source>Choose codes to move.</source>
+        <translation>Pilih kode yang akan dipindahkan.</translation>
     </message>
     <message>
         <source>A link needs either a target code or a reference.</source>
@@ -4543,10 +4535,6 @@ Pengode: {coder}</translation>
     <message>
         <source>Code with a new code</source>
         <translation>Kode dengan kode baru</translation>
-    </message>
-    <message>
-        <source>In-vivo coding</source>
-        <translation>Pengodean in-vivo</translation>
     </message>
     <message>
         <source>Recode</source>

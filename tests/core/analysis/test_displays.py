@@ -6,9 +6,9 @@ from pathlib import Path
 
 from qualcode.analysis.displays import build_ready
 from qualcode.analysis.excerpts import Excerpt
-from qualcode.analysis.export import write_display
 from qualcode.analysis.ratings import rating
 from qualcode.analysis.summarise import best_quote, draft_summary
+from qualcode.export.display_file import write_display_file
 
 from .conftest import W1, W2
 
@@ -156,14 +156,16 @@ def test_framework_summaries_survive_rerun(study) -> None:
 def test_export_csv_and_xlsx(study, tmp_path: Path) -> None:
     p, st = study
     d = build_ready(p, "factors")
-    csv_path = write_display(d, tmp_path / "f.csv")
-    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == ",supporting,inhibiting,neutral,none"
+    write_display_file(d, tmp_path / "f.csv", language="en")
+    lines = (tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == ",supporting,inhibiting,neutral,no valence"
     assert lines[2] == "Sumber daya,1,5,0,1"
     from openpyxl import load_workbook
 
-    write_display(build_ready(p, "checklist", variable=st.code["Komunikasi"]), tmp_path / "c.xlsx")
-    ws = load_workbook(tmp_path / "c.xlsx").active
-    assert ws.cell(1, 2).value == "I1"
-    assert ws.cell(2, 4).value == "not_mentioned"
-    assert ws.cell(3, 3).value.startswith("partly: \u201cInformasi kebijakan belum jelas.")
+    check = build_ready(p, "checklist", variable=st.code["Komunikasi"])
+    write_display_file(check, tmp_path / "c.xlsx", project=p, language="en")
+    ws = load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    assert ws.cell(1, 1).value == "Checklist matrix"
+    assert [ws.cell(3, c).value for c in (2, 3, 4)] == ["I1", "I2", "I3"]
+    assert ws.cell(4, 4).value == "not mentioned"
+    assert ws.cell(5, 3).value.startswith("partly")
