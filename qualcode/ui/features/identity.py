@@ -38,7 +38,6 @@ from qualcode.identity import KIND_BY_ATTRIBUTE, KINDS
 from qualcode.ui.commands import Command, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
 
-TABLES = ("identity_entry", "identity_attribute")
 KIND_LABELS = {
     "name": QT_TRANSLATE_NOOP("IdentityPane", "Name"),
     "nickname": QT_TRANSLATE_NOOP("IdentityPane", "Nickname"),
@@ -161,9 +160,7 @@ class IdentityPane(ReloadWhenShown, QWidget):
 
     def on_changes(self, changes: Any) -> None:
         """Redraw when the register, cases or attributes changed."""
-        if self.project is not None and (
-            changes.touches(*TABLES, "attribute", "attribute_value") or changes.cases
-        ):
+        if self.project is not None and (changes.identities or changes.attributes or changes.cases):
             self._refresh()
 
     def reload(self) -> None:
