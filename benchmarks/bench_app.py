@@ -12,7 +12,7 @@ Measures (offscreen; medians and 95th percentiles of wall and CPU time):
 CPU time (``time.process_time``) leaves out waiting for the disk (each coding is committed
 with a full fsync) and for other processes; on a shared machine read both.
 
-Run: ``QT_QPA_PLATFORM=offscreen /work/venv/bin/python benchmarks/bench_app.py [--runs N]``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--runs N]``
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Measures (offscreen, median of a few runs):
 - ``update_codings`` (one coding added, what quick-code does) until the repaint has finished;
 - scrolling one page until the repaint has finished.
 
-Run: ``QT_QPA_PLATFORM=offscreen /work/venv/bin/python benchmarks/bench_document_view.py``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_document_view.py``
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Then times the full project import (``import_file``: extraction, turn detection,
 source + original bytes + case links + cases written in one undo step) of the
 same files into a fresh project per run, and prints that rate as well.
 
-    /work/venv/bin/python benchmarks/bench_import.py --files 10 --repeat 3
+    .venv/bin/python benchmarks/bench_import.py --files 10 --repeat 3
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmark of the language layer: key recall on Indonesian word families, and speed.
 
-Run: ``/work/venv/bin/python benchmarks/bench_language.py [--words 300000]``
+Run: ``.venv/bin/python benchmarks/bench_language.py [--words 300000]``
 
 1. Recall / over-merging of the match-key strategies (lookup only, Sastrawi
    only, lookup then Sastrawi, combined with protected derivations). A family

@@ -1,6 +1,6 @@
 """Time REFI-QDA export and import of whole projects (workloads T and L).
 
-Run: /work/venv/bin/python benchmarks/bench_refi.py [T] [L]
+Run: .venv/bin/python benchmarks/bench_refi.py [T] [L]
 Builds each workload once (L takes about a minute), exports it to .qdpx, imports
 that file into a fresh project, and prints the times; no assertions.
 """

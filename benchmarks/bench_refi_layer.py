@@ -1,6 +1,6 @@
 """Time the REFI-QDA layer: real NVivo sample and a large synthetic project.
 
-Run: /work/venv/bin/python benchmarks/bench_refi_layer.py
+Run: .venv/bin/python benchmarks/bench_refi_layer.py
 Prints medians of 3 runs; no assertions (figures go in reports, not in unit tests).
 """
 

@@ -2,7 +2,7 @@
 
 Run under a real X server (not offscreen), e.g.:
 ``xvfb-run -s "-screen 0 1400x1000x24" env QT_QPA_PLATFORM=xcb \\
-/work/venv/bin/python benchmarks/shot_document_view.py [out.png] [--scale 2]``
+.venv/bin/python benchmarks/shot_document_view.py [out.png] [--scale 2]``
 Writes ``docs/screenshots/document_view.png`` by default.
 """
 

@@ -25,8 +25,9 @@ from qualcode.errors import ProjectError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.project import Project
 from qualcode.records import ProjectSummary
+from qualcode.resources import data_dir
 
-SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_transcripts"
+SAMPLE_DIR = data_dir("sample_transcripts")
 Progress = Callable[[int, int, str], None]
 
 
@@ -93,6 +94,7 @@ def import_sources(ctx: DemoContext) -> None:
             encoding=entry.get("encoding"),
             speakers={str(k): str(v) for k, v in (entry.get("speakers") or {}).items()},
             meta={f"study.{key}": value for key, value in extra.items()},
+            header_attributes=False,  # the informants sheet holds the case attributes
             on_duplicate="error",
         )
         ctx.warnings += [f"{entry['file']}: {w}" for w in result.warnings]

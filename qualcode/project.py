@@ -34,6 +34,7 @@ from qualcode.errors import (
     ProjectError,
     QualCodeError,
     ReadOnlyError,
+    ValidationError,
 )
 from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -329,6 +330,32 @@ class Project:
     def closed(self) -> bool:
         """Whether :meth:`close` has run (a worker may still hold the object)."""
         return self._closed
+
+    def switch_coder(self, name: str) -> None:
+        """Act as another coder from now on: new operations, undo and redo are theirs.
+
+        Each coder has their own undo history, so after switching, Undo takes back
+        the new coder's last step. On a team server the coder is the login and
+        cannot be switched.
+        """
+        clean = " ".join((name or "").split())
+        if not clean:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A coder needs a name."))
+        if len(clean) > 100:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A coder's name is at most 100 characters long.")
+            )
+        if is_url(self.location):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "On a team server you code as your login; sign in as another user."
+                )
+            )
+        self.coder = clean
+        self._coder_id = None
+        self._redo_possible = None
+        if self._lock is not None:
+            self._lock.rename(clean)
 
     @property
     def role(self) -> str | None:

@@ -30,6 +30,7 @@ class Settings:
     """User settings with their defaults."""
 
     coder: str | None = None
+    coder_role: str | None = None  # "researcher" or "supervisor", asked on the first run
     language: str = "en"
     recent_projects: list[str] = field(default_factory=list)
     backups_kept: int = 5

@@ -6,9 +6,9 @@ lives in ``src/`` (Markdown-like text) and ``informants.csv``; this script turns
 the shipped files. Output is deterministic (fixed document properties and fixed ZIP entry
 timestamps), so rebuilding gives byte-identical files with the same library versions.
 
-Run from anywhere::
+Run from the repository root::
 
-    /work/venv/bin/python sample_transcripts/build_samples.py [--out DIR]
+    .venv/bin/python sample_transcripts/build_samples.py [--out DIR]
 """
 
 from __future__ import annotations

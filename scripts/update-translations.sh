@@ -10,7 +10,7 @@
 # Both files are committed; tests/ui/test_app_i18n.py checks the .qm is current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${QUALCODE_VENV:-/work/venv}/bin"
+BIN="${QUALCODE_VENV:-.venv}/bin"
 [ -x "$BIN/pyside6-lupdate" ] || BIN="$(dirname "$(command -v pyside6-lupdate)")"
 TS=qualcode/ui/i18n/qualcode_id.ts
 QM=qualcode/ui/i18n/qualcode_id.qm

@@ -1,9 +1,14 @@
 """Take the desktop app's screenshots under Xvfb (the real xcb platform, not offscreen).
 
-Run: ``xvfb-run -a -s "-screen 0 1440x900x24" /work/venv/bin/python
-docs/screenshots/take_app_screenshots.py`` — writes ``app-*.png`` next to this file.
-The sample study (with its codebooks and hand-made codings) is built in a temporary
-folder, so the pictures show what a student sees after some hours of work.
+The screen is a 1366×768 laptop, the most common student screen, with a window
+manager so the window is maximised as on a real desktop. Run from the checkout:
+
+    Xvfb :99 -screen 0 1366x768x24 &  DISPLAY=:99 openbox &
+    DISPLAY=:99 .venv/bin/python docs/screenshots/take_app_screenshots.py
+
+It writes ``app-*.png`` (English) and ``app-*-id.png`` (Bahasa Indonesia) next to
+this file. The sample study (with its codebooks and hand-made codings) is built in
+a temporary folder, so the pictures show what a student sees after some hours of work.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -28,8 +34,12 @@ def wait(app, ms: int = 250) -> None:
     app.processEvents()
 
 
+LANGUAGE: dict[str, Any] = {"suffix": ""}
+
+
 def shot(app, name: str) -> None:
-    wait(app)
+    wait(app, 400)
+    name = f"{name}{LANGUAGE['suffix']}"
     app.primaryScreen().grabWindow(0).save(str(HERE / f"app-{name}.png"))
     print("saved", name)
 
@@ -63,29 +73,21 @@ def seed(path: Path) -> None:
     build_demo(path, coder="sari")
 
 
-def main() -> None:
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["QUALCODE_CONFIG_DIR"] = str(tmp / "config")
-    project = tmp / "Sukamaju sample study.qdaproj"
-    seed(project)
+def tour(app, window, project: Path, language: str) -> None:
+    """Every screenshot, in one language (``_id`` names for Bahasa Indonesia)."""
     from PySide6.QtCore import Qt
 
-    from qualcode.settings import Settings
-    from qualcode.ui.app import create_application
-    from qualcode.ui.i18n import install_translator
-    from qualcode.ui.main_window import MainWindow
-
-    app = create_application()
-    install_translator("en")
-    settings = Settings(coder="sari", recent_projects=[str(project)])
-    window = MainWindow(settings)
-    window.setGeometry(0, 0, 1440, 900)
-    window.show()
+    LANGUAGE["suffix"] = "" if language == "en" else f"-{language}"
+    window.set_language(language)
+    window.close_project()
     shot(app, "start-page")
 
     window.open_path(str(project))
-    window.docks["retrieval"].hide()
+    for key in ("retrieval", "detail", "navigation", "codebook"):
+        window.docks[key].show()
     view = window.workspace.view
+    source = next(s for s in window.project.sources.all() if s.name.startswith("W1"))
+    window.open_source(source.id)
     text = view.text()
     at = text.find("Kemudian untuk masyarakat")
     view.select_range(at, at + len("Kemudian untuk masyarakat"))
@@ -95,20 +97,23 @@ def main() -> None:
     at = text.find("Tinggal kesadaran masyarakatnya")
     view.select_range(at, at + len("Tinggal kesadaran masyarakatnya saja"))
     box = window.quick_code()
-    box.edit.setText("anggar")
+    box.edit.setText("SOP")
     shot(app, "quick-code")
     box.close()
 
-    code = next(c for c in window.project.codes.all() if c.name == "Sumber daya")
+    code = next(c for c in window.project.codes.all() if c.codebook_code == "RES")
     window.code_tree.select_code(code.id)
     window.show_excerpts(code.id)
-    window.docks["retrieval"].show()
     shot(app, "excerpts")
 
-    for dock in ("retrieval", "detail"):
-        window.docks[dock].hide()
+    speakers = window.show_pane("speakers")
+    speakers.show_source(source.id)
+    shot(app, "speakers")
+    window.show_pane("cases")
+    shot(app, "cases")
+
     displays = window.show_pane("displays")
-    window.resizeDocks([window.docks["displays"]], [430], Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["displays"]], [330], Qt.Orientation.Vertical)
     displays.form.set_type("factors")
     displays.build()
     idle(app, window)
@@ -117,9 +122,10 @@ def main() -> None:
     shot(app, "display")
 
     conclusions = window.show_pane("conclusions")
-    claim_id = seed_conclusion(window)
+    if "claim" not in LANGUAGE:
+        LANGUAGE["claim"] = seed_conclusion(window)
     conclusions.reload()
-    conclusions.select(claim_id)
+    conclusions.select(LANGUAGE["claim"])
     shot(app, "conclusion")
 
     agreement = window.show_pane("agreement")
@@ -133,11 +139,28 @@ def main() -> None:
     search.run_search()
     idle(app, window)
     shot(app, "search")
-    window.docks["detail"].show()
+    window.docks["retrieval"].raise_()
 
-    window.set_language("id")
-    window.detail.setCurrentWidget(window.detail.code)
-    shot(app, "bahasa-indonesia")
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["QUALCODE_CONFIG_DIR"] = str(tmp / "config")
+    project = tmp / "Sukamaju sample study.qdaproj"
+    seed(project)
+
+    from qualcode.settings import Settings
+    from qualcode.ui.app import create_application
+    from qualcode.ui.i18n import install_translator
+    from qualcode.ui.main_window import MainWindow
+
+    app = create_application()
+    install_translator("en")
+    settings = Settings(coder="sari", coder_role="researcher", recent_projects=[str(project)])
+    window = MainWindow(settings)
+    window.showMaximized()
+    wait(app, 800)
+    for language in ("en", "id"):
+        tour(app, window, project, language)
     window.set_language("en")
     install_translator("en")
     window.close()

@@ -28,6 +28,7 @@ from qualcode.coding.codebook_model import (
 from qualcode.coding.codebook_parse import parse_codebook
 from qualcode.errors import NotFoundError
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.resources import CODEBOOKS_DIR_ENV, data_dir
 
 __all__ = [
     "CODEBOOKS_DIR_ENV",
@@ -51,16 +52,12 @@ __all__ = [
     "shipped_codebooks",
 ]
 
-CODEBOOKS_DIR_ENV = "QUALCODE_CODEBOOKS_DIR"
 SUFFIXES = (".yaml", ".yml")
 
 
 def codebooks_dir() -> Path:
-    """Folder of shipped codebooks: ``$QUALCODE_CODEBOOKS_DIR`` or the repo's ``codebooks/``."""
-    override = os.environ.get(CODEBOOKS_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "codebooks"
+    """Folder of shipped codebooks: ``$QUALCODE_CODEBOOKS_DIR``, else the installed or repo copy."""
+    return data_dir("codebooks")
 
 
 def load_codebook(path: str | os.PathLike[str]) -> Codebook:

@@ -160,9 +160,10 @@ def load_codebook_into(
             codebook=book.id,
             language=lang,
         )
-    old_lang = old_language if old_language == lang else None
     with project.operation("codebook.load", QT_TRANSLATE_NOOP("operations", "Load codebook")) as op:
-        merger = _Merger(project, op, book, lang, old_book if old_lang else None, skip_optional)
+        # The baseline in ITS language tells which fields the researcher left alone: those
+        # follow the file, so reloading in another language renames the codes too.
+        merger = _Merger(project, op, book, lang, old_book, skip_optional, old_language or lang)
         merger.run()
         _store_baseline(op, book, lang)
         op.note(
@@ -209,8 +210,10 @@ class _Merger:
         language: str,
         old_book: Codebook | None,
         skip_optional: bool,
+        old_language: str | None = None,
     ) -> None:
         self.p, self.op, self.book, self.lang = project, op, book, language
+        self.old_lang = old_language or language
         self.old_book, self.skip_optional = old_book, skip_optional
         self.created: list[str] = []
         self.updated: list[str] = []
@@ -267,7 +270,7 @@ class _Merger:
     ) -> None:
         new = file_fields(code, self.lang)
         old_code = self.old_book.code(code.id) if self.old_book else None
-        old = file_fields(old_code, self.lang) if old_code else None
+        old = file_fields(old_code, self.old_lang) if old_code else None
         patch: dict[str, Any] = {}
         for name in FIELDS:
             value = getattr(existing, name)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, func, select
 
 from qualcode.changes import ChangeSet
 from qualcode.coding import code_merge
@@ -174,48 +174,16 @@ class CodeManager:
         return sep.join(c.name for c in self.path(code_id))
 
     def find(self, name_or_path: str) -> Code:
-        """A code by name or by ``Parent/Child`` path (case-insensitive).
+        """A code by name, by ``Parent/Child`` path as displayed, or by id (case-insensitive).
 
-        A bare name that several codes share is an error naming their paths.
+        See :func:`qualcode.coding.code_match.resolve_code`: names first (they may
+        contain "/"), then paths, then ids; a shared name is an error naming the
+        paths, an unknown one suggests the closest codes.
         """
-        parts = [p.strip() for p in name_or_path.split("/") if p.strip()]
-        if not parts:
-            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "No code was named."))
-        with self._p.reading() as conn:
-            if len(parts) == 1:
-                rows = conn.execute(
-                    select(t.code).where(func.lower(t.code.c.name) == parts[0].lower())
-                ).all()
-            else:
-                parent: int | None = None
-                rows = []
-                for depth, part in enumerate(parts):
-                    pcond = (
-                        t.code.c.parent_id.is_(None)
-                        if parent is None
-                        else (t.code.c.parent_id == parent)
-                    )
-                    rows = conn.execute(
-                        select(t.code).where(and_(pcond, func.lower(t.code.c.name) == part.lower()))
-                    ).all()
-                    if not rows:
-                        break
-                    if depth < len(parts) - 1:
-                        parent = rows[0]._mapping["id"]
-        if not rows:
-            raise NotFoundError(
-                QT_TRANSLATE_NOOP("errors", "There is no code named '{name}'."), name=name_or_path
-            )
-        if len(rows) > 1:
-            paths = ", ".join(self.path_text(r._mapping["id"], "/") for r in rows)
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Several codes are named '{name}': {paths}. Give the full path."
-                ),
-                name=name_or_path,
-                paths=paths,
-            )
-        return code_from_row(rows[0])
+        from qualcode.coding.code_match import resolve_code
+
+        found: Code = resolve_code(name_or_path, self.all())
+        return found
 
     def counts(self) -> dict[CodeId, tuple[int, int]]:
         """Per code: (number of codings, number of sources coded)."""

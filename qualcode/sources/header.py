@@ -138,6 +138,16 @@ def _pair(line: str) -> tuple[str, str] | None:
 _CODE = re.compile(r"[A-Za-z]{1,3}[ -]?\d{1,3}")
 
 
+def _row_pairs(key: str, value: str) -> list[tuple[str, str]]:
+    """Split a metadata-table row with two pairs ("Kode | IK-1 | Tanggal | 3 Juni 2024")."""
+    cells = [c.strip().strip(":").strip() for c in value.split("|")]
+    if len(cells) == 3 and cells[1].lower() in _KEY_TO_FIELD:
+        return [(key, cells[0]), (cells[1], cells[2])]
+    if len(cells) == 4 and not cells[0] and cells[2].lower() in _KEY_TO_FIELD:
+        return [(key, cells[1]), (cells[2], cells[3])]  # "Key | : | value | Key2 | value2"
+    return [(key, value)]
+
+
 def _looks_like_turn(key: str, value: str) -> bool:
     """A speaker turn such as "P: Selamat pagi" or "Informan: Ya, jadi begini ..."."""
     return (
@@ -191,7 +201,8 @@ def parse_header(text: str, *, max_lines: int = 40) -> Header | None:
             break
         known = pair is not None and pair[0].lower() in _KEY_TO_FIELD
         if pair is not None and (known or found):
-            found.append((start, start + len(line), *pair))
+            for key, value in _row_pairs(*pair):
+                found.append((start, start + len(line), key, value))
             continue
         if found:
             break

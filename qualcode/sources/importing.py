@@ -27,10 +27,18 @@ from sqlalchemy import func, select
 
 from qualcode.errors import ImportFailedError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.records import Source
+from qualcode.records import Attribute, Source
 from qualcode.sources.extract import DEFAULT_MAX_BYTES, ExtractedSource, extract_bytes, extract_file
+from qualcode.sources.header import FIELD_KEYS
 from qualcode.sources.manager import check_kind
-from qualcode.sources.speakers import SpeakerPlan, guess_kind, informant_case_name, plan_speakers
+from qualcode.sources.speakers import (
+    SpeakerPlan,
+    TurnNotice,
+    check_turns,
+    guess_kind,
+    informant_case_name,
+    plan_speakers,
+)
 from qualcode.sources.turns import Turn, detect_turns
 from qualcode.store import tables as t
 
@@ -45,6 +53,14 @@ OnDuplicate = Literal["skip", "error", "import"]
 Status = Literal["imported", "skipped", "failed"]
 _TEXT_FORMATS = {"txt", "md", "srt", "vtt", "html"}
 _NO_SPEAKERS = {"observation", "document"}
+#: Header fields that become attributes of the informant's case: field -> (name, type).
+HEADER_ATTRIBUTES: dict[str, tuple[str, str]] = {
+    "informant_code": ("Kode Informan", "text"),
+    "position": ("Jabatan", "text"),
+    "organisation": ("Instansi", "text"),
+    "date": ("Tanggal", "date"),
+    "place": ("Lokasi", "text"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +78,8 @@ class ImportResult:
     duplicate_of: str | None = None
     error: str | None = None
     changes: ChangeSet[Any] | None = None
+    notice: TurnNotice | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +92,7 @@ class SpeakerTurn:
     start: int
     end: int
     role: str
+    link_id: int = 0
 
 
 def import_file(
@@ -89,6 +108,7 @@ def import_file(
     meta: Mapping[str, Any] | None = None,
     detect_turns: bool = True,
     link_speakers: bool = True,
+    header_attributes: bool = True,
     on_duplicate: OnDuplicate = "skip",
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_text: int | None = None,
@@ -97,7 +117,9 @@ def import_file(
 
     ``speakers`` maps speaker labels to case names or ``interviewer``/``moderator``
     (only mapped labels are linked); ``meta`` is merged into the source's metadata;
-    ``encoding`` forces the text encoding of plain-text formats. A duplicate (same
+    ``encoding`` forces the text encoding of plain-text formats; ``header_attributes``
+    copies the header's Jabatan, Instansi... to the informant's case (off when a
+    classification sheet is the authority). A duplicate (same
     sha256) is skipped with a warning by default, refused with
     ``on_duplicate="error"``, imported again with ``"import"``. ``max_text``
     bounds the text a .docx/.odt may expand to (default: the settings'
@@ -137,7 +159,7 @@ def import_file(
     return _store(
         project, path, extracted, kind=kind, name=name, language=language,
         date_collected=date_collected, speaker_map=speakers, find_turns=detect_turns,
-        link=link_speakers, extra_meta=meta or {},
+        link=link_speakers, extra_meta=meta or {}, header_attributes=header_attributes,
     )  # fmt: skip
 
 
@@ -204,6 +226,7 @@ def _store(
     find_turns: bool,
     link: bool,
     extra_meta: Mapping[str, Any],
+    header_attributes: bool = True,
 ) -> ImportResult:
     header = _header(x)
     warnings = list(x.warnings)
@@ -257,12 +280,77 @@ def _store(
                 t.case_link,
                 {"case_id": _case(project, op, informant_plan, created), "source_id": source.id},
             )
+        informant_id = _informant_case(project, op, plan, informant)
+        attributes = (
+            _header_attributes(project, op, header, informant_id, warnings)
+            if informant_id is not None and header_attributes
+            else {}
+        )
         op.note(source=name, file=path.name, turns=len(rows), cases_created=created)
         op.result = source
+    notice = check_turns(x.text, found, kind=kind, file=path.name) if find_turns and link else None
+    if notice is not None:
+        warnings.append(str(notice))
     return ImportResult(
         path.name, "imported", source, warnings, header, turns=len(rows),
         speakers=meta["speakers"], cases_created=created, changes=op.changes,
+        notice=notice, attributes=attributes,
     )  # fmt: skip
+
+
+def _informant_case(
+    project: Project, op: Any, plan: Mapping[str, SpeakerPlan], informant: str | None
+) -> int | None:
+    """The one informant case of a one-to-one interview (None for focus groups)."""
+    names = {p.case for p in plan.values() if p.role == "participant"}
+    if len(names) > 1:
+        return None
+    name = next(iter(names), None) or informant
+    if name is None:
+        return None
+    found = op.conn.execute(
+        select(t.cases.c.id).where(func.lower(t.cases.c.name) == name.lower())
+    ).scalar()
+    return int(found) if found is not None else None
+
+
+def _header_attributes(
+    project: Project, op: Any, header: Mapping[str, str], case_id: int, warnings: list[str]
+) -> dict[str, str]:
+    """Copy the header's Jabatan, Instansi, Tanggal, Lokasi, Kode Informan to the case.
+
+    Attributes are defined when missing; a value the case already has (from a
+    classification sheet or an earlier transcript) is kept and the difference reported.
+    """
+    from qualcode.attributes import canonical
+
+    values = project.attributes.values("case").get(case_id, {})
+    existing = {a.name.lower(): a for a in project.attributes.all("case")}
+    written: dict[str, str] = {}
+    for key, (name, kind) in HEADER_ATTRIBUTES.items():
+        raw = header.get(key, "").strip()
+        if not raw:
+            continue
+        # An attribute the project already has under another spelling ("Tempat", "Position").
+        spellings = [name.lower(), *FIELD_KEYS[key]]
+        attr: Attribute | None = next((existing[s] for s in spellings if s in existing), None)
+        if attr is None:
+            attr = project.attributes.define(name, type=kind).result
+            assert attr is not None
+            existing[attr.name.lower()] = attr
+        try:
+            stored = canonical(attr, raw)
+        except ValidationError:
+            warnings.append(f"{name} '{raw}' from the header does not fit the attribute; not set.")
+            continue
+        current = values.get(attr.name)
+        if current is not None and str(current) != stored:
+            warnings.append(f"{name} of the case stays '{current}'; the header says '{raw}'.")
+            continue
+        if current is None and stored is not None:
+            project.attributes.set_value(attr.id, stored, case_id=case_id)
+            written[attr.name] = stored
+    return written
 
 
 def _by_case(plan: Mapping[str, SpeakerPlan]) -> dict[str, SpeakerPlan]:
@@ -297,13 +385,13 @@ def turns(project: Project, source_id: int) -> list[SpeakerTurn]:
     lk = t.case_link.c
     with project.reading() as conn:
         rows = conn.execute(
-            select(lk.speaker, t.cases.c.name, lk.case_id, lk.start_pos, lk.end_pos)
+            select(lk.speaker, t.cases.c.name, lk.case_id, lk.start_pos, lk.end_pos, lk.id)
             .join(t.cases, t.cases.c.id == lk.case_id)
             .where(lk.source_id == source_id, lk.speaker.is_not(None), lk.start_pos.is_not(None))
             .order_by(lk.start_pos, lk.id)
         ).all()
     return [
         SpeakerTurn(sp, case, int(cid), int(a), int(b),
-                    "interviewer" if sp in interviewers else "participant")
-        for sp, case, cid, a, b in rows
+                    "interviewer" if sp in interviewers else "participant", int(link))
+        for sp, case, cid, a, b, link in rows
     ]  # fmt: skip

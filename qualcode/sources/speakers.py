@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.sources.turns import Turn, classify_speaker, is_role_label
 
 INTERVIEWER_CASE = "Interviewer"
@@ -134,3 +135,59 @@ def plan_speakers(
         else:
             plan[label] = SpeakerPlan(label, label, "participant", "informant")
     return plan, warnings
+
+
+@dataclass(frozen=True, slots=True)
+class TurnNotice:
+    """Why the speaker turns of an imported source need a look (an untranslated template)."""
+
+    template: str
+    params: dict[str, str | int]
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params)
+
+
+def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> TurnNotice | None:
+    """A notice when turn detection found nothing or is unsure; None when it looks right.
+
+    Unsure means: one speaker only (an interview has two), or a large part of
+    the text (after the header) lies before the first turn, where a label
+    layout the detector did not recognise probably starts.
+    """
+    from qualcode.sources.header import parse_header
+
+    if kind not in ("interview", "focus-group"):
+        return None
+    if not turns:
+        return TurnNotice(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file}: no speaker turns were recognised, so the whole text belongs to the "
+                "informant. Mark the speakers in View › Review speakers.",
+            ),
+            {"file": file},
+        )
+    speakers = {t.speaker.lower() for t in turns}
+    if len(speakers) < 2:
+        return TurnNotice(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file}: only one speaker ({speaker}) was recognised; check the speakers in "
+                "View › Review speakers.",
+            ),
+            {"file": file, "speaker": turns[0].speaker},
+        )
+    header = parse_header(text)
+    body_start = header.end if header else 0
+    before = len(text[body_start : min(t.start for t in turns)].strip())
+    if before > 300 and before > 0.2 * len(text[body_start:].strip()):
+        return TurnNotice(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file}: {chars} characters before the first recognised speaker turn belong to "
+                "no speaker; check the speakers in View › Review speakers.",
+            ),
+            {"file": file, "chars": before},
+        )
+    return None

@@ -17,10 +17,18 @@ Moderator...) or if it recurs, is capitalised like a name ("Bu Sari", "Pak
 Darto") and is not a known non-speaker word; names alone must come with at
 least one other speaker. Lines inside the transcript header are never turns.
 
+A label may also stand on a line of its own ("PEWAWANCARA", "Informan 2",
+"[00:01:05] Peneliti", "Narasumber (00:01:30)"), the answer following in one
+or more paragraphs, or open a paragraph in bold without a colon (Word's
+``label`` blocks). Such loose labels count only when at least two speakers
+are found, and a lone one-letter line ("I", "A") must recur, so headings,
+numbering and bold emphasis do not become speakers.
+
 For Word/HTML/ODT tables, pass the extractor's ``blocks``: a table whose first
 row names a question and an answer column (No | Pertanyaan | Jawaban) gives
 one turn per non-empty cell, and a table whose first column holds speaker
-labels gives one turn per row.
+labels (or whose first column holds timestamps and the second the labels)
+gives one turn per row.
 """
 
 from __future__ import annotations
@@ -64,6 +72,20 @@ _MARKER = re.compile(
     rf"(?:\*\*)?(?P<label>{_LABEL})(?:\*\*)?[ \t]*(?:[\[(](?P<ts3>{_TS})[\])][ \t]*)?(?:\*\*)?"
     rf"[ \t]*(?P<colon>:)(?!//)(?!\d)(?:\*\*)?[ \t]*(?:[\[(](?P<ts4>{_TS})[\])][ \t]*)?",
     re.MULTILINE,
+)
+_LINE_LABEL = re.compile(
+    rf"^[ \t]*(?:[\[(](?P<ts1>{_TS})[\])][ \t]*(?:[-–][ \t]*)?"
+    rf"|(?P<ts2>{_TS})[ \t]+(?:[-–][ \t]*)?)?"
+    rf"(?:\*\*)?(?P<label>{_LABEL})(?:\*\*)?"
+    rf"(?:[ \t]*(?:[-–][ \t]*)?[\[(]?(?P<ts3>{_TS})[\])]?)?[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
+_TS_ONLY = re.compile(rf"[ \t]*[\[(]?(?P<ts>{_TS})[\])]?[ \t]*(?:[-–][ \t]*)?")
+_BOLD_LABEL = re.compile(
+    rf"[ \t]*(?P<label>{_LABEL})[ \t]*(?:[\[(]?(?P<ts>{_TS})[\])]?[ \t]*)?(?P<colon>:)?[ \t]*"
+)
+_AFTER_LABEL = re.compile(
+    rf"[ \t]*(?:[\[(](?P<ts>{_TS})[\])][ \t]*)?(?P<colon>:)?(?!//)[ \t]*(?:[-–][ \t]+)?"
 )
 _WORDS = re.compile(r"\([^()]*\)")
 _BASE = re.compile(r"^([^\W\d_]+)[ -]*(\d+)?", re.UNICODE)
@@ -192,16 +214,21 @@ def _qa_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Turn]:
 
 
 def _speaker_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Turn]:
+    """Rows of ``label | text`` (or ``time | label | text``, ``label | time | text``)."""
+    ts_col = _timestamp_column(text, rows)
+    label_col = 1 if ts_col == 0 else 0
     entries = []
     for row in sorted(rows):
-        label_cell, body = rows[row].get(0), rows[row].get(1)
+        label_cell, body = rows[row].get(label_col), rows[row].get(label_col + 1)
         if label_cell is None or body is None:
             return []
         label = _cell(text, label_cell).rstrip(":").strip()
         if not label and not _cell(text, body):
             continue
         entries.append((label, label_cell, rows[row]))
-    if entries and entries[0][0].lower() in {"nama", "pembicara", "speaker", "penutur", "no"}:
+    if entries and entries[0][0].lower() in {
+        "nama", "pembicara", "speaker", "penutur", "no", "waktu", "time", "timestamp",
+    }:  # fmt: skip
         entries = entries[1:]
     counts = Counter(label for label, _, _ in entries)
     if len(entries) < 2 or not all(
@@ -212,56 +239,152 @@ def _speaker_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Tu
         return []
     turns = []
     for label, label_cell, row_cells in entries:
-        cells = [b for col, b in sorted(row_cells.items()) if col > 0 and _cell(text, b)]
-        end = cells[-1].end if cells else label_cell.end
-        content = cells[0].start if cells else label_cell.end
-        turns.append(Turn(label_cell.start, end, label, label_cell.end, content))
+        said = [
+            b for col, b in sorted(row_cells.items())
+            if col > label_col and col != ts_col and _cell(text, b)
+        ]  # fmt: skip
+        first = row_cells.get(0, label_cell)
+        end = said[-1].end if said else label_cell.end
+        content = said[0].start if said else label_cell.end
+        stamp = row_cells.get(ts_col) if ts_col is not None else None
+        ts = _cell(text, stamp).strip("[]()") if stamp is not None else None
+        ts = ts if ts and re.fullmatch(_TS, ts) else None
+        turns.append(Turn(first.start, end, label, label_cell.end, content, ts))
     return turns
 
 
+def _timestamp_column(text: str, rows: dict[int, dict[int, _BlockLike]]) -> int | None:
+    """The column (0 or 1) whose cells are mostly timestamps, if any."""
+    for col in (0, 1):
+        cells = [_cell(text, r[col]).strip("[]()") for r in rows.values() if col in r]
+        stamps = sum(1 for c in cells if re.fullmatch(_TS, c))
+        if cells and stamps >= max(2, len(cells) // 2):
+            return col
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    label: str
+    marker_end: int
+    content: int
+    timestamp: str | None
+    style: Literal["colon", "line", "bold"]
+
+
+def _colon_candidates(text: str) -> list[_Candidate]:
+    found = []
+    for m in _MARKER.finditer(text):
+        marker_end = m.end("colon")
+        if text.startswith("**", marker_end):
+            marker_end += 2
+        ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
+        label = _clean_label(m.group("label"))
+        found.append(_Candidate(m.start(), label, marker_end, m.end(), ts, "colon"))
+    return found
+
+
+def _line_candidates(text: str) -> list[_Candidate]:
+    """Labels on a line of their own ("PEWAWANCARA", "[00:01:12] Informan 2")."""
+    found = []
+    for m in _LINE_LABEL.finditer(text):
+        ts = m.group("ts1") or m.group("ts2") or m.group("ts3")
+        label = _clean_label(m.group("label"))
+        found.append(_Candidate(m.start(), label, m.end("label"), m.end(), ts, "line"))
+    return found
+
+
+def _bold_candidates(text: str, blocks: Sequence[_BlockLike]) -> list[_Candidate]:
+    """Bold openings of paragraphs ("**Peneliti** Bagaimana ...") that read as labels."""
+    found = []
+    for b in blocks:
+        if b.kind != "label":
+            continue
+        line_start = text.rfind("\n", 0, b.start) + 1
+        before = text[line_start : b.start]
+        ts_before = _TS_ONLY.fullmatch(before)
+        if before.strip() and ts_before is None:
+            continue
+        m = _BOLD_LABEL.fullmatch(text[b.start : b.end])
+        if m is None:
+            continue
+        end = b.end
+        tail = _AFTER_LABEL.match(text, end)
+        content = tail.end() if tail else end
+        ts = (
+            (ts_before.group("ts") if ts_before else None)
+            or m.group("ts")
+            or (tail.group("ts") if tail else None)
+        )
+        label = _clean_label(m.group("label"))
+        marker_end = b.start + m.end("label")
+        if tail is not None and tail.group("colon"):
+            marker_end = end + tail.end("colon") - tail.start()
+        elif m.group("colon"):
+            marker_end = b.start + m.end("colon")
+        found.append(_Candidate(line_start, label, marker_end, content, ts, "bold"))
+    return found
+
+
+def _accept(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the candidates that are speaker labels (see the module docstring)."""
+    counts = Counter(c.label.lower() for c in candidates)
+    accepted = []
+    for c in candidates:
+        role = is_role_label(c.label)
+        recurring = counts[c.label.lower()] > 1
+        if c.style == "line" and role and len(_base(c.label)[0]) <= 1 and not recurring:
+            continue  # a lone "I" or "A" line is a numbering, not a speaker
+        if role or (recurring and _name_like(c.label)):
+            accepted.append(c)
+    labels = {c.label.lower() for c in accepted}
+    if labels and not any(is_role_label(c.label) for c in accepted) and len(labels) < 2:
+        return []
+    # Labels on lines of their own (or bold openings) need a second speaker to be a dialogue.
+    loose = {c.label.lower() for c in accepted if c.style != "colon"}
+    if loose and len(labels) < 2:
+        accepted = [c for c in accepted if c.style == "colon"]
+    return accepted
+
+
 def detect_turns(text: str, blocks: Sequence[_BlockLike] | None = None) -> list[Turn]:
-    """All speaker turns in ``text`` in order; an empty list when none are found."""
+    """All speaker turns in ``text`` in order; an empty list when none are found.
+
+    A turn runs from its marker to the next one, so the paragraphs that follow
+    a label (continuations of the answer) belong to the last speaker.
+    """
     from qualcode.sources.header import parse_header
 
     header = parse_header(text)
     skip_until = header.end if header else 0
     table_turns, table_spans = _table_turns(text, blocks) if blocks else ([], [])
 
-    candidates = []
-    for m in _MARKER.finditer(text):
-        label = _clean_label(m.group("label"))
-        if m.start() < skip_until or len(label) > 40:
+    by_start: dict[int, _Candidate] = {}
+    bold = _bold_candidates(text, blocks) if blocks else []
+    for c in [*_colon_candidates(text), *bold, *_line_candidates(text)]:
+        if c.start < skip_until or len(c.label) > 40 or c.start in by_start:
             continue
-        if any(m.start() in span for span in table_spans):
+        if any(c.start in span for span in table_spans):
             continue
-        candidates.append((m, label))
-    counts = Counter(label for _, label in candidates)
-    accepted = [
-        (m, label)
-        for m, label in candidates
-        if is_role_label(label) or (counts[label] > 1 and _name_like(label))
-    ]
-    labels = {label for _, label in accepted}
-    if labels and not any(is_role_label(label) for label in labels) and len(labels) < 2:
-        accepted = []
+        by_start[c.start] = c
+    accepted = _accept(sorted(by_start.values(), key=lambda c: c.start))
 
-    starts = sorted([m.start() for m, _ in accepted] + [t.start for t in table_turns])
+    starts = sorted([c.start for c in accepted] + [t.start for t in table_turns])
     turns = list(table_turns)
-    for m, label in accepted:
-        at = bisect_right(starts, m.start())
+    for c in accepted:
+        at = bisect_right(starts, c.start)
         next_start = starts[at] if at < len(starts) else len(text)
         for span in table_spans:
-            if m.start() < span.start < next_start:
+            if c.start < span.start < next_start:
                 next_start = span.start
-        end = m.start() + len(text[m.start() : next_start].rstrip())
-        content = m.end()
+        end = c.start + len(text[c.start : next_start].rstrip())
+        content = c.content
         while content < end and text[content] in " \t\n":
             content += 1
-        marker_end = m.end("colon")
-        if text.startswith("**", marker_end):
-            marker_end += 2
-        ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
-        end = max(end, marker_end)
-        turns.append(Turn(m.start(), end, label, marker_end, min(content, end), ts))
+        end = max(end, c.marker_end)
+        if c.style != "colon" and content >= end:
+            continue  # a label with nothing said after it
+        turns.append(Turn(c.start, end, c.label, c.marker_end, min(content, end), c.timestamp))
     turns.sort(key=lambda t: t.start)
     return turns

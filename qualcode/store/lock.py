@@ -82,7 +82,12 @@ class ProjectLock:
         if not _try_lock(handle):
             handle.close()
             owner = read_owner(self.project)
-            raise ProjectLockedError(owner=owner.describe() if owner else "unknown")
+            if owner is None:
+                raise ProjectLockedError(owner="unknown")
+            # user/host/since let the app say it in the user's language and local time
+            raise ProjectLockedError(
+                owner=owner.describe(), user=owner.user, host=owner.host, since=owner.since
+            )
         owner = LockOwner(
             self._user,
             socket.gethostname(),
@@ -94,6 +99,19 @@ class ProjectLock:
         handle.write(json.dumps(_asdict(owner)))
         handle.flush()
         self._handle = handle
+
+    def rename(self, user: str) -> None:
+        """Record another user as the holder (the coder changed); the lock stays held."""
+        self._user = user
+        if self._handle is None:
+            return
+        owner = LockOwner(
+            user, socket.gethostname(), os.getpid(), datetime.now(UTC).isoformat(timespec="seconds")
+        )
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._handle.write(json.dumps(_asdict(owner)))
+        self._handle.flush()
 
     def release(self) -> None:
         """Release the lock.

@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 
     from qualcode.text.analyzer import Analyzer, Token
 
+#: The mode the CLI and the app start with: word forms, so "sosialisasi" also finds
+#: "disosialisasikan" and "mensosialisasikan" (Indonesian affixes) and "coordinate"
+#: finds "coordinating"; "words" matches the typed forms only.
+DEFAULT_MODE = "lemma"
+
 _QUOTED = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
 _REDUP_DIGIT = re.compile(r"([^\W\d_]{2,})2")
 

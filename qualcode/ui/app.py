@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
+
+READY_FILE_ENV = "QUALCODE_READY_FILE"
 
 
 def create_application(argv: list[str] | None = None) -> Any:
@@ -46,24 +49,84 @@ def build_window(project_path: str | None = None) -> Any:
     return window
 
 
+def fit_to_screen(window: Any) -> None:
+    """Never open taller or wider than the screen: a 1366×768 laptop gets a maximised window."""
+    from PySide6.QtCore import Qt
+
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (window.width() > room.width() or window.height() > room.height()):
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def ask_coder_once(window: Any) -> None:
+    """First run: ask who is coding; a cancelled question keeps the computer's user name,
+    remembered so the question is not asked again."""
+    from qualcode.settings import resolve_coder
+
+    if not window.ask_coder_identity():
+        window.settings.coder = resolve_coder()
+        window.settings.save()
+
+
 def open_later(window: Any, project_path: str) -> None:
-    """Open the project once the window is on screen (opening imports the database layer)."""
+    """Open the project once the window is on screen (opening imports the database layer).
+
+    A REFI-QDA project (.qdpx, .qde: a double-click through the file association) is
+    imported as a new project instead, as if it had been dropped on the window.
+    """
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    message = QCoreApplication.translate("MainWindow", "Opening {path}…")
-    window.statusBar().showMessage(message.format(path=project_path))
-    QTimer.singleShot(0, lambda: window.open_path(os.fspath(project_path)))
+    from qualcode.ui.features.exports_refi import PROJECT_SUFFIXES
+
+    path = os.fspath(project_path)
+    if Path(path).suffix.lower() in PROJECT_SUFFIXES:
+
+        def import_file() -> None:
+            signal_ready(window)  # the import asks where to save the new project first
+            window.panes["exports"].import_refi_file(path)
+
+        QTimer.singleShot(0, import_file)
+        return
+    message = QCoreApplication.translate("MainWindow", "Opening {path}…").format(path=path)
+    window.statusBar().showMessage(message)
+
+    def open_and_signal() -> None:
+        window.open_path(path)
+        if window.statusBar().currentMessage() == message:
+            window.statusBar().clearMessage()
+        signal_ready(window)
+
+    QTimer.singleShot(0, open_and_signal)
+
+
+def signal_ready(window: Any) -> None:
+    """Write the window's title to ``$QUALCODE_READY_FILE``, if set, once it is usable.
+
+    Smoke tests of the desktop bundle and start-time measurements wait for this file
+    instead of guessing with sleeps; it works the same on Linux, Windows and macOS.
+    """
+    target = os.environ.get(READY_FILE_ENV)
+    if target:
+        Path(target).write_text(window.windowTitle(), encoding="utf-8")
 
 
 def run(project_path: str | None = None) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app = create_application()
     window = build_window(None)
+    fit_to_screen(window)
     window.show()
+    if window.settings.coder is None:
+        ask_coder_once(window)
     if project_path:
-        open_later(window, project_path)
+        open_later(window, project_path)  # signals readiness once the project is shown
     else:
+        from PySide6.QtCore import QTimer
+
         preload_core()
+        QTimer.singleShot(0, lambda: signal_ready(window))
     return int(app.exec())
 
 

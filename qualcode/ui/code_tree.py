@@ -294,6 +294,7 @@ class CodeTreeView(QTreeView):
         """
         # the new snapshot has every count
         self._shape = {c.id: c.parent_id for c in codes}
+        self._codes = list(codes)
         self._pending, self._pending_all, self._pending_project = set(), False, None
         current = self.current_code_id()
         collapsed = {
@@ -308,7 +309,33 @@ class CodeTreeView(QTreeView):
             index = self.model_.index_of(current)
             if index.isValid():
                 self.setCurrentIndex(index)
+        self.apply_filter()
         self._emit_current()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the codes matching ``text`` (name, labels, abbreviation) and their parents."""
+        self._filter = " ".join(text.split())
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Hide the rows the current filter does not match ("" shows all)."""
+        from qualcode.coding.code_match import rank_codes
+
+        query = getattr(self, "_filter", "")
+        codes = getattr(self, "_codes", [])
+        keep: set[int] | None = None
+        if query:
+            keep = set()
+            for cid in rank_codes(query, codes, limit=None):
+                while cid is not None and cid not in keep:
+                    keep.add(cid)
+                    cid = self._shape.get(cid)
+        for cid in self.model_.code_ids():
+            index = self.model_.index_of(cid)
+            hidden = keep is not None and cid not in keep
+            self.setRowHidden(index.row(), index.parent(), hidden)
+            if keep is not None and not hidden:
+                self.expand(index)
 
     def reload(self, project: Any, changes: Any = None) -> None:
         """Show the project's code tree again after ``changes`` touched codes.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from qualcode.ui import dialogs
 from qualcode.ui.code_tree import ABOVE, BELOW
-from qualcode.ui.quick_code import QuickCodeBox
+from qualcode.ui.quick_code import QuickCodeBox, place_beside_selection
 
 if TYPE_CHECKING:
     from qualcode.changes import ChangeSet
@@ -43,8 +43,8 @@ class CodingActions:
     quick_box: QuickCodeBox | None
 
     # -- coding -----------------------------------------------------------------------------
-    def apply_code(self, code_id: int) -> ChangeSet[Coding] | None:
-        """Code the selection of the shown source with ``code_id``."""
+    def apply_code(self, code_id: int, valence: str | None = None) -> ChangeSet[Coding] | None:
+        """Code the selection of the shown source with ``code_id`` (and a valence)."""
         sel = self.workspace.selection()
         if self.project is None or sel is None or sel[0] == sel[1]:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
@@ -56,6 +56,7 @@ class CodingActions:
             sel[1],
             code_id,
             origin=self.workspace,
+            **({"valence": valence} if valence else {}),
         )
         if result is not None:
             self.remember_code(code_id)
@@ -74,26 +75,34 @@ class CodingActions:
         if self.project is None:
             return None
         codes = self.project.codes.all()
-        box = QuickCodeBox(codes, self.settings.language, self)
+        box = QuickCodeBox(
+            codes, self.settings.language, self, current_code_id=self.code_tree.current_code_id()
+        )
         if recode:
             box.setWindowTitle(self.tr("Recode as…"))
+            box.valence.hide()
             box.code_chosen.connect(lambda cid: self.recode(recode, cid))
-            box.create_requested.connect(lambda name: self._create_and_recode(recode, name))
+            box.create_requested.connect(
+                lambda name, parent: self._create_and_recode(recode, name, parent)
+            )
         else:
-            box.code_chosen.connect(self.apply_code)
-            box.create_requested.connect(self.create_and_apply)
-        editor = self.workspace.view.editor
-        rect = editor.cursorRect()
-        box.move(editor.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 6)))
+            box.code_chosen.connect(lambda cid: self.apply_code(cid, box.chosen_valence()))
+            box.create_requested.connect(
+                lambda name, parent: self.create_and_apply(name, parent, box.chosen_valence())
+            )
+        place_beside_selection(box, self.workspace.view.editor)
         box.show()
         box.edit.setFocus()
         self.quick_box = box
         return box
 
-    def create_and_apply(self, name: str) -> None:
-        """Create a top-level code called ``name`` and code the selection with it."""
+    def create_and_apply(
+        self, name: str, parent_id: int | None = None, valence: str | None = None
+    ) -> None:
+        """Create a code called ``name`` (under ``parent_id``) and code the selection with it:
+        one core operation, one undo step."""
         sel = self.workspace.selection()
-        if sel is None or sel[0] == sel[1]:
+        if self.project is None or sel is None or sel[0] == sel[1]:
             return
         done = self.dispatcher.run(
             self.project.codings.apply_new_code,
@@ -101,7 +110,9 @@ class CodingActions:
             sel[0],
             sel[1],
             name,
+            parent_id=parent_id,
             origin=self.workspace,
+            **({"valence": valence} if valence else {}),
         )
         if done is not None:
             self.remember_code(done.result[0].id)
@@ -147,8 +158,14 @@ class CodingActions:
         if self.dispatcher.run(self.project.codings.recode, coding_ids, code_id) is not None:
             self.remember_code(code_id)
 
-    def _create_and_recode(self, coding_ids: list[int], name: str) -> None:
-        done = self.dispatcher.run(self.project.codings.recode_new_code, coding_ids, name)
+    def _create_and_recode(
+        self, coding_ids: list[int], name: str, parent_id: int | None = None
+    ) -> None:
+        if self.project is None:
+            return
+        done = self.dispatcher.run(
+            self.project.codings.recode_new_code, coding_ids, name, parent_id=parent_id
+        )
         if done is not None:
             self.remember_code(done.result[0].id)
 
@@ -165,7 +182,8 @@ class CodingActions:
         except Exception:  # vanished meanwhile
             return menu
         menu.addAction(
-            self.tr("Remove coding '{code}'").format(code=name), lambda: self.uncode([coding_id])
+            self.tr("Remove coding '{code}'").format(code=name.replace("&", "&&")),
+            lambda: self.uncode([coding_id]),
         )
         menu.addAction(self.tr("Recode as…"), lambda: self.quick_code(recode=[coding_id]))
         menu.addAction(self.tr("Coding details"), lambda: self.show_coding_details(coding_id))

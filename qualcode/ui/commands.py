@@ -78,6 +78,10 @@ def _code(w: Window) -> bool:
     return writable(w) and w.code_tree.current_code_id() is not None
 
 
+def _coding_chosen(w: Window) -> bool:
+    return writable(w) and w.detail.codings.form_id is not None
+
+
 def _undo_label(w: Window) -> str | None:
     label = w.undo_label()
     if label is None:
@@ -265,6 +269,25 @@ COMMANDS: list[Command] = [
         lambda w: w.uncode_at_cursor(),
         enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
     ),
+    *[
+        Command(
+            f"coding.valence.{valence or 'none'}",
+            label,
+            "code",
+            lambda w, v=valence: w.detail.codings.set_valence(v),
+            enabled=_coding_chosen,
+            shortcut=key,
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Set the valence of the coding shown in the Coding details"
+            ),
+        )
+        for valence, label, key in (
+            ("supporting", QT_TRANSLATE_NOOP("commands", "Valence: &supporting"), "1"),
+            ("inhibiting", QT_TRANSLATE_NOOP("commands", "Valence: &inhibiting"), "2"),
+            ("neutral", QT_TRANSLATE_NOOP("commands", "Valence: &neutral"), "3"),
+            (None, QT_TRANSLATE_NOOP("commands", "Valence: n&one"), "0"),
+        )
+    ],
     Command(
         "code.retrieve",
         QT_TRANSLATE_NOOP("commands", "Show &excerpts of the code"),
@@ -393,7 +416,10 @@ class CommandTable(QObject):
                 continue
             if cmd.id == "app.settings":
                 self.submenus["export"] = self.menus["file"].addMenu("")
-            if cmd.id in ("import.files", "app.settings", "edit.find", "code.retrieve"):
+            if cmd.id in (
+                "import.files", "app.settings", "edit.find", "code.retrieve",
+                "coding.valence.supporting",
+            ):  # fmt: skip
                 self.menus[cmd.menu].addSeparator()
             self.menus[cmd.menu].addAction(self.actions[cmd.id])
             if cmd.id == "project.sample":

@@ -7,9 +7,10 @@ the pane reloads from the project when a change set touches what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,7 +48,14 @@ def _text(widget: QLineEdit | QPlainTextEdit) -> str:
 
 
 class CodingDetails(QWidget):
-    """Codings covering the cursor; the chosen one's valence, magnitude, period and note."""
+    """Codings covering the cursor; the chosen one's valence, magnitude, period and note.
+
+    Edits save themselves (no Save button): a valence at once, magnitude and
+    period when the field is left, the note a moment after typing stops, and
+    anything pending before another coding is shown. The form always belongs to
+    the coding it was filled from (``form_id``), so an edit never lands on the
+    coding the cursor moved to.
+    """
 
     def __init__(self, owner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +71,12 @@ class CodingDetails(QWidget):
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("codingNote")
         self.note.setMaximumHeight(90)
-        self.save = QPushButton(self)
-        self.save.setObjectName("saveCoding")
+        self.form_id: int | None = None
+        self._flushing = False
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(800)
+        self._note_timer.timeout.connect(self.save_attributes)
         self.form = QFormLayout()
         self._labels = [QLabel(self) for _ in range(4)]
         for label, field in zip(
@@ -75,19 +87,45 @@ class CodingDetails(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(self.form)
-        layout.addWidget(self.save)
-        self.list.currentItemChanged.connect(lambda *_: self._fill())
-        self.save.clicked.connect(self.save_attributes)
+        self.list.currentItemChanged.connect(lambda *_: self._switch())
+        self.valence.activated.connect(lambda _i: self.save_attributes())
+        self.magnitude.editingFinished.connect(self.save_attributes)
+        self.period.editingFinished.connect(self.save_attributes)
+        self.note.textChanged.connect(self._note_timer.start)
+        self.note.installEventFilter(self)
         self._ids: list[int] = []
         self._shown_ids: list[int] = []
         self.retranslate()
         self._fill()
 
-    def show_codings(self, coding_ids: list[int], *, force: bool = False) -> None:
-        """List the codings ``coding_ids`` (those at the cursor); ``force`` after a change."""
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        """Save the note when it loses the focus."""
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.save_attributes()
+        return super().eventFilter(watched, event)
+
+    def _switch(self) -> None:
+        self.save_attributes()  # pending edits belong to the coding the form was filled from
+        self._fill()
+
+    def show_codings(
+        self, coding_ids: list[int], *, force: bool = False, prefer: Sequence[int] = ()
+    ) -> None:
+        """List the codings ``coding_ids`` (those at the cursor); ``force`` after a change.
+
+        ``prefer`` names codings just made: the first of them that is listed is chosen,
+        so the form is on the new coding, not on an older one it overlaps.
+        """
         project = self.owner.project
-        keep = self.current_coding_id()
-        if not force and project is not None and list(coding_ids) == self._ids == self._shown_ids:
+        if not self._flushing:
+            self.save_attributes()
+        keep = next((c for c in prefer if c in coding_ids), None) or self.current_coding_id()
+        if (
+            not force
+            and not prefer
+            and project is not None
+            and list(coding_ids) == self._ids == self._shown_ids
+        ):
             return  # nothing new to show (a selection moved within the same codings)
         self._ids = list(coding_ids)
         self.list.blockSignals(True)
@@ -122,6 +160,12 @@ class CodingDetails(QWidget):
         self.list.blockSignals(False)
         self._fill()
 
+    def select_coding(self, coding_id: int) -> None:
+        """Choose one of the listed codings (a clicked coding)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == coding_id:
+                self.list.setCurrentRow(row)
+
     def current_coding_id(self) -> int | None:
         """The coding whose attributes are shown."""
         item = self.list.currentItem()
@@ -129,29 +173,61 @@ class CodingDetails(QWidget):
 
     def _fill(self) -> None:
         cid = self.current_coding_id()
-        enabled = cid is not None and self.owner.project is not None
-        for w in (self.valence, self.magnitude, self.period, self.note, self.save):
-            w.setEnabled(enabled and not self.owner.project.read_only)
-        if not enabled:
-            self.valence.setCurrentIndex(0)
-            self.magnitude.clear()
-            self.period.clear()
-            self.note.clear()
-            return
-        coding = self.owner.project.codings.get(cid)
-        index = self.valence.findData(coding.valence or "")
-        self.valence.setCurrentIndex(max(index, 0))
-        self.magnitude.setText(coding.magnitude or "")
-        self.period.setText(coding.period or "")
-        self.note.setPlainText(coding.note or "")
+        project = self.owner.project
+        enabled = cid is not None and project is not None
+        fields = (self.valence, self.magnitude, self.period, self.note)
+        for w in fields:
+            w.setEnabled(enabled and not project.read_only)
+            w.blockSignals(True)
+        self._note_timer.stop()
+        try:
+            coding = None
+            if enabled:
+                try:
+                    coding = project.codings.get(cid)
+                except Exception:  # removed meanwhile
+                    coding = None
+            self.form_id = coding.id if coding is not None else None
+            if coding is None:
+                self.valence.setCurrentIndex(0)
+                self.magnitude.clear()
+                self.period.clear()
+                self.note.clear()
+                return
+            index = self.valence.findData(coding.valence or "")
+            self.valence.setCurrentIndex(max(index, 0))
+            # A field that already shows the stored value keeps its caret (typing goes on).
+            for edit, value in (
+                (self.magnitude, coding.magnitude),
+                (self.period, coding.period),
+                (self.note, coding.note),
+            ):
+                if _text(edit) != (value or ""):
+                    if isinstance(edit, QLineEdit):
+                        edit.setText(value or "")
+                    else:
+                        edit.setPlainText(value or "")
+        finally:
+            for w in fields:
+                w.blockSignals(False)
+
+    def set_valence(self, valence: str | None) -> None:
+        """Set the chosen coding's valence now (keys 1/2/3, 0 clears)."""
+        self.valence.setCurrentIndex(max(self.valence.findData(valence or ""), 0))
+        self.save_attributes()
 
     def save_attributes(self) -> None:
-        """Save the edited attributes of the chosen coding as one operation."""
-        cid = self.current_coding_id()
-        if cid is None:
-            return
+        """Save what changed in the form to the coding it shows, as one operation."""
+        cid = self.form_id
         project = self.owner.project
-        before = project.codings.get(cid)
+        self._note_timer.stop()
+        if cid is None or project is None or project.read_only or self._flushing:
+            return
+        try:
+            before = project.codings.get(cid)
+        except Exception:  # the coding was removed meanwhile
+            self.form_id = None
+            return
         wanted = {
             "valence": self.valence.currentData() or None,
             "magnitude": self.magnitude.text().strip() or None,
@@ -159,8 +235,13 @@ class CodingDetails(QWidget):
             "note": self.note.toPlainText(),
         }
         changed = {k: v for k, v in wanted.items() if (getattr(before, k) or None) != (v or None)}
-        if changed:
+        if not changed:
+            return
+        self._flushing = True
+        try:
             self.owner.dispatcher.run(project.codings.set_attributes, cid, origin=self, **changed)
+        finally:
+            self._flushing = False
 
     def retranslate(self) -> None:
         """Texts in the current language."""
@@ -183,7 +264,7 @@ class CodingDetails(QWidget):
         self.note.setAccessibleName(self.tr("Note"))
         self.magnitude.setPlaceholderText(self.tr("e.g. high, 3"))
         self.period.setPlaceholderText(self.tr("e.g. 2023, before the masterplan"))
-        self.save.setText(self.tr("Save coding details"))
+        self.setToolTip(self.tr("Coding details are saved as you edit them"))
 
 
 CODE_FIELDS = ("name", "description", "inclusion", "exclusion", "example")

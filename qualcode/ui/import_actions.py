@@ -12,7 +12,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -31,6 +31,14 @@ def _has(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:
         return False
+
+
+def _note(result: Any, warning: str) -> str:
+    """A warning of an import result; the speaker-turn notice in the user's language."""
+    notice = getattr(result, "notice", None)
+    if notice is not None and warning == str(notice):
+        return QCoreApplication.translate("errors", notice.template).format(**notice.params)
+    return warning
 
 
 class ImportActions:
@@ -100,7 +108,7 @@ class ImportActions:
 
     def _show_import_notes(self, batch: Any) -> None:
         """The import report: what each imported file needs checked (repaired encodings...)."""
-        notes = [f"• {r.file}: {w}" for r in batch.imported for w in r.warnings]
+        notes = [f"• {r.file}: {_note(r, w)}" for r in batch.imported for w in r.warnings]
         self.last_import_report = ""
         if not notes:
             return

@@ -11,9 +11,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qualcode.errors import ProjectLockedError, QualCodeError
 from qualcode.settings import Settings, config_dir
@@ -56,7 +76,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes: list[int] = []
         self.quick_box: QuickCodeBox | None = None
         self._labels_cache: tuple[str | None, str | None] | None = None
-        self._shipped_filled = False
+        self._shipped_filled: str | bool = False
         self._shipped_hooked = False
         self._code_cache: dict[int, Any] | None = None
         self.setAcceptDrops(True)
@@ -65,6 +85,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.dispatcher.error_shown.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.workspace = Workspace(self)
+        self.workspace.view.find_shortcut.setEnabled(False)  # Edit › Find has Ctrl+F
         self.code_tree = CodeTreeView(self)
         self.navigation = NavigationPane(self)
         self.detail = DetailPane(self, self)
@@ -91,38 +112,49 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.code_filter = QLineEdit(self)
+        self.code_filter.setObjectName("codebookFilter")
+        self.code_filter.setClearButtonEnabled(True)
+        self.code_filter.textChanged.connect(self.code_tree.set_filter)
+        codebook = QWidget(self)
+        codebook_layout = QVBoxLayout(codebook)
+        codebook_layout.setContentsMargins(0, 0, 0, 0)
+        codebook_layout.setSpacing(2)
+        codebook_layout.addWidget(self.code_filter)
+        codebook_layout.addWidget(self.code_tree, 1)
         for key, widget, area in (
             ("navigation", self.navigation, left),
-            ("codebook", self.code_tree, left),
+            ("codebook", codebook, left),
             ("detail", self.detail, right),
             ("retrieval", self.retrieval, bottom),
         ):
             dock = QDockWidget(self)
             dock.setObjectName(f"dock.{key}")
-            dock.setWidget(widget)
+            dock.setWidget(scrolled(widget))
             self.addDockWidget(area, dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[key] = dock
         areas = {"left": left, "right": right, "bottom": bottom}
+        # Panes share a tab group per side instead of stacking: the window fits 1366×768.
+        first_of = {"left": "codebook", "right": "detail", "bottom": "retrieval"}
         for feature in self.features:
             if feature.pane is None or feature.area is None:
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"dock.{feature.key}")
-            dock.setWidget(self.panes[feature.key])
+            dock.setWidget(scrolled(self.panes[feature.key]))
             self.addDockWidget(areas[feature.area], dock)
-            if feature.tab_with is not None:
-                self.tabifyDockWidget(self.docks[feature.tab_with], dock)
+            self.tabifyDockWidget(self.docks[feature.tab_with or first_of[feature.area]], dock)
             self.commands.submenus["panes"].addAction(dock.toggleViewAction())
             self.docks[feature.key] = dock
             dock.hide()  # shown by its command; the document keeps the room until then
-        if any(f.tab_with == "retrieval" for f in self.features):
-            self.docks["retrieval"].raise_()
+        self.docks["retrieval"].raise_()
+        self.docks["detail"].raise_()
         self.splitDockWidget(
             self.docks["navigation"], self.docks["codebook"], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.docks["navigation"], self.docks["detail"]], [390, 340], Qt.Orientation.Horizontal
+            [self.docks["navigation"], self.docks["detail"]], [280, 300], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["navigation"], self.docks["codebook"]], [300, 480], Qt.Orientation.Vertical
@@ -131,6 +163,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_bar = QToolBar(self)
         self.recent_bar.setObjectName("recentCodes")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recent_bar)
+        self.status_saved = QLabel(self)
+        self.status_saved.setObjectName("savedIndicator")
+        self.statusBar().addPermanentWidget(self.status_saved)
         self.status_project = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_project)
 
@@ -155,7 +190,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
 
         self._fill_dynamic_menus()
         self.retranslate()
-        self.resize(1280, 820)
+        self.resize(1280, 820)  # app.run() fits it to a smaller screen (a 1366×768 laptop)
         self._restore_layout()
         self._show_project_state()
 
@@ -214,6 +249,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.open_source(first)
         self.rebuild_recent_bar()
         self._show_project_state()
+        self.show_saved()
 
     def close_project(self) -> None:
         """Close the open project (running imports are cancelled first)."""
@@ -236,6 +272,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes = []
         self.rebuild_recent_bar()
         self._show_project_state()
+        self.show_saved()
 
     def new_project(self) -> None:
         """Ask where to create a project, create it and open it."""
@@ -326,8 +363,31 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         for pane in self.panes.values():
             pane.on_changes(changes)
         if changes.codings or changes.codes:
-            self.detail.codings.show_codings(self.workspace.codings_at_cursor(), force=True)
+            here = self.workspace.codings_at_cursor()
+            shown = self.detail.codings.form_id  # a clicked coding stays chosen after an edit
+            if shown is not None and shown not in here:
+                here = [*here, shown]
+            self.detail.codings.show_codings(here, force=True, prefer=made_codings(changes))
         self._show_project_state()  # also refreshes the commands
+        self.show_saved(changes)
+
+    def show_saved(self, changes: Any = None) -> None:
+        """Say in the status bar that every change is in the project file (each operation
+        commits), with the time of the last one."""
+        if self.project is None:
+            self.status_saved.clear()
+            return
+        if self.project.read_only:
+            self.status_saved.setText(self.tr("Read-only: nothing is changed"))
+            return
+        if changes is None:
+            self.status_saved.setText(self.tr("Changes are saved as you work"))
+        else:
+            when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+            self.status_saved.setText(self.tr("✓ Saved {time}").format(time=when))
+        self.status_saved.setToolTip(
+            self.tr("Every change is written to the project file at once; there is no Save.")
+        )
 
     def code_cache(self) -> dict[int, Any]:
         """Codes by id, read once per change of the code tree."""
@@ -394,6 +454,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
     def show_coding_details(self, coding_id: int) -> None:
         """Show one coding's attributes in the detail pane."""
         self.detail.codings.show_codings([coding_id])
+        self.commands.refresh()  # the valence keys act on this coding now
         self.detail.setCurrentWidget(self.detail.codings)
         self.docks["detail"].show()
 
@@ -476,7 +537,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.recent_codes = [c for c in self.recent_codes if c in codes]
         for code_id in self.recent_codes:
             code = codes[code_id]
-            action = QAction(swatch(code.color), code.name, self.recent_bar)
+            action = QAction(swatch(code.color), menu_text(code.name), self.recent_bar)
             action.setToolTip(self.tr("Code the selection with '{code}'").format(code=code.name))
             action.triggered.connect(lambda _=False, c=code_id: self.apply_code(c))
             self.recent_bar.addAction(action)
@@ -491,7 +552,34 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             dialog.apply_to(self.settings)
             self.settings.save()
             self.set_language(self.settings.language)
+            self.apply_coder()
         dialog.deleteLater()
+
+    def ask_coder_identity(self) -> bool:
+        """First run: ask the coder's name and role once; True when answered."""
+        from qualcode.ui.settings_dialog import CoderDialog
+
+        dialog = CoderDialog(self.settings, self)
+        try:
+            if not dialog.exec():
+                return False
+            dialog.apply_to(self.settings)
+            self.settings.save()
+            self.apply_coder()
+            return True
+        finally:
+            dialog.deleteLater()
+
+    def apply_coder(self) -> None:
+        """Make the settings' coder the open project's coder at once (undo follows the coder)."""
+        name = self.settings.coder
+        if self.project is not None and name and name != self.project.coder:
+            if self.project.role is not None:  # a team login: the server decides
+                return
+            self.dispatcher.run(self.project.switch_coder, name)
+            self._labels_cache = None
+            self.workspace.reload_codings()
+        self._show_project_state()
 
     def set_language(self, language: str) -> None:
         """Switch the interface language live (and remember it)."""
@@ -541,6 +629,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.docks[key].setAccessibleName(title)
         self.recent_bar.setWindowTitle(self.tr("Recent codes"))
         self.recent_bar.setAccessibleName(self.tr("Recent codes"))
+        self.code_filter.setPlaceholderText(self.tr("Filter codes (name, label, abbreviation)…"))
+        self.code_filter.setAccessibleName(self.tr("Filter codes"))
         self._fill_dynamic_menus()
         self.statusBar().clearMessage()  # a transient message in the old language
         self._show_project_state()
@@ -554,7 +644,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         recent = self.commands.submenus["recent"]
         recent.clear()
         for path in self.settings.recent_projects:
-            action = recent.addAction(Path(path).name)
+            action = recent.addAction(menu_text(Path(path).name))
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         recent.setEnabled(bool(self.settings.recent_projects))
@@ -569,16 +659,17 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
     def fill_shipped_menu(self) -> None:
         """List the shipped codebooks (read on first use: parsing them takes a moment)."""
         shipped = self.commands.submenus["shipped"]
-        if not self._shipped_filled:
+        language = self.settings.language
+        if self._shipped_filled != language:  # titles follow the interface language
             from qualcode.coding.codebook_file import shipped_codebooks
 
-            language = self.settings.language
+            shipped.clear()
             for book in shipped_codebooks():
                 title = book.title.get(language) or book.title.get("en") or book.id
-                action = shipped.addAction(title)
+                action = shipped.addAction(menu_text(title))  # "&" is no mnemonic
                 action.setObjectName(f"codebook.load.{book.id}")
                 action.triggered.connect(lambda _=False, b=book.id: self.load_shipped_codebook(b))
-            self._shipped_filled = True
+            self._shipped_filled = language
         self._enable_shipped()
 
     def _enable_shipped(self) -> None:
@@ -600,9 +691,11 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             name = Path(self.project.location).stem
             flag = self.tr(" (read-only)") if self.project.read_only else ""
             self.setWindowTitle(f"{name}{flag} — QualCode")
+            role = self.project.role
+            role_text = _role_label(role) if role else self._coder_role_label()
             self.status_project.setText(
                 self.tr("Coder: {coder}").format(coder=self.project.coder)
-                + (f" · {_role_label(self.project.role)}" if self.project.role else "")
+                + (f" · {role_text}" if role_text else "")
                 + flag
             )
             self.central.setCurrentWidget(self.workspace)
@@ -611,6 +704,14 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
                     self.docks[key].setVisible(shown)
                 self._docks_shown = None
         self.commands.refresh()
+
+    def _coder_role_label(self) -> str:
+        role = self.settings.coder_role
+        if role == "supervisor":
+            return self.tr("supervisor")
+        if role == "researcher":
+            return self.tr("researcher")
+        return ""
 
     # -- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -646,6 +747,38 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         super().closeEvent(event)
 
 
+def menu_text(text: str) -> str:
+    """A name shown in a menu, button or toolbar: "&" doubled so it is shown, not a mnemonic."""
+    return text.replace("&", "&&")
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A pane inside a frameless scroll area: a small screen scrolls the pane instead of
+    growing the window past the screen (every dock's minimum size stays small)."""
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'pane'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setMinimumSize(120, 80)
+    return area
+
+
+def made_codings(changes: Any) -> list[int]:
+    """Ids of the codings an operation (not an undo or redo) returns: the ones just made."""
+    if changes.undo or changes.redo:
+        return []
+    found: list[int] = []
+    pending = [changes.result]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, (list, tuple)):
+            pending.extend(item)
+        elif hasattr(item, "code_id") and hasattr(item, "start"):
+            found += [int(item.id)] if item.id in changes.coding_ids else []
+    return found
+
+
 def _meant_visible(dock: QDockWidget) -> bool:
     """Whether a dock is to be shown: not hidden on purpose (an unshown window's docks
     report hidden until the window is shown)."""
@@ -666,8 +799,17 @@ def _role_label(role: str) -> str:
 def _msg(exc: QualCodeError) -> str:
     from qualcode.ui.i18n import translate_error
 
-    return (
-        translate_error(exc)
-        + "\n\n"
-        + QCoreApplication.translate("MainWindow", "Open it read-only?")
-    )
+    text = translate_error(exc)
+    params = getattr(exc, "params", {})
+    if {"user", "host", "since"} <= set(params):
+        when = QDateTime.fromString(str(params["since"]), Qt.DateFormat.ISODate).toLocalTime()
+        owner = QCoreApplication.translate("MainWindow", "{user} on {host}, since {when}").format(
+            user=params["user"],
+            host=params["host"],
+            when=QLocale().toString(when, QLocale.FormatType.LongFormat)
+            if when.isValid()
+            else params["since"],
+        )
+        template = QCoreApplication.translate("errors", exc.template_text)
+        text = template.format(**{**params, "owner": owner})
+    return text + "\n\n" + QCoreApplication.translate("MainWindow", "Open it read-only?")

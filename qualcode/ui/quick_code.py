@@ -1,9 +1,10 @@
 """The quick-code box: type a few letters of a code (its name or its English or
 Indonesian label), press Enter, and the selection is coded.
 
-Matching is fuzzy (rapidfuzz), so "sosialisasi" finds "Communication" through its
-Indonesian label "Komunikasi / sosialisasi" and typos still land. When nothing
-matches, the only entry offers to create a code with the typed name.
+Ranking (``qualcode.coding.code_match``) puts exact names, abbreviations
+("SOP"), prefixes and word starts in either language before fuzzy look-alikes,
+so "sosialisasi" finds "Communication" through its Indonesian label and typos
+still land.
 """
 
 from __future__ import annotations
@@ -11,52 +12,51 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from qualcode.coding.code_match import rank_codes
+from qualcode.records import VALENCES
 from qualcode.ui.code_tree import swatch
+from qualcode.ui.detail_pane import valence_label
+
+__all__ = ["CREATE", "QuickCodeBox", "place_beside_selection", "rank_codes"]
 
 CREATE = -1
-SCORE_CUTOFF = 62
-
-
-def rank_codes(query: str, codes: Sequence[Any], limit: int = 12) -> list[int]:
-    """Ids of the codes that best match ``query`` (name, labels EN/ID), best first."""
-    query = query.strip().lower()
-    if not query:
-        return [c.id for c in codes[:limit]]
-    from rapidfuzz import fuzz, process
-
-    texts: list[str] = []
-    owners: list[int] = []
-    for code in codes:
-        for text in {code.name, *code.labels.values()}:
-            if text:
-                texts.append(text.lower())
-                owners.append(code.id)
-    best: dict[int, float] = {}
-    for _text, score, k in process.extract(
-        query, texts, scorer=fuzz.WRatio, limit=None, score_cutoff=SCORE_CUTOFF
-    ):
-        text = texts[k]
-        if text.startswith(query):
-            score += 20
-        elif query in text:
-            score += 10
-        score -= len(text) / 200  # of two equal matches, the shorter (closer) name first
-        best[owners[k]] = max(best.get(owners[k], 0.0), score)
-    order = {c.id: n for n, c in enumerate(codes)}
-    return sorted(best, key=lambda cid: (-best[cid], order[cid]))[:limit]
+PARENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class QuickCodeBox(QDialog):
-    """A small search box over the codebook; Enter applies, Esc closes."""
+    """A small search box over the codebook; Enter applies, Esc closes.
+
+    A typed name that is no code's name is offered as a new code, placed where
+    the student says: next to the code selected in the codebook (under its
+    parent, the first offer), inside it, or at the top level. A valence can be
+    chosen for the coding before Enter.
+    """
 
     code_chosen = Signal(int)
-    create_requested = Signal(str)
+    create_requested = Signal(str, object)  # name, parent code id (None: top level)
 
-    def __init__(self, codes: Sequence[Any], language: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        codes: Sequence[Any],
+        language: str,
+        parent: Any = None,
+        *,
+        current_code_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("quickCode")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -72,13 +72,25 @@ class QuickCodeBox(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("quickCodeList")
         self.list.setAccessibleName(self.tr("Matching codes"))
+        self._current = self._by_id.get(current_code_id) if current_code_id is not None else None
+        self.valence = QComboBox(self)
+        self.valence.setObjectName("quickCodeValence")
+        self.valence.setAccessibleName(self.tr("Valence"))
+        self.valence.addItem(self.tr("No valence"), "")
+        for value in VALENCES:
+            self.valence.addItem(valence_label(value), value)
         self.hint = QLabel(self.tr("Enter codes the selection · Esc closes"), self)
         self.hint.setEnabled(False)
+        self.hint.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.valence)
+        bottom.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
-        layout.addWidget(self.hint)
-        self.resize(540, 300)
+        layout.addLayout(bottom)
+        self.resize(380, 230)
         self.edit.textChanged.connect(self.refilter)
         self.edit.returnPressed.connect(self.accept_current)
         self.list.itemActivated.connect(lambda _item: self.accept_current())
@@ -99,13 +111,50 @@ class QuickCodeBox(QDialog):
             item = QListWidgetItem(swatch(code.color), shown)
             item.setData(Qt.ItemDataRole.UserRole, cid)
             self.list.addItem(item)
-        name = text.strip()
-        if name and self.list.count() == 0:
-            item = QListWidgetItem(self.tr("Create code '{name}'").format(name=name))
-            item.setData(Qt.ItemDataRole.UserRole, CREATE)
-            self.list.addItem(item)
+        name = " ".join(text.split())
+        taken = any(
+            name.lower() in {t.lower() for t in (c.name, *c.labels.values()) if t}
+            for c in self._codes
+        )
+        if name and not taken:
+            for parent_id, label in self._create_places(name):
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, CREATE)
+                item.setData(PARENT_ROLE, parent_id)
+                self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def _create_places(self, name: str) -> list[tuple[int | None, str]]:
+        """Where a new code may go: under the current code's parent, inside it, top level."""
+        places: list[tuple[int | None, str]] = []
+        current = self._current
+        if current is not None and current.parent_id is not None:
+            parent = self._by_id.get(current.parent_id)
+            if parent is not None:
+                places.append(
+                    (
+                        parent.id,
+                        self.tr("Create code '{name}' under '{parent}'").format(
+                            name=name, parent=parent.name
+                        ),
+                    )
+                )
+        if current is not None:
+            places.append(
+                (
+                    current.id,
+                    self.tr("Create code '{name}' as a sub-code of '{parent}'").format(
+                        name=name, parent=current.name
+                    ),
+                )
+            )
+        places.append((None, self.tr("Create code '{name}' at the top level").format(name=name)))
+        return places
+
+    def chosen_valence(self) -> str | None:
+        """The valence chosen for the new coding (None: none)."""
+        return self.valence.currentData() or None
 
     def accept_current(self) -> None:
         """Apply the highlighted entry and close."""
@@ -113,9 +162,10 @@ class QuickCodeBox(QDialog):
         if item is None:
             return
         cid = int(item.data(Qt.ItemDataRole.UserRole))
+        parent_id = item.data(PARENT_ROLE)
         self.close()
         if cid == CREATE:
-            self.create_requested.emit(self.edit.text().strip())
+            self.create_requested.emit(" ".join(self.edit.text().split()), parent_id)
         else:
             self.code_chosen.emit(cid)
 
@@ -132,3 +182,20 @@ class QuickCodeBox(QDialog):
                 self.list.keyPressEvent(event)
                 return True
         return super().eventFilter(watched, event)
+
+
+def place_beside_selection(box: QWidget, editor: Any) -> None:
+    """Put the box below the caret, or above the selection when there is no room below,
+    and never wider than a third of the screen: the selected text stays readable."""
+    rect = editor.cursorRect()
+    viewport = editor.viewport()
+    below = viewport.mapToGlobal(rect.bottomLeft() + QPoint(0, 8))
+    screen = (editor.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    width = min(box.width(), max(320, screen.width() // 3))
+    box.resize(width, box.height())
+    x = min(max(below.x(), screen.left()), screen.right() - width)
+    y = below.y()
+    if y + box.height() > screen.bottom():
+        selection_top = viewport.mapToGlobal(editor.cursorRect(editor.textCursor()).topLeft())
+        y = max(screen.top(), selection_top.y() - box.height() - 8)
+    box.move(x, y)

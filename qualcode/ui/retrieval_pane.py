@@ -151,9 +151,13 @@ class RetrievalPane(QWidget):
             self.code_id = None
             self.title.setText(self.tr("Choose a code to see its excerpts."))
             return
-        self.title.setText(
-            self.tr("{code}: {count} excerpts").format(code=path, count=len(self.segments))
+        count = len(self.segments)
+        text = (
+            self.tr("{code}: 1 excerpt")
+            if count == 1
+            else self.tr("{code}: {count} excerpts")  # no "1 excerpts"
         )
+        self.title.setText(text.format(code=path, count=count))
 
     def _fill_filters(self) -> None:
         cases = sorted({self.case_of(s) for s in self.segments} - {""})

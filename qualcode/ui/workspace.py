@@ -24,6 +24,7 @@ class Workspace(QWidget):
 
     selection_changed = Signal(int, int)
     cursor_moved = Signal(int)  # offset of the caret
+    source_shown = Signal(int)  # a source was (re)loaded into the view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,7 @@ class Workspace(QWidget):
         self.view.set_document(text, spans, self._turns())
         self._mark_check_sample(text)
         self._update_header()
+        self.source_shown.emit(source_id)
 
     def _mark_check_sample(self, text: str) -> None:
         """Tint the margin beside the shown source's check-sample units."""

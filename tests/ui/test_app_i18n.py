@@ -31,8 +31,11 @@ def _catalogue(path: Path) -> dict[tuple[str, str], str | None]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            done = tr is not None and tr.get("type") not in ("unfinished", "vanished") and tr.text
-            out[(name, msg.findtext("source"))] = tr.text if done else None
+            text = tr.text if tr is not None else None
+            if tr is not None and msg.get("numerus") == "yes":  # plural forms, one per line
+                text = "\n".join(f.text or "" for f in tr.iter("numerusform"))
+            done = tr is not None and tr.get("type") not in ("unfinished", "vanished") and text
+            out[(name, msg.findtext("source"))] = text if done else None
     return out
 
 
@@ -104,7 +107,13 @@ def test_no_message_of_the_catalogue_is_left_unfinished():
     for ctx in root.iter("context"):
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or tr.get("type") is not None or not (tr.text or "").strip():
+            forms = [f.text or "" for f in tr.iter("numerusform")] if tr is not None else []
+            text = (
+                " ".join(forms)
+                if msg.get("numerus") == "yes"
+                else (tr.text if tr is not None else "")
+            )
+            if tr is None or tr.get("type") is not None or not (text or "").strip():
                 left.append((ctx.findtext("name"), msg.findtext("source")))
     assert not left, f"{len(left)} untranslated or obsolete in {TS.name}: {left[:10]}"
 

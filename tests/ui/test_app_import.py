@@ -137,3 +137,20 @@ def test_import_report_names_the_lines_read_from_another_encoding(main_window, q
     assert box is not None and "campuran.txt" in box.text()
     assert w.workspace.view.text().startswith("P: Apa “kendala” utama?\nI: Sinyal “lemah”.")
     box.close()
+
+
+def test_an_interview_without_recognised_speakers_is_reported_after_import(
+    main_window, qtbot, tmp_path, monkeypatch
+):
+    path = tmp_path / "W9.txt"
+    path.write_text(
+        "Kode Informan: IK-9\nJabatan: Staf\n\nSelamat pagi.\nYa, pagi.\nBagaimana SOP?\n", "utf-8"
+    )
+    task = main_window.import_paths([str(path)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    report = main_window.last_import_report
+    assert "W9.txt" in report and "no speaker turns" in report
+    box = main_window.findChild(QMessageBox, "importReport")
+    assert box is not None
+    box.close()

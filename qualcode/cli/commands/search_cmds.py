@@ -12,6 +12,7 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.text.query import DEFAULT_MODE
 
 MODES = ("exact", "words", "any", "lemma", "wildcard", "fuzzy", "regex")
 
@@ -32,7 +33,13 @@ def _scope(source: tuple[str, ...], case: tuple[str, ...], code: tuple[str, ...]
 @click.command("search", context_settings={"ignore_unknown_options": True})
 @project_argument
 @click.argument("query", required=False)
-@click.option("--mode", type=click.Choice(MODES), default="words", show_default=True)
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default=DEFAULT_MODE,
+    show_default=True,
+    help="lemma: every form of a word (sosialisasi finds disosialisasikan); words: as typed.",
+)
 @click.option("--source", multiple=True, metavar="NAME", help="Only this source (repeatable).")
 @click.option("--case", multiple=True, metavar="NAME", help="Only text of this case (repeatable).")
 @click.option("--code", multiple=True, metavar="NAME", help="Only text coded with this code.")
@@ -147,7 +154,13 @@ def words_cmd(
 @project_argument
 @click.option("--code", "code_name", required=True, metavar="NAME", help="The code to apply.")
 @click.option("--query", metavar="Q", help="Code search hits for Q.")
-@click.option("--mode", type=click.Choice(MODES), default="words", show_default=True)
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default=DEFAULT_MODE,
+    show_default=True,
+    help="lemma: every form of a word (sosialisasi finds disosialisasikan); words: as typed.",
+)
 @click.option("--speaker", metavar="CASE", help="Code every turn of this case.")
 @click.option("--like", metavar="CODE", help="Suggest passages similar to this code's codings.")
 @click.option("--guide", type=click.Path(exists=True, dir_okay=False), help="Interview guide file.")

@@ -16,12 +16,17 @@ from typing import Any
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.sources.extract.bounds import DEFAULT_MAX_TEXT, check_office_archive
-from qualcode.sources.extract.model import Extraction, TextBuilder, fail
+from qualcode.sources.extract.model import Block, Extraction, TextBuilder, fail
+from qualcode.text.normalize import normalize_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _R, _T = W + "p", W + "tbl", W + "sdt", W + "r", W + "t"
 _TAB, _BR, _CR, _RPR = W + "tab", W + "br", W + "cr", W + "rPr"
 _NBH, _FNREF, _ENREF = W + "noBreakHyphen", W + "footnoteReference", W + "endnoteReference"
+_B, _RSTYLE = W + "b", W + "rStyle"
+_OFF = {"0", "false", "off"}
+#: A bold paragraph opening longer than this is emphasis, not a speaker label.
+_MAX_LABEL = 60
 # Containers whose runs are part of the paragraph's visible text.
 _INLINE = {
     W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W + "customXml",
@@ -36,8 +41,9 @@ _CORE_FIELDS = ("title", "subject", "author", "keywords", "category", "comments"
 
 
 class _Walker:
-    def __init__(self, heading_styles: dict[str, int]) -> None:
+    def __init__(self, heading_styles: dict[str, int], bold_styles: set[str]) -> None:
         self.heading_styles = heading_styles
+        self.bold_styles = bold_styles
         self.builder = TextBuilder()
         self.notes: dict[tuple[str, str], int] = {}  # (kind, w:id) -> display number
         self.tables = 0
@@ -71,6 +77,32 @@ class _Walker:
             elif tag in _INLINE:
                 self._inline(child, out)
 
+    def bold_prefix(self, p: Any) -> str:
+        """The text of the bold runs a paragraph starts with ("" when it starts plain)."""
+        out: list[str] = []
+        for run in p.iter(_R):
+            text = "".join(el.text or "" for el in run if el.tag == _T)
+            if not text:
+                continue
+            if not _bold(run, self.bold_styles) and text.strip():
+                break
+            out.append(text)
+            if sum(len(t) for t in out) > _MAX_LABEL:
+                return ""
+        return "".join(out)
+
+    def paragraph(self, p: Any) -> None:
+        """Add a body paragraph, with a ``label`` block over its bold opening."""
+        text = self.inline_text(p)
+        start = self.builder.add(text)
+        prefix = normalize_text(self.bold_prefix(p), trim_document=False).strip()
+        if not prefix:
+            return
+        added = self.builder.last
+        lead = len(added) - len(added.lstrip())
+        if added[lead:].startswith(prefix):
+            self.builder.blocks.append(Block("label", start + lead, start + lead + len(prefix)))
+
     def heading_level(self, p: Any) -> int | None:
         ppr = p.pPr
         if ppr is None:
@@ -93,7 +125,7 @@ class _Walker:
             if tag == _P:
                 level = self.heading_level(child)
                 if level is None:
-                    self.builder.add(self.inline_text(child))
+                    self.paragraph(child)
                 else:
                     self.builder.add(self.inline_text(child), "heading", level=level)
             elif tag == _TBL:
@@ -122,6 +154,29 @@ class _Walker:
             cells = [self.cell_text(tc) for tc in tr.iterchildren(W + "tc")]
             self.builder.add_row(cells, table=index, row=row)
         self.builder.add_block("table", start, table=index)
+
+
+def _bold(run: Any, bold_styles: set[str]) -> bool:
+    """Whether a run is bold: ``w:b`` on the run or a bold character style ("Strong")."""
+    rpr = run.find(_RPR)
+    if rpr is None:
+        return False
+    b = rpr.find(_B)
+    if b is not None:
+        return b.get(W + "val", "true").lower() not in _OFF
+    style = rpr.find(_RSTYLE)
+    return style is not None and style.get(W + "val", "") in bold_styles
+
+
+def _bold_styles(document: Any) -> set[str]:
+    """Ids of character styles that make text bold (Word's "Strong" and the like)."""
+    found = set()
+    for style in document.styles.element.iterchildren(W + "style"):
+        rpr = style.find(_RPR)
+        b = rpr.find(_B) if rpr is not None else None
+        if b is not None and b.get(W + "val", "true").lower() not in _OFF:
+            found.add(style.get(W + "styleId", ""))
+    return found
 
 
 def _heading_styles(document: Any) -> dict[str, int]:
@@ -222,7 +277,7 @@ def extract_docx(data: bytes, name: str, *, max_text: int = DEFAULT_MAX_TEXT) ->
             reason=exc,
         ) from exc
 
-    walker = _Walker(_heading_styles(document))
+    walker = _Walker(_heading_styles(document), _bold_styles(document))
     walker.body(document.element.body)
     notes = _notes(document, walker)
     if notes:

@@ -9,7 +9,15 @@ from qualcode.errors import ImportFailedError
 from qualcode.text.normalize import normalize_text
 
 BlockKind = Literal[
-    "heading", "paragraph", "table", "table-row", "table-cell", "footnote", "page", "cue"
+    "heading",
+    "paragraph",
+    "table",
+    "table-row",
+    "table-cell",
+    "footnote",
+    "page",
+    "cue",
+    "label",
 ]
 
 #: Files larger than this are refused unless the caller passes another limit.
@@ -21,7 +29,9 @@ class Block:
     """A structural range ``start..end`` of the extracted text.
 
     ``level`` is set for headings (1 = top), ``table``/``row``/``col`` (all
-    0-based) for table parts, ``page`` (0-based) for PDF pages.
+    0-based) for table parts, ``page`` (0-based) for PDF pages. A ``label``
+    block is the bold text a paragraph starts with (a speaker label written in
+    bold, with or without a colon, or a bold paragraph of its own).
     """
 
     kind: BlockKind
@@ -115,6 +125,11 @@ class TextBuilder:
         if kind is not None and text.strip():
             self.blocks.append(Block(kind, start, self._pos, **info))
         return start
+
+    @property
+    def last(self) -> str:
+        """The (normalised) fragment added last."""
+        return self._parts[-1] if self._parts else ""
 
     def add_row(self, cells: list[str], *, table: int, row: int, sep: str = " | ") -> None:
         """Append one table row as ``cell | cell | cell`` with row and cell blocks."""

@@ -45,6 +45,8 @@ FEATURE_MODULES: list[str] = [
     "conclusions",
     "agreement",
     "review",
+    "speakers",
+    "case_sheet",
     "search",
     "exports",
     "identity",

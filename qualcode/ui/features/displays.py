@@ -71,11 +71,17 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self._dock_watched = False
         self.form = DisplayForm(self)
         self.form.build_requested.connect(self.build)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(280)
+        form_scroll = QScrollArea(self)
+        form_scroll.setObjectName("displayFormScroll")
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll = QWidget(self)  # the scrolled form with Build under it, never scrolled away
+        form_part = QVBoxLayout(scroll)
+        form_part.setContentsMargins(0, 0, 0, 0)
+        form_part.addWidget(form_scroll, 1)
+        form_part.addWidget(self.form.build)
+        scroll.setMinimumWidth(300)
         self.title = QLabel(self)
         self.title.setObjectName("displayTitle")
         self.title.setWordWrap(True)
@@ -129,7 +135,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
             self.splitter.addWidget(part)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([290, 640, 400])
+        self.splitter.setSizes([360, 600, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
@@ -290,7 +296,11 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
             return
         self.current = (r, c)
         excerpts = cell_excerpts(self.project, d, r, c)
-        title = self.tr("{row} × {column}: {count} excerpts").format(
+        title = (
+            self.tr("{row} × {column}: 1 excerpt")
+            if len(excerpts) == 1
+            else self.tr("{row} × {column}: {count} excerpts")
+        ).format(
             row=header_label(d, Qt.Orientation.Vertical, r),
             column=header_label(d, Qt.Orientation.Horizontal, c),
             count=len(excerpts),
@@ -357,6 +367,8 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
     def _watch_dock(self) -> None:
         # a tabbed dock stays "visible" behind another tab: its visibilityChanged says more
         dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()  # the pane sits in a scroll area inside its dock
         if isinstance(dock, QDockWidget) and not self._dock_watched:
             dock.visibilityChanged.connect(lambda shown: shown and self._catch_up())
             self._dock_watched = True

@@ -344,7 +344,7 @@ class DisplayForm(QWidget):
             label = self.labels[name] = QLabel(self)
             label.setBuddy(widget)
             self.layout_.addRow(label, widget)
-        self.layout_.addRow(self.build)
+        # The Build button is not a row: the pane keeps it below the scrolled form, always seen.
         self.type.currentIndexChanged.connect(lambda _i: self._show_fields())
         self.retranslate()
 

@@ -146,14 +146,14 @@ class RefiImports:
         """A one-line summary of a REFI-QDA import or export; what was not carried over
         (the report's warnings) is shown in a dialog."""
         counts = report.counts
-        what = ", ".join(
-            (
-                self.tr("{n} sources").format(n=counts.get("sources", 0)),
-                self.tr("{n} codes").format(n=counts.get("codes", 0)),
-                self.tr("{n} codings").format(n=counts.get("codings", 0)),
-                self.tr("{n} cases").format(n=counts.get("cases", 0)),
-            )
+        n = {k: counts.get(k, 0) for k in ("sources", "codes", "codings", "cases")}
+        parts = (
+            (self.tr("1 source") if n["sources"] == 1 else self.tr("{n} sources"), n["sources"]),
+            (self.tr("1 code") if n["codes"] == 1 else self.tr("{n} codes"), n["codes"]),
+            (self.tr("1 coding") if n["codings"] == 1 else self.tr("{n} codings"), n["codings"]),
+            (self.tr("1 case") if n["cases"] == 1 else self.tr("{n} cases"), n["cases"]),
         )
+        what = ", ".join(text.format(n=value) for text, value in parts)
         if report.action == "import":
             summary = self.tr("Imported {file}: {what}.").format(file=report.file, what=what)
         else:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.text.query import DEFAULT_MODE
 from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.search_models import MODES, ElideLeftDelegate, HitModel
@@ -81,6 +82,7 @@ class SearchPane(QWidget):
         self.mode.setObjectName("searchMode")
         for mode, _label, _tip in MODES:
             self.mode.addItem("", mode)
+        self.mode.setCurrentIndex(self.mode.findData(DEFAULT_MODE))
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.search_button = QPushButton(self)
         self.search_button.setObjectName("searchRun")

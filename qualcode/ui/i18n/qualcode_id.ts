@@ -314,6 +314,73 @@
     </message>
 </context>
 <context>
+    <name>CaseSheetPane</name>
+    <message>
+        <source>New case…</source>
+        <translation>Kasus baru…</translation>
+    </message>
+    <message>
+        <source>New attribute…</source>
+        <translation>Atribut baru…</translation>
+    </message>
+    <message>
+        <source>A text, number, date or category column</source>
+        <translation>Kolom teks, angka, tanggal, atau kategori</translation>
+    </message>
+    <message>
+        <source>Rename attribute…</source>
+        <translation>Ganti nama atribut…</translation>
+    </message>
+    <message>
+        <source>Rename the attribute of the selected column</source>
+        <translation>Ganti nama atribut pada kolom yang dipilih</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>Name of the case:</source>
+        <translation>Nama kasus:</translation>
+    </message>
+    <message>
+        <source>Select a cell in an attribute&apos;s column first.</source>
+        <translation>Pilih dulu sel pada kolom sebuah atribut.</translation>
+    </message>
+    <message>
+        <source>Rename attribute</source>
+        <translation>Ganti nama atribut</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nama baru:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+</context>
+<context>
     <name>CellPanel</name>
     <message>
         <source>Click a cell to see its excerpts.</source>
@@ -532,6 +599,17 @@
     </message>
 </context>
 <context>
+    <name>CoderDialog</name>
+    <message>
+        <source>Who is coding?</source>
+        <translation>Siapa yang mengode?</translation>
+    </message>
+    <message>
+        <source>Your name is stored with every coding, comment and undo step, so a supervisor and a student can code the same project. You can change it later in Settings.</source>
+        <translation>Nama Anda disimpan pada setiap pengodean, komentar, dan langkah urungkan, sehingga pembimbing dan mahasiswa dapat mengode proyek yang sama. Anda dapat mengubahnya nanti di Pengaturan.</translation>
+    </message>
+</context>
+<context>
     <name>CodingActions</name>
     <message>
         <source>Select some text first.</source>
@@ -645,8 +723,8 @@
         <translation>mis. 2023, sebelum masterplan</translation>
     </message>
     <message>
-        <source>Save coding details</source>
-        <translation>Simpan rincian pengodean</translation>
+        <source>Coding details are saved as you edit them</source>
+        <translation>Rincian pengodean tersimpan saat Anda menyuntingnya</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1359,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Building the display…</source>
         <translation>Menyusun display…</translation>
+    </message>
+    <message>
+        <source>{row} × {column}: 1 excerpt</source>
+        <translation>{row} × {column}: 1 kutipan</translation>
     </message>
     <message>
         <source>{row} × {column}: {count} excerpts</source>
@@ -1922,6 +2004,22 @@ Pengode: {coder}</translation>
         <translation>Menyiapkan studi contoh…</translation>
     </message>
     <message>
+        <source>Read-only: nothing is changed</source>
+        <translation>Hanya-baca: tidak ada yang diubah</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you work</source>
+        <translation>Perubahan tersimpan selama Anda bekerja</translation>
+    </message>
+    <message>
+        <source>✓ Saved {time}</source>
+        <translation>✓ Tersimpan {time}</translation>
+    </message>
+    <message>
+        <source>Every change is written to the project file at once; there is no Save.</source>
+        <translation>Setiap perubahan langsung ditulis ke berkas proyek; tidak perlu menyimpan.</translation>
+    </message>
+    <message>
         <source>{n} characters selected · {keys} codes them</source>
         <translation>{n} karakter dipilih · {keys} untuk mengodenya</translation>
     </message>
@@ -1958,6 +2056,14 @@ Pengode: {coder}</translation>
         <translation>Kode terakhir</translation>
     </message>
     <message>
+        <source>Filter codes (name, label, abbreviation)…</source>
+        <translation>Saring kode (nama, label, singkatan)…</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>Saring kode</translation>
+    </message>
+    <message>
         <source>No project open</source>
         <translation>Tidak ada proyek yang terbuka</translation>
     </message>
@@ -1968,6 +2074,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Coder: {coder}</source>
         <translation>Pengode: {coder}</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>pembimbing</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>peneliti</translation>
     </message>
     <message>
         <source>owner</source>
@@ -1982,8 +2096,27 @@ Pengode: {coder}</translation>
         <translation>peninjau (membaca dan berkomentar)</translation>
     </message>
     <message>
+        <source>{user} on {host}, since {when}</source>
+        <translation>{user} di {host}, sejak {when}</translation>
+    </message>
+    <message>
         <source>Open it read-only?</source>
         <translation>Buka dalam mode hanya-baca?</translation>
+    </message>
+</context>
+<context>
+    <name>MapSpeakersDialog</name>
+    <message>
+        <source>Map speakers to cases</source>
+        <translation>Petakan pembicara ke kasus</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Pewawancara</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2182,29 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>NewAttributeDialog</name>
+    <message>
+        <source>New attribute</source>
+        <translation>Atribut baru</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. Kadis, Kabid, Staf</source>
+        <translation>Pisahkan dengan koma, mis. Kadis, Kabid, Staf</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipe:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Nilai:</translation>
+    </message>
+</context>
+<context>
     <name>ParagraphNumbers</name>
     <message>
         <source>Paragraph numbers</source>
@@ -2099,6 +2255,158 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Ti&amp;dak untuk semua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;alamat tautan</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
     <name>QuickCodeBox</name>
     <message>
         <source>Quick code</source>
@@ -2117,12 +2425,28 @@ Pengode: {coder}</translation>
         <translation>Kode yang cocok</translation>
     </message>
     <message>
+        <source>Valence</source>
+        <translation>Valensi</translation>
+    </message>
+    <message>
+        <source>No valence</source>
+        <translation>Tanpa valensi</translation>
+    </message>
+    <message>
         <source>Enter codes the selection · Esc closes</source>
         <translation>Enter mengode teks terpilih · Esc menutup</translation>
     </message>
     <message>
-        <source>Create code &apos;{name}&apos;</source>
-        <translation>Buat kode &apos;{name}&apos;</translation>
+        <source>Create code &apos;{name}&apos; under &apos;{parent}&apos;</source>
+        <translation>Buat kode &apos;{name}&apos; di bawah &apos;{parent}&apos;</translation>
+    </message>
+    <message>
+        <source>Create code &apos;{name}&apos; as a sub-code of &apos;{parent}&apos;</source>
+        <translation>Buat kode &apos;{name}&apos; sebagai subkode &apos;{parent}&apos;</translation>
+    </message>
+    <message>
+        <source>Create code &apos;{name}&apos; at the top level</source>
+        <translation>Buat kode &apos;{name}&apos; di tingkat teratas</translation>
     </message>
 </context>
 <context>
@@ -2176,16 +2500,32 @@ Pengode: {coder}</translation>
         <translation>{n} sumber</translation>
     </message>
     <message>
+        <source>1 source</source>
+        <translation>1 sumber</translation>
+    </message>
+    <message>
         <source>{n} codes</source>
         <translation>{n} kode</translation>
+    </message>
+    <message>
+        <source>1 code</source>
+        <translation>1 kode</translation>
     </message>
     <message>
         <source>{n} codings</source>
         <translation>{n} pengodean</translation>
     </message>
     <message>
+        <source>1 coding</source>
+        <translation>1 pengodean</translation>
+    </message>
+    <message>
         <source>{n} cases</source>
         <translation>{n} kasus</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>1 kasus</translation>
     </message>
     <message>
         <source>Imported {file}: {what}.</source>
@@ -2217,6 +2557,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Choose a code to see its excerpts.</source>
         <translation>Pilih kode untuk melihat kutipannya.</translation>
+    </message>
+    <message>
+        <source>{code}: 1 excerpt</source>
+        <translation>{code}: 1 kutipan</translation>
     </message>
     <message>
         <source>{code}: {count} excerpts</source>
@@ -2632,12 +2976,113 @@ Pengode: {coder}</translation>
         <translation>Nama Anda sebagai pengode (dipakai untuk pengodean baru)</translation>
     </message>
     <message>
+        <source>Researcher (student)</source>
+        <translation>Peneliti (mahasiswa)</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Pembimbing</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
         <source>&amp;Coder name</source>
         <translation>Nama &amp;pengode</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>Pe&amp;ran</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPane</name>
+    <message>
+        <source>Open a source to review its speakers.</source>
+        <translation>Buka sebuah sumber untuk memeriksa pembicaranya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s); speakers: {speakers}</source>
+        <translation>
+            <numerusform>%n giliran bicara; pembicara: {speakers}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No speaker turns in this source. Select a passage in the document and press “Mark selection” to give it a speaker.</source>
+        <translation>Sumber ini belum punya giliran bicara. Pilih sebuah bagian teks di dokumen lalu tekan “Tandai pilihan” untuk memberinya pembicara.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Speaker…</source>
+        <translation>Pembicara…</translation>
+    </message>
+    <message>
+        <source>Give the selected turn another speaker</source>
+        <translation>Ganti pembicara giliran yang dipilih</translation>
+    </message>
+    <message>
+        <source>Split at caret</source>
+        <translation>Pisah di kursor</translation>
+    </message>
+    <message>
+        <source>Split the selected turn where the caret is</source>
+        <translation>Pisahkan giliran yang dipilih di posisi kursor</translation>
+    </message>
+    <message>
+        <source>Merge with next</source>
+        <translation>Gabung dengan berikutnya</translation>
+    </message>
+    <message>
+        <source>Join the selected turn and the one after it</source>
+        <translation>Gabungkan giliran yang dipilih dengan giliran sesudahnya</translation>
+    </message>
+    <message>
+        <source>Mark selection…</source>
+        <translation>Tandai pilihan…</translation>
+    </message>
+    <message>
+        <source>Make the selected text a turn of a speaker</source>
+        <translation>Jadikan teks yang dipilih giliran bicara seorang pembicara</translation>
+    </message>
+    <message>
+        <source>Map speakers…</source>
+        <translation>Petakan pembicara…</translation>
+    </message>
+    <message>
+        <source>Link each speaker label to a case</source>
+        <translation>Kaitkan setiap label pembicara ke sebuah kasus</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>Ganti pembicara</translation>
+    </message>
+    <message>
+        <source>Select a passage in the document first.</source>
+        <translation>Pilih dulu sebuah bagian teks di dokumen.</translation>
+    </message>
+    <message>
+        <source>Mark selection</source>
+        <translation>Tandai pilihan</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Pembicara:</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +3276,26 @@ Pengode: {coder}</translation>
     <message>
         <source>&amp;Remove codings at cursor</source>
         <translation>&amp;Hapus pengodean di kursor</translation>
+    </message>
+    <message>
+        <source>Set the valence of the coding shown in the Coding details</source>
+        <translation>Tetapkan valensi pengodean yang tampil di rincian Pengodean</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;supporting</source>
+        <translation>Valensi: &amp;pendukung</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;inhibiting</source>
+        <translation>Valensi: p&amp;enghambat</translation>
+    </message>
+    <message>
+        <source>Valence: &amp;neutral</source>
+        <translation>Valensi: &amp;netral</translation>
+    </message>
+    <message>
+        <source>Valence: n&amp;one</source>
+        <translation>Valensi: &amp;tanpa</translation>
     </message>
     <message>
         <source>Show &amp;excerpts of the code</source>
@@ -3087,6 +3552,22 @@ Pengode: {coder}</translation>
     <message>
         <source>Replace a project with one of its automatic backup copies</source>
         <translation>Ganti proyek dengan salah satu salinan cadangan otomatisnya</translation>
+    </message>
+    <message>
+        <source>&amp;Cases and attributes</source>
+        <translation>&amp;Kasus dan atribut</translation>
+    </message>
+    <message>
+        <source>Edit the cases and their attributes (Jabatan, Instansi…)</source>
+        <translation>Sunting kasus dan atributnya (Jabatan, Instansi…)</translation>
+    </message>
+    <message>
+        <source>Review &amp;speakers</source>
+        <translation>Periksa &amp;pembicara</translation>
+    </message>
+    <message>
+        <source>List the speaker turns of the open source and fix them</source>
+        <translation>Tampilkan giliran bicara sumber yang terbuka dan perbaiki</translation>
     </message>
     <message>
         <source>&amp;Identity register (pseudonymisation)…</source>
@@ -3692,6 +4173,10 @@ Pengode: {coder}</translation>
         <translation>Tidak ada kode yang disebutkan.</translation>
     </message>
     <message>
+        <source>There is no code named &apos;{name}&apos;. Did you mean: {close}?</source>
+        <translation>Tidak ada kode bernama &apos;{name}&apos;. Maksud Anda: {close}?</translation>
+    </message>
+    <message>
         <source>There is no code named &apos;{name}&apos;.</source>
         <translation>Tidak ada kode bernama &apos;{name}&apos;.</translation>
     </message>
@@ -3972,6 +4457,18 @@ Pengode: {coder}</translation>
         <translation>{path} tidak berisi proyek QualCode.</translation>
     </message>
     <message>
+        <source>A coder needs a name.</source>
+        <translation>Pengode harus punya nama.</translation>
+    </message>
+    <message>
+        <source>A coder&apos;s name is at most 100 characters long.</source>
+        <translation>Nama pengode paling panjang 100 karakter.</translation>
+    </message>
+    <message>
+        <source>On a team server you code as your login; sign in as another user.</source>
+        <translation>Di server tim Anda mengode sebagai akun login Anda; masuklah sebagai pengguna lain.</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path} tidak ada.</translation>
     </message>
@@ -4014,6 +4511,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>Cannot import {file}: this is an old Word 97–2003 file; save it as .docx and import again.</source>
+        <extracomment>A bold paragraph opening longer than this is emphasis, not a speaker label.</extracomment>
         <translation>Tidak dapat mengimpor {file}: ini berkas Word 97–2003 lama; simpan sebagai .docx lalu impor kembali.</translation>
     </message>
     <message>
@@ -4086,6 +4584,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{file} is already in the project as &apos;{source}&apos;; it was not imported.</source>
+        <extracomment>Header fields that become attributes of the informant&apos;s case: field -&gt; (name, type).</extracomment>
         <translation>{file} sudah ada di proyek sebagai &apos;{source}&apos;; berkas tidak diimpor.</translation>
     </message>
     <message>
@@ -4162,6 +4661,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>The wildcard term &apos;{term}&apos; needs at least one letter or digit.</source>
+        <extracomment>The mode the CLI and the app start with: word forms, so &quot;sosialisasi&quot; also finds &quot;disosialisasikan&quot; and &quot;mensosialisasikan&quot; (Indonesian affixes) and &quot;coordinate&quot; finds &quot;coordinating&quot;; &quot;words&quot; matches the typed forms only.</extracomment>
         <translation>Istilah wildcard &apos;{term}&apos; memerlukan paling sedikit satu huruf atau angka.</translation>
     </message>
     <message>
@@ -4419,6 +4919,46 @@ Pengode: {coder}</translation>
     <message>
         <source>A rating is {allowed}, not &apos;{value}&apos;.</source>
         <translation>Penilaian adalah {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A speaker needs a label.</source>
+        <translation>Pembicara harus punya label.</translation>
+    </message>
+    <message>
+        <source>A speaker label is at most 200 characters long.</source>
+        <translation>Label pembicara paling panjang 200 karakter.</translation>
+    </message>
+    <message>
+        <source>There is no speaker turn with id {id}.</source>
+        <translation>Tidak ada giliran bicara dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>A turn can only be split inside its text.</source>
+        <translation>Giliran bicara hanya dapat dipisah di dalam teksnya.</translation>
+    </message>
+    <message>
+        <source>The last turn has no next turn to merge with.</source>
+        <translation>Giliran terakhir tidak punya giliran berikutnya untuk digabung.</translation>
+    </message>
+    <message>
+        <source>A turn must lie inside the text (0–{length}).</source>
+        <translation>Giliran bicara harus berada di dalam teks (0–{length}).</translation>
+    </message>
+    <message>
+        <source>No turn of this source is spoken by &apos;{speaker}&apos;.</source>
+        <translation>Tidak ada giliran bicara &apos;{speaker}&apos; dalam sumber ini.</translation>
+    </message>
+    <message>
+        <source>{file}: no speaker turns were recognised, so the whole text belongs to the informant. Mark the speakers in View › Review speakers.</source>
+        <translation>{file}: tidak ada giliran bicara yang dikenali, sehingga seluruh teks menjadi milik informan. Tandai pembicaranya di Tampilan › Periksa pembicara.</translation>
+    </message>
+    <message>
+        <source>{file}: only one speaker ({speaker}) was recognised; check the speakers in View › Review speakers.</source>
+        <translation>{file}: hanya satu pembicara ({speaker}) yang dikenali; periksa pembicaranya di Tampilan › Periksa pembicara.</translation>
+    </message>
+    <message>
+        <source>{file}: {chars} characters before the first recognised speaker turn belong to no speaker; check the speakers in View › Review speakers.</source>
+        <translation>{file}: {chars} karakter sebelum giliran bicara pertama yang dikenali tidak punya pembicara; periksa pembicaranya di Tampilan › Periksa pembicara.</translation>
     </message>
     <message>
         <source>{path} is already encrypted.</source>
@@ -4861,6 +5401,26 @@ Pengode: {coder}</translation>
         <translation>Tetapkan pengode analisis</translation>
     </message>
     <message>
+        <source>Change turn speaker</source>
+        <translation>Ganti pembicara giliran</translation>
+    </message>
+    <message>
+        <source>Split turn</source>
+        <translation>Pisah giliran</translation>
+    </message>
+    <message>
+        <source>Merge turns</source>
+        <translation>Gabung giliran</translation>
+    </message>
+    <message>
+        <source>Mark turn</source>
+        <translation>Tandai giliran</translation>
+    </message>
+    <message>
+        <source>Map speaker to case</source>
+        <translation>Petakan pembicara ke kasus</translation>
+    </message>
+    <message>
         <source>Add to identity register</source>
         <translation>Tambahkan ke daftar identitas</translation>
     </message>
@@ -4902,6 +5462,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Pembicara</translation>
     </message>
     <message>
         <source>Identity register</source>

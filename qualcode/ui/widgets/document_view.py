@@ -58,8 +58,12 @@ class DocumentView(QWidget):
         self.find_bar.closed.connect(self._on_find_closed)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Ctrl+F of a view on its own; a window with an Edit › Find command turns it off
+        # (two Ctrl+F would make the key ambiguous: nothing happens while the text has focus).
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(context)
+        self.find_shortcut.activated.connect(self.find_bar.open_bar)
         for keys, slot in (
-            (QKeySequence.StandardKey.Find, self.find_bar.open_bar),
             (QKeySequence.StandardKey.FindNext, lambda: self._repeat_find(True)),
             (QKeySequence.StandardKey.FindPrevious, lambda: self._repeat_find(False)),
         ):

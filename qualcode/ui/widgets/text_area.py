@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -176,6 +176,12 @@ class DocumentTextEdit(QPlainTextEdit):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()  # Qt deletes only the editor's default document itself
+        # The margins still show the old source's numbers and stripes: repaint them now and
+        # once the new document is laid out (students cite these paragraph numbers).
+        self.numbers.update()
+        self.stripes.update()
+        QTimer.singleShot(0, self.numbers, self.numbers.update)
+        QTimer.singleShot(0, self.stripes, self.stripes.update)
 
     def set_spans(self, spans: Sequence[CodingSpan]) -> None:
         """Swap the codings: one sweep and a repaint; the text and scroll position stay."""

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from qualcode.project import Project
+from qualcode.sources.speaker_edit import add_turn
 from support.snapshots import TEXT, snapshot
 
 
@@ -110,6 +111,7 @@ OPERATIONS: dict[str, Op] = {
     "identity.remove": lambda p, s: p.identities.remove([s.identity]),
     "identity.attribute": lambda p, s: p.identities.mark_attribute("Jabatan", None),
     "identity.fill": lambda p, s: p.identities.fill(),
+    "speaker.add": lambda p, s: add_turn(p, s.s1, 0, 45, "P"),
 }  # fmt: skip
 
 
