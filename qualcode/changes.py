@@ -35,6 +35,7 @@ class Area(StrEnum):
     HISTORY = "history"
     SEARCH_INDEX = "search_index"
     MAPS = "maps"
+    IDENTITIES = "identities"
 
 
 TABLE_AREAS: Mapping[str, frozenset[Area]] = {
@@ -64,6 +65,8 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "conclusion_display": (Area.CONCLUSIONS,),
         "conclusion_memo": (Area.CONCLUSIONS,),
         "review_comment": (Area.REVIEW,),
+        "identity_entry": (Area.IDENTITIES,),
+        "identity_attribute": (Area.IDENTITIES,),
         "coder": (Area.CODERS,),
         "project_info": (Area.PROJECT,),
         "audit_log": (Area.HISTORY,),
@@ -172,6 +175,11 @@ class ChangeSet[T]:
     def conclusions(self) -> bool:
         """Conclusions, their evidence, displays or memos changed."""
         return self.changed(Area.CONCLUSIONS)
+
+    @property
+    def identities(self) -> bool:
+        """The identity register or the attributes marked identifying changed."""
+        return self.changed(Area.IDENTITIES)
 
     @property
     def review(self) -> bool:

@@ -156,3 +156,56 @@ def password_for_connect(url: Any) -> str | None:
     if "password" in getattr(url, "query", {}):
         return None
     return stored_password(url)
+
+
+# -- encrypted project files ------------------------------------------------------------------
+PROJECT_SERVICE = "qualcode-project"
+"""The keyring service under which QualCode keeps encrypted projects' passwords."""
+PASSWORD_ENV = "QUALCODE_PASSWORD"
+"""For scripts: the password of the encrypted project a command opens (as PGPASSWORD)."""
+
+
+def _project_account(path: str | os.PathLike[str]) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def project_password(path: str | os.PathLike[str]) -> str | None:
+    """The password for the encrypted project at ``path``: ``QUALCODE_PASSWORD``, else the
+    keyring's (never raises; None when neither has one)."""
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    keyring = _keyring()
+    if keyring is None:
+        return None
+    try:
+        value = keyring.get_password(PROJECT_SERVICE, _project_account(path))
+    except Exception:  # no backend, a locked keyring: the caller prompts
+        return None
+    return value or None
+
+
+def remember_project_password(path: str | os.PathLike[str], password: str) -> None:
+    """Keep the password of the project at ``path`` in the operating system's keyring."""
+    keyring = _keyring()
+    reason = keyring_status()
+    if keyring is None or reason is not None:
+        raise CredentialsError(reason=reason or "unknown")
+    try:
+        keyring.set_password(PROJECT_SERVICE, _project_account(path), password)
+    except Exception as exc:
+        raise CredentialsError(reason=str(exc)) from None
+
+
+def forget_project_password(path: str | os.PathLike[str]) -> bool:
+    """Remove the project's password from the keyring; False if none was stored."""
+    keyring = _keyring()
+    if keyring is None:
+        return False
+    try:
+        if keyring.get_password(PROJECT_SERVICE, _project_account(path)) is None:
+            return False
+        keyring.delete_password(PROJECT_SERVICE, _project_account(path))
+    except Exception:
+        return False
+    return True

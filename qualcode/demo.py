@@ -153,12 +153,31 @@ def load_codings(ctx: DemoContext) -> None:
         ctx.report(1, 1, "")
 
 
+def fill_identity_register(ctx: DemoContext) -> None:
+    """Mark the identifying attributes, fill the register from them and add the names and
+    places the transcripts mention (the manifest's ``identity`` section)."""
+    spec = ctx.manifest.get("identity") or {}
+    people = ctx.project.identities
+    for attribute, kind in (spec.get("attributes") or {}).items():
+        people.mark_attribute(str(attribute), str(kind))
+    people.fill()
+    for entry in spec.get("entries") or []:
+        case = entry.get("case")
+        people.add(
+            str(entry["text"]),
+            kind=str(entry.get("kind", "name")),
+            replacement=entry.get("replacement"),
+            case_id=ctx.project.cases.find(str(case)).id if case else None,
+        )
+
+
 #: The build, in order. Append a function ``(ctx) -> None`` to add a step.
 STEPS: list[Callable[[DemoContext], None]] = [
     import_sources,
     import_informants,
     load_codebooks,
     load_codings,
+    fill_identity_register,
 ]
 
 

@@ -113,6 +113,26 @@ class RoleDeniedError(QualCodeError):
     )
 
 
+class PasswordRequiredError(ProjectError):
+    """An encrypted project was opened without a password (none given, stored or set)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is encrypted. Type its password, keep it in the keyring, or set "
+        "QUALCODE_PASSWORD for scripts.",
+    )
+
+
+class WrongPasswordError(ProjectError):
+    """The password does not open an encrypted project (the file was not changed)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The password does not open {path} (or the file is not a QualCode project). "
+        "The file was not changed.",
+    )
+
+
 class ProjectBusyError(ProjectError):
     """Another process is in the middle of writing to the project file; waiting did not help."""
 

@@ -29,6 +29,7 @@ from qualcode.errors import (
     BackupSkippedError,
     NewerSchemaError,
     OlderSchemaError,
+    PasswordRequiredError,
     ProjectDamagedError,
     ProjectError,
     QualCodeError,
@@ -87,6 +88,7 @@ class Project:
         self._write_mutex = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        self.encrypted = False  # an encrypted (SQLCipher) project file
         self.warnings: list[QualCodeError] = []
         """What went wrong without stopping the open (a backup that could not be made)."""
         # Managers import the facade's operation API; imported here to avoid cycles.
@@ -101,6 +103,7 @@ class Project:
         from qualcode.coding.codes import CodeManager
         from qualcode.coding.codings import CodingManager
         from qualcode.coding.sets import SetManager
+        from qualcode.identity import IdentityManager
         from qualcode.memos import MemoManager
         from qualcode.sources.manager import SourceManager
 
@@ -111,6 +114,7 @@ class Project:
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
+        self.identities = IdentityManager(self)
         self.displays = DisplayManager(self)
         self.cells = CellManager(self)
         self.conclusions = ConclusionManager(self)
@@ -127,8 +131,10 @@ class Project:
         coder: str | None = None,
         title: str | None = None,
         overwrite: bool = False,
+        password: str | None = None,
     ) -> Project:
-        """Create a new, empty project at ``target`` (a file path or a database URL)."""
+        """Create a new, empty project at ``target`` (a file path or a database URL); with a
+        ``password`` the file is encrypted (:mod:`qualcode.store.cipher`)."""
         coder_name = resolve_coder(coder)
         lock: ProjectLock | None = None
         if not is_url(target):
@@ -150,7 +156,7 @@ class Project:
             location = str(path.resolve())
         else:
             location = public_location(target)
-        engine = make_engine(target)
+        engine = make_engine(target, password=None if is_url(target) else password)
         try:
             with (
                 _explained(location),
@@ -170,7 +176,9 @@ class Project:
             if lock:
                 lock.release()
             raise
-        return cls(engine, location=location, read_only=False, coder=coder_name, lock=lock)
+        project = cls(engine, location=location, read_only=False, coder=coder_name, lock=lock)
+        project.encrypted = password is not None and not is_url(target)
+        return project
 
     @classmethod
     def open(
@@ -180,8 +188,13 @@ class Project:
         coder: str | None = None,
         read_only: bool = False,
         backups: bool = True,
+        password: str | None = None,
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
+
+        An encrypted file needs its ``password`` (else ``QUALCODE_PASSWORD`` or the keyring's
+        is used): :class:`PasswordRequiredError` without one, :class:`WrongPasswordError`
+        for a wrong one; either way nothing was written.
 
         With ``backups`` a rolling backup copy is made if the last is older than
         :data:`qualcode.store.backup.ROLLING_INTERVAL`; if it cannot be made the
@@ -197,31 +210,38 @@ class Project:
                 return cls._open_url(str(target), coder_name, read_only)
         path = Path(target).resolve()
         with _explained(path):
-            return cls._open_file(path, coder_name, read_only=read_only, backups=backups)
+            return cls._open_file(
+                path, coder_name, read_only=read_only, backups=backups, password=password
+            )
 
     @classmethod
-    def _open_file(cls, path: Path, coder_name: str, *, read_only: bool, backups: bool) -> Project:
-        found = _check_file(path)
+    def _open_file(
+        cls, path: Path, coder_name: str, *, read_only: bool, backups: bool, password: str | None
+    ) -> Project:
+        key = cipher_password(path, password)
+        found = _check_file(path, key)
         if found > migrations.SCHEMA_VERSION:
             raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
         if read_only:
             if found < migrations.SCHEMA_VERSION:
                 raise OlderSchemaError(path=str(path))
-            engine = make_engine(path, read_only=True)
-            return cls(engine, location=str(path), read_only=True, coder=coder_name)
+            engine = make_engine(path, read_only=True, password=key)
+            opened = cls(engine, location=str(path), read_only=True, coder=coder_name)
+            opened.encrypted = key is not None
+            return opened
         lock = ProjectLock(path, coder_name)
         lock.acquire()
         try:
             warnings: list[QualCodeError] = []
             if found < migrations.SCHEMA_VERSION:  # no upgrade without its copy
-                backup.make_backup(path, reason=f"before-upgrade-from-v{found}")
+                backup.make_backup(path, reason=f"before-upgrade-from-v{found}", password=key)
                 backup.prune(path)
             elif backups:
                 try:
-                    backup.backup_if_due(path, keep=Settings.load().backups_kept)
+                    backup.backup_if_due(path, keep=Settings.load().backups_kept, password=key)
                 except QualCodeError as exc:  # a full disk must not keep the project shut
                     warnings.append(BackupSkippedError(reason=exc.message))
-            engine = make_engine(path)
+            engine = make_engine(path, password=key)
             if found < migrations.SCHEMA_VERSION:
                 _upgrade(engine, found)
         except BaseException:
@@ -229,7 +249,16 @@ class Project:
             raise
         project = cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
         project.warnings = warnings
+        project.encrypted = key is not None
         return project
+
+    @staticmethod
+    def check_password(target: str | Path, password: str | None = None) -> None:
+        """Raise :class:`PasswordRequiredError` or :class:`WrongPasswordError` if ``target`` is an
+        encrypted file that ``password`` (or ``QUALCODE_PASSWORD``, or the keyring) does not
+        open; nothing is written."""
+        if not is_url(target):
+            cipher_password(Path(target).resolve(), password)
 
     @staticmethod
     def backups(path: str | Path) -> list[backup.BackupInfo]:
@@ -543,7 +572,24 @@ def _stamp_new(conn: Connection, title: str) -> None:
     )
 
 
-def _check_file(path: Path) -> int:
+def cipher_password(path: Path, password: str | None) -> str | None:
+    """The password to open ``path`` with: None for a plain file; for an encrypted one the
+    given password, else ``QUALCODE_PASSWORD`` or the keyring's, checked (reads only)."""
+    from qualcode.store import cipher
+
+    if not path.is_file() or not cipher.is_encrypted(path):
+        return None
+    if not password:
+        from qualcode.credentials import project_password
+
+        password = project_password(path)
+    if not password:
+        raise PasswordRequiredError(path=str(path))
+    cipher.check_password(path, password)
+    return password
+
+
+def _check_file(path: Path, password: str | None = None) -> int:
     """The schema version of the project file at ``path``, read without writing to it.
 
     Tells apart a file that is not a project, a damaged project and a failure
@@ -551,6 +597,15 @@ def _check_file(path: Path) -> int:
     """
     if not path.is_file():
         raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
+    if password is not None:
+        from qualcode.store import cipher
+
+        version = cipher.read_version(path, password)
+        if version is None:
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
+            )
+        return version
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise ProjectError(

@@ -53,26 +53,67 @@ def open_project(
     read beside whoever holds it otherwise. A project in an older format is
     upgraded first (that needs the write lock once, and makes a backup copy).
     """
-    from qualcode.errors import OlderSchemaError, ProjectBusyError, ProjectLockedError
+    from qualcode.errors import (
+        OlderSchemaError,
+        PasswordRequiredError,
+        ProjectBusyError,
+        ProjectLockedError,
+    )
     from qualcode.project import Project
 
+    password: str | None = None
+    try:
+        Project.check_password(target)
+    except PasswordRequiredError:
+        if not interactive():
+            raise
+        password = click.prompt(f"Password for {target}", hide_input=True, err=True)
     try:
         if reading:  # write if free (the search index is saved), else read beside the holder
             try:
-                project = Project.open(target, coder=coder, backups=False)
+                project = Project.open(target, coder=coder, backups=False, password=password)
             except (ProjectLockedError, ProjectBusyError):
-                project = Project.open(target, coder=coder, read_only=True, backups=False)
+                project = Project.open(
+                    target, coder=coder, read_only=True, backups=False, password=password
+                )
         else:
-            project = Project.open(target, coder=coder, read_only=read_only, backups=not read_only)
+            project = Project.open(
+                target, coder=coder, read_only=read_only, backups=not read_only,
+                password=password,
+            )  # fmt: skip
     except OlderSchemaError:
-        Project.open(target, coder=coder, backups=False).close()
-        project = Project.open(target, coder=coder, read_only=True, backups=False)
+        Project.open(target, coder=coder, backups=False, password=password).close()
+        project = Project.open(
+            target, coder=coder, read_only=True, backups=False, password=password
+        )
     for warning in project.warnings:
         click.echo(f"Warning: {warning.message}", err=True)
     try:
         yield project
     finally:
         project.close()
+
+
+def interactive() -> bool:
+    """Whether a password may be asked for (a terminal; scripts use QUALCODE_PASSWORD)."""
+    return sys.stdin.isatty()
+
+
+def new_password(target: str) -> str:
+    """A new project password: ``QUALCODE_PASSWORD`` in scripts, else typed twice."""
+    import os
+
+    from qualcode.credentials import PASSWORD_ENV
+
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not interactive():
+        raise click.UsageError(f"type the password in a terminal or set {PASSWORD_ENV}")
+    value = click.prompt(
+        f"New password for {target}", hide_input=True, confirmation_prompt=True, err=True
+    )
+    return str(value)
 
 
 def to_jsonable(value: Any) -> Any:

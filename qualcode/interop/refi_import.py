@@ -124,6 +124,10 @@ def import_refi(
     with project.operation("refi.import", label) as op:
         importer = _Importer(op, refi, report, progress)
         importer.run()
+        if not is_codebook:  # the identity register travels only in archives that carry it
+            from qualcode.interop.refi.identity import import_register
+
+            import_register(op, path, importer.case_of)
         op.note(file=path.name, origin=refi.origin, **report.counts)
         op.result = report
     return report

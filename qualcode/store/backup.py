@@ -51,8 +51,9 @@ def backup_dir(project: Path) -> Path:
     return project.with_name(project.stem + ".backups")
 
 
-def make_backup(project: Path, reason: str = "auto") -> Path:
-    """Copy ``project`` into its backup folder and return the copy's path.
+def make_backup(project: Path, reason: str = "auto", *, password: str | None = None) -> Path:
+    """Copy ``project`` into its backup folder and return the copy's path (an encrypted
+    project's copy is encrypted with the same ``password``).
 
     Raises :class:`DiskFullError` (leaving no partial copy) when the drive has
     no room for the copy.
@@ -75,15 +76,18 @@ def make_backup(project: Path, reason: str = "auto") -> Path:
     if free is not None and free < size + size // 10:
         raise disk_full(folder, size + size // 10 - free)
     try:
-        src = sqlite_connect(project, read_only=True)
-        try:
-            dst = sqlite3.connect(partial)
+        if password is not None:
+            _encrypted_copy(project, partial, password)
+        else:
+            src = sqlite_connect(project, read_only=True)
             try:
-                src.backup(dst)
+                dst = sqlite3.connect(partial)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
+                src.close()
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
@@ -94,17 +98,30 @@ def make_backup(project: Path, reason: str = "auto") -> Path:
 
 
 def backup_if_due(
-    project: Path, interval: timedelta | None = None, keep: int = KEEP_ROLLING
+    project: Path,
+    interval: timedelta | None = None,
+    keep: int = KEEP_ROLLING,
+    *,
+    password: str | None = None,
 ) -> Path | None:
     """A rolling backup unless the newest one is younger than ``interval``; all but the
-    newest ``keep`` pruned."""
+    newest ``keep`` pruned (an encrypted project's copy is encrypted with ``password``)."""
     interval = ROLLING_INTERVAL if interval is None else interval
     newest = [b for b in backups(project) if b.reason == "auto"][:1]
     if newest and datetime.now(UTC) - newest[0].created < interval:
         return None
-    made = make_backup(project)
+    made = make_backup(project, password=password)
     prune(project, max(1, keep))
     return made
+
+
+def _encrypted_copy(project: Path, target: Path, password: str) -> None:
+    from qualcode.store import cipher
+
+    try:
+        cipher.backup(project, target, password)
+    except cipher.dbapi().Error as exc:  # SQLCipher's errors are not sqlite3's
+        raise sqlite3.Error(str(exc)) from exc
 
 
 def list_backups(project: Path) -> list[Path]:
@@ -209,6 +226,14 @@ def restore(project: Path, which: str | None = None, *, user: str | None = None)
 
 
 def _keep_current(project: Path) -> None:
+    from qualcode.store import cipher
+
+    if cipher.is_encrypted(project):  # no key here: a byte copy is as encrypted as the file
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        folder = backup_dir(project)
+        folder.mkdir(exist_ok=True)
+        shutil.copyfile(project, folder / f"before-restore-{stamp}{project.suffix or '.qdaproj'}")
+        return
     try:
         make_backup(project, reason="before-restore")
     except ProjectDamagedError:

@@ -90,8 +90,14 @@ def is_postgresql(conn_or_engine: Any) -> bool:
     return bool(conn_or_engine.dialect.name == "postgresql")
 
 
-def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
-    """Create an engine for a project with the pragmas and transaction rules above."""
+def make_engine(
+    target: str | Path, *, read_only: bool = False, password: str | None = None
+) -> Engine:
+    """Create an engine for a project with the pragmas and transaction rules above.
+
+    A project file with a ``password`` is an encrypted (SQLCipher) file; see
+    :mod:`qualcode.store.cipher`.
+    """
     url = project_url(target, read_only=read_only)
     if url.get_backend_name() == "postgresql":
         try:
@@ -124,6 +130,20 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     path = Path(target).resolve()
+    if password is not None:  # an encrypted project: SQLCipher keyed before anything else
+        from qualcode.store.cipher import connect as cipher_connect
+        from qualcode.store.cipher import dbapi
+
+        engine = create_engine(
+            url,
+            module=dbapi(),  # its errors are the dialect's errors (IntegrityError...)
+            creator=lambda: cipher_connect(
+                path, password, read_only=read_only, timeout=BUSY_TIMEOUT_S
+            ),
+            poolclass=QueuePool,
+        )
+        _configure_sqlite(engine, read_only=read_only)
+        return engine
     # A creator opens the plain path: no URL parsing can misread a folder name.
     engine = create_engine(
         url,

@@ -213,3 +213,14 @@ class ChooseItemDialog(QDialog):
                 self.list.event(event)
                 return True
         return super().eventFilter(watched, event)
+
+
+def project_password(parent: QWidget | None, path: str, *, new: bool) -> object | None:
+    """A :class:`~qualcode.ui.password_dialog.PasswordChoice`, or None when cancelled: for a
+    new project whether to encrypt it (and its password), else the password to open it."""
+    from qualcode.ui.password_dialog import PasswordDialog
+
+    dialog = PasswordDialog(parent, path, new=new)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choice()

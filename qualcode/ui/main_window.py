@@ -183,6 +183,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.workspace.selection_changed.connect(self._on_selection)
         self.workspace.view.coding_resize_requested.connect(self.resize_coding)
         self.workspace.view.context_menu_requested_for_coding.connect(self.coding_menu)
+        self.workspace.view.editor.extend_context_menu = self._text_menu
         self.workspace.view.coding_clicked.connect(self.show_coding_details)
         self.retrieval.jump_requested.connect(self.jump_to)
         self.start_page.recent_chosen.connect(self.open_path)
@@ -194,13 +195,25 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self._show_project_state()
 
     # -- project lifecycle ---------------------------------------------------------------
-    def open_path(self, path: str, *, read_only: bool = False) -> bool:
-        """Open the project at ``path`` (closing the current one)."""
+    def open_path(self, path: str, *, read_only: bool = False, password: str | None = None) -> bool:
+        """Open the project at ``path`` (closing the current one); an encrypted one asks for
+        its password unless the keyring or QUALCODE_PASSWORD has it."""
+        from qualcode.errors import PasswordRequiredError
         from qualcode.project import Project
 
         self.close_project()
         try:
-            project = Project.open(path, coder=self.settings.coder, read_only=read_only)
+            project = Project.open(
+                path, coder=self.settings.coder, read_only=read_only, password=password
+            )
+        except PasswordRequiredError:
+            choice: Any = dialogs.project_password(self, path, new=False)
+            if choice is None:
+                return False
+            opened = self.open_path(path, read_only=read_only, password=choice.password)
+            if opened and choice.remember:
+                self._remember_password(path, choice.password)
+            return opened
         except ProjectLockedError as exc:
             if not read_only and dialogs.ask(self, self.tr("Project in use"), _msg(exc)):
                 return self.open_path(path, read_only=True)
@@ -270,10 +283,31 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             return
         if not path.endswith(".qdaproj"):
             path += ".qdaproj"
+        choice: Any = dialogs.project_password(self, path, new=True)
+        if choice is None:
+            return
         self.close_project()
-        project = self.dispatcher.run(Project.create, path, coder=self.settings.coder)
+        project = self.dispatcher.run(
+            Project.create, path, coder=self.settings.coder, password=choice.password
+        )
         if project is not None:
             self.set_project(project)
+            if choice.password is not None and choice.remember:
+                self._remember_password(path, choice.password)
+
+    def _text_menu(self, menu: Any) -> None:
+        """Right-click on the text: code the selection or add it to the identity register."""
+        self.commands.refresh()
+        menu.addSeparator()
+        for command_id in ("code.quick", "identity.add_selection"):
+            action = self.commands.actions.get(command_id)
+            if action is not None:
+                menu.addAction(action)
+
+    def _remember_password(self, path: str, password: str) -> None:
+        from qualcode.credentials import remember_project_password
+
+        self.dispatcher.run(remember_project_password, path, password)
 
     def open_project(self) -> None:
         """Ask for a project file and open it."""

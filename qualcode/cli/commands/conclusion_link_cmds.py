@@ -95,17 +95,30 @@ def show(project: str, conclusion_id: int, language: str, as_json: bool) -> None
 @project_argument
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
-@click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
+@click.option("--pseudonymise", "--pseudonymize", is_flag=True,
+              help="Cite cases by pseudonym and replace every identity register entry; "
+              "the file is checked for leaks.")  # fmt: skip
+@click.option(
+    "--accept-leaks",
+    is_flag=True,
+    help="Write the file even if register entries remain in it (they are listed).",
+)
 @click.option("--status", type=click.Choice(["tentative", "verified", "rejected"]))
 @click.option("--role", default="Jabatan", show_default=True, help="Role attribute of cases.")
 def export_conclusions(
-    project: str, out: str, language: str, pseudonymise: bool, status: str | None, role: str
-) -> None:
+    project: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool,
+    status: str | None, role: str,
+) -> None:  # fmt: skip
     """Write the conclusions with their sources, cited evidence and verification to OUT
     (.docx or .html)."""
+    from qualcode.cli.commands.export_cmds import _guarded
     from qualcode.export.conclusions_export import export_conclusions as write
 
     with open_project(project, read_only=True) as p:
-        n = write(p, out, language=language, style=_style(pseudonymise, None, None),
-                  role_attribute=role, status=status)  # fmt: skip
+        n = _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: write(p, path, language=language,
+                               style=_style(pseudonymise, None, None),
+                               role_attribute=role, status=status),
+        )  # fmt: skip
     click.echo(f"Wrote {n} conclusions to {out}")

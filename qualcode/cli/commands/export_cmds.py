@@ -47,6 +47,50 @@ def _style(pseudonymise: bool, fields: str | None, separator: str | None) -> Any
     return AttributionStyle(**kwargs)
 
 
+accept_leaks_option = click.option(
+    "--accept-leaks", is_flag=True,
+    help="Write the file even if register entries remain in it (they are listed).",
+)  # fmt: skip
+
+
+def _guarded(p: Any, out: str, pseudonymise: bool, accept_leaks: bool, write: Any) -> Any:
+    """Run ``write(path)``; when pseudonymising, through the register rewrite and leak check."""
+    from qualcode.export.leaks import describe, write_pseudonymised
+    from qualcode.export.pseudonymise import Pseudonymiser
+
+    engine = Pseudonymiser.for_project(p) if pseudonymise else None
+    if engine is not None and not engine:
+        click.echo(
+            "Warning: the identity register is empty; only case names are replaced "
+            "(see `qualcode identity fill`).",
+            err=True,
+        )
+    result, leaks = write_pseudonymised(out, engine, write, accept_leaks=accept_leaks)
+    if leaks:
+        click.echo(f"Warning: written with {len(leaks)} accepted leak(s):\n{describe(leaks)}",
+                   err=True)  # fmt: skip
+    return result
+
+
+@export.command("check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--project", "project", required=True, metavar="PROJECT",
+              help="The project whose identity register to look for.")  # fmt: skip
+def check(file: str, project: str) -> None:
+    """Scan FILE (.docx, .xlsx, .csv, .html, .qdpx...) for every identity register entry of
+    PROJECT; exit code 1 if any is found."""
+    from qualcode.export.leaks import describe, scan_file
+    from qualcode.export.pseudonymise import Pseudonymiser
+
+    with open_project(project, read_only=True) as p:
+        engine = Pseudonymiser.for_project(p)
+    leaks = scan_file(file, engine)
+    if leaks:
+        click.echo(f"{file}: {len(leaks)} identifying text(s) found:\n{describe(leaks, 200)}")
+        raise SystemExit(1)
+    click.echo(f"{file}: none of the {len(engine.entries)} register entries found")
+
+
 def _progress(label: str) -> Any:
     """A progress callback that prints a percentage to stderr now and then."""
     last = [-1]
@@ -80,7 +124,9 @@ def _progress(label: str) -> Any:
 @click.option("--valence", "valences", multiple=True, type=VALENCE, help="Only this valence.")
 @click.option("--group-by", type=GROUPS, default="code-case", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
-              help="Cite cases by their Kode attribute or as 'Informan N'.")  # fmt: skip
+              help="Cite cases by their Kode attribute or as 'Informan N' and replace every "
+              "identity register entry; the file is checked for leaks.")  # fmt: skip
+@accept_leaks_option
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--context", type=int, default=0, metavar="N",
               help="Show N characters of text before and after each excerpt (grey).")  # fmt: skip
@@ -101,7 +147,8 @@ def excerpts(
     project: str, out: str, codes: tuple[str, ...], no_children: bool, cases: tuple[str, ...],
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
     coders: tuple[str, ...], unit: str, valences: tuple[str, ...], group_by: str,
-    pseudonymise: bool, language: str, context: int, context_sentences: int, other_codes: bool,
+    pseudonymise: bool, accept_leaks: bool, language: str, context: int,
+    context_sentences: int, other_codes: bool,
     no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
     title: str | None, all_codes: bool, quiet: bool,
 ) -> None:  # fmt: skip
@@ -138,7 +185,12 @@ def excerpts(
             valences=list(valences) or None,
             unit=unit,
         )
-        n = export_excerpts(p, out, flt, options, progress=None if quiet else _progress(out))
+        n = _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: export_excerpts(
+                p, path, flt, options, progress=None if quiet else _progress(out)
+            ),
+        )  # fmt: skip
     click.echo(f"Wrote {n} excerpts to {out}")
 
 
@@ -169,7 +221,9 @@ def _displays(
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
-              help="Show cases by their Kode attribute or as 'Informan N'.")  # fmt: skip
+              help="Show cases by their Kode attribute or as 'Informan N' and replace every "
+              "identity register entry; the file is checked for leaks.")  # fmt: skip
+@accept_leaks_option
 @click.option(
     "--display",
     "displays",
@@ -182,8 +236,8 @@ def _displays(
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
-    project: str, out: str, language: str, pseudonymise: bool, displays: tuple[str, ...],
-    no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
+    project: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool,
+    displays: tuple[str, ...], no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -194,9 +248,12 @@ def report(
     options = ExcerptOptions(language=language, attribution=style)
     with open_project(project, coder, read_only=True) as p:
         tables = _displays(p, displays, language, style)
-        export_report(
-            p, out, options, tables=tuple(tables), include_excerpts=not no_excerpts,
-            charts=charts, progress=None if quiet else _progress(out),
+        _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: export_report(
+                p, path, options, tables=tuple(tables), include_excerpts=not no_excerpts,
+                charts=charts, progress=None if quiet else _progress(out),
+            ),
         )  # fmt: skip
     click.echo(f"Wrote {out}")
 
@@ -211,15 +268,22 @@ def report(
 @click.argument("out", type=click.Path(dir_okay=False))
 @display_options
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
-@click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
+@click.option(
+    "--pseudonymise",
+    "--pseudonymize",
+    is_flag=True,
+    help="Cite cases by pseudonym and replace every identity register entry.",
+)
+@accept_leaks_option
 @click.option("--title", help="Title of the table.")
 @click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
               help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
 @click.option("--chart", is_flag=True, help="Word: add the display's chart below the table.")
 @coder_option
 def display_cmd(
-    project: str, type_: str, out: str, language: str, pseudonymise: bool, title: str | None,
-    drafts: str, chart: bool, coder: str | None, **opts: Any,
+    project: str, type_: str, out: str, language: str, pseudonymise: bool,
+    accept_leaks: bool, title: str | None, drafts: str, chart: bool, coder: str | None,
+    **opts: Any,
 ) -> None:  # fmt: skip
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
@@ -238,5 +302,8 @@ def display_cmd(
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
-    write_table_file(table, out, language=language, charts=chart)
+        _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: write_table_file(table, path, language=language, charts=chart),
+        )  # fmt: skip
     click.echo(f"Wrote {out}")

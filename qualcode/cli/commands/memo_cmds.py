@@ -193,12 +193,21 @@ def delete(project: str, memo_id: int, coder: str | None) -> None:
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(MEMO_KINDS),
               help="Only memos of this kind (repeatable).")  # fmt: skip
-def export(project: str, out: str, by: str, language: str, kinds: tuple[str, ...]) -> None:
+@click.option("--pseudonymise", "--pseudonymize", is_flag=True,
+              help="Replace every identity register entry (names, posts, places).")  # fmt: skip
+@click.option("--accept-leaks", is_flag=True, help="Write even if register entries remain.")
+def export(project: str, out: str, by: str, language: str, kinds: tuple[str, ...],
+           pseudonymise: bool, accept_leaks: bool) -> None:  # fmt: skip
     """Write the memos (and journal) to a Word document (.docx) or web page (.html)."""
+    from qualcode.cli.commands.export_cmds import _guarded
     from qualcode.export.memos_docx import export_memos
 
     with open_project(project, read_only=True) as p:
-        n = export_memos(p, out, by=by, language=language, kinds=list(kinds) or None)
+        n = _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: export_memos(p, path, by=by, language=language,
+                                      kinds=list(kinds) or None),
+        )  # fmt: skip
     click.echo(f"Wrote {n} memo(s) to {out}")
 
 

@@ -27,13 +27,27 @@ def register(cli: click.Group) -> None:
 @project_argument
 @click.option("--title", help="Project title (default: the file name).")
 @click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--encrypt", is_flag=True,
+              help="Encrypt the file (SQLCipher). The password is typed twice, or taken from "
+              "QUALCODE_PASSWORD in scripts; it is never a command-line argument.")  # fmt: skip
+@click.option("--remember", is_flag=True, help="Keep the password in the system keyring.")
 @coder_option
-def new(project: str, title: str | None, force: bool, coder: str | None) -> None:
+def new(
+    project: str, title: str | None, force: bool, encrypt: bool, remember: bool,
+    coder: str | None,
+) -> None:  # fmt: skip
     """Create a new, empty project."""
+    from qualcode.cli.common import new_password
     from qualcode.project import Project
 
-    with Project.create(project, coder=coder, title=title, overwrite=force) as p:
-        click.echo(f"Created {p.location}")
+    password = new_password(project) if encrypt else None
+    with Project.create(project, coder=coder, title=title, overwrite=force, password=password) as p:
+        click.echo(f"Created {p.location}" + (" (encrypted)" if p.encrypted else ""))
+    if password is not None and remember:
+        from qualcode.credentials import remember_project_password
+
+        remember_project_password(project, password)
+        click.echo("The password is kept in the system keyring.")
 
 
 @click.command()

@@ -31,13 +31,44 @@ def _emit(report: Any, as_json: bool) -> None:
 @refi.command("export")
 @click.argument("project", metavar="PROJECT")
 @click.argument("out", metavar="OUT.qdpx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pseudonymise", "--pseudonymize", is_flag=True,
+              help="Replace every identity register entry in sources, names and notes "
+              "(selections move with the text; original documents are left out); the file "
+              "is checked for leaks.")  # fmt: skip
+@click.option(
+    "--accept-leaks",
+    is_flag=True,
+    help="Write the file even if register entries remain in it (they are listed).",
+)
+@click.option("--with-identity-register", is_flag=True,
+              help="Carry the identity register along (for a supervisor or a second coder "
+              "who must pseudonymise too). Never with --pseudonymise.")  # fmt: skip
 @json_option
-def export(project: str, out: Path, as_json: bool) -> None:
+def export(
+    project: str, out: Path, pseudonymise: bool, accept_leaks: bool,
+    with_identity_register: bool, as_json: bool,
+) -> None:  # fmt: skip
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
+    from qualcode.export.leaks import describe, write_pseudonymised
+    from qualcode.export.pseudonymise import Pseudonymiser
+    from qualcode.interop.refi.identity import add_register
     from qualcode.interop.refi_export import export_qdpx
 
+    if pseudonymise and with_identity_register:
+        raise click.UsageError("--with-identity-register would undo --pseudonymise")
     with open_project(project, read_only=True) as p:
-        report = export_qdpx(p, out)
+        engine = Pseudonymiser.for_project(p) if pseudonymise else None
+
+        def write(path: Path) -> object:
+            report = export_qdpx(p, path)
+            if with_identity_register:
+                add_register(path, p)
+            return report
+
+        report, leaks = write_pseudonymised(out, engine, write, accept_leaks=accept_leaks)
+    if leaks:
+        click.echo(f"Warning: written with {len(leaks)} accepted leak(s):\n{describe(leaks)}",
+                   err=True)  # fmt: skip
     _emit(report, as_json)
 
 

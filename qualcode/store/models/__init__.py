@@ -31,6 +31,7 @@ from qualcode.store.models.core import (
     SourceContent,
     UndoStep,
 )
+from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "IdentityAttribute",
+    "IdentityEntry",
     "MapLink",
     "MapNode",
     "Memo",

@@ -52,6 +52,7 @@ FEATURE_MODULES: list[str] = [
     "memos",
     "search",
     "exports",
+    "identity",
     "team_live",
     "backups",
 ]

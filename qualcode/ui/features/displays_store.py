@@ -374,14 +374,26 @@ class DisplayStore:
         language = getattr(self.window_.settings, "language", "en")
         name = self.saved_name
 
+        exports = self.window_.panes.get("exports")  # File › Export › Pseudonymise exports
+        masked = bool(getattr(exports, "pseudonymise", False))
+
         def work(progress: Any, cancel: Any) -> str:
+            from qualcode.export.attribution import AttributionStyle
             from qualcode.export.display_file import write_display_file
 
             report = lambda done, total: progress(done, total, "")  # noqa: E731
-            write_display_file(
-                display, path, project=project, title=name, language=language,
-                progress=report, cancel=cancel,
-            )  # fmt: skip
+            style = AttributionStyle(pseudonymise=True) if masked else None
+
+            def write(target: Any) -> None:
+                write_display_file(
+                    display, target, project=project, title=name, language=language,
+                    style=style, progress=report, cancel=cancel,
+                )  # fmt: skip
+
+            if masked and exports is not None:
+                exports.guarded(project, path, write)  # register rewrite + leak check
+            else:
+                write(path)
             return path
 
         def done(written: str) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
@@ -33,6 +33,7 @@ class ExportActions(RefiImports, QObject):
         self.setObjectName("exports")
         self.main = window
         self.last_task: Any = None
+        self.pseudonymise = False  # File › Export › Pseudonymise exports (this session)
         window.installEventFilter(self)  # .qdpx/.qdc files dropped on the window
 
     # -- pane protocol (nothing to show) -------------------------------------------------------
@@ -43,6 +44,11 @@ class ExportActions(RefiImports, QObject):
         """Nothing to redraw."""
 
     # -- helpers ------------------------------------------------------------------------------
+    def _style(self) -> Any:
+        from qualcode.export.attribution import AttributionStyle
+
+        return AttributionStyle(pseudonymise=self.pseudonymise)
+
     def language(self) -> str:
         """The exports' language: the interface language (Indonesian unless it is English)."""
         return "en" if self.main.settings.language == "en" else "id"
@@ -69,6 +75,28 @@ class ExportActions(RefiImports, QObject):
 
         self.last_task = self.main.dispatcher.run_task(title, work, on_done)
         return self.last_task
+
+    def toggle_pseudonymise(self) -> bool:
+        """Switch pseudonymised exports on or off; returns the new state."""
+        self.pseudonymise = not self.pseudonymise
+        self.main.statusBar().showMessage(
+            self.tr("Exports are pseudonymised through the identity register and checked "
+                    "for leaks.") if self.pseudonymise
+            else self.tr("Exports name informants as the project does."),
+            8000,
+        )  # fmt: skip
+        return self.pseudonymise
+
+    def guarded(self, project: Any, path: str, write: Callable[[Any], Any]) -> Any:
+        """Run ``write(path)`` on the worker; when pseudonymising, through the register
+        rewrite and the leak check (a leak fails the export: nothing is written)."""
+        if not self.pseudonymise:
+            return write(path)
+        from qualcode.export.leaks import write_pseudonymised
+        from qualcode.export.pseudonymise import Pseudonymiser
+
+        engine = Pseudonymiser.for_project(project)
+        return write_pseudonymised(path, engine, write)[0]
 
     def _saved(self, path: str) -> Callable[[Any], str]:
         return lambda _result: self.tr("Saved {file}.").format(file=Path(path).name)
@@ -105,16 +133,16 @@ class ExportActions(RefiImports, QObject):
             return None
         project = self.main.project
         flt = ExcerptFilter(codes=[code_id], include_children=True, codings=self._listed(code_id))
-        options = ExcerptOptions(language=self.language())
+        options = ExcerptOptions(language=self.language(), attribution=self._style())
         label = self.tr("Writing excerpts…")
 
         def work(progress: Any, cancel: Any) -> int:
             from qualcode.export.excerpts import export_excerpts
 
-            return export_excerpts(
-                project, path, flt, options,
+            return int(self.guarded(project, path, lambda target: export_excerpts(
+                project, target, flt, options,
                 progress=lambda d, n: progress(d, n, label), cancel=cancel,
-            )  # fmt: skip
+            )))  # fmt: skip
 
         return self.run(
             self.tr("Exporting excerpts…"), work,
@@ -131,15 +159,17 @@ class ExportActions(RefiImports, QObject):
         )  # fmt: skip
         if not path:
             return None
-        project, options = self.main.project, ExcerptOptions(language=self.language())
+        project = self.main.project
+        options = ExcerptOptions(language=self.language(), attribution=self._style())
         label = self.tr("Writing the report…")
 
         def work(progress: Any, cancel: Any) -> None:
             from qualcode.export.excerpts import export_report
 
-            export_report(
-                project, path, options, progress=lambda d, n: progress(d, n, label), cancel=cancel
-            )
+            self.guarded(project, path, lambda target: export_report(
+                project, target, options,
+                progress=lambda d, n: progress(d, n, label), cancel=cancel,
+            ))  # fmt: skip
 
         return self.run(self.tr("Exporting the project report…"), work, self._saved(path))
 
@@ -160,13 +190,16 @@ class ExportActions(RefiImports, QObject):
             from qualcode.coding.codebook_export import export_codebook_yaml
             from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
 
-            suffix = Path(path).suffix.lower()
-            if suffix == ".xlsx":
-                export_codebook_xlsx(project, path)
-            elif suffix == ".docx":
-                export_codebook_docx(project, path, language=language)
-            else:
-                export_codebook_yaml(project, path)
+            def write(target: Any) -> None:
+                suffix = Path(path).suffix.lower()
+                if suffix == ".xlsx":
+                    export_codebook_xlsx(project, target)
+                elif suffix == ".docx":
+                    export_codebook_docx(project, target, language=language)
+                else:
+                    export_codebook_yaml(project, target)
+
+            self.guarded(project, path, write)
 
         return self.run(self.tr("Exporting the codebook…"), work, self._saved(path))
 
@@ -183,7 +216,9 @@ class ExportActions(RefiImports, QObject):
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.interop.refi_export import export_qdpx
 
-            return export_qdpx(project, path, progress=stage_progress(progress, cancel, label))
+            return self.guarded(project, path, lambda target: export_qdpx(
+                project, target, progress=stage_progress(progress, cancel, label)
+            ))  # fmt: skip
 
         return self.run(self.tr("Exporting the REFI-QDA project…"), work, self.show_report)
 
@@ -214,11 +249,25 @@ def _code(w: Any) -> bool:
     return w.project is not None and w.code_tree.current_code_id() is not None
 
 
+def _pseudonymise_label(w: Any) -> str:
+    if _actions(w).pseudonymise:
+        return QCoreApplication.translate("commands", "Pseudonymise exports: on")
+    return QCoreApplication.translate("commands", "Pseudonymise exports: off")
+
+
 FEATURE = Feature(
     key="exports",
     pane=lambda window: ExportActions(window),
     area=None,
     commands=(
+        Command(
+            "export.pseudonymise",
+            QT_TRANSLATE_NOOP("commands", "&Pseudonymise exports"),
+            "export", lambda w: _actions(w).toggle_pseudonymise(), enabled=has_project,
+            dynamic_label=_pseudonymise_label,
+            tip=QT_TRANSLATE_NOOP("commands", "Replace every identity register entry in the "
+                                  "following exports and check each file for leaks"),
+        ),
         Command(
             "export.excerpts.docx",
             QT_TRANSLATE_NOOP("commands", "Excerpts of the selected code to &Word…"),

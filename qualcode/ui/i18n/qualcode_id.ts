@@ -1631,7 +1631,50 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Identity register entry</source>
+        <translation>Entri daftar identitas</translation>
+    </message>
+    <message>
+        <source>Add to identity register</source>
+        <translation>Tambahkan ke daftar identitas</translation>
+    </message>
+    <message>
+        <source>Empty: the case&apos;s pseudonym for a name, else e.g. [jabatan]</source>
+        <translation>Kosong: pseudonim kasus untuk nama, selain itu mis. [jabatan]</translation>
+    </message>
+    <message>
+        <source>(no case)</source>
+        <translation>(tanpa kasus)</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Teks:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with:</source>
+        <translation>&amp;Ganti dengan:</translation>
+    </message>
+    <message>
+        <source>&amp;Case:</source>
+        <translation>&amp;Kasus:</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
+    <message>
+        <source>Exports are pseudonymised through the identity register and checked for leaks.</source>
+        <translation>Ekspor disamarkan melalui daftar identitas dan diperiksa dari kebocoran.</translation>
+    </message>
+    <message>
+        <source>Exports name informants as the project does.</source>
+        <translation>Ekspor menyebut informan seperti di dalam proyek.</translation>
+    </message>
     <message>
         <source>Saved {file}.</source>
         <translation>{file} disimpan.</translation>
@@ -1837,6 +1880,105 @@ Pengode: {coder}</translation>
     <message>
         <source>{current} of {total}</source>
         <translation>{current} dari {total}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPane</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Nama panggilan</translation>
+    </message>
+    <message>
+        <source>Post (jabatan)</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Nomor telepon</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>Orang lain</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Added {n} entries to the identity register.</source>
+        <translation>{n} entri ditambahkan ke daftar identitas.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Add a name, post, institution or place</source>
+        <translation>Tambahkan nama, jabatan, instansi atau tempat</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sunting…</translation>
+    </message>
+    <message>
+        <source>Change the chosen entry</source>
+        <translation>Ubah entri yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove the chosen entries</source>
+        <translation>Hapus entri yang dipilih</translation>
+    </message>
+    <message>
+        <source>Fill from attributes</source>
+        <translation>Isi dari atribut</translation>
+    </message>
+    <message>
+        <source>Add the values of the ticked case attributes of every case</source>
+        <translation>Tambahkan nilai atribut kasus yang dicentang dari setiap kasus</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ganti dengan</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Identity register</source>
+        <translation>Daftar identitas</translation>
+    </message>
+    <message>
+        <source>Identifying case attributes:</source>
+        <translation>Atribut kasus yang mengidentifikasi:</translation>
+    </message>
+    <message>
+        <source>Identifying case attributes</source>
+        <translation>Atribut kasus yang mengidentifikasi</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2549,49 @@ Pengode: {coder}</translation>
     <message>
         <source>Paragraph numbers</source>
         <translation>Nomor paragraf</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <source>Encrypted project</source>
+        <translation>Proyek terenkripsi</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this project</source>
+        <translation>&amp;Enkripsi proyek ini</translation>
+    </message>
+    <message>
+        <source>The file, its backups and its search index are unreadable without the password. A forgotten password cannot be recovered.</source>
+        <translation>Berkas, cadangannya, dan indeks pencariannya tidak dapat dibaca tanpa kata sandi. Kata sandi yang terlupa tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;Simpan kata sandi di keyring sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted.</source>
+        <translation>{file} terenkripsi.</translation>
+    </message>
+    <message>
+        <source>Type a password.</source>
+        <translation>Ketik kata sandi.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Kedua kata sandi berbeda.</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3797,22 @@ Pengode: {coder}</translation>
         <translation>Ekspor display yang ditampilkan ke tabel Word</translation>
     </message>
     <message>
+        <source>Pseudonymise exports: on</source>
+        <translation>Samarkan ekspor: aktif</translation>
+    </message>
+    <message>
+        <source>Pseudonymise exports: off</source>
+        <translation>Samarkan ekspor: nonaktif</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymise exports</source>
+        <translation>&amp;Samarkan ekspor</translation>
+    </message>
+    <message>
+        <source>Replace every identity register entry in the following exports and check each file for leaks</source>
+        <translation>Ganti setiap entri daftar identitas pada ekspor berikutnya dan periksa setiap berkas dari kebocoran</translation>
+    </message>
+    <message>
         <source>Excerpts of the selected code to &amp;Word…</source>
         <translation>Kutipan kode terpilih ke &amp;Word…</translation>
     </message>
@@ -3778,6 +3979,22 @@ Pengode: {coder}</translation>
     <message>
         <source>Coded &amp;transcript…</source>
         <translation>&amp;Transkrip terkode…</translation>
+    </message>
+    <message>
+        <source>&amp;Identity register (pseudonymisation)…</source>
+        <translation>Daftar &amp;identitas (penyamaran)…</translation>
+    </message>
+    <message>
+        <source>Names, posts, institutions and places that pseudonymised exports replace</source>
+        <translation>Nama, jabatan, instansi dan tempat yang diganti dalam ekspor yang disamarkan</translation>
+    </message>
+    <message>
+        <source>Add selection to the &amp;identity register…</source>
+        <translation>Tambahkan pilihan ke daftar &amp;identitas…</translation>
+    </message>
+    <message>
+        <source>The selected name or place is replaced in pseudonymised exports</source>
+        <translation>Nama atau tempat yang dipilih diganti dalam ekspor yang disamarkan</translation>
     </message>
 </context>
 <context>
@@ -4559,6 +4776,14 @@ Pengode: {coder}</translation>
         <translation>Server basis data menolak tindakan ini untuk akun Anda: {what}.</translation>
     </message>
     <message>
+        <source>{path} is encrypted. Type its password, keep it in the keyring, or set QUALCODE_PASSWORD for scripts.</source>
+        <translation>{path} terenkripsi. Ketik kata sandinya, simpan di keyring, atau isi QUALCODE_PASSWORD untuk skrip.</translation>
+    </message>
+    <message>
+        <source>The password does not open {path} (or the file is not a QualCode project). The file was not changed.</source>
+        <translation>Kata sandi tidak dapat membuka {path} (atau berkas ini bukan proyek QualCode). Berkas tidak diubah.</translation>
+    </message>
+    <message>
         <source>The project is busy: {owner} is writing to it. Wait until it finishes (or close the project there) and try again; nothing was changed.</source>
         <translation>Proyek sedang sibuk: {owner} sedang menulis ke dalamnya. Tunggu sampai selesai (atau tutup proyek di sana) lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
@@ -5258,6 +5483,60 @@ Pengode: {coder}</translation>
         <source>The new text of &apos;{name}&apos; is the same as the old one.</source>
         <translation>Teks baru &apos;{name}&apos; sama dengan teks lama.</translation>
     </message>
+    <message>
+        <source>{path} is already encrypted.</source>
+        <translation>{path} sudah terenkripsi.</translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted.</source>
+        <translation>{path} tidak terenkripsi.</translation>
+    </message>
+    <message>
+        <source>{file} was not written: {count} identifying text(s) from the identity register remain after pseudonymisation:
+{hits}</source>
+        <translation>{file} tidak ditulis: {count} teks pengenal dari daftar identitas masih tersisa setelah penyamaran:
+{hits}</translation>
+    </message>
+    <message>
+        <source>The identity register has no entry &apos;{text}&apos;.</source>
+        <translation>Daftar identitas tidak memiliki entri &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no case attribute &apos;{name}&apos;.</source>
+        <translation>Tidak ada atribut kasus &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>An identity register entry needs some text.</source>
+        <translation>Entri daftar identitas harus berisi teks.</translation>
+    </message>
+    <message>
+        <source>An identity register entry is at most 500 characters.</source>
+        <translation>Entri daftar identitas paling banyak 500 karakter.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is already in the identity register.</source>
+        <translation>&apos;{text}&apos; sudah ada di daftar identitas.</translation>
+    </message>
+    <message>
+        <source>An identity kind is one of {allowed}, not &apos;{kind}&apos;.</source>
+        <translation>Jenis identitas harus salah satu dari {allowed}, bukan &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no identity register entry with id {id}.</source>
+        <translation>Tidak ada entri daftar identitas dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>Encrypted projects need the sqlcipher3-wheels package (pip install sqlcipher3-wheels).</source>
+        <translation>Proyek terenkripsi memerlukan paket sqlcipher3-wheels (pip install sqlcipher3-wheels).</translation>
+    </message>
+    <message>
+        <source>A project password cannot be empty.</source>
+        <translation>Kata sandi proyek tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>The converted copy of {path} did not check out; the project was not changed.</source>
+        <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -5708,6 +5987,26 @@ Pengode: {coder}</translation>
         <source>Unlink map nodes</source>
         <translation>Lepas tautan kotak peta</translation>
     </message>
+    <message>
+        <source>Add to identity register</source>
+        <translation>Tambahkan ke daftar identitas</translation>
+    </message>
+    <message>
+        <source>Edit identity register entry</source>
+        <translation>Sunting entri daftar identitas</translation>
+    </message>
+    <message>
+        <source>Remove from identity register</source>
+        <translation>Hapus dari daftar identitas</translation>
+    </message>
+    <message>
+        <source>Mark attribute identifying</source>
+        <translation>Tandai atribut sebagai pengenal</translation>
+    </message>
+    <message>
+        <source>Fill identity register</source>
+        <translation>Isi daftar identitas</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -5750,6 +6049,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Memos</source>
         <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Identity register</source>
+        <translation>Daftar identitas</translation>
     </message>
 </context>
 <context>

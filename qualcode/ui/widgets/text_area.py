@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -83,6 +84,7 @@ class DocumentTextEdit(QPlainTextEdit):
         self.setFont(font)
         self.viewport().setMouseTracking(True)
         self._text = ""
+        self.extend_context_menu: Any = None  # callable(QMenu): the window adds its commands
         self._own_document: QTextDocument | None = None
         self.paint_count = 0  # finished viewport paints, for benchmarks and tests
         self._map = OffsetMap("")
@@ -542,6 +544,12 @@ class DocumentTextEdit(QPlainTextEdit):
         if hits:
             best = min(hits, key=lambda i: self._spans[i].end - self._spans[i].start)
             self.coding_context_menu.emit(self._spans[best].coding_id, event.globalPos())
+            return
+        if self.extend_context_menu is not None:  # Copy, Select all + the window's commands
+            menu = self.createStandardContextMenu(event.pos())
+            self.extend_context_menu(menu)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(event.globalPos())
             return
         super().contextMenuEvent(event)
 

@@ -79,3 +79,18 @@ def test_renders_with_libreoffice(sample_study_file: Path, tmp_path: Path) -> No
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
     assert SOURCE in text and "Komunikasi" in text
+
+
+def test_pseudonymised_transcript_names_nobody(sample_study_file: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "p.docx"
+    result = CliRunner().invoke(
+        cli, ["export", "transcript", str(sample_study_file), SOURCE, str(out), "--pseudonymise"]
+    )
+    assert result.exit_code == 0, result.output
+    with Project.open(sample_study_file, read_only=True) as p:
+        entries = [e.text for e in p.identities.all()]
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert entries and not any(f">{e}<" in body for e in entries if len(e) > 3)

@@ -95,6 +95,7 @@ def test_summary_counts(built) -> None:
     assert calls[-1] == (1, 1, "")
     assert [s.__name__ for s in STEPS] == [
         "import_sources", "import_informants", "load_codebooks", "load_codings",
+        "fill_identity_register",
     ]  # fmt: skip
     # the three study codebooks and the hand-made codings of researcher and supervisor
     assert summary.project.codings == 334

@@ -29,6 +29,7 @@ class Seed:
     role: int
     memo: int
     link: int
+    identity: int = 0
 
 
 def seed(p: Project) -> Seed:
@@ -49,8 +50,11 @@ def seed(p: Project) -> Seed:
     link = p.cases.link(case1.id, s1.id).result
     ids = [s1, s2, a, a1, b, c1, c2, case1, case2, role, memo, link]
     assert all(x is not None for x in ids)
+    identity = p.identities.add("Sari", kind="person").result
+    p.identities.mark_attribute("Jabatan", "post")
+    assert identity is not None
     return Seed(s1.id, s2.id, a.id, a1.id, b.id, c1.id, c2.id, case1.id, case2.id, role.id,
-                memo.id, link.id)  # fmt: skip
+                memo.id, link.id, identity.id)  # fmt: skip
 
 
 Op = Callable[[Project, Seed], Any]
@@ -103,6 +107,12 @@ OPERATIONS: dict[str, Op] = {
     "memo.create": lambda p, s: p.memos.create("Refleksi", kind="reflexive"),
     "memo.update": lambda p, s: p.memos.update(s.memo, text="Direvisi"),
     "memo.delete": lambda p, s: p.memos.delete(s.memo),
+    "identity.add": lambda p, s: p.identities.add("Pak Ujang", case_id=s.case1),
+    "identity.update": lambda p, s: p.identities.update(
+        s.identity, replacement="[warga]", kind="name", case_id=s.case1),
+    "identity.remove": lambda p, s: p.identities.remove([s.identity]),
+    "identity.attribute": lambda p, s: p.identities.mark_attribute("Jabatan", None),
+    "identity.fill": lambda p, s: p.identities.fill(),
     "speaker.add": lambda p, s: add_turn(p, s.s1, 0, 45, "P"),
 }  # fmt: skip
 
