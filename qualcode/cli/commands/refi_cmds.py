@@ -31,13 +31,22 @@ def _emit(report: Any, as_json: bool) -> None:
 @refi.command("export")
 @click.argument("project", metavar="PROJECT")
 @click.argument("out", metavar="OUT.qdpx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--positions",
+    type=click.Choice(["spec", "nvivo"]),
+    default="spec",
+    show_default=True,
+    help="How selection positions count characters: 'spec' in Unicode code points (the "
+    "REFI-QDA standard; ATLAS.ti, MAXQDA, QualCoder), 'nvivo' in UTF-16 code units "
+    "(NVivo and readers that follow it; an emoji counts 2).",
+)
 @json_option
-def export(project: str, out: Path, as_json: bool) -> None:
+def export(project: str, out: Path, positions: str, as_json: bool) -> None:
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
     from qualcode.interop.refi_export import export_qdpx
 
     with open_project(project, read_only=True) as p:
-        report = export_qdpx(p, out)
+        report = export_qdpx(p, out, positions=positions)
     _emit(report, as_json)
 
 

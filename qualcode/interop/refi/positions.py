@@ -116,7 +116,7 @@ ALL_MODELS = (CODEPOINTS, UTF16, CODEPOINTS_CRLF1, UTF16_CRLF1, CODEPOINTS_BOM, 
 def model_for_origin(origin: str) -> UnitModel:
     """The unit model a producer is known to use, from the project's ``origin``."""
     low = origin.lower()
-    if "nvivo" in low:
+    if "utf-16 code units" in low or "nvivo" in low:
         return UTF16
     if "atlas.ti" in low or "atlasti" in low:
         return CODEPOINTS_CRLF1
