@@ -14,17 +14,26 @@ Fields REFI cannot carry go into descriptions as a ``[QualCode]`` block (see
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from qualcode.coding.codebook_project import BASELINE_PREFIX, DEFAULT_LANGUAGE
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi import model as m
-from qualcode.interop.refi_common import Progress, RefiReport, encode_extras
+from qualcode.interop.refi_common import (
+    CODEBOOKS_MEMBER,
+    TRANSLATED_FIELDS,
+    Progress,
+    RefiReport,
+    encode_extras,
+)
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -64,6 +73,7 @@ def export_qdpx(
     raising ``CancelledError`` from it stops the export before anything is written.
     """
     from qualcode.interop.refi import write_project
+    from qualcode.interop.refi.positions import CODEPOINTS, UTF16
 
     if progress is not None:
         progress("model", 0, 2)
@@ -71,6 +81,14 @@ def export_qdpx(
     if progress is not None:
         progress("write", 1, 2)
     report.extend(write_project(refi, path, positions=positions))
+    unit = UTF16 if positions == "nvivo" else CODEPOINTS
+    report.add(
+        "unit-model",
+        QT_TRANSLATE_NOOP("refi", "Selection positions were written as {model}."),
+        m.Severity.INFO,
+        model=unit.label,
+        model_key=unit.key,
+    )
     if progress is not None:
         progress("write", 2, 2)
     return report
@@ -175,6 +193,15 @@ class _Reader:
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.extras_used: set[str] = set()
         self._namespace: uuid.UUID | None = None
+        self.baselines = {k: v for k, v in info.items() if k.startswith(BASELINE_PREFIX)}
+        self.translations = _translations(self.baselines.values())
+
+    def extensions(self) -> dict[str, bytes]:
+        """Archive members for what REFI-QDA cannot hold: the loaded codebooks as loaded."""
+        if not self.baselines:
+            return {}
+        data = json.dumps(dict(sorted(self.baselines.items())), ensure_ascii=False, indent=1)
+        return {CODEBOOKS_MEMBER: data.encode("utf-8")}
 
     def stable(self, key: str) -> str:
         """The :func:`stable_guid` of ``key`` in this project (namespace parsed once)."""
@@ -204,6 +231,7 @@ class _Reader:
                 **{f"Label ({lang})": text for lang, text in sorted((row.labels or {}).items())},
                 "Codebook": row.codebook,
                 "Codebook code": row.codebook_code,
+                **self.translations.get((row.codebook, row.codebook_code), {}),
             }
             if any(extras.values()):
                 self.extras_used.add("codes")
@@ -398,6 +426,7 @@ class _Reader:
             links=tuple(links),
             sets=tuple(sets),
             note_guids=tuple(project_notes),
+            extensions=self.extensions(),
         )
 
     def _coding_note(self, row: Any, fields: dict[str, Any]) -> m.Note:
@@ -629,6 +658,30 @@ class _Reader:
                     count=rows,
                     table=name,
                 )
+
+
+def _translations(baselines: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
+    """``{(codebook, code id): {"Definition (en)": ...}}``: a loaded codebook's texts in
+    the languages other than the one the project uses, for the code descriptions."""
+    from qualcode.coding.codebook_baseline import book_from_json
+    from qualcode.coding.codebook_model import iter_codes
+
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for value in baselines:
+        try:
+            data = json.loads(value)
+            book = book_from_json(data["codebook"])
+        except (ValueError, KeyError, TypeError):
+            continue  # a damaged baseline: the codes still export with their own texts
+        used = data.get("language", DEFAULT_LANGUAGE)
+        for _path, code in iter_codes(book.codes):
+            texts: dict[str, str] = {}
+            for key, field_name in TRANSLATED_FIELDS:
+                for lang, text in sorted(getattr(code, field_name).items()):
+                    if lang != used and text:
+                        texts[f"{key} ({lang})"] = text
+            out[(book.id, code.id)] = texts
+    return out
 
 
 def _unless(value: str, default: str) -> str | None:

@@ -24,6 +24,7 @@ from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.guids import stable_guid
 from qualcode.interop.refi.model import (
+    EXTENSION_FOLDER,
     Case,
     Code,
     Coding,
@@ -37,15 +38,15 @@ from qualcode.interop.refi.model import (
     VariableValue,
     report,
 )
-from qualcode.interop.refi.positions import CODEPOINTS, UTF16, StoredText
+from qualcode.interop.refi.positions import StoredText
 from qualcode.interop.refi.schema import PROJECT_NS, schema_problems
-from qualcode.text.offsets import OffsetMap
 from qualcode.interop.refi.xmlutil import (
     VALUE_ELEMENT_OF,
     format_datetime,
     format_value,
     value_kind,
 )
+from qualcode.text.offsets import OffsetMap
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -387,16 +388,6 @@ class _ProjectWriter:
         self.x.refs(element, "NoteRef", sel.note_guids)
 
     def report_adjustments(self) -> None:
-        model = UTF16 if self.utf16 else CODEPOINTS
-        self.messages.append(
-            report(
-                "unit-model",
-                QT_TRANSLATE_NOOP("refi", "Selection positions were written as {model}."),
-                Severity.INFO,
-                model=model.label,
-                model_key=model.key,
-            )
-        )
         texts = {
             "pdf-as-text": QT_TRANSLATE_NOOP(
                 "refi", "{count} PDF source(s) without their PDF file were written as text sources."
@@ -491,6 +482,9 @@ def write_project(
     qde, files, messages = project_to_xml(project, positions=positions)
     with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("project.qde", qde)
+        for name, data in sorted(project.extensions.items()):
+            if name.startswith(EXTENSION_FOLDER) and ".." not in name.split("/"):
+                zf.writestr(name, data)
         for name, data in files.items():
             method = (
                 zipfile.ZIP_STORED if name.endswith((".pdf", ".docx", ".jpg", ".png")) else None
