@@ -393,9 +393,11 @@ class _Reader:
             report.add(
                 "empty-sets",
                 QT_TRANSLATE_NOOP(
-                    "refi", "{count} empty set(s) were left out (REFI-QDA sets cannot be empty)."
+                    "refi",
+                    "{count} empty set(s) were left out (REFI-QDA sets cannot be empty): {names}.",
                 ),
                 count=len(empty),
+                names=", ".join(s.name for s in empty),
             )
         sets = [s for s in sets if s.code_guids or s.source_guids]
         self._report_losses(report)
