@@ -8,6 +8,7 @@ name is named after its file, not its GUID.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -114,3 +115,28 @@ def test_a_source_without_a_name_is_named_after_its_file(tmp_path):
     with Project.open(target, read_only=True) as p:
         assert p.info().title == "Studi Desa"
         assert "Wawancara Kades.docx" in {s.name for s in p.sources.all()}
+
+
+def test_clean_files_give_no_word_boundary_warning(round_trip, samples):
+    _study, _qdpx, _back, report = round_trip
+    kinds = [m["kind"] for m in report["messages"]]
+    assert "positions-doubtful" not in kinds and "bare-selections" not in kinds
+    for sample in (samples.nvivo, samples.maxqda, samples.atlas_mac):
+        assert "positions-doubtful" not in [m.kind for m in read_project(sample).messages]
+
+
+def test_misaligned_positions_warn_per_source(round_trip, tmp_path):
+    _study, qdpx, _back, _report = round_trip
+    shifted = tmp_path / "shifted.qdpx"
+    with zipfile.ZipFile(qdpx) as zf, zipfile.ZipFile(shifted, "w") as out:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if name == "project.qde":
+                data = re.sub(
+                    rb'(startPosition|endPosition)="(\d+)"',
+                    lambda m: m.group(1) + b'="' + str(int(m.group(2)) + 2).encode() + b'"',
+                    data,
+                )
+            out.writestr(name, data)
+    doubtful = [m for m in read_project(shifted).messages if m.kind == "positions-doubtful"]
+    assert len(doubtful) >= 9
