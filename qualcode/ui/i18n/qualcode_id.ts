@@ -3492,6 +3492,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{file} is larger than the 2 GB REFI-QDA allows for one source file.</source>
+        <extracomment>``positions`` values: the standard&apos;s code points, or NVivo&apos;s UTF-16 code units.</extracomment>
         <translation>{file} lebih besar dari 2 GB yang diizinkan REFI-QDA untuk satu berkas sumber.</translation>
     </message>
     <message>
@@ -4542,8 +4543,12 @@ Pengode: {coder}</translation>
         <translation>{count} pengodean memuat valensi, magnitudo, periode, tanggal, bobot, atau catatan: ditulis sebagai catatan pada seleksinya.</translation>
     </message>
     <message>
-        <source>{count} empty set(s) were left out (REFI-QDA sets cannot be empty).</source>
-        <translation>{count} set kosong tidak disertakan (set REFI-QDA tidak boleh kosong).</translation>
+        <source>Selection positions were written as {model}.</source>
+        <translation>Posisi seleksi ditulis sebagai {model}.</translation>
+    </message>
+    <message>
+        <source>{count} empty set(s) were left out (REFI-QDA sets cannot be empty): {names}.</source>
+        <translation>{count} set kosong tidak diekspor (set REFI-QDA tidak boleh kosong): {names}.</translation>
     </message>
     <message>
         <source>Case kinds and the case hierarchy have no place in REFI-QDA: written in the case descriptions.</source>
@@ -4576,6 +4581,14 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} code(s) were categories only (not codable) in the file; imported as ordinary codes.</source>
         <translation>{count} kode hanya berupa kategori (tidak dapat dikodekan) dalam berkas; diimpor sebagai kode biasa.</translation>
+    </message>
+    <message>
+        <source>The codebooks&apos; other languages stored by QualCode could not be read; the codes were imported with their descriptions.</source>
+        <translation>Bahasa lain buku kode yang disimpan QualCode tidak dapat dibaca; kode diimpor dengan deskripsinya.</translation>
+    </message>
+    <message>
+        <source>{count} set(s) were not imported because none of their members were (only sets of codes and sources are kept): {names}.</source>
+        <translation>{count} set tidak diimpor karena tidak satu pun anggotanya diimpor (hanya set kode dan sumber yang disimpan): {names}.</translation>
     </message>
     <message>
         <source>{count} link(s) between objects other than two codes were not imported.</source>
