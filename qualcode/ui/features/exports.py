@@ -170,8 +170,11 @@ class ExportActions(RefiImports, QObject):
 
         return self.run(self.tr("Exporting the codebook…"), work, self._saved(path))
 
-    def export_qdpx(self) -> Any:
-        """The whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…"""
+    def export_qdpx(self, positions: str = "spec") -> Any:
+        """The whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…
+
+        ``positions``: ``"spec"`` (code points, the standard) or ``"nvivo"`` (UTF-16 units).
+        """
         path = self.ask_save(
             self.tr("Export a REFI-QDA project"), self.project_filter(), self._stem(), (".qdpx",)
         )
@@ -183,7 +186,9 @@ class ExportActions(RefiImports, QObject):
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.interop.refi_export import export_qdpx
 
-            return export_qdpx(project, path, progress=stage_progress(progress, cancel, label))
+            return export_qdpx(
+                project, path, progress=stage_progress(progress, cancel, label), positions=positions
+            )
 
         return self.run(self.tr("Exporting the REFI-QDA project…"), work, self.show_report)
 
@@ -253,6 +258,13 @@ FEATURE = Feature(
             "export", lambda w: _actions(w).export_qdpx(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "The whole project for NVivo, ATLAS.ti, "
                                   "MAXQDA and other REFI-QDA tools"),
+        ),
+        Command(
+            "export.qdpx.nvivo",
+            QT_TRANSLATE_NOOP("commands", "REFI-QDA project for &NVivo (.qdpx)…"),
+            "export", lambda w: _actions(w).export_qdpx("nvivo"), enabled=has_project,
+            tip=QT_TRANSLATE_NOOP("commands", "The whole project with selection positions "
+                                  "counted the way NVivo counts them (UTF-16 units)"),
         ),
         Command(
             "export.qdc",

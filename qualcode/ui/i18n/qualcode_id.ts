@@ -2688,6 +2688,14 @@ Pengode: {coder}</translation>
         <translation>Seluruh proyek untuk NVivo, ATLAS.ti, MAXQDA, dan perangkat lunak REFI-QDA lainnya</translation>
     </message>
     <message>
+        <source>REFI-QDA project for &amp;NVivo (.qdpx)…</source>
+        <translation>Proyek REFI-QDA untuk &amp;NVivo (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>The whole project with selection positions counted the way NVivo counts them (UTF-16 units)</source>
+        <translation>Seluruh proyek dengan posisi seleksi dihitung seperti cara NVivo menghitungnya (unit UTF-16)</translation>
+    </message>
+    <message>
         <source>REFI-QDA code&amp;book (.qdc)…</source>
         <translation>Buku &amp;kode REFI-QDA (.qdc)…</translation>
     </message>
