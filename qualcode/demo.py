@@ -128,12 +128,26 @@ def load_codebooks(ctx: DemoContext) -> None:
 
 def load_codings(ctx: DemoContext) -> None:
     """Apply the researcher's and the supervisor's hand-made codings (``codings.yaml``)."""
-    from qualcode.coding.sample_codings import load_sample_codings
+    from qualcode.analysis.check_sample import set_check_sample, units_coded_by
+    from qualcode.analysis.scope import set_analysis_coders
+    from qualcode.coding.sample_codings import (
+        load_sample_codings,
+        sample_analysis_coders,
+        sample_check,
+    )
 
     codings = ctx.root / "codings.yaml"
     if codings.is_file():
         ctx.report(0, 1, codings.name)
         load_sample_codings(ctx.project, codings)
+        analysis = sample_analysis_coders(codings)
+        if analysis:
+            set_analysis_coders(ctx.project, analysis)
+        declared = sample_check(codings)
+        if declared is not None:  # the units the check coder re-coded
+            check_coder, compared = declared
+            units = units_coded_by(ctx.project, check_coder)
+            set_check_sample(ctx.project, units, coders=compared)
         ctx.report(1, 1, "")
 
 

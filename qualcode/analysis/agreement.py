@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import select
 
 from qualcode.analysis.corpus import CODE, CODER, END, SRC, START, Corpus, load_corpus
@@ -53,6 +54,9 @@ class CodeAgreement:
     kappa: float | None
     alpha: float | None
     coded: dict[str, float]  # units each coder marked
+    ac1: float | None = None  # Gwet's AC1
+    psa: float | None = None  # positive specific agreement
+    ci: dict[str, tuple[float, float]] = field(default_factory=dict)  # 95% bootstrap intervals
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,13 @@ class AgreementReport:
     codes: tuple[CodeAgreement, ...]
     overall: CodeAgreement
     disagreements: tuple[Disagreement, ...]
+    scope: str = "sources"  # "sample" (the check sample), "sources" (every coder coded) or "chosen"
+    scope_text: str = ""  # the scope in words, for methods sections and outputs
+    unit: str = ""  # the unit in words
+    units: int = 0  # segments (turns/paragraphs) the figures are computed over
+    sample: dict[str, Any] | None = None  # how the check sample was drawn
+    partially_coded: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (source, who coded it)
+    per_source: tuple[tuple[str, CodeAgreement], ...] = ()  # pooled figures per source
 
 
 # -- statistics on a histogram of coder patterns ----------------------------------------
@@ -163,15 +174,23 @@ def agreement(
     level: str = "character",
     sources: Sequence[int] | None = None,
     codes: Sequence[int] | None = None,
+    over: str = "auto",
     disagreement_limit: int | None = 1000,
+    intervals: bool = True,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> AgreementReport:
-    """Agreement between ``coders`` (names) on the sources every one of them coded.
+    """Agreement between ``coders`` (names) over the check sample or the sources all coded.
 
+    ``over``: ``"sample"`` (the project's check sample; an error without one),
+    ``"sources"`` (the sources every compared coder coded) or ``"auto"`` (the
+    sample when the project has one). Explicit ``sources`` narrow either.
+    ``intervals`` adds 95% bootstrap intervals (units resampled, fixed seed).
     ``cancel()`` is checked per source (raising :class:`CancelledError`, no
     report); ``progress(sources done, sources in scope, "")`` is reported then.
     """
+    from qualcode.analysis.check_sample import check_sample
+
     check_cancel(cancel)
     if level not in LEVELS:
         raise ValidationError(
@@ -179,11 +198,21 @@ def agreement(
             allowed=", ".join(LEVELS),
             value=level,
         )
+    if over not in OVER:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Agreement is computed over {allowed}, not '{value}'."),
+            allowed=", ".join(OVER),
+            value=over,
+        )
     names = list(dict.fromkeys(coders))
     if len(names) < 2:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Agreement needs at least two coders."))
-    corpus = load_corpus(project, {"coders": names, "sources": sources, "codes": codes,
-                                   "descendants": False})  # fmt: skip
+    sample = check_sample(project) if over != "sources" else None
+    if over == "sample" and sample is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "This project has no check sample: draw one first.")
+        )
+    corpus = _load(project, names, sources, codes)
     check_cancel(cancel)
     by_name = {v: k for k, v in corpus.coders.items()}
     for n in names:
@@ -196,10 +225,21 @@ def agreement(
     per_source: dict[int, set[int]] = defaultdict(set)
     for c in corpus.codings:
         per_source[c[SRC]].add(c[CODER])
-    if sources is None:
+    partial = tuple(
+        (corpus.sources[s][0], tuple(corpus.coders[x] for x in sorted(who, key=bit.__getitem__)))
+        for s, who in sorted(per_source.items(), key=lambda kv: corpus.sources[kv[0]][0])
+        if 0 < len(who) < m
+    )
+    sample_units = sample.by_source() if sample is not None else None
+    if sample_units is not None:
+        scope = sorted(s for s in sample_units if sources is None or s in set(sources))
+        kind = "sample"
+    elif sources is None:
         scope = sorted(s for s, who in per_source.items() if len(who) == m)
+        kind = "sources"
     else:
         scope = sorted(sources)
+        kind = "chosen"
     in_scope = set(scope)
     rank = {cid: i for i, cid in enumerate(corpus.code_order)}
     code_ids = list(codes) if codes is not None else sorted(
@@ -210,62 +250,49 @@ def agreement(
         if c[SRC] in in_scope:
             grouped[(c[SRC], c[CODE])].append((c[START], c[END], bit[c[CODER]]))
 
-    hists: dict[int, Hist] = {k: defaultdict(float) for k in code_ids}
+    texts = _texts(project, scope) if sample_units is None else {}  # a sample lists its units
+    check_cancel(cancel)
+    units = _Units(corpus, scope, texts, sample_units, level)
+    code_index = {code: k for k, code in enumerate(code_ids)}
+    cells: dict[tuple[int, int, int], float] = defaultdict(float)  # (code, block, mask) -> units
     stretches: list[tuple[int, int, int, int, int]] = []  # source, start, end, code, mask
     everyone = (1 << m) - 1
     step = _Steps(len(scope), progress, cancel)
     current = None
-    if level == "character":
-        total_units = float(sum(corpus.sources[s][3] for s in scope))
-        for (sid, code), intervals in grouped.items():
-            if sid != current:
-                current = sid
-                step.next()
-            hist = hists.get(code)
-            if hist is None:
-                continue
-            # most groups hold one coding: it is its own atom
-            for a, b, mask in intervals if len(intervals) == 1 else atoms(intervals):
-                hist[mask] += b - a
+    for (sid, code), found in grouped.items():
+        if sid != current:
+            current = sid
+            step.next()
+        k = code_index.get(code)
+        if k is None:
+            continue
+        if level == "character":
+            pieces = found if len(found) == 1 else atoms(found)
+            for block, a, b, mask in units.characters(sid, pieces):
+                cells[(k, block, mask)] += b - a
                 if mask != everyone:
                     stretches.append((sid, a, b, code, mask))
-        for h in hists.values():
-            h[0] += total_units - sum(h.values())
-    else:
-        texts = _texts(project, scope)
-        check_cancel(cancel)
-        segs = {sid: segments(corpus, sid, texts[sid]) for sid in scope}
-        total_units = float(sum(len(v) for v in segs.values()))
-        for (sid, code), intervals in grouped.items():
-            if sid != current:
-                current = sid
-                step.next()
-            if code not in hists:
-                continue
-            units = segs[sid]
-            ends = [b for _, b in units]
-            masks: dict[int, int] = defaultdict(int)
-            for x, y, cb in intervals:
-                i = bisect_right(ends, x)
-                while i < len(units) and units[i][0] < y:
-                    masks[i] |= cb
-                    i += 1
-            for i, mask in masks.items():
-                hists[code][mask] += 1
+        else:
+            for block, a, b, mask in units.segments(sid, found):
+                cells[(k, block, mask)] += 1
                 if mask != everyone:
-                    stretches.append((sid, units[i][0], units[i][1], code, mask))
-        for h in hists.values():
-            h[0] += total_units - sum(h.values())
-
+                    stretches.append((sid, a, b, code, mask))
     step.finish()
-    per_code = tuple(
-        _figures(code, corpus.code_path(code), hists[code], names, m) for code in code_ids
-    )
-    pooled: Hist = defaultdict(float)
-    for h in hists.values():
-        for mask, w in h.items():
-            pooled[mask] += w
-    overall = _figures(None, "(all codes)", pooled, names, m)
+
+    sizes = np.asarray(units.sizes, dtype=float)
+    patterns = 1 << m
+    hists = np.zeros((len(code_ids), patterns))
+    for (k, _block, mask), w in cells.items():
+        hists[k, mask] += w
+    hists[:, 0] = sizes.sum() - hists[:, 1:].sum(axis=1)
+    pooled = hists.sum(axis=0)
+    ci_codes: list[dict[str, tuple[float, float]]] = [{} for _ in code_ids]
+    ci_pooled: dict[str, tuple[float, float]] = {}
+    if intervals and len(sizes) > 1:
+        ci_pooled, ci_codes = _intervals(cells, sizes, len(code_ids), m)
+    per_code = _all_figures(code_ids, corpus, hists, names, m, ci_codes)
+    overall = _figures(None, "(all codes)", pooled, names, m, ci_pooled)
+    breakdown = _per_source(cells, units, scope, len(code_ids), m, names, corpus)
     stretches.sort(key=itemgetter(0, 3, 1, 2))
     merged = _merge(stretches)
     merged.sort(key=lambda s: (corpus.sources[s[0]][0], s[1], s[2], s[3]))
@@ -284,7 +311,207 @@ def agreement(
         )
         for sid, a, b, code, mask in merged
     )
-    return AgreementReport(tuple(names), level, tuple(scope), per_code, overall, disagreements)
+    return AgreementReport(
+        tuple(names),
+        level,
+        tuple(scope),
+        per_code,
+        overall,
+        disagreements,
+        scope=kind,
+        scope_text=_scope_text(kind, sample, len(scope), names),
+        unit=UNIT_TEXT[level],
+        units=units.count,
+        sample=sample.to_dict() | {"description": sample.describe()} if sample else None,
+        partially_coded=partial,
+        per_source=breakdown,
+    )
+
+
+def _load(
+    project: Project, names: list[str], sources: Sequence[int] | None, codes: Sequence[int] | None
+) -> Corpus:
+    """The project's facts and the compared coders' codings as (id, source, code, coder,
+    start, end) tuples: the fields agreement reads, far cheaper than full coding tuples."""
+    from qualcode.analysis.corpus import coding_conditions
+
+    corpus = load_corpus(project, {"codes": []})
+    c = t.coding.c
+    query = (
+        select(c.id, c.source_id, c.code_id, c.coder_id, c.start_pos, c.end_pos)
+        .where(*coding_conditions({"coders": names, "sources": sources}, codes))
+        .order_by(c.source_id, c.start_pos, c.end_pos, c.id)
+    )
+    with project.reading() as conn:
+        corpus.codings = [tuple(r) for r in conn.execute(query)]  # type: ignore[misc]
+    return corpus
+
+
+OVER = ("auto", "sample", "sources")
+UNIT_TEXT = {
+    "character": "characters (within speaker turns or paragraphs)",
+    "segment": "speaker turns, or paragraphs in sources without turns",
+}
+
+
+def _scope_text(kind: str, sample: Any, n_sources: int, names: list[str]) -> str:
+    if kind == "sample":
+        return f"the check sample ({sample.describe()})"
+    if kind == "sources":
+        return f"the {n_sources} sources coded by every compared coder ({', '.join(names)})"
+    return f"{n_sources} chosen sources"
+
+
+class _Units:
+    """The units of each source in scope and the blocks they fall in.
+
+    A block is what the bootstrap resamples: one segment (speaker turn or
+    paragraph). Over the check sample only its units count; over whole sources
+    the characters outside every segment (headers, blank lines) form one more
+    block per source at the character level, so every character counts.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        scope: Sequence[int],
+        texts: dict[int, str],
+        sample: dict[int, list[tuple[int, int]]] | None,
+        level: str,
+    ) -> None:
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.first: dict[int, int] = {}
+        self.rest: dict[int, int] = {}  # source -> its block of characters outside segments
+        self.sizes: list[float] = []
+        self.count = 0
+        self.block_source: list[int] = []
+        for sid in scope:
+            spans = sample[sid] if sample is not None else segments(corpus, sid, texts.get(sid, ""))
+            self.spans[sid] = spans
+            self.first[sid] = len(self.sizes)
+            self.count += len(spans)
+            for a, b in spans:
+                self.sizes.append(float(b - a) if level == "character" else 1.0)
+                self.block_source.append(sid)
+            if level == "character" and sample is None:
+                inside = sum(b - a for a, b in spans)
+                self.rest[sid] = len(self.sizes)
+                self.sizes.append(float(corpus.sources[sid][3] - inside))
+                self.block_source.append(sid)
+        self._ends = {sid: [b for _, b in spans] for sid, spans in self.spans.items()}
+
+    def characters(
+        self, sid: int, pieces: Sequence[tuple[int, int, int]]
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(block, start, end, mask) of each atom's part in a unit (and the rest block)."""
+        spans, ends, first = self.spans[sid], self._ends[sid], self.first[sid]
+        rest = self.rest.get(sid)
+        for a, b, mask in pieces:
+            covered = 0
+            i = bisect_right(ends, a)
+            while i < len(spans) and spans[i][0] < b:
+                x, y = max(a, spans[i][0]), min(b, spans[i][1])
+                if y > x:
+                    covered += y - x
+                    yield first + i, x, y, mask
+                i += 1
+            if rest is not None and covered < b - a:
+                yield rest, a, a + (b - a - covered), mask
+
+    def segments(
+        self, sid: int, found: Sequence[tuple[int, int, int]]
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(block, start, end, mask) of each unit a coding of this code overlaps."""
+        spans, ends, first = self.spans[sid], self._ends[sid], self.first[sid]
+        masks: dict[int, int] = defaultdict(int)
+        for x, y, cb in found:
+            i = bisect_right(ends, x)
+            while i < len(spans) and spans[i][0] < y:
+                masks[i] |= cb
+                i += 1
+        for i, mask in masks.items():
+            yield first + i, spans[i][0], spans[i][1], mask
+
+
+def _intervals(
+    cells: dict[tuple[int, int, int], float], sizes: Any, n_codes: int, m: int
+) -> tuple[dict[str, tuple[float, float]], list[dict[str, tuple[float, float]]]]:
+    """Bootstrap intervals, pooled and per code, with the same resampled units for all.
+
+    Each replicate draws the units with replacement; a unit's weight is how often
+    it was drawn, so a replicate's histograms are the weighted sums of the units'
+    rows: one sparse product per batch of replicates for every code at once.
+    """
+    from scipy.sparse import csr_matrix
+
+    from qualcode.analysis.agreement_stats import BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, percentile
+
+    units = len(sizes)
+    patterns = 1 << m
+    keys = list(cells)
+    rows = np.fromiter((b for _k, b, _m in keys), dtype=np.int64, count=len(keys))
+    cols = np.fromiter((k * patterns + mask for k, _b, mask in keys), dtype=np.int64,
+                       count=len(keys))  # fmt: skip
+    vals = np.fromiter(cells.values(), dtype=float, count=len(keys))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(units, n_codes * patterns)).T.tocsr()
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    reps = np.zeros((BOOTSTRAP_REPLICATES, n_codes, patterns))
+    done = 0
+    while done < BOOTSTRAP_REPLICATES:
+        size = min(100, BOOTSTRAP_REPLICATES - done)
+        draws = rng.integers(0, units, size=(size, units))
+        offsets = (np.arange(size) * units)[:, None]
+        weights = np.bincount((draws + offsets).ravel(), minlength=size * units)
+        weights = weights.reshape(size, units).astype(float)
+        part = (matrix @ weights.T).T.reshape(size, n_codes, patterns)
+        part[:, :, 0] = (weights @ sizes)[:, None] - part[:, :, 1:].sum(axis=2)
+        reps[done : done + size] = part
+        done += size
+    per_code = percentile(np.moveaxis(reps, 1, 0), m)
+    pooled = percentile(reps.sum(axis=1), m)
+    return pooled[0] if pooled else {}, per_code
+
+
+def _per_source(
+    cells: dict[tuple[int, int, int], float],
+    units: _Units,
+    scope: Sequence[int],
+    n_codes: int,
+    m: int,
+    names: list[str],
+    corpus: Corpus,
+) -> tuple[tuple[str, CodeAgreement], ...]:
+    """Pooled figures of each source (its units × every code)."""
+    hists: dict[int, Any] = {sid: np.zeros(1 << m) for sid in scope}
+    for (_k, block, mask), w in cells.items():
+        hists[units.block_source[block]][mask] += w
+    size = defaultdict(float)
+    for block, sid in enumerate(units.block_source):
+        size[sid] += units.sizes[block]
+    from qualcode.analysis.agreement_stats import as_float, coefficients
+
+    order = sorted(scope, key=lambda s: corpus.sources[s][0])
+    if not order:
+        return ()
+    stacked = np.stack([hists[sid] for sid in order])
+    stacked[:, 0] = np.array([size[sid] * n_codes for sid in order]) - stacked[:, 1:].sum(axis=1)
+    figures = coefficients(stacked, m)
+    out = []
+    for g, sid in enumerate(order):
+        h = stacked[g]
+        out.append((corpus.sources[sid][0], CodeAgreement(
+            code_id=None,
+            code=corpus.sources[sid][0],
+            units=float(h.sum()),
+            percent_agreement=as_float(figures["percent_agreement"][g]),
+            kappa=as_float(figures["kappa"][g]) if m == 2 else None,
+            alpha=as_float(figures["alpha"][g]),
+            coded={n: float(sum(h[x] for x in range(len(h)) if x >> i & 1))
+                   for i, n in enumerate(names)},
+            ac1=as_float(figures["ac1"][g]),
+            psa=as_float(figures["psa"][g]),
+        )))  # fmt: skip
+    return tuple(out)
 
 
 class _Steps:
@@ -310,16 +537,64 @@ class _Steps:
             self._progress(self.total, self.total, "")
 
 
-def _figures(code: int | None, label: str, hist: Hist, names: list[str], m: int) -> CodeAgreement:
-    coded = {n: sum(w for mask, w in hist.items() if mask >> i & 1) for i, n in enumerate(names)}
+def _all_figures(
+    code_ids: list[int],
+    corpus: Corpus,
+    hists: Any,
+    names: list[str],
+    m: int,
+    cis: list[dict[str, tuple[float, float]]],
+) -> tuple[CodeAgreement, ...]:
+    """Figures of every code, the coefficients computed for all codes at once."""
+    from qualcode.analysis.agreement_stats import as_float, coefficients
+
+    if not code_ids:
+        return ()
+    figures = coefficients(hists, m)
+    coded = [hists[:, [mask for mask in range(1 << m) if mask >> i & 1]].sum(axis=1)
+             for i in range(m)]  # fmt: skip
+    return tuple(
+        CodeAgreement(
+            code_id=code,
+            code=corpus.code_path(code),
+            units=float(hists[k].sum()),
+            percent_agreement=as_float(figures["percent_agreement"][k]),
+            kappa=as_float(figures["kappa"][k]) if m == 2 else None,
+            alpha=as_float(figures["alpha"][k]),
+            coded={n: float(coded[i][k]) for i, n in enumerate(names)},
+            ac1=as_float(figures["ac1"][k]),
+            psa=as_float(figures["psa"][k]),
+            ci=cis[k],
+        )
+        for k, code in enumerate(code_ids)
+    )
+
+
+def _figures(
+    code: int | None,
+    label: str,
+    hist: Any,
+    names: list[str],
+    m: int,
+    ci: dict[str, tuple[float, float]],
+) -> CodeAgreement:
+    from qualcode.analysis.agreement_stats import as_float, coefficients
+
+    h = np.asarray(hist, dtype=float)
+    figures = coefficients(h, m)
+    coded = {n: float(sum(h[mask] for mask in range(len(h)) if mask >> i & 1))
+             for i, n in enumerate(names)}  # fmt: skip
     return CodeAgreement(
         code_id=code,
         code=label,
-        units=sum(hist.values()),
-        percent_agreement=percent_agreement(hist, m),
-        kappa=cohen_kappa(hist) if m == 2 else None,
-        alpha=krippendorff_alpha(hist, m),
+        units=float(h.sum()),
+        percent_agreement=as_float(figures["percent_agreement"]),
+        kappa=as_float(figures["kappa"]) if m == 2 else None,
+        alpha=as_float(figures["alpha"]),
         coded=coded,
+        ac1=as_float(figures["ac1"]),
+        psa=as_float(figures["psa"]),
+        ci=ci,
     )
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
+from qualcode.analysis import placement
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ class Corpus:
     coders: dict[int, str]
     whole_links: dict[int, list[int]]  # source -> case ids linked to the whole source
     range_links: dict[int, list[Link]]  # source -> ranged links sorted by start
+    passage_members: dict[int, list[int]] = field(default_factory=dict)  # merged passages only
+    passage_coders: dict[int, tuple[int, ...]] = field(default_factory=dict)  # their coders
+    placed: list[CodingTuple] = field(default_factory=list)  # codings a display placed
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
@@ -74,12 +78,12 @@ class Corpus:
         return out
 
     def cases_of(self, c: CodingTuple) -> tuple[int, ...]:
-        """Case ids a coding belongs to (whole-source links and overlapping ranges)."""
+        """Case ids a coding belongs to (:func:`qualcode.analysis.placement.cases_of`)."""
         found = self._case_cache.get(c[ID])
         if found is None:
-            ids = list(self.whole_links.get(c[SRC], ()))
-            ids.extend(lk[2] for lk in self.overlapping_links(c[SRC], c[START], c[END]))
-            found = tuple(dict.fromkeys(ids))
+            near = self.overlapping_links(c[SRC], c[START], c[END])  # candidates, fast
+            spans = [(lk[0], lk[1], lk[2], lk[3]) for lk in near]
+            found = placement.cases_of(self.whole_links.get(c[SRC], ()), spans, c[START], c[END])
             self._case_cache[c[ID]] = found
         return found
 
@@ -88,9 +92,9 @@ class Corpus:
         return [lk for lk in self.overlapping_links(c[SRC], c[START], c[END]) if lk[3] is not None]
 
     def speaker_of(self, c: CodingTuple) -> str | None:
-        """The speaker of the first turn the coding overlaps, if any."""
-        turns = self.turns_of(c)
-        return turns[0][3] if turns else None
+        """The speaker of the first turn the coding overlaps, if any (the shared rule)."""
+        spans = [(lk[0], lk[1], lk[2], lk[3]) for lk in self.turns_of(c)]
+        return placement.speaker_of(spans, c[START], c[END])
 
     def descendants(self, code_id: int) -> list[int]:
         """``code_id`` and every code below it."""
@@ -113,14 +117,21 @@ class Corpus:
             cur = self.code_parent.get(cur)
         return "/".join(reversed(parts))
 
+    def coder_label(self, c: CodingTuple) -> str:
+        """Who coded ``c``: its coder, or every coder of the passage it stands for."""
+        ids = self.passage_coders.get(c[ID], (c[CODER],))
+        return ", ".join(self.coders.get(i, "?") for i in ids)
+
     def by_id(self) -> dict[int, CodingTuple]:
         """Codings by id."""
         return {c[ID]: c for c in self.codings}
 
 
-def coding_conditions(filters: dict[str, Any], code_ids: Sequence[int] | None) -> list[Any]:
-    """WHERE conditions on ``coding`` for the SQL-expressible filters and ``code_ids``."""
-    c = t.coding.c
+def coding_conditions(
+    filters: dict[str, Any], code_ids: Sequence[int] | None, *, table: Any = None
+) -> list[Any]:
+    """WHERE conditions on ``coding`` (or its alias ``table``) for the filters and ``code_ids``."""
+    c = (t.coding if table is None else table).c
     conds: list[Any] = []
     if code_ids is not None:
         conds.append(c.code_id.in_(list(code_ids)))

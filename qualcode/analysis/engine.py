@@ -16,8 +16,26 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from qualcode.analysis.axes import Axis, Header, bucket, build_axis, period_of
-from qualcode.analysis.corpus import CODE, END, ID, SRC, START, CodingTuple, Corpus, load_corpus
+from qualcode.analysis.corpus import (
+    CODE,
+    CODER,
+    END,
+    ID,
+    SRC,
+    START,
+    CodingTuple,
+    Corpus,
+    load_corpus,
+)
 from qualcode.analysis.relations import check_relation, keep_related, pairs
+from qualcode.analysis.scope import (
+    CoderScope,
+    counted_names,
+    merges,
+    passages,
+    scope_for,
+    scoped_spec,
+)
 from qualcode.analysis.spec import DisplaySpec
 from qualcode.errors import CancelledError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -51,6 +69,8 @@ class Display:
     ratings: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     saved_id: int | None = None
+    scope: CoderScope | None = None
+    coders_counted: list[str] = field(default_factory=list)
     _ids: CellIds | None = None
     _load_cell: Callable[[int, int], list[int]] | None = None
     _cell_cache: CellIds = field(default_factory=dict)
@@ -100,6 +120,8 @@ class Display:
             "measure": self.spec.measure,
             "cells": self.counts,
         }
+        if self.scope is not None:
+            out["scope"] = {**self.scope.to_dict(), "counted": list(self.coders_counted)}
         if self.spec.cell == "excerpts" or self.excerpts:
             out["excerpts"] = _grid(self, lambda k: [e.to_dict() for e in self.excerpts.get(k, [])])
         if self.spec.cell == "summary":
@@ -148,17 +170,40 @@ def build_display(
     from qualcode.analysis import sqlcount
 
     check_cancel(cancel)
+    scope = scope_for(project, spec)
+    asked, spec = spec, scoped_spec(spec, scope)
     if sqlcount.applies(spec):
-        return sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    if spec.option("relation") and merges(spec) and spec.measure == "codings":
+        counts = passage_pair_counts(corpus, spec, row_axis, col_axis, counts)
     check_cancel(cancel)
-    display = Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids)
-    display.saved_id = saved_id
+    display = _stated(
+        project,
+        Display(spec, row_axis.headers, col_axis.headers, counts, _ids=ids),
+        asked,
+        scope,
+        saved_id,
+    )
     if spec.cell in ("excerpts", "rating", "summary"):
         from qualcode.analysis.excerpts import attach_contents
 
         attach_contents(project, corpus, display, ids, cancel=cancel)
+    return display
+
+
+def _stated(
+    project: Project, display: Display, asked: DisplaySpec, scope: CoderScope, saved_id: int | None
+) -> Display:
+    """The display as asked for, stating the coders it counted."""
+    from qualcode.analysis.corpus import coders
+
+    display.spec = asked
+    display.saved_id = saved_id
+    display.scope = scope
+    display.coders_counted = counted_names(scope, coders(project))
     return display
 
 
@@ -181,7 +226,55 @@ def compute(
     row_axis = build_axis(corpus, spec.rows)
     col_axis = build_axis(corpus, spec.columns)
     ids = assign(corpus, codings, row_axis, col_axis, spec, progress=progress, cancel=cancel)
+    corpus.placed = codings
+    if merges(spec) and not spec.option("relation"):
+        ids = collapse_passages(corpus, codings, ids)
     return corpus, row_axis, col_axis, ids
+
+
+def passage_pair_counts(
+    corpus: Corpus, spec: DisplaySpec, rows: Axis, cols: Axis, counts: list[list[int]]
+) -> list[list[int]]:
+    """Co-occurrence counts: related pairs of passages, each coded by one coder.
+
+    One overlapping pair of codings counts 1 (not its 2 codings); two coders who
+    both applied both codes to one passage still count 1 (their codings of each
+    code form one passage). ``not`` keeps counting codings.
+    """
+    relation = spec.option("relation")
+    op = check_relation(relation.get("op", "and"))
+    if op == "not" or rows.code_map is None or cols.code_map is None:
+        return counts
+    codings = corpus.placed
+    found = passages(codings)
+    r_index = {h.key: i for i, h in enumerate(rows.headers)}
+    c_index = {h.key: i for i, h in enumerate(cols.headers)}
+    cells: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    distance = int(relation.get("distance", 0))
+    for group in _pairs(corpus, codings, op, distance, None, True):
+        for a, b in group:
+            pa, pb = found.of(a[ID]), found.of(b[ID])
+            for x, y, px, py in ((a, b, pa, pb), (b, a, pb, pa)):
+                for rk in rows.code_map.get(x[CODE], ()):
+                    for ck in cols.code_map.get(y[CODE], ()):
+                        key = (r_index[rk], c_index[ck])
+                        cells.setdefault(key, set()).add((px, py))
+    out = [[0] * len(cols.headers) for _ in rows.headers]
+    for (r, c), found_pairs in cells.items():
+        out[r][c] = len(found_pairs)
+    return out
+
+
+def collapse_passages(corpus: Corpus, codings: list[CodingTuple], ids: CellIds) -> CellIds:
+    """Cells holding one representative per passage; the corpus gets the passages' union ranges."""
+    found = passages(codings)
+    if not found.rep:
+        return ids
+    corpus.passage_members.update(found.members)
+    for rep, members in found.members.items():
+        corpus.passage_coders[rep] = tuple(dict.fromkeys(found.codings[m][CODER] for m in members))
+    corpus.codings = [found.tuples.get(c[ID], c) for c in corpus.codings]
+    return {k: found.collapse(v) for k, v in ids.items()}
 
 
 def pushdown(project: Project, spec: DisplaySpec) -> tuple[set[int] | None, set[int] | None]:
@@ -282,7 +375,8 @@ def assign(
         check_cancel(cancel)
         if op == "not":
             return _assign_not(corpus, codings, rows, cols, r_index, c_index, cancel)
-        return pair_cells(corpus, codings, rows, cols, op, distance, cancel=cancel)
+        same = merges(spec)
+        return pair_cells(corpus, codings, rows, cols, op, distance, cancel=cancel, same_coder=same)
     if relation:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A relation between codes needs codes on both axes.")
@@ -318,8 +412,12 @@ def pair_cells(
     symmetric: bool | None = None,
     *,
     cancel: Cancel | None = None,
+    same_coder: bool = False,
 ) -> CellIds:
     """Cells of a code × code relation: cell (A, B) holds both codings of each related pair.
+
+    ``same_coder``: only pairs coded by one coder count (two coders' different
+    codes on one passage are a disagreement, not a co-occurrence).
 
     Code axes place a coding by its code alone, so placements are looked up per
     code. With the same axis on both sides (``symmetric``, the default then)
@@ -335,7 +433,7 @@ def pair_cells(
         symmetric = rows.dim == cols.dim
     out: dict[tuple[int, int], set[int]] = {}
     if symmetric:
-        for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
+        for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel, same_coder)):
             c_b = c_of.get(b[CODE])
             if not c_b:
                 continue
@@ -354,7 +452,7 @@ def pair_cells(
             if i != j:
                 mirrored[(j, i)] = list(ordered)
         return mirrored
-    for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel)):
+    for a, b in chain.from_iterable(_pairs(corpus, codings, op, distance, cancel, same_coder)):
         for x, y in ((a, b), (b, a)):
             for ri in r_of.get(x[CODE], ()):
                 for ci in c_of.get(y[CODE], ()):
@@ -368,6 +466,19 @@ def pair_cells(
 
 
 def _pairs(
+    corpus: Corpus,
+    codings: list[CodingTuple],
+    op: str,
+    distance: int,
+    cancel: Cancel | None,
+    same_coder: bool = False,
+) -> Iterator[Iterator[tuple[CodingTuple, CodingTuple]]]:
+    """:func:`_source_pairs`, only pairs coded by one coder when ``same_coder``."""
+    for found in _source_pairs(corpus, codings, op, distance, cancel):
+        yield (p for p in found if p[0][CODER] == p[1][CODER]) if same_coder else found
+
+
+def _source_pairs(
     corpus: Corpus, codings: list[CodingTuple], op: str, distance: int, cancel: Cancel | None
 ) -> Iterator[Iterator[tuple[CodingTuple, CodingTuple]]]:
     """:func:`pairs` of ``codings``, source by source when ``cancel()`` is to be checked.

@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from qualcode.analysis.corpus import (
     CODE,
-    CODER,
     END,
     ID,
     MAGNITUDE,
@@ -97,7 +96,7 @@ def make_excerpts(
             source_kind=kind,
             code_id=c[CODE],
             code=corpus.code_path(c[CODE]),
-            coder=corpus.coders.get(c[CODER], "?"),
+            coder=corpus.coder_label(c),
             cases=tuple(corpus.case_names[x] for x in corpus.cases_of(c)),
             speaker=corpus.speaker_of(c),
             start=c[START],

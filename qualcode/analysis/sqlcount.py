@@ -22,6 +22,7 @@ from sqlalchemy import String, and_, cast, func, literal, select, union_all
 
 from qualcode.analysis.axes import Axis, Header, build_axis
 from qualcode.analysis.corpus import Corpus, coding_conditions, filter_code_ids, load_corpus
+from qualcode.analysis.scope import merged_codings, merges, passages
 from qualcode.analysis.spec import Dim, DisplaySpec
 from qualcode.store import tables as t
 
@@ -213,6 +214,8 @@ def build(
             if src_axis.dim.kind in LINKED and corpus.range_links:
                 ranged = conn.execute(count_query(spec, code_ids, attribute_id)).all()
                 _add_rows(counts, ranged, row_axis, col_axis)
+    if merges(spec):
+        count_passages(project, counts, spec, code_ids, row_axis, col_axis)
     check_cancel(cancel)
     if progress is not None:
         progress(1, 1, "")
@@ -222,11 +225,49 @@ def build(
 
         rows_dim, row_filters = narrow(spec.rows, row_axis.headers[r])
         cols_dim, col_filters = narrow(spec.columns, col_axis.headers[c])
-        filters = {**row_filters, **col_filters, **dict(spec.filters)}
+        # a passage may join codings other narrowing filters would leave out
+        narrowing = {} if merges(spec) else {**row_filters, **col_filters}
+        filters = {**narrowing, **dict(spec.filters)}
         cell_spec = spec.with_(rows=rows_dim, columns=cols_dim, filters=filters)
         return compute(project, cell_spec)[3].get((0, 0), [])
 
     return Display(spec, row_axis.headers, col_axis.headers, counts, _load_cell=load_cell)
+
+
+def count_passages(
+    project: Project,
+    counts: list[list[int]],
+    spec: DisplaySpec,
+    code_ids: list[int] | None,
+    row_axis: Axis,
+    col_axis: Axis,
+) -> None:
+    """Turn coding counts into passage counts (:mod:`qualcode.analysis.scope`).
+
+    A passage of k codings was counted once per member in each cell a member
+    falls in; it counts once there. Only codings overlapping another coder's
+    coding of the same code are loaded and placed, so the correction costs
+    nothing when one coder is counted.
+    """
+    found = passages(merged_codings(project, dict(spec.filters), code_ids))
+    if not found.members:
+        return
+    by_id = found.codings
+    r_index = {h.key: i for i, h in enumerate(row_axis.headers)}
+    c_index = {h.key: i for i, h in enumerate(col_axis.headers)}
+    for members in found.members.values():
+        tally: dict[tuple[int, int], int] = {}
+        for m in members:
+            c = by_id[m]
+            cks = [c_index[k] for k in col_axis.place(c) if k in c_index]
+            for rk in row_axis.place(c):
+                ri = r_index.get(rk)
+                if ri is None:
+                    continue
+                for ci in cks:
+                    tally[(ri, ci)] = tally.get((ri, ci), 0) + 1
+        for (ri, ci), k in tally.items():
+            counts[ri][ci] -= k - 1
 
 
 def _add_rows(counts: list[list[int]], rows: Any, row_axis: Axis, col_axis: Axis) -> None:

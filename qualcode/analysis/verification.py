@@ -5,6 +5,14 @@ triangulation by source and by method (distinct sources and source kinds),
 representativeness (how much rests on one voluble informant), negative
 evidence (is there contradicting evidence, and was each piece addressed with a
 note or a memo), and coverage by role (which roles say nothing about it).
+
+Evidence counts passages (:mod:`qualcode.analysis.scope`: two coders' codings
+of one code on overlapping text are one piece of evidence). An informant's
+voice is the informant cases of an excerpt (:mod:`qualcode.analysis.placement`)
+without the interviewer or moderator: a coding spanning a question and its
+answer is the informant's. Shares are taken over the excerpts that have an
+informant; documents and observations are triangulation, so they clear the
+one-informant warning; a tie for the largest share is reported as a tie.
 """
 
 from __future__ import annotations
@@ -15,8 +23,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from qualcode.analysis import placement
 from qualcode.analysis.conclusions import get_conclusion
-from qualcode.analysis.corpus import ID, SRC, load_codings
+from qualcode.analysis.corpus import ID, SRC, CodingTuple, load_codings
+from qualcode.analysis.scope import passages
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -45,6 +55,10 @@ class Verification:
     roles_heard: tuple[str, ...]
     silent_roles: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
+    supporting_codings: int = 0  # linked codings; ``supporting`` counts their passages
+    top_cases: tuple[str, ...] = ()  # every informant tied for the largest share
+    voiced: int = 0  # supporting passages with an informant (the base of the shares)
+    corroborating_kinds: tuple[str, ...] = ()  # document/observation kinds among the support
 
     @property
     def triangulated_sources(self) -> bool:
@@ -74,19 +88,40 @@ def verify(
     corpus = load_codings(project, [e.coding_id for e in record.evidence])
     by_id = corpus.by_id()
     missing = tuple(e.coding_id for e in record.evidence if e.coding_id not in by_id)
-    support = [by_id[i] for i in record.supporting if i in by_id]
+    linked = [by_id[i] for i in record.supporting if i in by_id]
+    found = passages(linked)
+    support = [c for c in linked if found.of(c[ID]) == c[ID]]  # one per passage
+    members = {c[ID]: [by_id[m] for m in found.members.get(c[ID], [c[ID]])] for c in support}
     contra = [by_id[i] for i in record.contradicting if i in by_id]
+    spans = [(lk[0], lk[1], lk[2], lk[3]) for links in corpus.range_links.values() for lk in links]
+    asking = placement.interviewer_cases(corpus.case_names, spans)
+
+    def voices(c: CodingTuple) -> set[int]:
+        return {
+            case
+            for m in members.get(c[ID], [c])
+            for case in corpus.cases_of(m)
+            if case not in asking and corpus.case_kinds.get(case) == "informant"
+        }
 
     per_case: Counter[str] = Counter()
+    voiced = 0
     for c in support:
-        for case in corpus.cases_of(c) or ():
+        heard_here = voices(c)
+        voiced += bool(heard_here)
+        for case in heard_here:
             per_case[corpus.case_names[case]] += 1
-    top_case, top_n = per_case.most_common(1)[0] if per_case else (None, 0)
-    share = top_n / len(support) if support else 0.0
+    top_n = max(per_case.values(), default=0)
+    top_cases = sorted(name for name, n in per_case.items() if n == top_n) if top_n else []
+    top_case = top_cases[0] if top_cases else None
+    share = top_n / voiced if voiced else 0.0
+    corroborating = sorted(
+        {corpus.sources[c[SRC]][1] for c in support} & {"document", "observation"}
+    )
 
     sources = sorted({corpus.sources[c[SRC]][0] for c in support})
     kinds = sorted({corpus.sources[c[SRC]][1] for c in support})
-    coders = sorted({corpus.coders.get(c[3], "?") for c in support})
+    coders = sorted({corpus.coders.get(c[3], "?") for c in linked})
 
     notes = {e.coding_id: e.note for e in record.evidence}
     with project.reading() as conn:
@@ -108,21 +143,23 @@ def verify(
             {a[role_attribute] for a in corpus.case_attrs.values() if role_attribute in a}
             - set(allowed)
         )
-        voiced = {
+        spoken = {
             corpus.case_attrs.get(case, {}).get(role_attribute)
             for c in support + contra
             for case in corpus.cases_of(c)
+            if case not in asking
         }
-        heard = [v for v in values if v in voiced]
-        silent = [v for v in values if v not in voiced]
+        heard = [v for v in values if v in spoken]
+        silent = [v for v in values if v not in spoken]
 
     warnings = []
     if not support:
         warnings.append("No supporting evidence is linked.")
-    if len(per_case) == 1:
+    if len(per_case) == 1 and not corroborating:
         warnings.append("All supporting evidence comes from one informant.")
-    elif support and share > dominance:
-        warnings.append(f"{share:.0%} of the supporting evidence comes from {top_case}.")
+    elif len(per_case) > 1 and share > dominance:
+        who = " and ".join(top_cases) + (" (tied)" if len(top_cases) > 1 else "")
+        warnings.append(f"{share:.0%} of the supporting evidence comes from {who}.")
     if support and len(sources) < 2:
         warnings.append("Only one source backs this conclusion (no triangulation by source).")
     if support and len(kinds) < 2:
@@ -149,4 +186,8 @@ def verify(
         roles_heard=tuple(heard),
         silent_roles=tuple(silent),
         warnings=tuple(warnings),
+        supporting_codings=len(linked),
+        top_cases=tuple(top_cases),
+        voiced=voiced,
+        corroborating_kinds=tuple(corroborating),
     )

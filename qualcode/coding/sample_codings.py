@@ -66,6 +66,26 @@ def _error(file: str, line: int, problem: str) -> ValidationError:
     return ValidationError(E_ENTRY, file=file, line=line, problem=problem)
 
 
+def sample_analysis_coders(path: str | os.PathLike[str]) -> list[str]:
+    """The coders the study's analysis counts (``analysis_coders:``; the others check-coded)."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    found = data.get("analysis_coders") if isinstance(data, dict) else None
+    return [str(n) for n in found] if isinstance(found, list) else []
+
+
+def sample_check(path: str | os.PathLike[str]) -> tuple[str, list[str]] | None:
+    """The declared check sample: (its check coder, the coders compared on it)."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    found = data.get("check_sample") if isinstance(data, dict) else None
+    if not isinstance(found, dict) or not found.get("coded_by"):
+        return None
+    return str(found["coded_by"]), [str(n) for n in found.get("coders") or []]
+
+
 def read_sample_codings(path: str | os.PathLike[str]) -> list[SampleCoding]:
     """Parse the codings file; every problem names the file and the entry's line."""
     import yaml

@@ -77,7 +77,10 @@ def table_from_display(
     if filters:
         about[label("filters", language)] = filters
     about[label("built", language)] = format_date(date.today(), language)
-    if project is not None:
+    if display.scope is not None:  # whose codings the counts rest on (coder scope)
+        about[label("coders_counted", language)] = ", ".join(display.coders_counted)
+        about[label("count_unit", language)] = label(f"unit_{display.scope.unit}", language)
+    elif project is not None:
         coders = sorted({e.coder for q in display.excerpts.values() for e in q})
         if coders:
             about[label("coders", language)] = coders

@@ -109,8 +109,14 @@ def describe_filter(project: Project, flt: ExcerptFilter, language: str) -> list
     if flt.source_kinds is not None:
         kinds = ", ".join(label(k, language) for k in flt.source_kinds)
         lines.append(f"{label('source_kind', language)}: {kinds}")
-    if flt.coders is not None:
-        lines.append(f"{label('coders', language)}: {', '.join(flt.coders)}")
+    # whose codings the excerpts rest on, always stated (coder scope, qualcode.analysis.scope)
+    from qualcode.analysis.corpus import coders
+    from qualcode.export.selection import excerpt_scope
+
+    scope = excerpt_scope(project, flt)
+    counted = scope.coders if scope.coders is not None else coders(project)
+    lines.append(f"{label('coders_counted', language)}: {', '.join(counted)}")
+    lines.append(f"{label('count_unit', language)}: {label('unit_' + scope.unit, language)}")
     if flt.valences is not None:
         valences = ", ".join(label(v, language) for v in flt.valences)
         lines.append(f"{label('valence', language)}: {valences}")

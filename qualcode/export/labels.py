@@ -31,6 +31,14 @@ LABELS: dict[str, dict[str, str]] = {
     "note": {"id": "Catatan", "en": "Note"},
     "coder": {"id": "Pengode", "en": "Coder"},
     "coders": {"id": "Pengode", "en": "Coders"},
+    "coders_counted": {"id": "Pengode yang dihitung", "en": "Coders counted"},
+    "count_unit": {"id": "Satuan hitung", "en": "Counting unit"},
+    "unit_passages": {
+        "id": "bagian teks (pengodean kode yang sama oleh pengode berbeda yang tumpang tindih "
+        "dihitung satu kali)",
+        "en": "passages (overlapping codings of one code by different coders counted once)",
+    },
+    "unit_codings": {"id": "setiap pengodean", "en": "every coding"},
     "case": {"id": "Kasus", "en": "Case"},
     "cases": {"id": "Kasus", "en": "Cases"},
     "source": {"id": "Sumber", "en": "Source"},

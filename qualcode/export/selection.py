@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from qualcode.analysis import placement
+from qualcode.analysis.placement import Span
+from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
 from qualcode.export.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
 from qualcode.export.labels import check_language, label
@@ -43,6 +46,9 @@ class ExcerptFilter:
     valences: Sequence[str] | None = None
     codings: Sequence[int] | None = None
     """Only these codings (the excerpts a researcher selected in the Excerpts pane)."""
+    unit: str = "passages"
+    """``passages``: one excerpt per passage (see :mod:`qualcode.analysis.scope`);
+    ``codings``: one per coding (the per-coder view)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +166,9 @@ def select_excerpts(
         if (flt.sources is None or s.id in set(flt.sources))
         and (flt.source_kinds is None or s.kind in set(flt.source_kinds))
     ]
+    scope = excerpt_scope(project, flt)
     segments = coded_segments(
-        project, sources=source_ids, codes=[c.id for c in codes], coders=flt.coders
+        project, sources=source_ids, codes=[c.id for c in codes], coders=scope.filter_value()
     )
     if flt.valences is not None:
         segments = [s for s in segments if s.valence in set(flt.valences)]
@@ -178,9 +185,12 @@ def select_excerpts(
     paths = {cid: _path(by_id, labels, cid) for cid in by_id}
     order = {c.id: i for i, c in enumerate(codes)}
 
+    merged = _passages(segments) if scope.unit == "passages" else None
     out: list[ExportExcerpt] = []
     per_source: dict[int, list[Any]] = {}
     for seg in segments:
+        if merged is not None and merged.of(seg.id) != seg.id:
+            continue  # another coding stands for this passage
         per_source.setdefault(seg.source_id, []).append(seg)
     for sid, segs in per_source.items():
         src = sources[sid]
@@ -190,6 +200,9 @@ def select_excerpts(
         for seg in segs:
             if steps is not None:
                 steps.check()
+            coder = seg.coder
+            if merged is not None and seg.id in merged.members:
+                seg, coder = _as_passage(seg, merged, text)
             case_ids = _cases_of(links.get(sid, []), seg.start, seg.end)
             if not _case_filter(flt, case_ids, cases):
                 continue
@@ -211,7 +224,7 @@ def select_excerpts(
                     code=labels[seg.code_id],
                     code_path=paths[seg.code_id],
                     code_color=by_id[seg.code_id].color,
-                    coder=seg.coder,
+                    coder=coder,
                     start=seg.start,
                     end=seg.end,
                     paragraph=paragraph,
@@ -227,7 +240,7 @@ def select_excerpts(
                         source_date=src.date_collected,
                         paragraph=paragraph,
                         speaker=_speaker(links.get(sid, []), seg.start, seg.end),
-                        coder=seg.coder,
+                        coder=coder,
                     ),
                     valence=seg.valence,
                     magnitude=seg.magnitude,
@@ -242,6 +255,33 @@ def select_excerpts(
             )
     out.sort(key=lambda e: (order.get(e.code_id, 0), e.source.casefold(), e.start, e.end))
     return out
+
+
+def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderScope:
+    """The coders an excerpt selection counts: the filter's, else the project's analysis coders."""
+    flt = flt or ExcerptFilter()
+    return resolve(project, flt.coders, unit=flt.unit)
+
+
+def _passages(segments: Sequence[Any]) -> Passages:
+    """Segments grouped by the passage rule (the coder's name stands in for the coder id)."""
+    return passages(
+        [
+            (s.id, s.source_id, s.code_id, s.coder, s.start, s.end, None, None, None, None)
+            for s in segments
+        ]
+    )
+
+
+def _as_passage(seg: Any, merged: Passages, text: str) -> tuple[Any, str]:
+    """The representative segment stretched over its passage, and every coder of it."""
+    from dataclasses import replace
+
+    members = merged.members[seg.id]
+    start = min(merged.codings[m][4] for m in members)
+    end = max(merged.codings[m][5] for m in members)
+    coders = ", ".join(dict.fromkeys(str(merged.codings[m][3]) for m in members))
+    return replace(seg, start=start, end=end, text=text[start:end]), coders
 
 
 def group_excerpts(
@@ -327,45 +367,31 @@ def _groups(items: list[ExportExcerpt], group_by: str, language: str) -> list[Ex
     return [ExcerptGroup(k, tuple(buckets[k])) for k in keys]
 
 
-def _cases_of(links: list[CaseLink], start: int, end: int) -> list[int]:
-    found = [lk.case_id for lk in links if lk.start is None]
-    found += [
-        lk.case_id
+def _whole(links: list[CaseLink]) -> list[int]:
+    return [lk.case_id for lk in links if lk.start is None]
+
+
+def _spans(links: list[CaseLink]) -> list[Span]:
+    return [
+        (lk.start, lk.end, lk.case_id, lk.speaker)
         for lk in links
-        if lk.start is not None and lk.end is not None and lk.start < end and lk.end > start
+        if lk.start is not None and lk.end is not None
     ]
-    return list(dict.fromkeys(found))
+
+
+def _cases_of(links: list[CaseLink], start: int, end: int) -> list[int]:
+    return list(placement.cases_of(_whole(links), _spans(links), start, end))
 
 
 def _main_case(
     links: list[CaseLink], start: int, end: int, cases: Mapping[int, Case]
 ) -> int | None:
-    """The case whose range covers the excerpt, else overlaps it most, else the whole source's."""
-    best, best_key = None, None
-    for lk in links:
-        if lk.start is None or lk.end is None:
-            continue
-        overlap = min(lk.end, end) - max(lk.start, start)
-        if overlap <= 0:
-            continue
-        covers = lk.start <= start and lk.end >= end
-        key = (covers, overlap, -(lk.end - lk.start))
-        if best_key is None or key > best_key:
-            best, best_key = lk.case_id, key
-    if best is not None:
-        return best
-    whole = [lk.case_id for lk in links if lk.start is None and lk.case_id in cases]
-    informants = [c for c in whole if cases[c].kind == "informant"]
-    return (informants or whole or [None])[0]
+    kinds = {cid: c.kind for cid, c in cases.items()}
+    return placement.main_case(_whole(links), _spans(links), start, end, kinds)
 
 
 def _speaker(links: list[CaseLink], start: int, end: int) -> str | None:
-    for lk in links:
-        if lk.speaker is None or lk.start is None or lk.end is None:
-            continue
-        if lk.start < end and lk.end > start:
-            return lk.speaker
-    return None
+    return placement.speaker_of(_spans(links), start, end)
 
 
 def _case_filter(flt: ExcerptFilter, case_ids: list[int], cases: Mapping[int, Case]) -> bool:

@@ -47,6 +47,7 @@ class Workspace(QWidget):
         layout.addWidget(self.view, 1)
         self.view.selection_changed.connect(self._on_selection)
         self.redraws = 0  # coding redraws, for tests and the benchmark
+        self.sample_units = 0  # check-sample units of the shown source (margin tinted)
 
     # -- project ---------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -71,7 +72,19 @@ class Workspace(QWidget):
         spans = self._spans()
         self._by_id = {span.coding_id: span for span in spans}
         self.view.set_document(text, spans, self._turns())
+        self._mark_check_sample(text)
         self._update_header()
+
+    def _mark_check_sample(self, text: str) -> None:
+        """Tint the margin beside the shown source's check-sample units."""
+        from qualcode.analysis.check_sample import check_sample
+        from qualcode.text.offsets import OffsetMap
+
+        sample = check_sample(self.project)
+        units = sample.by_source().get(self.source_id or -1, []) if sample else []
+        omap = OffsetMap(text)
+        self.sample_units = len(units)
+        self.view.numbers.set_marked([(omap.to_utf16(a), omap.to_utf16(b)) for a, b in units])
 
     def reload_codings(
         self, touched: frozenset[int] | None = None, records: dict[int, Any] | None = None
@@ -145,6 +158,9 @@ class Workspace(QWidget):
             self.reload_codings(changes.ids("coding"), self._carried(changes))
         if changes.touches("case_link"):
             self.show_source(self.source_id)
+        elif changes.touches("project_info"):  # the check sample may have changed
+            self._mark_check_sample(self.project.sources.text(self.source_id))
+            self._update_header()
 
     def _carried(self, changes: Any) -> dict[int, Any]:
         """Codings a change set carries as its result (applying codes returns them).
@@ -237,6 +253,10 @@ class Workspace(QWidget):
         parts = [src.name, _kind_label(src.kind)]
         if src.date_collected is not None:
             parts.append(QLocale().toString(src.date_collected, QLocale.FormatType.LongFormat))
+        if self.sample_units:
+            parts.append(
+                self.tr("check sample: {n} units (tinted margin)").format(n=self.sample_units)
+            )
         self.header.setText("  ·  ".join(parts))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -24,6 +24,7 @@ in the engine's docstrings:
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -367,11 +368,24 @@ class Reference:
                             out.setdefault((rk, ck), set()).add(a.id)
             return {k: frozenset(v) for k, v in out.items()}
         for a, b in itertools.permutations(codings, 2):
-            if self.related(a, b, op, distance):
+            if a.coder == b.coder and self.related(a, b, op, distance):
                 for rk in rows.place(a):
                     for ck in cols.place(b):
                         out.setdefault((rk, ck), set()).update((a.id, b.id))
         return {k: frozenset(v) for k, v in out.items()}
+
+    def relation_pairs(
+        self, rows: RefAxis, cols: RefAxis, codings: list[Row], op: str, distance: int = 0
+    ) -> list[list[int]]:
+        """Co-occurrence counts: related pairs coded by one coder (one coder's codings
+        never form multi-coding passages, so a pair of codings is a pair of passages)."""
+        out: dict[tuple[str, str], set[tuple[int, int]]] = {}
+        for a, b in itertools.permutations(codings, 2):
+            if a.coder == b.coder and self.related(a, b, op, distance):
+                for rk in rows.place(a):
+                    for ck in cols.place(b):
+                        out.setdefault((rk, ck), set()).add((a.id, b.id))
+        return [[len(out.get((r, c), ())) for c in cols.keys] for r in rows.keys]
 
     def keep_related(
         self, left: list[Row], right: list[Row], op: str, distance: int = 0
@@ -426,12 +440,17 @@ def load_reference(project: Project) -> Reference:
     cases = project.cases.all()
     with project.reading() as conn:
         coder_name = dict(conn.execute(select(t.coder.c.id, t.coder.c.name)).all())
+        declared = conn.execute(
+            select(t.project_info.c.value).where(t.project_info.c.key == "analysis_coders")
+        ).scalar()
+    # the analysis counts the study's declared analysis coders (the researcher) only
+    counted = set(json.loads(declared)) if declared else set(coder_name.values())
     case_attrs = {
         c.id: {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in c.attributes.items()}
         for c in cases
     }
     return Reference(
-        codings=[_row(c) for c in project.codings.list()],
+        codings=[_row(c) for c in project.codings.list() if coder_name[c.coder_id] in counted],
         code_name={c.id: c.name for c in codes},
         code_parent={c.id: c.parent_id for c in codes},
         code_order=[c.id for c in codes],

@@ -66,7 +66,8 @@ def test_agreement_of_the_two_coders_equals_the_core_report(window, qtbot):
     assert pane.table.item(last, 3).text() == loc.toString(report.overall.kappa, "f", 3)
     assert pane.table.item(last, 4).text() == loc.toString(report.overall.alpha, "f", 3)
     assert pane.table.item(last, 0).font().bold()
-    assert "11 sources coded by all of them" in pane.summary.text()
+    # the sample study declares the check sample its supervisor re-coded (issue #14)
+    assert "check sample: 39 units in 11 sources" in pane.summary.text()
 
     # Choose a code: its disagreements are listed; a double-click opens the passage.
     row = next(i for i, a in enumerate(report.codes) if per_code[a.code_id] >= 2)

@@ -117,11 +117,12 @@ def test_code_by_case_matrix_from_the_form_matches_the_core_and_drills_into_a_ce
 
 
 def test_save_rerun_and_delete_a_spec_and_a_visible_display_follows_new_codings(
-    win, qtbot, monkeypatch
+    sample_window, qtbot, monkeypatch
 ):
     from qualcode.ui import dialogs
 
-    w = win
+    # the researcher codes: the sample study's displays count its analysis coder's codings
+    w = sample_window(coder="peneliti", size=(1400, 900))
     pane = w.show_pane("displays")
     pane.form.measure.setCurrentIndex(pane.form.measure.findData("sources"))
     shown = _build(qtbot, pane, "factors")
@@ -296,3 +297,11 @@ def test_export_the_shown_display_to_excel_and_word(win, qtbot, monkeypatch, tmp
     table = doc.tables[0]
     assert len(table.rows) == len(shown.rows) + 1
     assert [c.text for c in table.rows[0].cells][1:] == [h.label for h in shown.columns]
+
+
+def test_the_display_header_states_the_coders_counted(win, qtbot):
+    """The sample study counts its analysis coder (the researcher), and says so (issue #14)."""
+    pane = win.show_pane("displays")
+    shown = _build(qtbot, pane, "matrix")
+    assert shown.coders_counted == ["peneliti"]
+    assert "coders counted: peneliti (the project's analysis coders)" in pane.title.text()

@@ -86,6 +86,12 @@ def _filters(p: Any, items: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD).")
 @click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and")
 @click.option("--distance", type=int, default=0, help="NEAR: characters between codings.")
+@click.option("--coders", "coders", metavar="NAMES",
+              help="Count only these coders (comma-separated); default: the project's "
+                   "analysis coders, else everyone.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
+              show_default=True, help="Count passages (overlapping codings of one code by "
+              "different coders once) or every coding (per-coder view).")  # fmt: skip
 @click.option("--save", "save_as", metavar="NAME", help="Save the display's spec under NAME.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Write .csv or .xlsx.")
 @json_option
@@ -107,6 +113,8 @@ def display(
     cutoff: str | None,
     op: str,
     distance: int,
+    coders: str | None,
+    unit: str,
     save_as: str | None,
     out: str | None,
     as_json: bool,
@@ -119,7 +127,10 @@ def display(
 
     with open_project(project, coder, read_only=save_as is None) as p:
         ids = _code_ids(p, codes)
-        params: dict[str, Any] = {"filters": _filters(p, filters) or None}
+        flt = _filters(p, filters)
+        if coders:
+            flt["coders"] = [c.strip() for c in coders.split(",") if c.strip()]
+        params: dict[str, Any] = {"filters": flt or None}
         if type_ in ("matrix", "coverage", "time_ordered", "case_ordered", "role_ordered",
                      "cooccurrence", "framework"):  # fmt: skip
             params["codes"] = ids
@@ -151,6 +162,8 @@ def display(
         spec = customised_spec(
             p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
         )
+        if unit != "passages":
+            spec = spec.with_(options={**dict(spec.options), "unit": unit})
         saved_id = save_display(p, save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
     if out:
@@ -165,24 +178,44 @@ def display(
 
         grid = table(result)
         emit_table([[str(v) for v in row] for row in grid[1:]], [str(h) for h in grid[0]])
+        if result.scope is not None:
+            click.echo(result.scope.describe(result.coders_counted))
 
 
 @click.command("agreement")
 @project_argument
-@click.option("--coders", required=True, help="Two or more coder names, comma-separated.")
+@click.option("--coders", help="Two or more coder names, comma-separated (default: the coders "
+              "the check sample names).")  # fmt: skip
 @click.option("--level", type=click.Choice(["character", "segment"]), default="character",
               show_default=True)  # fmt: skip
+@click.option("--over", type=click.Choice(["auto", "sample", "sources"]), default="auto",
+              show_default=True, help="The check sample, or the sources every coder coded "
+              "(auto: the sample when there is one).")  # fmt: skip
 @click.option("--codes", help="Limit to these codes (names, comma-separated).")
 @click.option("--limit", type=int, default=50, show_default=True, help="Disagreements to list.")
+@click.option("--methods", is_flag=True, help="Print the methods-section paragraph instead.")
+@click.option("--language", type=click.Choice(["en", "id"]), default="en", show_default=True)
 @json_option
-def agreement_cmd(project: str, coders: str, level: str, codes: str | None, limit: int,
-                  as_json: bool) -> None:  # fmt: skip
-    """Percent agreement, Cohen's kappa and Krippendorff's alpha between coders."""
+def agreement_cmd(project: str, coders: str | None, level: str, over: str, codes: str | None,
+                  limit: int, methods: bool, language: str, as_json: bool) -> None:  # fmt: skip
+    """Agreement between coders: percent agreement, kappa, alpha, AC1, specific agreement."""
     from qualcode.analysis.agreement import agreement
+    from qualcode.analysis.check_sample import check_sample
 
     with open_project(project, read_only=True) as p:
-        report = agreement(p, [c.strip() for c in coders.split(",")], level=level,
-                           codes=_code_ids(p, codes), disagreement_limit=limit)  # fmt: skip
+        names = [c.strip() for c in coders.split(",")] if coders else None
+        if names is None:
+            sample = check_sample(p)
+            names = list(sample.coders) if sample is not None else []
+            if len(names) < 2:
+                raise click.UsageError("name the coders to compare: --coders A,B")
+        report = agreement(p, names, level=level, over=over, codes=_code_ids(p, codes),
+                           disagreement_limit=limit)  # fmt: skip
+    if methods:
+        from qualcode.analysis.methods_text import methods_paragraph
+
+        click.echo(methods_paragraph(report, language))
+        return
     if as_json:
         emit_json(report)
         return
@@ -190,11 +223,25 @@ def agreement_cmd(project: str, coders: str, level: str, codes: str | None, limi
     def fmt(x: float | None) -> str:
         return "-" if x is None else f"{x:.3f}"
 
+    click.echo(f"Over {report.scope_text}; unit: {report.unit}.")
     emit_table(
-        [[a.code, f"{a.units:g}", fmt(a.percent_agreement), fmt(a.kappa), fmt(a.alpha)]
-         for a in (*report.codes, report.overall)],
-        ["code", "units", "agreement", "kappa", "alpha"],
+        [[a.code, f"{a.units:g}", fmt(a.percent_agreement), fmt(a.kappa), fmt(a.alpha),
+          fmt(a.ac1), fmt(a.psa)] for a in (*report.codes, report.overall)],
+        ["code", "units", "agreement", "kappa", "alpha", "AC1", "PSA"],
     )  # fmt: skip
+    ci = report.overall.ci
+    if ci:
+        click.echo("95% CI (all codes): " + "; ".join(
+            f"{k} {lo:.3f}–{hi:.3f}" for k, (lo, hi) in ci.items()))  # fmt: skip
+    if report.per_source:
+        click.echo("")
+        emit_table(
+            [[name, f"{a.units:g}", fmt(a.percent_agreement), fmt(a.kappa), fmt(a.alpha)]
+             for name, a in report.per_source],
+            ["source", "units", "agreement", "kappa", "alpha"],
+        )  # fmt: skip
+    for source, who in report.partially_coded:
+        click.echo(f"not compared (coded by {', '.join(who)} only): {source}")
     if report.disagreements:
         click.echo("")
         emit_table(
@@ -296,7 +343,9 @@ def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool
     if as_json:
         emit_json(v)
         return
-    click.echo(f"supporting: {v.supporting}  contradicting: {v.contradicting}")
+    click.echo(f"supporting: {v.supporting} passages ({v.supporting_codings} codings)  "
+               f"contradicting: {v.contradicting}")  # fmt: skip
+    click.echo(f"coders: {', '.join(v.coders) or '-'}")
     click.echo(f"informants ({len(v.cases)}): {', '.join(v.cases)}")
     click.echo(f"sources ({len(v.sources)}): {', '.join(v.sources)}")
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")

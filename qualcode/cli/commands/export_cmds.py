@@ -69,7 +69,12 @@ def _progress(label: str) -> Any:
               help="Only cases whose attribute has this value (repeat).")  # fmt: skip
 @click.option("--source", "sources", multiple=True, metavar="NAME", help="Only these sources.")
 @click.option("--kind", "kinds", multiple=True, type=KINDS, help="Only these source kinds.")
-@click.option("--coder", "coders", multiple=True, metavar="NAME", help="Only these coders.")
+@click.option("--coder", "--coders", "coders", multiple=True, metavar="NAMES",
+              help="Only these coders (repeat or comma-separate); default: the project's "
+              "analysis coders, else everyone.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
+              show_default=True, help="One excerpt per passage (overlapping codings of one "
+              "code by different coders) or per coding.")  # fmt: skip
 @click.option("--valence", "valences", multiple=True, type=VALENCES, help="Only this valence.")
 @click.option("--group-by", type=GROUPS, default="code-case", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
@@ -91,10 +96,10 @@ def _progress(label: str) -> Any:
 def excerpts(
     project: str, out: str, codes: tuple[str, ...], no_children: bool, cases: tuple[str, ...],
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
-    coders: tuple[str, ...], valences: tuple[str, ...], group_by: str, pseudonymise: bool,
-    language: str, context: int, context_sentences: int, other_codes: bool, no_code_path: bool,
-    no_note: bool, cite_fields: str | None, separator: str | None, title: str | None,
-    quiet: bool,
+    coders: tuple[str, ...], unit: str, valences: tuple[str, ...], group_by: str,
+    pseudonymise: bool, language: str, context: int, context_sentences: int, other_codes: bool,
+    no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
+    title: str | None, quiet: bool,
 ) -> None:  # fmt: skip
     """Export coded excerpts to OUT (.docx, .xlsx or .csv)."""
     from qualcode.export.excerpts import export_excerpts
@@ -121,8 +126,9 @@ def excerpts(
             case_attributes=case_attributes,
             sources=[p.sources.find(s).id for s in sources] if sources else None,
             source_kinds=list(kinds) or None,
-            coders=list(coders) or None,
+            coders=[n.strip() for c in coders for n in c.split(",") if n.strip()] or None,
             valences=list(valences) or None,
+            unit=unit,
         )
         n = export_excerpts(p, out, flt, options, progress=None if quiet else _progress(out))
     click.echo(f"Wrote {n} excerpts to {out}")

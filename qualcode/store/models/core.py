@@ -198,6 +198,8 @@ class Coding(Base):
     __table_args__ = (
         CheckConstraint("start_pos >= 0 AND end_pos > start_pos", name="range"),
         Index("ix_coding_source_start", "source_id", "start_pos"),
+        # one coder's codings with their ranges: the passage rule (analysis/scope.py)
+        Index("ix_coding_coder_range", "coder_id", "source_id", "code_id", "start_pos", "end_pos"),
         Index(
             "uq_coding_same_range",
             "source_id",

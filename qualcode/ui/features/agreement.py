@@ -273,9 +273,19 @@ class AgreementPane(QWidget):
             )
             return
         level = self.level.itemText(max(self.level.findData(r.level), 0))
-        text = self.tr("{coders} · {n} sources coded by all of them · {level}").format(
-            coders=" / ".join(r.coders), n=len(r.source_ids), level=level
-        )
+        if r.scope == "sample":  # the units given to the check coder (analysis/check_sample.py)
+            text = self.tr("{coders} · check sample: {units} units in {n} sources · {level}")
+            text = text.format(
+                coders=" / ".join(r.coders), units=r.units, n=len(r.source_ids), level=level
+            )
+        else:
+            text = self.tr("{coders} · {n} sources coded by all of them · {level}").format(
+                coders=" / ".join(r.coders), n=len(r.source_ids), level=level
+            )
+        if r.partially_coded:
+            text += " · " + self.tr("not compared, coded by one coder only: {sources}").format(
+                sources=", ".join(name for name, _ in r.partially_coded)
+            )
         if self._stale:
             text += " · " + self.tr("the codings changed since: compute again")
         self.summary.setText(text)

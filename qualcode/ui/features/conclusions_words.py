@@ -155,15 +155,16 @@ def warnings_text(v: Verification) -> list[str]:
     out = []
     if not v.supporting:
         out.append(Q.translate("ConclusionsPane", "No supporting evidence is linked."))
-    if len(v.cases) == 1:
+    # the core's rules: documents/observations corroborate one informant; ties name all
+    if len(v.cases) == 1 and not v.corroborating_kinds:
         out.append(
             Q.translate("ConclusionsPane", "All supporting evidence comes from one informant.")
         )
-    elif v.supporting and v.top_case_share > DOMINANCE:
+    elif len(v.cases) > 1 and v.top_case_share > DOMINANCE:
         out.append(
             Q.translate(
                 "ConclusionsPane", "{share} of the supporting evidence comes from {name}."
-            ).format(share=f"{v.top_case_share:.0%}", name=v.top_case)
+            ).format(share=f"{v.top_case_share:.0%}", name=", ".join(v.top_cases) or v.top_case)
         )
     if v.supporting and len(v.sources) < 2:
         out.append(

@@ -347,6 +347,16 @@ class DisplaysPane(DisplayStore, QWidget):
             text += " \u00b7 " + self.tr(
                 "{rows} rows × {columns} columns, counting {measure}"
             ).format(rows=len(d.rows), columns=len(d.columns), measure=measure_label(d))
+            if d.scope is not None:  # whose codings the counts rest on (analysis/scope.py)
+                names = ", ".join(d.coders_counted)
+                if d.scope.origin == "project":
+                    text += " \u00b7 " + self.tr(
+                        "coders counted: {names} (the project's analysis coders)"
+                    ).format(names=names)
+                else:
+                    text += " \u00b7 " + self.tr("coders counted: {names}").format(names=names)
+                if d.scope.unit == "codings":
+                    text += " \u00b7 " + self.tr("every coding counted")
             if not d.rows or not d.columns:
                 text += " \u00b7 " + self.tr("no codings match")
             if self.stale:

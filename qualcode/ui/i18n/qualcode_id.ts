@@ -28,8 +28,16 @@
         <translation>Centang dua pengode atau lebih, lalu tekan Hitung.</translation>
     </message>
     <message>
+        <source>{coders} · check sample: {units} units in {n} sources · {level}</source>
+        <translation>{coders} · sampel pemeriksaan: {units} unit dalam {n} sumber · {level}</translation>
+    </message>
+    <message>
         <source>{coders} · {n} sources coded by all of them · {level}</source>
         <translation>{coders} · {n} sumber yang dikode oleh semuanya · {level}</translation>
+    </message>
+    <message>
+        <source>not compared, coded by one coder only: {sources}</source>
+        <translation>tidak dibandingkan, hanya dikode oleh satu pengode: {sources}</translation>
     </message>
     <message>
         <source>the codings changed since: compute again</source>
@@ -1251,6 +1259,18 @@ Pengode: {coder}</translation>
         <translation>{rows} baris × {columns} kolom, menghitung {measure}</translation>
     </message>
     <message>
+        <source>coders counted: {names} (the project&apos;s analysis coders)</source>
+        <translation>pengode yang dihitung: {names} (pengode analisis proyek)</translation>
+    </message>
+    <message>
+        <source>coders counted: {names}</source>
+        <translation>pengode yang dihitung: {names}</translation>
+    </message>
+    <message>
+        <source>every coding counted</source>
+        <translation>setiap pengodean dihitung</translation>
+    </message>
+    <message>
         <source>no codings match</source>
         <translation>tidak ada pengodean yang cocok</translation>
     </message>
@@ -2360,6 +2380,10 @@ Pengode: {coder}</translation>
         <source>Choose a source in the navigation pane.</source>
         <translation>Pilih sumber di panel navigasi.</translation>
     </message>
+    <message>
+        <source>check sample: {n} units (tinted margin)</source>
+        <translation>sampel pemeriksaan: {n} unit (margin berwarna)</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -2962,8 +2986,16 @@ Pengode: {coder}</translation>
         <translation>Kesepakatan diukur per {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>Agreement is computed over {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kesepakatan dihitung atas {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
         <source>Agreement needs at least two coders.</source>
         <translation>Kesepakatan memerlukan paling sedikit dua pengode.</translation>
+    </message>
+    <message>
+        <source>This project has no check sample: draw one first.</source>
+        <translation>Proyek ini belum memiliki sampel pemeriksaan: ambil sampel terlebih dahulu.</translation>
     </message>
     <message>
         <source>There is no coder named &apos;{name}&apos;.</source>
@@ -3949,6 +3981,22 @@ Pengode: {coder}</translation>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
     </message>
     <message>
+        <source>A check sample is a fraction above 0 and at most 1, not {value}.</source>
+        <translation>Sampel pemeriksaan berupa pecahan di atas 0 dan paling besar 1, bukan {value}.</translation>
+    </message>
+    <message>
+        <source>Not a speaker turn or paragraph of its source: {units}.</source>
+        <translation>Bukan giliran bicara atau paragraf dari sumbernya: {units}.</translation>
+    </message>
+    <message>
+        <source>Unknown coder(s): {names}.</source>
+        <translation>Pengode tidak dikenal: {names}.</translation>
+    </message>
+    <message>
+        <source>Unknown counting unit &apos;{unit}&apos; (use {allowed}).</source>
+        <translation>Satuan hitung &apos;{unit}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
         <source>another program</source>
         <translation>program lain</translation>
     </message>
@@ -4325,6 +4373,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Changes by other coders</source>
         <translation>Perubahan oleh pengode lain</translation>
+    </message>
+    <message>
+        <source>Clear check sample</source>
+        <translation>Hapus sampel pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Set check sample</source>
+        <translation>Tetapkan sampel pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Set analysis coders</source>
+        <translation>Tetapkan pengode analisis</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,8 @@ def test_display_progress_reaches_total(sample: Project, kind: str) -> None:
 def test_python_progress_counts_every_coding(sample: Project) -> None:
     progress = Recorder()
     build_display(sample, _specs(sample)["python"], progress=progress)
-    assert progress.seen[-1][1] == len(load_corpus(sample).codings)
+    # the sample counts its analysis coder (the researcher) only
+    assert progress.seen[-1][1] == len(load_corpus(sample, {"coders": ["peneliti"]}).codings)
 
 
 def test_agreement_hooks(study) -> None:

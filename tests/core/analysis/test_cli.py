@@ -24,11 +24,11 @@ def test_display_json_and_files(study, tmp_path) -> None:
     assert out["rows"][1] == "Komunikasi/Transmisi"
     assert out["cells"] == [
         [0, 0, 0],
-        [2, 1, 0],
+        [1, 1, 0],  # budi's c12 repeats ana's c1: one passage
         [1, 1, 0],
         [0, 0, 1],
         [1, 0, 0],
-        [2, 0, 1],
+        [1, 0, 1],  # c13 repeats c2
         [1, 0, 0],
     ]
     out = json.loads(
@@ -36,15 +36,17 @@ def test_display_json_and_files(study, tmp_path) -> None:
     )
     assert out["cells"] == [[1, 2, 0, 2], [0, 4, 0, 1], [1, 0, 0, 0]]
     out = json.loads(run("display", path, "checklist", "--variable", "Komunikasi", "--json"))
-    assert out["ratings"][0] == ["partly", "partly", "absent"]
+    # Transmisi × I1: one passage (budi's unrated c12 repeats c1 "high"), so adequate
+    assert out["ratings"][0] == ["adequate", "partly", "absent"]
     assert out["quotes"][1][1]["text"] == "Informasi kebijakan belum jelas."
     out = json.loads(run("display", path, "matrix", "--cols", "attribute:Jabatan", "--cell",
                          "excerpts", "--codes", "Anggaran", "--json"))  # fmt: skip
-    assert out["cells"] == [[2, 0, 0, 1]]
-    assert [e["coding_id"] for e in out["excerpts"][0][0]] == [
-        st.c["c13"],
-        st.c["c2"],
-    ]  # text order
+    # c13 (budi, "Anggaran kurang") repeats ana's c2: one passage, its excerpt the union
+    assert out["cells"] == [[1, 0, 0, 1]]
+    assert [e["coding_id"] for e in out["excerpts"][0][0]] == [st.c["c2"]]
+    assert out["excerpts"][0][0][0]["text"] == "Anggaran kurang untuk pelatihan."
+    assert out["scope"] == {"coders": None, "origin": "all", "unit": "passages",
+                            "counted": ["ana", "budi"]}  # fmt: skip
     run("display", path, "coverage", "--out", str(tmp_path / "cov.csv"))
     assert (tmp_path / "cov.csv").read_text(encoding="utf-8-sig").startswith(",D1,O1,W1,W2")
     run("display", path, "cooccurrence", "--op", "same_turn", "--out", str(tmp_path / "co.xlsx"))

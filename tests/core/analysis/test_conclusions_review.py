@@ -25,16 +25,23 @@ def test_verification_counts_triangulation_and_roles(study) -> None:
     assert v.sources == ("O1", "W1", "W2")
     assert v.source_kinds == ("interview", "observation")
     assert v.triangulated_sources and v.triangulated_methods
-    assert (v.top_case, v.top_case_share) == ("I1", 0.5)
+    # shares are over the excerpts with an informant: c10 (observation O1) has none
+    assert (v.top_case, v.top_case_share, v.voiced) == ("I1", 0.6667, 3)
+    assert v.corroborating_kinds == ("observation",)
     assert v.coders == ("ana",)
     assert v.roles_heard == ("Kadis", "Staf")
     assert v.silent_roles == ("Kabid", "Kasi")
     assert v.unaddressed == (c["c11"],) and not v.contradicting_addressed
-    assert v.warnings == ("1 contradicting excerpt(s) are not addressed.",)
+    assert v.warnings == (
+        "67% of the supporting evidence comes from I1.",
+        "1 contradicting excerpt(s) are not addressed.",
+    )
 
     cl.note_evidence(p, made.id, c["c11"], "Perbup mengatur anggaran, tapi realisasi kurang.")
     v = verify(p, made.id)
-    assert v.contradicting_addressed and v.warnings == ()
+    assert v.contradicting_addressed and v.warnings == (
+        "67% of the supporting evidence comes from I1.",
+    )
 
     # a memo on the contradicting coding also counts as addressing it
     cl.note_evidence(p, made.id, c["c11"], "")
@@ -125,3 +132,42 @@ def test_first_use_inside_an_undo_group(study) -> None:
     assert p.undo_label() == "Review session"
     p.undo()
     assert cl.list_conclusions(p) == [] and rv.list_comments(p) == []
+
+
+def test_verification_hears_informants_not_the_interviewer(tmp_path) -> None:
+    """A coding spanning the interviewer's question and the answer is the informant's; an
+    observation clears the one-informant warning; a tie is reported; passages count once."""
+    from qualcode.project import Project
+
+    q, a = "P: Bagaimana anggarannya?\n", "I: Anggaran kurang sekali.\n"
+    path = tmp_path / "v.qdaproj"
+    with Project.create(path, coder="ana") as p:
+        w1 = p.sources.add_text("W1", q + a, kind="interview").result.id
+        w2 = p.sources.add_text("W2", q + a, kind="interview").result.id
+        o1 = p.sources.add_text("O1", "Kantor sepi, anggaran habis.", kind="observation").result.id
+        asker = p.cases.create("Interviewer", kind="other").result.id
+        i1 = p.cases.create("I1").result.id
+        i2 = p.cases.create("I2").result.id
+        for src, who in ((w1, i1), (w2, i2)):
+            p.cases.link(asker, src, 0, len(q), speaker="P")
+            p.cases.link(who, src, len(q), len(q + a), speaker="I")
+        code = p.codes.create("Anggaran").result.id
+        span = p.codings.apply(w1, 3, len(q) + 10, code).result.id  # question + answer
+    with Project.open(path, coder="budi") as other:
+        again = other.codings.apply(w1, 3, len(q) + 10, code).result.id  # the same passage
+    with Project.open(path, coder="ana") as p:
+        made = cl.create_conclusion(p, "Anggaran kurang.", supporting=[span, again]).result
+        v = verify(p, made.id)
+        assert v.cases == ("I1",) and v.supporting == 1 and v.supporting_codings == 2
+        assert v.coders == ("ana", "budi")
+        assert "All supporting evidence comes from one informant." in v.warnings
+        seen = p.codings.apply(o1, 0, 11, code).result.id
+        cl.link_evidence(p, made.id, [seen])
+        v = verify(p, made.id)
+        assert "All supporting evidence comes from one informant." not in v.warnings
+        assert v.corroborating_kinds == ("observation",) and v.voiced == 1
+        w2_answer = p.codings.apply(w2, len(q) + 3, len(q) + 20, code).result.id
+        cl.link_evidence(p, made.id, [w2_answer])
+        v = verify(p, made.id, dominance=0.4)
+        assert v.top_cases == ("I1", "I2") and v.top_case_share == 0.5
+        assert "50% of the supporting evidence comes from I1 and I2 (tied)." in v.warnings

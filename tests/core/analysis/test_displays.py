@@ -35,7 +35,7 @@ def test_coverage_marks_missing_evidence(study) -> None:
     codes = [st.code[n] for n in ("Transmisi", "Staf", "Disposisi")]
     d = build_ready(p, "coverage", codes=codes)
     assert [h.label for h in d.columns] == ["D1", "O1", "W1", "W2"]
-    assert d.counts == [[0, 0, 2, 1], [0, 1, 1, 0], [0, 0, 1, 0]]
+    assert d.counts == [[0, 0, 1, 1], [0, 1, 1, 0], [0, 0, 1, 0]]  # c12 joins c1
     assert d.empty_cells() == [(0, 0), (0, 1), (1, 0), (1, 3), (2, 0), (2, 1), (2, 3)]
     assert d.to_dict()["missing"] == [[0, 0], [0, 1], [1, 0], [1, 3], [2, 0], [2, 1], [2, 3]]
 
@@ -45,12 +45,11 @@ def test_checklist_ratings_and_quotes(study) -> None:
     d = build_ready(p, "checklist", variable=st.code["Komunikasi"])
     assert [h.label for h in d.rows] == ["Transmisi", "Kejelasan"]
     assert [h.label for h in d.columns] == ["I1", "I2", "I3"]
-    assert d.counts == [[2, 1, 0], [1, 1, 0]]
+    assert d.counts == [[1, 1, 0], [1, 1, 0]]
     assert [[d.ratings[(r, c)] for c in range(3)] for r in range(2)] == [
-        ["partly", "partly", "absent"], ["partly", "partly", "absent"]]  # fmt: skip
-    # (Transmisi, I1): c1 "high" (adequate) and c12 unrated (partly) -> lower median partly;
-    # the quote illustrating "partly" is c12.
-    assert d.quotes[(0, 0)].coding_id == st.c["c12"]
+        ["adequate", "partly", "absent"], ["partly", "partly", "absent"]]  # fmt: skip
+    # (Transmisi, I1): budi's unrated c12 repeats c1 "high": one passage, rated by c1
+    assert d.quotes[(0, 0)].coding_id == st.c["c1"]
     assert d.quotes[(0, 1)].coding_id == st.c["c7"]
     assert (0, 2) not in d.quotes
     strict = build_ready(p, "checklist", variable=st.code["Komunikasi"],
@@ -88,14 +87,14 @@ def test_role_ordered_case_ordered_clustered(study) -> None:
     d = build_ready(p, "role_ordered", role="Jabatan", rank="Rank",
                     codes=[st.code["Komunikasi"], st.code["Sumber daya"]])  # fmt: skip
     assert [h.label for h in d.rows] == ["Kadis", "Kasi", "Staf", "Kabid"]
-    assert d.counts == [[3, 3], [2, 0], [0, 2], [0, 0]]
+    assert d.counts == [[2, 2], [2, 0], [0, 2], [0, 0]]
     first = d.excerpts[(0, 0)][0]
     assert (first.source, first.start, first.end, first.cases) == ("W1", 0, 37, ("I1",))
     assert first.text == W1[0:37]
 
     d = build_ready(p, "case_ordered", order_by="Rank", codes=[st.code["Sumber daya"]])
     assert [h.label for h in d.rows] == ["I3", "I2", "I1"]
-    assert d.counts == [[2], [0], [3]]
+    assert d.counts == [[2], [0], [2]]
     turn = d.excerpts[(0, 0)][0]
     assert (turn.speaker, turn.text) == ("I3", W2[68:91])
 
@@ -103,19 +102,19 @@ def test_role_ordered_case_ordered_clustered(study) -> None:
               "Kapasitas": [st.code["Sumber daya"], st.code["Disposisi"]]}  # fmt: skip
     d = build_ready(p, "clustered", groups=groups)
     assert [h.label for h in d.columns] == ["Komunikasi", "Kapasitas"]
-    assert d.counts == [[3, 4], [2, 0], [0, 2]]
-    assert d.cell_codings(0, 1) == ids(st, "c2", "c3", "c4", "c13")
+    assert d.counts == [[2, 3], [2, 0], [0, 2]]
+    assert d.cell_codings(0, 1) == ids(st, "c2", "c3", "c4")
 
 
 def test_effects_matrix(study) -> None:
     p, st = study
     d = build_ready(p, "effects", outcomes=[st.code["Sumber daya"]], cutoff="2024-02-01")
     assert [h.key for h in d.columns] == ["early", "late"]
-    assert d.counts == [[4, 3]]
+    assert d.counts == [[3, 3]]
     assert d.cell_codings(0, 1) == ids(st, "c8", "c9", "c10")
     d = build_ready(p, "effects", outcomes=[st.code["Sumber daya"]], group="OPD")
     assert [h.label for h in d.columns] == ["Bappeda", "Diskominfo"]
-    assert d.counts == [[2, 3]]
+    assert d.counts == [[2, 2]]  # c13 joins c2
 
 
 def test_framework_summaries_survive_rerun(study) -> None:

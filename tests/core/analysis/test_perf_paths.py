@@ -169,18 +169,39 @@ def test_sql_counts_equal_python_counts(project: Project, monkeypatch: pytest.Mo
 
 
 def _oracle(p: Project, r: Random) -> dict[tuple[int, int], int]:
-    """Codings per (code, case) straight from the definition of a coding's cases."""
+    """Passages per (code, case) straight from the definitions.
+
+    A coding's cases: its source's whole links and the ranged links it overlaps.
+    A passage: codings of one code in one source joined by overlaps between
+    different coders (connected groups); it belongs to its members' cases.
+    """
     links = p.cases.links()
-    out: dict[tuple[int, int], int] = {}
-    for c in p.codings.list():
+    codings = p.codings.list()
+    group = {c.id: c.id for c in codings}
+
+    def root(x: int) -> int:
+        while group[x] != x:
+            x = group[x]
+        return x
+
+    for a in codings:
+        for b in codings:
+            if (a.source_id, a.code_id) == (b.source_id, b.code_id) and a.coder_id != b.coder_id \
+                    and a.start < b.end and b.start < a.end:  # fmt: skip
+                group[root(a.id)] = root(b.id)
+    cases_of: dict[int, set[int]] = {}
+    for c in codings:
         cases = {
             lk.case_id
             for lk in links
             if lk.source_id == c.source_id
             and (lk.start is None or (lk.start < c.end and lk.end > c.start))
         }
-        for case in cases:
-            out[(c.code_id, case)] = out.get((c.code_id, case), 0) + 1
+        cases_of.setdefault(root(c.id), set()).update((c.code_id, x) for x in cases)
+    out: dict[tuple[int, int], int] = {}
+    for cells in cases_of.values():
+        for cell in cells:
+            out[cell] = out.get(cell, 0) + 1
     return out
 
 

@@ -95,13 +95,14 @@ def test_matrix_cells_checked_by_hand(sample: Project, ref: Reference) -> None:
     budget = ref.code("edwards3:RES.5")
     # codings.yaml lists edwards3:RES.5 13 times: W1 (peneliti + pembimbing on the same
     # quote), W2 x1, W3 x2, W4 x2, W5 x2 (both coders), W6, W7, W8 (one each) = 12 in
-    # interviews, and one in D1 (document); none in FGD1 or O1.
+    # interviews, and one in D1 (document); none in FGD1 or O1. The sample's analysis counts
+    # its analysis coder, the researcher: without the supervisor's W1 and W5 entries, 10.
     row = ref.codes_axis([budget])
     kinds = build_ready(sample, "matrix", codes=[budget], columns="source_kind")
     assert [h.key for h in kinds.columns] == ["interview", "focus-group", "observation", "document"]
-    assert kinds.counts == [[12, 0, 0, 1]]
+    assert kinds.counts == [[10, 0, 0, 1]]
     kinds_ref = ref.cells(row, ref.kinds_axis(), ref.codings)
-    assert ref.grid(row, ref.kinds_axis(), kinds_ref) == [[12, 0, 0, 1]]
+    assert ref.grid(row, ref.kinds_axis(), kinds_ref) == [[10, 0, 0, 1]]
     d1 = quoted(ref, "D1", "edwards3:RES.5", "Pendanaan pelaksanaan Masterplan")
     assert set(kinds.cell_codings(0, 3)) == d1 == kinds_ref[(str(budget), "document")]
     # W2 has one RES.5 entry, "Anggaran kami terbatas, Mas.", said by the informant (I2).
@@ -121,15 +122,24 @@ def test_matrix_cells_checked_by_hand(sample: Project, ref: Reference) -> None:
     assert _cell(opd, budget, bappeda) == w4
     opd_ref = ref.cells(row, ref.attribute_axis("Instansi"), ref.codings)
     assert opd_ref[(str(budget), bappeda)] == w4
-    # W1 × Transmisi (COM.1): three researcher entries and two supervisor entries.
+    # W1 × Transmisi (COM.1): three researcher entries and two supervisor entries that
+    # repeat two of the researcher's passages (issue #14: the old pooled count said 5).
     transmisi = ref.code("edwards3:COM.1")
     by_source = build_ready(sample, "matrix", codes=[transmisi], columns="sources")
     w1 = by_source.find(str(transmisi), str(ref.source("W1")))
-    assert by_source.counts[w1[0]][w1[1]] == 5
+    assert by_source.counts[w1[0]][w1[1]] == 3  # the analysis coder's (researcher's) passages
+    assert by_source.scope is not None and by_source.scope.origin == "project"
+    assert by_source.coders_counted == ["peneliti"]
     w1_ref = ref.cells(ref.codes_axis([transmisi]), ref.sources_axis(), ref.codings)
     assert w1_ref[(str(transmisi), str(ref.source("W1")))] == set(by_source.cell_codings(*w1))
-    coders = {ref.coder_name[ref.by_id()[i].coder] for i in by_source.cell_codings(*w1)}
-    assert coders == {"peneliti", "pembimbing"}
+    both = {"coders": ["peneliti", "pembimbing"]}
+    pooled = build_ready(sample, "matrix", codes=[transmisi], columns="sources", filters=both)
+    assert pooled.counts[w1[0]][w1[1]] == 3  # both coders: still three passages
+    assert pooled.coders_counted == ["peneliti", "pembimbing"]
+    per_coding = build_display(sample, pooled.spec.with_(options={"unit": "codings"}))
+    assert per_coding.counts[w1[0]][w1[1]] == 5  # the per-coding view keeps every coding
+    coders = {sample.codings.get(i).coder_id for i in per_coding.cell_codings(*w1)}
+    assert len(coders) == 2
 
 
 def test_resources_by_informant_aggregates_the_components(sample: Project, ref: Reference) -> None:
@@ -154,7 +164,9 @@ def test_resources_by_informant_aggregates_the_components(sample: Project, ref: 
         | quoted(ref, "W3", "edwards3:RES.5", "Untuk MPP cukup", "Tapi untuk pengembangan")
         | quoted(ref, "W3", "edwards3:RES.3", "memberi kewenangan")
     )
-    assert len(_cell(display, resources, i3)) == 6
+    assert (
+        len(_cell(display, resources, i3)) == 5
+    )  # the researcher's (analysis coder's) codings; the supervisor's check codings add one
     by_sources = build_display(sample, spec.with_(measure="sources"))
     r, c = by_sources.find(str(resources), str(i3))
     assert by_sources.counts[r][c] == 1
@@ -191,7 +203,10 @@ def test_cooccurrence_every_cell_equals_the_reference(
     display = build_ready(sample, "cooccurrence", op=op, distance=distance)
     assert headers(display) == (axis.headers, axis.headers)
     assert engine_cells(display) == expected
-    assert display.counts == ref.grid(axis, axis, expected)
+    if op == "not":
+        assert display.counts == ref.grid(axis, axis, expected)
+    else:  # a cell counts related pairs (of passages), not their codings
+        assert display.counts == ref.relation_pairs(axis, axis, ref.codings, op, distance)
 
 
 def test_cooccurrence_cells_checked_by_hand(sample: Project, ref: Reference) -> None:
@@ -213,7 +228,7 @@ def test_cooccurrence_cells_checked_by_hand(sample: Project, ref: Reference) -> 
     w6 = quoted(ref, "W6", "edwards3:RES.4", "Dusun Sukaresmi") | quoted(
         ref, "W6", "factors:INHIBIT.INFRASTRUCTURE", "Kalau warga mau telepon"
     )
-    assert len(w1) == 2 and len(w5) == 3 and len(w6) == 2
+    assert len(w1) == 2 and len(w5) == 2 and len(w6) == 2  # the researcher's codings
     axis = ref.codes_axis(codes)
     fi = (str(facilities), str(infra))
 
@@ -226,16 +241,17 @@ def test_cooccurrence_cells_checked_by_hand(sample: Project, ref: Reference) -> 
     # AND: only W1 codes the very same sentence with both codes.
     both = build_ready(sample, "cooccurrence", codes=codes, op="and")
     assert _cell(both, facilities, infra) == w1 == _cell(both, infra, facilities)
-    assert both.counts == [[0, 2], [2, 0]]
+    assert both.counts == [[0, 1], [1, 0]]  # one pair (W1), not its two codings
     # NEAR 0 characters: still only W1 (W5's and W6's are one space apart); NEAR 1: those too.
     near0 = build_ready(sample, "cooccurrence", codes=codes, op="near")
     assert _cell(near0, facilities, infra) == w1
     near1 = build_ready(sample, "cooccurrence", codes=codes, op="near", distance=1)
     assert _cell(near1, facilities, infra) == w1 | w5 | w6
-    # NOT: the 14 RES.4 codings (codings.yaml) except W1's, which overlaps an INFRA coding.
+    # NOT: the 13 researcher's RES.4 codings (codings.yaml: 14 with the supervisor's) except
+    # W1's, which overlaps an INFRA coding.
     apart = build_ready(sample, "cooccurrence", codes=codes, op="not")
     all_facilities = {c.id for c in ref.codings if c.code == facilities}
-    assert len(all_facilities) == 14
+    assert len(all_facilities) == 13
     assert _cell(apart, facilities, infra) == all_facilities - w1 == by_ref("not")
     # SAME TURN: W5's three sit in one "J:" answer (line 28), W6's pair in one "Narasumber:"
     # answer, W1's pair in one "I:" turn.
@@ -301,7 +317,7 @@ def test_cli_display_json(sample_study_file: Path, ref: Reference) -> None:
     out = _cli_json(
         "display", str(sample_study_file), "matrix", "--codes", "Anggaran", "--cols", "source_kind"
     )
-    assert out["cells"] == [[12, 0, 0, 1]]  # by hand, see test_matrix_cells_checked_by_hand
+    assert out["cells"] == [[10, 0, 0, 1]]  # by hand, see test_matrix_cells_checked_by_hand
 
     codes = "Fasilitas ∕ sarana-prasarana,Infrastruktur kurang"
     out = _cli_json(
@@ -310,6 +326,5 @@ def test_cli_display_json(sample_study_file: Path, ref: Reference) -> None:
     )  # fmt: skip
     axis = ref.codes_axis([ref.code("edwards3:RES.4"), ref.code("factors:INHIBIT.INFRASTRUCTURE")])
     assert out["row_keys"] == axis.keys
-    near = ref.relation_cells(axis, axis, ref.codings, "near", 1)
-    assert out["cells"] == ref.grid(axis, axis, near)
-    assert out["cells"] == [[0, 7], [7, 0]]  # by hand, see test_cooccurrence_cells_checked_by_hand
+    assert out["cells"] == ref.relation_pairs(axis, axis, ref.codings, "near", 1)
+    assert out["cells"] == [[0, 3], [3, 0]]  # W1, W5, W6 pairs (see the hand check)
