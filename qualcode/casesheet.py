@@ -16,7 +16,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from qualcode.attributes import canonical
 from qualcode.errors import ImportFailedError, NotFoundError, ValidationError
@@ -226,12 +226,13 @@ def export_case_sheet(
     kinds: Sequence[str] | None = None,
 ) -> int:
     """Write cases (optionally only some kinds) and their attributes; returns the row count."""
-    from qualcode.sources.sheets import Column, Sheet, write_sheet
+    from qualcode.sources.sheets import Column, ColumnType, Sheet, write_sheet
 
     attrs = project.attributes.all(owner="case")
     columns = [Column(key, "text")] + [
-        Column(a.name, a.type, a.allowed_values if a.type == "category" else ()) for a in attrs
-    ]  # type: ignore[arg-type]
+        Column(a.name, cast(ColumnType, a.type), a.allowed_values if a.type == "category" else ())
+        for a in attrs
+    ]
     rows = []
     for case in project.cases.all():
         if kinds is not None and case.kind not in kinds:

@@ -173,7 +173,9 @@ def build_demo(
     title = (manifest.get("title") or {}).get("en") or "QualCode sample study"
     # The study's own researcher imports it, so the project holds only the two
     # coders of the hand-made codings (the researcher and the supervisor).
-    project = Project.create(path, coder=coder or "peneliti", title=title, overwrite=overwrite)
+    project = Project.create(
+        Path(path), coder=coder or "peneliti", title=title, overwrite=overwrite
+    )
     try:
         ctx = DemoContext(project, root, manifest, progress)
         for step in STEPS:

@@ -3,7 +3,8 @@
 A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
 facade owns the engine, the lock and the undo history, and exposes one manager
 per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
-``project.cases``, ``project.attributes``, ``project.memos``). Reads return
+``project.cases``, ``project.attributes``, ``project.memos``, ``project.displays``,
+``project.cells``, ``project.conclusions``). Reads return
 frozen records; every mutation runs in :meth:`Project.operation`, is recorded
 for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 """
@@ -38,6 +39,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import Settings, resolve_coder
 from qualcode.store import backup, history, migrations, sequences
+from qualcode.store import tables as t
 from qualcode.store.engine import (
     WRITE,
     checkpoint,
@@ -90,6 +92,9 @@ class Project:
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
         import qualcode.search.index  # noqa: F401
+        from qualcode.analysis.cells import CellManager
+        from qualcode.analysis.conclusions import ConclusionManager
+        from qualcode.analysis.saved import DisplayManager
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
         from qualcode.coding.codes import CodeManager
@@ -105,6 +110,9 @@ class Project:
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
+        self.displays = DisplayManager(self)
+        self.cells = CellManager(self)
+        self.conclusions = ConclusionManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -314,10 +322,21 @@ class Project:
             listener(changes)
 
     # -- reads and writes -------------------------------------------------------
+    @property
+    def write_lock(self) -> threading.RLock:
+        """The lock every writer in this process holds: operations, undo and redo, and
+        the search index building its rows (which are kept outside undo)."""
+        return self._write_mutex
+
+    def current_operation(self) -> Operation | None:
+        """The operation running on this thread, if any (its connection is the one to use)."""
+        current: Operation | None = getattr(self._local, "op", None)
+        return current
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A connection for reads: the current operation's own inside an operation."""
-        current: Operation | None = getattr(self._local, "op", None)
+        current = self.current_operation()
         if current is not None:
             yield current.conn
             return
@@ -370,7 +389,7 @@ class Project:
 
     def _coder(self, conn: Connection) -> int:
         if self._coder_id is None:
-            table = Coder.__table__
+            table = t.coder
             found = conn.execute(select(table.c.id).where(table.c.name == self.coder)).scalar()
             if found is None:
                 found = conn.execute(
@@ -472,7 +491,7 @@ class Project:
 def _stamp_new(conn: Connection, title: str) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
-        insert(ProjectInfo.__table__),
+        insert(t.project_info),
         [
             {"key": "schema_version", "value": str(migrations.SCHEMA_VERSION)},
             {"key": "project_guid", "value": str(uuid.uuid4())},

@@ -393,6 +393,18 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
 # -- members ------------------------------------------------------------------------------------
 
 
+def _verifier(conn: Connection, db_user: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, computed by libpq on this client.
+
+    ``CREATE ROLE ... PASSWORD 'SCRAM-SHA-256$...'`` stores a verifier as is, so the
+    clear password never travels to the server nor lands in its statement log (what
+    ``psql``'s ``\\password`` does too); libpq does the SASLprep and salting.
+    """
+    pgconn = conn.connection.driver_connection.pgconn  # type: ignore[union-attr]
+    verifier: bytes = pgconn.encrypt_password(password.encode(), db_user.encode(), b"scram-sha-256")
+    return verifier.decode("ascii")
+
+
 def add_member(
     url: str, db_user: str, role: str, *, coder: str | None = None, password: str | None = None
 ) -> Member:
@@ -414,8 +426,6 @@ def add_member(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A member needs a login and a coder name.")
         )
-    from qualcode.team_scram import scram_verifier
-
     with _admin(url) as conn:
         ctx = _context(conn)
         _require_setup(conn, ctx)
@@ -433,7 +443,7 @@ def add_member(
                 coder=name,
                 user=str(taken),
             )
-        secret = "" if password is None else f" PASSWORD {_lit(scram_verifier(password))}"
+        secret = "" if password is None else f" PASSWORD {_lit(_verifier(conn, db_user, password))}"
         if not _role_exists(conn, db_user):
             conn.exec_driver_sql(f"CREATE ROLE {_ident(db_user)} LOGIN{secret}")
         elif secret:

@@ -71,11 +71,11 @@ def build(path: Path) -> None:
         p.codes.link(res.id, target_ref="factors:BUDGET")
         p.codes.rename(res.id, "Sumber Daya")
         # analysis objects: a saved display with a cell summary, a conclusion, a comment
-        from qualcode.analysis import conclusions, review, saved
+        from qualcode.analysis import review
         from qualcode.analysis.displays import ready_spec
 
-        display = saved.save_display(p, "Faktor", ready_spec(p, "factors")).result
-        claim = conclusions.create_conclusion(p, "Sosialisasi timpang.", supporting=[c1.id]).result
+        display = p.displays.save("Faktor", ready_spec(p, "factors")).result
+        claim = p.conclusions.create("Sosialisasi timpang.", supporting=[c1.id]).result
         review.add_comment(p, "conclusion", claim.id, "Tambahkan bukti dari warga.")
         assert display is not None
     con = sqlite3.connect(path)

@@ -43,18 +43,16 @@ def idle(app, window) -> None:
 
 def seed_conclusion(window) -> int:
     """A claim with supporting and contradicting excerpts, as a student would write it."""
-    from qualcode.analysis import conclusions
     from qualcode.coding.codings import CodingFilter
 
     project = window.project
     budget = project.codes.find("Anggaran")
     codings = project.codings.list(CodingFilter(code_ids=[budget.id]))
-    claim = conclusions.create_conclusion(
-        project,
+    claim = project.conclusions.create(
         "Keterbatasan anggaran menghambat pelatihan operator di OPD teknis.",
     ).result
-    conclusions.link_evidence(project, claim.id, [c.id for c in codings[:5]], "supporting")
-    conclusions.link_evidence(project, claim.id, [codings[-1].id], "contradicting")
+    project.conclusions.link_evidence(claim.id, [c.id for c in codings[:5]], "supporting")
+    project.conclusions.link_evidence(claim.id, [codings[-1].id], "contradicting")
     return claim.id
 
 

@@ -343,7 +343,7 @@ def _load(
         .order_by(c.source_id, c.start_pos, c.end_pos, c.id)
     )
     with project.reading() as conn:
-        corpus.codings = [tuple(r) for r in conn.execute(query)]  # type: ignore[misc]
+        corpus.codings = [tuple(r) for r in conn.execute(query)]
     return corpus
 
 
@@ -485,7 +485,7 @@ def _per_source(
     hists: dict[int, Any] = {sid: np.zeros(1 << m) for sid in scope}
     for (_k, block, mask), w in cells.items():
         hists[units.block_source[block]][mask] += w
-    size = defaultdict(float)
+    size: defaultdict[int, float] = defaultdict(float)
     for block, sid in enumerate(units.block_source):
         size[sid] += units.sizes[block]
     from qualcode.analysis.agreement_stats import as_float, coefficients

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
 from qualcode.analysis.corpus import (
@@ -52,14 +53,28 @@ class Axis:
     code_map: dict[int, list[str]] | None = None  # for code axes: code id -> header keys
 
 
+NOTE_KEY = "note:"
+"""Key prefix of headers that hold no codings, only what the researcher writes there."""
+
+
 def build_axis(corpus: Corpus, dim: Dim) -> Axis:
-    """The axis of ``dim`` over ``corpus``."""
+    """The axis of ``dim`` over ``corpus``.
+
+    ``extra`` labels add headers after the others that hold no codings: a
+    "Kesimpulan" (conclusion) column or row, an explanation column, the
+    salient points of a contact summary — cells the researcher writes.
+    """
     builder = _BUILDERS.get(dim.kind)
     if builder is None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Unknown display dimension '{kind}'."), kind=dim.kind
         )
-    return builder(corpus, dim)
+    axis = builder(corpus, dim)
+    extra = dim.get("extra")
+    if extra:
+        notes = [Header(f"{NOTE_KEY}{label}", str(label)) for label in extra]
+        axis = Axis(axis.dim, [*axis.headers, *notes], axis.place, axis.code_map)
+    return axis
 
 
 def _codes(corpus: Corpus, dim: Dim) -> Axis:
@@ -113,6 +128,9 @@ def rank_key(value: str | None, allowed: list[str]) -> tuple[int, float, str]:
 
 
 def _cases(corpus: Corpus, dim: Dim) -> Axis:
+    """Cases as headers; a coding falls under its cases and (``rollup``) each case above
+    them, so an OPD or site case holds its informants' codings. With
+    ``order_by``, cases without a value come last, or are left out with ``ranked_only``."""
     ids = dim.get("ids")
     kind = dim.get("case_kind")
     chosen = [
@@ -132,46 +150,106 @@ def _cases(corpus: Corpus, dim: Dim) -> Axis:
             reverse=bool(dim.get("descending")),
         )  # stable: equal values keep the name order
         keep_ranked = set(ranked)
-        chosen = ranked + [cid for cid in chosen if cid not in keep_ranked]
+        unranked = [] if dim.get("ranked_only") else [c for c in chosen if c not in keep_ranked]
+        extremes = int(dim.get("extremes") or 0)
+        if extremes:  # a contrast table: the few highest and lowest cases only
+            ranked = list(dict.fromkeys(ranked[:extremes] + ranked[-extremes:]))
+            unranked = []
+        chosen = ranked + unranked
     elif ids is not None:
         chosen.sort(key=list(ids).index)
     else:
         chosen.sort(key=lambda cid: corpus.case_names[cid].casefold())
     keep = set(chosen)
-    headers = [Header(str(cid), corpus.case_names[cid]) for cid in chosen]
-    return Axis(dim, headers, lambda c: [str(x) for x in corpus.cases_of(c) if x in keep])
+
+    def label(cid: int) -> str:
+        value = corpus.case_attrs.get(cid, {}).get(order_by) if order_by else None
+        if dim.get("show_value") and value is not None:
+            return f"{corpus.case_names[cid]} ({order_by}: {value})"
+        return corpus.case_names[cid]
+
+    headers = [Header(str(cid), label(cid)) for cid in chosen]
+    if not dim.get("rollup"):
+        return Axis(dim, headers, lambda c: [str(x) for x in corpus.cases_of(c) if x in keep])
+
+    def place(c: CodingTuple) -> list[str]:
+        # a coding of an informant also belongs to the informant's OPD, site... above it
+        out: dict[str, None] = {}
+        for x in corpus.cases_of(c):
+            seen: set[int] = set()
+            cur: int | None = x
+            while cur is not None and cur not in seen:
+                seen.add(cur)
+                if cur in keep:
+                    out[str(cur)] = None
+                cur = corpus.case_parent.get(cur)
+        return list(out)
+
+    return Axis(dim, headers, place)
+
+
+def role_group(value: str, groups: dict[str, list[str]]) -> str:
+    """The group a role value falls in: the first group with a matching pattern
+    (``Kepala Seksi*``, case-insensitive shell-style), else the value itself."""
+    folded = value.casefold()
+    for label, patterns in groups.items():
+        if any(fnmatchcase(folded, p.casefold()) for p in patterns):
+            return label
+    return value
 
 
 def _attribute(corpus: Corpus, dim: Dim) -> Axis:
+    """Values of a case attribute as headers, e.g. roles.
+
+    ``groups`` ({label: [patterns]}) gathers values into roles (every "Kepala Seksi*"
+    under "Kasi"); ``persons`` names the cases in each header ("Kasi (I3, I5, I8)");
+    ``order_by`` ranks the headers by the best rank among their cases.
+    """
     name = dim.get("name")
     if not name or ("case", name) not in corpus.attr_allowed:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "There is no attribute named '{name}'."), name=name
         )
+    groups: dict[str, list[str]] = dict(dim.get("groups") or {})
     allowed = corpus.attr_allowed[("case", name)]
-    seen = {a[name] for a in corpus.case_attrs.values() if name in a}
+
+    def group_of(value: str) -> str:
+        return role_group(value, groups) if groups else value
+
+    of_case = {cid: group_of(a[name]) for cid, a in corpus.case_attrs.items() if name in a}
+    seen = set(of_case.values())
     if dim.get("values"):
         values = list(dim.get("values"))
     else:
-        values = list(allowed) + sorted(seen - set(allowed), key=lambda v: rank_key(v, allowed))
+        first = [g for g in groups if g in seen] + [group_of(v) for v in allowed]
+        values = list(dict.fromkeys(v for v in first if v in seen or v in allowed))
+        values += sorted(seen - set(values), key=lambda v: rank_key(v, allowed))
     order_by = dim.get("order_by")
     if order_by:
         rank_allowed = corpus.attr_allowed.get(("case", order_by), [])
         best: dict[str, tuple[int, float, str]] = {}
-        for attrs in corpus.case_attrs.values():
-            if name in attrs and order_by in attrs:
+        for cid, value in of_case.items():
+            attrs = corpus.case_attrs[cid]
+            if order_by in attrs:
                 key = rank_key(attrs[order_by], rank_allowed)
-                best[attrs[name]] = min(best.get(attrs[name], key), key)
+                best[value] = min(best.get(value, key), key)
         values.sort(key=lambda v: best.get(v, (4, 0.0, v)))
         if dim.get("descending"):
             values.reverse()
     keep = set(values)
 
     def place(c: CodingTuple) -> list[str]:
-        found = (corpus.case_attrs.get(x, {}).get(name) for x in corpus.cases_of(c))
-        return list(dict.fromkeys(v for v in found if v in keep))
+        found = (of_case.get(x) for x in corpus.cases_of(c))
+        return list(dict.fromkeys(v for v in found if v is not None and v in keep))
 
-    return Axis(dim, [Header(v, v) for v in values], place)
+    def header(value: str) -> Header:
+        if not dim.get("persons"):
+            return Header(value, value)
+        who = sorted((corpus.case_names[c] for c, v in of_case.items() if v == value),
+                     key=str.casefold)  # fmt: skip
+        return Header(value, f"{value} ({', '.join(who)})" if who else value)
+
+    return Axis(dim, [header(v) for v in values], place)
 
 
 def _sources(corpus: Corpus, dim: Dim) -> Axis:
@@ -266,16 +344,18 @@ def _period(corpus: Corpus, dim: Dim) -> Axis:
             QT_TRANSLATE_NOOP("errors", "An early/late split needs a cutoff date (YYYY-MM-DD).")
         )
 
+    dated_only = bool(dim.get("dated_only"))
+
     def place(c: CodingTuple) -> list[str]:
         value = period_of(corpus, c, field)
-        if value is None and how == "split":
-            return []  # neither early nor late without a date
+        if value is None and (how == "split" or dated_only):
+            return []  # neither early nor late without a date; an event listing lists events
         return [bucket(value, how, cutoff)]
 
     if how == "split":
         keys = ["early", "late"]
     else:
-        found = {place(c)[0] for c in corpus.codings}
+        found = {k for c in corpus.codings for k in place(c)}
         keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
     return Axis(dim, [Header(k, k) for k in keys], place)
 

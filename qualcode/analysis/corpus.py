@@ -14,9 +14,9 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from qualcode.analysis import placement
 from qualcode.store import tables as t
@@ -25,7 +25,17 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 # Fields of a coding tuple.
-ID, SRC, CODE, CODER, START, END, VALENCE, MAGNITUDE, PERIOD, EVENT = range(10)
+# Final literals, so a type checker knows the type of each field it indexes.
+ID: Final = 0
+SRC: Final = 1
+CODE: Final = 2
+CODER: Final = 3
+START: Final = 4
+END: Final = 5
+VALENCE: Final = 6
+MAGNITUDE: Final = 7
+PERIOD: Final = 8
+EVENT: Final = 9
 CodingTuple = tuple[int, int, int, int, int, int, str | None, str | None, str | None, date | None]
 
 Link = tuple[int, int, int, str | None, int]  # start, end, case id, speaker, link id
@@ -54,6 +64,7 @@ class Corpus:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    case_parent: dict[int, int | None] = field(default_factory=dict)  # case -> parent case
 
     def __post_init__(self) -> None:
         for sid, links in self.range_links.items():
@@ -146,7 +157,7 @@ def coding_conditions(
     valence = filters.get("valence")
     if valence is not None:
         wanted = [valence] if isinstance(valence, str) else list(valence)
-        cond = c.valence.in_([v for v in wanted if v != "none"])
+        cond: ColumnElement[bool] = c.valence.in_([v for v in wanted if v != "none"])
         if "none" in wanted:
             cond = cond | c.valence.is_(None)
         conds.append(cond)
@@ -216,7 +227,9 @@ def load_corpus(
                 )
             )
         }
-        cases = conn.execute(select(t.cases.c.id, t.cases.c.name, t.cases.c.kind)).all()
+        cases = conn.execute(
+            select(t.cases.c.id, t.cases.c.name, t.cases.c.kind, t.cases.c.parent_id)
+        ).all()
         attrs = conn.execute(
             select(
                 t.attribute.c.owner,
@@ -260,13 +273,14 @@ def load_corpus(
     for value in ranged.values():
         value.sort()
     return Corpus(
-        codings=rows,  # type: ignore[arg-type]
+        codings=rows,
         code_names=code_names,
         code_parent=code_parent,
         code_order=code_order,
         sources=sources,
         case_names={r[0]: r[1] for r in cases},
         case_kinds={r[0]: r[2] for r in cases},
+        case_parent={r[0]: r[3] for r in cases},
         case_attrs=case_attrs,
         source_attrs=source_attrs,
         attr_allowed=allowed,

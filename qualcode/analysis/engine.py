@@ -68,6 +68,7 @@ class Display:
     summaries: dict[tuple[int, int], Any] = field(default_factory=dict)
     ratings: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
+    rating_basis: dict[tuple[int, int], Any] = field(default_factory=dict)
     saved_id: int | None = None
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
@@ -128,6 +129,7 @@ class Display:
             out["summaries"] = _grid(self, lambda k: _summary_dict(self.summaries.get(k)))
         if self.spec.cell == "rating":
             out["ratings"] = _grid(self, lambda k: self.ratings.get(k))
+            out["rating_basis"] = _grid(self, lambda k: _basis_dict(self.rating_basis.get(k)))
             out["quotes"] = _grid(
                 self, lambda k: self.quotes[k].to_dict() if k in self.quotes else None
             )
@@ -138,6 +140,13 @@ class Display:
 
 def _grid(display: Display, fn: Callable[[tuple[int, int]], Any]) -> list[list[Any]]:
     return [[fn((r, c)) for c in range(len(display.columns))] for r in range(len(display.rows))]
+
+
+def _basis_dict(b: Any) -> Any:
+    if b is None:
+        return None
+    return {"computed": b.computed, "supporting": b.supporting, "inhibiting": b.inhibiting,
+            "capped": b.capped, "override": b.override, "reason": b.reason}  # fmt: skip
 
 
 def _summary_dict(s: Any) -> Any:

@@ -126,6 +126,16 @@ def cell_excerpts(project: Project, display: Display, row: int, col: int) -> lis
     return out
 
 
+def excerpts_by_id(project: Project, ids: list[int]) -> dict[int, Excerpt]:
+    """Excerpts of these codings as they are now (a deleted coding is simply absent)."""
+    from qualcode.analysis.corpus import load_codings
+
+    if not ids:
+        return {}
+    corpus = load_codings(project, ids)
+    return make_excerpts(project, corpus, corpus.codings)
+
+
 def attach_contents(
     project: Project,
     corpus: Corpus,
@@ -138,7 +148,8 @@ def attach_contents(
 
     ``cancel()`` is checked every few hundred excerpts cut and cells filled.
     """
-    from qualcode.analysis.summarise import best_quote, rating
+    from qualcode.analysis.ratings import rate
+    from qualcode.analysis.summarise import best_quote
 
     spec = display.spec
     limit = spec.option("max_excerpts")
@@ -151,23 +162,44 @@ def attach_contents(
         cell = [excerpts[i] for i in members]
         cell.sort(key=lambda e: (e.source.casefold(), e.start, e.end, e.coding_id))
         if spec.cell == "rating":
-            display.ratings[key] = rating([e.magnitude for e in cell], spec.option("levels"))
+            basis = rate([(e.magnitude, e.valence) for e in cell], spec.option("levels"))
+            display.rating_basis[key] = basis
             quote = best_quote(cell, spec.option("levels"))
             if quote is not None:
                 display.quotes[key] = quote
         else:
             display.excerpts[key] = cell[:limit] if limit else cell
     if spec.cell == "rating":
-        for r in range(len(display.rows)):
-            for c in range(len(display.columns)):
-                display.ratings.setdefault((r, c), "absent")
+        apply_ratings(project, display)
     check_cancel(cancel)
-    if spec.cell == "summary" and display.saved_id is not None:
-        from qualcode.analysis.framework import summaries_of
-
-        found = summaries_of(project, display.saved_id)
+    if display.saved_id is not None:
+        found = project.cells.summaries(display.saved_id)
         for r, rh in enumerate(display.rows):
             for c, ch in enumerate(display.columns):
                 s = found.get((rh.key, ch.key))
                 if s is not None:
                     display.summaries[(r, c)] = s
+
+
+def apply_ratings(project: Project, display: Display) -> None:
+    """Every cell's rating by the rule, then the researcher's overrides of a saved display.
+
+    Run again after an override changed: the rule's ratings stay, overrides are re-read.
+    """
+    from dataclasses import replace
+
+    from qualcode.analysis.axes import NOTE_KEY
+    from qualcode.analysis.ratings import NOT_MENTIONED, RatingBasis
+
+    overrides = project.cells.ratings(display.saved_id) if display.saved_id is not None else {}
+    for r, rh in enumerate(display.rows):
+        for c, ch in enumerate(display.columns):
+            if rh.key.startswith(NOTE_KEY) or ch.key.startswith(NOTE_KEY):
+                continue  # the researcher's own column or row (a conclusion): not rated
+            basis = display.rating_basis.get((r, c)) or RatingBasis(NOT_MENTIONED)
+            basis = replace(basis, override=None, reason="", author="")
+            own = overrides.get((rh.key, ch.key))
+            if own is not None:
+                basis = replace(basis, override=own.rating, reason=own.reason, author=own.author)
+            display.rating_basis[(r, c)] = basis
+            display.ratings[(r, c)] = basis.rating

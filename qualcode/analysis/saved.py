@@ -38,93 +38,6 @@ def _record(row: Any) -> SavedDisplayRecord:
     )
 
 
-def list_saved(project: Project) -> list[SavedDisplayRecord]:
-    """Every saved display, by name."""
-    with project.reading() as conn:
-        rows = conn.execute(select(at.saved_display).order_by(at.saved_display.c.name)).all()
-    return [_record(r) for r in rows]
-
-
-def get_saved(project: Project, display_id: int) -> SavedDisplayRecord:
-    """A saved display by id."""
-    with project.reading() as conn:
-        return _record(require(conn, display_id))
-
-
-def find_saved(project: Project, name: str) -> SavedDisplayRecord:
-    """A saved display by (case-insensitive) name."""
-    sd = at.saved_display.c
-    with project.reading() as conn:
-        row = conn.execute(
-            select(at.saved_display).where(func.lower(sd.name) == name.strip().lower())
-        ).first()
-    if row is None:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "There is no saved display named '{name}'."), name=name
-        )
-    return _record(row)
-
-
-def run_saved(project: Project, display_id: int) -> Display:
-    """Re-run a saved display on the current data (its cell summaries included)."""
-    from qualcode.analysis.engine import build_display
-
-    saved = get_saved(project, display_id)
-    return build_display(project, saved.spec, saved_id=saved.id)
-
-
-def save_display(project: Project, name: str, spec: DisplaySpec) -> ChangeSet[SavedDisplayRecord]:
-    """Save ``spec`` under a new, unique ``name``."""
-    name = _clean(name)
-    with project.operation("display.save", QT_TRANSLATE_NOOP("operations", "Save display")) as op:
-        _check_unique(op.conn, name)
-        new_id = op.insert(at.saved_display, {"name": name, "spec": spec.to_dict()})
-        op.note(display=name, type=spec.type)
-        op.result = _record(require(op.conn, new_id))
-    return op.changeset
-
-
-def rename_display(project: Project, display_id: int, name: str) -> ChangeSet[SavedDisplayRecord]:
-    """Give a saved display another name."""
-    name = _clean(name)
-    with project.operation(
-        "display.rename", QT_TRANSLATE_NOOP("operations", "Rename display")
-    ) as op:
-        before = _record(require(op.conn, display_id))
-        if before.name.lower() != name.lower():
-            _check_unique(op.conn, name)
-        op.update(at.saved_display, display_id, {"name": name, "modified_at": utcnow()})
-        op.note(before=before.name, after=name)
-        op.result = _record(require(op.conn, display_id))
-    return op.changeset
-
-
-def update_display(
-    project: Project, display_id: int, spec: DisplaySpec
-) -> ChangeSet[SavedDisplayRecord]:
-    """Replace a saved display's spec (its cell summaries stay keyed by row/column keys)."""
-    with project.operation("display.update", QT_TRANSLATE_NOOP("operations", "Edit display")) as op:
-        require(op.conn, display_id)
-        op.update(at.saved_display, display_id, {"spec": spec.to_dict(), "modified_at": utcnow()})
-        op.note(display=display_id)
-        op.result = _record(require(op.conn, display_id))
-    return op.changeset
-
-
-def delete_display(project: Project, display_id: int) -> ChangeSet[None]:
-    """Delete a saved display, its cell summaries and the links of conclusions to it."""
-    with project.operation(
-        "display.delete", QT_TRANSLATE_NOOP("operations", "Delete display")
-    ) as op:
-        row = require(op.conn, display_id)
-        op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
-        op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)
-        op.delete_where(at.review_comment, _cell_comments(display_id))
-        op.delete_where(at.saved_display, at.saved_display.c.id == display_id)
-        op.note(display=row._mapping["name"])
-    return op.changeset
-
-
 def _cell_comments(display_id: int) -> Any:
     rc = at.review_comment.c
     return (rc.target == "cell") & (rc.target_id == display_id)
@@ -153,3 +66,94 @@ def _check_unique(conn: Connection, name: str) -> None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A display named '{name}' already exists."), name=name
         )
+
+
+class DisplayManager:
+    """Saved displays: ``project.displays`` (every change one undoable operation)."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def all(self) -> list[SavedDisplayRecord]:
+        """Every saved display, by name."""
+        with self._p.reading() as conn:
+            rows = conn.execute(select(at.saved_display).order_by(at.saved_display.c.name)).all()
+        return [_record(r) for r in rows]
+
+    def get(self, display_id: int) -> SavedDisplayRecord:
+        """A saved display by id."""
+        with self._p.reading() as conn:
+            return _record(require(conn, display_id))
+
+    def find(self, name: str) -> SavedDisplayRecord:
+        """A saved display by (case-insensitive) name."""
+        sd = at.saved_display.c
+        with self._p.reading() as conn:
+            row = conn.execute(
+                select(at.saved_display).where(func.lower(sd.name) == name.strip().lower())
+            ).first()
+        if row is None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no saved display named '{name}'."), name=name
+            )
+        return _record(row)
+
+    def run(self, display_id: int) -> Display:
+        """Re-run a saved display on the current data (its cell summaries included)."""
+        from qualcode.analysis.engine import build_display
+
+        saved = self.get(display_id)
+        return build_display(self._p, saved.spec, saved_id=saved.id)
+
+    def save(self, name: str, spec: DisplaySpec) -> ChangeSet[SavedDisplayRecord]:
+        """Save ``spec`` under a new, unique ``name``."""
+        name = _clean(name)
+        with self._p.operation(
+            "display.save", QT_TRANSLATE_NOOP("operations", "Save display")
+        ) as op:
+            _check_unique(op.conn, name)
+            new_id = op.insert(at.saved_display, {"name": name, "spec": spec.to_dict()})
+            op.note(display=name, type=spec.type)
+            op.result = _record(require(op.conn, new_id))
+        return op.changeset
+
+    def rename(self, display_id: int, name: str) -> ChangeSet[SavedDisplayRecord]:
+        """Give a saved display another name."""
+        name = _clean(name)
+        with self._p.operation(
+            "display.rename", QT_TRANSLATE_NOOP("operations", "Rename display")
+        ) as op:
+            before = _record(require(op.conn, display_id))
+            if before.name.lower() != name.lower():
+                _check_unique(op.conn, name)
+            op.update(at.saved_display, display_id, {"name": name, "modified_at": utcnow()})
+            op.note(before=before.name, after=name)
+            op.result = _record(require(op.conn, display_id))
+        return op.changeset
+
+    def update(self, display_id: int, spec: DisplaySpec) -> ChangeSet[SavedDisplayRecord]:
+        """Replace a saved display's spec (its cell summaries stay keyed by row/column keys)."""
+        with self._p.operation(
+            "display.update", QT_TRANSLATE_NOOP("operations", "Edit display")
+        ) as op:
+            require(op.conn, display_id)
+            op.update(
+                at.saved_display, display_id, {"spec": spec.to_dict(), "modified_at": utcnow()}
+            )
+            op.note(display=display_id)
+            op.result = _record(require(op.conn, display_id))
+        return op.changeset
+
+    def delete(self, display_id: int) -> ChangeSet[None]:
+        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it."""
+        with self._p.operation(
+            "display.delete", QT_TRANSLATE_NOOP("operations", "Delete display")
+        ) as op:
+            row = require(op.conn, display_id)
+            op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
+            op.delete_where(at.cell_rating, at.cell_rating.c.display_id == display_id)
+            op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)
+            op.delete_where(at.review_comment, _cell_comments(display_id))
+            op.delete_where(at.saved_display, at.saved_display.c.id == display_id)
+            op.note(display=row._mapping["name"])
+        return op.changeset

@@ -15,16 +15,19 @@ from typing import Any
 from qualcode.errors import ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
+# Every dimension also takes ``extra``: labels of headers the researcher writes in.
 DIMENSIONS = (
     "codes",  # params: ids, children_of, aggregate
     "code_groups",  # params: groups {label: [code ids]}
-    "cases",  # params: ids, case_kind, order_by (attribute name), descending
-    "attribute",  # params: name (case attribute), order_by (rank attribute), values
+    "cases",  # params: ids, case_kind, order_by, descending, ranked_only, rollup, extremes,
+    # show_value
+    "attribute",  # params: name (case attribute), order_by (rank attribute), values, groups
     "sources",  # params: ids
     "source_kind",
     "source_attribute",  # params: name
     "coders",  # params: names
-    "period",  # params: bucket (month|year|value|split), field (auto|coding|source), cutoff
+    "period",  # params: bucket (month|year|value|split), field (auto|coding|source), cutoff,
+    # dated_only
     "valence",
     "total",
 )

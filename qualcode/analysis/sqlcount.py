@@ -44,8 +44,8 @@ def applies(spec: DisplaySpec) -> bool:
     if any(k not in SQL_FILTERS for k, _ in spec.filters):
         return False
     dims = (spec.rows, spec.columns)
-    if any(d.kind not in SQL_DIMS for d in dims):
-        return False
+    if any(d.kind not in SQL_DIMS or d.get("rollup") or d.get("extra") for d in dims):
+        return False  # roll-ups and researcher-written headers: placed in Python (axes)
     if any(
         d.kind == "codes" and d.get("aggregate", d.get("children_of") is not None) for d in dims
     ):

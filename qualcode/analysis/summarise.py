@@ -1,4 +1,4 @@
-"""Extractive helpers for cells: draft summaries, checklist ratings and best quotes.
+"""Extractive helpers for cells: draft summaries and best quotes (ratings: :mod:`ratings`).
 
 Drafts are extractive on purpose: the researcher writes the summary; the tool
 only proposes the sentences most central to the cell. A sentence's centrality
@@ -15,23 +15,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from qualcode.analysis.excerpts import Excerpt
-
-RATINGS = ("absent", "partly", "adequate")
-"""Checklist ratings, weakest first (index = level)."""
-
-DEFAULT_LEVELS: dict[str, int] = {
-    **dict.fromkeys(
-        ("high", "tinggi", "strong", "kuat", "adequate", "memadai", "baik", "good", "yes", "ya",
-         "+", "++", "3"), 2),
-    **dict.fromkeys(
-        ("medium", "sedang", "moderate", "partly", "partial", "cukup", "kurang memadai", "+/-",
-         "±", "2", "low", "rendah", "weak", "lemah", "kurang", "1"), 1),
-    **dict.fromkeys(("absent", "tidak ada", "none", "no", "tidak", "-", "0"), 0),
-}  # fmt: skip
-"""Magnitude words (EN/ID) to checklist levels; a spec option ``levels`` overrides them."""
-
-UNRATED_LEVEL = 1
-"""A coding without a magnitude shows the component is present but not how well: "partly"."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -125,39 +108,80 @@ def centrality(bags: Sequence[frozenset[str]]) -> list[float]:
     return scores
 
 
+VALENCE_GROUPS = (("supporting", "(+) "), (None, ""), ("inhibiting", "(\u2212) "))
+"""Draft lines in order: supporting points, then unmarked or neutral ones, then inhibiting."""
+_FILLERS = ("itu kan", "nah", "ya ", "jadi gini", "eee", "hmm", "oh ", "lewat apa", "gitu")
+_MIN_WORDS = 3
+_NEAR_DUPLICATE = 0.75
+
+
+def whole(sentence: str) -> bool:
+    """A sentence fit for a summary: complete (not a lower-case fragment), not a question,
+    not an opening filler, at least three words."""
+    text = sentence.strip()
+    folded = text.casefold()
+    return (
+        len(_WORD.findall(text)) >= _MIN_WORDS
+        and not text.endswith("?")
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'(")
+        and not folded.startswith(_FILLERS)
+    )
+
+
 def draft_summary(excerpts: Iterable[Excerpt], max_sentences: int = 3) -> tuple[str, list[int]]:
-    """The most central sentences of a cell's excerpts, in text order, and their coding ids."""
-    units: list[tuple[str, int]] = []
+    """A draft of a cell: its most central whole sentences and the codings they come from.
+
+    Sentences are whole (see :func:`whole`; a cell of fragments only gets its longest
+    statement) and never repeated (a near-duplicate
+    of a chosen sentence is skipped); every code in the cell is represented by
+    its most central sentence (so ``max_sentences`` may be exceeded for that);
+    one sentence a line, grouped by valence: ``(+)`` supporting first, unmarked ones, then
+    ``(−)`` inhibiting.
+    """
+    units: list[tuple[str, Excerpt]] = []
     seen: set[str] = set()
     for e in excerpts:
         for s in sentences(e.text):
             if s.casefold() not in seen:
                 seen.add(s.casefold())
-                units.append((s, e.coding_id))
+                units.append((s, e))
     if not units:
         return "", []
-    scores = centrality([words(s) for s, _ in units])
-    ranked = sorted(range(len(units)), key=lambda i: (-scores[i], i))[:max_sentences]
-    chosen = sorted(ranked)
-    text = " ".join(units[i][0] for i in chosen)
-    ids = list(dict.fromkeys(units[i][1] for i in chosen))
-    return text, ids
+    bags = [words(s) for s, _ in units]
+    scores = centrality(bags)
+    ranked = [i for i in sorted(range(len(units)), key=lambda i: (-scores[i], i))
+              if whole(units[i][0])]  # fmt: skip
+    if not ranked:  # only fragments: the longest statement, else the longest sentence
+        statements = [i for i in range(len(units)) if not units[i][0].endswith("?")]
+        pool = statements or list(range(len(units)))
+        ranked = [max(pool, key=lambda i: (len(_WORD.findall(units[i][0])), -i))]
+    chosen: list[int] = []
+
+    def take(i: int) -> None:
+        if i in chosen:
+            return
+        for j in chosen:
+            union = len(bags[i] | bags[j])
+            if union and len(bags[i] & bags[j]) / union >= _NEAR_DUPLICATE:
+                return
+        chosen.append(i)
+
+    for code in dict.fromkeys(units[i][1].code_id for i in ranked):
+        take(next(i for i in ranked if units[i][1].code_id == code))
+    for i in ranked:
+        if len(chosen) >= max_sentences:
+            break
+        take(i)
+    lines: list[str] = []
+    for valence, mark in VALENCE_GROUPS:
+        group = sorted(i for i in chosen if _group(units[i][1].valence) == valence)
+        lines.extend(mark + units[i][0] for i in group)
+    ids = list(dict.fromkeys(units[i][1].coding_id for i in sorted(chosen)))
+    return "\n".join(lines), ids
 
 
-def level(magnitude: str | None, levels: Mapping[str, int] | None = None) -> int:
-    """Checklist level (0 absent, 1 partly, 2 adequate) of one coding's magnitude."""
-    if magnitude is None or not magnitude.strip():
-        return UNRATED_LEVEL
-    table = {k.casefold(): v for k, v in (levels or DEFAULT_LEVELS).items()}
-    return table.get(magnitude.strip().casefold(), UNRATED_LEVEL)
-
-
-def rating(magnitudes: Sequence[str | None], levels: Mapping[str, int] | None = None) -> str:
-    """A cell's rating: "absent" without codings, else the lower median level of its codings."""
-    if not magnitudes:
-        return RATINGS[0]
-    found = sorted(level(m, levels) for m in magnitudes)
-    return RATINGS[found[(len(found) - 1) // 2]]
+def _group(valence: str | None) -> str | None:
+    return valence if valence in ("supporting", "inhibiting") else None
 
 
 def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None) -> Excerpt | None:
@@ -168,9 +192,11 @@ def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None)
     excerpts, then (3) quotable: 15–60 words preferred, nearest that range
     otherwise, then (4) first in source order.
     """
+    from qualcode.analysis.ratings import RATINGS, level, rate
+
     if not cell:
         return None
-    target = RATINGS.index(rating([e.magnitude for e in cell], levels))
+    target = RATINGS.index(rate([(e.magnitude, e.valence) for e in cell], levels).computed)
     scores = centrality([words(e.text) for e in cell])
 
     def length_penalty(e: Excerpt) -> int:
@@ -180,7 +206,7 @@ def best_quote(cell: Sequence[Excerpt], levels: Mapping[str, int] | None = None)
     order = sorted(
         range(len(cell)),
         key=lambda i: (
-            level(cell[i].magnitude, levels) != target,
+            level(cell[i].magnitude, cell[i].valence, levels) != target,
             -round(scores[i], 9),
             length_penalty(cell[i]),
             i,

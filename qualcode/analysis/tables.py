@@ -8,6 +8,7 @@ from qualcode.store import models as m
 
 saved_display: Table = m.SavedDisplay.__table__  # type: ignore[assignment]
 cell_summary: Table = m.CellSummary.__table__  # type: ignore[assignment]
+cell_rating: Table = m.CellRating.__table__  # type: ignore[assignment]
 conclusion: Table = m.Conclusion.__table__  # type: ignore[assignment]
 conclusion_evidence: Table = m.ConclusionEvidence.__table__  # type: ignore[assignment]
 conclusion_display: Table = m.ConclusionDisplay.__table__  # type: ignore[assignment]
@@ -17,6 +18,7 @@ review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
 ALL = (
     saved_display,
     cell_summary,
+    cell_rating,
     conclusion,
     conclusion_evidence,
     conclusion_display,

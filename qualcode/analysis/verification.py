@@ -19,20 +19,40 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from qualcode.analysis import placement
-from qualcode.analysis.conclusions import get_conclusion
 from qualcode.analysis.corpus import ID, SRC, CodingTuple, load_codings
 from qualcode.analysis.scope import passages
+from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
 NO_CASE = "(no case)"
+CONTEXT = "verification"
+"""Translation context of the warnings (the app and exports translate the templates)."""
+NO_SUPPORT = QT_TRANSLATE_NOOP("verification", "No supporting evidence is linked.")
+ONE_INFORMANT = QT_TRANSLATE_NOOP(
+    "verification", "All supporting evidence comes from one informant."
+)
+DOMINANT = QT_TRANSLATE_NOOP(
+    "verification", "{share} of the supporting evidence comes from {name}."
+)
+DOMINANT_TIED = QT_TRANSLATE_NOOP(
+    "verification", "{share} of the supporting evidence comes from each of {names} (tied)."
+)
+ONE_SOURCE = QT_TRANSLATE_NOOP(
+    "verification", "Only one source backs this conclusion (no triangulation by source)."
+)
+ONE_KIND = QT_TRANSLATE_NOOP(
+    "verification", "Only one kind of source backs it (no triangulation by method)."
+)
+UNADDRESSED = QT_TRANSLATE_NOOP("verification", "{n} contradicting excerpt(s) are not addressed.")
+MISSING = QT_TRANSLATE_NOOP("verification", "{n} linked excerpt(s) no longer exist.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,9 @@ class Verification:
     roles_heard: tuple[str, ...]
     silent_roles: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
+    """The warnings in English (the command line)."""
+    warning_items: tuple[tuple[str, dict[str, Any]], ...] = field(default=())
+    """The same warnings as (template, parameters): translate the template, then fill it."""
     supporting_codings: int = 0  # linked codings; ``supporting`` counts their passages
     top_cases: tuple[str, ...] = ()  # every informant tied for the largest share
     voiced: int = 0  # supporting passages with an informant (the base of the shares)
@@ -84,7 +107,7 @@ def verify(
     skips the silent-role check); ``dominance`` is the share of supporting
     evidence from one informant above which a warning is raised.
     """
-    record = get_conclusion(project, conclusion_id)
+    record = project.conclusions.get(conclusion_id)
     corpus = load_codings(project, [e.coding_id for e in record.evidence])
     by_id = corpus.by_id()
     missing = tuple(e.coding_id for e in record.evidence if e.coding_id not in by_id)
@@ -152,22 +175,25 @@ def verify(
         heard = [v for v in values if v in spoken]
         silent = [v for v in values if v not in spoken]
 
-    warnings = []
+    items: list[tuple[str, dict[str, Any]]] = []
     if not support:
-        warnings.append("No supporting evidence is linked.")
+        items.append((NO_SUPPORT, {}))
     if len(per_case) == 1 and not corroborating:
-        warnings.append("All supporting evidence comes from one informant.")
+        items.append((ONE_INFORMANT, {}))
     elif len(per_case) > 1 and share > dominance:
-        who = " and ".join(top_cases) + (" (tied)" if len(top_cases) > 1 else "")
-        warnings.append(f"{share:.0%} of the supporting evidence comes from {who}.")
+        if len(top_cases) > 1:
+            items.append((DOMINANT_TIED, {"share": f"{share:.0%}", "names": ", ".join(top_cases)}))
+        else:
+            items.append((DOMINANT, {"share": f"{share:.0%}", "name": top_cases[0]}))
     if support and len(sources) < 2:
-        warnings.append("Only one source backs this conclusion (no triangulation by source).")
+        items.append((ONE_SOURCE, {}))
     if support and len(kinds) < 2:
-        warnings.append("Only one kind of source backs it (no triangulation by method).")
+        items.append((ONE_KIND, {}))
     if unaddressed:
-        warnings.append(f"{len(unaddressed)} contradicting excerpt(s) are not addressed.")
+        items.append((UNADDRESSED, {"n": len(unaddressed)}))
     if missing:
-        warnings.append(f"{len(missing)} linked excerpt(s) no longer exist.")
+        items.append((MISSING, {"n": len(missing)}))
+    warnings = [template.format(**params) for template, params in items]
 
     return Verification(
         conclusion_id=conclusion_id,
@@ -186,6 +212,7 @@ def verify(
         roles_heard=tuple(heard),
         silent_roles=tuple(silent),
         warnings=tuple(warnings),
+        warning_items=tuple(items),
         supporting_codings=len(linked),
         top_cases=tuple(top_cases),
         voiced=voiced,

@@ -189,8 +189,8 @@ class _Reader:
                 self.problem(_line(node), E_MISSING_KEY, where=where, key=key)
         return values
 
-    def sequence(self, node: Node, where: str) -> list[Node]:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+    def sequence(self, node: Node | None, where: str) -> list[Node]:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.problem(_line(node), E_LIST, where=where)

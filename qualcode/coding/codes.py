@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, func, select
 
 from qualcode.changes import ChangeSet
+from qualcode.coding import code_merge
 from qualcode.errors import ConflictError, NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
@@ -262,7 +263,7 @@ class CodeManager:
             # it starts; bounding its start from below too lets the (source, start) index
             # find the few turns near each coding instead of every turn of the source.
             longest = conn.execute(select(func.max(lk.end_pos - lk.start_pos))).scalar()
-            per_turn = []
+            per_turn: Sequence[Any] = []
             if longest is not None:
                 near = (
                     (lk.source_id == c.source_id)
@@ -490,10 +491,10 @@ class CodeManager:
                         ),
                         name=m.name,
                     )
-            moved, collapsed = _move_codings(op, sources, target_id)
+            moved, collapsed = code_merge.move_codings(op, sources, target_id)
             op.update_where(t.memo, t.memo.c.code_id.in_(sources), {"code_id": target_id})
-            _move_memberships(op, sources, target_id)
-            _move_links(op, sources, target_id)
+            code_merge.move_memberships(op, sources, target_id)
+            code_merge.move_links(op, sources, target_id)
             for hook in CODE_MERGERS:
                 hook(op, sources, target_id)
             for m in merged:
@@ -511,6 +512,74 @@ class CodeManager:
                 duplicates_collapsed=collapsed,
             )
             op.result = self.get(target_id)
+        return op.changeset
+
+    def move_many(
+        self,
+        code_ids: Sequence[int],
+        parent_id: int | None = None,
+        *,
+        position: int | None = None,
+        beside: int | None = None,
+        after: bool = False,
+    ) -> ChangeSet[list[Code]]:
+        """Move codes (a drag of several) under ``parent_id`` in one undo step.
+
+        ``position`` counts among the siblings that stay; with ``beside`` the codes
+        land just before (or ``after``) that code, under its parent. Without
+        either they go last, in the order given.
+        """
+        ids = [c for c in dict.fromkeys(code_ids) if c != beside]
+        if not ids:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose codes to move."))
+        with self._p.operation("code.move", QT_TRANSLATE_NOOP("operations", "Move code")) as op:
+            if beside is not None:
+                parent_id = self._require(op.conn, beside).parent_id
+            for code_id in ids:
+                self.move(code_id, parent_id)
+            staying: list[int] = [c.id for c in self.children(parent_id) if c.id not in ids]
+            if beside is not None:
+                position = staying.index(beside) + (1 if after else 0)
+            at = len(staying) if position is None else max(0, min(position, len(staying)))
+            self._renumber(op, [*staying[:at], *ids, *staying[at:]])
+            op.result = [self.get(c) for c in ids]
+        return op.changeset
+
+    def split(
+        self,
+        code_id: int,
+        coding_ids: Sequence[int],
+        name: str,
+        *,
+        as_child: bool = True,
+        color: str | None = None,
+        description: str = "",
+    ) -> ChangeSet[Code]:
+        """Move ``coding_ids`` (codings of ``code_id``) to a new code ``name``.
+
+        First-cycle coding often shows a provisional code holds two ideas. The new
+        code is a sub-code of ``code_id`` when ``as_child``, else its sibling.
+        """
+        ids = list(dict.fromkeys(coding_ids))
+        if not ids:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose the codings to split off."))
+        with self._p.operation("code.split", QT_TRANSLATE_NOOP("operations", "Split code")) as op:
+            original = self._require(op.conn, code_id)
+            stray = [c.id for c in map(self._p.codings.get, ids) if c.code_id != code_id]
+            if stray:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Coding {id} is not coded with '{code}'."),
+                    id=stray[0],
+                    code=original.name,
+                )
+            parent = code_id if as_child else original.parent_id
+            new = self.create(
+                name, parent_id=parent, color=color or original.color, description=description
+            ).result
+            assert new is not None
+            self._p.codings.recode(ids, new.id)
+            op.note(code=original.name, into=new.name, codings=len(ids), child=as_child)
+            op.result = self.get(new.id)
         return op.changeset
 
     def links(self, code_id: int | None = None) -> list[CodeLink]:
@@ -611,10 +680,10 @@ class CodeManager:
             op.update(t.code, child.id, {"parent_id": target_id})
             return
         # Same-named sub-code under the target: merge them too.
-        _move_codings(op, [child.id], clash)
+        code_merge.move_codings(op, [child.id], clash)
         op.update_where(t.memo, t.memo.c.code_id == child.id, {"code_id": clash})
-        _move_memberships(op, [child.id], clash)
-        _move_links(op, [child.id], clash)
+        code_merge.move_memberships(op, [child.id], clash)
+        code_merge.move_links(op, [child.id], clash)
         for hook in CODE_MERGERS:
             hook(op, [child.id], clash)
         for grandchild in _children(op.conn, child.id):
@@ -648,34 +717,6 @@ CODE_MERGERS: list[Any] = []
 """Callables ``(op, from_code_ids, to_code_id)`` that re-point other areas' rows in a merge."""
 
 
-def _move_memberships(op: Any, from_codes: Sequence[int], to_code: int) -> None:
-    m = t.item_set_member.c
-    rows = op.conn.execute(
-        select(m.id, m.set_id)
-        .where(m.code_id.in_([*from_codes, to_code]))
-        .order_by((m.code_id != to_code), m.id)
-    ).all()
-    kept: set[int] = set()
-    for member_id, set_id in rows:
-        if set_id in kept:
-            op.delete(t.item_set_member, member_id)
-        else:
-            kept.add(set_id)
-            op.update_where(
-                t.item_set_member,
-                (m.id == member_id) & (m.code_id != to_code),
-                {"code_id": to_code},
-            )
-
-
-def _move_links(op: Any, from_codes: Sequence[int], to_code: int) -> None:
-    link = t.code_link.c
-    op.update_where(t.code_link, link.from_code_id.in_(list(from_codes)), {"from_code_id": to_code})
-    op.update_where(t.code_link, link.to_code_id.in_(list(from_codes)), {"to_code_id": to_code})
-    # a link from the merged code to itself means nothing any more
-    op.delete_where(t.code_link, (link.from_code_id == to_code) & (link.to_code_id == to_code))
-
-
 def _parent_is(parent_id: int | None) -> Any:
     return t.code.c.parent_id.is_(None) if parent_id is None else t.code.c.parent_id == parent_id
 
@@ -694,52 +735,3 @@ def _descendants(conn: Connection, code_id: int) -> list[CodeId]:
         frontier = [r[0] for r in rows]
         out.extend(CodeId(i) for i in frontier)
     return out
-
-
-def _move_codings(op: Any, from_codes: Sequence[int], to_code: int) -> tuple[int, int]:
-    """Recode every coding of ``from_codes`` to ``to_code``; collapse exact duplicates.
-
-    A coding that would repeat one the same coder already has on the same range
-    is folded into that one: its memos move there, its note is appended and the
-    attributes the survivor lacks are taken over. Nothing the coder wrote is lost.
-    """
-    from qualcode.store.recorder import chunks
-
-    c = t.coding.c
-    folded = ("valence", "magnitude", "period", "event_date", "weight")
-    rows = op.conn.execute(
-        select(t.coding)
-        .where(c.code_id.in_([*from_codes, to_code]))
-        .order_by((c.code_id != to_code), c.id)
-    ).all()
-    survivors: dict[tuple[int, int, int, int], dict[str, Any]] = {}
-    updates: dict[int, dict[str, Any]] = {}
-    move: list[int] = []
-    drop: dict[int, int] = {}
-    for row in rows:
-        r = dict(row._mapping)
-        key = (r["source_id"], r["coder_id"], r["start_pos"], r["end_pos"])
-        keep = survivors.get(key)
-        if keep is None:
-            survivors[key] = r
-            if r["code_id"] != to_code:
-                move.append(r["id"])
-            continue
-        drop[r["id"]] = keep["id"]
-        patch = updates.setdefault(keep["id"], {})
-        for name in folded:
-            if keep[name] is None and r[name] is not None:
-                keep[name] = patch[name] = r[name]
-        if r["note"].strip():
-            keep["note"] = patch["note"] = "\n\n".join(x for x in (keep["note"], r["note"]) if x)
-    for dropped, kept in drop.items():
-        op.update_where(t.memo, t.memo.c.coding_id == dropped, {"coding_id": kept})
-    if drop:
-        op.delete_where(t.coding, c.id.in_(list(drop)))
-    for kept, patch in updates.items():
-        if patch:
-            op.update(t.coding, kept, patch)
-    now = utcnow()
-    for part in chunks(move):
-        op.update_where(t.coding, c.id.in_(part), {"code_id": to_code, "modified_at": now})
-    return len(move), len(drop)

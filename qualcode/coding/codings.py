@@ -8,6 +8,7 @@ by the same coder is refused.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,10 +18,12 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from qualcode.changes import ChangeSet
+from qualcode.coding.codes import check_name
+from qualcode.coding.invivo import invivo_name
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId, CoderId, CodingId, SourceId
-from qualcode.records import VALENCES, Coding
+from qualcode.records import VALENCES, Code, Coding
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
@@ -107,7 +110,7 @@ class CodingManager:
         with self._p.reading() as conn:
             return _require(conn, coding_id)
 
-    def list(self, flt: CodingFilter | None = None) -> list[Coding]:
+    def list(self, flt: CodingFilter | None = None) -> builtins.list[Coding]:
         """Codings matching ``flt``, by source then position."""
         flt = flt or CodingFilter()
         c = t.coding.c
@@ -124,11 +127,11 @@ class CodingManager:
             rows = conn.execute(q.order_by(c.source_id, c.start_pos, c.end_pos, c.id)).all()
         return [coding_from_row(r) for r in rows]
 
-    def in_source(self, source_id: int) -> list[Coding]:
+    def in_source(self, source_id: int) -> builtins.list[Coding]:
         """Every coding of one source, in text order."""
         return self.list(CodingFilter(source_ids=[source_id]))
 
-    def at(self, source_id: int, offset: int) -> list[Coding]:
+    def at(self, source_id: int, offset: int) -> builtins.list[Coding]:
         """Codings of ``source_id`` that cover ``offset``."""
         c = t.coding.c
         with self._p.reading() as conn:
@@ -160,7 +163,7 @@ class CodingManager:
         end: int,
         code_ids: Sequence[int],
         **attributes: Any,
-    ) -> ChangeSet[list[Coding]]:
+    ) -> ChangeSet[builtins.list[Coding]]:
         """Code one range with several codes at once (one undo step)."""
         attrs = check_attributes(attributes)
         if not code_ids:
@@ -191,7 +194,7 @@ class CodingManager:
 
     def apply_ranges(
         self, code_id: int, ranges: Iterable[tuple[int, int, int]], *, label: str | None = None
-    ) -> ChangeSet[list[Coding]]:
+    ) -> ChangeSet[builtins.list[Coding]]:
         """Code many (source, start, end) ranges with one code in one undo step.
 
         Ranges this coder already coded with this code are skipped, not errors:
@@ -268,7 +271,7 @@ class CodingManager:
             op.result = _require(op.conn, coding_id)
         return op.changeset
 
-    def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[list[Coding]]:
+    def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[builtins.list[Coding]]:
         """Give codings another code."""
         ids = list(dict.fromkeys(coding_ids))
         with self._p.operation("coding.recode", QT_TRANSLATE_NOOP("operations", "Recode")) as op:
@@ -302,6 +305,83 @@ class CodingManager:
             )
             op.result = _require(op.conn, coding_id)
         return op.changeset
+
+    # -- combined actions: each ONE operation, so a failed step takes back the others ------
+    def apply_new_code(
+        self,
+        source_id: int,
+        start: int,
+        end: int,
+        name: str,
+        *,
+        parent_id: int | None = None,
+        **attributes: Any,
+    ) -> ChangeSet[tuple[Code, Coding]]:
+        """Create a code ``name`` and code ``text[start:end]`` with it (one undo step).
+
+        A name taken among the siblings is refused and nothing changes.
+        """
+        with self._p.operation(
+            "coding.apply_new_code", QT_TRANSLATE_NOOP("operations", "Code with a new code")
+        ) as op:
+            code = _result(self._p.codes.create(name, parent_id=parent_id))
+            coding = _result(self.apply(source_id, start, end, code.id, **attributes))
+            op.note(code=code.name, source=source_id, start=start, end=end)
+            op.result = (code, coding)
+        return op.changeset
+
+    def recode_new_code(
+        self, coding_ids: Sequence[int], name: str, *, parent_id: int | None = None
+    ) -> ChangeSet[tuple[Code, builtins.list[Coding]]]:
+        """Create a code ``name`` and give ``coding_ids`` that code (one undo step)."""
+        with self._p.operation(
+            "coding.recode_new_code", QT_TRANSLATE_NOOP("operations", "Recode")
+        ) as op:
+            code = _result(self._p.codes.create(name, parent_id=parent_id))
+            codings = _result(self.recode(coding_ids, code.id))
+            op.note(code=code.name, codings=list(coding_ids))
+            op.result = (code, codings)
+        return op.changeset
+
+    def in_vivo(
+        self,
+        source_id: int,
+        start: int,
+        end: int,
+        *,
+        parent_id: int | None = None,
+        name: str | None = None,
+        **attributes: Any,
+    ) -> ChangeSet[tuple[Code, Coding]]:
+        """Code ``text[start:end]`` with a code named from its own words (see
+        :func:`qualcode.coding.invivo.invivo_name`).
+
+        The same words coded again reuse the code of that name under ``parent_id``
+        (compared case-insensitively) instead of making a duplicate, so repeated
+        phrases gather under one in-vivo code.
+        """
+        text = self._p.sources.text(source_id)
+        _check_bounds(source_id, start, end, len(text))
+        wanted = check_name(name or invivo_name(text[start:end]))
+        with self._p.operation(
+            "coding.invivo", QT_TRANSLATE_NOOP("operations", "Code in vivo")
+        ) as op:
+            if parent_id is not None:
+                self._p.codes.get(parent_id)  # a missing parent is an error, not a top level
+            same = [
+                c for c in self._p.codes.children(parent_id) if c.name.lower() == wanted.lower()
+            ]
+            code = same[0] if same else _result(self._p.codes.create(wanted, parent_id=parent_id))
+            coding = _result(self.apply(source_id, start, end, code.id, **attributes))
+            op.note(code=code.name, source=source_id, start=start, end=end, new=not same)
+            op.result = (code, coding)
+        return op.changeset
+
+
+def _result[T](changes: ChangeSet[T]) -> T:
+    """The result of an inner operation (set by every operation that returns one)."""
+    assert changes.result is not None
+    return changes.result
 
 
 def _rows(conn: Connection, ids: Sequence[int]) -> list[Any]:

@@ -32,6 +32,12 @@ TYPE_TITLES = {
     "cooccurrence": {"id": "Ko-okurensi kode", "en": "Code co-occurrence"},
     "factors": {"id": "Faktor pendukung dan penghambat", "en": "Supporting and inhibiting factors"},
     "coverage": {"id": "Cakupan data", "en": "Data coverage"},
+    "event_listing": {"id": "Matriks daftar peristiwa", "en": "Event listing"},
+    "explanatory_effects": {"id": "Matriks efek eksplanatori", "en": "Explanatory effects matrix"},
+    "contrast_table": {"id": "Tabel kontras", "en": "Contrast table"},
+    "predictor_outcome": {"id": "Matriks prediktor–hasil", "en": "Predictor–outcome matrix"},
+    "case_dynamics": {"id": "Matriks dinamika kasus", "en": "Case dynamics matrix"},
+    "contact_summary": {"id": "Formulir ringkasan kontak", "en": "Contact summary form"},
 }
 
 
@@ -42,11 +48,18 @@ def table_from_display(
     title: str | None = None,
     language: str = "id",
     style: AttributionStyle | None = None,
+    drafts: str = "mark",
 ) -> Table:
-    """Counts, excerpts, summaries and ratings of ``display`` as a ``Table``."""
+    """Counts, excerpts, summaries and ratings of ``display`` as a ``Table``.
+
+    A cell with a summary cites exactly the evidence the researcher chose for it
+    (links to deleted codings are flagged); a drafted summary is marked as a
+    draft, or left out (the cell then shows its excerpts) when ``drafts`` is "omit".
+    """
     language = check_language(language)
     spec = display.spec
-    cite = _Citer(project, style or AttributionStyle(), language) if project else None
+    cite = Citer(project, style or AttributionStyle(), language) if project else None
+    chosen = _chosen_evidence(display, project, drafts)
     cells = []
     for r in range(len(display.rows)):
         row = []
@@ -56,14 +69,20 @@ def table_from_display(
             if key in display.quotes:
                 quotes.append(display.quotes[key])
             summary = display.summaries.get(key)
+            if summary is not None and summary.draft and drafts == "omit":
+                summary = None
+            if summary is not None:
+                quotes = [chosen[i] for i in summary.coding_ids if i in chosen]
             row.append(
                 CellContent(
                     count=display.counts[r][c],
                     excerpts=tuple(
                         Quote(e.text, cite(e) if cite else _plain_citation(e)) for e in quotes
                     ),
-                    summary=getattr(summary, "text", None) or None,
-                    rating=_rating(display.ratings.get(key), language),
+                    summary=_summary_text(summary, language),
+                    rating=_rating(
+                        display.ratings.get(key), display.rating_basis.get(key), language
+                    ),
                 )
             )
         cells.append(row)
@@ -73,6 +92,8 @@ def table_from_display(
         label("rows", language): _dim(spec.rows, language),
         label("columns", language): _dim(spec.columns, language),
     }
+    if spec.cell == "rating":
+        about[label("rating_rule", language)] = label("rating_rule_text", language)
     filters = {k: v for k, v in spec.filters}
     if filters:
         about[label("filters", language)] = filters
@@ -96,7 +117,32 @@ def table_from_display(
     return table
 
 
-def _labels(headers: list[Any], dim: Any, cite: _Citer | None, language: str) -> list[str]:
+def _chosen_evidence(display: Display, project: Project | None, drafts: str) -> dict[int, Any]:
+    """Excerpts of every coding a shown summary cites, by coding id."""
+    if drafts not in ("mark", "omit"):
+        raise ValueError(f"drafts is 'mark' or 'omit', not {drafts!r}")
+    ids = sorted({i for s in display.summaries.values() for i in s.coding_ids})
+    if project is not None:
+        from qualcode.analysis.excerpts import excerpts_by_id
+
+        return excerpts_by_id(project, ids)
+    known = {e.coding_id: e for cell in display.excerpts.values() for e in cell}
+    return {i: known[i] for i in ids if i in known}
+
+
+def _summary_text(summary: Any, language: str) -> str | None:
+    """The summary as exported: marked when a draft, with deleted evidence flagged."""
+    if summary is None:
+        return None
+    text = summary.text.strip()
+    if summary.draft:
+        text = f"[{label('draft', language)}] {text}"
+    for i in getattr(summary, "missing", ()):
+        text += f" [{label('deleted_coding', language).format(id=i)}]"
+    return text.strip() or None
+
+
+def _labels(headers: list[Any], dim: Any, cite: Citer | None, language: str) -> list[str]:
     """Header labels in the export's language; case names become pseudonyms when asked."""
     if dim.kind == "valence":
         return [label(h.key, language) if h.key in VALENCE_KEYS else h.label for h in headers]
@@ -108,7 +154,7 @@ def _labels(headers: list[Any], dim: Any, cite: _Citer | None, language: str) ->
 VALENCE_KEYS = ("supporting", "inhibiting", "neutral", "none")
 
 
-def _pseudonym_order(headers: list[Any], labels: list[str], cite: _Citer) -> list[int] | None:
+def _pseudonym_order(headers: list[Any], labels: list[str], cite: Citer) -> list[int] | None:
     if not headers or not all(h.label in cite.by_name for h in headers):
         return None
     return sorted(range(len(labels)), key=lambda i: _natural(labels[i]))
@@ -142,11 +188,39 @@ def _dim(dim: Any, language: str) -> str:
     return f"{words} ({', '.join(detail)})" if detail else words
 
 
-def _rating(value: str | None, language: str) -> str | None:
+RATING_WORDS = {
+    "absent": ("tidak ada", "absent"),
+    "inadequate": ("kurang", "inadequate"),
+    "partly": ("sebagian", "partly"),
+    "adequate": ("memadai", "adequate"),
+    "not_mentioned": ("tidak disebut", "not mentioned"),
+}
+
+
+def rating_word(value: str, language: str) -> str:
+    """A rating in the export's language ("tidak disebut / not mentioned" for an empty cell)."""
+    pair = RATING_WORDS.get(value)
+    return value if pair is None else pair[0 if language == "id" else 1]
+
+
+def _rating(value: str | None, basis: Any, language: str) -> str | None:
+    """``sebagian (+2/−1)``; an override reads ``memadai* (diubah peneliti; aturan: kurang —
+    reason)`` so the rule's rating and the researcher's stay visible side by side."""
     if value is None:
         return None
-    words = {"absent": "tidak ada", "partly": "sebagian", "adequate": "memadai"}
-    return words.get(value, value) if language == "id" else value
+    text = rating_word(value, language)
+    if basis is None:
+        return text
+    if basis.supporting or basis.inhibiting:
+        text += f" (+{basis.supporting}/\u2212{basis.inhibiting})"
+    if basis.override:
+        why = f"{label('overridden', language)}; {label('rule_said', language)}: "
+        why += rating_word(basis.computed, language)
+        if basis.reason:
+            why += f" \u2014 {basis.reason}"
+        text = text.replace(rating_word(value, language), rating_word(value, language) + "*", 1)
+        text += f" [{why}]"
+    return text
 
 
 def _plain_citation(e: Any) -> str:
@@ -154,7 +228,7 @@ def _plain_citation(e: Any) -> str:
     return f"{who}; {e.source}" if who else e.source
 
 
-class _Citer:
+class Citer:
     """Cites engine excerpts like excerpt exports, reading each source's line breaks once."""
 
     def __init__(self, project: Project, style: AttributionStyle, language: str) -> None:

@@ -96,15 +96,15 @@ def describe_filter(project: Project, flt: ExcerptFilter, language: str) -> list
         return everything if ids is None else ", ".join(lookup.get(i, str(i)) for i in ids)
 
     if flt.codes is not None:
-        codes = {c.id: c.label(language) for c in project.codes.all()}
+        codes: dict[int, str] = {c.id: c.label(language) for c in project.codes.all()}
         lines.append(f"{label('codes', language)}: {names(flt.codes, codes)}")
     if flt.cases is not None:
-        cases = {c.id: c.name for c in project.cases.all()}
+        cases: dict[int, str] = {c.id: c.name for c in project.cases.all()}
         lines.append(f"{label('cases', language)}: {names(flt.cases, cases)}")
     for name, values in flt.case_attributes.items():
         lines.append(f"{name}: {', '.join(values)}")
     if flt.sources is not None:
-        sources = {s.id: s.name for s in project.sources.all()}
+        sources: dict[int, str] = {s.id: s.name for s in project.sources.all()}
         lines.append(f"{label('sources', language)}: {names(flt.sources, sources)}")
     if flt.source_kinds is not None:
         kinds = ", ".join(label(k, language) for k in flt.source_kinds)

@@ -69,7 +69,7 @@ def export_excerpts_xlsx(
             cell.alignment = align
             if col_idx - 1 in date_cols and isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
-    widths = []
+    widths: list[float] = []
     for i, kind in enumerate(kinds):
         if kind == "long":
             widths.append(LONG_WIDTH if headers[i] == label("excerpt", language) else 40)

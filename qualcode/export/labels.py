@@ -11,6 +11,29 @@ from datetime import date, datetime
 
 LANGUAGES = ("id", "en")
 
+# Verification warnings by the core's English template (qualcode.analysis.verification).
+VERIFICATION_ID: dict[str, str] = {
+    "No supporting evidence is linked.": "Belum ada bukti pendukung yang ditautkan.",
+    "All supporting evidence comes from one informant.":
+        "Semua bukti pendukung berasal dari satu informan.",
+    "{share} of the supporting evidence comes from {name}.":
+        "{share} bukti pendukung berasal dari {name}.",
+    "Only one source backs this conclusion (no triangulation by source).":
+        "Hanya satu sumber yang mendukung kesimpulan ini (tanpa triangulasi sumber).",
+    "Only one kind of source backs it (no triangulation by method).":
+        "Hanya satu jenis sumber yang mendukungnya (tanpa triangulasi teknik).",
+    "{n} contradicting excerpt(s) are not addressed.":
+        "{n} kutipan yang bertentangan belum ditanggapi.",
+    "{n} linked excerpt(s) no longer exist.": "{n} kutipan yang ditautkan sudah tidak ada.",
+}  # fmt: skip
+
+
+def verification_warning(template: str, params: dict[str, object], language: str) -> str:
+    """One verification warning in the export's language."""
+    text = VERIFICATION_ID.get(template, template) if language == "id" else template
+    return text.format(**params)
+
+
 LABELS: dict[str, dict[str, str]] = {
     "excerpts_title": {"id": "Kutipan Terkode", "en": "Coded Excerpts"},
     "report_title": {"id": "Laporan Proyek", "en": "Project Report"},
@@ -77,6 +100,51 @@ LABELS: dict[str, dict[str, str]] = {
     "weight": {"id": "Bobot bukti", "en": "Evidence weight"},
     "text": {"id": "Teks", "en": "Text"},
     "rating": {"id": "Penilaian", "en": "Rating"},
+    "rating_rule": {"id": "Aturan penilaian", "en": "Rating rule"},
+    "rating_rule_text": {
+        "id": "Tiap pengodean dinilai dari magnitudo dan valensinya: pendukung tinggi = memadai, "
+        "sedang atau tanpa magnitudo = sebagian, rendah = kurang; penghambat tinggi/sedang atau "
+        "tanpa magnitudo = kurang, rendah = sebagian. Sel mengambil median bawah; sel dengan "
+        "bukti penghambat paling tinggi \u201csebagian\u201d; sel tanpa pengodean = tidak "
+        "disebut. (+n/\u2212n) = jumlah pengodean pendukung/penghambat; * = diubah peneliti.",
+        "en": "Each coding is rated from its magnitude and valence: supporting high = adequate, "
+        "medium or no magnitude = partly, low = inadequate; inhibiting high/medium or no "
+        "magnitude = inadequate, low = partly. A cell takes the lower median; a cell with "
+        "inhibiting evidence is at most \u201cpartly\u201d; a cell without codings = not "
+        "mentioned. (+n/\u2212n) = supporting/inhibiting codings; * = set by the researcher.",
+    },
+    "draft": {"id": "DRAF, belum diterima", "en": "DRAFT, not yet accepted"},
+    "deleted_coding": {"id": "pengodean {id} telah dihapus", "en": "coding {id} was deleted"},
+    "conclusions_title": {"id": "Kesimpulan dan Bukti", "en": "Conclusions and Evidence"},
+    "conclusion": {"id": "Kesimpulan", "en": "Conclusion"},
+    "tentative": {"id": "sementara", "en": "tentative"},
+    "verified": {"id": "terverifikasi", "en": "verified"},
+    "rejected": {"id": "ditolak", "en": "rejected"},
+    "drawn_from": {"id": "Diambil dari", "en": "Drawn from"},
+    "supporting_evidence": {"id": "Bukti pendukung", "en": "Supporting evidence"},
+    "contradicting_evidence": {"id": "Bukti yang bertentangan", "en": "Contradicting evidence"},
+    "verification": {"id": "Verifikasi", "en": "Verification"},
+    "none_linked": {"id": "(belum ada)", "en": "(none)"},
+    "src_display": {"id": "Display \u201c{name}\u201d", "en": "Display \u201c{name}\u201d"},
+    "src_row": {"id": "baris {row}", "en": "row {row}"},
+    "src_column": {"id": "kolom {column}", "en": "column {column}"},
+    "src_cell": {"id": "sel {row} \u00d7 {column}", "en": "cell {row} \u00d7 {column}"},
+    "src_memo": {"id": "Memo \u201c{title}\u201d", "en": "Memo \u201c{title}\u201d"},
+    "src_gone": {"id": "tidak ada lagi", "en": "no longer there"},
+    "fig_informants": {"id": "Informan: {n} ({names})", "en": "Informants: {n} ({names})"},
+    "fig_sources": {"id": "Sumber data: {n}; jenis: {kinds}", "en": "Sources: {n}; kinds: {kinds}"},
+    "fig_share": {
+        "id": "Porsi terbesar dari satu informan: {share} ({name})",
+        "en": "Largest share from one informant: {share} ({name})",
+    },
+    "fig_silent": {"id": "Jabatan yang tidak bersuara: {roles}", "en": "Silent roles: {roles}"},
+    "fig_contra": {
+        "id": "Bukti bertentangan: {n}, belum ditanggapi: {open}",
+        "en": "Contradicting evidence: {n}, not addressed: {open}",
+    },
+    "evidence_note": {"id": "Catatan", "en": "Note"},
+    "overridden": {"id": "diubah peneliti", "en": "set by the researcher"},
+    "rule_said": {"id": "aturan", "en": "rule"},
     "back": {"id": "Kembali", "en": "Back"},
     "row": {"id": "baris", "en": "row"},
     "rows": {"id": "Baris", "en": "Rows"},

@@ -115,10 +115,16 @@ def collect_report(
     codebook = []
     for code in project.codes.all():
         depth[code.id] = 0 if code.parent_id is None else depth[code.parent_id] + 1
-        n, k = counts.get(code.id, (0, 0))
+        n_codings, n_sources = counts.get(code.id, (0, 0))
         codebook.append(
             CodebookRow(
-                code.id, code.label(language), depth[code.id], code.color, code.description, n, k
+                code.id,
+                code.label(language),
+                depth[code.id],
+                code.color,
+                code.description,
+                n_codings,
+                n_sources,
             )
         )
 

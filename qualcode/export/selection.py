@@ -23,7 +23,7 @@ from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
 from qualcode.export.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
 from qualcode.export.labels import check_language, label
-from qualcode.records import Case, CaseLink, Code
+from qualcode.records import Case, CaseLink, Code, Source
 
 if TYPE_CHECKING:
     from qualcode.export.common import Steps
@@ -158,8 +158,8 @@ def select_excerpts(
     options = options or ExcerptOptions()
     language = check_language(options.language)
     codes = selected_codes(project, flt)
-    by_id = {c.id: c for c in project.codes.all()}
-    sources = {s.id: s for s in project.sources.all()}
+    by_id: dict[int, Code] = {c.id: c for c in project.codes.all()}
+    sources: dict[int, Source] = {s.id: s for s in project.sources.all()}
     source_ids = [
         s.id
         for s in sources.values()
@@ -175,15 +175,15 @@ def select_excerpts(
     if flt.codings is not None:
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
-    cases = {c.id: c for c in project.cases.all()}
+    cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
     attributor = Attributor(cases.values(), options.attribution, language)
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links():
         links.setdefault(link.source_id, []).append(link)
     source_attrs = project.attributes.values("source")
-    labels = {c.id: c.label(language) for c in by_id.values()}
+    labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
     paths = {cid: _path(by_id, labels, cid) for cid in by_id}
-    order = {c.id: i for i, c in enumerate(codes)}
+    order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
 
     merged = _passages(segments) if scope.unit == "passages" else None
     out: list[ExportExcerpt] = []
@@ -298,7 +298,7 @@ def group_excerpts(
     by_code: dict[int, list[ExportExcerpt]] = {}
     for e in excerpts:
         by_code.setdefault(e.code_id, []).append(e)
-    parent = {c.id: c.parent_id for c in project.codes.all()}
+    parent: dict[int, int | None] = {c.id: c.parent_id for c in project.codes.all()}
     alive: set[int] = set()
     for cid in by_code:
         cur: int | None = cid
@@ -306,7 +306,7 @@ def group_excerpts(
             alive.add(cur)
             cur = parent.get(cur)
     selected = {c.id for c in codes}
-    all_codes = {c.id: c for c in project.codes.all()}
+    all_codes: dict[int, Code] = {c.id: c for c in project.codes.all()}
     labels = {cid: c.label(language) for cid, c in all_codes.items()}
     sections = []
     for code in codes:

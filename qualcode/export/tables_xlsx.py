@@ -122,7 +122,7 @@ def _write_table(
                 at = excerpts.add(table.title, row_label, table.column_labels[c], content,
                                   back=(ws.title, cell.coordinate))  # fmt: skip
                 first_link = first_link or at
-        if linked and first_link is not None:
+        if linked and excerpts is not None and first_link is not None:
             where = f"→ {excerpts.name} ({label('row', language)} {first_link})"
             go = ws.cell(row=xr, column=link_col, value=where)
             internal_link(go, excerpts.name, f"A{first_link}")

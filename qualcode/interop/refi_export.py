@@ -105,7 +105,7 @@ def export_qdc(project: Project, path: str | Path) -> RefiReport:
         links = conn.execute(select(func.count()).select_from(t.code_link)).scalar_one()
     report = RefiReport("export-codebook", Path(path).name)
     report.counts = {"codes": state.code_count, "code sets": sum(1 for s in sets if s.code_guids)}
-    report.extend(write_codebook(codebook_of(codes, sets), path))
+    report.extend(write_codebook(codebook_of(codes, tuple(sets)), path))
     if links:
         report.add(
             "codebook-links",
@@ -345,8 +345,9 @@ class _Reader:
                     note_guids=tuple(coding_notes.get(row.id, ())),
                 )
             )
-            if sp.created is None or (row.created_at and _utc(row.created_at) < sp.created):
-                sp.created, sp.creating_user = _utc(row.created_at), user
+            created = _utc(row.created_at)
+            if sp.created is None or (created is not None and created < sp.created):
+                sp.created, sp.creating_user = created, user
             n_codings += 1
             fields = {label: getattr(row, key) for key, label in CODING_FIELDS}
             if any(v not in (None, "") for v in fields.values()):

@@ -363,7 +363,7 @@ class _Importer(DataImporter):
                     select(mem.code_id, mem.source_id).where(mem.set_id == found)
                 )
             }
-            members = [(c, None) for c in dict.fromkeys(codes)]
+            members: list[tuple[int | None, int | None]] = [(c, None) for c in dict.fromkeys(codes)]
             members += [(None, s) for s in dict.fromkeys(sources)]
             self.op.insert_many(
                 t.item_set_member,

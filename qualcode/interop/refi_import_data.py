@@ -48,6 +48,7 @@ class DataImporter:
         self.source_of: dict[str, tuple[int, int]] = {}  # guid -> (id, length)
         self.case_of: dict[str, int] = {}
         self.coding_of: dict[str, int] = {}
+        self._coding_waits: dict[str, str] = {}  # coding guid -> guid of its pending twin
         self.attr_of: dict[tuple[str, str], Attribute] = {}
         self.note_refs: dict[str, list[tuple[str, Any]]] = {}
         self.consumed: set[str] = set()
@@ -95,7 +96,7 @@ class DataImporter:
         src = t.source.c
         rows = self.conn.execute(select(src.id, src.guid, src.name, src.length)).all()
         by_guid = {r.guid.lower(): r for r in rows}
-        by_name = {r.name: r for r in rows}
+        by_name: dict[str, Any] = {r.name: r for r in rows}
         created = matched = empty = 0
         for source in self.refi.sources:
             text = source.text
@@ -280,8 +281,12 @@ class DataImporter:
             s.guid: (s.source_guid, s.start, s.end, s.name) for s in self.refi.selections
         }  # fmt: skip
         link = t.case_link.c
-        have = set(self.conn.execute(select(link.case_id, link.source_id, link.start_pos,
-                                            link.end_pos)).all())  # fmt: skip
+        have: set[tuple[Any, ...]] = {
+            tuple(r)
+            for r in self.conn.execute(
+                select(link.case_id, link.source_id, link.start_pos, link.end_pos)
+            )
+        }
         created = matched = code_refs = 0
         parents: list[tuple[int, str]] = []
         values: list[dict[str, Any]] = []
@@ -421,7 +426,7 @@ class DataImporter:
                     matched += 1
                     continue
                 if key in pending:
-                    self.coding_of.setdefault(coding.guid, pending[key])  # resolved below
+                    self._coding_waits.setdefault(coding.guid, pending[key])  # resolved below
                     continue
                 pending[key] = coding.guid
                 when = naive(coding.created or sel.created) or utcnow()
@@ -467,9 +472,8 @@ class DataImporter:
         by_key: dict[str, int] = {}
         for key, new_id in zip(pending.items(), ids, strict=True):
             by_key[key[1]] = new_id
-        for guid, target in list(self.coding_of.items()):
-            if isinstance(target, str):
-                self.coding_of[guid] = by_key[target]
+        for guid, target in self._coding_waits.items():
+            self.coding_of.setdefault(guid, by_key[target])
         for guid, new_id in by_key.items():
             self.coding_of[guid] = new_id
 

@@ -91,7 +91,7 @@ def _build(
     found: dict[tuple[int, int, int], tuple[float, str]],
 ) -> Preview:
     """Candidates in source-name then text order; overlapping ranges of a source are merged."""
-    names = {s.id: s.name for s in project.sources.all()}
+    names: dict[int, str] = {s.id: s.name for s in project.sources.all()}
     existing = _existing(project, code.id)
     by_source: dict[int, list[tuple[int, int, float, str]]] = {}
     for (sid, a, b), (score, why) in found.items():
@@ -192,7 +192,7 @@ def preview_speaker(project: Project, code: int | str, case: int | str) -> Previ
     """Every turn (range case link) of one case, e.g. all answers of informant I3."""
     target = _code(project, code)
     case_rec = project.cases.get(case) if isinstance(case, int) else project.cases.find(case)
-    found = {
+    found: dict[tuple[int, int, int], tuple[float, str]] = {
         (link.source_id, link.start, link.end): (100.0, f"turn {link.speaker or case_rec.name}")
         for link in project.cases.links(case_id=case_rec.id)
         if link.start is not None and link.end is not None
@@ -204,7 +204,7 @@ def preview_speaker(project: Project, code: int | str, case: int | str) -> Previ
         )
     return _build(
         project, target, QT_TRANSLATE_NOOP("operations", "Auto-code speaker turns"), found
-    )  # type: ignore[arg-type]
+    )
 
 
 _GUIDE_LINE = re.compile(r"^\s*([A-Za-z]{0,3}\d{1,3}[a-z]?)[.)]\s+(.+?)\s*$")

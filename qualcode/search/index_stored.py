@@ -11,7 +11,6 @@ next query. Subclasses add the engine's prefilter (FTS5, a term table) and DDL.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -102,7 +101,7 @@ class StoredIndex:
         """
         from qualcode.store.engine import WRITE
 
-        current = getattr(getattr(self._p, "_local", None), "op", None)
+        current = self._p.current_operation()
         if current is not None:
             yield Joined(current.conn)
             return
@@ -182,7 +181,7 @@ class StoredIndex:
         if not add and not drop:
             return SyncReport(0, 0, 0)
         self._forget(drop)
-        lock = getattr(self._p, "_write_mutex", threading.RLock())
+        lock = self._p.write_lock
         words = 0
         added = 0
         with lock, self._write() as conn:

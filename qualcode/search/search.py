@@ -258,8 +258,8 @@ def _scanned_spans(
     from qualcode.text.query import SearchMode, find_matches
 
     if query.mode in (SearchMode.REGEX, SearchMode.FUZZY):
-        found = _scan(project, index, query, sid, deadline)
-        return [s for s in found if contains(ranges, s[0], s[1])]
+        scanned = _scan(project, index, query, sid, deadline)
+        return [s for s in scanned if contains(ranges, s[0], s[1])]
     body = project.sources.text(sid)
     tokens = _doc_tokens(index.document(sid))
     found: set[tuple[int, int]] = set()

@@ -107,11 +107,11 @@ def preview_like(
     def tfidf(words: Counter[str]) -> Vector:
         return _norm({w: (1 + math.log(k)) * math.log(n / (1 + df[w])) for w, k in words.items()})
 
-    profile: Counter[str] = Counter()
+    summed: dict[str, float] = {}
     for words in profile_bags:
         for w, x in tfidf(words).items():
-            profile[w] += x
-    centre = _norm(profile)
+            summed[w] = summed.get(w, 0.0) + x
+    centre = _norm(summed)
     scored = []
     for sid, a, b, words, overlaps in passages:
         if overlaps or sid not in allowed or not contains(allowed[sid], a, b):

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from qualcode.errors import ExportFailedError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.search.index import TextIndex, open_index
+from qualcode.search.index_base import Column
 from qualcode.search.scope import Ranges, Scope, intersect, merge, resolve
 from qualcode.store import tables as t
 
@@ -97,8 +98,8 @@ def _groups(
     if group_by is None:
         return {"": scope}
     if group_by == "source":
-        names = {s.id: s.name for s in project.sources.all()}
-        return {names[sid]: {sid: r} for sid, r in scope.items()}
+        source_names: dict[int, str] = {s.id: s.name for s in project.sources.all()}
+        return {source_names[sid]: {sid: r} for sid, r in scope.items()}
     groups: dict[str, dict[int, list[tuple[int, int]] | None]] = {}
     if group_by == "code":
         names = {c.id: project.codes.path_text(c.id, "/") for c in project.codes.all()}
@@ -201,7 +202,7 @@ def word_frequencies(
     allowed = resolve(project, scope)
     langs = index.languages()
     stops = {lang: project_stop_words(project, lang) for lang in set(langs.values()) | {"id"}}
-    column = "keys" if by == "key" else "forms"
+    column: Column = "keys" if by == "key" else "forms"
     used = {langs.get(sid, "id") for sid in allowed}
     unscoped = scope is None or all(r is None for r in allowed.values())
     out: list[WordCount] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -364,7 +365,7 @@ def _xlsx_grid(ws: Any, formula_ws: Any) -> tuple[list[list[object]], list[tuple
 _ERROR_VALUES = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!"}
 
 
-def write_sheet(path: str | Path, sheet: Sheet) -> None:
+def write_sheet(path: str | os.PathLike[str], sheet: Sheet) -> None:
     """Write ``sheet`` to .xlsx or .csv so that :func:`read_sheet` gives it back."""
     path = Path(path)
     try:

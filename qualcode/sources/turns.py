@@ -212,9 +212,9 @@ def _speaker_table(text: str, rows: dict[int, dict[int, _BlockLike]]) -> list[Tu
         return []
     turns = []
     for label, label_cell, row_cells in entries:
-        body = [b for col, b in sorted(row_cells.items()) if col > 0 and _cell(text, b)]
-        end = body[-1].end if body else label_cell.end
-        content = body[0].start if body else label_cell.end
+        cells = [b for col, b in sorted(row_cells.items()) if col > 0 and _cell(text, b)]
+        end = cells[-1].end if cells else label_cell.end
+        content = cells[0].start if cells else label_cell.end
         turns.append(Turn(label_cell.start, end, label, label_cell.end, content))
     return turns
 

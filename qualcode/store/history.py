@@ -214,9 +214,9 @@ def _current_rows(conn: Connection, table: Table, images: Sequence[Row]) -> dict
         return found
     for img in images:
         query = select(*table.c).where(_key_clause(table, img))
-        row = conn.execute(query.with_for_update() if locking else query).first()
-        if row is not None:
-            image = {c.name: row[i] for i, c in enumerate(table.c)}
+        one = conn.execute(query.with_for_update() if locking else query).first()
+        if one is not None:
+            image = {c.name: one[i] for i, c in enumerate(table.c)}
             found[tuple(image[k] for k in pk)] = image
     return found
 

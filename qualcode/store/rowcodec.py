@@ -104,4 +104,5 @@ def _write(value: Any, out: Any) -> None:
 
 def unpack(blob: bytes) -> list[Any]:
     """Inverse of :func:`pack`."""
-    return json.loads(zlib.decompress(blob).decode("utf-8"), object_hook=_hook)
+    entries: list[Any] = json.loads(zlib.decompress(blob).decode("utf-8"), object_hook=_hook)
+    return entries

@@ -39,7 +39,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from qualcode.errors import ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -175,12 +175,13 @@ class Analyzer:
         new = tuple.__new__  # skips NamedTuple's Python-level __new__ (hot loop)
         with _gc_paused():
             for orth, start in rows:
-                info = get(orth, _MISSING)
-                if info is _MISSING:
-                    info = lexemes[orth] = self._lexeme(strings[orth])
-                if info is None:
+                found = get(orth, _MISSING)
+                if found is _MISSING:
+                    found = lexemes[orth] = self._lexeme(strings[orth])
+                if found is None:
                     continue
-                length, form, key, is_stop, is_word = info  # type: ignore[misc]
+                info = cast(tuple[int, str, str, bool, bool], found)
+                length, form, key, is_stop, is_word = info
                 append(new(Token, (start, start + length, form, key, is_stop, is_word)))
         return out
 

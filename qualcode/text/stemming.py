@@ -79,7 +79,8 @@ def _lookup_table(language: str) -> Any:
     """spaCy's lemma lookup table for ``language`` (loaded through the pipeline)."""
     from qualcode.text.analyzer import get_nlp
 
-    return get_nlp(language).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemmatizer: Any = get_nlp(language).get_pipe("lemmatizer")
+    return lemmatizer.lookups.get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +155,10 @@ class KeyFunction:
         self._table = table = _lookup_table(language)
         self._lemma_counts: Counter[str] | None = None
         self._lookup: Callable[[str], str | None] = table.get
-        self._stem, self._is_root = _sastrawi() if self.strategy != "lookup" else (None, None)
+        self._stem: Callable[[str], str] | None = None
+        self._is_root: Callable[[str], bool] | None = None
+        if self.strategy != "lookup":
+            self._stem, self._is_root = _sastrawi()
         combined = self.strategy == "combined"
         self._protected = PROTECTED_ID if combined else {}
         self._colloquial = combined

@@ -221,7 +221,7 @@ def codes_touched(changes: Any) -> set[int] | None:
     that changed. Attribute edits change no count. Anything else (undo, removal,
     recode, resize across a speaker turn) is answered by reading every count.
     """
-    if changes.undo or changes.redo or changes.touches("code", "case_link"):
+    if changes.undo or changes.redo or changes.codes or changes.case_links:
         return None
     if changes.op == "coding.attributes":
         return set()
@@ -324,7 +324,7 @@ class CodeTreeView(QTreeView):
         same = (
             changes is not None
             and not changes.codings
-            and not changes.touches("case_link")
+            and not changes.case_links
             and shape == self._shape
         )
         self.rebuild(codes, self.model_.counts if same else project.codes.rollup())

@@ -3,47 +3,47 @@
 A mixin of :class:`~qualcode.ui.main_window.MainWindow`: it reads the window's
 ``project``, ``dispatcher``, ``workspace`` and ``code_tree``. Every change goes
 through ``dispatcher.run`` so errors are shown translated and the change set
-reaches every view; several calls that form one user action are wrapped in
-``project.undo_group`` so one Ctrl+Z takes them back together.
+reaches every view. A combined action (create a code and apply it, code in
+vivo, move several codes) is one core operation too: one undo step, and a
+failed step leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
 from qualcode.ui.code_tree import ABOVE, BELOW
 from qualcode.ui.quick_code import QuickCodeBox
 
+if TYPE_CHECKING:
+    from qualcode.changes import ChangeSet
+    from qualcode.project import Project
+    from qualcode.records import Code, Coding
+    from qualcode.settings import Settings
+    from qualcode.ui.code_tree import CodeTreeView
+    from qualcode.ui.dispatch import Dispatcher
+    from qualcode.ui.workspace import Workspace
+
 RECENT_CODES = 8
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-
-
-def in_vivo_name(text: str, max_words: int = 8, max_chars: int = 60) -> str:
-    """A code name from the selected words: quotes and punctuation off, short enough."""
-    words = _WORD.findall(text)[:max_words]
-    name = " ".join(words).strip("-'’ ")
-    if len(name) > max_chars:
-        name = name[:max_chars].rsplit(" ", 1)[0]
-    return name
 
 
 class CodingActions:
     """Apply, in-vivo, uncode, recode, resize; create, rename, recolour, move, merge, delete."""
 
-    project: Any
-    dispatcher: Any
-    workspace: Any
-    code_tree: Any
+    project: Project | None
+    dispatcher: Dispatcher
+    workspace: Workspace
+    code_tree: CodeTreeView
+    settings: Settings
     recent_codes: list[int]
+    quick_box: QuickCodeBox | None
 
     # -- coding -----------------------------------------------------------------------------
-    def apply_code(self, code_id: int) -> Any:
+    def apply_code(self, code_id: int) -> ChangeSet[Coding] | None:
         """Code the selection of the shown source with ``code_id``."""
         sel = self.workspace.selection()
         if self.project is None or sel is None or sel[0] == sel[1]:
@@ -92,12 +92,19 @@ class CodingActions:
 
     def create_and_apply(self, name: str) -> None:
         """Create a top-level code called ``name`` and code the selection with it."""
-        if self.workspace.selection() is None:
+        sel = self.workspace.selection()
+        if sel is None or sel[0] == sel[1]:
             return
-        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Code with a new code")):
-            created = self.dispatcher.run(self.project.codes.create, name)
-            if created is not None:
-                self.apply_code(created.result.id)
+        done = self.dispatcher.run(
+            self.project.codings.apply_new_code,
+            self.workspace.source_id,
+            sel[0],
+            sel[1],
+            name,
+            origin=self.workspace,
+        )
+        if done is not None:
+            self.remember_code(done.result[0].id)
 
     def code_with_selected(self) -> None:
         """Code the selection with the code selected in the codebook."""
@@ -112,18 +119,19 @@ class CodingActions:
 
     def in_vivo(self) -> None:
         """Code the selection with a code named from its own words (created if new)."""
-        name = in_vivo_name(self.workspace.selected_text())
-        if not name:
-            self.statusBar().showMessage(self.tr("The selection has no words to name a code."))
+        sel = self.workspace.selection()
+        if self.project is None or sel is None or sel[0] == sel[1]:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return
-        existing = [c for c in self.project.codes.children(None) if c.name.lower() == name.lower()]
-        if existing:
-            self.apply_code(existing[0].id)
-            return
-        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "In-vivo coding")):
-            created = self.dispatcher.run(self.project.codes.create, name)
-            if created is not None:
-                self.apply_code(created.result.id)
+        done = self.dispatcher.run(
+            self.project.codings.in_vivo,
+            self.workspace.source_id,
+            sel[0],
+            sel[1],
+            origin=self.workspace,
+        )
+        if done is not None:
+            self.remember_code(done.result[0].id)
 
     def uncode(self, coding_ids: list[int]) -> None:
         """Remove codings."""
@@ -140,10 +148,9 @@ class CodingActions:
             self.remember_code(code_id)
 
     def _create_and_recode(self, coding_ids: list[int], name: str) -> None:
-        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Recode")):
-            created = self.dispatcher.run(self.project.codes.create, name)
-            if created is not None:
-                self.recode(coding_ids, created.result.id)
+        done = self.dispatcher.run(self.project.codings.recode_new_code, coding_ids, name)
+        if done is not None:
+            self.remember_code(done.result[0].id)
 
     def resize_coding(self, coding_id: int, start: int, end: int) -> None:
         """Move a coding's edges (from a drag in the document view)."""
@@ -174,7 +181,7 @@ class CodingActions:
         if name:
             self.create_code(name, parent)
 
-    def create_code(self, name: str, parent_id: int | None = None) -> Any:
+    def create_code(self, name: str, parent_id: int | None = None) -> ChangeSet[Code] | None:
         """Create a code and select it in the tree."""
         created = self.dispatcher.run(self.project.codes.create, name, parent_id=parent_id)
         if created is not None:
@@ -228,13 +235,9 @@ class CodingActions:
         """A code dragged in the tree: merge into / nest under the target, or move beside it."""
         target = self.project.codes.get(target_id)
         if where in (ABOVE, BELOW):
-            siblings = [c.id for c in self.project.codes.children(target.parent_id)]
-            position = siblings.index(target_id) + (1 if where == BELOW else 0)
-            with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
-                for offset, code_id in enumerate(dragged):
-                    self.dispatcher.run(
-                        self.project.codes.move, code_id, target.parent_id, position + offset
-                    )
+            self.dispatcher.run(
+                self.project.codes.move_many, dragged, beside=target_id, after=where == BELOW
+            )
             return
         names = ", ".join(f"'{self.project.codes.get(s).name}'" for s in dragged)
         choice = dialogs.choose(
@@ -249,15 +252,11 @@ class CodingActions:
         if choice == 0:
             self.merge_codes(dragged, target_id)
         elif choice == 1:
-            with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
-                for code_id in dragged:
-                    self.dispatcher.run(self.project.codes.move, code_id, target_id)
+            self.dispatcher.run(self.project.codes.move_many, dragged, target_id)
 
     def on_codes_dropped_on_root(self, dragged: list[int]) -> None:
         """A code dropped on empty space becomes a top-level code."""
-        with self.project.undo_group(QT_TRANSLATE_NOOP("operations", "Move code")):
-            for code_id in dragged:
-                self.dispatcher.run(self.project.codes.move, code_id, None)
+        self.dispatcher.run(self.project.codes.move_many, dragged, None)
 
     def load_shipped_codebook(self, codebook_id: str) -> None:
         """Load a codebook shipped with QualCode (one undo step)."""

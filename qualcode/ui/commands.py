@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui.i18n import translate_operation
 
-Window = Any  # the MainWindow; typed loosely to keep this module free of it
+if TYPE_CHECKING:  # the window imports this table; the type is only for checkers
+    from qualcode.ui.main_window import MainWindow as Window
 
 
 @dataclass(frozen=True, slots=True)

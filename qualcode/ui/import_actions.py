@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from qualcode.ui import dialogs
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+    from qualcode.sources.batch import BatchResult
+    from qualcode.ui.dispatch import Dispatcher
 
 SHEET_SUFFIXES = {".xlsx", ".csv", ".ods"}
 
@@ -31,9 +36,9 @@ def _has(module: str) -> bool:
 class ImportActions:
     """File and folder import with progress and Cancel; case sheets; drag and drop."""
 
-    project: Any
-    dispatcher: Any
-    last_import: Any = None
+    project: Project | None
+    dispatcher: Dispatcher
+    last_import: BatchResult | None = None
     last_import_report: str = ""
 
     def import_available(self) -> bool:
@@ -74,7 +79,7 @@ class ImportActions:
 
         return self.dispatcher.run_task(self.tr("Importing sources…"), work, self._import_finished)
 
-    def _import_finished(self, batch: Any) -> None:
+    def _import_finished(self, batch: BatchResult) -> None:
         self.last_import = batch
         parts = [self.tr("{n} imported").format(n=len(batch.imported))]
         if batch.skipped:

@@ -9,7 +9,7 @@ what the set's flags touch. Coding and codebook commands live in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +31,11 @@ from qualcode.ui.retrieval_pane import RetrievalPane
 from qualcode.ui.start_page import StartPage
 from qualcode.ui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from qualcode.project import Project
+    from qualcode.ui.features import Pane
+    from qualcode.ui.quick_code import QuickCodeBox
+
 PROJECT_FILTER = "QualCode (*.qdaproj)"
 STATE_VERSION = 1
 
@@ -47,9 +52,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings.load()
-        self.project: Any = None
+        self.project: Project | None = None
         self.recent_codes: list[int] = []
-        self.quick_box: Any = None
+        self.quick_box: QuickCodeBox | None = None
         self._labels_cache: tuple[str | None, str | None] | None = None
         self._shipped_filled = False
         self._shipped_hooked = False
@@ -65,7 +70,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.detail = DetailPane(self, self)
         self.retrieval = RetrievalPane(self)
         self.features = features()
-        self.panes: dict[str, Any] = {}
+        self.panes: dict[str, Pane] = {}
         for feature in self.features:
             if feature.pane is not None:
                 self.panes[feature.key] = feature.pane(self)
@@ -279,7 +284,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         if changes.codes:
             self.code_tree.reload(self.project, changes)
             self.rebuild_recent_bar()
-        elif changes.codings or changes.touches("case_link"):
+        elif changes.codings or changes.case_links:
             self.code_tree.refresh_counts(self.project, changes)
         self.navigation.on_changes(changes)
         self.detail.on_changes(changes, origin)

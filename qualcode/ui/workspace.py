@@ -145,20 +145,20 @@ class Workspace(QWidget):
         """Redraw what ``changes`` touched."""
         if self.project is None or self.source_id is None:
             return
-        if self.source_id in changes.ids("source") or changes.touches("source_content"):
+        if self.source_id in changes.source_ids:
             try:
                 self.show_source(self.source_id)
             except Exception:  # the source was deleted
                 self.set_project(self.project)
             return
-        if changes.codes or changes.touches("coder"):
+        if changes.codes or changes.coders:
             self._codes = {c.id: c for c in self.project.codes.all()}
             self.reload_codings()
         elif changes.codings:
-            self.reload_codings(changes.ids("coding"), self._carried(changes))
-        if changes.touches("case_link"):
+            self.reload_codings(changes.coding_ids, self._carried(changes))
+        if changes.case_links:
             self.show_source(self.source_id)
-        elif changes.touches("project_info"):  # the check sample may have changed
+        elif changes.project:  # the check sample may have changed
             self._mark_check_sample(self.project.sources.text(self.source_id))
             self._update_header()
 
@@ -177,7 +177,7 @@ class Workspace(QWidget):
         records = result if isinstance(result, list) else [result]
         found = {}
         for coding in records:
-            if getattr(coding, "coder_id", None) is None or coding.id not in changes.ids("coding"):
+            if getattr(coding, "coder_id", None) is None or coding.id not in changes.coding_ids:
                 return {}
             found[coding.id] = coding
             self._coders.setdefault(coding.coder_id, self.project.coder)

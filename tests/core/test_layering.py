@@ -55,3 +55,58 @@ def test_every_core_module_imports_without_qt() -> None:
         "assert not any(k.startswith('PySide6.') for k in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def _ui_files() -> list[Path]:
+    return sorted((PACKAGE / "ui").rglob("*.py"))
+
+
+def test_the_ui_never_groups_operations() -> None:
+    """A user action is ONE core operation: the UI never assembles one from several."""
+    bad = [
+        str(p.relative_to(PACKAGE.parent))
+        for p in _ui_files()
+        if any(
+            isinstance(n, ast.Attribute | ast.Name)
+            and (n.attr if isinstance(n, ast.Attribute) else n.id) == "undo_group"
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
+    assert not bad, f"undo_group used in qualcode/ui (add a core operation instead): {bad}"
+
+
+# Plain domain words that are also table names: the UI uses them as kinds ("code", "case").
+DOMAIN_WORDS = {"code", "coding", "source", "cases", "memo", "coder", "attribute", "conclusion"}
+SEARCH_TABLES = {"search_doc", "search_meta", "search_fts", "search_vocab_ins", "search_vocab_col"}
+
+
+def test_every_table_belongs_to_an_area() -> None:
+    """The one table -> area map knows every table, so no change escapes the views' flags."""
+    from qualcode.changes import TABLE_AREAS
+    from qualcode.store.models import Base
+
+    missing = sorted(set(Base.metadata.tables) - set(TABLE_AREAS))
+    assert not missing, f"add these tables to qualcode.changes.TABLE_AREAS: {missing}"
+
+
+def test_the_ui_names_no_table() -> None:
+    """Views ask a change set's typed flags; table names stay in the core."""
+    from qualcode.store.models import Base
+
+    tables = (set(Base.metadata.tables) | SEARCH_TABLES) - DOMAIN_WORDS
+    bad = []
+    for p in _ui_files():
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            where = f"{p.relative_to(PACKAGE.parent)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Constant) and node.value in tables:
+                bad.append(f"{where} {node.value!r}")
+            elif isinstance(node, ast.Attribute) and node.attr in ("touches", "touched"):
+                bad.append(f"{where} .{node.attr}")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "ids"
+                and any(isinstance(a, ast.Constant) for a in node.args)
+            ):
+                bad.append(f"{where} .ids(<table>)")
+    assert not bad, f"table names in qualcode/ui (use ChangeSet flags): {bad}"

@@ -39,8 +39,11 @@ from qualcode.records import SOURCE_KINDS
 Cells = dict[tuple[str, str], frozenset[int]]
 NO_VALUE = "(none)"
 # magnitude words of the sample (codings.yaml) -> checklist level; no magnitude = 1
-SAMPLE_LEVELS = {"tinggi": 2, "memadai": 2, "rendah": 1}
-RATINGS = ("absent", "partly", "adequate")
+SAMPLE_LEVELS = {"tinggi": 3, "memadai": 3, "rendah": 1, "sangat kurang": 1}
+"""Levels of the sample's magnitude words as read for a supporting coding."""
+RATINGS = ("absent", "inadequate", "partly", "adequate")
+INHIBITING = {3: 1, 2: 1, 1: 2, 0: 0}
+"""An inhibiting coding's level from the supporting reading of its magnitude."""
 
 _BUILT: dict[str, Path] = {}
 
@@ -237,11 +240,13 @@ class Reference:
         kind: str | None = None,
         order_by: str | None = None,
         descending: bool = False,
+        ranked_only: bool = False,
     ) -> RefAxis:
         """Cases by name, or by an attribute (low to high, or ``descending``), then by name.
 
-        Cases without a value of ``order_by`` come last either way: a high-to-low
-        meta-matrix must not open with the cases it cannot rank.
+        Cases without a value of ``order_by`` come last either way (a high-to-low
+        meta-matrix must not open with the cases it cannot rank), or are left out
+        (``ranked_only``, as a case-ordered meta-matrix does by default).
         """
         chosen = [i for i in self.case_name if kind is None or self.case_kind[i] == kind]
         if order_by:
@@ -253,6 +258,8 @@ class Reference:
                 reverse=descending,
             )
             unranked = [i for i in chosen if order_by not in self.case_attrs[i]]
+            if ranked_only:
+                unranked = []
             chosen = ranked + sorted(unranked, key=lambda i: self.case_name[i].casefold())
         else:
             chosen.sort(key=lambda i: self.case_name[i].casefold())
@@ -416,12 +423,26 @@ class Reference:
         """The count grid of ``cells`` in header order."""
         return [[self.measure(cells.get((r, c), ()), how) for c in cols.keys] for r in rows.keys]
 
+    def coding_level(self, coding_id: int) -> int:
+        """One coding's checklist level from its magnitude and valence."""
+        row = self.by_id()[coding_id]
+        inhibiting = row.valence == "inhibiting"
+        base = SAMPLE_LEVELS.get(row.magnitude or "")
+        if base is None:
+            return 1 if inhibiting else 2
+        return INHIBITING[base] if inhibiting else base
+
     def rating(self, ids: Iterable[int]) -> str:
-        """Checklist rating: absent without codings, else the lower median level."""
-        levels = sorted(SAMPLE_LEVELS.get(self.by_id()[i].magnitude or "", 1) for i in ids)
-        if not levels:
-            return "absent"
-        return RATINGS[levels[(len(levels) - 1) // 2]]
+        """Checklist rating: not mentioned without codings, else the lower median level,
+        at most "partly" when any coding is inhibiting."""
+        ids = list(ids)
+        if not ids:
+            return "not_mentioned"
+        levels = sorted(self.coding_level(i) for i in ids)
+        value = levels[(len(levels) - 1) // 2]
+        if any(self.by_id()[i].valence == "inhibiting" for i in ids):
+            value = min(value, 2)
+        return RATINGS[value]
 
 
 def _row(c: Any) -> Row:

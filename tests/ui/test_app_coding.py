@@ -119,10 +119,23 @@ def test_in_vivo_creates_a_code_from_the_words_in_one_undo_step(main_window, sel
     w = main_window
     select_text(w, "belum terhubung")
     w.commands.trigger("code.invivo")
-    assert len(_codings(w, "belum terhubung")) == 1
-    assert w.undo_label() == "In-vivo coding"
+    # the informant's words, in quotes: the same rule as `qualcode coding invivo`
+    assert len(_codings(w, "“belum terhubung”")) == 1
+    assert w.undo_label() == "Code in vivo"
+    assert w.recent_codes[0] == w.project.codes.find("“belum terhubung”").id
     w.undo()
-    assert "belum terhubung" not in {c.name for c in w.project.codes.all()}
+    assert "“belum terhubung”" not in {c.name for c in w.project.codes.all()}
+
+
+def test_create_and_apply_with_a_taken_name_leaves_no_step(main_window, qtbot, select_text):
+    w = main_window
+    select_text(w, "Data kependudukan")
+    label = w.undo_label()
+    before = [(c.id, c.code_id) for c in w.project.codings.list()]
+    w.create_and_apply("budget")  # "Budget" exists: refused, shown, nothing applied
+    assert w.dispatcher.last_error
+    assert w.undo_label() == label
+    assert [(c.id, c.code_id) for c in w.project.codings.list()] == before
 
 
 def test_uncode_recode_resize_and_coding_attributes(main_window, select_text):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from qualcode.analysis.conclusions import get_conclusion, list_conclusions
 from qualcode.analysis.verification import verify
 from qualcode.ui import dialogs
 from qualcode.ui.features.conclusions_words import figures_text, flat
@@ -51,7 +50,7 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     p = w.project
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Keterbatasan anggaran menghambat")
     w.commands.trigger("conclusion.new")
-    [claim] = list_conclusions(p)
+    [claim] = p.conclusions.all()
     pane = w.panes["conclusions"]
     assert w.docks["conclusions"].isVisible()
     assert pane.list.topLevelItemCount() == 1
@@ -76,7 +75,7 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     _put_cursor(w, against, at2)
     w.commands.trigger("conclusion.link.contradicting")
 
-    record = get_conclusion(p, claim.id)
+    record = p.conclusions.get(claim.id)
     assert record.supporting == [support.id] and record.contradicting == [against.id]
     assert pane.list.topLevelItem(0).text(2) == "1" and pane.list.topLevelItem(0).text(3) == "1"
     text_of = {s: p.sources.text(s) for s in (support.source_id, against.source_id)}
@@ -103,12 +102,12 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     assert w.workspace.selection() == (support.start, support.end)
 
     w.undo()
-    assert get_conclusion(p, claim.id).contradicting == []
+    assert p.conclusions.get(claim.id).contradicting == []
     assert [r[0] for r in _evidence(pane)] == ["Supporting (1)", rows[1][0], "Contradicting (0)"]
     w.undo()
-    assert get_conclusion(p, claim.id).evidence == ()
+    assert p.conclusions.get(claim.id).evidence == ()
     w.undo()
-    assert list_conclusions(p) == []
+    assert p.conclusions.all() == []
     assert pane.list.topLevelItemCount() == 0
 
 
@@ -118,9 +117,9 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
     pane = w.show_pane("conclusions")
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Sosialisasi belum menjangkau warga")
     qtbot.mouseClick(pane.new_button, Qt.MouseButton.LeftButton)
-    [claim] = list_conclusions(p)
+    [claim] = p.conclusions.all()
     pane.status_actions["verified"].trigger()
-    assert get_conclusion(p, claim.id).status == "verified"
+    assert p.conclusions.get(claim.id).status == "verified"
     assert pane.list.topLevelItem(0).text(1) == "Verified"
     pane.status_filter.setCurrentIndex(pane.status_filter.findData("tentative"))
     assert pane.list.topLevelItemCount() == 0
@@ -129,23 +128,23 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
 
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Sosialisasi belum menjangkau desa")
     qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
-    assert get_conclusion(p, claim.id).text == "Sosialisasi belum menjangkau desa"
+    assert p.conclusions.get(claim.id).text == "Sosialisasi belum menjangkau desa"
 
     against, at = _lonely_coding(w, "FGD1 Warga Desa Mekarwangi")
     _put_cursor(w, against, at)
     monkeypatch.setattr(dialogs, "choose_item", lambda _w, _t, _l, items, **_k: items[0][1])
     w.commands.trigger("conclusion.link.contradicting")
-    assert get_conclusion(p, claim.id).contradicting == [against.id]
+    assert p.conclusions.get(claim.id).contradicting == [against.id]
     pane.evidence.setCurrentItem(pane.evidence.topLevelItem(2))
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Dibahas dengan kepala desa")
     qtbot.mouseClick(pane.note_button, Qt.MouseButton.LeftButton)
-    assert get_conclusion(p, claim.id).evidence[0].note == "Dibahas dengan kepala desa"
+    assert p.conclusions.get(claim.id).evidence[0].note == "Dibahas dengan kepala desa"
     assert "1 contradicting excerpt, addressed" in pane.figures.text()
     assert pane.evidence.topLevelItem(2).text(3) == "Dibahas dengan kepala desa"
 
     pane.evidence.setCurrentItem(pane.evidence.topLevelItem(2))
     qtbot.mouseClick(pane.unlink_button, Qt.MouseButton.LeftButton)
-    assert get_conclusion(p, claim.id).evidence == ()
+    assert p.conclusions.get(claim.id).evidence == ()
 
     # The supervisor's open comment shows on the claim's page (read-only).
     from qualcode.analysis.review import add_comment
@@ -161,9 +160,9 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
     monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
     qtbot.mouseClick(pane.delete_button, Qt.MouseButton.LeftButton)
     assert "Sosialisasi belum menjangkau desa" in asked[0]
-    assert list_conclusions(p) == [] and pane.list.topLevelItemCount() == 0
+    assert p.conclusions.all() == [] and pane.list.topLevelItemCount() == 0
     w.undo()
-    assert [c.text for c in list_conclusions(p)] == ["Sosialisasi belum menjangkau desa"]
+    assert [c.text for c in p.conclusions.all()] == ["Sosialisasi belum menjangkau desa"]
     assert pane.list.topLevelItemCount() == 1
 
 
@@ -182,9 +181,9 @@ def test_linking_the_excerpt_chosen_in_the_excerpts_pane_to_a_new_claim(window, 
     monkeypatch.setattr(dialogs, "choose_item", lambda *_a, **_k: dialogs.NEW_ITEM)  # New…
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Anggaran pelatihan terbatas")
     w.commands.trigger("conclusion.link.supporting")
-    [claim] = list_conclusions(p)
+    [claim] = p.conclusions.all()
     assert claim.text == "Anggaran pelatihan terbatas"
     assert claim.supporting == [chosen.id]
     assert w.panes["conclusions"].current_id() == claim.id
     w.undo()
-    assert list_conclusions(p) == []
+    assert p.conclusions.all() == []

@@ -6,12 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from qualcode.analysis.conclusions import (
-    create_conclusion,
-    edit_conclusion,
-    get_conclusion,
-    list_conclusions,
-)
 from qualcode.ui import dialogs
 
 
@@ -58,9 +52,9 @@ def test_two_excerpts_link_to_a_claim_chosen_among_all_claims_in_one_undo_step(
     w = window
     p = w.project
     run = w.dispatcher.run
-    ids = [run(create_conclusion, p, f"Klaim nomor {n:02d}").result.id for n in range(15)]
+    ids = [run(p.conclusions.create, f"Klaim nomor {n:02d}").result.id for n in range(15)]
     oldest = ids[0]
-    run(edit_conclusion, p, ids[3], text="Klaim nomor 03 (direvisi)")  # changed last
+    run(p.conclusions.edit, ids[3], text="Klaim nomor 03 (direvisi)")  # changed last
     pane = w.show_pane("conclusions")
     pane.select(ids[7])  # the claim shown in the pane is offered first
     chosen = _select_excerpts(w, qtbot, "Sumber daya/Anggaran", [0, 2])
@@ -81,21 +75,21 @@ def test_two_excerpts_link_to_a_claim_chosen_among_all_claims_in_one_undo_step(
     assert [v for _t, v in items][:3] == [ids[7], ids[3], ids[14]]
     assert items[1][0] == "Klaim nomor 03 (direvisi)"
     assert items[-1] == ("Klaim nomor 00", oldest)
-    assert get_conclusion(p, oldest).supporting == sorted(chosen)
+    assert p.conclusions.get(oldest).supporting == sorted(chosen)
     assert pane.current_id() == oldest
     assert w.statusBar().currentMessage() == "Linked as supporting evidence."
     listed = pane.list.currentItem()
     assert listed.text(0) == "Klaim nomor 00" and listed.text(2) == "2"
 
     w.undo()  # both links go back together
-    assert get_conclusion(p, oldest).evidence == ()
-    assert len(list_conclusions(p)) == 15
+    assert p.conclusions.get(oldest).evidence == ()
+    assert len(p.conclusions.all()) == 15
 
     # Cancelling the choice links nothing
     monkeypatch.setattr(dialogs, "choose_item", lambda *_a, **_k: None)
     w.retrieval.table.setFocus()
     w.commands.trigger("conclusion.link.contradicting")
-    assert all(c.evidence == () for c in list_conclusions(p))
+    assert all(c.evidence == () for c in p.conclusions.all())
 
 
 def test_two_excerpts_become_the_contradicting_evidence_of_a_new_claim(window, qtbot, monkeypatch):
@@ -112,9 +106,9 @@ def test_two_excerpts_become_the_contradicting_evidence_of_a_new_claim(window, q
     monkeypatch.setattr(dialogs, "get_text", lambda *a: "Anggaran pelatihan cukup")
     w.commands.trigger("conclusion.link.contradicting")
     assert labels == [("Which conclusion do these 2 excerpts contradict?", [])]
-    [claim] = list_conclusions(p)
+    [claim] = p.conclusions.all()
     assert claim.text == "Anggaran pelatihan cukup"
     assert claim.contradicting == sorted(chosen) and claim.supporting == []
     assert w.panes["conclusions"].current_id() == claim.id
     w.undo()
-    assert list_conclusions(p) == []
+    assert p.conclusions.all() == []

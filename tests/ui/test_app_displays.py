@@ -9,8 +9,6 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from qualcode.analysis.displays import customised_spec
 from qualcode.analysis.engine import build_display
-from qualcode.analysis.framework import summaries_of
-from qualcode.analysis.saved import list_saved, run_saved
 
 
 @pytest.fixture
@@ -130,7 +128,7 @@ def test_save_rerun_and_delete_a_spec_and_a_visible_display_follows_new_codings(
     assert pane.model.headerData(0, Qt.Orientation.Horizontal) == "supporting"
     monkeypatch.setattr(dialogs, "get_text", lambda *_a, **_k: "Faktor per dimensi")
     qtbot.mouseClick(pane.buttons["save"], Qt.MouseButton.LeftButton)
-    [saved] = list_saved(w.project)
+    [saved] = w.project.displays.all()
     assert saved.name == "Faktor per dimensi" and saved.spec == shown.spec
     assert pane.saved.count() == 1 and "Faktor per dimensi" in pane.saved.itemText(0)
     assert "Faktor per dimensi" in pane.title.text()
@@ -140,7 +138,7 @@ def test_save_rerun_and_delete_a_spec_and_a_visible_display_follows_new_codings(
     before = pane.display
     qtbot.mouseClick(pane.buttons["open"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pane.display is not before, timeout=10000)
-    core = run_saved(w.project, saved.id)
+    core = w.project.displays.run(saved.id)
     assert pane.display.spec == saved.spec and pane.display.saved_id == saved.id
     assert pane.display.counts == core.counts
 
@@ -165,13 +163,13 @@ def test_save_rerun_and_delete_a_spec_and_a_visible_display_follows_new_codings(
     assert pane.display is shown_before
     w.show_pane("displays")
     qtbot.waitUntil(lambda: pane.display is not shown_before, timeout=10000)
-    assert pane.display.counts == run_saved(w.project, saved.id).counts
+    assert pane.display.counts == w.project.displays.run(saved.id).counts
     assert pane.display.counts != shown_before.counts  # the new coding has no valence
     assert "out of date" not in pane.title.text()
 
     monkeypatch.setattr(dialogs, "ask", lambda *_a, **_k: True)
     qtbot.mouseClick(pane.buttons["delete"], Qt.MouseButton.LeftButton)
-    assert list_saved(w.project) == []
+    assert w.project.displays.all() == []
     assert pane.saved.count() == 0
     assert pane.display.saved_id is None
     assert not pane.buttons["open"].isEnabled()
@@ -200,9 +198,9 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     monkeypatch.setattr(dialogs, "get_text", lambda *a, **_k: names.append(a) or "Kerangka")
     qtbot.mouseClick(cell.save, Qt.MouseButton.LeftButton)
     assert len(names) == 1  # asked once for the display's name
-    [saved] = list_saved(w.project)
+    [saved] = w.project.displays.all()
     keys = (shown.rows[ra].key, shown.columns[ca].key)
-    stored = summaries_of(w.project, saved.id)[keys]
+    stored = w.project.cells.summaries(saved.id)[keys]
     assert stored.text == text and not stored.draft
     assert list(stored.coding_ids) == shown.cell_codings(ra, ca)
     assert pane.model.index(ra, ca).data() == text
@@ -221,7 +219,7 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     _click_cell(qtbot, pane, rb, cb)
     qtbot.mouseClick(cell.autofill, Qt.MouseButton.LeftButton)
     keys_b = (shown.rows[rb].key, shown.columns[cb].key)
-    draft = summaries_of(w.project, saved.id)[keys_b]
+    draft = w.project.cells.summaries(saved.id)[keys_b]
     assert draft.draft and draft.text
     assert pane.model.index(rb, cb).data() == draft.text
     assert pane.model.index(rb, cb).data(Qt.ItemDataRole.FontRole).italic()
@@ -248,8 +246,8 @@ def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbo
     assert cell.summary.toPlainText() == ""
     w.undo()  # takes back the written summary; the saved display stays
     qtbot.waitUntil(lambda: pane.model.index(ra, ca).data() == "", timeout=5000)
-    assert summaries_of(w.project, saved.id) == {}
-    assert [s.id for s in list_saved(w.project)] == [saved.id]
+    assert w.project.cells.summaries(saved.id) == {}
+    assert [s.id for s in w.project.displays.all()] == [saved.id]
 
 
 def test_export_the_shown_display_to_excel_and_word(win, qtbot, monkeypatch, tmp_path):

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from qualcode.analysis.displays import customised_spec
 from qualcode.analysis.engine import build_display
-from qualcode.analysis.saved import get_saved, list_saved, save_display
 from qualcode.analysis.spec import DisplaySpec
 from qualcode.ui import dialogs
 from qualcode.ui.features.displays_form import TYPES
@@ -174,7 +173,7 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
                                     "cases": [informants], "valence": ["supporting"]}},
         measure="sources",
     )  # fmt: skip
-    saved = w.dispatcher.run(save_display, p, "Urut peringkat", spec).result
+    saved = w.dispatcher.run(p.displays.save, "Urut peringkat", spec).result
     assert pane.saved.count() == 1
     assert not pane.buttons["update"].isEnabled()  # nothing opened yet
     assert pane.buttons["rename"].isEnabled()
@@ -201,7 +200,7 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
     assert changed != spec
     before = pane.display
     qtbot.mouseClick(pane.buttons["update"], Qt.MouseButton.LeftButton)
-    assert get_saved(p, saved.id).spec == changed
+    assert p.displays.get(saved.id).spec == changed
     qtbot.waitUntil(lambda: pane.display is not before, timeout=10000)
     assert pane.display.spec == changed and pane.display.saved_id == saved.id
     assert pane.display.counts == build_display(p, changed).counts
@@ -209,7 +208,7 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
 
     updated = pane.display
     w.undo()  # the saved spec, the display and the form go back
-    assert get_saved(p, saved.id).spec == spec
+    assert p.displays.get(saved.id).spec == spec
     qtbot.waitUntil(lambda: pane.display is not updated, timeout=10000)
     assert pane.display.spec == spec and form.spec() == spec
     assert form.f_attribute.value() == {"Jabatan": [KADIS, "Perawat"]}
@@ -224,11 +223,11 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
     monkeypatch.setattr(dialogs, "get_text", get_text)
     qtbot.mouseClick(pane.buttons["rename"], Qt.MouseButton.LeftButton)
     assert asked == [("Rename display", "New name of the display:", "Urut peringkat")]
-    assert [r.name for r in list_saved(p)] == ["Urut menurut peringkat"]
+    assert [r.name for r in p.displays.all()] == ["Urut menurut peringkat"]
     assert pane.saved.itemText(0).startswith("Urut menurut peringkat \u2014 ")
     assert "saved as \u201cUrut menurut peringkat\u201d" in pane.title.text()
     w.undo()
-    assert [r.name for r in list_saved(p)] == ["Urut peringkat"]
+    assert [r.name for r in p.displays.all()] == ["Urut peringkat"]
     assert pane.saved.itemText(0).startswith("Urut peringkat \u2014 ")
     assert "saved as \u201cUrut peringkat\u201d" in pane.title.text()
     assert pane.display.spec == spec  # a rename does not touch the display
@@ -238,15 +237,15 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
     built = _build(qtbot, pane)
     assert built.saved_id is None
     qtbot.mouseClick(pane.buttons["update"], Qt.MouseButton.LeftButton)
-    assert get_saved(p, saved.id).spec.type == "factors"
+    assert p.displays.get(saved.id).spec.type == "factors"
     qtbot.waitUntil(lambda: pane.display.saved_id == saved.id, timeout=10000)
-    assert DisplaySpec.from_dict(get_saved(p, saved.id).spec.to_dict()) == pane.display.spec
+    assert DisplaySpec.from_dict(p.displays.get(saved.id).spec.to_dict()) == pane.display.spec
 
 
 def test_read_only_project_offers_no_update_or_rename(win, qtbot):
     w = win
     pane = w.show_pane("displays")
-    w.dispatcher.run(save_display, w.project, "Satu", customised_spec(w.project, "factors", {}))
+    w.dispatcher.run(w.project.displays.save, "Satu", customised_spec(w.project, "factors", {}))
     assert pane.buttons["rename"].isEnabled()
     path = str(w.project.path)
     assert w.open_path(path, read_only=True) and w.project.read_only

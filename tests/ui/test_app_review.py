@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from qualcode.analysis.conclusions import create_conclusion
 from qualcode.analysis.review import add_comment, list_comments
 from qualcode.ui import dialogs
 from qualcode.ui.features.review import local
@@ -125,7 +124,7 @@ def test_a_core_comment_on_a_conclusion_appears_after_on_changes(window):
     p = w.project
     pane = w.show_pane("review")
     assert _rows(pane) == []
-    claim = create_conclusion(p, "Keterbatasan anggaran menghambat implementasi").result
+    claim = p.conclusions.create("Keterbatasan anggaran menghambat implementasi").result
     changes = add_comment(p, "conclusion", claim.id, "Bukti kontradiktif belum dibahas.")
     pane.on_changes(changes)
     [row] = _rows(pane)
@@ -139,7 +138,7 @@ def test_a_core_comment_on_a_conclusion_appears_after_on_changes(window):
 
 def test_comment_on_the_chosen_conclusion_via_the_command(window, monkeypatch):
     w = window
-    claim = w.dispatcher.run(create_conclusion, w.project, "Klaim uji").result
+    claim = w.dispatcher.run(w.project.conclusions.create, "Klaim uji").result
     w.show_pane("conclusions").select(claim.id)
     _answer(monkeypatch, "Perlu triangulasi.")
     w.commands.trigger("review.comment.conclusion")
@@ -150,12 +149,11 @@ def test_comment_on_the_chosen_conclusion_via_the_command(window, monkeypatch):
 
 def test_a_cell_comment_names_its_display_and_goes_to_it(window):
     from qualcode.analysis.displays import ready_spec
-    from qualcode.analysis.saved import save_display
 
     w = window
     p = w.project
     run = w.dispatcher.run
-    display = run(save_display, p, "Faktor", ready_spec(p, "factors")).result.id
+    display = run(p.displays.save, "Faktor", ready_spec(p, "factors")).result.id
     run(add_comment, p, "cell", display, "Sel ini kosong?", row_key="W1", col_key="Hambatan")
     pane = w.show_pane("review")
     [row] = _rows(pane)

@@ -14,12 +14,7 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
-
-DISPLAY_TYPES = (
-    "matrix", "framework", "checklist", "role_ordered", "time_ordered", "clustered",
-    "case_ordered", "effects", "cooccurrence", "factors", "coverage",
-)  # fmt: skip
-LIST_FILTERS = ("sources", "source_kinds", "cases", "coders", "codes", "valence", "magnitude")
+from qualcode.cli.display_options import DISPLAY_TYPES, display_options, spec_from_options
 
 
 def register(cli: click.Group) -> None:
@@ -35,149 +30,61 @@ def _ids(text: str | None) -> list[int]:
 
 
 def _code_ids(p: Any, names: str | None) -> list[int] | None:
-    if not names:
-        return None
-    return [p.codes.find(n.strip()).id for n in names.split(",") if n.strip()]
+    from qualcode.cli.display_options import code_ids
+
+    return code_ids(p, names)
 
 
-def _filters(p: Any, items: tuple[str, ...]) -> dict[str, Any]:
-    """``--filter key=v1,v2`` pairs; names of codes, sources and cases become ids."""
-    out: dict[str, Any] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"'{item}' is not KEY=VALUE", param_hint="--filter")
-        values = [v.strip() for v in value.split(",") if v.strip()]
-        if key.startswith("attribute:"):
-            out.setdefault("attribute", {})[key.split(":", 1)[1]] = values
-        elif key == "codes":
-            out["codes"] = [p.codes.find(v).id for v in values]
-        elif key == "sources":
-            out["sources"] = [p.sources.find(v).id for v in values]
-        elif key == "cases":
-            out["cases"] = [p.cases.find(v).id for v in values]
-        elif key in LIST_FILTERS:
-            out[key] = values
-        elif key in ("period_from", "period_to"):
-            out[key] = value
-        else:
-            raise click.BadParameter(f"unknown filter '{key}'", param_hint="--filter")
-    return out
-
-
-@click.command("display")
+@click.command("display", help=f"Build display TYPE: {', '.join(DISPLAY_TYPES)}.")
 @project_argument
 @click.argument("type_", metavar="TYPE", type=click.Choice(DISPLAY_TYPES))
-@click.option("--rows", help="Row dimension: codes, codes:1,2, children:ID, cases, attribute:NAME, "
-              "sources, source_kind, coders, valence, period:month|year, total.")  # fmt: skip
-@click.option("--cols", help="Column dimension (same forms as --rows).")
-@click.option("--codes", help="Codes (names or paths, comma-separated) for the code axis.")
-@click.option("--filter", "filters", multiple=True, metavar="KEY=VALUES",
-              help="codes=, sources=, source_kinds=, cases=, coders=, valence=, magnitude=, "
-              "attribute:NAME=, period_from=, period_to=.")  # fmt: skip
-@click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"]))
-@click.option("--cell", type=click.Choice(["count", "excerpts", "summary", "rating"]))
-@click.option("--variable", help="Checklist: the code whose sub-codes are the components.")
-@click.option("--role", default="Jabatan", show_default=True, help="Role attribute.")
-@click.option("--rank", help="Rank attribute ordering roles or cases.")
-@click.option("--group", "groups", multiple=True, metavar="LABEL=CODES",
-              help="Clustered: a group of codes (repeat).")  # fmt: skip
-@click.option("--attribute", help="Effects: group attribute.")
-@click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD).")
-@click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and")
-@click.option("--distance", type=int, default=0, help="NEAR: characters between codings.")
-@click.option("--coders", "coders", metavar="NAMES",
-              help="Count only these coders (comma-separated); default: the project's "
-                   "analysis coders, else everyone.")  # fmt: skip
-@click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
-              show_default=True, help="Count passages (overlapping codings of one code by "
-              "different coders once) or every coding (per-coder view).")  # fmt: skip
+@display_options
 @click.option("--save", "save_as", metavar="NAME", help="Save the display's spec under NAME.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write .csv or .xlsx.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    help="Write .xlsx, .docx, .csv or .html (as `qualcode export display` does).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the file written with --out.",
+)
 @json_option
 @coder_option
 def display(
     project: str,
     type_: str,
-    rows: str | None,
-    cols: str | None,
-    codes: str | None,
-    filters: tuple[str, ...],
-    measure: str | None,
-    cell: str | None,
-    variable: str | None,
-    role: str,
-    rank: str | None,
-    groups: tuple[str, ...],
-    attribute: str | None,
-    cutoff: str | None,
-    op: str,
-    distance: int,
-    coders: str | None,
-    unit: str,
     save_as: str | None,
+    language: str,
     out: str | None,
     as_json: bool,
     coder: str | None,
+    **opts: Any,
 ) -> None:
-    """Build display TYPE (matrix, factors, coverage, checklist, framework...)."""
-    from qualcode.analysis.displays import customised_spec
     from qualcode.analysis.engine import build_display
-    from qualcode.analysis.saved import save_display
 
     with open_project(project, coder, read_only=save_as is None) as p:
-        ids = _code_ids(p, codes)
-        flt = _filters(p, filters)
-        if coders:
-            flt["coders"] = [c.strip() for c in coders.split(",") if c.strip()]
-        params: dict[str, Any] = {"filters": flt or None}
-        if type_ in ("matrix", "coverage", "time_ordered", "case_ordered", "role_ordered",
-                     "cooccurrence", "framework"):  # fmt: skip
-            params["codes"] = ids
-        if type_ in ("matrix", "coverage") and cols:
-            params["columns"] = cols
-        if type_ == "factors":
-            params["dimensions"] = ids
-        if type_ == "checklist":
-            if not variable:
-                raise click.UsageError("checklist needs --variable CODE")
-            params["variable"] = p.codes.find(variable).id
-            if cols:
-                params["columns"] = cols
-        if type_ == "role_ordered":
-            params.update(role=role, rank=rank)
-        if type_ == "case_ordered":
-            if not rank:
-                raise click.UsageError("case_ordered needs --rank ATTRIBUTE")
-            params["order_by"] = rank
-        if type_ == "effects":
-            params.update(outcomes=ids or [], group=attribute, cutoff=cutoff)
-        if type_ == "clustered":
-            params["groups"] = {
-                label: _code_ids(p, names) or []
-                for label, _, names in (g.partition("=") for g in groups)
-            }
-        if type_ == "cooccurrence":
-            params.update(op=op, distance=distance)
-        spec = customised_spec(
-            p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
-        )
-        if unit != "passages":
-            spec = spec.with_(options={**dict(spec.options), "unit": unit})
-        saved_id = save_display(p, save_as, spec).result.id if save_as else None
+        spec = spec_from_options(p, type_, opts)
+        saved_id = p.displays.save(save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
-    if out:
-        from qualcode.analysis.export import write_display
+        if out:
+            from qualcode.export.display_file import write_display_file
 
-        write_display(result, out)
+            write_display_file(result, out, project=p, title=save_as, language=language)
+    if out:
         click.echo(f"Wrote {out}")
     elif as_json:
         emit_json(result.to_dict())
     else:
-        from qualcode.analysis.export import table
+        from qualcode.export.csv_out import table_rows
+        from qualcode.export.display_adapter import table_from_display
 
-        grid = table(result)
-        emit_table([[str(v) for v in row] for row in grid[1:]], [str(h) for h in grid[0]])
+        headers, grid = table_rows(table_from_display(result, language="en"))
+        emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
         if result.scope is not None:
             click.echo(result.scope.describe(result.coders_counted))
 
@@ -275,19 +182,17 @@ def conclusion_add(
     coder: str | None,
 ) -> None:
     """Write a conclusion TEXT."""
-    from qualcode.analysis.conclusions import create_conclusion
-    from qualcode.analysis.saved import find_saved
 
     with open_project(project, coder) as p:
-        display_id = find_saved(p, display_name).id if display_name else None
-        made = create_conclusion(
-            p,
+        display_id = p.displays.find(display_name).id if display_name else None
+        made = p.conclusions.create(
             text,
             status=status,
             supporting=_ids(support),
             contradicting=_ids(contradict),
             display_id=display_id,
         ).result
+    assert made is not None
     click.echo(f"Created conclusion {made.id}")
 
 
@@ -307,11 +212,10 @@ def conclusion_link(
     coder: str | None,
 ) -> None:
     """Link codings to conclusion CONCLUSION_ID as evidence."""
-    from qualcode.analysis.conclusions import link_evidence
 
     stance = "contradicting" if contradicting else "supporting"
     with open_project(project, coder) as p:
-        link_evidence(p, conclusion_id, list(coding_ids), stance, note)
+        p.conclusions.link_evidence(conclusion_id, list(coding_ids), stance, note)
     click.echo(f"Linked {len(coding_ids)} coding(s) as {stance} evidence")
 
 
@@ -322,10 +226,9 @@ def conclusion_link(
 @coder_option
 def conclusion_status(project: str, conclusion_id: int, status: str, coder: str | None) -> None:
     """Set a conclusion's status."""
-    from qualcode.analysis.conclusions import edit_conclusion
 
     with open_project(project, coder) as p:
-        edit_conclusion(p, conclusion_id, status=status)
+        p.conclusions.edit(conclusion_id, status=status)
     click.echo(f"Conclusion {conclusion_id}: {status}")
 
 
@@ -361,10 +264,9 @@ def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool
 @json_option
 def conclusion_list(project: str, status: str | None, as_json: bool) -> None:
     """List conclusions with their evidence counts."""
-    from qualcode.analysis.conclusions import list_conclusions
 
     with open_project(project, read_only=True) as p:
-        found = list_conclusions(p, status)
+        found = p.conclusions.all(status)
     if as_json:
         emit_json(found)
         return
@@ -382,10 +284,8 @@ def comment() -> None:
 def _target(p: Any, on: str) -> tuple[str, int, str | None, str | None]:
     kind, _, rest = on.partition(":")
     if kind == "cell":
-        from qualcode.analysis.saved import find_saved
-
         name, row_key, col_key = rest.rsplit(":", 2)
-        return "cell", find_saved(p, name).id, row_key, col_key
+        return "cell", p.displays.find(name).id, row_key, col_key
     if kind == "code":
         return "code", p.codes.find(rest).id, None, None
     if kind in ("conclusion", "coding"):
@@ -407,6 +307,7 @@ def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
     with open_project(project, coder) as p:
         target, target_id, row_key, col_key = _target(p, on)
         made = add_comment(p, target, target_id, text, row_key=row_key, col_key=col_key).result
+    assert made is not None
     click.echo(f"Added comment {made.id}")
 
 

@@ -165,11 +165,9 @@ def split(
     coder: str | None,
 ) -> None:  # fmt: skip
     """Move codings of CODE to a new code NAME (a sub-code of CODE unless --sibling)."""
-    from qualcode.coding.code_refine import split_code
-
     with open_project(project, coder) as p:
-        created = split_code(
-            p, p.codes.find(code_name).id, list(coding_ids), new_name, as_child=not sibling
+        created = p.codes.split(
+            p.codes.find(code_name).id, list(coding_ids), new_name, as_child=not sibling
         ).result
         assert created is not None
         click.echo(

@@ -12,8 +12,9 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.records import VALENCES
 
-VALENCE = click.Choice(["supporting", "inhibiting", "neutral"])
+VALENCE = click.Choice(VALENCES)
 
 
 def register(cli: click.Group) -> None:
@@ -172,13 +173,11 @@ def invivo(
     project: str, source: str, start: int, end: int, parent: str | None, coder: str | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Code START..END in vivo: a new code named with the informant's own words."""
-    from qualcode.coding.code_refine import code_in_vivo
-
+    """Code START..END in vivo: with a code named with the informant's own words (in quotes)."""
     with open_project(project, coder) as p:
         src = p.sources.find(source)
         parent_id = p.codes.find(parent).id if parent else None
-        result = code_in_vivo(p, src.id, start, end, parent_id=parent_id).result
+        result = p.codings.in_vivo(src.id, start, end, parent_id=parent_id).result
         assert result is not None
         new_code, new_coding = result
         path = p.codes.path_text(new_code.id)

@@ -7,11 +7,13 @@ from typing import Any
 import click
 
 from qualcode.cli.common import coder_option, open_project, project_argument
+from qualcode.cli.display_options import DISPLAY_TYPES, display_options, spec_from_options
+from qualcode.records import SOURCE_KINDS, VALENCES
 
 LANGUAGE = click.Choice(["id", "en"])
 GROUPS = click.Choice(["code-case", "code-kind", "code-source", "code"])
-KINDS = click.Choice(["interview", "focus-group", "observation", "document", "other"])
-VALENCES = click.Choice(["supporting", "inhibiting", "neutral"])
+KINDS = click.Choice(SOURCE_KINDS)
+VALENCE = click.Choice(VALENCES)
 
 
 def register(cli: click.Group) -> None:
@@ -75,7 +77,7 @@ def _progress(label: str) -> Any:
 @click.option("--unit", type=click.Choice(["passages", "codings"]), default="passages",
               show_default=True, help="One excerpt per passage (overlapping codings of one "
               "code by different coders) or per coding.")  # fmt: skip
-@click.option("--valence", "valences", multiple=True, type=VALENCES, help="Only this valence.")
+@click.option("--valence", "valences", multiple=True, type=VALENCE, help="Only this valence.")
 @click.option("--group-by", type=GROUPS, default="code-case", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True,
               help="Cite cases by their Kode attribute or as 'Informan N'.")  # fmt: skip
@@ -134,21 +136,24 @@ def excerpts(
     click.echo(f"Wrote {n} excerpts to {out}")
 
 
-def _displays(p: Any, names: tuple[str, ...], language: str, style: Any) -> list[Any]:
+def _displays(
+    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark"
+) -> list[Any]:
     from qualcode.analysis.displays import build_ready
-    from qualcode.analysis.saved import find_saved, run_saved
     from qualcode.export.display_adapter import table_from_display
 
     tables = []
     for name in names:
         if name.startswith("saved:"):
-            record = find_saved(p, name[6:])
-            display = run_saved(p, record.id)
+            record = p.displays.find(name[6:])
+            display = p.displays.run(record.id)
             title: str | None = record.name
         else:
             display, title = build_ready(p, name), None
         tables.append(
-            table_from_display(display, project=p, title=title, language=language, style=style)
+            table_from_display(
+                display, project=p, title=title, language=language, style=style, drafts=drafts
+            )
         )
     return tables
 
@@ -189,72 +194,39 @@ def report(
     click.echo(f"Wrote {out}")
 
 
-@export.command("display")
+@export.command(
+    "display",
+    help=f"Build display TYPE ({', '.join(DISPLAY_TYPES)} or saved:NAME) and write OUT "
+    "(.docx, .xlsx, .csv or .html).",
+)
 @project_argument
 @click.argument("type_", metavar="TYPE")
 @click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--codes", help="Codes (names or paths, comma-separated) for the code axis.")
-@click.option("--cols", help="Column dimension: cases, attribute:NAME, sources, source_kind...")
-@click.option("--rows", help="Row dimension (same forms as --cols).")
-@click.option("--cell", type=click.Choice(["count", "excerpts", "summary", "rating"]))
-@click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"]))
-@click.option("--variable", help="Checklist: the code whose sub-codes are the components.")
+@display_options
 @click.option("--language", type=LANGUAGE, default="id", show_default=True)
 @click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Cite cases by pseudonym.")
 @click.option("--title", help="Title of the table.")
+@click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
+              help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
 @coder_option
 def display_cmd(
-    project: str, type_: str, out: str, codes: str | None, cols: str | None, rows: str | None,
-    cell: str | None, measure: str | None, variable: str | None, language: str,
-    pseudonymise: bool, title: str | None, coder: str | None,
+    project: str, type_: str, out: str, language: str, pseudonymise: bool, title: str | None,
+    drafts: str, coder: str | None, **opts: Any,
 ) -> None:  # fmt: skip
-    """Build display TYPE (matrix, framework, factors... or saved:NAME) and write OUT
-    (.docx, .xlsx, .csv or .html)."""
-    from qualcode.analysis.displays import customised_spec
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
     from qualcode.export.display_adapter import table_from_display
+    from qualcode.export.display_file import TABLE_SUFFIXES, write_table_file
 
-    suffix = check_suffix(out, (".docx", ".xlsx", ".csv", ".html"))
+    check_suffix(out, TABLE_SUFFIXES)
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
-            table = _displays(p, (type_,), language, style)[0]
+            table = _displays(p, (type_,), language, style, drafts)[0]
         else:
-            params: dict[str, Any] = {}
-            if codes:
-                ids = [p.codes.find(n.strip()).id for n in codes.split(",") if n.strip()]
-                params["dimensions" if type_ == "factors" else "codes"] = ids
-            if cols and type_ in ("matrix", "coverage", "checklist"):
-                params["columns"] = cols
-            if type_ == "checklist":
-                if not variable:
-                    raise click.UsageError("checklist needs --variable CODE")
-                params["variable"] = p.codes.find(variable).id
-            spec = customised_spec(
-                p, type_, params, rows=rows, columns=cols, measure=measure, cell=cell
-            )
+            spec = spec_from_options(p, type_, opts)
             table = table_from_display(
                 build_display(p, spec), project=p, title=title, language=language, style=style
             )
-    _write_table(table, out, suffix, language)
+    write_table_file(table, out, language=language)
     click.echo(f"Wrote {out}")
-
-
-def _write_table(table: Any, out: str, suffix: str, language: str) -> None:
-    if suffix == ".xlsx":
-        from qualcode.export.tables_xlsx import write_tables_xlsx
-
-        write_tables_xlsx([table], out, language=language)
-    elif suffix == ".docx":
-        from qualcode.export.tables_docx import write_tables_docx
-
-        write_tables_docx([table], out, language=language)
-    elif suffix == ".csv":
-        from qualcode.export.csv_out import write_table_csv
-
-        write_table_csv(table, out)
-    else:
-        from qualcode.export.html_report import write_table_html
-
-        write_table_html(table, out, language=language)

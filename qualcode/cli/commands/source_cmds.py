@@ -15,8 +15,9 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.records import SOURCE_KINDS
 
-KINDS = ["interview", "focus-group", "observation", "document", "other"]
+KINDS = list(SOURCE_KINDS)
 
 
 def register(cli: click.Group) -> None:

@@ -166,7 +166,7 @@ class _ProjectReader(SourcesReader):
                 count=count,
             )
         project_notes = self.note_refs(root)
-        users = self._complete_users(users)
+        all_users = self._complete_users(users)
         self._report_problems()
         name = root.get("name")
         if name is None:
@@ -179,7 +179,7 @@ class _ProjectReader(SourcesReader):
             created=parse_datetime(root.get("creationDateTime")),
             modifying_user=self.user(root.get("modifyingUserGUID")),
             modified=parse_datetime(root.get("modifiedDateTime")),
-            users=users,
+            users=all_users,
             codes=codes,
             variables=tuple(self.variables.values()),
             cases=cases,

@@ -128,7 +128,9 @@ def extract_bytes(
         )
     metadata = dict(result.metadata)
     _add_header_fields(result.text, metadata)
-    from qualcode.sources.extract.language import guess_language
+    from qualcode.text.language import detect_language
+
+    language = detect_language(result.text)
 
     return ExtractedSource(
         text=result.text,
@@ -140,7 +142,7 @@ def extract_bytes(
         metadata=metadata,
         warnings=list(result.warnings),
         encoding=result.encoding,
-        language=guess_language(result.text),
+        language=None if language == "und" else language,
         blocks=list(result.blocks),
     )
 

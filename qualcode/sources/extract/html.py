@@ -112,9 +112,9 @@ def extract_html(data: bytes, name: str) -> Extraction:
     if title_tag and title_tag.get_text(strip=True):
         metadata["title"] = title_tag.get_text(" ", strip=True)
     for meta in soup.find_all("meta"):
-        key = (meta.get("name") or meta.get("property") or "").lower()
+        key = str(meta.get("name") or meta.get("property") or "").lower()
         if key in ("author", "description", "keywords", "og:title", "article:published_time"):
-            value = (meta.get("content") or "").strip()
+            value = str(meta.get("content") or "").strip()
             if value:
                 metadata[key.replace("og:", "").replace("article:", "")] = value
     walker = _Walker()

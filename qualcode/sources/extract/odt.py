@@ -122,7 +122,8 @@ def _meta(doc: Any) -> dict[str, str]:
               (DC, "description"): "comments", (META, "keyword"): "keywords"}  # fmt: skip
     metadata: dict[str, str] = {}
     for el in doc.meta.childNodes:
-        key = fields.get(getattr(el, "qname", None))
+        qname = getattr(el, "qname", None)
+        key = fields.get(qname) if isinstance(qname, tuple) else None
         value = "".join(str(t) for t in el.childNodes).strip() if key else ""
         if key and value:
             metadata[key] = value

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from typing import Any
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.sources.extract.model import Extraction, TextBuilder, fail
@@ -69,7 +71,7 @@ def extract_pdf(data: bytes, name: str) -> Extraction:
         )
     metadata: dict[str, str] = {}
     try:
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         for key, field in _META.items():
             value = info.get(key)
             if value:

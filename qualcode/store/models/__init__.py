@@ -15,6 +15,7 @@ from qualcode.store.models.analysis import (
     SavedDisplay,
 )
 from qualcode.store.models.base import Base
+from qualcode.store.models.cells import CellRating
 from qualcode.store.models.core import (
     Attribute,
     AttributeValue,
@@ -38,6 +39,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseLink",
+    "CellRating",
     "CellSummary",
     "Code",
     "Coder",

@@ -32,8 +32,10 @@ class JSONDoc(TypeDecorator[Any]):
         if dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import JSONB  # only loaded for a server
 
-            return dialect.type_descriptor(JSONB())
-        return dialect.type_descriptor(JSON())
+            jsonb: TypeEngine[Any] = dialect.type_descriptor(JSONB())
+            return jsonb
+        json: TypeEngine[Any] = dialect.type_descriptor(JSON())
+        return json
 
 
 class Base(DeclarativeBase):

@@ -20,11 +20,25 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from qualcode.ui.commands import Command
 
-Window = Any
+if TYPE_CHECKING:
+    from qualcode.changes import ChangeSet
+    from qualcode.project import Project
+    from qualcode.ui.main_window import MainWindow as Window
+
+
+class Pane(Protocol):
+    """What the window asks of a feature's pane (a ``QWidget``)."""
+
+    def set_project(self, project: Project | None) -> None:
+        """Show a newly opened project (None: closed)."""
+
+    def on_changes(self, changes: ChangeSet[Any]) -> None:
+        """Redraw what the change set's flags touch."""
+
 
 FEATURE_MODULES: list[str] = [
     "displays",
@@ -47,7 +61,7 @@ class Feature:
     """Dock key (``window.docks[key]``, ``window.panes[key]``) and object-name suffix."""
     title: str = ""
     """Dock title, English, marked with ``QT_TRANSLATE_NOOP("panes", ...)``."""
-    pane: Callable[[Window], Any] | None = None
+    pane: Callable[[Window], Pane] | None = None
     """Builds the pane for a main window (None: commands only)."""
     area: Literal["left", "right", "bottom"] | None = "bottom"
     """Dock area; None for a pane without a dock (a QObject that only listens, e.g. a poller)."""

@@ -106,9 +106,8 @@ def _pick_coding(window: Any, ids: list[int]) -> list[int] | None:
 
 def choose_claim(window: Any, stance: str, count: int) -> int | str | None:
     """Ask which claim ``count`` excerpts back: a conclusion id, ``"new"``, or None."""
-    from qualcode.analysis.conclusions import list_conclusions
 
-    claims = sorted(list_conclusions(window.project), key=lambda c: c.modified_at, reverse=True)
+    claims = sorted(window.project.conclusions.all(), key=lambda c: c.modified_at, reverse=True)
     current = _pane(window).current_id()
     claims.sort(key=lambda c: c.id != current)  # the claim shown in the pane first
     if stance == "supporting":
@@ -142,7 +141,6 @@ def link_here(window: Any, stance: str) -> int | None:
 
     Several excerpts selected in the Excerpts pane are linked together, in one undo step.
     """
-    from qualcode.analysis.conclusions import create_conclusion, link_evidence
 
     ids, from_excerpts = _evidence(window)
     if not ids or window.project is None:
@@ -157,7 +155,7 @@ def link_here(window: Any, stance: str) -> int | None:
         return None
     run = window.dispatcher.run
     if target != "new":
-        if run(link_evidence, window.project, target, ids, stance, origin=pane) is None:
+        if run(window.project.conclusions.link_evidence, target, ids, stance, origin=pane) is None:
             return None
     else:
         text = dialogs.get_text(
@@ -167,7 +165,7 @@ def link_here(window: Any, stance: str) -> int | None:
         )
         if not text:
             return None
-        made = run(create_conclusion, window.project, text, origin=pane, **{stance: ids})
+        made = run(window.project.conclusions.create, text, origin=pane, **{stance: ids})
         if made is None:
             return None
         target = made.result.id

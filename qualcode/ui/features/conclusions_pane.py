@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QSplitter,
@@ -39,6 +41,7 @@ from qualcode.ui.features.conclusions_words import (
     evidence_rows,
     figures_text,
     flat,
+    source_text,
     stance_label,
     status_icon,
     status_label,
@@ -48,8 +51,6 @@ from qualcode.ui.features.conclusions_words import (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUSES = ("tentative", "verified", "rejected")
 STANCES = ("supporting", "contradicting")
-TABLES = ("conclusion", "conclusion_evidence", "conclusion_display", "conclusion_memo",
-          "review_comment")  # fmt: skip
 NO_ROLE = ""
 
 
@@ -134,6 +135,13 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self._role_label = QLabel(self)
         self._role_label.setBuddy(self.role_combo)
 
+        self._sources_label = QLabel(self)
+        self.sources = QListWidget(self)
+        self.sources.setObjectName("conclusionSources")
+        self.sources.setMaximumHeight(90)
+        self.sources.itemActivated.connect(self.open_source)
+        self._sources_label.setBuddy(self.sources)
+
         self.evidence = QTreeWidget(self)
         self.evidence.setObjectName("evidence")
         self.evidence.setColumnCount(4)
@@ -176,6 +184,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         page_layout.addWidget(self.meta)
         page_layout.addWidget(self.figures)
         page_layout.addWidget(self.warnings)
+        page_layout.addWidget(self._sources_label)
+        page_layout.addWidget(self.sources)
         role_row = QHBoxLayout()
         role_row.addWidget(self._role_label)
         role_row.addWidget(self.role_combo, 1)
@@ -210,7 +220,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         if changes.cases:
             self._fill_roles()
         if (
-            changes.touches(*TABLES)
+            changes.conclusions
+            or changes.review
             or changes.codings
             or changes.codes
             or changes.sources
@@ -244,7 +255,6 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         """Read the claims again and redraw the list and the page."""
-        from qualcode.analysis.conclusions import list_conclusions
 
         self._dirty = False
         keep = self.current_id()
@@ -252,7 +262,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.list.clear()
         self.records = []
         if self.project is not None:
-            self.records = list_conclusions(self.project, self.status_filter.currentData())
+            self.records = self.project.conclusions.all(self.status_filter.currentData())
         for rec in self.records:
             item = QTreeWidgetItem(
                 [flat(rec.text, 200), status_label(rec.status),
@@ -283,6 +293,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
         rec = self.record()
         self.evidence.clear()
+        self._show_sources(rec)
         self.rows = []
         self.verification = None
         if rec is None or self.project is None:
@@ -396,18 +407,17 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         return self.project is not None and not self.project.read_only
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        return self.window_.dispatcher.run(fn, self.project, *args, origin=self, **kwargs)
+        return self.window_.dispatcher.run(fn, *args, origin=self, **kwargs)
 
     def new_conclusion(self) -> int | None:
         """Ask for a claim's text and write it; returns its id."""
-        from qualcode.analysis.conclusions import create_conclusion
 
         if not self._writable():
             return None
         text = dialogs.get_text(self, self.tr("New conclusion"), self.tr("Conclusion:"))
         if not text:
             return None
-        made = self._run(create_conclusion, text)
+        made = self._run(self.project.conclusions.create, text)
         if made is None:
             return None
         self.reload()
@@ -416,28 +426,25 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     def edit_text(self) -> None:
         """Rewrite the chosen claim."""
-        from qualcode.analysis.conclusions import edit_conclusion
 
         rec = self.record()
         if rec is None or not self._writable():
             return
         text = dialogs.get_text(self, self.tr("Edit conclusion"), self.tr("Conclusion:"), rec.text)
         if text and text != rec.text:
-            self._run(edit_conclusion, rec.id, text=text)
+            self._run(self.project.conclusions.edit, rec.id, text=text)
             self.reload()
 
     def set_status(self, status: str) -> None:
         """Mark the chosen claim tentative, verified or rejected."""
-        from qualcode.analysis.conclusions import edit_conclusion
 
         rec = self.record()
         if rec is not None and self._writable() and rec.status != status:
-            self._run(edit_conclusion, rec.id, status=status)
+            self._run(self.project.conclusions.edit, rec.id, status=status)
             self.reload()
 
     def delete_current(self) -> None:
         """Delete the chosen claim (its evidence links and review comments go with it)."""
-        from qualcode.analysis.conclusions import delete_conclusion
 
         rec = self.record()
         if rec is None or not self._writable():
@@ -446,21 +453,19 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         if dialogs.ask(
             self, self.tr("Delete conclusion"), question.format(text=flat(rec.text, 120))
         ):
-            self._run(delete_conclusion, rec.id)
+            self._run(self.project.conclusions.delete, rec.id)
             self.reload()
 
     def unlink_current(self) -> None:
         """Remove the chosen excerpt from the claim's evidence."""
-        from qualcode.analysis.conclusions import unlink_evidence
 
         rec, row = self.record(), self.current_row()
         if rec is not None and row is not None and self._writable():
-            self._run(unlink_evidence, rec.id, [row.coding_id])
+            self._run(self.project.conclusions.unlink_evidence, rec.id, [row.coding_id])
             self.reload()
 
     def note_current(self) -> None:
         """Write how the chosen excerpt was addressed (a note on contrary evidence)."""
-        from qualcode.analysis.conclusions import note_evidence
 
         rec, row = self.record(), self.current_row()
         if rec is None or row is None or not self._writable():
@@ -469,8 +474,34 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             self, self.tr("Note on evidence"), self.tr("How is this excerpt addressed?"), row.note
         )
         if note is not None and note != row.note:
-            self._run(note_evidence, rec.id, row.coding_id, note)
+            self._run(self.project.conclusions.note_evidence, rec.id, row.coding_id, note)
             self.reload()
+
+    def _show_sources(self, rec: Any) -> None:
+        """The displays, rows, columns, cells and memos the claim was drawn from."""
+        from qualcode.analysis.conclusion_sources import claim_sources
+
+        self.sources.clear()
+        found = claim_sources(self.project, rec) if rec is not None and self.project else []
+        for source in found:
+            item = QListWidgetItem(source_text(source))
+            item.setData(ID_ROLE, source)
+            item.setToolTip(source.summary or source.memo_text or "")
+            self.sources.addItem(item)
+        self.sources.setVisible(bool(found))
+        self._sources_label.setVisible(bool(found))
+
+    def open_source(self, item: QListWidgetItem | None = None) -> None:
+        """Open a source of the claim: the display at its cell, or the memo."""
+        item = item or self.sources.currentItem()
+        source = item.data(ID_ROLE) if item is not None else None
+        if source is None or source.gone:
+            return
+        if source.kind == "memo":
+            self.window_.show_memo(source.link_id)
+            return
+        pane = self.window_.show_pane("displays")
+        pane.reveal(source.display_id, source.row_key, source.col_key)
 
     def _on_evidence_activated(self, item: QTreeWidgetItem, _col: int) -> None:
         row = self.current_row() if item is self.evidence.currentItem() else None
@@ -530,6 +561,9 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.figures.setAccessibleName(self.tr("Verification"))
         self.comments.setAccessibleName(self.tr("Open review comments"))
         self._role_label.setText(self.tr("&Roles from:"))
+        self._sources_label.setText(self.tr("Drawn &from:"))
+        self.sources.setAccessibleName(self.tr("Sources of the conclusion"))
+        self.sources.setToolTip(self.tr("Double-click or press Enter to open the source"))
         self.role_combo.setAccessibleName(self.tr("Case attribute holding the informants' roles"))
         self.role_combo.setToolTip(
             self.tr("Roles that no excerpt of the conclusion comes from are listed as silent")

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from qualcode.analysis.verification import Verification
 
 CONTEXT = "ConclusionsPane"
-DOMINANCE = 0.5
-"""Share of the supporting evidence from one informant above which the pane warns (as the core)."""
 
 STATUS_LABELS = {
     "tentative": QT_TRANSLATE_NOOP("ConclusionsPane", "Tentative"),
@@ -150,49 +148,34 @@ def _contradicting_text(v: Verification) -> str:
     ).format(n=n, open=open_)
 
 
+def source_text(source: Any) -> str:
+    """Where a claim came from, in the user's language (a ``ClaimSource``)."""
+    if source.kind == "memo":
+        text = Q.translate("ConclusionsPane", "Memo “{title}”").format(
+            title=source.memo_title or source.link_id
+        )
+    else:
+        parts = {
+            "display": Q.translate("ConclusionsPane", "Display “{name}”"),
+            "row": Q.translate("ConclusionsPane", "Display “{name}”, row {row}"),
+            "column": Q.translate("ConclusionsPane", "Display “{name}”, column {column}"),
+            "cell": Q.translate("ConclusionsPane", "Display “{name}”, cell {row} × {column}"),
+        }
+        text = parts[source.kind].format(
+            name=source.display_name or "?", row=source.row_label, column=source.col_label
+        )
+        if source.summary:
+            text += ": " + flat(source.summary, 160)
+    if source.gone:
+        text += " " + Q.translate("ConclusionsPane", "(no longer there)")
+    return text
+
+
 def warnings_text(v: Verification) -> list[str]:
     """What weakens the claim, in the user's language (the core's warnings, translated)."""
-    out = []
-    if not v.supporting:
-        out.append(Q.translate("ConclusionsPane", "No supporting evidence is linked."))
-    # the core's rules: documents/observations corroborate one informant; ties name all
-    if len(v.cases) == 1 and not v.corroborating_kinds:
-        out.append(
-            Q.translate("ConclusionsPane", "All supporting evidence comes from one informant.")
-        )
-    elif len(v.cases) > 1 and v.top_case_share > DOMINANCE:
-        out.append(
-            Q.translate(
-                "ConclusionsPane", "{share} of the supporting evidence comes from {name}."
-            ).format(share=f"{v.top_case_share:.0%}", name=", ".join(v.top_cases) or v.top_case)
-        )
-    if v.supporting and len(v.sources) < 2:
-        out.append(
-            Q.translate(
-                "ConclusionsPane",
-                "Only one source backs this conclusion (no triangulation by source).",
-            )
-        )
-    if v.supporting and len(v.source_kinds) < 2:
-        out.append(
-            Q.translate(
-                "ConclusionsPane", "Only one kind of source backs it (no triangulation by method)."
-            )
-        )
-    if v.unaddressed:
-        out.append(
-            Q.translate(
-                "ConclusionsPane",
-                "Contradicting excerpts not addressed yet: {n} (write a note on each).",
-            ).format(n=len(v.unaddressed))
-        )
-    if v.missing:
-        out.append(
-            Q.translate("ConclusionsPane", "Linked excerpts that no longer exist: {n}.").format(
-                n=len(v.missing)
-            )
-        )
-    return out
+    from qualcode.analysis.verification import CONTEXT
+
+    return [Q.translate(CONTEXT, template).format(**params) for template, params in v.warning_items]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 The pane mirrors ``qualcode display``: the form gives a spec (core
 ``customised_spec``), the core engine builds it on a worker thread, the table
 shows counts, summaries or ratings, and a cell opens its excerpts (the core's
-drill-down). Framework summaries are written through the core ``set_summary`` /
+drill-down). Framework summaries are written through the core ``project.cells.set_summary`` /
 ``autofill``; specs are saved, re-run and deleted with :mod:`qualcode.analysis.saved`;
 exports go through the core Excel and Word table writers.
 """
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualcode.changes import Area
 from qualcode.errors import QualCodeError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.displays_cell import CellPanel, cell_excerpts
+from qualcode.ui.features.displays_condense import CellCondense, text_cells
 from qualcode.ui.features.displays_form import TYPES, DisplayForm
 from qualcode.ui.features.displays_model import (
     DisplayModel,
@@ -43,18 +45,22 @@ from qualcode.ui.features.displays_store import EXPORTS, DisplayStore
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
+    from qualcode.project import Project
 
-REBUILD_ON = ("coding", "code", "cases", "case_link", "attribute", "attribute_value", "source")
+REBUILD_ON = (Area.CODINGS, Area.CODES, Area.CASES, Area.CASE_LINKS, Area.ATTRIBUTES, Area.SOURCES)
 
 
-class DisplaysPane(DisplayStore, QWidget):
+class DisplaysPane(CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
+
+    _wanted: tuple[str | None, str | None] | None = None
+    """Cell keys to open once the display being built is shown (:meth:`reveal`)."""
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("displays")
         self.window_ = window
-        self.project: Any = None
+        self.project: Project | None = None
         self.display: Display | None = None
         self.saved_name: str | None = None
         self.stale = False
@@ -113,6 +119,11 @@ class DisplaysPane(DisplayStore, QWidget):
         self.cell.jump_requested.connect(self._jump)
         self.cell.save_requested.connect(self.save_summary)
         self.cell.autofill_requested.connect(self.autofill)
+        self.cell.accept_requested.connect(self.accept_draft)
+        self.cell.evidence_toggled.connect(self.toggle_evidence)
+        self.cell.rate_requested.connect(self.rate_cell)
+        self.cell.unrate_requested.connect(self.unrate_cell)
+        self.cell.link_requested.connect(self.link_conclusion)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for part in (scroll, self.table, self.cell):
             self.splitter.addWidget(part)
@@ -214,9 +225,22 @@ class DisplaysPane(DisplayStore, QWidget):
         self.stale = False
         self.run_spec(self.display.spec, self.display.saved_id, self.saved_name, quiet=True)
 
+    def reveal(self, display_id: int, row_key: str | None, col_key: str | None) -> None:
+        """Open a saved display at a cell (a row or column alone: its first cell), e.g. the
+        source of a conclusion."""
+        self._wanted = (row_key, col_key)
+        self.open_saved(display_id)
+
+    def _wanted_keys(self, display: Display) -> tuple[str, str] | None:
+        wanted, self._wanted = self._wanted, None
+        if wanted is None or not display.rows or not display.columns:
+            return None
+        row, col = wanted
+        return (row or display.rows[0].key, col or display.columns[0].key)
+
     def show_display(self, display: Display, name: str | None) -> None:
         """Show a built display; re-open the cell that was open if it is still there."""
-        keys = self._current_keys()
+        keys = self._wanted_keys(display) or self._current_keys()
         typing = self.cell.summary.toPlainText() if self.cell.has_edits() else None
         self.current = None
         self.cell.clear()
@@ -237,7 +261,7 @@ class DisplaysPane(DisplayStore, QWidget):
             self.table.resizeRowsToContents()
         self._show_title()
         self._enable()
-        if display.saved_id is not None and display.spec.cell == "summary":
+        if display.saved_id is not None and text_cells(display):
             self.reload_summaries()  # written meanwhile, while the worker was building
         if keys is not None:
             try:
@@ -245,7 +269,7 @@ class DisplaysPane(DisplayStore, QWidget):
             except KeyError:
                 return
             self.table.setCurrentIndex(self.model.index(r, c))
-            if typing is not None and display.spec.cell == "summary":
+            if typing is not None and text_cells(display):
                 self.cell.summary.setPlainText(typing)  # a rebuild keeps unsaved typing
                 self.cell.summary.document().setModified(True)
 
@@ -276,14 +300,16 @@ class DisplaysPane(DisplayStore, QWidget):
 
     def _show_cell_summary(self, *, keep: bool = False) -> None:
         d = self.display
-        framework = d is not None and d.spec.cell == "summary"
-        if not framework or self.current is None:
-            self.cell.show_summary(None, editable=False, visible=framework)
+        condensed = text_cells(d)
+        if not condensed or self.current is None:
+            self.cell.show_summary(None, editable=False, visible=condensed)
+            self.show_cell_extras()
             return
         assert d is not None
         self.cell.show_summary(
             d.summaries.get(self.current), editable=self.writable, visible=True, keep_edits=keep
         )
+        self.show_cell_extras()
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_cell(index)
@@ -299,14 +325,16 @@ class DisplaysPane(DisplayStore, QWidget):
         """Saved list, summaries and (lazily) the display follow the project's changes."""
         if self.project is None:
             return
-        if changes.touches("saved_display"):
+        if changes.displays:
             self.refill_saved()
             self._forget_deleted()
-        if changes.touches("cell_summary"):
+        if changes.summaries:
             self.reload_summaries()
-        if changes.codes or changes.cases or changes.touches("attribute", "source"):
+        if changes.summaries:
+            self.reload_ratings()
+        if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
             self.form.refill()
-        if self.display is not None and changes.touches(*REBUILD_ON):
+        if self.display is not None and changes.changed(*REBUILD_ON):
             if self.is_shown():
                 self._rebuild_timer.start()
             else:

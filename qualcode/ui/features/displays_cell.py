@@ -1,8 +1,10 @@
-"""One display cell opened: its excerpts with attribution and, in a framework matrix, its summary.
+"""One display cell opened: its excerpts, its condensed summary and (checklists) its rating.
 
 The excerpts are exactly the cell's codings as the core's drill-down gives
 them (:func:`qualcode.analysis.excerpts.cell_excerpts`); a double-click (or
-Enter) opens the passage.
+Enter) opens the passage. In a text display the tick beside an excerpt marks
+it as evidence of the cell's summary (what exports cite); a draft summary can
+be accepted; a checklist cell's rating shows the rule's and can be overridden.
 """
 
 from __future__ import annotations
@@ -46,15 +48,26 @@ class CellPanel(QWidget):
     jump_requested = Signal(int, int, int)  # source id, start, end
     save_requested = Signal(str)  # the summary text
     autofill_requested = Signal()
+    accept_requested = Signal()
+    evidence_toggled = Signal(int, bool)  # coding id, chosen
+    rate_requested = Signal()
+    link_requested = Signal()
+    unrate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("displayCell")
         self.excerpts: list[Excerpt] = []
         self.cell: tuple[int, int] | None = None
+        self.evidence: set[int] = set()
+        self._filling = False
         self.title = QLabel(self)
         self.title.setObjectName("cellTitle")
         self.title.setWordWrap(True)
+        self.link = QPushButton(self)
+        self.link.setObjectName("linkConclusion")
+        self.link.clicked.connect(self.link_requested)
+        self.link.setEnabled(False)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("cellExcerpts")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -66,6 +79,23 @@ class CellPanel(QWidget):
         header.setSectionResizeMode(FROM, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(FROM, 170)
         self.table.activated.connect(lambda index: self._jump(index.row()))
+        self.table.itemChanged.connect(self._evidence_changed)
+        self.rating_box = QWidget(self)
+        self.rating = QLabel(self.rating_box)
+        self.rating.setObjectName("cellRating")
+        self.rating.setWordWrap(True)
+        self.rate = QPushButton(self.rating_box)
+        self.rate.setObjectName("rateCell")
+        self.rate.clicked.connect(self.rate_requested)
+        self.unrate = QPushButton(self.rating_box)
+        self.unrate.setObjectName("unrateCell")
+        self.unrate.clicked.connect(self.unrate_requested)
+        rating_row = QHBoxLayout(self.rating_box)
+        rating_row.setContentsMargins(0, 0, 0, 0)
+        rating_row.addWidget(self.rating, 1)
+        rating_row.addWidget(self.rate)
+        rating_row.addWidget(self.unrate)
+        self.rating_box.hide()
         self.summary_box = QWidget(self)
         self.summary_label = QLabel(self.summary_box)
         self.summary = QPlainTextEdit(self.summary_box)
@@ -81,10 +111,15 @@ class CellPanel(QWidget):
         self.autofill = QPushButton(self.summary_box)
         self.autofill.setObjectName("autofillSummary")
         self.autofill.clicked.connect(self.autofill_requested)
+        self.accept = QPushButton(self.summary_box)
+        self.accept.setObjectName("acceptDraft")
+        self.accept.clicked.connect(self.accept_requested)
+        self.accept.hide()
         self.state.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.autofill)
+        buttons.addWidget(self.accept)
         buttons.addWidget(self.save)
         box = QVBoxLayout(self.summary_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -95,8 +130,12 @@ class CellPanel(QWidget):
         self.summary_box.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.link)
+        layout.addLayout(head)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.rating_box)
         layout.addWidget(self.summary_box)
         self.retranslate()
 
@@ -107,6 +146,8 @@ class CellPanel(QWidget):
         self.cell = cell
         self.excerpts = excerpts
         self.title.setText(title)
+        self.link.setEnabled(cell is not None)
+        self._filling = True
         self.table.setRowCount(len(excerpts))
         for row, e in enumerate(excerpts):
             who = ", ".join(e.cases) or (e.speaker or "")
@@ -116,7 +157,47 @@ class CellPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(e.text[:2000] + "\n\n" + tip if col == EXCERPT else tip)
                 self.table.setItem(row, col, item)
+        self._filling = False
         self.table.resizeRowsToContents()
+
+    def show_evidence(self, chosen: set[int] | None, *, editable: bool) -> None:
+        """Tick the excerpts chosen as the summary's evidence (None: no ticks at all)."""
+        self._filling = True
+        self.evidence = set(chosen or ())
+        for row, e in enumerate(self.excerpts):
+            item = self.table.item(row, EXCERPT)
+            if item is None:
+                continue
+            flags = item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable
+            if chosen is not None:
+                if editable:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable
+                item.setFlags(flags)
+                state = (
+                    Qt.CheckState.Checked
+                    if e.coding_id in self.evidence
+                    else Qt.CheckState.Unchecked
+                )
+                item.setCheckState(state)
+            else:
+                item.setFlags(flags)
+                item.setData(Qt.ItemDataRole.CheckStateRole, None)
+        self._filling = False
+
+    def _evidence_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != EXCERPT or not 0 <= item.row() < len(self.excerpts):
+            return
+        coding = self.excerpts[item.row()].coding_id
+        chosen = item.checkState() == Qt.CheckState.Checked
+        if chosen != (coding in self.evidence):
+            self.evidence_toggled.emit(coding, chosen)
+
+    def show_rating(self, text: str | None, *, overridden: bool, editable: bool) -> None:
+        """A checklist cell's rating and how it was reached (None hides the rating row)."""
+        self.rating_box.setVisible(text is not None)
+        self.rating.setText(text or "")
+        self.rate.setEnabled(editable and self.cell is not None)
+        self.unrate.setEnabled(editable and overridden)
 
     def clear(self, title: str = "") -> None:
         """No cell open."""
@@ -144,12 +225,25 @@ class CellPanel(QWidget):
         self.summary.setReadOnly(not editable)
         self.save.setEnabled(editable and self.cell is not None)
         self.autofill.setEnabled(editable and self.cell is not None and bool(self.excerpts))
+        self.accept.setVisible(summary is not None and summary.draft)
+        self.accept.setEnabled(editable)
         if summary is None:
             self.state.setText("")
         elif summary.draft:
-            self.state.setText(self.tr("Draft from the excerpts: edit it and save to keep it."))
+            self.state.setText(
+                self.tr("Draft, not accepted: edit and save it, or accept it as it is.")
+            )
         else:
             self.state.setText(self.tr("Written by {author}").format(author=summary.author))
+        missing = getattr(summary, "missing", ())
+        if missing:
+            self.state.setText(
+                self.state.text()
+                + "\n"
+                + self.tr("Evidence deleted since: coding {ids}.").format(
+                    ids=", ".join(str(i) for i in missing)
+                )
+            )
 
     def has_edits(self) -> bool:
         """Whether the summary editor holds typing not saved yet."""
@@ -193,6 +287,16 @@ class CellPanel(QWidget):
         self.save.setToolTip(self.tr("Keep this summary with the saved display (Ctrl+Enter)"))
         self.autofill.setText(self.tr("Auto-fill"))
         self.autofill.setToolTip(self.tr("Draft a summary from the cell's excerpts"))
+        self.link.setText(self.tr("Link to conclusion…"))
+        self.link.setToolTip(
+            self.tr("Record that a conclusion is drawn from this cell, its row or column")
+        )
+        self.accept.setText(self.tr("Accept draft"))
+        self.accept.setToolTip(self.tr("Keep the drafted summary as your own"))
+        self.rate.setText(self.tr("Set rating…"))
+        self.rate.setToolTip(self.tr("Override the rule's rating of this cell, with a reason"))
+        self.unrate.setText(self.tr("Use the rule"))
+        self.unrate.setToolTip(self.tr("Drop your rating: the rule rates the cell again"))
         if self.cell is None:
             self.title.setText(self.tr("Click a cell to see its excerpts."))
 

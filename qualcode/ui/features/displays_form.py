@@ -45,6 +45,12 @@ TYPES: dict[str, str] = {
     "cooccurrence": QT_TRANSLATE_NOOP("displays", "Code co-occurrence"),
     "factors": QT_TRANSLATE_NOOP("displays", "Supporting and inhibiting factors"),
     "coverage": QT_TRANSLATE_NOOP("displays", "Data coverage (gaps in the evidence)"),
+    "event_listing": QT_TRANSLATE_NOOP("displays", "Event listing (domains × event dates)"),
+    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "Explanatory effects matrix"),
+    "contrast_table": QT_TRANSLATE_NOOP("displays", "Contrast table (extreme cases)"),
+    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Predictor–outcome matrix"),
+    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Case dynamics matrix"),
+    "contact_summary": QT_TRANSLATE_NOOP("displays", "Contact summary form"),
 }
 """Every ready-made display of :mod:`qualcode.analysis.displays`, in menu order."""
 
@@ -53,23 +59,31 @@ CODES_LABEL = {
     "factors": QT_TRANSLATE_NOOP("displays", "Dime&nsions"),
     "effects": QT_TRANSLATE_NOOP("displays", "Outcome&s"),
     "clustered": QT_TRANSLATE_NOOP("displays", "Group&s (each with its sub-codes)"),
+    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "I&nterventions"),
+    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Problems (&demands)"),
+    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "&Predictors"),
 }
 ATTR_LABEL = {
     "role_ordered": QT_TRANSLATE_NOOP("displays", "Role attribute"),
     "case_ordered": QT_TRANSLATE_NOOP("displays", "Order cases by"),
     "effects": QT_TRANSLATE_NOOP("displays", "Compare groups of"),
+    "contrast_table": QT_TRANSLATE_NOOP("displays", "Outcome"),
+    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Outcome"),
 }
+MHS_MORE = {"event_listing", "explanatory_effects", "contrast_table", "predictor_outcome",
+            "case_dynamics", "contact_summary"}  # fmt: skip
+"""Displays of :mod:`qualcode.analysis.displays_mhs`: checked codes are their main axis."""
 ALL = set(TYPES)
 FIELDS: dict[str, set[str]] = {
     "codes": ALL - {"checklist"},
     "variable": {"checklist"},
-    "attr": {"role_ordered", "case_ordered", "effects"},
+    "attr": {"role_ordered", "case_ordered", "effects", "contrast_table", "predictor_outcome"},
     "rank": {"role_ordered"},
-    "descending": {"case_ordered"},
+    "descending": {"case_ordered", "predictor_outcome"},
     "case_kind": {"framework", "clustered", "case_ordered"},
     "cutoff": {"effects"},
-    "bucket": {"time_ordered"},
-    "op": {"cooccurrence"},
+    "bucket": {"time_ordered", "event_listing"},
+    "op": {"cooccurrence", "explanatory_effects", "case_dynamics"},
     "distance": {"cooccurrence"},
 }
 """Which type shows which field (rows, columns, count, cells and filters: every type)."""
@@ -514,8 +528,16 @@ class DisplayForm(QWidget):
             params["groups"] = {names[i]: [i] for i in ids or []}
         if kind == "cooccurrence":
             params.update(op=self.op.currentData(), distance=self.distance.value())
-        if kind == "time_ordered":
+        if kind in ("time_ordered", "event_listing"):
             params["bucket"] = self.bucket.currentData()
+        if kind in MHS_MORE:
+            params["codes"] = ids
+        if kind in ("contrast_table", "predictor_outcome"):
+            params["outcome"] = self.attr.currentData()
+        if kind == "predictor_outcome":
+            params["descending"] = self.descending.isChecked()
+        if kind in ("explanatory_effects", "case_dynamics"):
+            params.update(op=self.op.currentData(), distance=self.distance.value())
         return params
 
     def spec(self) -> Any:
@@ -574,7 +596,8 @@ class DisplayForm(QWidget):
 
     def _load_params(self, spec: Any) -> None:
         kind = spec.type
-        across = kind in ("framework", "role_ordered", "time_ordered", "case_ordered", "clustered")
+        across = kind in ("framework", "role_ordered", "time_ordered", "case_ordered", "clustered",
+                          "contrast_table", "predictor_outcome")  # fmt: skip
         code_dim = spec.columns if across else spec.rows
         ids: list[int] = []
         if code_dim.kind == "codes" and code_dim.get("ids") is not None:
@@ -599,7 +622,12 @@ class DisplayForm(QWidget):
                 _select(self.attr, columns.get("name"))
         if kind == "time_ordered" and rows.kind == "period":
             _select(self.bucket, rows.get("bucket", "month"))
-        if kind == "cooccurrence":
+        if kind in ("contrast_table", "predictor_outcome") and rows.kind == "cases":
+            _select(self.attr, rows.get("order_by"))
+            self.descending.setChecked(bool(rows.get("descending", True)))
+        if kind == "event_listing" and columns.kind == "period":
+            _select(self.bucket, columns.get("bucket", "year"))
+        if kind in ("cooccurrence", "explanatory_effects", "case_dynamics"):
             relation = spec.option("relation") or {}
             _select(self.op, relation.get("op", "and"))
             self.distance.setValue(int(relation.get("distance", 0)))

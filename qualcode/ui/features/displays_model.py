@@ -33,8 +33,10 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 RATINGS = {
     "absent": QT_TRANSLATE_NOOP("displays", "absent"),
+    "inadequate": QT_TRANSLATE_NOOP("displays", "inadequate"),
     "partly": QT_TRANSLATE_NOOP("displays", "partly"),
     "adequate": QT_TRANSLATE_NOOP("displays", "adequate"),
+    "not_mentioned": QT_TRANSLATE_NOOP("displays", "not mentioned"),
 }
 SPLIT = {
     "early": QT_TRANSLATE_NOOP("displays", "early"),
@@ -131,7 +133,11 @@ class DisplayModel(QAbstractTableModel):
             return s.text if s is not None else ""
         if d.spec.cell == "rating":
             rating = d.ratings.get(key, "")
-            return translated(RATINGS.get(rating, rating)) if rating else ""
+            text = translated(RATINGS.get(rating, rating)) if rating else ""
+            basis = d.rating_basis.get(key)
+            if basis is not None and (basis.supporting or basis.inhibiting):
+                text += f" (+{basis.supporting}/\u2212{basis.inhibiting})"
+            return text + ("*" if basis is not None and basis.override else "")
         count = d.counts[r][c]
         return str(count) if count else ""
 

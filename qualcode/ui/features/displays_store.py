@@ -1,23 +1,31 @@
 """What the Displays pane keeps and writes: framework summaries, saved specs, exports.
 
 A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`; every change
-goes through the core (``set_summary``, ``autofill``, ``save_display``,
-``update_display``, ``rename_display``, ``delete_display``) via the dispatcher,
+goes through the core (``project.cells``, ``project.displays``
+managers) via the dispatcher,
 and exports run the core Excel and Word table writers on a worker thread. Texts use
 the pane's translation context.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QBoxLayout, QLayout, QToolButton
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLayout, QTableView, QToolButton
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
 from qualcode.ui.features.displays_form import TYPES
 from qualcode.ui.features.displays_model import translated
+
+if TYPE_CHECKING:
+    from qualcode.analysis.engine import Display
+    from qualcode.project import Project
+    from qualcode.ui.features.displays_cell import CellPanel
+    from qualcode.ui.features.displays_form import DisplayForm
+    from qualcode.ui.features.displays_model import DisplayModel
+    from qualcode.ui.main_window import MainWindow
 
 EXPORTS = {
     "xlsx": (QT_TRANSLATE_NOOP("displays", "Export the display to Excel"), "Excel (*.xlsx)"),
@@ -28,17 +36,17 @@ EXPORTS = {
 class DisplayStore:
     """Summaries, saved displays and exports of the pane (mixed into ``DisplaysPane``)."""
 
-    display: Any
-    project: Any
+    display: Display | None
+    project: Project | None
     saved_name: str | None
     current: tuple[int, int] | None
     message: str
-    window_: Any
-    saved: Any
-    model: Any
-    table: Any
-    cell: Any
-    form: Any
+    window_: MainWindow
+    saved: QComboBox
+    model: DisplayModel
+    table: QTableView
+    cell: CellPanel
+    form: DisplayForm
     buttons: dict[str, QToolButton]
     _opened: tuple[Any, int] | None = None
     """(project, id) of the saved display last opened or saved: what "Update" overwrites."""
@@ -69,8 +77,7 @@ class DisplayStore:
         return None if saved_id is None else (saved_id, keys)
 
     def save_summary(self, text: str) -> None:
-        """Write the opened cell's summary (core ``set_summary``; an emptied one is cleared)."""
-        from qualcode.analysis.framework import clear_summary, set_summary
+        """Write the opened cell's summary (``project.cells.set_summary``; emptied = cleared)."""
 
         target = self._summary_target()
         if target is None:
@@ -80,7 +87,7 @@ class DisplayStore:
             if self.current not in self.display.summaries:
                 return
             changes = self.window_.dispatcher.run(
-                clear_summary, self.project, saved_id, *keys, origin=self
+                self.project.cells.clear_summary, saved_id, *keys, origin=self
             )
         else:
             links = (
@@ -89,7 +96,7 @@ class DisplayStore:
                 else self.display.cell_codings(*self.current)
             )
             changes = self.window_.dispatcher.run(
-                set_summary, self.project, saved_id, *keys, text.strip(), links, origin=self
+                self.project.cells.set_summary, saved_id, *keys, text.strip(), links, origin=self
             )
         if changes is not None:
             self.cell.summary.document().setModified(False)
@@ -97,14 +104,13 @@ class DisplayStore:
 
     def autofill(self) -> None:
         """Draft the opened cell's summary from its excerpts (core ``autofill``)."""
-        from qualcode.analysis.framework import autofill
 
         target = self._summary_target()
         if target is None:
             return
         saved_id, keys = target
         changes = self.window_.dispatcher.run(
-            autofill, self.project, saved_id, cells=[keys], origin=self
+            self.project.cells.autofill, saved_id, cells=[keys], origin=self
         )
         self.cell.summary.document().setModified(False)  # show the draft (or what is kept)
         if changes is None:
@@ -117,12 +123,13 @@ class DisplayStore:
 
     def reload_summaries(self) -> None:
         """Read the shown saved display's summaries again (after a save, an undo, a colleague)."""
-        from qualcode.analysis.framework import summaries_of
 
         d = self.display
-        if d is None or d.saved_id is None or d.spec.cell != "summary" or self.project is None:
+        if d is None or d.saved_id is None or self.project is None:
             return
-        found = summaries_of(self.project, d.saved_id)
+        if d.spec.cell not in ("summary", "excerpts", "rating"):
+            return
+        found = self.project.cells.summaries(d.saved_id)
         d.summaries = {
             (r, c): found[(rh.key, ch.key)]
             for r, rh in enumerate(d.rows)
@@ -142,9 +149,7 @@ class DisplayStore:
         self.saved.clear()
         records = []
         if self.project is not None:
-            from qualcode.analysis.saved import list_saved
-
-            records = list_saved(self.project)
+            records = self.project.displays.all()
             for rec in records:
                 self.saved.addItem(
                     f"{rec.name} \u2014 {translated(TYPES.get(rec.spec.type, ''))}", rec.id
@@ -180,9 +185,8 @@ class DisplayStore:
     def open_saved(self, display_id: int) -> None:
         """Re-run a saved display on the current data (with its cell summaries); the form
         shows its choices, ready to change and "Update"."""
-        from qualcode.analysis.saved import get_saved
 
-        rec = self.window_.dispatcher.run(get_saved, self.project, display_id, origin=self)
+        rec = self.window_.dispatcher.run(self.project.displays.get, display_id, origin=self)
         if rec is not None:
             self.form.load_spec(rec.spec)
             self._opened = (self.project, rec.id)
@@ -203,7 +207,6 @@ class DisplayStore:
 
     def save_spec(self, *, reason: str = "") -> None:
         """Save the shown display's spec under a name the user gives."""
-        from qualcode.analysis.saved import save_display
 
         if self.display is None or not self.writable:
             return
@@ -216,7 +219,7 @@ class DisplayStore:
         if not name:
             return
         changes = self.window_.dispatcher.run(
-            save_display, self.project, name, self.display.spec, origin=self
+            self.project.displays.save, name, self.display.spec, origin=self
         )
         if changes is None:
             return
@@ -229,7 +232,6 @@ class DisplayStore:
 
     def update_saved(self) -> None:
         """Overwrite the opened saved display's spec with the form's choices and re-run it."""
-        from qualcode.analysis.saved import get_saved, update_display
 
         target = self.opened_id()
         if target is None or not self.writable:
@@ -239,10 +241,10 @@ class DisplayStore:
         if spec is None:
             return
         self._requested = (target, spec)
-        changes = run(update_display, self.project, target, spec, origin=self)
+        changes = run(self.project.displays.update, target, spec, origin=self)
         if changes is None:
             return
-        rec = get_saved(self.project, target)
+        rec = self.project.displays.get(target)
         self.saved.setCurrentIndex(self.saved.findData(target))
         self.run_spec(rec.spec, rec.id, rec.name)
         self.window_.statusBar().showMessage(
@@ -254,12 +256,11 @@ class DisplayStore:
 
     def rename_chosen(self) -> None:
         """Give the display chosen in the saved list another name (core ``rename_display``)."""
-        from qualcode.analysis.saved import get_saved, rename_display
 
         display_id = self.saved.currentData()
         if display_id is None or not self.writable:
             return
-        rec = self.window_.dispatcher.run(get_saved, self.project, int(display_id), origin=self)
+        rec = self.window_.dispatcher.run(self.project.displays.get, int(display_id), origin=self)
         if rec is None:
             return
         name = dialogs.get_text(
@@ -271,7 +272,7 @@ class DisplayStore:
         if not name or name == rec.name:
             return
         if (
-            self.window_.dispatcher.run(rename_display, self.project, rec.id, name, origin=self)
+            self.window_.dispatcher.run(self.project.displays.rename, rec.id, name, origin=self)
             is not None
         ):
             self.refill_saved()
@@ -320,7 +321,6 @@ class DisplayStore:
 
     def delete_chosen(self) -> None:
         """Delete the display chosen in the saved list (with its summaries), after asking."""
-        from qualcode.analysis.saved import delete_display
 
         display_id = self.saved.currentData()
         if display_id is None or not self.writable:
@@ -334,7 +334,7 @@ class DisplayStore:
         ):
             return
         if (
-            self.window_.dispatcher.run(delete_display, self.project, int(display_id), origin=self)
+            self.window_.dispatcher.run(self.project.displays.delete, int(display_id), origin=self)
             is not None
         ):
             self._forget_deleted()
@@ -353,9 +353,10 @@ class DisplayStore:
 
     def saved_ids_now(self) -> set[int]:
         """Ids of the saved displays in the project now."""
-        from qualcode.analysis.saved import list_saved
 
-        return {rec.id for rec in list_saved(self.project)} if self.project is not None else set()
+        return (
+            {rec.id for rec in self.project.displays.all()} if self.project is not None else set()
+        )
 
     # -- export -----------------------------------------------------------------------------------
     def export(self, kind: str) -> None:
@@ -374,18 +375,13 @@ class DisplayStore:
         name = self.saved_name
 
         def work(progress: Any, cancel: Any) -> str:
-            from qualcode.export.display_adapter import table_from_display
+            from qualcode.export.display_file import write_display_file
 
-            table = table_from_display(display, project=project, title=name, language=language)
             report = lambda done, total: progress(done, total, "")  # noqa: E731
-            if kind == "xlsx":
-                from qualcode.export.tables_xlsx import write_tables_xlsx
-
-                write_tables_xlsx([table], path, language=language, progress=report, cancel=cancel)
-            else:
-                from qualcode.export.tables_docx import write_tables_docx
-
-                write_tables_docx([table], path, language=language, progress=report, cancel=cancel)
+            write_display_file(
+                display, path, project=project, title=name, language=language,
+                progress=report, cancel=cancel,
+            )  # fmt: skip
             return path
 
         def done(written: str) -> None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from qualcode.ui import dialogs
+
+if TYPE_CHECKING:
+    from qualcode.ui.main_window import MainWindow
 
 PROJECT_SUFFIXES = (".qdpx", ".qde")
 CODEBOOK_SUFFIXES = (".qdc",)
@@ -50,7 +53,7 @@ def refi_paths(event: Any) -> tuple[list[str], list[str]]:
 class RefiImports:
     """REFI-QDA import commands and drops; mixed into the exports controller (a QObject)."""
 
-    main: Any
+    main: MainWindow
     run: Callable[..., Any]
     tr: Callable[[str], str]
 

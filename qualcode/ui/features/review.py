@@ -35,7 +35,6 @@ from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TABLES = ("review_comment",)
 FILTERS = ("open", "resolved", None)
 
 
@@ -52,8 +51,6 @@ def paragraph_number(text: str, offset: int) -> int:
 
 def target_words(project: Any, comment: Any) -> str:
     """What a comment is about, in words (e.g. "Code: Sumber daya")."""
-    from qualcode.analysis.conclusions import get_conclusion
-    from qualcode.analysis.saved import get_saved
     from qualcode.errors import QualCodeError
 
     try:
@@ -69,11 +66,11 @@ def target_words(project: Any, comment: Any) -> str:
                 source=source.name, paragraph=para
             )
         if comment.target == "conclusion":
-            rec = get_conclusion(project, comment.target_id)
+            rec = project.conclusions.get(comment.target_id)
             return QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
                 text=flat(rec.text, 40)
             )
-        rec = get_saved(project, comment.target_id)
+        rec = project.displays.get(comment.target_id)
         return QCoreApplication.translate(
             "ReviewPane", "Display cell: {display} · {row} × {column}"
         ).format(display=rec.name, row=comment.row_key or "", column=comment.col_key or "")
@@ -173,9 +170,9 @@ class ReviewPane(ReloadWhenShown, QWidget):
         """Reload when comments, or the things they name, changed."""
         if self.project is None:
             return
-        named = changes.touches("conclusion", "saved_display") or changes.codes
+        named = changes.conclusions or changes.displays or changes.codes
         coded = changes.codings or changes.sources
-        if changes.touches(*TABLES) or (self.threads and (named or coded)):
+        if changes.review or (self.threads and (named or coded)):
             self._refresh()
 
     # -- reads -------------------------------------------------------------------------------
@@ -429,12 +426,11 @@ def comment_on_coding(window: Any) -> int | None:
 
 def comment_on_conclusion(window: Any) -> int | None:
     """Comment on the conclusion chosen in the Conclusions pane."""
-    from qualcode.analysis.conclusions import get_conclusion
 
     cid = _conclusion_id(window)
     if cid is None or not writable(window):
         return None
-    return _comment(window, "conclusion", cid, flat(get_conclusion(window.project, cid).text, 60))
+    return _comment(window, "conclusion", cid, flat(window.project.conclusions.get(cid).text, 60))
 
 
 FEATURE = Feature(

@@ -320,12 +320,16 @@
         <translation>Klik sel untuk melihat kutipannya.</translation>
     </message>
     <message>
-        <source>Draft from the excerpts: edit it and save to keep it.</source>
-        <translation>Draf dari kutipan: sunting lalu simpan untuk mempertahankannya.</translation>
+        <source>Draft, not accepted: edit and save it, or accept it as it is.</source>
+        <translation>Draf, belum diterima: sunting lalu simpan, atau terima apa adanya.</translation>
     </message>
     <message>
         <source>Written by {author}</source>
         <translation>Ditulis oleh {author}</translation>
+    </message>
+    <message>
+        <source>Evidence deleted since: coding {ids}.</source>
+        <translation>Bukti yang telah dihapus: pengodean {ids}.</translation>
     </message>
     <message>
         <source>Excerpt</source>
@@ -370,6 +374,38 @@
     <message>
         <source>Draft a summary from the cell&apos;s excerpts</source>
         <translation>Buat draf ringkasan dari kutipan dalam sel</translation>
+    </message>
+    <message>
+        <source>Link to conclusion…</source>
+        <translation>Tautkan ke kesimpulan…</translation>
+    </message>
+    <message>
+        <source>Record that a conclusion is drawn from this cell, its row or column</source>
+        <translation>Catat bahwa suatu kesimpulan diambil dari sel ini, barisnya, atau kolomnya</translation>
+    </message>
+    <message>
+        <source>Accept draft</source>
+        <translation>Terima draf</translation>
+    </message>
+    <message>
+        <source>Keep the drafted summary as your own</source>
+        <translation>Jadikan ringkasan draf ini ringkasan Anda</translation>
+    </message>
+    <message>
+        <source>Set rating…</source>
+        <translation>Tetapkan penilaian…</translation>
+    </message>
+    <message>
+        <source>Override the rule&apos;s rating of this cell, with a reason</source>
+        <translation>Ganti penilaian aturan untuk sel ini, disertai alasan</translation>
+    </message>
+    <message>
+        <source>Use the rule</source>
+        <translation>Pakai aturan</translation>
+    </message>
+    <message>
+        <source>Drop your rating: the rule rates the cell again</source>
+        <translation>Hapus penilaian Anda: aturan kembali menilai sel ini</translation>
     </message>
 </context>
 <context>
@@ -504,10 +540,6 @@
     <message>
         <source>Recode as…</source>
         <translation>Ganti kode menjadi…</translation>
-    </message>
-    <message>
-        <source>The selection has no words to name a code.</source>
-        <translation>Teks yang dipilih tidak memuat kata untuk menamai kode.</translation>
     </message>
     <message>
         <source>Remove coding &apos;{code}&apos;</source>
@@ -860,6 +892,18 @@ Pengode: {coder}</translation>
         <translation>&amp;Peran dari:</translation>
     </message>
     <message>
+        <source>Drawn &amp;from:</source>
+        <translation>&amp;Diambil dari:</translation>
+    </message>
+    <message>
+        <source>Sources of the conclusion</source>
+        <translation>Sumber kesimpulan</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the source</source>
+        <translation>Klik dua kali atau tekan Enter untuk membuka sumbernya</translation>
+    </message>
+    <message>
         <source>Case attribute holding the informants&apos; roles</source>
         <translation>Atribut kasus yang memuat peran informan</translation>
     </message>
@@ -968,32 +1012,28 @@ Pengode: {coder}</translation>
         <translation>{n} kutipan yang bertentangan, {open} belum ditanggapi</translation>
     </message>
     <message>
-        <source>No supporting evidence is linked.</source>
-        <translation>Belum ada bukti pendukung yang ditautkan.</translation>
+        <source>Memo “{title}”</source>
+        <translation>Memo “{title}”</translation>
     </message>
     <message>
-        <source>All supporting evidence comes from one informant.</source>
-        <translation>Semua bukti pendukung berasal dari satu informan.</translation>
+        <source>Display “{name}”</source>
+        <translation>Display “{name}”</translation>
     </message>
     <message>
-        <source>{share} of the supporting evidence comes from {name}.</source>
-        <translation>{share} bukti pendukung berasal dari {name}.</translation>
+        <source>Display “{name}”, row {row}</source>
+        <translation>Display “{name}”, baris {row}</translation>
     </message>
     <message>
-        <source>Only one source backs this conclusion (no triangulation by source).</source>
-        <translation>Hanya satu sumber yang mendukung kesimpulan ini (tidak ada triangulasi sumber).</translation>
+        <source>Display “{name}”, column {column}</source>
+        <translation>Display “{name}”, kolom {column}</translation>
     </message>
     <message>
-        <source>Only one kind of source backs it (no triangulation by method).</source>
-        <translation>Hanya satu jenis sumber yang mendukungnya (tidak ada triangulasi metode).</translation>
+        <source>Display “{name}”, cell {row} × {column}</source>
+        <translation>Display “{name}”, sel {row} × {column}</translation>
     </message>
     <message>
-        <source>Contradicting excerpts not addressed yet: {n} (write a note on each).</source>
-        <translation>Kutipan yang bertentangan dan belum ditanggapi: {n} (tulis catatan pada masing-masing).</translation>
-    </message>
-    <message>
-        <source>Linked excerpts that no longer exist: {n}.</source>
-        <translation>Kutipan tertaut yang sudah tidak ada: {n}.</translation>
+        <source>(no longer there)</source>
+        <translation>(sudah tidak ada)</translation>
     </message>
     <message>
         <source>(this excerpt no longer exists)</source>
@@ -1385,6 +1425,62 @@ Pengode: {coder}</translation>
     <message>
         <source>Exported to {file}</source>
         <translation>Diekspor ke {file}</translation>
+    </message>
+    <message>
+        <source>Rule: {rating} ({supporting}+ / {inhibiting}− codings)</source>
+        <translation>Aturan: {rating} ({supporting}+ / {inhibiting}− pengodean)</translation>
+    </message>
+    <message>
+        <source>Rate the cell</source>
+        <translation>Nilai sel</translation>
+    </message>
+    <message>
+        <source>Your rating of this cell (the rule&apos;s stays on record):</source>
+        <translation>Penilaian Anda untuk sel ini (penilaian aturan tetap tercatat):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Link to conclusion</source>
+        <translation>Tautkan ke kesimpulan</translation>
+    </message>
+    <message>
+        <source>This cell</source>
+        <translation>Sel ini</translation>
+    </message>
+    <message>
+        <source>This row</source>
+        <translation>Baris ini</translation>
+    </message>
+    <message>
+        <source>This column</source>
+        <translation>Kolom ini</translation>
+    </message>
+    <message>
+        <source>The whole display</source>
+        <translation>Seluruh display</translation>
+    </message>
+    <message>
+        <source>Which part of the display is the conclusion drawn from?</source>
+        <translation>Dari bagian display mana kesimpulan ini diambil?</translation>
+    </message>
+    <message>
+        <source>Which conclusion?</source>
+        <translation>Kesimpulan yang mana?</translation>
+    </message>
+    <message>
+        <source>New conclusion…</source>
+        <translation>Kesimpulan baru…</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>Kesimpulan:</translation>
+    </message>
+    <message>
+        <source>Set by {author}: {rating}</source>
+        <translation>Ditetapkan oleh {author}: {rating}</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +2943,30 @@ Pengode: {coder}</translation>
         <translation>Cakupan data (celah dalam bukti)</translation>
     </message>
     <message>
+        <source>Event listing (domains × event dates)</source>
+        <translation>Daftar peristiwa (domain × tanggal peristiwa)</translation>
+    </message>
+    <message>
+        <source>Explanatory effects matrix</source>
+        <translation>Matriks efek eksplanatori</translation>
+    </message>
+    <message>
+        <source>Contrast table (extreme cases)</source>
+        <translation>Tabel kontras (kasus ekstrem)</translation>
+    </message>
+    <message>
+        <source>Predictor–outcome matrix</source>
+        <translation>Matriks prediktor–hasil</translation>
+    </message>
+    <message>
+        <source>Case dynamics matrix</source>
+        <translation>Matriks dinamika kasus</translation>
+    </message>
+    <message>
+        <source>Contact summary form</source>
+        <translation>Formulir ringkasan kontak</translation>
+    </message>
+    <message>
         <source>T&amp;hemes</source>
         <translation>&amp;Tema</translation>
     </message>
@@ -2863,6 +2983,18 @@ Pengode: {coder}</translation>
         <translation>Kel&amp;ompok (masing-masing dengan subkodenya)</translation>
     </message>
     <message>
+        <source>I&amp;nterventions</source>
+        <translation>I&amp;ntervensi</translation>
+    </message>
+    <message>
+        <source>Problems (&amp;demands)</source>
+        <translation>Masalah (&amp;tuntutan)</translation>
+    </message>
+    <message>
+        <source>&amp;Predictors</source>
+        <translation>&amp;Prediktor</translation>
+    </message>
+    <message>
         <source>Role attribute</source>
         <translation>Atribut peran</translation>
     </message>
@@ -2873,6 +3005,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Compare groups of</source>
         <translation>Bandingkan kelompok menurut</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
     </message>
     <message>
         <source>Counts</source>
@@ -2931,12 +3067,20 @@ Pengode: {coder}</translation>
         <translation>tidak ada</translation>
     </message>
     <message>
+        <source>inadequate</source>
+        <translation>kurang</translation>
+    </message>
+    <message>
         <source>partly</source>
         <translation>sebagian</translation>
     </message>
     <message>
         <source>adequate</source>
         <translation>memadai</translation>
+    </message>
+    <message>
+        <source>not mentioned</source>
+        <translation>tidak disebut</translation>
     </message>
     <message>
         <source>early</source>
@@ -3030,12 +3174,32 @@ Pengode: {coder}</translation>
         <translation>Kesimpulan memerlukan teks.</translation>
     </message>
     <message>
+        <source>The display has no cell &apos;{row}&apos; × &apos;{column}&apos;.</source>
+        <translation>Display tidak memiliki sel &apos;{row}&apos; × &apos;{column}&apos;.</translation>
+    </message>
+    <message>
         <source>There is no coding with id {id}.</source>
         <translation>Tidak ada pengodean dengan id {id}.</translation>
     </message>
     <message>
+        <source>That cell has no draft summary to accept.</source>
+        <translation>Sel itu tidak memiliki draf ringkasan untuk diterima.</translation>
+    </message>
+    <message>
+        <source>Coding {id} is not evidence of this cell.</source>
+        <translation>Pengodean {id} bukan bukti sel ini.</translation>
+    </message>
+    <message>
+        <source>That cell&apos;s rating is not overridden.</source>
+        <translation>Penilaian sel itu tidak diganti.</translation>
+    </message>
+    <message>
         <source>Evidence is {allowed}, not &apos;{value}&apos;.</source>
         <translation>Bukti berupa {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The conclusion is already linked to that part.</source>
+        <translation>Kesimpulan itu sudah ditautkan ke bagian tersebut.</translation>
     </message>
     <message>
         <source>Those codings are not evidence of this conclusion.</source>
@@ -3044,6 +3208,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Coding {id} is not evidence of this conclusion.</source>
         <translation>Pengodean {id} bukan bukti kesimpulan ini.</translation>
+    </message>
+    <message>
+        <source>That display is not linked to this conclusion.</source>
+        <translation>Display itu tidak ditautkan ke kesimpulan ini.</translation>
     </message>
     <message>
         <source>There is no memo with id {id}.</source>
@@ -3058,6 +3226,14 @@ Pengode: {coder}</translation>
         <translation>Memo {id} tidak ditautkan ke kesimpulan ini.</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a code id.</source>
+        <translation>&apos;{value}&apos; bukan id kode.</translation>
+    </message>
+    <message>
+        <source>A checklist needs a variable or its components.</source>
+        <translation>Matriks checklist memerlukan variabel atau komponennya.</translation>
+    </message>
+    <message>
         <source>Name at least one group of codes.</source>
         <translation>Sebutkan paling sedikit satu kelompok kode.</translation>
     </message>
@@ -3070,12 +3246,20 @@ Pengode: {coder}</translation>
         <translation>Display &apos;{type}&apos; tidak dikenal (gunakan {allowed}).</translation>
     </message>
     <message>
-        <source>A relation between codes needs codes on both axes.</source>
-        <translation>Relasi antarkode memerlukan kode pada kedua sumbu.</translation>
+        <source>A checklist needs a code with sub-codes.</source>
+        <translation>Matriks checklist memerlukan kode yang memiliki subkode.</translation>
     </message>
     <message>
-        <source>{file}: write .csv or .xlsx.</source>
-        <translation>{file}: simpan sebagai .csv atau .xlsx.</translation>
+        <source>This display needs a case attribute holding roles.</source>
+        <translation>Display ini memerlukan atribut kasus yang berisi jabatan/peran.</translation>
+    </message>
+    <message>
+        <source>Name the case attribute to order the cases by.</source>
+        <translation>Sebutkan atribut kasus untuk mengurutkan kasus.</translation>
+    </message>
+    <message>
+        <source>A relation between codes needs codes on both axes.</source>
+        <translation>Relasi antarkode memerlukan kode pada kedua sumbu.</translation>
     </message>
     <message>
         <source>{file} could not be written ({reason}).</source>
@@ -3255,10 +3439,6 @@ Pengode: {coder}</translation>
         <translation>Pilih beberapa kata untuk menamai kode in-vivo.</translation>
     </message>
     <message>
-        <source>The range {start}–{end} is not inside the text (0–{length}).</source>
-        <translation>Rentang {start}–{end} tidak berada di dalam teks (0–{length}).</translation>
-    </message>
-    <message>
         <source>The project has no codes from codebook &apos;{name}&apos;.</source>
         <translation>Proyek tidak memiliki kode dari buku kode &apos;{name}&apos;.</translation>
     </message>
@@ -3329,6 +3509,10 @@ Pengode: {coder}</translation>
     <message>
         <source>&apos;{name}&apos; cannot be merged into its own sub-code.</source>
         <translation>&apos;{name}&apos; tidak dapat digabungkan ke dalam subkodenya sendiri.</translation>
+    </message>
+    <message>
+        <source>Choose codes to move.</source>
+        <translation>Pilih kode yang akan dipindahkan.</translation>
     </message>
     <message>
         <source>A link needs either a target code or a reference.</source>
@@ -4016,6 +4200,10 @@ Pengode: {coder}</translation>
         <source>Cannot import {file}: it holds more than {limit} MB of text, the limit for one source. Split the document into parts and import those.</source>
         <translation>Tidak dapat mengimpor {file}: berkas ini memuat lebih dari {limit} MB teks, batas untuk satu sumber. Pecah dokumen menjadi beberapa bagian lalu impor bagian-bagian itu.</translation>
     </message>
+    <message>
+        <source>A rating is {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Penilaian adalah {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -4079,10 +4267,6 @@ Pengode: {coder}</translation>
         <translation>Kode dengan kode baru</translation>
     </message>
     <message>
-        <source>In-vivo coding</source>
-        <translation>Pengodean in-vivo</translation>
-    </message>
-    <message>
         <source>Recode</source>
         <translation>Ganti kode</translation>
     </message>
@@ -4115,6 +4299,10 @@ Pengode: {coder}</translation>
         <translation>Tautkan display</translation>
     </message>
     <message>
+        <source>Unlink display</source>
+        <translation>Lepaskan tautan display</translation>
+    </message>
+    <message>
         <source>Link memo</source>
         <translation>Tautkan memo</translation>
     </message>
@@ -4137,6 +4325,22 @@ Pengode: {coder}</translation>
     <message>
         <source>Draft cell summaries</source>
         <translation>Buat draf ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Accept cell summary</source>
+        <translation>Terima ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Choose cell evidence</source>
+        <translation>Pilih bukti sel</translation>
+    </message>
+    <message>
+        <source>Override cell rating</source>
+        <translation>Ganti penilaian sel</translation>
+    </message>
+    <message>
+        <source>Clear rating override</source>
+        <translation>Hapus penggantian penilaian</translation>
     </message>
     <message>
         <source>Add comment</source>
@@ -4701,6 +4905,41 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} attribute value(s) differ from the project&apos;s; the project&apos;s kept.</source>
         <translation>{count} nilai atribut berbeda dari milik proyek; nilai proyek dipertahankan.</translation>
+    </message>
+</context>
+<context>
+    <name>verification</name>
+    <message>
+        <source>No supporting evidence is linked.</source>
+        <translation>Belum ada bukti pendukung yang ditautkan.</translation>
+    </message>
+    <message>
+        <source>All supporting evidence comes from one informant.</source>
+        <translation>Semua bukti pendukung berasal dari satu informan.</translation>
+    </message>
+    <message>
+        <source>{share} of the supporting evidence comes from {name}.</source>
+        <translation>{share} bukti pendukung berasal dari {name}.</translation>
+    </message>
+    <message>
+        <source>{share} of the supporting evidence comes from each of {names} (tied).</source>
+        <translation>{share} bukti pendukung berasal dari masing-masing {names} (sama banyak).</translation>
+    </message>
+    <message>
+        <source>Only one source backs this conclusion (no triangulation by source).</source>
+        <translation>Hanya satu sumber yang mendukung kesimpulan ini (tidak ada triangulasi sumber).</translation>
+    </message>
+    <message>
+        <source>Only one kind of source backs it (no triangulation by method).</source>
+        <translation>Hanya satu jenis sumber yang mendukungnya (tidak ada triangulasi metode).</translation>
+    </message>
+    <message>
+        <source>{n} contradicting excerpt(s) are not addressed.</source>
+        <translation>{n} kutipan yang bertentangan belum ditanggapi.</translation>
+    </message>
+    <message>
+        <source>{n} linked excerpt(s) no longer exist.</source>
+        <translation>{n} kutipan yang ditautkan sudah tidak ada.</translation>
     </message>
 </context>
 </TS>

@@ -36,8 +36,8 @@ def test_display_json_and_files(study, tmp_path) -> None:
     )
     assert out["cells"] == [[1, 2, 0, 2], [0, 4, 0, 1], [1, 0, 0, 0]]
     out = json.loads(run("display", path, "checklist", "--variable", "Komunikasi", "--json"))
-    # Transmisi × I1: one passage (budi's unrated c12 repeats c1 "high"), so adequate
-    assert out["ratings"][0] == ["adequate", "partly", "absent"]
+    # Transmisi × I1: one passage (budi's unrated c12 repeats c1 "high"), rated by c1
+    assert out["ratings"][0] == ["adequate", "inadequate", "not_mentioned"]
     assert out["quotes"][1][1]["text"] == "Informasi kebijakan belum jelas."
     out = json.loads(run("display", path, "matrix", "--cols", "attribute:Jabatan", "--cell",
                          "excerpts", "--codes", "Anggaran", "--json"))  # fmt: skip
@@ -84,3 +84,36 @@ def test_agreement_conclusion_comment(study) -> None:
     assert [c["text"] for c in open_now] == ["Definisi?"]
     summary = json.loads(run("comment", "list", path, "--summary", "--json"))
     assert summary["total"] == {"open": 1, "resolved": 1}
+
+
+def _sheets(path) -> dict[str, list[list[object]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book}
+
+
+def test_display_out_writes_the_styled_workbook_of_every_other_door(study, tmp_path) -> None:
+    """`display --out`, `export display` and the app (write_display_file) give one workbook."""
+    from openpyxl import load_workbook
+
+    from qualcode.analysis.displays import customised_spec
+    from qualcode.analysis.engine import build_display
+    from qualcode.export.display_file import write_display_file
+    from qualcode.project import Project
+
+    p, _st = study
+    path = str(p.path)
+    p.close()
+    cli_out, export_out, app_out = (tmp_path / f"{n}.xlsx" for n in ("cli", "export", "app"))
+    run("display", path, "factors", "--out", str(cli_out), "--language", "en")
+    run("export", "display", path, "factors", str(export_out), "--language", "en")
+    with Project.open(path, read_only=True) as q:
+        display = build_display(q, customised_spec(q, "factors", {}))
+        write_display_file(display, app_out, project=q, language="en")  # what the app runs
+    cli_sheets = _sheets(cli_out)
+    assert cli_sheets == _sheets(export_out) == _sheets(app_out)
+    assert len(cli_sheets) >= 2  # the table and the sheet about it, not a bare grid
+    ws = load_workbook(cli_out).worksheets[0]
+    assert ws.freeze_panes is not None and any(c.font.bold for c in ws[3])
+    assert "Sumber daya" in [row[0] for row in cli_sheets[ws.title]]

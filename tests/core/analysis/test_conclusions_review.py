@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.analysis import conclusions as cl
 from qualcode.analysis import review as rv
 from qualcode.analysis.displays import ready_spec
-from qualcode.analysis.saved import save_display
 from qualcode.analysis.verification import verify
 from qualcode.errors import NotFoundError, ValidationError
 
@@ -15,8 +13,7 @@ from qualcode.errors import NotFoundError, ValidationError
 def test_verification_counts_triangulation_and_roles(study) -> None:
     p, st = study
     c = st.c
-    made = cl.create_conclusion(
-        p, "Keterbatasan sumber daya menghambat implementasi.",
+    made = p.conclusions.create("Keterbatasan sumber daya menghambat implementasi.",
         supporting=[c["c2"], c["c4"], c["c8"], c["c10"]], contradicting=[c["c11"]],
     ).result  # fmt: skip
     v = verify(p, made.id, role_attribute="Jabatan")
@@ -37,21 +34,23 @@ def test_verification_counts_triangulation_and_roles(study) -> None:
         "1 contradicting excerpt(s) are not addressed.",
     )
 
-    cl.note_evidence(p, made.id, c["c11"], "Perbup mengatur anggaran, tapi realisasi kurang.")
+    p.conclusions.note_evidence(
+        made.id, c["c11"], "Perbup mengatur anggaran, tapi realisasi kurang."
+    )
     v = verify(p, made.id)
     assert v.contradicting_addressed and v.warnings == (
         "67% of the supporting evidence comes from I1.",
     )
 
     # a memo on the contradicting coding also counts as addressing it
-    cl.note_evidence(p, made.id, c["c11"], "")
+    p.conclusions.note_evidence(made.id, c["c11"], "")
     p.memos.create("Dokumen vs praktik.", target="coding", target_id=c["c11"])
     assert verify(p, made.id).contradicting_addressed
 
 
 def test_verification_flags_a_single_voice(study) -> None:
     p, st = study
-    made = cl.create_conclusion(p, "Komunikasi kebijakan lemah.",
+    made = p.conclusions.create("Komunikasi kebijakan lemah.",
                                 supporting=[st.c["c6"], st.c["c7"]]).result  # fmt: skip
     v = verify(p, made.id)
     assert (v.top_case, v.top_case_share, v.cases) == ("I2", 1.0, ("I2",))
@@ -69,32 +68,32 @@ def test_verification_flags_a_single_voice(study) -> None:
 
 def test_conclusion_links_and_listing(study) -> None:
     p, st = study
-    display = save_display(p, "Faktor", ready_spec(p, "factors")).result.id
-    made = cl.create_conclusion(p, "Klaim", display_id=display).result
-    cl.link_evidence(p, made.id, [st.c["c1"], st.c["c3"]])
-    cl.link_evidence(p, made.id, [st.c["c3"]], "contradicting", "lihat memo")
+    display = p.displays.save("Faktor", ready_spec(p, "factors")).result.id
+    made = p.conclusions.create("Klaim", display_id=display).result
+    p.conclusions.link_evidence(made.id, [st.c["c1"], st.c["c3"]])
+    p.conclusions.link_evidence(made.id, [st.c["c3"]], "contradicting", "lihat memo")
     memo = p.memos.create("Catatan klaim").result.id
-    cl.link_memo(p, made.id, memo)
-    got = cl.get_conclusion(p, made.id)
+    p.conclusions.link_memo(made.id, memo)
+    got = p.conclusions.get(made.id)
     assert got.supporting == [st.c["c1"]] and got.contradicting == [st.c["c3"]]
     assert got.memo_ids == (memo,) and got.displays[0].display_id == display
-    cl.edit_conclusion(p, made.id, status="verified")
-    assert [x.id for x in cl.list_conclusions(p, "verified")] == [made.id]
-    assert cl.list_conclusions(p, "rejected") == []
+    p.conclusions.edit(made.id, status="verified")
+    assert [x.id for x in p.conclusions.all("verified")] == [made.id]
+    assert p.conclusions.all("rejected") == []
     with pytest.raises(ValidationError):
-        cl.edit_conclusion(p, made.id, status="maybe")
+        p.conclusions.edit(made.id, status="maybe")
     with pytest.raises(NotFoundError):
-        cl.link_evidence(p, made.id, [99999])
+        p.conclusions.link_evidence(made.id, [99999])
     with pytest.raises(ValidationError):
-        cl.link_memo(p, made.id, memo)
+        p.conclusions.link_memo(made.id, memo)
     with pytest.raises(ValidationError):
-        cl.create_conclusion(p, "  ")
+        p.conclusions.create("  ")
 
 
 def test_review_threads_and_summary(study) -> None:
     p, st = study
-    display = save_display(p, "Faktor", ready_spec(p, "factors")).result.id
-    claim = cl.create_conclusion(p, "Klaim").result.id
+    display = p.displays.save("Faktor", ready_spec(p, "factors")).result.id
+    claim = p.conclusions.create("Klaim").result.id
     a = rv.add_comment(p, "cell", display, "Sel ini kosong?", row_key="1", col_key="none").result
     b = rv.add_comment(p, "conclusion", claim, "Bukti kurang.").result
     c = rv.add_comment(p, "code", st.code["Transmisi"], "Definisi terlalu luas.").result
@@ -119,7 +118,7 @@ def test_review_threads_and_summary(study) -> None:
         rv.add_comment(p, "cell", display, "Tanpa kunci")
     with pytest.raises(NotFoundError):
         rv.add_comment(p, "conclusion", 999, "?")
-    cl.delete_conclusion(p, claim)
+    p.conclusions.delete(claim)
     assert rv.review_summary(p)["conclusion"] == {"open": 0, "resolved": 0}
 
 
@@ -127,11 +126,11 @@ def test_first_use_inside_an_undo_group(study) -> None:
     """Analysis operations join an outer undo group (no second write transaction)."""
     p, st = study
     with p.undo_group("Review session"):
-        claim = cl.create_conclusion(p, "Klaim", supporting=[st.c["c1"]]).result
+        claim = p.conclusions.create("Klaim", supporting=[st.c["c1"]]).result
         rv.add_comment(p, "conclusion", claim.id, "Cek lagi")
     assert p.undo_label() == "Review session"
     p.undo()
-    assert cl.list_conclusions(p) == [] and rv.list_comments(p) == []
+    assert p.conclusions.all() == [] and rv.list_comments(p) == []
 
 
 def test_verification_hears_informants_not_the_interviewer(tmp_path) -> None:
@@ -156,18 +155,18 @@ def test_verification_hears_informants_not_the_interviewer(tmp_path) -> None:
     with Project.open(path, coder="budi") as other:
         again = other.codings.apply(w1, 3, len(q) + 10, code).result.id  # the same passage
     with Project.open(path, coder="ana") as p:
-        made = cl.create_conclusion(p, "Anggaran kurang.", supporting=[span, again]).result
+        made = p.conclusions.create("Anggaran kurang.", supporting=[span, again]).result
         v = verify(p, made.id)
         assert v.cases == ("I1",) and v.supporting == 1 and v.supporting_codings == 2
         assert v.coders == ("ana", "budi")
         assert "All supporting evidence comes from one informant." in v.warnings
         seen = p.codings.apply(o1, 0, 11, code).result.id
-        cl.link_evidence(p, made.id, [seen])
+        p.conclusions.link_evidence(made.id, [seen])
         v = verify(p, made.id)
         assert "All supporting evidence comes from one informant." not in v.warnings
         assert v.corroborating_kinds == ("observation",) and v.voiced == 1
         w2_answer = p.codings.apply(w2, len(q) + 3, len(q) + 20, code).result.id
-        cl.link_evidence(p, made.id, [w2_answer])
+        p.conclusions.link_evidence(made.id, [w2_answer])
         v = verify(p, made.id, dominance=0.4)
         assert v.top_cases == ("I1", "I2") and v.top_case_share == 0.5
-        assert "50% of the supporting evidence comes from I1 and I2 (tied)." in v.warnings
+        assert "50% of the supporting evidence comes from each of I1, I2 (tied)." in v.warnings

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from qualcode.analysis.displays import build_ready
 from qualcode.analysis.excerpts import Excerpt
-from qualcode.analysis.export import write_display
-from qualcode.analysis.framework import autofill, set_summary, summaries_of
-from qualcode.analysis.saved import find_saved, run_saved, save_display
-from qualcode.analysis.summarise import best_quote, draft_summary, rating
+from qualcode.analysis.ratings import rating
+from qualcode.analysis.summarise import best_quote, draft_summary
+from qualcode.export.display_file import write_display_file
 
 from .conftest import W1, W2
 
@@ -47,8 +46,12 @@ def test_checklist_ratings_and_quotes(study) -> None:
     assert [h.label for h in d.columns] == ["I1", "I2", "I3"]
     assert d.counts == [[1, 1, 0], [1, 1, 0]]
     assert [[d.ratings[(r, c)] for c in range(3)] for r in range(2)] == [
-        ["adequate", "partly", "absent"], ["partly", "partly", "absent"]]  # fmt: skip
-    # (Transmisi, I1): budi's unrated c12 repeats c1 "high": one passage, rated by c1
+        ["adequate", "inadequate", "not_mentioned"],
+        ["partly", "partly", "not_mentioned"],
+    ]
+    # (Transmisi, I1): budi's unrated c12 repeats c1 "high": one passage, rated by c1 (adequate).
+    # (Transmisi, I2): c7 inhibiting "medium" -> inadequate; (Kejelasan, I2): c6 inhibiting
+    # "low" -> partly; I3 said nothing.
     assert d.quotes[(0, 0)].coding_id == st.c["c1"]
     assert d.quotes[(0, 1)].coding_id == st.c["c7"]
     assert (0, 2) not in d.quotes
@@ -58,8 +61,8 @@ def test_checklist_ratings_and_quotes(study) -> None:
 
 
 def test_rating_and_quote_rules() -> None:
-    assert rating([]) == "absent"
-    assert rating(["high", "tinggi", "low"]) == "adequate"  # levels 1, 2, 2: median 2
+    assert rating([]) == "not_mentioned"
+    assert rating(["high", "tinggi", "low"]) == "adequate"  # levels 1, 3, 3: median 3
     assert rating(["high", "memadai"]) == "adequate"
     assert rating(["tidak ada", "high"]) == "absent"
     assert rating(["medium", None, "high", "high"]) == "partly"
@@ -79,7 +82,7 @@ def test_rating_and_quote_rules() -> None:
     assert best_quote(cell).coding_id == 2  # rated like the cell (adequate), most central
     text, linked = draft_summary(cell, max_sentences=2)
     assert linked == [1, 2]
-    assert text == cell[0].text + " " + cell[1].text
+    assert text == cell[0].text + "\n" + cell[1].text
 
 
 def test_role_ordered_case_ordered_clustered(study) -> None:
@@ -120,28 +123,32 @@ def test_effects_matrix(study) -> None:
 def test_framework_summaries_survive_rerun(study) -> None:
     p, st = study
     spec = build_ready(p, "framework").spec
-    saved = save_display(p, "Kerangka", spec).result
-    assert find_saved(p, "kerangka").id == saved.id
-    drafted = autofill(p, saved.id, max_sentences=2).result
-    d = run_saved(p, saved.id)
+    saved = p.displays.save("Kerangka", spec).result
+    assert p.displays.find("kerangka").id == saved.id
+    drafted = p.cells.autofill(saved.id, max_sentences=2).result
+    d = p.displays.run(saved.id)
     assert [h.label for h in d.columns] == ["Komunikasi", "Sumber daya", "Disposisi"]
     filled = {k for k, v in d.summaries.items()}
     assert filled == {(r, c) for r in range(3) for c in range(3) if d.counts[r][c]}
     assert drafted == len(filled)
     i2 = d.summaries[d.find(str(st.case["I2"]), str(st.code["Komunikasi"]))]
-    assert i2.draft and i2.text == "Informasi kebijakan belum jelas. Sosialisasi kurang merata."
+    # both inhibiting: one line marked (−), the cell's two sub-codes each represented
+    assert i2.draft
+    assert (
+        i2.text == "(\u2212) Informasi kebijakan belum jelas.\n(\u2212) Sosialisasi kurang merata."
+    )
     assert list(i2.coding_ids) == ids(st, "c6", "c7")
     # the researcher edits one cell; re-filling keeps it, and so does new coding
     key = (str(st.case["I1"]), str(st.code["Disposisi"]))
-    set_summary(p, saved.id, *key, "Komitmen pimpinan kuat (Kadis).")
-    autofill(p, saved.id)
+    p.cells.set_summary(saved.id, *key, "Komitmen pimpinan kuat (Kadis).")
+    p.cells.autofill(saved.id)
     p.codings.apply(st.src["W1"], 104, 118, st.code["Disposisi"])
-    again = run_saved(p, saved.id)
+    again = p.displays.run(saved.id)
     s = again.summaries[again.find(*key)]
     assert (s.text, s.draft, list(s.coding_ids)) == ("Komitmen pimpinan kuat (Kadis).", False,
                                                       ids(st, "c3"))  # fmt: skip
     assert again.counts[again.find(*key)[0]][again.find(*key)[1]] == 2
-    assert len(summaries_of(p, saved.id)) == len(filled)
+    assert len(p.cells.summaries(saved.id)) == len(filled)
     out = again.to_dict()
     assert out["summaries"][0][2]["text"] == "Komitmen pimpinan kuat (Kadis)."
 
@@ -149,14 +156,16 @@ def test_framework_summaries_survive_rerun(study) -> None:
 def test_export_csv_and_xlsx(study, tmp_path: Path) -> None:
     p, st = study
     d = build_ready(p, "factors")
-    csv_path = write_display(d, tmp_path / "f.csv")
-    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == ",supporting,inhibiting,neutral,none"
+    write_display_file(d, tmp_path / "f.csv", language="en")
+    lines = (tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == ",supporting,inhibiting,neutral,no valence"
     assert lines[2] == "Sumber daya,1,5,0,1"
     from openpyxl import load_workbook
 
-    write_display(build_ready(p, "checklist", variable=st.code["Komunikasi"]), tmp_path / "c.xlsx")
-    ws = load_workbook(tmp_path / "c.xlsx").active
-    assert ws.cell(1, 2).value == "I1"
-    assert ws.cell(2, 4).value == "absent"
-    assert ws.cell(3, 3).value.startswith("partly: \u201cInformasi kebijakan belum jelas.")
+    check = build_ready(p, "checklist", variable=st.code["Komunikasi"])
+    write_display_file(check, tmp_path / "c.xlsx", project=p, language="en")
+    ws = load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    assert ws.cell(1, 1).value == "Checklist matrix"
+    assert [ws.cell(3, c).value for c in (2, 3, 4)] == ["I1", "I2", "I3"]
+    assert ws.cell(4, 4).value == "not mentioned"
+    assert ws.cell(5, 3).value.startswith("partly")

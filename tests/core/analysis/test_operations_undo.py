@@ -8,10 +8,7 @@ from typing import Any
 
 import pytest
 
-from qualcode.analysis import conclusions as cl
-from qualcode.analysis import framework as fw
 from qualcode.analysis import review as rv
-from qualcode.analysis import saved as sv
 from qualcode.analysis.displays import ready_spec
 from qualcode.project import Project
 from support.snapshots import snapshot
@@ -30,14 +27,17 @@ class Seeded:
 
 def seed(p: Project, st: Any) -> Seeded:
     spec = ready_spec(p, "framework")
-    display = sv.save_display(p, "Kerangka", spec).result.id
-    fw.set_summary(
-        p, display, str(st.case["I1"]), str(st.code["Komunikasi"]), "Ringkasan", [st.c["c1"]]
+    display = p.displays.save("Kerangka", spec).result.id
+    p.cells.set_summary(
+        display, str(st.case["I1"]), str(st.code["Komunikasi"]), "Ringkasan", [st.c["c1"]]
     )
-    conclusion = cl.create_conclusion(
-        p, "Sosialisasi belum merata.", supporting=[st.c["c7"]], contradicting=[st.c["c1"]],
+    p.cells.rate(display, str(st.case["I2"]), str(st.code["Sumber daya"]), "inadequate")
+    conclusion = p.conclusions.create(
+        "Sosialisasi belum merata.",
+        supporting=[st.c["c7"]],
+        contradicting=[st.c["c1"]],
         display_id=display,
-    ).result.id  # fmt: skip
+    ).result.id
     memo = p.memos.create("Cek ulang dengan observasi.").result.id
     comment = rv.add_comment(
         p, "conclusion", conclusion, "Bukti dari satu informan saja?"
@@ -47,29 +47,45 @@ def seed(p: Project, st: Any) -> Seeded:
 
 Op = Callable[[Project, Seeded], Any]
 OPERATIONS: dict[str, Op] = {
-    "display.save": lambda p, s: sv.save_display(p, "Faktor", ready_spec(p, "factors")),
-    "display.rename": lambda p, s: sv.rename_display(p, s.display, "Matriks kerangka"),
-    "display.update": lambda p, s: sv.update_display(p, s.display, ready_spec(p, "matrix")),
-    "display.delete": lambda p, s: sv.delete_display(p, s.display),
-    "display.summary": lambda p, s: fw.set_summary(p, s.display, str(s.st.case["I2"]),
+    "display.save": lambda p, s: p.displays.save("Faktor", ready_spec(p, "factors")),
+    "display.rename": lambda p, s: p.displays.rename(s.display, "Matriks kerangka"),
+    "display.update": lambda p, s: p.displays.update(s.display, ready_spec(p, "matrix")),
+    "display.delete": lambda p, s: p.displays.delete(s.display),
+    "display.summary": lambda p, s: p.cells.set_summary(s.display, str(s.st.case["I2"]),
                                                    str(s.st.code["Komunikasi"]), "Baru"),
-    "display.summary_edit": lambda p, s: fw.set_summary(p, s.display, str(s.st.case["I1"]),
+    "display.summary_edit": lambda p, s: p.cells.set_summary(s.display, str(s.st.case["I1"]),
                                                         str(s.st.code["Komunikasi"]), "Diubah"),
-    "display.summary_clear": lambda p, s: fw.clear_summary(p, s.display, str(s.st.case["I1"]),
+    "display.summary_clear": lambda p, s: p.cells.clear_summary(s.display, str(s.st.case["I1"]),
                                                            str(s.st.code["Komunikasi"])),
-    "display.autofill": lambda p, s: fw.autofill(p, s.display),
-    "conclusion.create": lambda p, s: cl.create_conclusion(p, "Anggaran menghambat.",
+    "display.autofill": lambda p, s: p.cells.autofill(s.display),
+    "display.evidence": lambda p, s: p.cells.choose_evidence(
+        s.display, str(s.st.case["I1"]), str(s.st.code["Komunikasi"]), add=[s.st.c["c5"]],
+        remove=[s.st.c["c1"]]),
+    "display.rate": lambda p, s: p.cells.rate(s.display, str(s.st.case["I1"]),
+                                              str(s.st.code["Komunikasi"]), "adequate", "cek"),
+    "display.rate_edit": lambda p, s: p.cells.rate(s.display, str(s.st.case["I2"]),
+                                                   str(s.st.code["Sumber daya"]), "absent"),
+    "display.rate_clear": lambda p, s: p.cells.clear_rating(s.display, str(s.st.case["I2"]),
+                                                            str(s.st.code["Sumber daya"])),
+    "conclusion.create": lambda p, s: p.conclusions.create("Anggaran menghambat.",
                                                            supporting=[s.st.c["c2"], s.st.c["c8"]]),
-    "conclusion.edit": lambda p, s: cl.edit_conclusion(p, s.conclusion, text="Direvisi",
+    "conclusion.edit": lambda p, s: p.conclusions.edit(s.conclusion, text="Direvisi",
                                                        status="verified"),
-    "conclusion.link": lambda p, s: cl.link_evidence(p, s.conclusion, [s.st.c["c6"]]),
-    "conclusion.relink": lambda p, s: cl.link_evidence(p, s.conclusion, [s.st.c["c1"]],
+    "conclusion.link": lambda p, s: p.conclusions.link_evidence(s.conclusion, [s.st.c["c6"]]),
+    "conclusion.relink": lambda p, s: p.conclusions.link_evidence(s.conclusion, [s.st.c["c1"]],
                                                        "supporting", "salah tafsir"),
-    "conclusion.unlink": lambda p, s: cl.unlink_evidence(p, s.conclusion, [s.st.c["c7"]]),
-    "conclusion.note": lambda p, s: cl.note_evidence(p, s.conclusion, s.st.c["c1"], "Optimis"),
-    "conclusion.display": lambda p, s: cl.link_display(p, s.conclusion, s.display, "1", "2"),
-    "conclusion.memo": lambda p, s: cl.link_memo(p, s.conclusion, s.memo),
-    "conclusion.delete": lambda p, s: cl.delete_conclusion(p, s.conclusion),
+    "conclusion.unlink": lambda p, s: p.conclusions.unlink_evidence(s.conclusion, [s.st.c["c7"]]),
+    "conclusion.note": lambda p, s: p.conclusions.note_evidence(
+        s.conclusion, s.st.c["c1"], "Optimis"
+    ),
+    "conclusion.display": lambda p, s: p.conclusions.link_display(
+        s.conclusion, s.display, "1", "2"
+    ),
+    "conclusion.undisplay": lambda p, s: p.conclusions.unlink_display(
+        s.conclusion, p.conclusions.get(s.conclusion).displays[0].id
+    ),
+    "conclusion.memo": lambda p, s: p.conclusions.link_memo(s.conclusion, s.memo),
+    "conclusion.delete": lambda p, s: p.conclusions.delete(s.conclusion),
     "review.add": lambda p, s: rv.add_comment(p, "cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: rv.reply(p, s.comment, "Sudah ditambah."),
@@ -101,10 +117,10 @@ def test_operation_undo_redo(study, name: str) -> None:
 def test_unlink_memo_and_reopen(study) -> None:
     p, st = study
     ids = seed(p, st)
-    cl.link_memo(p, ids.conclusion, ids.memo)
+    p.conclusions.link_memo(ids.conclusion, ids.memo)
     before = snapshot(p)
-    cl.unlink_memo(p, ids.conclusion, ids.memo)
-    assert cl.get_conclusion(p, ids.conclusion).memo_ids == ()
+    p.conclusions.unlink_memo(ids.conclusion, ids.memo)
+    assert p.conclusions.get(ids.conclusion).memo_ids == ()
     p.undo()
     assert snapshot(p) == before
     rv.resolve(p, ids.comment)
@@ -119,8 +135,23 @@ def test_core_deletions_still_work_with_links(study) -> None:
     """Codings and memos linked from analysis tables can still be removed by core operations."""
     p, st = study
     ids = seed(p, st)
-    cl.link_memo(p, ids.conclusion, ids.memo)
+    p.conclusions.link_memo(ids.conclusion, ids.memo)
     p.codings.remove([st.c["c7"]])
     p.memos.delete(ids.memo)
-    record = cl.get_conclusion(p, ids.conclusion)
+    record = p.conclusions.get(ids.conclusion)
     assert st.c["c7"] in record.supporting  # the link remains, reported as missing by verify
+
+
+def test_accept_draft_undo_redo(study) -> None:
+    p, st = study
+    ids = seed(p, st)
+    p.cells.autofill(ids.display)
+    key = (str(st.case["I2"]), str(st.code["Komunikasi"]))
+    before = snapshot(p)
+    p.cells.accept(ids.display, *key)
+    after = snapshot(p)
+    assert after != before and not p.cells.summary(ids.display, *key).draft
+    p.undo()
+    assert snapshot(p) == before
+    p.redo()
+    assert snapshot(p) == after

@@ -59,14 +59,13 @@ def test_checklist_cells_and_ratings_equal_the_reference(
     sample: Project, ref: Reference, variable: str
 ) -> None:
     """Components of a variable × informants: cells, ratings (lower median of the codings'
-    magnitude levels) and a best quote drawn from the cell that illustrates its rating."""
+    magnitude-and-valence levels) and a best quote from the cell that illustrates its rating."""
     code = ref.code(variable)
     rows, cols = ref.codes_axis(children_of=code), ref.cases_axis(kind="informant")
     expected = ref.cells(rows, cols, ref.codings)
     display = build_ready(sample, "checklist", variable=code)
     assert headers(display) == (rows.headers, cols.headers)
     assert engine_cells(display) == expected
-    levels = {"tinggi": 2, "memadai": 2, "rendah": 1}
     by_id = ref.by_id()
     for r, rk in enumerate(rows.keys):
         for c, ck in enumerate(cols.keys):
@@ -78,9 +77,9 @@ def test_checklist_cells_and_ratings_equal_the_reference(
             quote = display.quotes[(r, c)]
             assert quote.coding_id in ids
             assert quote.text == ref.text(by_id[quote.coding_id])
-            rated = ("absent", "partly", "adequate").index(ref.rating(ids))
-            if any(levels.get(by_id[i].magnitude or "", 1) == rated for i in ids):
-                assert levels.get(quote.magnitude or "", 1) == rated
+            rated = ("absent", "inadequate", "partly", "adequate").index(ref.rating(ids))
+            if any(ref.coding_level(i) == rated for i in ids):
+                assert ref.coding_level(quote.coding_id) == rated
 
 
 def test_checklist_resources_checked_by_hand(sample: Project, ref: Reference) -> None:
@@ -90,8 +89,9 @@ def test_checklist_resources_checked_by_hand(sample: Project, ref: Reference) ->
     itu tenaga helpdesk IT." by both coders, RES.3 "memberi kewenangan ...", RES.4 "Kalau
     kami ke kecamatan di selatan ...", RES.5 "Untuk MPP cukup ..." and "Tapi untuk
     pengembangan aplikasi ...": 6 codings from 1 source, none with a magnitude.
-    I7 (W7, all "Rina:" turns): RES.1 "Staff is the binding constraint" has magnitude
-    "tinggi" (high) and is the only RES.1 coding there, so that cell is "adequate".
+    I7 (W7, all "Rina:" turns): RES.1 "Staff is the binding constraint" is inhibiting with
+    magnitude "tinggi" (high) and is the only RES.1 coding there: a strongly inhibiting
+    coding rates the cell "inadequate", never "adequate".
     """
     resources = ref.code("edwards3:RES")
     display = build_ready(sample, "checklist", variable=resources)
@@ -100,24 +100,23 @@ def test_checklist_resources_checked_by_hand(sample: Project, ref: Reference) ->
         "Anggaran",
     ]  # fmt: skip
     i3 = next(i for i, h in enumerate(display.columns) if h.label == "I3")
-    assert [display.counts[r][i3] for r in range(5)] == [
-        1,
-        0,
-        1,
-        1,
-        2,
-    ]  # the researcher's (analysis coder's) codings; the supervisor's check codings add one
+    # the researcher's (analysis coder's) passages; the supervisor's check codings add one
+    assert [display.counts[r][i3] for r in range(5)] == [1, 0, 1, 1, 2]
+    # RES.1, RES.3, RES.4: unmarked inhibiting codings only (inadequate); Informasi: nothing
+    # said (not mentioned); RES.5: "cukup" (supporting) and "Tapi ..." (inhibiting), both
+    # unmarked -> levels 2, 1 -> lower median 1 (inadequate).
     assert [display.ratings[(r, i3)] for r in range(5)] == [
-        "partly", "absent", "partly", "partly", "partly"]  # fmt: skip
+        "inadequate", "not_mentioned", "inadequate", "inadequate", "inadequate"]  # fmt: skip
+    assert [display.rating_basis[(r, i3)].supporting for r in range(5)] == [0, 0, 0, 0, 1]
     staff = quoted(ref, "W3", "edwards3:RES.1", "Yang kurang itu tenaga helpdesk IT.")
     assert set(display.cell_codings(0, i3)) == staff and len(staff) == 1
     rows, cols = ref.codes_axis(children_of=resources), ref.cases_axis(kind="informant")
     cells = ref.cells(rows, cols, ref.codings)
     assert [len(cells.get((rk, str(ref.case("I3"))), ())) for rk in rows.keys] == [1, 0, 1, 1, 2]
     assert cells[(rows.keys[0], str(ref.case("I3")))] == staff
-    assert ref.rating(cells[(rows.keys[0], str(ref.case("I7")))]) == "adequate"
+    assert ref.rating(cells[(rows.keys[0], str(ref.case("I7")))]) == "inadequate"
     i7 = next(i for i, h in enumerate(display.columns) if h.label == "I7")
-    assert display.ratings[(0, i7)] == "adequate"
+    assert display.ratings[(0, i7)] == "inadequate"
     assert display.quotes[(0, i7)].text == "Staff is the binding constraint, in my view."
     assert sum(display.counts[r][i7] for r in range(5)) == 5  # the researcher's
     # Transmisi × I1: 5 codings (codings.yaml lines 21-23, 334, 372), 3 of them the
@@ -167,7 +166,7 @@ def test_role_ordered_checked_by_hand(sample: Project, ref: Reference) -> None:
 
 def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference) -> None:
     """Cases ordered by rank × codes: every cell (the order is checked separately)."""
-    rows = ref.cases_axis(order_by="Peringkat", descending=True)
+    rows = ref.cases_axis(order_by="Peringkat", descending=True, ranked_only=True)
     cols = ref.codes_axis(aggregate=True)
     expected = ref.cells(rows, cols, ref.codings)
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
@@ -177,17 +176,21 @@ def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference)
     _check_excerpts(display, ref)
 
 
-def test_case_ordered_puts_unranked_cases_last(sample: Project, ref: Reference) -> None:
+def test_case_ordered_leaves_out_unranked_cases(sample: Project, ref: Reference) -> None:
     """High to low by Peringkat (informants.csv: F5, F6 rank 6; F1-F3, I7 rank 5; F4 4;
     I3, I5, I6, I8 3; I2, I4 2; I1 1), ties by name; "Interviewer" and "Moderator" have no
-    rank and must come last, not open the meta-matrix."""
+    rank: left out by default, last when asked for, never opening the meta-matrix; low to
+    high reverses the ranked cases."""
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
-    assert [h.label for h in display.rows] == [
-        "F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1",
-        "Interviewer", "Moderator",
-    ]  # fmt: skip
+    ranked = ["F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1"]
+    assert [h.label for h in display.rows] == ranked
+    everyone = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    assert [h.label for h in everyone.rows] == [*ranked, "Interviewer", "Moderator"]
     expected = ref.cases_axis(order_by="Peringkat", descending=True)
-    assert [(h.key, h.label) for h in display.rows] == expected.headers
+    assert [(h.key, h.label) for h in everyone.rows] == expected.headers
+    low_first = build_ready(sample, "case_ordered", order_by="Peringkat", descending=False)
+    assert [h.label for h in low_first.rows][:2] == ["I1", "I2"]
+    assert [h.label for h in low_first.rows][-1] == "F6"
 
 
 # -- time-ordered, effects -----------------------------------------------------------------

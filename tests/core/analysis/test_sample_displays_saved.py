@@ -12,8 +12,6 @@ import pytest
 
 from qualcode.analysis.displays import build_ready, ready_spec
 from qualcode.analysis.engine import build_display
-from qualcode.analysis.framework import autofill, set_summary, summaries_of
-from qualcode.analysis.saved import find_saved, list_saved, run_saved, save_display
 from qualcode.analysis.spec import DisplaySpec
 from qualcode.project import Project
 from support.sample_reference import engine_cells, headers, load_reference
@@ -65,17 +63,17 @@ def test_saved_specs_rerun_to_the_same_cells(writable: Project, tmp_path: Path) 
     when it was built, and its JSON form round-trips."""
     specs = _specs(writable)
     built = {name: _snapshot(build_display(writable, spec)) for name, spec in specs.items()}
-    ids = {name: save_display(writable, name, spec).result.id for name, spec in specs.items()}
+    ids = {name: writable.displays.save(name, spec).result.id for name, spec in specs.items()}
     for name, spec in specs.items():
         assert DisplaySpec.from_json(spec.to_json()) == spec
-        assert find_saved(writable, name.upper()).spec == spec
-        assert _snapshot(run_saved(writable, ids[name])) == built[name], name
+        assert writable.displays.find(name.upper()).spec == spec
+        assert _snapshot(writable.displays.run(ids[name])) == built[name], name
     path = writable.path
     writable.close()
     with Project.open(path, coder="pembimbing", read_only=True, backups=False) as again:
-        assert sorted(s.name for s in list_saved(again)) == sorted(specs)
+        assert sorted(s.name for s in again.displays.all()) == sorted(specs)
         for name in specs:
-            assert _snapshot(run_saved(again, ids[name])) == built[name], name
+            assert _snapshot(again.displays.run(ids[name])) == built[name], name
 
 
 def test_saved_spec_follows_new_coding(writable: Project) -> None:
@@ -84,12 +82,12 @@ def test_saved_spec_follows_new_coding(writable: Project) -> None:
     ref = load_reference(writable)
     info = ref.code("edwards3:RES.2")
     spec = ready_spec(writable, "matrix", codes=[info], columns="cases")
-    saved = save_display(writable, "Informasi", spec).result
+    saved = writable.displays.save("Informasi", spec).result
     w3 = ref.source("W3")
     text = ref.texts[w3]
     start = text.index("Yang kurang itu tenaga helpdesk IT.")
     new = writable.codings.apply(w3, start, start + 35, info).result.id
-    after = run_saved(writable, saved.id)
+    after = writable.displays.run(saved.id)
     ref = load_reference(writable)
     rows, cols = ref.codes_axis([info]), ref.cases_axis()
     expected = ref.cells(rows, cols, ref.codings)
@@ -103,9 +101,9 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
     kept by a later auto-fill and by a re-run on changed data, on the same cell."""
     ref = load_reference(writable)
     spec = ready_spec(writable, "framework")
-    saved = save_display(writable, "Kerangka", spec).result
-    drafted = autofill(writable, saved.id, max_sentences=2).result
-    display = run_saved(writable, saved.id)
+    saved = writable.displays.save("Kerangka", spec).result
+    drafted = writable.cells.autofill(saved.id, max_sentences=2).result
+    display = writable.displays.run(saved.id)
     filled = {k for k, s in display.summaries.items()}
     non_empty = {
         (r, c)
@@ -120,17 +118,20 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
         cell = set(display.cell_codings(*key))
         assert summary.coding_ids and set(summary.coding_ids) <= cell
         linked = " ".join(ref.text(by_id[i]) for i in summary.coding_ids)
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", summary.text):
-            assert sentence.strip() in linked  # extractive: sentences of its own excerpts
+        for line in summary.text.splitlines():
+            sentence = re.sub(r"^\((\+|\u2212)\) ", "", line)  # valence group marks
+            assert sentence in linked  # extractive: one sentence of its own excerpts a line
+        lines = summary.text.splitlines()
+        assert len(lines) == len(set(lines))  # no repeats
 
     i3, resources = str(ref.case("I3")), str(ref.code("edwards3:RES"))
     written = "SDM helpdesk IT kurang; anggaran aplikasi terpusat di Kominfo."
-    set_summary(writable, saved.id, i3, resources, written)
-    autofill(writable, saved.id)  # redrafts drafts, never the researcher's text
+    writable.cells.set_summary(saved.id, i3, resources, written)
+    writable.cells.autofill(saved.id)  # redrafts drafts, never the researcher's text
     w3 = ref.source("W3")
     start = ref.texts[w3].index("Yang kurang itu tenaga helpdesk IT.")
     writable.codings.apply(w3, start, start + 35, ref.code("edwards3:RES.2"))
-    again = run_saved(writable, saved.id)
+    again = writable.displays.run(saved.id)
     cell = again.find(i3, resources)
     assert (
         again.counts[cell[0]][cell[1]] == 6
@@ -138,7 +139,7 @@ def test_framework_drafts_and_summaries_survive_a_rebuild(writable: Project) -> 
     kept = again.summaries[cell]
     assert (kept.text, kept.draft) == (written, False)
     assert set(kept.coding_ids) <= set(display.cell_codings(*display.find(i3, resources)))
-    assert len(summaries_of(writable, saved.id)) == len(non_empty)
+    assert len(writable.cells.summaries(saved.id)) == len(non_empty)
     assert again.to_dict()["summaries"][cell[0]][cell[1]]["text"] == written
 
 

@@ -127,6 +127,11 @@ def test_mhs_sets_follow_analysis_stages() -> None:
     assert [code_set.id for code_set in book.sets] == ["CONDENSATION", "DISPLAY", "CONCLUSION"]
     assert "FC.IN_VIVO" in book.sets[0].codes
     assert book.code("SECOND").children
+    # methods are not content codes: magnitude is a coding attribute, causation a link,
+    # memo types are memos; the remaining codes are folders for the researcher's codes
+    ids = {code.id for _path, code in book.iter_codes()}
+    assert not ids & {"FC.MAGNITUDE", "FC.CAUSATION", "MEMO", "MEMO.ANALYTIC"}
+    assert "folder" in book.description["en"].casefold()
 
 
 def test_iter_codes_gives_paths_depth_first() -> None:

@@ -235,3 +235,20 @@ def test_rtf_written_by_hand() -> None:
 def test_not_rtf_is_refused() -> None:
     with pytest.raises(ImportFailedError, match=r"not an RTF"):
         extract_bytes(b"just text", "a.rtf")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # one sentence of 14 words: the same guess as the search index makes
+        ("Kami belum tahu karena sosialisasi dari dinas itu tidak sampai ke desa kami.", "id"),
+        ("We did not know because the office never told the village about it.", "en"),
+        ("Smart city dashboard 2024.", None),
+    ],
+)
+def test_imported_language_is_the_one_language_guess(text: str, language: str | None) -> None:
+    from qualcode.text.language import detect_language
+
+    source = extract_bytes(text.encode(), "t.txt")
+    assert source.language == language
+    assert (detect_language(text) if language else None) == source.language

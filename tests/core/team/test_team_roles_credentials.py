@@ -11,7 +11,7 @@ import keyring.errors
 import pytest
 from click.testing import CliRunner
 from keyring.backend import KeyringBackend
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -22,8 +22,7 @@ from qualcode.errors import ProjectError
 from qualcode.project import Project
 from qualcode.settings import Settings, config_dir
 from qualcode.store.engine import project_url, public_location
-from qualcode.team_roles import group_role, role_of
-from qualcode.team_scram import saslprep, scram_verifier
+from qualcode.team_roles import add_member, group_role, role_of, setup_roles
 
 
 class FakeKeyring(KeyringBackend):
@@ -122,17 +121,6 @@ def test_without_a_keyring_lookups_fall_back_and_storing_says_why(no_keyring: No
     assert result.exit_code == 1 and "No keyring is available" in result.output
 
 
-def test_saslprep_and_scram_verifier() -> None:
-    assert saslprep("I\u00adX") == "IX" and saslprep("\u2168") == "IX"
-    assert saslprep("a\u00a0b") == "a b" and saslprep("user") == "user"
-    assert saslprep("\u00fc\u0080") is None and saslprep("\u0627\u0031") is None
-    assert saslprep("a\u0007") == "a\u0007"  # ASCII is used as is (as PostgreSQL does)
-    verifier = scram_verifier("pencil", salt=b"0123456789abcdef")
-    assert verifier.startswith("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$")
-    assert verifier == scram_verifier("pencil", salt=b"0123456789abcdef")
-    assert scram_verifier("pencil") != scram_verifier("pencil")  # a fresh salt each time
-
-
 @pytest.fixture
 def login_db(pg_url: str, pg_server: object) -> Iterator[dict[str, str]]:
     """A project database with team roles; cleaned up afterwards."""
@@ -189,3 +177,29 @@ def test_add_member_login_and_open_without_a_password(
     assert members == [{"db_user": login_db["login"], "coder": "budi", "role": "reviewer"}]
     assert "no longer a member" in invoke("team", "remove-member", login_db["admin"],
                                           login_db["login"])  # fmt: skip
+
+
+def test_passwords_reach_the_server_as_libpq_scram_verifiers(
+    login_db: dict[str, str], pg_server: object
+) -> None:
+    """libpq computes the verifier (SASLprep, salt, 4096 rounds); the server gets no clear text."""
+    from urllib.parse import quote
+
+    setup_roles(login_db["admin"])
+    # a soft hyphen: SASLprep maps it to nothing, so "I\u00adX" and "IX" are one password
+    add_member(login_db["admin"], login_db["login"], "coder", coder="budi", password="I\u00adX")
+    root = create_engine(pg_server.admin_url, poolclass=NullPool)  # type: ignore[attr-defined]
+    with root.connect() as conn:
+        stored = conn.execute(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :r"), {"r": login_db["login"]}
+        ).scalar_one()
+    root.dispose()
+    assert stored.startswith("SCRAM-SHA-256$4096:") and "IX" not in stored
+    user = login_db["login"]
+    for typed in ("I\u00adX", "IX"):
+        url = login_db["url"].replace(f"//{user}@", f"//{user}:{quote(typed)}@")
+        with Project.open(url) as p:
+            assert p.coder == "budi"
+    wrong = login_db["url"].replace(f"//{user}@", f"//{user}:IY@")
+    with pytest.raises(ProjectError, match="Cannot connect"):
+        Project.open(wrong)
