@@ -89,6 +89,8 @@ def _rewrite_zip(path: Path, engine: Pseudonymiser) -> None:
             data = src.read(info)
             if info.filename.endswith((".xml", ".rels", ".qde")) or info.filename.endswith(".vml"):
                 data = _rewrite_xml(data, engine)
+            elif info.filename.endswith(".json"):  # e.g. the codebooks a .qdpx carries along
+                data = rewrite_json(data, engine)
             dst.writestr(info, data)
     path.write_bytes(buffer.getvalue())
 
@@ -168,21 +170,34 @@ def _rewrite_csv(path: Path, engine: Pseudonymiser) -> None:
     path.write_bytes(out.getvalue().encode("utf-8-sig" if bom else "utf-8"))
 
 
+def _walk(value: Any, engine: Pseudonymiser) -> Any:
+    """Every string value (not key) of parsed YAML/JSON data, pseudonymised."""
+    if isinstance(value, str):
+        return engine.apply(value)
+    if isinstance(value, list):
+        return [_walk(v, engine) for v in value]
+    if isinstance(value, dict):
+        return {k: _walk(v, engine) for k, v in value.items()}
+    return value
+
+
+def rewrite_json(data: bytes, engine: Pseudonymiser) -> bytes:
+    """Every string value of a JSON document pseudonymised (unparseable data is returned as is)."""
+    import json
+
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return data  # not JSON after all: the leak scan still reads it
+    return json.dumps(_walk(parsed, engine), ensure_ascii=False).encode("utf-8")
+
+
 def _rewrite_yaml(path: Path, engine: Pseudonymiser) -> None:
     """Values (not keys) of a YAML file, re-dumped so the file still loads."""
     import yaml
 
-    def walk(value: Any) -> Any:
-        if isinstance(value, str):
-            return engine.apply(value)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
-
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    text = yaml.safe_dump(walk(data), allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.safe_dump(_walk(data, engine), allow_unicode=True, sort_keys=False, width=100)
     path.write_text(text, encoding="utf-8")
 
 

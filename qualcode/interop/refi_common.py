@@ -23,6 +23,18 @@ from qualcode.interop.refi.model import ReportMessage, Severity, report
 
 EXTRAS_MARKER = "[QualCode]"
 _KEY_RE = re.compile(r"^([A-Za-z][A-Za-z ]*(?: \([A-Za-z_-]+\))?): ?(.*)$")
+_LANG_KEY_RE = re.compile(r"^(.+) \([A-Za-z_-]+\)$")
+#: A code's texts in the other languages of its codebook, as ``Definition (en): ...``
+#: lines of the block: (key, codebook field).
+TRANSLATED_FIELDS = (
+    ("Definition", "definition"),
+    ("Short", "short"),
+    ("Inclusion", "when_to_use"),
+    ("Exclusion", "when_not_to_use"),
+)
+#: The loaded codebooks exactly as loaded (``project_info`` ``codebook:<id>`` rows), so
+#: a round trip keeps every language and what the researcher edited.
+CODEBOOKS_MEMBER = "qualcode/codebooks.json"
 
 #: ``progress(stage, done, total)``; raise ``CancelledError`` in it to stop (nothing is kept).
 Progress = Callable[[str, int, int], None]
@@ -41,9 +53,9 @@ def encode_extras(description: str, extras: Mapping[str, str | None]) -> str:
 def decode_extras(text: str, keys: Iterable[str]) -> tuple[str, dict[str, str]]:
     """Split a description written by :func:`encode_extras` into (description, extras).
 
-    Only ``keys`` (and ``Label (xx)``) are recognised; a line that does not start
-    with a known key continues the previous value. Text without the block is
-    returned unchanged with no extras.
+    Only ``keys``, ``Label (xx)`` and ``Key (xx)`` for a known ``Key`` are recognised;
+    a line that does not start with a known key continues the previous value. Text
+    without the block is returned unchanged with no extras.
     """
     lines = text.split("\n")
     try:
@@ -56,7 +68,9 @@ def decode_extras(text: str, keys: Iterable[str]) -> tuple[str, dict[str, str]]:
     for line in lines[at + 1 :]:
         match = _KEY_RE.match(line)
         key = match.group(1) if match else None
-        if key is not None and (key in known or key.startswith("Label (")):
+        if key is not None and (
+            key in known or key.startswith("Label (") or _per_language(key, known)
+        ):
             current = key
             extras[key] = match.group(2) if match else ""
         elif current is not None:
@@ -64,6 +78,12 @@ def decode_extras(text: str, keys: Iterable[str]) -> tuple[str, dict[str, str]]:
         else:
             return text, {}  # not our block after all
     return "\n".join(lines[:at]).rstrip(), extras
+
+
+def _per_language(key: str, known: set[str]) -> bool:
+    """``Definition (en)`` for a known ``Definition``."""
+    match = _LANG_KEY_RE.match(key)
+    return match is not None and match.group(1) in known
 
 
 @dataclass
@@ -138,4 +158,12 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, int | float | str | bool) or value is None else str(value)
 
 
-__all__ = ["EXTRAS_MARKER", "Progress", "RefiReport", "decode_extras", "encode_extras"]
+__all__ = [
+    "CODEBOOKS_MEMBER",
+    "EXTRAS_MARKER",
+    "TRANSLATED_FIELDS",
+    "Progress",
+    "RefiReport",
+    "decode_extras",
+    "encode_extras",
+]

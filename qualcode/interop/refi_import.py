@@ -11,22 +11,34 @@ name. Importing the same file twice therefore changes nothing the second time.
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from qualcode.coding.codebook_baseline import book_from_json
+from qualcode.coding.codebook_project import BASELINE_PREFIX
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi import model as m
-from qualcode.interop.refi_common import Progress, RefiReport, decode_extras
+from qualcode.interop.refi_common import (
+    CODEBOOKS_MEMBER,
+    TRANSLATED_FIELDS,
+    Progress,
+    RefiReport,
+    decode_extras,
+)
 from qualcode.interop.refi_import_data import DataImporter
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-CODE_KEYS = ("Short", "Inclusion", "Exclusion", "Example", "Codebook", "Codebook code")
+CODE_KEYS = (
+    "Short", "Inclusion", "Exclusion", "Example", "Codebook", "Codebook code",
+    *(key for key, _field in TRANSLATED_FIELDS),
+)  # fmt: skip
 
 
 def read_refi_file(path: str | Path) -> tuple[m.Project, bool]:
@@ -82,9 +94,14 @@ def import_refi_as_new(
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = final.with_name(f".{final.stem}.importing-{uuid.uuid4().hex[:8]}{final.suffix}")
     leftovers = [temp.with_name(temp.name + extra) for extra in ("-wal", "-shm", ".lock")]
+    if progress is not None:
+        progress("read", 0, 1)
+    model = read_refi_file(path)
+    refi, is_codebook = model
+    title = " ".join(refi.name.split()) if not is_codebook else ""
     try:
-        with Project.create(temp, coder=coder, title=final.stem) as project:
-            report = import_refi(path, project, progress=progress)
+        with Project.create(temp, coder=coder, title=title or final.stem) as project:
+            report = import_refi(path, project, progress=progress, model=model)
         if final.exists():  # created meanwhile by someone else: never overwrite it
             raise ProjectError(
                 QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(final)
@@ -100,18 +117,25 @@ def import_refi_as_new(
 
 
 def import_refi(
-    path: str | Path, project: Project, *, progress: Progress | None = None
+    path: str | Path,
+    project: Project,
+    *,
+    progress: Progress | None = None,
+    model: tuple[m.Project, bool] | None = None,
 ) -> RefiReport:
     """Import a REFI-QDA file into ``project`` as one undoable operation; returns the report.
 
     Raises ``ImportFailedError`` (project untouched) for unsafe or unreadable files.
     ``progress(stage, done, total)`` is called along the way; raising
-    ``CancelledError`` from it cancels the import and keeps nothing.
+    ``CancelledError`` from it cancels the import and keeps nothing. ``model`` is
+    what :func:`read_refi_file` gave for ``path`` when the caller read it already.
     """
     path = Path(path)
-    if progress is not None:
-        progress("read", 0, 1)
-    refi, is_codebook = read_refi_file(path)
+    if model is None:
+        if progress is not None:
+            progress("read", 0, 1)
+        model = read_refi_file(path)
+    refi, is_codebook = model
     if progress is not None:
         progress("read", 1, 1)
     report = RefiReport("import", path.name)
@@ -141,6 +165,7 @@ class _Importer(DataImporter):
         self.users()
         self.stage("codes")
         self.codes()
+        self.codebooks()
         self.stage("sources")
         self.sources()
         self.stage("attributes")
@@ -269,6 +294,34 @@ class _Importer(DataImporter):
                 count=stats["not-codable"],
             )
 
+    def codebooks(self) -> None:
+        """The loaded codebooks as loaded (QualCode's archive member), unless already here."""
+        data = self.refi.extensions.get(CODEBOOKS_MEMBER)
+        if data is None:
+            return
+        try:
+            baselines = json.loads(data.decode("utf-8"))
+            valid = {
+                key: value
+                for key, value in baselines.items()
+                if key.startswith(BASELINE_PREFIX) and book_from_json(json.loads(value)["codebook"])
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.report.add(
+                "codebooks-damaged",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "The codebooks' other languages stored by QualCode could not be read; "
+                    "the codes were imported with their descriptions.",
+                ),
+            )
+            return
+        info = t.project_info.c
+        have = set(self.conn.execute(select(info.key).where(info.key.in_(list(valid)))).scalars())
+        for key, value in valid.items():
+            if key not in have:
+                self.op.insert(t.project_info, {"key": key, "value": value})
+
     # -- sets and links ------------------------------------------------------------------
     def sets(self) -> None:
         rows = self.conn.execute(select(t.item_set.c.id, t.item_set.c.guid, t.item_set.c.name))
@@ -279,12 +332,14 @@ class _Importer(DataImporter):
             by_name[r.name.lower()] = r.id
         mem = t.item_set_member.c
         created = matched = 0
+        dropped: list[str] = []
         for item in self.refi.sets:
             codes = [self.code_of[g] for g in item.code_guids if g in self.code_of]
             sources = [self.source_of[g][0] for g in item.source_guids if g in self.source_of]
             for note in item.note_guids:
                 self.refer(note, "project", None)
             if not codes and not sources:
+                dropped.append(" ".join(item.name.split()) or item.guid)
                 continue
             name = " ".join(item.name.split())[:300] or "Set"
             found = by_guid.get(item.guid.lower()) or by_name.get(name.lower())
@@ -323,6 +378,17 @@ class _Importer(DataImporter):
                 ],
             )
         self.count("sets", created, matched)
+        if dropped:
+            self.report.add(
+                "sets-dropped",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} set(s) were not imported because none of their members were "
+                    "(only sets of codes and sources are kept): {names}.",
+                ),
+                count=len(dropped),
+                names=", ".join(dropped),
+            )
 
     def links(self) -> None:
         link = t.code_link.c

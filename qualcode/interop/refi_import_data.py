@@ -395,6 +395,8 @@ class DataImporter:
                 m.Severity.INFO,
                 count=len(whole),
             )  # fmt: skip
+        # Selections a case refers to became case links (a speaker's turns): not lost.
+        for_cases = {guid for case in self.refi.cases for guid in case.selection_guids}
         for sel in (*self.refi.selections, *whole):
             if sel.source_guid not in self.source_of:
                 continue
@@ -403,7 +405,7 @@ class DataImporter:
                 bad += 1
                 continue
             if not sel.codings:
-                bare += not sel.note_guids
+                bare += not sel.note_guids and sel.guid not in for_cases
             for note in sel.note_guids:
                 if note in attrs:
                     continue

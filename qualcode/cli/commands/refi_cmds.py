@@ -43,10 +43,19 @@ def _emit(report: Any, as_json: bool) -> None:
 @click.option("--with-identity-register", is_flag=True,
               help="Carry the identity register along (for a supervisor or a second coder "
               "who must pseudonymise too). Never with --pseudonymise.")  # fmt: skip
+@click.option(
+    "--positions",
+    type=click.Choice(["spec", "nvivo"]),
+    default="spec",
+    show_default=True,
+    help="How selection positions count characters: 'spec' in Unicode code points (the "
+    "REFI-QDA standard; ATLAS.ti, MAXQDA, QualCoder), 'nvivo' in UTF-16 code units "
+    "(NVivo and readers that follow it; an emoji counts 2).",
+)
 @json_option
 def export(
     project: str, out: Path, pseudonymise: bool, accept_leaks: bool,
-    with_identity_register: bool, as_json: bool,
+    with_identity_register: bool, positions: str, as_json: bool,
 ) -> None:  # fmt: skip
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
     from qualcode.export.leaks import describe, write_pseudonymised
@@ -56,11 +65,14 @@ def export(
 
     if pseudonymise and with_identity_register:
         raise click.UsageError("--with-identity-register would undo --pseudonymise")
+    if pseudonymise and positions == "nvivo":
+        # The pseudonymiser moves selections in code points; NVivo positions count UTF-16.
+        raise click.UsageError("--pseudonymise writes spec positions: leave out --positions nvivo")
     with open_project(project, read_only=True) as p:
         engine = Pseudonymiser.for_project(p) if pseudonymise else None
 
         def write(path: Path) -> object:
-            report = export_qdpx(p, path)
+            report = export_qdpx(p, path, positions=positions)
             if with_identity_register:
                 add_register(path, p)
             return report

@@ -43,6 +43,7 @@ class ProjectPackage:
         internal: dict[str, zipfile.ZipInfo] | None = None,
         folder_files: dict[str, Path] | None = None,
         limits: ArchiveLimits = DEFAULT_LIMITS,
+        prefix: str = "",
     ) -> None:
         self.display_name = display_name
         self.qde_name = qde_name
@@ -52,6 +53,7 @@ class ProjectPackage:
         self._internal = internal or {}
         self._folder_files = folder_files or {}
         self._limits = limits
+        self._prefix = prefix
 
     def __enter__(self) -> Self:
         return self
@@ -85,6 +87,20 @@ class ProjectPackage:
                 )
             return path.read_bytes()
         return None
+
+    def read_folder(self, folder: str) -> dict[str, bytes]:
+        """Every file of the archive under ``folder`` (e.g. ``qualcode/``), by member name."""
+        if self._zip is None:
+            return {}
+        out: dict[str, bytes] = {}
+        for info in self._zip.infolist():
+            name = info.filename.replace("\\", "/")
+            if info.is_dir() or not name.startswith(self._prefix + folder):
+                continue
+            out[name[len(self._prefix) :]] = _read_entry(
+                self._zip, info, self._limits, self.display_name
+            )
+        return out
 
 
 def _read_entry(
@@ -224,4 +240,6 @@ def open_package(path: str | Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Pr
     except BaseException:
         zf.close()
         raise
-    return ProjectPackage(display, qde_name, qde, zip_file=zf, internal=internal, limits=limits)
+    return ProjectPackage(
+        display, qde_name, qde, zip_file=zf, internal=internal, limits=limits, prefix=prefix
+    )

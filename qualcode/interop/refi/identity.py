@@ -99,6 +99,11 @@ def pseudonymise_qdpx(path: str | Path, engine: Pseudonymiser) -> None:
     files["project.qde"] = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", standalone=True
     )
+    from qualcode.export.leaks import rewrite_json
+
+    for name in list(files):
+        if name.endswith(".json"):  # QualCode's own extension parts (the codebooks as loaded)
+            files[name] = rewrite_json(files[name], engine)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in files.items():

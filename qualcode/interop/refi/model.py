@@ -18,6 +18,8 @@ from enum import StrEnum
 from typing import Any
 
 CONTEXT_REFI = "refi"
+#: Folder of the archive that holds QualCode's extension members.
+EXTENSION_FOLDER = "qualcode/"
 
 
 class VariableType(StrEnum):
@@ -273,6 +275,9 @@ class Project:
     sets: tuple[Set, ...] = ()
     note_guids: tuple[str, ...] = ()  # notes about the project as a whole
     messages: tuple[ReportMessage, ...] = ()
+    #: QualCode's own archive members (``qualcode/...`` → bytes): what REFI-QDA has no
+    #: element for, carried beside ``project.qde``; other tools ignore them.
+    extensions: dict[str, bytes] = field(default_factory=dict, hash=False, repr=False)
 
     def all_codes(self) -> list[Code]:
         """Every code of the tree, depth first."""
@@ -306,6 +311,7 @@ class Codebook:
 
 __all__ = [
     "CONTEXT_REFI",
+    "EXTENSION_FOLDER",
     "Case",
     "Code",
     "Codebook",

@@ -116,7 +116,7 @@ ALL_MODELS = (CODEPOINTS, UTF16, CODEPOINTS_CRLF1, UTF16_CRLF1, CODEPOINTS_BOM, 
 def model_for_origin(origin: str) -> UnitModel:
     """The unit model a producer is known to use, from the project's ``origin``."""
     low = origin.lower()
-    if "nvivo" in low:
+    if "utf-16 code units" in low or "nvivo" in low:
         return UTF16
     if "atlas.ti" in low or "atlasti" in low:
         return CODEPOINTS_CRLF1
@@ -185,21 +185,43 @@ def _name_matches(selected: str, name: str) -> bool | None:
     return None if len(got) > len(name) * 3 else False
 
 
-def fit_score(converter: PositionConverter, spans: Sequence[tuple[int, int, str]]) -> int:
-    """How well selections fit the text under a model: boundaries, exactness, quoted names."""
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How selections fit a text under one model."""
+
+    boundaries: int  # selection ends (two per selection) that do not cut a word
+    quoted: frozenset[int]  # indices of the selections whose ``name`` quotes their text
+
+    @property
+    def score(self) -> int:
+        """Boundaries count 1 each, a quoted name 4."""
+        return self.boundaries + 4 * len(self.quoted)
+
+
+def fit(converter: PositionConverter, spans: Sequence[tuple[int, int, str]]) -> Fit:
+    """How well selections fit the text under a model: boundaries, exactness, quoted names.
+
+    A name scores only when it quotes the selected text. Names that are labels
+    ("P", "Informan", "line:6") never quote anything, so they neither score nor
+    count against a model (see :func:`choose_unit_model`).
+    """
     stored = converter.text.stored
-    score = 0
-    for start, end, name in spans:
+    boundaries = 0
+    quoted: set[int] = set()
+    for index, (start, end, name) in enumerate(spans):
         a, exact_a = converter.to_stored(start)
         b, exact_b = converter.to_stored(end, round_up=True)
         if not (exact_a and exact_b) or a > b:
             continue
-        score += _boundary(stored, a) + _boundary(stored, b)
-        if name:
-            matched = _name_matches(stored[a:b], name)
-            if matched:
-                score += 4
-    return score
+        boundaries += _boundary(stored, a) + _boundary(stored, b)
+        if name and _name_matches(stored[a:b], name):
+            quoted.add(index)
+    return Fit(boundaries, frozenset(quoted))
+
+
+def fit_score(converter: PositionConverter, spans: Sequence[tuple[int, int, str]]) -> int:
+    """The :attr:`Fit.score` of ``spans`` under ``converter``'s model."""
+    return fit(converter, spans).score
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +253,6 @@ def choose_unit_model(
     preferred = model_for_origin(origin)
     if astral is None:
         astral = astral_indices(text.stored)
-    best_possible = sum(2 + (4 if name else 0) for _, _, name in spans)
 
     def signature(model: UnitModel) -> tuple[bool, bool, bool]:
         return (
@@ -245,10 +266,14 @@ def choose_unit_model(
     seen: dict[tuple[bool, bool, bool], UnitModel] = {}
     for model in (preferred, *ALL_MODELS):
         seen.setdefault(signature(model), model)
-    scores = {
-        model.key: fit_score(PositionConverter(text, model, astral), spans)
-        for model in seen.values()
+    fits = {
+        model.key: fit(PositionConverter(text, model, astral), spans) for model in seen.values()
     }
+    scores = {key: result.score for key, result in fits.items()}
+    # A name is a quote when it quotes its selection under some model; only those
+    # names can be expected to match (the others are labels such as speakers).
+    quotes = frozenset().union(*(result.quoted for result in fits.values()))
+    best_possible = 2 * len(spans) + 4 * len(quotes)
     preferred_score = scores[seen[signature(preferred)].key]
     best = max(seen.values(), key=lambda m: (scores[m.key], m is seen[signature(preferred)]))
     if scores[best.key] <= preferred_score:

@@ -14,6 +14,7 @@ from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.archive import DEFAULT_LIMITS, ArchiveLimits, open_package
 from qualcode.interop.refi.model import (
+    EXTENSION_FOLDER,
     Case,
     Code,
     Link,
@@ -189,6 +190,7 @@ class _ProjectReader(SourcesReader):
             sets=sets,
             note_guids=project_notes,
             messages=tuple(self.messages),
+            extensions=self.package.read_folder(EXTENSION_FOLDER),
         )
 
     def _users(self) -> list[User]:

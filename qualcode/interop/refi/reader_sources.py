@@ -67,7 +67,7 @@ class SourcesReader(ReaderBase):
                 "only); {count} selection(s) and {transcripts} transcript(s) on it were skipped.",
             ),
             kind=_MEDIA_KINDS[tag],
-            source=element.get("name") or element.get("guid"),
+            source=source_name(element) or element.get("guid"),
             count=self._count_selections(element),
             transcripts=sum(1 for _ in children(element, "Transcript")),
         )
@@ -81,7 +81,7 @@ class SourcesReader(ReaderBase):
     ) -> TextSource | None:
         """Build a source from ``outer`` (TextSource/PDFSource) and its text element."""
         guid, _ = self.canon(outer.get("guid"))
-        name = outer.get("name") or text_element.get("name") or guid
+        name = source_name(outer, text_element) or guid
         raw = self.load_text(text_element)
         if raw is None:
             self.warn(
@@ -160,7 +160,7 @@ class SourcesReader(ReaderBase):
         return OriginalFile(Path(uri.replace("\\", "/").rsplit("/", 1)[-1]).name, data)
 
     def _pdf_source(self, element: etree._Element) -> TextSource | None:
-        name = element.get("name") or element.get("guid") or ""
+        name = source_name(element) or element.get("guid") or ""
         regions = sum(1 for _ in children(element, "PDFSelection"))
         if regions:
             self.warn(
@@ -184,3 +184,30 @@ class SourcesReader(ReaderBase):
             )
             return None
         return self._text_source(element, representation, SourceKind.PDF, element.get("path"))
+
+
+_PATH_ATTRIBUTES = ("path", "richTextPath", "plainTextPath")
+
+
+def source_name(*elements: etree._Element) -> str:
+    """A source's name: its ``name``, else the name of the file it came from.
+
+    Files inside the archive (``internal://<guid>.txt``) are named by GUID and say
+    nothing, so only ``relative://`` and ``absolute://`` paths (or bare file names)
+    give a name; ``""`` when none does.
+    """
+    from urllib.parse import unquote
+
+    for element in elements:
+        name = " ".join((element.get("name") or "").split())
+        if name:
+            return name
+    for element in elements:
+        for attribute in _PATH_ATTRIBUTES:
+            uri = element.get(attribute) or ""
+            if not uri or uri.lower().startswith("internal://"):
+                continue
+            tail = unquote(uri.replace("\\", "/")).rsplit("/", 1)[-1].strip()
+            if tail:
+                return tail
+    return ""

@@ -3,8 +3,10 @@
 Layout follows the spec: ``project.qde`` (namespace exactly ``urn:QDA-XML:project:1.0``,
 elements in ``xsd:sequence`` order, no empty containers) and ``sources/<guid>.txt``
 (UTF-8, LF line breaks, no BOM) plus any original file. Selections are written in
-Unicode code points (§10.2), which our ``origin`` states, so importers that read
-``origin`` know the convention. An invalid document is never written.
+Unicode code points (§10.2, ``positions="spec"``) or, for NVivo and the readers that
+follow it, in UTF-16 code units (``positions="nvivo"``: an emoji counts 2). Our
+``origin`` states which, so importers that read ``origin`` know the convention.
+An invalid document is never written.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.guids import stable_guid
 from qualcode.interop.refi.model import (
+    EXTENSION_FOLDER,
     Case,
     Code,
     Coding,
@@ -43,6 +46,7 @@ from qualcode.interop.refi.xmlutil import (
     format_value,
     value_kind,
 )
+from qualcode.text.offsets import OffsetMap
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -51,6 +55,12 @@ ORIGIN = (
     f"QualCode {__version__} (REFI-QDA 1.5; text selections in Unicode code points over "
     "UTF-8 text with LF line breaks and no BOM)"
 )
+ORIGIN_UTF16 = (
+    f"QualCode {__version__} (REFI-QDA 1.5; text selections in UTF-16 code units, as NVivo "
+    "counts them, over UTF-8 text with LF line breaks and no BOM)"
+)
+#: ``positions`` values: the standard's code points, or NVivo's UTF-16 code units.
+POSITIONS = ("spec", "nvivo")
 MAX_INTERNAL_FILE = 2**31 - 1  # spec §8.5
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EXT_RE = re.compile(r"^[a-z0-9]{1,8}$")
@@ -128,7 +138,10 @@ def _extension(filename: str) -> str:
 
 
 class _ProjectWriter:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, positions: str = "spec") -> None:
+        if positions not in POSITIONS:
+            raise ValueError(f"positions must be one of {POSITIONS}, not {positions!r}")
+        self.utf16 = positions == "nvivo"
         self.project = project
         self.x = XmlBuilder(PROJECT_NS)
         self.files: dict[str, bytes] = {}
@@ -143,7 +156,7 @@ class _ProjectWriter:
             "Project",
             {
                 "name": p.name,
-                "origin": ORIGIN,
+                "origin": ORIGIN_UTF16 if self.utf16 else ORIGIN,
                 "creatingUserGUID": p.creating_user,
                 "creationDateTime": p.created,
                 "modifyingUserGUID": p.modifying_user,
@@ -332,14 +345,20 @@ class _ProjectWriter:
                 },
             )
             x.text_element(outer, "Description", source.description)
+        units = OffsetMap(text) if self.utf16 else None
         for sel in sorted(selections, key=lambda s: (s.start, s.end)):
-            self._selection(holder, sel, text, mapper)
+            self._selection(holder, sel, text, mapper, units)
         self._codings(outer, source.codings)
         x.refs(outer, "NoteRef", source.note_guids)
         self._values(outer, source.values)
 
     def _selection(
-        self, parent: etree._Element, sel: TextSelection, text: str, mapper: StoredText | None
+        self,
+        parent: etree._Element,
+        sel: TextSelection,
+        text: str,
+        mapper: StoredText | None,
+        units: OffsetMap | None,
     ) -> None:
         start, end = sel.start, sel.end
         if mapper is not None:
@@ -348,6 +367,8 @@ class _ProjectWriter:
         fixed_end = min(max(fixed_start, end), len(text))
         if (fixed_start, fixed_end) != (start, end):
             self.adjusted["selection-range"] += 1
+        if units is not None:
+            fixed_start, fixed_end = units.to_utf16(fixed_start), units.to_utf16(fixed_end)
         element = self.x.element(
             parent,
             "PlainTextSelection",
@@ -419,8 +440,12 @@ def check_references(project: Project) -> list[str]:
     return problems
 
 
-def project_to_xml(project: Project) -> tuple[bytes, dict[str, bytes], tuple[ReportMessage, ...]]:
+def project_to_xml(
+    project: Project, *, positions: str = "spec"
+) -> tuple[bytes, dict[str, bytes], tuple[ReportMessage, ...]]:
     """(validated ``project.qde`` bytes, internal files by zip path, report messages).
+
+    ``positions``: ``"spec"`` (code points, REFI-QDA §10.2) or ``"nvivo"`` (UTF-16 units).
 
     Raises ``ExportFailedError`` when the project is inconsistent or the XML would
     not validate against the REFI-QDA schema.
@@ -433,7 +458,7 @@ def project_to_xml(project: Project) -> tuple[bytes, dict[str, bytes], tuple[Rep
             QT_TRANSLATE_NOOP("errors", "The project cannot be exported: {problems}."),
             problems="; ".join(problems[:5]),
         )
-    writer = _ProjectWriter(project)
+    writer = _ProjectWriter(project, positions)
     root = writer.build()
     problems = schema_problems(root, "project")
     if problems:
@@ -450,11 +475,16 @@ def project_to_xml(project: Project) -> tuple[bytes, dict[str, bytes], tuple[Rep
     return data, writer.files, tuple(writer.messages)
 
 
-def write_project(project: Project, path: str | Path) -> tuple[ReportMessage, ...]:
+def write_project(
+    project: Project, path: str | Path, *, positions: str = "spec"
+) -> tuple[ReportMessage, ...]:
     """Write ``project`` as a ``.qdpx`` at ``path`` (atomically); returns the report."""
-    qde, files, messages = project_to_xml(project)
+    qde, files, messages = project_to_xml(project, positions=positions)
     with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("project.qde", qde)
+        for name, data in sorted(project.extensions.items()):
+            if name.startswith(EXTENSION_FOLDER) and ".." not in name.split("/"):
+                zf.writestr(name, data)
         for name, data in files.items():
             method = (
                 zipfile.ZIP_STORED if name.endswith((".pdf", ".docx", ".jpg", ".png")) else None

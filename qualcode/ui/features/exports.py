@@ -203,8 +203,11 @@ class ExportActions(RefiImports, QObject):
 
         return self.run(self.tr("Exporting the codebook…"), work, self._saved(path))
 
-    def export_qdpx(self) -> Any:
-        """The whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…"""
+    def export_qdpx(self, positions: str = "spec") -> Any:
+        """The whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…
+
+        ``positions``: ``"spec"`` (code points, the standard) or ``"nvivo"`` (UTF-16 units).
+        """
         path = self.ask_save(
             self.tr("Export a REFI-QDA project"), self.project_filter(), self._stem(), (".qdpx",)
         )
@@ -216,8 +219,10 @@ class ExportActions(RefiImports, QObject):
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.interop.refi_export import export_qdpx
 
+            # Pseudonymising moves selections in code points: it writes spec positions.
+            units = "spec" if self.pseudonymise else positions
             return self.guarded(project, path, lambda target: export_qdpx(
-                project, target, progress=stage_progress(progress, cancel, label)
+                project, target, progress=stage_progress(progress, cancel, label), positions=units
             ))  # fmt: skip
 
         return self.run(self.tr("Exporting the REFI-QDA project…"), work, self.show_report)
@@ -302,6 +307,13 @@ FEATURE = Feature(
             "export", lambda w: _actions(w).export_qdpx(), enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "The whole project for NVivo, ATLAS.ti, "
                                   "MAXQDA and other REFI-QDA tools"),
+        ),
+        Command(
+            "export.qdpx.nvivo",
+            QT_TRANSLATE_NOOP("commands", "REFI-QDA project for &NVivo (.qdpx)…"),
+            "export", lambda w: _actions(w).export_qdpx("nvivo"), enabled=has_project,
+            tip=QT_TRANSLATE_NOOP("commands", "The whole project with selection positions "
+                                  "counted the way NVivo counts them (UTF-16 units)"),
         ),
         Command(
             "export.qdc",

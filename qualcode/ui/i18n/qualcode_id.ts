@@ -3853,6 +3853,14 @@ Pengode: {coder}</translation>
         <translation>Seluruh proyek untuk NVivo, ATLAS.ti, MAXQDA, dan perangkat lunak REFI-QDA lainnya</translation>
     </message>
     <message>
+        <source>REFI-QDA project for &amp;NVivo (.qdpx)…</source>
+        <translation>Proyek REFI-QDA untuk &amp;NVivo (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>The whole project with selection positions counted the way NVivo counts them (UTF-16 units)</source>
+        <translation>Seluruh proyek dengan posisi seleksi dihitung seperti cara NVivo menghitungnya (unit UTF-16)</translation>
+    </message>
+    <message>
         <source>REFI-QDA code&amp;book (.qdc)…</source>
         <translation>Buku &amp;kode REFI-QDA (.qdc)…</translation>
     </message>
@@ -4885,6 +4893,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{file} is larger than the 2 GB REFI-QDA allows for one source file.</source>
+        <extracomment>``positions`` values: the standard&apos;s code points, or NVivo&apos;s UTF-16 code units.</extracomment>
         <translation>{file} lebih besar dari 2 GB yang diizinkan REFI-QDA untuk satu berkas sumber.</translation>
     </message>
     <message>
@@ -6256,8 +6265,12 @@ Pengode: {coder}</translation>
         <translation>{count} pengodean memuat valensi, magnitudo, periode, tanggal, bobot, atau catatan: ditulis sebagai catatan pada seleksinya.</translation>
     </message>
     <message>
-        <source>{count} empty set(s) were left out (REFI-QDA sets cannot be empty).</source>
-        <translation>{count} set kosong tidak disertakan (set REFI-QDA tidak boleh kosong).</translation>
+        <source>Selection positions were written as {model}.</source>
+        <translation>Posisi seleksi ditulis sebagai {model}.</translation>
+    </message>
+    <message>
+        <source>{count} empty set(s) were left out (REFI-QDA sets cannot be empty): {names}.</source>
+        <translation>{count} set kosong tidak diekspor (set REFI-QDA tidak boleh kosong): {names}.</translation>
     </message>
     <message>
         <source>Case kinds and the case hierarchy have no place in REFI-QDA: written in the case descriptions.</source>
@@ -6290,6 +6303,14 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} code(s) were categories only (not codable) in the file; imported as ordinary codes.</source>
         <translation>{count} kode hanya berupa kategori (tidak dapat dikodekan) dalam berkas; diimpor sebagai kode biasa.</translation>
+    </message>
+    <message>
+        <source>The codebooks&apos; other languages stored by QualCode could not be read; the codes were imported with their descriptions.</source>
+        <translation>Bahasa lain buku kode yang disimpan QualCode tidak dapat dibaca; kode diimpor dengan deskripsinya.</translation>
+    </message>
+    <message>
+        <source>{count} set(s) were not imported because none of their members were (only sets of codes and sources are kept): {names}.</source>
+        <translation>{count} set tidak diimpor karena tidak satu pun anggotanya diimpor (hanya set kode dan sumber yang disimpan): {names}.</translation>
     </message>
     <message>
         <source>{count} link(s) between objects other than two codes were not imported.</source>

@@ -201,3 +201,66 @@ def test_writer_normalises_text_with_crlf_and_bom(tmp_path):
     assert back.sources[0].text == "Satu 😀.\nDua 🏙️ kota.\nTiga."
     got = back.selections[0]
     assert back.sources[0].text[got.start : got.end] == "Dua 🏙️ kota"
+
+
+# -- the "not on word boundaries" warning --------------------------------------------------
+
+TURNS = (
+    "P: Bagaimana sosialisasi aplikasi di desa?\n"
+    "I: Sosialisasi sudah dilakukan, tapi jaringan internet masih terbatas.\n"
+    "P: Apakah anggaran cukup?\n"
+    "I: Anggaran kurang, koordinasi antar OPD juga lemah.\n"
+) * 3
+
+
+def _turn_spans(text: str, phrases: list[str], names: list[str]) -> list[tuple[int, int, str]]:
+    out, at = [], 0
+    for phrase, name in zip(phrases, names, strict=True):
+        start = text.index(phrase, at)
+        out.append((start, start + len(phrase), name))
+        at = start + 1
+    return out
+
+
+PHRASES = [
+    "Bagaimana sosialisasi aplikasi di desa?",
+    "Sosialisasi sudah dilakukan",
+    "jaringan internet masih terbatas",
+    "Anggaran kurang",
+    "koordinasi antar OPD juga lemah",
+] * 3
+
+
+def _doubtful(choice) -> bool:
+    from qualcode.interop.refi.selections import LOW_FIT
+
+    return bool(choice.best_possible) and choice.score < LOW_FIT * choice.best_possible
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["P", "I", "I", "I", "I"] * 3,  # speaker labels
+        [f"line:{n}" for n in range(15)],  # QualitativeCoding's names
+        ["Informan", "Peneliti", "", "Rina", "Pak Darto"] * 3,
+        [""] * 15,
+    ],
+)
+def test_label_names_on_clean_selections_give_no_warning(names):
+    spans = _turn_spans(TURNS, PHRASES, names)
+    choice = choose_unit_model("QualCode", StoredText(TURNS), spans)
+    assert choice.best_possible == 2 * len(spans)  # labels are not expected to quote
+    assert choice.score == choice.best_possible and not _doubtful(choice)
+
+
+@pytest.mark.parametrize("names", [["P", "I", "I", "I", "I"] * 3, PHRASES, [""] * 15])
+def test_misaligned_selections_still_warn(names):
+    spans = [(a + 3, b + 3, n) for a, b, n in _turn_spans(TURNS, PHRASES, names)]
+    choice = choose_unit_model("QualCode", StoredText(TURNS), spans)
+    assert _doubtful(choice)
+
+
+def test_quoted_names_count_when_they_quote():
+    spans = _turn_spans(TURNS, PHRASES, PHRASES)
+    choice = choose_unit_model("ATLAS.ti 23", StoredText(TURNS), spans)
+    assert choice.best_possible == 6 * len(spans) == choice.score

@@ -137,7 +137,7 @@ def test_export_report_lists_what_refi_cannot_carry(project, tmp_path):
     assert {"empty-sets", "external-links", "history"} <= set(kinds)
     assert report.counts["sets"] == 0 and report.counts["links"] == 0
     text = "\n".join(report.lines())
-    assert "1 empty set(s) were left out" in text
+    assert "1 empty set(s) were left out (REFI-QDA sets cannot be empty): Kosong." in text
     qde = zipfile.ZipFile(tmp_path / "s.qdpx").read("project.qde")
     assert b'creationDateTime="' in qde and b'Z"' in qde
     assert schema_problems(qde, "project") == []
