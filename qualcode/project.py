@@ -3,7 +3,7 @@
 A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
 facade owns the engine, the lock and the undo history, and exposes one manager
 per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
-``project.cases``, ``project.attributes``, ``project.memos``). Reads return
+``project.cases``, ``project.attributes``, ``project.memos``, ``project.review``). Reads return
 frozen records; every mutation runs in :meth:`Project.operation`, is recorded
 for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 """
@@ -22,9 +22,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 import qualcode
-from qualcode import team_roles
+from qualcode import ownership, team_roles
 from qualcode.changes import ChangeSet
-from qualcode.errors import NewerSchemaError, OlderSchemaError, ProjectError, ReadOnlyError
+from qualcode.errors import (
+    NewerSchemaError,
+    OlderSchemaError,
+    ProjectError,
+    ProjectLockedError,
+    ReadOnlyError,
+)
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import resolve_coder
@@ -55,10 +61,12 @@ class Project:
         read_only: bool,
         coder: str,
         lock: ProjectLock | None = None,
+        review: bool = False,
     ) -> None:
         self.engine = engine
         self.location = location
         self.read_only = read_only
+        self.review_mode = review and not read_only
         self.coder = coder
         self._lock = lock
         self._coder_id: int | None = None
@@ -72,6 +80,7 @@ class Project:
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
         import qualcode.search.index  # noqa: F401
+        from qualcode.analysis.review import ReviewManager
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
         from qualcode.coding.codes import CodeManager
@@ -87,6 +96,7 @@ class Project:
         self.codings = CodingManager(self)
         self.memos = MemoManager(self)
         self.sets = SetManager(self)
+        self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -146,16 +156,22 @@ class Project:
         coder: str | None = None,
         read_only: bool = False,
         backups: bool = True,
+        review: bool = False,
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
 
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
-        writing (open it with ``read_only=True`` instead).
+        writing (open it with ``read_only=True`` or ``review=True`` instead).
+
+        ``review=True`` opens the project for review (see :mod:`qualcode.ownership`):
+        only review comments and the reviewer's own codings can change, so it may
+        be opened while the student has it open (without the lock, and without a
+        backup copy: the reviewer cannot damage the student's work).
         """
         coder_name = resolve_coder(coder)
         if is_url(target):
-            return cls._open_url(str(target), coder_name, read_only)
+            return cls._open_url(str(target), coder_name, read_only, review)
         path = Path(target).resolve()
         found = _check_file(path)
         if found > migrations.SCHEMA_VERSION:
@@ -166,6 +182,19 @@ class Project:
             engine = make_engine(path, read_only=True)
             return cls(engine, location=str(path), read_only=True, coder=coder_name)
         lock = ProjectLock(path, coder_name)
+        if review and found == migrations.SCHEMA_VERSION:
+            try:
+                lock.acquire()
+            except ProjectLockedError:
+                engine = make_engine(path)
+                return cls(
+                    engine, location=str(path), read_only=False, coder=coder_name, review=True
+                )
+            engine = make_engine(path)
+            return cls(
+                engine, location=str(path), read_only=False, coder=coder_name, lock=lock,
+                review=True,
+            )  # fmt: skip
         lock.acquire()
         try:
             if found < migrations.SCHEMA_VERSION:
@@ -179,10 +208,12 @@ class Project:
         except BaseException:
             lock.release()
             raise
-        return cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        return cls(
+            engine, location=str(path), read_only=False, coder=coder_name, lock=lock, review=review
+        )
 
     @classmethod
-    def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
+    def _open_url(cls, url: str, coder: str, read_only: bool, review: bool = False) -> Project:
         engine = make_engine(url)
         location = public_location(url)
         try:
@@ -210,7 +241,7 @@ class Project:
         team_roles.remember(engine, member)
         if member is not None:
             coder = member.coder
-        return cls(engine, location=location, read_only=read_only, coder=coder)
+        return cls(engine, location=location, read_only=read_only, coder=coder, review=review)
 
     def close(self) -> None:
         """Release the database and the lock. Safe to call twice."""
@@ -236,6 +267,15 @@ class Project:
     def closed(self) -> bool:
         """Whether :meth:`close` has run (a worker may still hold the object)."""
         return self._closed
+
+    @property
+    def content_read_only(self) -> bool:
+        """Whether the student's work (codes, sources, conclusions...) is closed to changes.
+
+        True when read-only or open for review; comments (and, in review mode,
+        the reviewer's own codings) may still be writable.
+        """
+        return self.read_only or self.review_mode
 
     @property
     def role(self) -> str | None:
@@ -292,6 +332,8 @@ class Project:
         with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
             with conn.begin():
                 op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
+                if self.review_mode:
+                    op.guard = ownership.review_guard(self.coder, op.coder_id)
                 self._local.op = op
                 try:
                     yield op

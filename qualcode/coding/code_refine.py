@@ -56,7 +56,7 @@ def split_code(
             name, parent_id=parent, color=color or original.color, description=description
         ).result
         assert new is not None
-        project.codings.recode(ids, new.id)
+        project.codings.recode(ids, new.id, allow_others=True)
         op.note(code=original.name, into=new.name, codings=len(ids), child=as_child)
         op.result = project.codes.get(new.id)
     return op.changeset

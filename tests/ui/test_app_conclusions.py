@@ -148,9 +148,7 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
     assert get_conclusion(p, claim.id).evidence == ()
 
     # The supervisor's open comment shows on the claim's page (read-only).
-    from qualcode.analysis.review import add_comment
-
-    add_comment(p, "conclusion", claim.id, "Cek lagi dengan data observasi.")
+    p.review.add("conclusion", claim.id, "Cek lagi dengan data observasi.")
     qtbot.waitUntil(lambda: "Cek lagi dengan data observasi." in pane.comments.text())
     assert pane.comments.text().startswith("Open review comments (1):")
     w.set_language("id")

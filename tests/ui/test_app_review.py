@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from qualcode.analysis.conclusions import create_conclusion
-from qualcode.analysis.review import add_comment, list_comments
 from qualcode.ui import dialogs
 from qualcode.ui.features.review import local
 
@@ -51,7 +50,7 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     [row] = _rows(pane)
     assert row[0] == "Code: Sumber daya"
     assert row[1] == "pembimbing"
-    [made] = list_comments(w.project)
+    [made] = w.project.review.list()
     assert row[2] == QLocale().toString(
         local(made.created_at).date(), QLocale.FormatType.ShortFormat
     )
@@ -65,13 +64,13 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     [row] = _rows(pane)
     assert row[5] == "1"
     assert "Sudah saya persempit, Bu." in pane.thread.toPlainText()
-    [thread] = list_comments(w.project)
+    [thread] = w.project.review.list()
     assert [r.text for r in thread.replies] == ["Sudah saya persempit, Bu."]
 
     assert pane.status_button.text() == "Resolve"
     pane.status_button.click()
     assert _rows(pane) == []  # the filter shows open threads
-    assert list_comments(w.project, status="resolved")[0].resolved_by == "pembimbing"
+    assert w.project.review.list(status="resolved")[0].resolved_by == "pembimbing"
     pane.filter.setCurrentIndex(pane.filter.findText("Resolved"))
     [row] = _rows(pane)
     assert row[3] == "Resolved"
@@ -82,7 +81,7 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     w.undo()  # the resolve step
     [row] = _rows(pane)
     assert row[0] == "Code: Sumber daya" and row[3] == "Open"
-    assert list_comments(w.project, status="open")[0].id == thread.id
+    assert w.project.review.list(status="open")[0].id == thread.id
 
 
 def test_comment_on_the_coding_at_the_cursor_and_go_to_it(window, monkeypatch):
@@ -104,7 +103,7 @@ def test_comment_on_the_coding_at_the_cursor_and_go_to_it(window, monkeypatch):
     _answer(monkeypatch, "Kutipan ini lebih cocok di Disposisi.")
     w.commands.trigger("review.comment.coding")
     assert bool(chosen) == (len(at_cursor) > 1)
-    [thread] = list_comments(p, target="coding")
+    [thread] = p.review.list(target="coding")
     assert thread.target_id == coding.id and thread.author == "pembimbing"
 
     pane = w.panes["review"]
@@ -126,7 +125,7 @@ def test_a_core_comment_on_a_conclusion_appears_after_on_changes(window):
     pane = w.show_pane("review")
     assert _rows(pane) == []
     claim = create_conclusion(p, "Keterbatasan anggaran menghambat implementasi").result
-    changes = add_comment(p, "conclusion", claim.id, "Bukti kontradiktif belum dibahas.")
+    changes = p.review.add("conclusion", claim.id, "Bukti kontradiktif belum dibahas.")
     pane.on_changes(changes)
     [row] = _rows(pane)
     assert row[0].startswith("Conclusion: Keterbatasan anggaran")
@@ -143,7 +142,7 @@ def test_comment_on_the_chosen_conclusion_via_the_command(window, monkeypatch):
     w.show_pane("conclusions").select(claim.id)
     _answer(monkeypatch, "Perlu triangulasi.")
     w.commands.trigger("review.comment.conclusion")
-    [thread] = list_comments(w.project, target="conclusion")
+    [thread] = w.project.review.list(target="conclusion")
     assert thread.target_id == claim.id and thread.text == "Perlu triangulasi."
     w.panes["review"].grab().save("/tmp/review.png")
 
@@ -156,7 +155,7 @@ def test_a_cell_comment_names_its_display_and_goes_to_it(window):
     p = w.project
     run = w.dispatcher.run
     display = run(save_display, p, "Faktor", ready_spec(p, "factors")).result.id
-    run(add_comment, p, "cell", display, "Sel ini kosong?", row_key="W1", col_key="Hambatan")
+    run(p.review.add, "cell", display, "Sel ini kosong?", row_key="W1", col_key="Hambatan")
     pane = w.show_pane("review")
     [row] = _rows(pane)
     assert row[0] == "Display cell: Faktor · W1 × Hambatan"

@@ -353,11 +353,9 @@ def _target(p: Any, on: str) -> tuple[str, int, str | None, str | None]:
 @coder_option
 def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
     """Comment TEXT on a target."""
-    from qualcode.analysis.review import add_comment
-
     with open_project(project, coder) as p:
         target, target_id, row_key, col_key = _target(p, on)
-        made = add_comment(p, target, target_id, text, row_key=row_key, col_key=col_key).result
+        made = p.review.add(target, target_id, text, row_key=row_key, col_key=col_key).result
     click.echo(f"Added comment {made.id}")
 
 
@@ -368,10 +366,8 @@ def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
 @coder_option
 def comment_reply(project: str, comment_id: int, text: str, coder: str | None) -> None:
     """Reply TEXT in the thread of COMMENT_ID."""
-    from qualcode.analysis.review import reply
-
     with open_project(project, coder) as p:
-        reply(p, comment_id, text)
+        p.review.reply(comment_id, text)
     click.echo(f"Replied to comment {comment_id}")
 
 
@@ -381,10 +377,8 @@ def comment_reply(project: str, comment_id: int, text: str, coder: str | None) -
 @coder_option
 def comment_resolve(project: str, comment_id: int, coder: str | None) -> None:
     """Mark the thread of COMMENT_ID resolved."""
-    from qualcode.analysis.review import resolve
-
     with open_project(project, coder) as p:
-        resolve(p, comment_id)
+        p.review.resolve(comment_id)
     click.echo(f"Resolved comment {comment_id}")
 
 
@@ -395,14 +389,12 @@ def comment_resolve(project: str, comment_id: int, coder: str | None) -> None:
 @json_option
 def comment_list(project: str, show_all: bool, summary: bool, as_json: bool) -> None:
     """List open comment threads (or a review summary)."""
-    from qualcode.analysis.review import list_comments, review_summary
-
     with open_project(project, read_only=True) as p:
         if summary:
-            counts = review_summary(p)
+            counts = p.review.summary()
             found = None
         else:
-            found = list_comments(p, status=None if show_all else "open")
+            found = p.review.list(status=None if show_all else "open")
     if summary:
         if as_json:
             emit_json(counts)

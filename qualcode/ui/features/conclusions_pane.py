@@ -344,10 +344,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         return item
 
     def _show_comments(self, conclusion_id: int) -> None:
-        from qualcode.analysis.review import list_comments
-
-        open_ = list_comments(
-            self.project, status="open", target="conclusion", target_id=conclusion_id
+        open_ = self.project.review.list(
+            status="open", target="conclusion", target_id=conclusion_id
         )
         if not open_:
             self.comments.clear()

@@ -201,15 +201,13 @@ class ReviewPane(ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         """Read the threads again and redraw."""
-        from qualcode.analysis.review import list_comments
-
         self._dirty = False
         keep = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
         self.threads = []
         if self.project is not None:
-            self.threads = list_comments(self.project, status=self.filter.currentData())
+            self.threads = self.project.review.list(status=self.filter.currentData())
         locale = QLocale()
         for c in self.threads:
             when = locale.toString(local(c.created_at).date(), QLocale.FormatType.ShortFormat)
@@ -262,28 +260,26 @@ class ReviewPane(ReloadWhenShown, QWidget):
         return self.project is not None and not self.project.read_only
 
     def _run(self, fn: Any, *args: Any) -> Any:
-        return self.window_.dispatcher.run(fn, self.project, *args, origin=self)
+        return self.window_.dispatcher.run(fn, *args, origin=self)
 
     def reply_current(self) -> None:
         """Ask for a reply and add it to the chosen thread."""
-        from qualcode.analysis.review import reply
-
         c = self.current()
         if c is None or not self._writable():
             return
         text = dialogs.get_text(self, self.tr("Reply to comment"), self.tr("Reply:"))
         if text:
-            self._run(reply, c.id, text)
+            self._run(self.project.review.reply, c.id, text)
             self.reload()
 
     def toggle_status(self) -> None:
         """Resolve an open thread, reopen a resolved one."""
-        from qualcode.analysis.review import set_status
-
         c = self.current()
         if c is None or not self._writable():
             return
-        self._run(set_status, c.id, "resolved" if c.status == "open" else "open")
+        self._run(
+            self.project.review.set_status, c.id, "resolved" if c.status == "open" else "open"
+        )
         self.reload()
 
     def go_to(self) -> None:
@@ -372,15 +368,13 @@ def _conclusion_id(window: Any) -> int | None:
 
 def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
     """Ask for the text and start a thread on a target; returns the thread's id."""
-    from qualcode.analysis.review import add_comment
-
     title = QCoreApplication.translate("ReviewPane", "Review comment")
     label = QCoreApplication.translate("ReviewPane", "Comment on {what}:").format(what=what)
     text = dialogs.get_text(window, title, label)
     if not text:
         return None
     pane: ReviewPane = window.panes["review"]
-    made = window.dispatcher.run(add_comment, window.project, target, target_id, text, origin=pane)
+    made = window.dispatcher.run(window.project.review.add, target, target_id, text, origin=pane)
     if made is None:
         return None
     window.show_pane("review")

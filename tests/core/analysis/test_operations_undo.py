@@ -10,7 +10,6 @@ import pytest
 
 from qualcode.analysis import conclusions as cl
 from qualcode.analysis import framework as fw
-from qualcode.analysis import review as rv
 from qualcode.analysis import saved as sv
 from qualcode.analysis.displays import ready_spec
 from qualcode.project import Project
@@ -39,9 +38,7 @@ def seed(p: Project, st: Any) -> Seeded:
         display_id=display,
     ).result.id  # fmt: skip
     memo = p.memos.create("Cek ulang dengan observasi.").result.id
-    comment = rv.add_comment(
-        p, "conclusion", conclusion, "Bukti dari satu informan saja?"
-    ).result.id
+    comment = p.review.add("conclusion", conclusion, "Bukti dari satu informan saja?").result.id
     return Seeded(st, display, conclusion, memo, comment)
 
 
@@ -70,11 +67,11 @@ OPERATIONS: dict[str, Op] = {
     "conclusion.display": lambda p, s: cl.link_display(p, s.conclusion, s.display, "1", "2"),
     "conclusion.memo": lambda p, s: cl.link_memo(p, s.conclusion, s.memo),
     "conclusion.delete": lambda p, s: cl.delete_conclusion(p, s.conclusion),
-    "review.add": lambda p, s: rv.add_comment(p, "cell", s.display, "Isi sel ini?",
+    "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
-    "review.reply": lambda p, s: rv.reply(p, s.comment, "Sudah ditambah."),
-    "review.resolve": lambda p, s: rv.resolve(p, s.comment),
-    "review.delete": lambda p, s: rv.delete_comment(p, s.comment),
+    "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
+    "review.resolve": lambda p, s: p.review.resolve(s.comment),
+    "review.delete": lambda p, s: p.review.delete(s.comment),
 }  # fmt: skip
 
 
@@ -107,10 +104,10 @@ def test_unlink_memo_and_reopen(study) -> None:
     assert cl.get_conclusion(p, ids.conclusion).memo_ids == ()
     p.undo()
     assert snapshot(p) == before
-    rv.resolve(p, ids.comment)
+    p.review.resolve(ids.comment)
     before = snapshot(p)
-    rv.set_status(p, ids.comment, "open")
-    assert rv.list_comments(p, status="open")[0].id == ids.comment
+    p.review.set_status(ids.comment, "open")
+    assert p.review.list(status="open")[0].id == ids.comment
     p.undo()
     assert snapshot(p) == before
 
