@@ -46,22 +46,22 @@ def build_window(project_path: str | None = None) -> Any:
     return window
 
 
-def open_later(window: Any, project_path: str) -> None:
+def open_later(window: Any, project_path: str, *, review: bool = False) -> None:
     """Open the project once the window is on screen (opening imports the database layer)."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
     message = QCoreApplication.translate("MainWindow", "Opening {path}…")
     window.statusBar().showMessage(message.format(path=project_path))
-    QTimer.singleShot(0, lambda: window.open_path(os.fspath(project_path)))
+    QTimer.singleShot(0, lambda: window.open_path(os.fspath(project_path), review=review))
 
 
-def run(project_path: str | None = None) -> int:
+def run(project_path: str | None = None, *, review: bool = False) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app = create_application()
     window = build_window(None)
     window.show()
     if project_path:
-        open_later(window, project_path)
+        open_later(window, project_path, review=review)
     else:
         preload_core()
     return int(app.exec())

@@ -125,18 +125,64 @@ class CodingActions:
             if created is not None:
                 self.apply_code(created.result.id)
 
+    def confirm_others(self, coding_ids: list[int]) -> bool | None:
+        """Whether changing these codings changes another coder's work, asked first.
+
+        Returns the ``allow_others`` flag for the core (False: all are one's own),
+        or None when the user said no (or, in review mode, cannot).
+        """
+        others = self.project.codings.by_others(coding_ids)
+        if not others:
+            return False
+        coders = ", ".join(sorted(set(others.values())))
+        if self.project.review_mode:
+            dialogs.inform(
+                self,
+                self.tr("Open for review"),
+                self.tr("These codings were made by {coders}; in review mode only your own "
+                        "codings can change.").format(coders=coders),
+            )  # fmt: skip
+            return None
+        question = self.tr(
+            "{count} of these codings were made by {coders}. Change another coder's work?"
+        ).format(count=len(others), coders=coders)
+        return True if dialogs.ask(self, self.tr("Another coder's coding"), question) else None
+
     def uncode(self, coding_ids: list[int]) -> None:
-        """Remove codings."""
-        if coding_ids:
-            self.dispatcher.run(self.project.codings.remove, coding_ids, origin=self.workspace)
+        """Remove codings (asking first for another coder's, or for ones with comments)."""
+        if not coding_ids:
+            return
+        allow = self.confirm_others(coding_ids)
+        if allow is None or not self.confirm_commented("coding", coding_ids):
+            return
+        self.dispatcher.run(
+            self.project.codings.remove, coding_ids, allow_others=allow, origin=self.workspace
+        )
+
+    def confirm_commented(self, target: str, ids: list[int]) -> bool:
+        """Ask before deleting targets that review threads are about (their text stays quoted)."""
+        threads = self.project.review.on_targets(target, ids)
+        if not threads:
+            return True
+        question = self.tr(
+            "{count} review comment thread(s) are about what you are deleting. The threads "
+            "keep the quoted text. Delete anyway?"
+        ).format(count=len(threads))
+        return dialogs.ask(self, self.tr("Commented"), question)
 
     def uncode_at_cursor(self) -> None:
         """Remove every coding at the cursor (one undo step)."""
         self.uncode(self.workspace.codings_at_cursor())
 
     def recode(self, coding_ids: list[int], code_id: int) -> None:
-        """Give codings another code."""
-        if self.dispatcher.run(self.project.codings.recode, coding_ids, code_id) is not None:
+        """Give codings another code (asking first for another coder's)."""
+        allow = self.confirm_others(coding_ids)
+        if allow is None:
+            return
+        done = self.dispatcher.run(
+            self.project.codings.recode, coding_ids, code_id, allow_others=allow
+        )
+        if done is not None:
             self.remember_code(code_id)
 
     def _create_and_recode(self, coding_ids: list[int], name: str) -> None:
@@ -146,8 +192,12 @@ class CodingActions:
                 self.recode(coding_ids, created.result.id)
 
     def resize_coding(self, coding_id: int, start: int, end: int) -> None:
-        """Move a coding's edges (from a drag in the document view)."""
-        self.dispatcher.run(self.project.codings.resize, coding_id, start, end)
+        """Move a coding's edges (from a drag in the document view; another coder's: asked)."""
+        allow = self.confirm_others([coding_id])
+        if allow is None:
+            self.workspace.reload_codings()  # the dragged preview snaps back
+            return
+        self.dispatcher.run(self.project.codings.resize, coding_id, start, end, allow_others=allow)
 
     def coding_menu(self, coding_id: int, pos: QPoint) -> QMenu:
         """The context menu of a coding stripe or highlight: uncode, recode, details."""

@@ -32,7 +32,7 @@ def _answer(monkeypatch, text: str) -> list[tuple[str, str]]:
         asked.append((title, label))
         return text
 
-    monkeypatch.setattr(dialogs, "get_text", get_text)
+    monkeypatch.setattr(dialogs, "get_multiline_text", get_text)
     return asked
 
 
@@ -110,7 +110,10 @@ def test_comment_on_the_coding_at_the_cursor_and_go_to_it(window, monkeypatch):
     [row] = _rows(pane)
     text = p.sources.text(source.id)
     paragraph = text[: coding.start].count("\n") + 1  # as the paragraph margin numbers it
-    assert row[0] == f"Coding: {source.name} ¶{paragraph}"
+    code = p.codes.path_text(coding.code_id)
+    assert row[0] == f"Coding: {code} · {source.name} ¶{paragraph}"
+    quoted = text[coding.start : coding.end][:600]
+    assert quoted.splitlines()[0] in pane.thread.toPlainText()
 
     w.jump_to(source.id, 0, 0)  # move away, then go back through the pane
     assert w.workspace.selection() is None
@@ -149,16 +152,19 @@ def test_comment_on_the_chosen_conclusion_via_the_command(window, monkeypatch):
 
 def test_a_cell_comment_names_its_display_and_goes_to_it(window):
     from qualcode.analysis.displays import ready_spec
-    from qualcode.analysis.saved import save_display
+    from qualcode.analysis.saved import run_saved, save_display
 
     w = window
     p = w.project
     run = w.dispatcher.run
     display = run(save_display, p, "Faktor", ready_spec(p, "factors")).result.id
-    run(p.review.add, "cell", display, "Sel ini kosong?", row_key="W1", col_key="Hambatan")
+    shown = run_saved(p, display)
+    r, c = shown.rows[0], shown.columns[-1]
+    assert run(p.review.add, "cell", display, "?", row_key=r.key, col_key="xyz") is None
+    run(p.review.add, "cell", display, "Sel ini kosong?", row_key=r.key, col_key=c.key)
     pane = w.show_pane("review")
     [row] = _rows(pane)
-    assert row[0] == "Display cell: Faktor · W1 × Hambatan"
+    assert row[0] == f"Display cell: Faktor · {r.label} × {c.label}"  # labels, not raw keys
     opened = []
     displays = w.panes["displays"]
     displays.open_saved = opened.append  # record instead of building the display

@@ -183,6 +183,21 @@ def report(
     click.echo(f"Wrote {out}")
 
 
+@export.command("review")
+@project_argument
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--pseudonymise", is_flag=True, help="Replace case names with pseudonyms.")
+def review_cmd(project: str, out: str, language: str, pseudonymise: bool) -> None:
+    """The review report (.docx or .html): every comment thread by target, for the bimbingan log."""
+    from qualcode.export.review_report import write_review_docx, write_review_html
+
+    write = write_review_html if out.lower().endswith((".html", ".htm")) else write_review_docx
+    with open_project(project, read_only=True) as p:
+        write(p, out, language=language, pseudonymise=pseudonymise)
+    click.echo(f"Wrote {out}")
+
+
 @export.command("display")
 @project_argument
 @click.argument("type_", metavar="TYPE")

@@ -391,7 +391,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     # -- changes -----------------------------------------------------------------------------
     def _writable(self) -> bool:
-        return self.project is not None and not self.project.read_only
+        return self.project is not None and not self.project.content_read_only
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         return self.window_.dispatcher.run(fn, self.project, *args, origin=self, **kwargs)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
+from qualcode.ui.commands import Command, can_review, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,42 +45,36 @@ def flat(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def paragraph_number(text: str, offset: int) -> int:
-    """1-based paragraph (line) holding ``offset``: the number the document margin shows."""
-    return text.count("\n", 0, offset) + 1
-
-
 def target_words(project: Any, comment: Any) -> str:
-    """What a comment is about, in words (e.g. "Code: Sumber daya")."""
-    from qualcode.analysis.conclusions import get_conclusion
-    from qualcode.analysis.saved import get_saved
-    from qualcode.errors import QualCodeError
+    """What a comment is about, in words (e.g. "Coding: Sumber daya · W1 ¶55").
 
-    try:
-        if comment.target == "code":
-            return QCoreApplication.translate("ReviewPane", "Code: {name}").format(
-                name=project.codes.path_text(comment.target_id)
-            )
-        if comment.target == "coding":
-            coding = project.codings.get(comment.target_id)
-            source = project.sources.get(coding.source_id)
-            para = paragraph_number(project.sources.text(coding.source_id), coding.start)
-            return QCoreApplication.translate("ReviewPane", "Coding: {source} ¶{paragraph}").format(
-                source=source.name, paragraph=para
-            )
-        if comment.target == "conclusion":
-            rec = get_conclusion(project, comment.target_id)
-            return QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
-                text=flat(rec.text, 40)
-            )
-        rec = get_saved(project, comment.target_id)
-        return QCoreApplication.translate(
-            "ReviewPane", "Display cell: {display} · {row} × {column}"
-        ).format(display=rec.name, row=comment.row_key or "", column=comment.col_key or "")
-    except QualCodeError:
-        return QCoreApplication.translate("ReviewPane", "(deleted {target} {id})").format(
-            target=comment.target, id=comment.target_id
+    A deleted target reads from the snapshot taken when the thread started.
+    """
+    where = project.review.where(comment)
+    tr = QCoreApplication.translate
+    if where.kind == "code":
+        text = tr("ReviewPane", "Code: {name}").format(name=where.code)
+    elif where.kind == "coding":
+        text = tr("ReviewPane", "Coding: {code} · {source} ¶{paragraph}").format(
+            code=where.code, source=where.source, paragraph=where.paragraph
         )
+    elif where.kind == "excerpt":
+        text = tr("ReviewPane", "Excerpt: {source} ¶{paragraph}").format(
+            source=where.source, paragraph=where.paragraph
+        )
+    elif where.kind == "conclusion":
+        text = tr("ReviewPane", "Conclusion: {text}").format(text=flat(where.quote, 40))
+    elif where.kind == "summary":
+        text = tr("ReviewPane", "Cell summary: {display} · {row} × {column}").format(
+            display=where.display, row=where.row, column=where.column
+        )
+    else:
+        text = tr("ReviewPane", "Display cell: {display} · {row} × {column}").format(
+            display=where.display, row=where.row, column=where.column
+        )
+    if not where.exists:
+        text = tr("ReviewPane", "{target} (deleted)").format(target=text)
+    return text
 
 
 def local(when: datetime) -> datetime:
@@ -240,6 +234,10 @@ class ReviewPane(ReloadWhenShown, QWidget):
         locale = QLocale()
         parts = [f"<p><b>{html.escape(target_words(self.project, c))}</b> — "
                  f"{html.escape(status_words(c.status))}</p>"]  # fmt: skip
+        quote = self.project.review.where(c).quote
+        if quote:
+            body = html.escape(quote[:600])
+            parts.append(f"<blockquote><i>“{body.replace(chr(10), '<br>')}”</i></blockquote>")
         for msg in (c, *c.replies):
             when = locale.toString(local(msg.created_at), QLocale.FormatType.ShortFormat)
             body = html.escape(msg.text).replace("\n", "<br>")
@@ -267,7 +265,7 @@ class ReviewPane(ReloadWhenShown, QWidget):
         c = self.current()
         if c is None or not self._writable():
             return
-        text = dialogs.get_text(self, self.tr("Reply to comment"), self.tr("Reply:"))
+        text = dialogs.get_multiline_text(self, self.tr("Reply to comment"), self.tr("Reply:"))
         if text:
             self._run(self.project.review.reply, c.id, text)
             self.reload()
@@ -370,7 +368,7 @@ def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
     """Ask for the text and start a thread on a target; returns the thread's id."""
     title = QCoreApplication.translate("ReviewPane", "Review comment")
     label = QCoreApplication.translate("ReviewPane", "Comment on {what}:").format(what=what)
-    text = dialogs.get_text(window, title, label)
+    text = dialogs.get_multiline_text(window, title, label)
     if not text:
         return None
     pane: ReviewPane = window.panes["review"]
@@ -386,7 +384,7 @@ def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
 def comment_on_code(window: Any) -> int | None:
     """Comment on the code chosen in the code tree."""
     code_id = window.code_tree.current_code_id()
-    if code_id is None or not writable(window):
+    if code_id is None or not can_review(window):
         return None
     what = window.project.codes.path_text(code_id)
     return _comment(window, "code", code_id, what)
@@ -395,7 +393,7 @@ def comment_on_code(window: Any) -> int | None:
 def comment_on_coding(window: Any) -> int | None:
     """Comment on the coding at the cursor (asking which one if several overlap)."""
     ids = window.workspace.codings_at_cursor()
-    if not ids or not writable(window):
+    if not ids or not can_review(window):
         return None
     project = window.project
     if len(ids) > 1:
@@ -426,7 +424,7 @@ def comment_on_conclusion(window: Any) -> int | None:
     from qualcode.analysis.conclusions import get_conclusion
 
     cid = _conclusion_id(window)
-    if cid is None or not writable(window):
+    if cid is None or not can_review(window):
         return None
     return _comment(window, "conclusion", cid, flat(get_conclusion(window.project, cid).text, 60))
 
@@ -443,7 +441,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the code…"),
             "analysis",
             comment_on_code,
-            enabled=lambda w: writable(w) and w.code_tree.current_code_id() is not None,
+            enabled=lambda w: can_review(w) and w.code_tree.current_code_id() is not None,
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on the current code"),
         ),
         Command(
@@ -451,7 +449,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the coding at the cursor…"),
             "analysis",
             comment_on_coding,
-            enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
+            enabled=lambda w: can_review(w) and bool(w.workspace.codings_at_cursor()),
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on a coded passage"),
         ),
         Command(
@@ -459,7 +457,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the conclusion…"),
             "analysis",
             comment_on_conclusion,
-            enabled=lambda w: writable(w) and _conclusion_id(w) is not None,
+            enabled=lambda w: can_review(w) and _conclusion_id(w) is not None,
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Leave a review comment on the conclusion chosen in its pane"
             ),

@@ -80,7 +80,7 @@ def test_changing_another_coders_coding_needs_confirmation(study) -> None:
 
 
 def test_cell_comments_are_checked_and_keep_their_context(study) -> None:
-    p, st = study
+    p, _st = study
     spec = ready_spec(p, "factors")
     display = save_display(p, "Faktor", spec).result.id
     shown = run_saved(p, display)

@@ -1,0 +1,39 @@
+"""``qualcode review merge``: bring a supervisor's returned copy back into the student's project."""
+
+from __future__ import annotations
+
+import click
+
+from qualcode.cli.common import coder_option, emit_json, json_option, open_project
+
+
+def register(cli: click.Group) -> None:
+    """Add ``review`` to ``cli``."""
+    cli.add_command(review)
+
+
+@click.group()
+def review() -> None:
+    """Supervision round trips (bimbingan)."""
+
+
+@review.command("merge")
+@click.argument("student", type=click.Path(dir_okay=False, exists=True))
+@click.argument("reviewed", type=click.Path(dir_okay=False, exists=True))
+@coder_option
+@json_option
+def merge(student: str, reviewed: str, coder: str | None, as_json: bool) -> None:
+    """Bring REVIEWED's comments, replies, resolutions and check codings into STUDENT."""
+    from qualcode.analysis.review_merge import merge_review
+
+    with open_project(student, coder) as p:
+        report = merge_review(p, reviewed).result
+    if as_json:
+        emit_json(report)
+        return
+    click.echo(
+        f"Merged {report.comments} comment(s), {report.replies} reply(ies), "
+        f"{report.resolutions} resolution(s), {report.codings} check coding(s)"
+    )
+    for conflict in report.conflicts:
+        click.echo(f"Conflict: {conflict}")

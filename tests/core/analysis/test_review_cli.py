@@ -1,0 +1,88 @@
+"""The supervision round trip on the CLI: checked cell comments, the review report, the merge."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner
+
+from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.saved import run_saved, save_display
+from qualcode.cli.main import cli
+from qualcode.project import Project
+
+
+def _run(*args: str, ok: bool = True) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert (result.exit_code == 0) == ok, result.output
+    return result.output
+
+
+def test_a_cell_comment_with_a_missing_row_or_column_is_refused(study) -> None:
+    p, _st = study
+    save_display(p, "Faktor", ready_spec(p, "factors"))
+    shown = run_saved(p, 1)
+    row, col = shown.rows[0].key, shown.columns[0].key
+    path = str(p.path)
+    p.close()
+    out = _run("comment", "add", path, "--on", f"cell:Faktor:{row}:xyz", "?", ok=False)
+    assert "no cell" in out
+    _run("comment", "add", path, "--on", f"cell:Faktor:nope:{col}", "?", ok=False)
+    assert "Added comment" in _run(
+        "comment", "add", path, "--on", f"cell:Faktor:{row}:{col}", "Ok?"
+    )
+
+
+def test_the_review_report_quotes_each_thread_with_replies_and_status(study, tmp_path) -> None:
+    p, st = study
+    coding = p.codings.get(st.c["c1"])
+    quote = p.sources.text(coding.source_id)[coding.start : coding.end]
+    first = p.review.add("coding", coding.id, "Rentang terlalu panjang.").result
+    p.review.reply(first.id, "Sudah saya perbaiki.")
+    p.review.resolve(first.id)
+    p.review.add("code", st.code["Anggaran"], "Definisi belum jelas.")
+    path = str(p.path)
+    p.close()
+    out = tmp_path / "r.docx"
+    _run("export", "review", path, str(out))
+    text = "\n".join(par.text for par in docx.Document(str(out)).paragraphs)
+    assert quote in text
+    assert "Rentang terlalu panjang." in text and "Sudah saya perbaiki." in text
+    assert "Selesai — diselesaikan oleh ana" in text and "Terbuka" in text
+    assert "Pengodean: Komunikasi / Transmisi" in text
+    html = tmp_path / "r.html"
+    _run("export", "review", path, str(html), "--language", "en")
+    page = html.read_text(encoding="utf-8")
+    assert "Resolved — resolved by ana" in page and "Definisi belum jelas." in page
+
+
+def test_review_merge_brings_exactly_the_new_work_and_twice_is_once(study, tmp_path) -> None:
+    p, st = study
+    old = p.review.add("code", st.code["Anggaran"], "Sudah lama.").result
+    student = p.path
+    p.close()
+    copy = tmp_path / "reviewed.qdaproj"
+    shutil.copy(student, copy)
+    with Project.open(copy, coder="pembimbing", review=True) as r:
+        r.review.add("coding", st.c["c2"], "Kenapa kode ini?")
+        r.review.add("excerpt", st.src["W1"], "Kutipan penting.", row_key="0", col_key="11")
+        r.codings.apply(st.src["W1"], 0, 11, st.code["Anggaran"])
+        r.review.resolve(old.id)
+    with Project.open(student, coder="ana") as s:
+        before = (len(s.codings.list()), len(s.review.list()))
+    out = json.loads(_run("review", "merge", str(student), str(copy), "--coder", "ana", "--json"))
+    assert (out["comments"], out["codings"], out["resolutions"]) == (2, 1, 1)
+    assert out["conflicts"] == []
+    again = json.loads(_run("review", "merge", str(student), str(copy), "--coder", "ana", "--json"))
+    assert (again["comments"], again["codings"], again["resolutions"]) == (0, 0, 0)
+    with Project.open(student, coder="ana") as s:
+        assert (len(s.codings.list()), len(s.review.list())) == (before[0] + 1, before[1] + 2)
+        check = [c for c in s.codings.list() if c.start == 0 and c.end == 11]
+        assert len(check) == 1
+        assert s.review.get(old.id).status == "resolved"
+        assert s.undo_label() == "Merge review"
+        s.undo()
+        assert (len(s.codings.list()), len(s.review.list())) == before
