@@ -57,14 +57,16 @@ def merge_review(project: Project, reviewed: str | Path) -> ChangeSet[MergeRepor
     """Bring a returned copy's review work into ``project`` (one undo step, idempotent)."""
     from qualcode.project import Project as ProjectClass
 
-    with ProjectClass.open(reviewed, coder=project.coder, read_only=True) as copy:
-        with copy.reading() as src:
-            their_comments = _rows(src, at.review_comment)
-            their_codings = _rows(src, t.coding)
-            their_coders = {int(i): n for i, n in src.execute(select(t.coder.c.id, t.coder.c.name))}
-            their_code_guid = {v: k for k, v in _guids(src, t.code).items()}
-            their_source_guid = {v: k for k, v in _guids(src, t.source).items()}
-            their_coding_guid = {r["id"]: r["guid"] for r in their_codings}
+    with (
+        ProjectClass.open(reviewed, coder=project.coder, read_only=True) as copy,
+        copy.reading() as src,
+    ):
+        their_comments = _rows(src, at.review_comment)
+        their_codings = _rows(src, t.coding)
+        their_coders = {int(i): n for i, n in src.execute(select(t.coder.c.id, t.coder.c.name))}
+        their_code_guid = {v: k for k, v in _guids(src, t.code).items()}
+        their_source_guid = {v: k for k, v in _guids(src, t.source).items()}
+        their_coding_guid = {r["id"]: r["guid"] for r in their_codings}
     report = MergeReport()
     with project.operation("review.merge", QT_TRANSLATE_NOOP("operations", "Merge review")) as op:
         conn = op.conn

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import docx
 from click.testing import CliRunner
@@ -86,3 +85,27 @@ def test_review_merge_brings_exactly_the_new_work_and_twice_is_once(study, tmp_p
         assert s.undo_label() == "Merge review"
         s.undo()
         assert (len(s.codings.list()), len(s.review.list())) == before
+
+
+def test_history_since_and_by_coder_lists_what_each_entry_touched(study) -> None:
+    p, st = study
+    path = p.path
+    p.close()
+    with Project.open(path, coder="pembimbing", review=True) as r:
+        made = r.codings.apply(st.src["W1"], 0, 11, st.code["Anggaran"]).result
+        r.review.add("coding", made.id, "Cek kode ini.")
+        quote = r.sources.text(st.src["W1"])[0:11]
+    out = json.loads(
+        _run("history", str(path), "--since", "2024-01-01", "--coder", "pembimbing", "--json")
+    )
+    assert [e["coder"] for e in out] == ["pembimbing", "pembimbing"]
+    assert [e["label"] for e in out] == ["Add comment", "Code text"]
+    [coded] = out[1]["touched"]
+    assert (coded["change"], coded["code"], coded["quote"]) == (
+        "added",
+        "Sumber daya / Anggaran",
+        quote,
+    )
+    assert coded["source"] == "W1"
+    assert out[0]["touched"][0]["text"] == "Cek kode ini."
+    assert json.loads(_run("history", str(path), "--since", "2999-01-01", "--json")) == []
