@@ -51,29 +51,30 @@ def target_words(project: Any, comment: Any) -> str:
     A deleted target reads from the snapshot taken when the thread started.
     """
     where = project.review.where(comment)
-    tr = QCoreApplication.translate
     if where.kind == "code":
-        text = tr("ReviewPane", "Code: {name}").format(name=where.code)
+        text = QCoreApplication.translate("ReviewPane", "Code: {name}").format(name=where.code)
     elif where.kind == "coding":
-        text = tr("ReviewPane", "Coding: {code} · {source} ¶{paragraph}").format(
-            code=where.code, source=where.source, paragraph=where.paragraph
-        )
+        text = QCoreApplication.translate(
+            "ReviewPane", "Coding: {code} · {source} ¶{paragraph}"
+        ).format(code=where.code, source=where.source, paragraph=where.paragraph)
     elif where.kind == "excerpt":
-        text = tr("ReviewPane", "Excerpt: {source} ¶{paragraph}").format(
+        text = QCoreApplication.translate("ReviewPane", "Excerpt: {source} ¶{paragraph}").format(
             source=where.source, paragraph=where.paragraph
         )
     elif where.kind == "conclusion":
-        text = tr("ReviewPane", "Conclusion: {text}").format(text=flat(where.quote, 40))
+        text = QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
+            text=flat(where.quote, 40)
+        )
     elif where.kind == "summary":
-        text = tr("ReviewPane", "Cell summary: {display} · {row} × {column}").format(
-            display=where.display, row=where.row, column=where.column
-        )
+        text = QCoreApplication.translate(
+            "ReviewPane", "Cell summary: {display} · {row} × {column}"
+        ).format(display=where.display, row=where.row, column=where.column)
     else:
-        text = tr("ReviewPane", "Display cell: {display} · {row} × {column}").format(
-            display=where.display, row=where.row, column=where.column
-        )
+        text = QCoreApplication.translate(
+            "ReviewPane", "Display cell: {display} · {row} × {column}"
+        ).format(display=where.display, row=where.row, column=where.column)
     if not where.exists:
-        text = tr("ReviewPane", "{target} (deleted)").format(target=text)
+        text = QCoreApplication.translate("ReviewPane", "{target} (deleted)").format(target=text)
     return text
 
 

@@ -459,6 +459,30 @@
         <translation>Teks yang dipilih tidak memuat kata untuk menamai kode.</translation>
     </message>
     <message>
+        <source>Open for review</source>
+        <translation>Buka untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>These codings were made by {coders}; in review mode only your own codings can change.</source>
+        <translation>Pengodean ini dibuat oleh {coders}; dalam mode tinjauan hanya pengodean Anda sendiri yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>{count} of these codings were made by {coders}. Change another coder&apos;s work?</source>
+        <translation>{count} dari pengodean ini dibuat oleh {coders}. Ubah hasil kerja pengode lain?</translation>
+    </message>
+    <message>
+        <source>Another coder&apos;s coding</source>
+        <translation>Pengodean milik pengode lain</translation>
+    </message>
+    <message>
+        <source>{count} review comment thread(s) are about what you are deleting. The threads keep the quoted text. Delete anyway?</source>
+        <translation>{count} utas komentar tinjauan membahas yang akan Anda hapus. Utas tetap menyimpan teks kutipannya. Tetap hapus?</translation>
+    </message>
+    <message>
+        <source>Commented</source>
+        <translation>Ada komentar</translation>
+    </message>
+    <message>
         <source>Remove coding &apos;{code}&apos;</source>
         <translation>Hapus pengodean &apos;{code}&apos;</translation>
     </message>
@@ -1565,6 +1589,20 @@ Pengode: {coder}</translation>
         <translation>Proyek sedang digunakan</translation>
     </message>
     <message>
+        <source>Open for review</source>
+        <translation>Buka untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Buka hanya-baca</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review comment thread(s) are open.</source>
+        <translation>
+            <numerusform>%n utas komentar tinjauan masih terbuka.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
@@ -1621,8 +1659,22 @@ Pengode: {coder}</translation>
         <translation> (hanya-baca)</translation>
     </message>
     <message>
+        <source> (review)</source>
+        <translation> (tinjauan)</translation>
+    </message>
+    <message>
         <source>Coder: {coder}</source>
         <translation>Pengode: {coder}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open comment(s)</source>
+        <translation>
+            <numerusform>%n komentar terbuka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open review comment threads: Analysis › Review comments</source>
+        <translation>Utas komentar tinjauan yang terbuka: Analisis › Komentar tinjauan</translation>
     </message>
     <message>
         <source>owner</source>
@@ -1637,8 +1689,8 @@ Pengode: {coder}</translation>
         <translation>peninjau (membaca dan berkomentar)</translation>
     </message>
     <message>
-        <source>Open it read-only?</source>
-        <translation>Buka dalam mode hanya-baca?</translation>
+        <source>Open it for review (comments and your own check codings only) or read-only?</source>
+        <translation>Buka untuk ditinjau (hanya komentar dan pengodean pemeriksaan Anda sendiri) atau hanya-baca?</translation>
     </message>
 </context>
 <context>
@@ -1890,20 +1942,28 @@ Pengode: {coder}</translation>
         <translation>Kode: {name}</translation>
     </message>
     <message>
-        <source>Coding: {source} ¶{paragraph}</source>
-        <translation>Pengodean: {source} ¶{paragraph}</translation>
+        <source>Coding: {code} · {source} ¶{paragraph}</source>
+        <translation>Pengodean: {code} · {source} ¶{paragraph}</translation>
+    </message>
+    <message>
+        <source>Excerpt: {source} ¶{paragraph}</source>
+        <translation>Kutipan: {source} ¶{paragraph}</translation>
     </message>
     <message>
         <source>Conclusion: {text}</source>
         <translation>Kesimpulan: {text}</translation>
     </message>
     <message>
-        <source>Display cell: {display} · {row} × {column}</source>
-        <translation>Sel display: {display} · {row} × {column}</translation>
+        <source>Cell summary: {display} · {row} × {column}</source>
+        <translation>Ringkasan sel: {display} · {row} × {column}</translation>
     </message>
     <message>
-        <source>(deleted {target} {id})</source>
-        <translation>({target} {id} sudah dihapus)</translation>
+        <source>Display cell: {display} · {row} × {column}</source>
+        <translation>Sel tampilan: {display} · {row} × {column}</translation>
+    </message>
+    <message>
+        <source>{target} (deleted)</source>
+        <translation>{target} (sudah dihapus)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2343,6 +2403,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Open a QualCode project (.qdaproj)</source>
         <translation>Buka proyek QualCode (.qdaproj)</translation>
+    </message>
+    <message>
+        <source>Open for re&amp;view…</source>
+        <translation>Buka untuk di&amp;tinjau…</translation>
+    </message>
+    <message>
+        <source>Open a student&apos;s project to comment and check-code without changing their work</source>
+        <translation>Buka proyek mahasiswa untuk memberi komentar dan mengode pemeriksaan tanpa mengubah hasil kerjanya</translation>
     </message>
     <message>
         <source>Open the &amp;sample study</source>
@@ -2963,8 +3031,20 @@ Pengode: {coder}</translation>
         <translation>Tidak ada {target} dengan id {id}.</translation>
     </message>
     <message>
+        <source>The display has no cell at row &apos;{row}&apos; and column &apos;{column}&apos;.</source>
+        <translation>Tampilan tidak memiliki sel pada baris &apos;{row}&apos; dan kolom &apos;{column}&apos;.</translation>
+    </message>
+    <message>
+        <source>An excerpt comment needs a range inside {source}.</source>
+        <translation>Komentar pada kutipan memerlukan rentang di dalam {source}.</translation>
+    </message>
+    <message>
         <source>A comment on a cell needs its row and column keys.</source>
         <translation>Komentar pada sel memerlukan kunci baris dan kolomnya.</translation>
+    </message>
+    <message>
+        <source>A comment on an unsaved display needs its spec.</source>
+        <translation>Komentar pada tampilan yang belum disimpan memerlukan spesifikasinya.</translation>
     </message>
     <message>
         <source>A comment needs a text.</source>
@@ -3282,6 +3362,14 @@ Pengode: {coder}</translation>
     <message>
         <source>The project is open read-only; changes cannot be saved.</source>
         <translation>Proyek terbuka dalam mode hanya-baca; perubahan tidak dapat disimpan.</translation>
+    </message>
+    <message>
+        <source>The project is open for review: only review comments and your own codings can change ({what}). Nothing was changed.</source>
+        <translation>Proyek dibuka untuk ditinjau: hanya komentar tinjauan dan pengodean Anda sendiri yang dapat diubah ({what}). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Coding {id} was made by {owner}; confirm before changing another coder&apos;s coding. Nothing was changed.</source>
+        <translation>Pengodean {id} dibuat oleh {owner}; konfirmasi dulu sebelum mengubah pengodean milik pengode lain. Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -4165,6 +4253,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Changes by other coders</source>
         <translation>Perubahan oleh pengode lain</translation>
+    </message>
+    <message>
+        <source>Merge review</source>
+        <translation>Gabungkan hasil tinjauan</translation>
     </message>
 </context>
 <context>
