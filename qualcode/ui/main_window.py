@@ -214,7 +214,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         waiting = project.review.open_count()
         if waiting:
             self.statusBar().showMessage(
-                self.tr("%n review comment thread(s) are open.", "", waiting), 15000
+                self.tr("Open review comment threads: {count}.").format(count=waiting), 15000
             )
 
     def close_project(self) -> None:
@@ -600,7 +600,7 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
     def _show_open_comments(self) -> None:
         """The status bar badge: how many review threads are open (hidden when none)."""
         count = self.project.review.open_count() if self.project is not None else 0
-        text = self.tr("%n open comment(s)", "", count)
+        text = self.tr("Open comments: {count}").format(count=count)
         self.status_review.setText(f"💬 {text}")
         self.status_review.setToolTip(
             self.tr("Open review comment threads: Analysis › Review comments")

@@ -1596,11 +1596,9 @@ Pengode: {coder}</translation>
         <source>Open read-only</source>
         <translation>Buka hanya-baca</translation>
     </message>
-    <message numerus="yes">
-        <source>%n review comment thread(s) are open.</source>
-        <translation>
-            <numerusform>%n utas komentar tinjauan masih terbuka.</numerusform>
-        </translation>
+    <message>
+        <source>Open review comment threads: {count}.</source>
+        <translation>Utas komentar tinjauan yang terbuka: {count}.</translation>
     </message>
     <message>
         <source>New project</source>
@@ -1666,11 +1664,9 @@ Pengode: {coder}</translation>
         <source>Coder: {coder}</source>
         <translation>Pengode: {coder}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n open comment(s)</source>
-        <translation>
-            <numerusform>%n komentar terbuka</numerusform>
-        </translation>
+    <message>
+        <source>Open comments: {count}</source>
+        <translation>Komentar terbuka: {count}</translation>
     </message>
     <message>
         <source>Open review comment threads: Analysis › Review comments</source>
