@@ -170,7 +170,8 @@ def check_and_snapshot(
 
         labels = _cell(project, DisplaySpec.from_dict(_spec_dict(conn, row[4])), row[4],
                        row[1], row[2])  # fmt: skip
-        return {"quote": str(row[0])[:QUOTE_LIMIT], "display": row[3], **labels}
+        return {"quote": str(row[0])[:QUOTE_LIMIT], "display": row[3], "display_id": row[4],
+                **labels}  # fmt: skip
     # A cell: of a saved display (target_id) or of an unsaved one (target_id 0 + spec).
     if row_key is None or col_key is None:
         raise ValidationError(

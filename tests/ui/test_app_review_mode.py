@@ -135,3 +135,32 @@ def test_a_second_opener_is_offered_review(sample_window, monkeypatch, qtbot):
     assert offered == [["Open for review", "Open read-only"]]
     assert second.project.review_mode
     second.close()
+
+
+def test_comments_on_selected_text_and_on_an_unsaved_display_cell(sample_window, monkeypatch):
+    from qualcode.analysis.displays import build_ready
+
+    w = sample_window(coder="pembimbing")
+    p = w.project
+    source, coding = _students_coding(w)
+    monkeypatch.setattr(dialogs, "get_multiline_text", lambda *_a: "Kutipan ini kuat.")
+    w.workspace.view.select_range(coding.start, coding.start + 12)
+    w.commands.trigger("review.comment.excerpt")
+    [excerpt] = p.review.list(target="excerpt")
+    quote = p.sources.text(source.id)[coding.start : coding.start + 12]
+    assert p.review.where(excerpt).quote == quote
+    pane = w.panes["review"]
+    assert pane.count_label.text() == "1 open · 0 resolved"
+    assert "Kutipan ini kuat." in pane.thread.toPlainText() and quote in pane.thread.toPlainText()
+
+    displays = w.show_pane("displays")
+    display = build_ready(p, "factors")
+    displays.show_display(display, None)
+    displays.current = (0, 0)
+    monkeypatch.setattr(dialogs, "get_multiline_text", lambda *_a: "Sel ini perlu bukti lain.")
+    w.commands.trigger("review.comment.cell")
+    [cell] = p.review.list(target="cell")
+    assert cell.target_id == 0 and cell.context["spec"]["type"] == "factors"
+    where = p.review.where(cell)
+    assert (where.row, where.column) == (display.rows[0].label, display.columns[0].label)
+    assert w.status_review.text() == "💬 Open comments: 2"

@@ -108,6 +108,8 @@ class ReviewPane(ReloadWhenShown, QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self.reload())
         self._filter_label = QLabel(self)
         self._filter_label.setBuddy(self.filter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("reviewCount")
         self.reply_button = QPushButton(self)
         self.reply_button.setObjectName("reviewReply")
         self.reply_button.clicked.connect(self.reply_current)
@@ -141,6 +143,7 @@ class ReviewPane(ReloadWhenShown, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self._filter_label)
         bar.addWidget(self.filter)
+        bar.addWidget(self.count_label)
         bar.addStretch(1)
         for button in (self.reply_button, self.status_button, self.goto_button):
             bar.addWidget(button)
@@ -217,6 +220,14 @@ class ReviewPane(ReloadWhenShown, QWidget):
             self.list.addTopLevelItem(item)
             if c.id == keep:
                 self.list.setCurrentItem(item)
+        total = self.project.review.summary()["total"] if self.project is not None else None
+        self.count_label.setText(
+            ""
+            if total is None
+            else self.tr("{open} open · {resolved} resolved").format(
+                open=total["open"], resolved=total["resolved"]
+            )
+        )
         if self.list.currentItem() is None and self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.blockSignals(False)
@@ -295,14 +306,24 @@ class ReviewPane(ReloadWhenShown, QWidget):
             elif c.target == "coding":
                 coding = self.project.codings.get(c.target_id)
                 w.jump_to(coding.source_id, coding.start, coding.end)
+            elif c.target == "excerpt":
+                w.jump_to(c.target_id, int(c.row_key or 0), int(c.col_key or 0))
             elif c.target == "conclusion":
                 pane = w.show_pane("conclusions")
                 if pane is not None:
                     pane.select(c.target_id)
             else:
                 pane = w.show_pane("displays")
-                if pane is not None and hasattr(pane, "open_saved"):
-                    pane.open_saved(c.target_id)
+                display_id = c.target_id
+                if c.target == "summary":
+                    display_id = int((c.context or {}).get("display_id", 0))
+                spec = (c.context or {}).get("spec")
+                if pane is not None and display_id:
+                    pane.open_saved(display_id)
+                elif pane is not None and spec:
+                    from qualcode.analysis.spec import DisplaySpec
+
+                    pane.run_spec(DisplaySpec.from_dict(spec), None, None)
         except QualCodeError:
             dialogs.inform(self, self.tr("Go to"), self.tr("What this comment is about is gone."))
 
@@ -365,7 +386,7 @@ def _conclusion_id(window: Any) -> int | None:
     return pane.current_id() if pane is not None else None
 
 
-def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
+def _comment(window: Any, target: str, target_id: int, what: str, **where: Any) -> int | None:
     """Ask for the text and start a thread on a target; returns the thread's id."""
     title = QCoreApplication.translate("ReviewPane", "Review comment")
     label = QCoreApplication.translate("ReviewPane", "Comment on {what}:").format(what=what)
@@ -373,7 +394,9 @@ def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
     if not text:
         return None
     pane: ReviewPane = window.panes["review"]
-    made = window.dispatcher.run(window.project.review.add, target, target_id, text, origin=pane)
+    made = window.dispatcher.run(
+        window.project.review.add, target, target_id, text, origin=pane, **where
+    )
     if made is None:
         return None
     window.show_pane("review")
@@ -430,6 +453,56 @@ def comment_on_conclusion(window: Any) -> int | None:
     return _comment(window, "conclusion", cid, flat(get_conclusion(window.project, cid).text, 60))
 
 
+def _display_cell(window: Any) -> tuple[Any, int, int] | None:
+    """(display, row, column) of the cell opened in the Displays pane, if any."""
+    pane = window.panes.get("displays")
+    if pane is None or pane.display is None or pane.current is None:
+        return None
+    r, c = pane.current
+    return pane.display, r, c
+
+
+def comment_on_cell(window: Any) -> int | None:
+    """Comment on the display cell opened in the Displays pane (saved or not)."""
+    found = _display_cell(window)
+    if found is None or not can_review(window):
+        return None
+    display, r, c = found
+    row, col = display.rows[r], display.columns[c]
+    what = f"{row.label} × {col.label}"
+    if display.saved_id is not None:
+        return _comment(window, "cell", display.saved_id, what, row_key=row.key, col_key=col.key)
+    return _comment(window, "cell", 0, what, row_key=row.key, col_key=col.key, spec=display.spec)
+
+
+def _cell_summary(window: Any) -> Any:
+    found = _display_cell(window)
+    if found is None:
+        return None
+    display, r, c = found
+    return display.summaries.get((r, c))
+
+
+def comment_on_summary(window: Any) -> int | None:
+    """Comment on the summary of the opened framework cell."""
+    summary = _cell_summary(window)
+    if summary is None or not getattr(summary, "id", None) or not can_review(window):
+        return None
+    return _comment(window, "summary", summary.id, flat(summary.text, 60))
+
+
+def comment_on_excerpt(window: Any) -> int | None:
+    """Comment on the text selected in the document (not on a coding)."""
+    sel = window.workspace.selection()
+    source_id = window.workspace.source_id
+    if sel is None or source_id is None or not can_review(window):
+        return None
+    start, end = sel
+    quote = window.project.sources.text(source_id)[start:end]
+    return _comment(window, "excerpt", source_id, f"“{flat(quote, 60)}”",
+                    row_key=str(start), col_key=str(end))  # fmt: skip
+
+
 FEATURE = Feature(
     key="review",
     title=QT_TRANSLATE_NOOP("panes", "Review comments"),
@@ -461,6 +534,34 @@ FEATURE = Feature(
             enabled=lambda w: can_review(w) and _conclusion_id(w) is not None,
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Leave a review comment on the conclusion chosen in its pane"
+            ),
+        ),
+        Command(
+            "review.comment.excerpt",
+            QT_TRANSLATE_NOOP("commands", "Comment on the selected text…"),
+            "analysis",
+            comment_on_excerpt,
+            enabled=lambda w: can_review(w) and w.workspace.selection() is not None,
+            tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on the selected passage"),
+        ),
+        Command(
+            "review.comment.cell",
+            QT_TRANSLATE_NOOP("commands", "Comment on the display cell…"),
+            "analysis",
+            comment_on_cell,
+            enabled=lambda w: can_review(w) and _display_cell(w) is not None,
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Leave a review comment on the cell opened in the Displays pane"
+            ),
+        ),
+        Command(
+            "review.comment.summary",
+            QT_TRANSLATE_NOOP("commands", "Comment on the cell summary…"),
+            "analysis",
+            comment_on_summary,
+            enabled=lambda w: can_review(w) and bool(getattr(_cell_summary(w), "id", None)),
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Leave a review comment on the summary of the opened cell"
             ),
         ),
         Command(
