@@ -164,3 +164,29 @@ def test_comments_on_selected_text_and_on_an_unsaved_display_cell(sample_window,
     where = p.review.where(cell)
     assert (where.row, where.column) == (display.rows[0].label, display.columns[0].label)
     assert w.status_review.text() == "💬 Open comments: 2"
+
+
+def test_file_merge_review_and_export_review_report(sample_window, monkeypatch, tmp_path):
+    import docx
+
+    w = sample_window(coder="peneliti")
+    p = w.project
+    copy = tmp_path / "kembali.qdaproj"
+    shutil.copy(p.path, copy)
+    with p.__class__.open(copy, coder="pembimbing", review=True) as r:
+        coding = r.codings.list()[0]
+        r.review.add("coding", coding.id, "Periksa lagi.")
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(copy))
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda _p, _t, text: told.append(text))
+    w.commands.trigger("review.merge")
+    assert told and told[0].startswith("Merged 1 comments")
+    assert w.status_review.text() == "💬 Open comments: 1"
+    assert w.undo_label() == "Merge review"
+    out = tmp_path / "laporan.docx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: str(out))
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
+    w.commands.trigger("review.export")
+    w.dispatcher.wait_all()
+    text = "\n".join(par.text for par in docx.Document(str(out)).paragraphs)
+    assert "Periksa lagi." in text

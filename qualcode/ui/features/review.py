@@ -33,6 +33,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
 from qualcode.ui.commands import Command, can_review, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.features.review_files import COMMANDS as FILE_COMMANDS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TABLES = ("review_comment",)
@@ -572,5 +573,6 @@ FEATURE = Feature(
             enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "List the supervisor's comments and resolve them"),
         ),
+        *FILE_COMMANDS,
     ),
 )
