@@ -1,15 +1,16 @@
-"""``qualcode review merge``: bring a supervisor's returned copy back into the student's project."""
+"""``qualcode review merge`` and ``qualcode compare``: supervision round trips between copies."""
 
 from __future__ import annotations
 
 import click
 
-from qualcode.cli.common import coder_option, emit_json, json_option, open_project
+from qualcode.cli.common import coder_option, emit_json, emit_table, json_option, open_project
 
 
 def register(cli: click.Group) -> None:
     """Add ``review`` to ``cli``."""
     cli.add_command(review)
+    cli.add_command(compare_cmd)
 
 
 @click.group()
@@ -37,3 +38,21 @@ def merge(student: str, reviewed: str, coder: str | None, as_json: bool) -> None
     )
     for conflict in report.conflicts:
         click.echo(f"Conflict: {conflict}")
+
+
+@click.command("compare")
+@click.argument("old", type=click.Path(dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(dir_okay=False, exists=True))
+@json_option
+def compare_cmd(old: str, new: str, as_json: bool) -> None:
+    """List codes, codings, summaries and conclusions added/changed/removed from OLD to NEW."""
+    from qualcode.compare import compare
+
+    found = compare(old, new)
+    if as_json:
+        emit_json(found)
+        return
+    emit_table(
+        [[d.kind, d.change, d.name, (d.new or d.old)[:80]] for d in found],
+        ["kind", "change", "what", "text"],
+    )

@@ -109,3 +109,23 @@ def test_history_since_and_by_coder_lists_what_each_entry_touched(study) -> None
     assert coded["source"] == "W1"
     assert out[0]["touched"][0]["text"] == "Cek kode ini."
     assert json.loads(_run("history", str(path), "--since", "2999-01-01", "--json")) == []
+
+
+def test_compare_lists_a_coding_added_in_the_new_version(study, tmp_path) -> None:
+    p, st = study
+    old = tmp_path / "pertemuan-1.qdaproj"
+    p.close()
+    shutil.copy(tmp_path / "study.qdaproj", old)
+    with Project.open(tmp_path / "study.qdaproj", coder="ana", backups=False) as s:
+        s.codings.apply(st.src["W1"], 0, 11, st.code["Anggaran"])
+        s.codes.rename(st.code["Staf"], "Staf pelaksana")
+        s.codings.remove([st.c["c2"]])
+        quote = s.sources.text(st.src["W1"])[0:11]
+    out = json.loads(_run("compare", str(old), str(tmp_path / "study.qdaproj"), "--json"))
+    added = [d for d in out if d["kind"] == "coding" and d["change"] == "added"]
+    assert added == [{"kind": "coding", "change": "added", "name": "Sumber daya / Anggaran · W1",
+                      "old": "", "new": quote}]  # fmt: skip
+    assert any(d["kind"] == "coding" and d["change"] == "removed" for d in out)
+    assert any(d["kind"] == "code" and d["change"] == "changed" and d["name"].endswith(
+        "Staf pelaksana") for d in out)  # fmt: skip
+    assert json.loads(_run("compare", str(old), str(old), "--json")) == []
