@@ -48,6 +48,14 @@ class HistoryEntry:
     label: str
     summary: dict[str, Any]
     touched: list[Touched] = field(default_factory=list)
+    step_id: int | None = None  # the undo step, while the bounded undo history holds it
+
+
+def coders(project: Project) -> list[str]:
+    """Every coder named in the audit trail, by name (the History view's filter)."""
+    a = t.audit_log.c
+    with project.reading() as conn:
+        return sorted(str(n) for (n,) in conn.execute(select(a.coder).distinct()))
 
 
 def history(
@@ -79,6 +87,7 @@ def history(
                 r.label,
                 dict(r.summary or {}),
                 _touched(conn, r.step_id, names),
+                r.step_id,
             )
             for r in rows
         ]

@@ -387,6 +387,36 @@ class Project:
         """Redo the last undone operation; None if there is nothing to redo."""
         return self._replay(undo=False)
 
+    def undo_to(self, step_id: int) -> ChangeSet[None] | None:
+        """Undo this coder's steps back to and including ``step_id``, in one transaction.
+
+        Only the acting coder's own steps are undone (the History view's "Undo to
+        here"); an undo that would overwrite someone's later change raises
+        :class:`ConflictError` and nothing is undone. None if ``step_id`` is not
+        one of this coder's undoable steps.
+        """
+        if self.read_only:
+            raise ReadOnlyError()
+        entries: list[Any] = []
+        last: history.StepInfo | None = None
+        with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
+            with conn.begin() as tx:
+                while True:
+                    step = history.peek_undo(conn, self.coder)
+                    if step is None or step.id < step_id:
+                        break
+                    entries.extend(history.undo_step(conn, step, self.coder))
+                    last = step
+                if last is None or last.id != step_id:
+                    tx.rollback()
+                    return None
+            self._redo_possible = None
+        changes: ChangeSet[None] = ChangeSet(
+            last.op, last.label, touched_ids(entries), None, undo=True
+        )
+        self._notify(changes)
+        return changes
+
     def _replay(self, *, undo: bool) -> ChangeSet[None] | None:
         if self.read_only:
             raise ReadOnlyError()

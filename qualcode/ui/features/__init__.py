@@ -31,6 +31,7 @@ FEATURE_MODULES: list[str] = [
     "conclusions",
     "agreement",
     "review",
+    "history",
     "search",
     "exports",
     "team_live",

@@ -118,3 +118,18 @@ def test_a_coding_thread_quotes_its_text_after_the_coding_is_deleted(study) -> N
     assert p.review.where(excerpt).quote == p.sources.text(coding.source_id)[:5]
     with pytest.raises(ValidationError):
         p.review.add("excerpt", coding.source_id, "?", row_key="5", col_key="999999")
+
+
+def test_undo_to_here_takes_back_ones_own_steps_in_one_go(study) -> None:
+    p, st = study
+    first = p.codings.apply(st.src["W1"], 0, 4, st.code["Anggaran"]).result
+    step = p.audit_log(limit=1)[0].step_id
+    p.codings.apply(st.src["W1"], 5, 9, st.code["Anggaran"])
+    p.review.add("code", st.code["Anggaran"], "Catatan")
+    assert step is not None
+    assert p.undo_to(step + 1000) is None  # not one of this coder's steps: nothing undone
+    changes = p.undo_to(step)
+    assert changes is not None and changes.undo
+    ids = {c.id for c in p.codings.list()}
+    assert first.id not in ids and p.review.list() == []
+    assert p.redo_label() == "Code text"
