@@ -623,6 +623,57 @@ Dikode oleh {coder}</translation>
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Changes since the other version</source>
+        <translation>Perubahan sejak versi lain</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Cell summary</source>
+        <translation>Ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>dihapus</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionsPane</name>
     <message>
         <source>All {n} codings</source>
@@ -1497,6 +1548,61 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>All coders</source>
+        <translation>Semua pengode</translation>
+    </message>
+    <message>
+        <source>Undo to here</source>
+        <translation>Batalkan sampai sini</translation>
+    </message>
+    <message>
+        <source>This step can no longer be undone.</source>
+        <translation>Langkah ini tidak dapat dibatalkan lagi.</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Undo your own steps back to the chosen one</source>
+        <translation>Batalkan langkah Anda sendiri sampai langkah yang dipilih</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operasi</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Yang diubah</translation>
+    </message>
+    <message>
+        <source>Project history</source>
+        <translation>Riwayat proyek</translation>
+    </message>
+    <message>
+        <source>Show the history of coder</source>
+        <translation>Tampilkan riwayat pengode</translation>
+    </message>
+    <message>
+        <source>Compare with another version</source>
+        <translation>Bandingkan dengan versi lain</translation>
+    </message>
+    <message>
+        <source>QualCode project (*.qdaproj)</source>
+        <translation>Proyek QualCode (*.qdaproj)</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <source>Import files</source>
@@ -1932,6 +2038,57 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewFiles</name>
+    <message>
+        <source>Export the review report</source>
+        <translation>Ekspor laporan bimbingan</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation>Dokumen Word (*.docx);;Halaman web (*.html)</translation>
+    </message>
+    <message>
+        <source>{project} review</source>
+        <translation>{project} bimbingan</translation>
+    </message>
+    <message>
+        <source>Review report</source>
+        <translation>Laporan bimbingan</translation>
+    </message>
+    <message>
+        <source>Replace the names of informants and cases with pseudonyms?</source>
+        <translation>Ganti nama informan dan kasus dengan pseudonim?</translation>
+    </message>
+    <message>
+        <source>Exporting the review report…</source>
+        <translation>Mengekspor laporan bimbingan…</translation>
+    </message>
+    <message>
+        <source>Merge a reviewed copy</source>
+        <translation>Gabungkan salinan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>QualCode project (*.qdaproj)</source>
+        <translation>Proyek QualCode (*.qdaproj)</translation>
+    </message>
+    <message>
+        <source>Merge review</source>
+        <translation>Gabungkan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>Choose the copy, not this project.</source>
+        <translation>Pilih salinannya, bukan proyek ini.</translation>
+    </message>
+    <message>
+        <source>Merged {comments} comments, {replies} replies, {resolutions} resolutions and {codings} check codings.</source>
+        <translation>Digabungkan {comments} komentar, {replies} balasan, {resolutions} penyelesaian dan {codings} pengodean pemeriksaan.</translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation>Konflik:</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
         <source>Code: {name}</source>
@@ -1968,6 +2125,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Resolved</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>{open} open · {resolved} resolved</source>
+        <translation>{open} terbuka · {resolved} selesai</translation>
     </message>
     <message>
         <source>No review comments to show.</source>
@@ -2729,12 +2890,68 @@ Pengode: {coder}</translation>
         <translation>Tulis komentar tinjauan pada kesimpulan yang dipilih di panelnya</translation>
     </message>
     <message>
+        <source>Comment on the selected text…</source>
+        <translation>Komentari teks yang dipilih…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the selected passage</source>
+        <translation>Beri komentar tinjauan pada bagian teks yang dipilih</translation>
+    </message>
+    <message>
+        <source>Comment on the display cell…</source>
+        <translation>Komentari sel tampilan…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the cell opened in the Displays pane</source>
+        <translation>Beri komentar tinjauan pada sel yang dibuka di panel Tampilan</translation>
+    </message>
+    <message>
+        <source>Comment on the cell summary…</source>
+        <translation>Komentari ringkasan sel…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the summary of the opened cell</source>
+        <translation>Beri komentar tinjauan pada ringkasan sel yang dibuka</translation>
+    </message>
+    <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
     </message>
     <message>
         <source>List the supervisor&apos;s comments and resolve them</source>
         <translation>Daftar komentar pembimbing dan selesaikan</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, with what each step touched</source>
+        <translation>Siapa mengubah apa dan kapan, beserta yang diubah setiap langkah</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with another version…</source>
+        <translation>Band&amp;ingkan dengan versi lain…</translation>
+    </message>
+    <message>
+        <source>List codes, codings, summaries and conclusions changed since another copy</source>
+        <translation>Daftar kode, pengodean, ringkasan dan kesimpulan yang berubah sejak salinan lain</translation>
+    </message>
+    <message>
+        <source>&amp;Review report…</source>
+        <translation>Laporan &amp;bimbingan…</translation>
+    </message>
+    <message>
+        <source>Every comment thread with its quoted text, for the bimbingan log</source>
+        <translation>Setiap utas komentar beserta teks kutipannya, untuk log bimbingan</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a reviewed copy…</source>
+        <translation>&amp;Gabungkan salinan hasil tinjauan…</translation>
+    </message>
+    <message>
+        <source>Bring the supervisor&apos;s comments, replies, resolutions and check codings from a returned copy into this project</source>
+        <translation>Masukkan komentar, balasan, penyelesaian dan pengodean pemeriksaan pembimbing dari salinan yang dikembalikan ke proyek ini</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4493,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
     </message>
 </context>
 <context>
