@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from qualcode.analysis import conclusions as cl
 from qualcode.analysis import framework as fw
 from qualcode.analysis import saved as sv
 from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.review_merge import merge_review
 from qualcode.project import Project
 from support.snapshots import snapshot
 
@@ -72,7 +74,25 @@ OPERATIONS: dict[str, Op] = {
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
     "review.resolve": lambda p, s: p.review.resolve(s.comment),
     "review.delete": lambda p, s: p.review.delete(s.comment),
+    "review.merge": lambda p, s: merge_review(p, _reviewed_copy(p, s)),
 }  # fmt: skip
+
+
+def _reviewed_copy(p: Project, s: Seeded) -> Path:
+    """A copy of ``p`` where a supervisor commented, resolved and check-coded."""
+    import shutil
+
+    from qualcode.store.engine import checkpoint
+
+    checkpoint(p.engine)
+    assert p.path is not None
+    copy = p.path.with_name("reviewed.qdaproj")
+    shutil.copy(p.path, copy)
+    with Project.open(copy, coder="pembimbing", review=True) as r:
+        r.review.add("code", s.st.code["Anggaran"], "Definisi?")
+        r.review.resolve(s.comment)
+        r.codings.apply(s.st.src["W1"], 0, 5, s.st.code["Anggaran"])
+    return copy
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
