@@ -86,7 +86,10 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     assert rows[1][0] == flat(text_of[support.source_id][support.start : support.end])
     assert pane.evidence.topLevelItem(3).text(3) == "(not addressed)"
 
-    core = verify(p, claim.id, role_attribute="Jabatan")
+    from qualcode.analysis.strength import default_role_attribute
+
+    assert default_role_attribute(p) == "Jenis Informan"  # groups informants, unlike Jabatan
+    core = verify(p, claim.id, role_attribute="Jenis Informan")
     assert pane.verification == core
     assert pane.figures.text() == figures_text(core)
     assert pane.figures.text().startswith("1 supporting excerpt, 1 informant, 1 source, ")

@@ -285,23 +285,29 @@ def conclusion_status(project: str, conclusion_id: int, status: str, coder: str 
 @conclusion.command("verify")
 @project_argument
 @click.argument("conclusion_id", type=int)
-@click.option("--role", default="Jabatan", show_default=True, help="Role attribute of cases.")
+@click.option("--role", help="Role attribute of cases (default: the one grouping informants).")
 @json_option
-def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool) -> None:
+def conclusion_verify(project: str, conclusion_id: int, role: str | None, as_json: bool) -> None:
     """How well conclusion CONCLUSION_ID is backed: informants, sources, methods, roles."""
+    from qualcode.analysis.strength import default_role_attribute, strength
     from qualcode.analysis.verification import verify
 
     with open_project(project, read_only=True) as p:
+        role = role or default_role_attribute(p)
         v = verify(p, conclusion_id, role_attribute=role)
+        s = strength(p, conclusion_id, role)
     if as_json:
         emit_json(v)
         return
+    if s.verified_with_unlinked_contradictions:
+        click.echo(f"WARNING: verified, but {len(s.unlinked_contradicting)} codings with the "
+                   "opposite valence are not linked as contradicting evidence")  # fmt: skip
     click.echo(f"supporting: {v.supporting}  contradicting: {v.contradicting}")
     click.echo(f"informants ({len(v.cases)}): {', '.join(v.cases)}")
     click.echo(f"sources ({len(v.sources)}): {', '.join(v.sources)}")
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")
     click.echo(f"largest share from one informant: {v.top_case_share:.0%} ({v.top_case})")
-    click.echo(f"silent roles: {', '.join(v.silent_roles) or '-'}")
+    click.echo(f"silent roles ({v.role_attribute or '-'}): {', '.join(v.silent_roles) or '-'}")
     for w in v.warnings:
         click.echo(f"! {w}")
 

@@ -724,6 +724,14 @@ Dikode oleh {coder}</translation>
         <translation>Ditautkan sebagai bukti yang bertentangan.</translation>
     </message>
     <message>
+        <source>{informants} informants, {sources} sources, {kinds} kinds of source</source>
+        <translation>{informants} informan, {sources} sumber, {kinds} jenis sumber</translation>
+    </message>
+    <message>
+        <source>Verified, but {count} codings with the opposite valence are not linked as contradicting evidence.</source>
+        <translation>Terverifikasi, tetapi {count} pengodean dengan valensi berlawanan belum ditautkan sebagai bukti yang bertentangan.</translation>
+    </message>
+    <message>
         <source>No conclusions yet: write one with New, then link excerpts to it.</source>
         <translation>Belum ada kesimpulan: tulis satu dengan Baru, lalu tautkan kutipan ke kesimpulan itu.</translation>
     </message>
@@ -842,6 +850,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Contradicting</source>
         <translation>Bertentangan</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Kekuatan</translation>
     </message>
     <message>
         <source>Conclusions</source>

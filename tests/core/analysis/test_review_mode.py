@@ -133,3 +133,22 @@ def test_undo_to_here_takes_back_ones_own_steps_in_one_go(study) -> None:
     ids = {c.id for c in p.codings.list()}
     assert first.id not in ids and p.review.list() == []
     assert p.redo_label() == "Code text"
+
+
+def test_strength_badges_and_verified_with_unlinked_contradictions(study) -> None:
+    from qualcode.analysis.strength import default_role_attribute, strength
+
+    p, st = study
+    # Jabatan has one value per informant; OPD groups two of them: OPD is the default.
+    assert default_role_attribute(p) == "OPD"
+    claim = cl.create_conclusion(
+        p, "Sosialisasi belum merata.", status="verified", supporting=[st.c["c7"]]
+    ).result
+    s = strength(p, claim.id, "OPD")
+    assert (s.informants, s.sources, s.source_kinds) == (1, 1, 1)
+    assert s.unlinked_contradicting == (st.c["c1"],)  # Transmisi, supporting valence
+    assert s.verified_with_unlinked_contradictions
+    assert any("one source" in w for w in s.warnings)
+    cl.link_evidence(p, claim.id, [st.c["c1"]], "contradicting", "Hanya di satu kelurahan")
+    s = strength(p, claim.id, "OPD")
+    assert s.unlinked_contradicting == () and not s.verified_with_unlinked_contradictions
