@@ -37,7 +37,8 @@ def _paths(conn: Connection) -> dict[int, str]:
     rows = {int(i): (n, p) for i, n, p in conn.execute(select(c.id, c.name, c.parent_id))}
     out: dict[int, str] = {}
     for cid in rows:
-        parts, current = [], cid
+        parts: list[str] = []
+        current: int | None = cid
         while current in rows and len(parts) < 50:
             parts.append(rows[current][0])
             current = rows[current][1]

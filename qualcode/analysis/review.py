@@ -61,6 +61,9 @@ class Comment:
     context: dict[str, Any] | None = None
 
 
+Threads = list[Comment]
+
+
 def _comment(row: Any, replies: tuple[Comment, ...] = ()) -> Comment:
     m = row._mapping
     return Comment(
@@ -108,7 +111,7 @@ class ReviewManager:
         status: str | None = None,
         target: str | None = None,
         target_id: int | None = None,
-    ) -> list[Comment]:
+    ) -> Threads:
         """Top-level comments (threads with their replies), oldest first."""
         rc = at.review_comment.c
         q = select(rc.id).where(rc.parent_id.is_(None)).order_by(rc.id)
@@ -135,7 +138,7 @@ class ReviewManager:
         """How many threads are open: what the app announces on opening."""
         return self.summary()["total"]["open"]
 
-    def on_targets(self, target: str, target_ids: Sequence[int]) -> list[Comment]:
+    def on_targets(self, target: str, target_ids: Sequence[int]) -> Threads:
         """Threads on any of these targets: deleting one of them asks first."""
         wanted = set(target_ids)
         return [c for c in self.list(target=target) if c.target_id in wanted]

@@ -153,25 +153,26 @@ def check_and_snapshot(
         return _excerpt(conn, target_id, start, end)
     if target == "conclusion":
         cc = at.conclusion.c
-        text = conn.execute(select(cc.text).where(cc.id == target_id)).scalar()
-        if text is None:
+        claim = conn.execute(select(cc.text).where(cc.id == target_id)).scalar()
+        if claim is None:
             raise _missing("conclusion", target_id)
-        return {"quote": str(text)[:QUOTE_LIMIT]}
+        return {"quote": str(claim)[:QUOTE_LIMIT]}
     if target == "summary":
         s, d = at.cell_summary.c, at.saved_display.c
-        row = conn.execute(
+        summary = conn.execute(
             select(s.text, s.row_key, s.col_key, d.name, d.id)
             .join_from(at.cell_summary, at.saved_display, d.id == s.display_id)
             .where(s.id == target_id)
         ).first()
-        if row is None:
+        if summary is None:
             raise _missing("summary", target_id)
         from qualcode.analysis.spec import DisplaySpec
 
-        labels = _cell(project, DisplaySpec.from_dict(_spec_dict(conn, row[4])), row[4],
-                       row[1], row[2])  # fmt: skip
-        return {"quote": str(row[0])[:QUOTE_LIMIT], "display": row[3], "display_id": row[4],
-                **labels}  # fmt: skip
+        shown = int(summary[4])
+        labels = _cell(project, DisplaySpec.from_dict(_spec_dict(conn, shown)), shown,
+                       str(summary[1]), str(summary[2]))  # fmt: skip
+        return {"quote": str(summary[0])[:QUOTE_LIMIT], "display": summary[3],
+                "display_id": shown, **labels}  # fmt: skip
     # A cell: of a saved display (target_id) or of an unsaved one (target_id 0 + spec).
     if row_key is None or col_key is None:
         raise ValidationError(
@@ -181,11 +182,11 @@ def check_and_snapshot(
 
     if target_id:
         d = at.saved_display.c
-        name = conn.execute(select(d.name).where(d.id == target_id)).scalar()
-        if name is None:
+        saved_name = conn.execute(select(d.name).where(d.id == target_id)).scalar()
+        if saved_name is None:
             raise _missing("saved display", target_id)
         cell_spec = DisplaySpec.from_dict(_spec_dict(conn, target_id))
-        return {"display": name, **_cell(project, cell_spec, target_id, row_key, col_key)}
+        return {"display": saved_name, **_cell(project, cell_spec, target_id, row_key, col_key)}
     if spec is None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A comment on an unsaved display needs its spec.")

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from qualcode.analysis.review import Comment
 from qualcode.analysis.review_targets import Where
-from qualcode.export.common import atomic_output, check_suffix
+from qualcode.export.common import check_suffix
 from qualcode.export.labels import check_language, format_date, label
+from qualcode.fileio import atomic_output
 
 if TYPE_CHECKING:
     from qualcode.project import Project
