@@ -143,6 +143,16 @@ class ReviewManager:
         wanted = set(target_ids)
         return [c for c in self.list(target=target) if c.target_id in wanted]
 
+    def on_code_tree(self, code_ids: Sequence[int]) -> Threads:
+        """Threads on these codes or on their codings: deleting the codes asks first."""
+        from qualcode.store import tables as t
+
+        c = t.coding.c
+        with self._p.reading() as conn:
+            codings = [int(i) for (i,) in conn.execute(
+                select(c.id).where(c.code_id.in_(list(code_ids))))]  # fmt: skip
+        return self.on_targets("code", code_ids) + self.on_targets("coding", codings)
+
     def where(self, comment: Comment) -> rt.Where:
         """What a thread is about now (or, once deleted, as the snapshot recorded it)."""
         with self._p.reading() as conn:

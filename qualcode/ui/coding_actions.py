@@ -259,6 +259,12 @@ class CodingActions:
             "Delete the code '{code}' with {subcodes} sub-codes and {codings} codings? "
             "Undo brings them back."
         ).format(code=code.name, subcodes=len(ids) - 1, codings=codings)
+        threads = self.project.review.on_code_tree(ids)
+        if threads:
+            text += "\n\n" + self.tr(
+                "{count} review comment thread(s) are about this code or its codings; they keep "
+                "the quoted text."
+            ).format(count=len(threads))
         if dialogs.ask(self, self.tr("Delete code"), text):
             self.dispatcher.run(self.project.codes.delete, code_id)
 

@@ -507,6 +507,10 @@
         <translation>Hapus kode &apos;{code}&apos; beserta {subcodes} subkode dan {codings} pengodean? Urungkan akan mengembalikannya.</translation>
     </message>
     <message>
+        <source>{count} review comment thread(s) are about this code or its codings; they keep the quoted text.</source>
+        <translation>{count} utas komentar tinjauan membahas kode ini atau pengodeannya; utas tetap menyimpan teks kutipannya.</translation>
+    </message>
+    <message>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>

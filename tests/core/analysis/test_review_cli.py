@@ -129,3 +129,20 @@ def test_compare_lists_a_coding_added_in_the_new_version(study, tmp_path) -> Non
     assert any(d["kind"] == "code" and d["change"] == "changed" and d["name"].endswith(
         "Staf pelaksana") for d in out)  # fmt: skip
     assert json.loads(_run("compare", str(old), str(old), "--json")) == []
+
+
+def test_deleting_a_commented_coding_or_code_asks_first(study) -> None:
+    p, st = study
+    p.review.add("coding", st.c["c2"], "Kenapa?")
+    path = str(p.path)
+    p.close()
+    refused = CliRunner().invoke(cli, ["coding", "remove", path, str(st.c["c2"])], input="n\n")
+    assert refused.exit_code != 0 and "1 review comment thread(s)" in refused.output
+    refused = CliRunner().invoke(cli, ["code", "delete", path, "Anggaran"], input="n\n")
+    assert refused.exit_code != 0 and "this code or its codings" in refused.output
+    with Project.open(path, coder="ana") as s:
+        assert s.codings.get(st.c["c2"]) is not None
+    assert "Removed 1" in _run("coding", "remove", path, str(st.c["c2"]), "--yes", "--coder", "ana")
+    with Project.open(path, coder="ana") as s:
+        [thread] = s.review.list(target="coding")
+        assert s.review.where(thread).quote == "Anggaran kurang untuk pelatihan."
