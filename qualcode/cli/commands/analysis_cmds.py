@@ -395,12 +395,14 @@ def comment_resolve(project: str, comment_id: int, coder: str | None) -> None:
 @json_option
 def comment_list(project: str, show_all: bool, summary: bool, as_json: bool) -> None:
     """List open comment threads (or a review summary)."""
+    wheres: list[Any] = []
     with open_project(project, read_only=True) as p:
         if summary:
             counts = p.review.summary()
             found = None
         else:
             found = p.review.list(status=None if show_all else "open")
+            wheres = [p.review.where(c) for c in found]
     if summary:
         if as_json:
             emit_json(counts)
@@ -413,7 +415,16 @@ def comment_list(project: str, show_all: bool, summary: bool, as_json: bool) -> 
         emit_json(found)
         return
     rows = []
-    for c in found:
-        where = f"{c.target}:{c.target_id}" + (f":{c.row_key}:{c.col_key}" if c.row_key else "")
-        rows.append([c.id, c.status, c.author, where, c.text, len(c.replies)])
-    emit_table(rows, ["id", "status", "author", "on", "comment", "replies"])
+    for c, w in zip(found, wheres, strict=True):
+        on = " · ".join(x for x in (w.kind, w.code, w.display, w.source) if x)
+        if w.paragraph:
+            on += f" ¶{w.paragraph}"
+        if w.row or w.column:
+            on += f" {w.row} × {w.column}"
+        if not w.exists:
+            on += " (deleted)"
+        quote = f" “{w.quote[:80]}”" if w.quote else ""
+        thread = [f"{c.author} {c.created_at:%Y-%m-%d}: {c.text}"]
+        thread += [f"  ↳ {r.author} {r.created_at:%Y-%m-%d}: {r.text}" for r in c.replies]
+        rows.append([c.id, c.status, on + quote, "\n".join(thread)])
+    emit_table(rows, ["id", "status", "on", "thread"])

@@ -146,3 +146,15 @@ def test_deleting_a_commented_coding_or_code_asks_first(study) -> None:
     with Project.open(path, coder="ana") as s:
         [thread] = s.review.list(target="coding")
         assert s.review.where(thread).quote == "Anggaran kurang untuk pelatihan."
+
+
+def test_comment_list_shows_where_the_quote_replies_and_dates(study) -> None:
+    p, st = study
+    made = p.review.add("coding", st.c["c2"], "Kenapa kode ini?").result
+    p.review.reply(made.id, "Karena anggaran.")
+    path = str(p.path)
+    p.close()
+    out = _run("comment", "list", path, "--all")
+    assert "coding · Sumber daya / Anggaran · W1 ¶" in out
+    assert "“Anggaran kurang untuk pelatihan.”" in out
+    assert "↳ ana" in out and "Karena anggaran." in out
