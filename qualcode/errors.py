@@ -131,3 +131,64 @@ class RoleDeniedError(QualCodeError):
     NO_ROLE = QT_TRANSLATE_NOOP(
         "errors", "The database server refused this for your account: {what}."
     )
+
+
+class ProjectBusyError(ProjectError):
+    """Another process is in the middle of writing to the project file; waiting did not help."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The project is busy: {owner} is writing to it. Wait until it finishes (or close "
+        "the project there) and try again; nothing was changed.",
+    )
+
+
+class ProjectDamagedError(ProjectError):
+    """The project file is corrupted (SQLite reports a malformed database)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is damaged ({reason}). Restore a backup with `qualcode backups restore "
+        "PROJECT` or File › Restore from backup.",
+    )
+
+
+class DiskFullError(QualCodeError):
+    """The disk ran out of space while writing; what was being written was not kept."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk is full: free at least {needed} MB on the drive of {where} and try again. "
+        "Nothing was changed.",
+    )
+
+
+class ServerBusyError(ProjectError):
+    """A team server did not answer within the time limit (a lock held or a slow query)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server is busy: {reason}. Another member may be holding a lock; try again in "
+        "a moment. Nothing was changed.",
+    )
+
+
+class BackupSkippedError(QualCodeError):
+    """A warning, not a failure: the rolling backup copy could not be made; the project opened."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "No backup copy was made this time ({reason}); the project is open and your work is "
+        "saved as usual. Free some disk space so backups resume.",
+    )
+
+
+class RegexTimeoutError(ValidationError):
+    """A regular-expression search ran past its time limit and was stopped."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The regular expression was stopped after {seconds} seconds. Patterns with nested "
+        "repeats such as (\\w+\\s?)+ can run almost forever; simplify it (for example "
+        "\\w+(\\s\\w+)*) or search with another mode.",
+    )

@@ -25,17 +25,28 @@ import qualcode
 from qualcode import ownership, team_roles
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
+    BackupSkippedError,
     NewerSchemaError,
     OlderSchemaError,
+    ProjectDamagedError,
     ProjectError,
     ProjectLockedError,
+    QualCodeError,
     ReadOnlyError,
 )
+from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import AuditRecord, ProjectSummary
-from qualcode.settings import resolve_coder
+from qualcode.settings import Settings, resolve_coder
 from qualcode.store import backup, history, migrations, sequences
-from qualcode.store.engine import WRITE, checkpoint, is_url, make_engine, public_location
+from qualcode.store.engine import (
+    WRITE,
+    checkpoint,
+    is_url,
+    make_engine,
+    public_location,
+    sqlite_connect,
+)
 from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -76,6 +87,8 @@ class Project:
         self._write_mutex = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        self.warnings: list[QualCodeError] = []
+        """What went wrong without stopping the open (a backup that could not be made)."""
         # Managers import the facade's operation API; imported here to avoid cycles.
         # The search index keeps derived rows per source; importing it registers the
         # hook that drops them when a source is deleted, in the same transaction.
@@ -132,7 +145,11 @@ class Project:
             location = public_location(target)
         engine = make_engine(target)
         try:
-            with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
+            with (
+                _explained(location),
+                _connect(engine, location).execution_options(**WRITE) as conn,
+                conn.begin(),
+            ):
                 _schema_lock(conn)
                 if migrations.read_version(conn) is not None:
                     raise ProjectError(
@@ -160,6 +177,10 @@ class Project:
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
 
+        With ``backups`` a rolling backup copy is made if the last is older than
+        :data:`qualcode.store.backup.ROLLING_INTERVAL`; if it cannot be made the
+        project opens anyway and :attr:`warnings` says why.
+
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
         writing (open it with ``read_only=True`` or ``review=True`` instead).
@@ -171,8 +192,18 @@ class Project:
         """
         coder_name = resolve_coder(coder)
         if is_url(target):
-            return cls._open_url(str(target), coder_name, read_only, review)
+            with _explained(public_location(target)):
+                return cls._open_url(str(target), coder_name, read_only, review)
         path = Path(target).resolve()
+        with _explained(path):
+            return cls._open_file(
+                path, coder_name, read_only=read_only, backups=backups, review=review
+            )
+
+    @classmethod
+    def _open_file(
+        cls, path: Path, coder_name: str, *, read_only: bool, backups: bool, review: bool = False
+    ) -> Project:
         found = _check_file(path)
         if found > migrations.SCHEMA_VERSION:
             raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
@@ -197,20 +228,44 @@ class Project:
             )  # fmt: skip
         lock.acquire()
         try:
-            if found < migrations.SCHEMA_VERSION:
+            warnings: list[QualCodeError] = []
+            if found < migrations.SCHEMA_VERSION:  # no upgrade without its copy
                 backup.make_backup(path, reason=f"before-upgrade-from-v{found}")
+                backup.prune(path)
             elif backups:
-                backup.make_backup(path)
-                backup.prune_rolling(path)
+                try:
+                    backup.backup_if_due(path, keep=Settings.load().backups_kept)
+                except QualCodeError as exc:  # a full disk must not keep the project shut
+                    warnings.append(BackupSkippedError(reason=exc.message))
             engine = make_engine(path)
             if found < migrations.SCHEMA_VERSION:
                 _upgrade(engine, found)
         except BaseException:
             lock.release()
             raise
-        return cls(
+        project = cls(
             engine, location=str(path), read_only=False, coder=coder_name, lock=lock, review=review
         )
+        project.warnings = warnings
+        return project
+
+    @staticmethod
+    def backups(path: str | Path) -> list[backup.BackupInfo]:
+        """The backup copies of the project file at ``path``, newest first (numbered from 1)."""
+        return backup.backups(Path(path).resolve())
+
+    @staticmethod
+    def restore_backup(
+        path: str | Path, which: str | None = None, *, coder: str | None = None
+    ) -> backup.BackupInfo:
+        """Replace the (closed) project file with backup ``which`` (None: the newest).
+
+        The current file is kept as a ``before-restore`` backup first; raises
+        :class:`ProjectLockedError` while the project is open anywhere.
+        """
+        target = Path(path).resolve()
+        with _explained(target):
+            return backup.restore(target, which, user=resolve_coder(coder))
 
     @classmethod
     def _open_url(cls, url: str, coder: str, read_only: bool, review: bool = False) -> Project:
@@ -305,7 +360,7 @@ class Project:
         if current is not None:
             yield current.conn
             return
-        with self.engine.connect() as conn:
+        with _explained(self.location), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -329,7 +384,11 @@ class Project:
                 self._local.op = outer
             child.changes = ChangeSet(name, label, child.touched(), child.result)
             return
-        with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
+        with (
+            _explained(self.location),
+            self._write_mutex,
+            self.engine.connect().execution_options(**WRITE) as conn,
+        ):
             with conn.begin():
                 op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
                 if self.review_mode:
@@ -421,6 +480,7 @@ class Project:
         if self.read_only:
             raise ReadOnlyError()
         with (
+            _explained(self.location),
             self._write_mutex,
             self.engine.connect().execution_options(**WRITE) as conn,
             conn.begin(),
@@ -495,7 +555,11 @@ def _stamp_new(conn: Connection, title: str) -> None:
 
 
 def _check_file(path: Path) -> int:
-    """The schema version of the project file at ``path``, read without writing to it."""
+    """The schema version of the project file at ``path``, read without writing to it.
+
+    Tells apart a file that is not a project, a damaged project and a failure
+    to read (a full disk), so none of them is reported as another.
+    """
     if not path.is_file():
         raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
     with open(path, "rb") as fh:
@@ -503,18 +567,51 @@ def _check_file(path: Path) -> int:
             raise ProjectError(
                 QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
             )
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     try:
-        row = conn.execute("SELECT value FROM project_info WHERE key = 'schema_version'").fetchone()
-    except sqlite3.DatabaseError:
+        conn = sqlite_connect(path, read_only=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM project_info WHERE key = 'schema_version'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise explain(exc, path) or ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}"),
+                path=str(path),
+                reason=str(exc),
+            ) from exc
         row = None
-    finally:
-        conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectDamagedError(path=str(path), reason=str(exc)) from exc
     if row is None:
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
         )
-    return int(row[0])
+    try:
+        found = int(str(row[0]).strip())
+    except ValueError:
+        found = 0
+    if found < 1:
+        raise ProjectDamagedError(
+            path=str(path), reason=f"schema_version {str(row[0])[:40]!r} is not a version number"
+        )
+    return found
+
+
+@contextmanager
+def _explained(location: str | Path) -> Iterator[None]:
+    """Turn a storage failure (full disk, busy or damaged file) into its typed error."""
+    try:
+        yield
+    except QualCodeError:
+        raise
+    except Exception as exc:
+        error = explain(exc, location)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def _connect(engine: Engine, location: str) -> Connection:

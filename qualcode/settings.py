@@ -33,6 +33,8 @@ class Settings:
     language: str = "en"
     recent_projects: list[str] = field(default_factory=list)
     backups_kept: int = 5
+    max_text_mb: int = 50
+    """Most text (in millions of characters) one imported .docx/.odt may expand to."""
 
     @classmethod
     def load(cls) -> Settings:

@@ -26,7 +26,9 @@ deleting one is refused by a guard trigger, both with SQLSTATE 42501, which
 :func:`install_denial_translation` turns into :class:`RoleDeniedError`.
 
 Tables whose names start with ``search_`` hold derived data (indexes rebuilt
-from the sources) that every member may rewrite.
+from the sources): only owners write them, so no member can empty or corrupt
+everyone's search; the others read them while they are current (see
+:func:`qualcode.search.index.may_write_index`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ from qualcode.errors import ProjectError, RoleDeniedError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import migrations, sequences
 from qualcode.store.engine import is_url, make_engine, public_location
+from qualcode.team_facts import FUNCTION as FACTS_FUNCTION
+from qualcode.team_facts import facts_function_sql, facts_trigger_sql
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -51,7 +55,7 @@ if TYPE_CHECKING:
 ROLES = ("owner", "coder", "reviewer")
 MEMBER_TABLE = "team_member"
 DERIVED_PREFIXES = ("search_",)
-"""Tables of derived data (search indexes) any member may rewrite."""
+"""Tables of derived data (search indexes): owners write them, every member reads them."""
 
 # table -> (author column, "id" (a coder.id) or "name", roles writing their own rows,
 #           columns anyone of those roles may change on others' rows)
@@ -322,7 +326,13 @@ def _functions(conn: Connection, ctx: _Ctx) -> None:
         "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
         "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
     )
-    for fn in ("qualcode_coder()", "qualcode_coder_id()", "qualcode_guard_row()"):
+    conn.exec_driver_sql(facts_function_sql(ctx.q, ctx.groups["owner"]))
+    for fn in (
+        "qualcode_coder()",
+        "qualcode_coder_id()",
+        "qualcode_guard_row()",
+        f"{FACTS_FUNCTION}()",
+    ):
         conn.exec_driver_sql(f"ALTER FUNCTION {_ident(ctx.schema)}.{fn} OWNER TO {ctx.g('owner')}")
 
 
@@ -341,6 +351,7 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
         f"DROP TRIGGER IF EXISTS qc_guard ON {q}",
         f"CREATE POLICY qc_owner ON {q} FOR ALL TO {owner} USING (true) WITH CHECK (true)",
         f"CREATE POLICY qc_read ON {q} FOR SELECT TO {others} USING (true)",
+        *facts_trigger_sql(ctx.q, table),
     ]
     run = out.append
 
@@ -349,9 +360,7 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
         return f"{_ident(column)} = (SELECT {ctx.q(fn)}())"
 
     if table.startswith(DERIVED_PREFIXES):
-        # Not ALL: TRUNCATE would bypass row security and TRIGGER would run code as others.
-        run(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {others}")
-        run(f"CREATE POLICY qc_derived ON {q} FOR ALL TO {others} USING (true) WITH CHECK (true)")
+        pass  # the owners' alone (qc_owner); members read them (qc_read)
     elif table in OWN_ROWS:
         column, kind, roles, free = OWN_ROWS[table]
         writers = ", ".join(ctx.g(r) for r in roles)

@@ -41,22 +41,34 @@ def project_argument[F: Callable[..., Any]](fn: F) -> F:
 
 @contextmanager
 def open_project(
-    target: str, coder: str | None = None, *, read_only: bool = False
+    target: str, coder: str | None = None, *, read_only: bool = False, reading: bool = False
 ) -> Iterator[Any]:
-    """Open a project for one command (no rolling backup: commands are short).
+    """Open a project for one command.
 
-    A command that only reads opens read-only, so it works while the app has the
-    project open; a project in an older format is upgraded first (that needs
-    the write lock once, and makes a backup copy).
+    A command that writes keeps the rolling backups like the app (a copy at most
+    every quarter of an hour, so a script's loop does not copy on each command);
+    one that only reads opens read-only, so it works while the app has the
+    project open. ``reading`` is for commands that only read but keep a cache in
+    the project (the search index): they write it when the project is free and
+    read beside whoever holds it otherwise. A project in an older format is
+    upgraded first (that needs the write lock once, and makes a backup copy).
     """
-    from qualcode.errors import OlderSchemaError
+    from qualcode.errors import OlderSchemaError, ProjectBusyError, ProjectLockedError
     from qualcode.project import Project
 
     try:
-        project = Project.open(target, coder=coder, read_only=read_only, backups=False)
+        if reading:  # write if free (the search index is saved), else read beside the holder
+            try:
+                project = Project.open(target, coder=coder, backups=False)
+            except (ProjectLockedError, ProjectBusyError):
+                project = Project.open(target, coder=coder, read_only=True, backups=False)
+        else:
+            project = Project.open(target, coder=coder, read_only=read_only, backups=not read_only)
     except OlderSchemaError:
         Project.open(target, coder=coder, backups=False).close()
         project = Project.open(target, coder=coder, read_only=True, backups=False)
+    for warning in project.warnings:
+        click.echo(f"Warning: {warning.message}", err=True)
     try:
         yield project
     finally:
@@ -103,4 +115,13 @@ class QualCodeGroup(click.Group):
             return super().invoke(ctx)
         except QualCodeError as exc:
             click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(1)
+        except Exception as exc:
+            # A full disk or a busy file outside a project operation (an export).
+            from qualcode.failures import explain
+
+            error = explain(exc)
+            if error is None:
+                raise
+            click.echo(f"Error: {error.message}", err=True)
             sys.exit(1)

@@ -66,6 +66,18 @@ COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 _T = QT_TRANSLATE_NOOP
 E_SYNTAX = _T("errors", "{file}, line {line}: not valid YAML: {reason}.")
+E_ALIAS_CYCLE = _T(
+    "errors",
+    "{file}, line {line}: this alias (*name) refers to an entry that contains it; "
+    "copy the text instead of using an alias.",
+)
+E_TOO_LARGE = _T(
+    "errors",
+    "{file}, line {line}: the aliases expand to more than {limit} entries; "
+    "write the entries out instead of repeating them with aliases.",
+)
+MAX_NODES = 200_000
+"""Entries a codebook may expand to: aliases cannot blow a small file up (billion laughs)."""
 E_EMPTY = _T("errors", "{file}, line {line}: the file is empty; a codebook needs id, title, ...")
 E_MAPPING = _T("errors", "{file}, line {line}: {where} must be a mapping of 'key: value' lines.")
 E_LIST = _T("errors", "{file}, line {line}: {where} must be a list of '- ' items.")
@@ -463,6 +475,38 @@ def _syntax_hint(reason: str, line_text: str) -> str:
     return reason
 
 
+def _check_aliases(root: yaml.Node, source_name: str) -> None:
+    """Refuse an alias that contains itself and aliases expanding past :data:`MAX_NODES`.
+
+    YAML aliases share nodes, so a cyclic one makes a graph the reader would
+    follow forever (a RecursionError) and nested ones can multiply a tiny file.
+    """
+    visits = 0
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            continue
+        if id(node) in on_path:
+            line = node.start_mark.line + 1 if node.start_mark else 1
+            raise CodebookError(E_ALIAS_CYCLE, file=source_name, line=line)
+        visits += 1
+        if visits > MAX_NODES:
+            line = node.start_mark.line + 1 if node.start_mark else 1
+            raise CodebookError(E_TOO_LARGE, file=source_name, line=line, limit=MAX_NODES)
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        on_path.add(id(node))
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = list(node.value)
+        stack.extend((child, False) for child in reversed(children))
+
+
 def parse_codebook(text: str, source_name: str = "<codebook>") -> Codebook:
     """Parse and validate codebook YAML ``text``; errors name ``source_name`` and the line.
 
@@ -483,6 +527,7 @@ def parse_codebook(text: str, source_name: str = "<codebook>") -> Codebook:
         raise CodebookError(E_SYNTAX, file=source_name, line=line, reason=str(exc)) from exc
     if root is None:
         raise CodebookError(E_EMPTY, file=source_name, line=1)
+    _check_aliases(root, source_name)
     reader = _Reader(source_name)
     book = reader.read_codebook(root)
     if reader.problems or book is None:

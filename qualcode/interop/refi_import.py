@@ -57,6 +57,48 @@ def _looks_like_codebook(path: Path) -> bool:
     return b"<CodeBook" in head or b":CodeBook" in head
 
 
+def import_refi_as_new(
+    path: str | Path,
+    target: str | Path,
+    *,
+    coder: str | None = None,
+    progress: Progress | None = None,
+) -> RefiReport:
+    """Import a REFI-QDA file into a new project file ``target``, all or nothing.
+
+    The project is built under a hidden temporary name beside ``target`` and
+    renamed only once complete, so a crash, a cancel or a refused file never
+    leaves a half-made project at ``target`` (and the same command works again).
+    """
+    import os
+    import uuid
+
+    from qualcode.errors import ProjectError
+    from qualcode.project import Project
+
+    final = Path(target).resolve()
+    if final.exists():
+        raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(final))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temp = final.with_name(f".{final.stem}.importing-{uuid.uuid4().hex[:8]}{final.suffix}")
+    leftovers = [temp.with_name(temp.name + extra) for extra in ("-wal", "-shm", ".lock")]
+    try:
+        with Project.create(temp, coder=coder, title=final.stem) as project:
+            report = import_refi(path, project, progress=progress)
+        if final.exists():  # created meanwhile by someone else: never overwrite it
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(final)
+            )
+        os.replace(temp, final)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    finally:
+        for extra in leftovers:
+            extra.unlink(missing_ok=True)
+    return report
+
+
 def import_refi(
     path: str | Path, project: Project, *, progress: Progress | None = None
 ) -> RefiReport:

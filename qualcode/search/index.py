@@ -77,16 +77,16 @@ def open_index(project: Project, progress: Progress | None = None) -> TextIndex:
     """The project's index, brought up to date (built on first use).
 
     SQLite and PostgreSQL projects opened for writing use their stored index
-    (:class:`SqliteIndex`, :class:`PgIndex`); a read-only project uses it too
-    if it is up to date, else a :class:`MemoryIndex`; other engines use
-    :class:`MemoryIndex`.
+    (:class:`SqliteIndex`, :class:`PgIndex`); a read-only project, or a team
+    member who is not an owner, uses it too if it is up to date, else a
+    :class:`MemoryIndex`; other engines use :class:`MemoryIndex`.
     """
     with _LOCK:
         index = _INDEXES.get(project)
         if index is None:
             index = _choose(project)
             _INDEXES[project] = index
-    if isinstance(index, StoredIndex) and project.read_only:
+    if isinstance(index, StoredIndex) and not may_write_index(project):
         if not (index.exists() and index.fresh()):
             index = MemoryIndex(weakref.proxy(project))
             _INDEXES[project] = index
@@ -102,12 +102,19 @@ def rebuild_index(project: Project, progress: Progress | None = None) -> SyncRep
         _INDEXES.pop(project, None)
         index = _choose(project)
         _INDEXES[project] = index
-    if isinstance(index, StoredIndex) and not project.read_only:
+    if isinstance(index, StoredIndex) and may_write_index(project):
         return index.rebuild(progress)
     if isinstance(index, StoredIndex):
         index = MemoryIndex(weakref.proxy(project))
         _INDEXES[project] = index
     return index.sync(progress)
+
+
+def may_write_index(project: Project) -> bool:
+    """Whether this client keeps the stored index: a writable project, and on a team
+    server only an owner (the search tables are the owners' to write, so no member can
+    empty or corrupt everyone's search; others read it when current, else index in memory)."""
+    return not project.read_only and project.role in (None, "owner")
 
 
 def _choose(project: Project) -> TextIndex:

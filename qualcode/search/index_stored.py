@@ -357,7 +357,9 @@ class StoredIndex:
 
             language = row[1] if row is not None else "id"
             found = get_analyzer(language).sentences(body)
-            if not self._p.read_only and row is not None:
+            from qualcode.search.index import may_write_index
+
+            if may_write_index(self._p) and row is not None:
                 blob = pack_offsets(
                     np.array([a for a, _ in found], dtype=np.uint32),
                     np.array([b for _, b in found], dtype=np.uint32),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -177,6 +178,11 @@ def find_spans(
     fast = not case_sensitive and mode_ in _fast_modes()
     out: dict[int, list[Span]] = {}
     total = 0
+    deadline = None
+    if mode_ is SearchMode.REGEX:  # one time limit for the whole search
+        from qualcode.text.query import REGEX_TIME_LIMIT
+
+        deadline = time.monotonic() + REGEX_TIME_LIMIT
     order = [sid for sid in sorted(allowed, key=lambda i: (names.get(i, ""), i)) if sid in langs]
     if fast:  # drop sources FTS5 rules out before loading anything
         for lang in {langs[sid] for sid in order}:
@@ -200,7 +206,7 @@ def find_spans(
         if fast:
             spans = _indexed_spans(index, query, plans[lang], sid, allowed[sid])
         else:
-            spans = _scanned_spans(project, index, query, sid, allowed[sid])
+            spans = _scanned_spans(project, index, query, sid, allowed[sid], deadline)
         if spans:
             out[sid] = spans
             total += len(spans)
@@ -241,13 +247,19 @@ def _indexed_spans(
 
 
 def _scanned_spans(
-    project: Project, index: TextIndex, query: Query, sid: int, ranges: Ranges
+    project: Project,
+    index: TextIndex,
+    query: Query,
+    sid: int,
+    ranges: Ranges,
+    deadline: float | None = None,
 ) -> list[Span]:
     """Regex, fuzzy and case-sensitive queries: the reference matchers over indexed tokens."""
     from qualcode.text.query import SearchMode, find_matches
 
     if query.mode in (SearchMode.REGEX, SearchMode.FUZZY):
-        return [s for s in _scan(project, index, query, sid) if contains(ranges, s[0], s[1])]
+        found = _scan(project, index, query, sid, deadline)
+        return [s for s in found if contains(ranges, s[0], s[1])]
     body = project.sources.text(sid)
     tokens = _doc_tokens(index.document(sid))
     found: set[tuple[int, int]] = set()
@@ -292,17 +304,19 @@ def _to_chars(doc: DocTokens, pairs: list[tuple[int, int]]) -> list[tuple[int, i
     return [(int(starts[a]), int(ends[b])) for a, b in pairs]
 
 
-def _scan(project: Project, index: TextIndex, query: Query, sid: int) -> list[Span]:
+def _scan(
+    project: Project, index: TextIndex, query: Query, sid: int, deadline: float | None = None
+) -> list[Span]:
     """Regex over the text, or fuzzy with the indexed word boundaries."""
     from qualcode.text.fuzzy import find_fuzzy
     from qualcode.text.query import SearchMode
 
     body = project.sources.text(sid)
     if query.mode is SearchMode.REGEX:
-        assert query.regex is not None
-        return [
-            (m.start(), m.end(), None) for m in query.regex.finditer(body) if m.end() > m.start()
-        ]
+        from qualcode.text.query import regex_spans
+
+        seconds = None if deadline is None else deadline - time.monotonic()
+        return [(a, b, None) for a, b in regex_spans(query, body, seconds)]
     tokens = _doc_tokens(index.document(sid))
     hits = find_fuzzy(body, query.terms[0].words[0], threshold=query.threshold, tokens=tokens)
     return [(h.start, h.end, h.score) for h in hits]

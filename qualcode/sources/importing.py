@@ -91,6 +91,7 @@ def import_file(
     link_speakers: bool = True,
     on_duplicate: OnDuplicate = "skip",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_text: int | None = None,
 ) -> ImportResult:
     """Import one file as a source in one undo step; bad files raise ``ImportFailedError``.
 
@@ -98,12 +99,18 @@ def import_file(
     (only mapped labels are linked); ``meta`` is merged into the source's metadata;
     ``encoding`` forces the text encoding of plain-text formats. A duplicate (same
     sha256) is skipped with a warning by default, refused with
-    ``on_duplicate="error"``, imported again with ``"import"``.
+    ``on_duplicate="error"``, imported again with ``"import"``. ``max_text``
+    bounds the text a .docx/.odt may expand to (default: the settings'
+    ``max_text_mb``).
     """
     path = Path(path)
     if kind is not None:
         check_kind(kind)
-    extracted = extract_file(path, max_bytes=max_bytes)
+    if max_text is None:
+        from qualcode.settings import Settings
+
+        max_text = Settings.load().max_text_mb * 1024 * 1024
+    extracted = extract_file(path, max_bytes=max_bytes, max_text=max_text)
     if encoding:
         extracted = _reencode(extracted, encoding, max_bytes)
     existing = project.sources.by_sha256(extracted.sha256)

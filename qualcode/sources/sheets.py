@@ -18,9 +18,9 @@ import datetime as dt
 import io
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from qualcode.errors import ExportFailedError, ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -45,10 +45,17 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """Typed columns and one dict per row (column name -> value; None when empty)."""
+    """Typed columns and one dict per row (column name -> value; None when empty).
+
+    ``row_numbers`` are the rows' numbers in the file (1 = the first line) and
+    ``problems`` what was not read as asked, as ``(row number, reason)``: error
+    cells, formulas without a saved result, note rows under the table.
+    """
 
     columns: list[Column]
     rows: list[dict[str, Value]]
+    row_numbers: list[int] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _number(value: object, decimal_comma: bool) -> int | float | None:
@@ -134,17 +141,59 @@ def _unique_names(header: Sequence[object]) -> list[str]:
     return names
 
 
+def _blank(row: Sequence[object]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+
+
+_NOTE_WORDS = ("catatan", "keterangan", "sumber", "note", "notes", "source", "*")
+
+
+def _is_note(row: Sequence[object]) -> bool:
+    """A row holding one remark under the table ("Catatan: sumber data primer")."""
+    filled = [v for v in row if not _blank([v])]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return False
+    text = filled[0].strip()
+    return ":" in text or text.lower().startswith(_NOTE_WORDS) or len(text.split()) > 6
+
+
 def _build(
     grid: list[list[object]],
     *,
     decimal_comma: bool,
     types: Mapping[str, Column] | None = None,
+    problems: list[tuple[int, str]] | None = None,
 ) -> Sheet:
-    grid = [row for row in grid if any(v not in (None, "") for v in row)]
-    if not grid:
-        return Sheet([], [])
-    width = max(len(row) for row in grid)
-    grid = [list(row) + [None] * (width - len(row)) for row in grid]
+    """Columns and rows of the table in ``grid`` (row ``i`` is file row ``i + 1``).
+
+    The table starts at the first filled row (the header); blank rows are
+    skipped, but after one only table-shaped rows (two or more cells) go on,
+    and remark rows ("Catatan: ...") are never cases: those are reported in
+    ``problems``.
+    """
+    problems = list(problems or [])
+    numbered = list(enumerate(grid, start=1))
+    while numbered and _blank(numbered[0][1]):
+        numbered.pop(0)
+    if not numbered:
+        return Sheet([], [], [], problems)
+    table: list[tuple[int, list[object]]] = []
+    after: list[int] = []
+    gap = False  # a blank row was passed: only table-shaped rows (2+ cells) go on
+    for number, row in numbered:
+        if _blank(row):
+            gap = True
+        elif (table and _is_note(row)) or (gap and sum(not _blank([v]) for v in row) < 2):
+            after.append(number)
+        else:
+            table.append((number, row))
+    if after:
+        problems.append(
+            (after[0], f"{len(after)} row(s) under or beside the table are notes, not cases")
+        )
+    numbered = table
+    width = max(len(row) for _n, row in numbered)
+    grid = [list(row) + [None] * (width - len(row)) for _n, row in numbered]
     names = _unique_names(grid[0])
     while (
         names
@@ -163,7 +212,7 @@ def _build(
         {c.name: convert(c, r[i], decimal_comma=decimal_comma) for i, c in enumerate(columns)}
         for r in body
     ]
-    return Sheet(columns, rows)
+    return Sheet(columns, rows, [n for n, _row in numbered[1:]], sorted(problems))
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -216,7 +265,7 @@ def read_sheet(path: str | Path, *, column_types: Mapping[str, ColumnType] | Non
         else:
             columns.append(Column(column.name, forced))
     rows = [{c.name: convert(c, r[i]) for i, c in enumerate(columns)} for r in raw]
-    return Sheet(columns, rows)
+    return Sheet(columns, rows, sheet.row_numbers, sheet.problems)
 
 
 def _read_csv(path: Path) -> Sheet:
@@ -231,16 +280,27 @@ def _read_csv(path: Path) -> Sheet:
     text, _, _ = decode_text(data, path.name)
     delimiter = _sniff_delimiter(text)
     grid: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return _build(grid, decimal_comma=delimiter != ",")
+    problems: list[tuple[int, str]] = []
+    for number, row in enumerate(grid, start=1):
+        for i, value in enumerate(row):
+            if isinstance(value, str) and value.strip() in _ERROR_VALUES:
+                problems.append(
+                    (number, f"column {i + 1} shows the error {value.strip()}; left empty")
+                )
+                row[i] = None
+    return _build(grid, decimal_comma=delimiter != ",", problems=problems)
 
 
 def _read_xlsx(path: Path) -> Sheet:
+    """The first visible sheet: merged cells fill their range; error cells and formulas
+    without a saved result are left empty and reported (never stored as values)."""
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise _fail(
             path,
@@ -263,10 +323,45 @@ def _read_xlsx(path: Path) -> Sheet:
         ]
         if not sheet_names:
             return Sheet([], [])
-        grid = [list(r) for r in workbook[sheet_names[0]].iter_rows(values_only=True)]
+        grid, problems = _xlsx_grid(workbook[sheet_names[0]], formulas[sheet_names[0]])
     finally:
         workbook.close()
-    return _build(grid, decimal_comma=False, types=types)
+        formulas.close()
+    return _build(grid, decimal_comma=False, types=types, problems=problems)
+
+
+def _xlsx_grid(ws: Any, formula_ws: Any) -> tuple[list[list[object]], list[tuple[int, str]]]:
+    from openpyxl.utils import get_column_letter
+
+    problems: list[tuple[int, str]] = []
+    grid: list[list[object]] = []
+    for cells in ws.iter_rows(min_row=1, min_col=1, max_row=ws.max_row, max_col=ws.max_column):
+        row: list[object] = []
+        for cell in cells:
+            value = cell.value
+            where = f"{get_column_letter(cell.column)}{cell.row}"
+            if cell.data_type == "e" or (isinstance(value, str) and value in _ERROR_VALUES):
+                problems.append((cell.row, f"{where} shows the error {value}; left empty"))
+                value = None
+            elif value is None and formula_ws.cell(cell.row, cell.column).data_type == "f":
+                problems.append(
+                    (
+                        cell.row,
+                        f"{where} holds a formula without a saved result (open and save "
+                        "the file in Excel, or type the value); left empty",
+                    )
+                )
+            row.append(value)
+        grid.append(row)
+    for merged in ws.merged_cells.ranges:
+        value = grid[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                grid[r - 1][c - 1] = value
+    return grid, problems
+
+
+_ERROR_VALUES = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!"}
 
 
 def write_sheet(path: str | Path, sheet: Sheet) -> None:

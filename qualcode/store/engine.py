@@ -13,11 +13,22 @@ password never leaves this module (:func:`public_location` strips it).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_S = 10.0
+"""How long SQLite waits for another process's write before the project is reported busy."""
+
+LOCK_TIMEOUT_S = 15.0
+"""How long a team server session waits for a lock before the server is reported busy."""
+STATEMENT_TIMEOUT_S = 600.0
+"""The longest one statement may run on a team server (a push of a big project included)."""
 
 WRITE = {"qualcode_write": True}
 """Execution options for a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -35,10 +46,27 @@ def project_url(target: str | Path, *, read_only: bool = False) -> URL:
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")  # the driver QualCode ships with
         return url
-    path = Path(target).resolve()
+    return make_url("sqlite+pysqlite://")  # the file is opened by sqlite_connect, never parsed
+
+
+def sqlite_uri(path: Path, *, mode: str = "ro") -> str:
+    """A ``file:`` URI for ``path`` with every special character (``#``, ``?``, ``%``) escaped.
+
+    The one place a path becomes a SQLite URI: an unescaped ``#`` or ``?`` in a
+    folder name would silently open (or create) a different file.
+    """
+    return f"file:{quote(path.resolve().as_posix(), safe='/')}?mode={mode}"
+
+
+def sqlite_connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open the project file at ``path`` itself: read-only through an escaped URI.
+
+    A connection waits :data:`BUSY_TIMEOUT_S` for another process's write to end.
+    """
+    timeout = BUSY_TIMEOUT_S
     if read_only:
-        return make_url(f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true")
-    return make_url(f"sqlite+pysqlite:///{path.as_posix()}")
+        return sqlite3.connect(sqlite_uri(path), uri=True, timeout=timeout, check_same_thread=False)
+    return sqlite3.connect(path.resolve(), timeout=timeout, check_same_thread=False)
 
 
 def public_location(target: str | Path) -> str:
@@ -80,7 +108,13 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         from qualcode.credentials import password_for_connect
         from qualcode.team_roles import install_denial_translation
 
-        connect_args = {"application_name": "qualcode"}
+        # A member holding a lock (or a runaway query) must not freeze everyone: waits
+        # end with SQLSTATE 55P03/57014, which qualcode.failures calls "the server is busy".
+        connect_args = {
+            "application_name": "qualcode",
+            "options": f"-c lock_timeout={int(LOCK_TIMEOUT_S * 1000)} "
+            f"-c statement_timeout={int(STATEMENT_TIMEOUT_S * 1000)}",
+        }
         password = password_for_connect(url)  # the OS keyring's, kept out of the URL
         if password:
             connect_args["password"] = password
@@ -89,9 +123,12 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
         return engine
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    path = Path(target).resolve()
+    # A creator opens the plain path: no URL parsing can misread a folder name.
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": 10},
+        creator=lambda: sqlite_connect(path, read_only=read_only),
+        poolclass=QueuePool,  # a file, not the in-memory database the bare URL names
     )
     _configure_sqlite(engine, read_only=read_only)
     return engine
@@ -105,7 +142,6 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
         # A larger page cache keeps the coding indexes of big projects in memory.
         cur.execute("PRAGMA cache_size=-65536")
         cur.execute("PRAGMA temp_store=MEMORY")

@@ -36,10 +36,70 @@ def _hook(obj: dict[str, Any]) -> Any:
     return obj
 
 
+_CHUNK = 1 << 20  # characters (or bytes, a multiple of 3 for base64) written at a time
+
+
 def pack(entries: list[Any]) -> bytes:
-    """Serialise and compress a list of change entries."""
-    raw = json.dumps(entries, default=_default, separators=(",", ":"), ensure_ascii=False)
-    return zlib.compress(raw.encode("utf-8"), 1)
+    """Serialise and compress a list of change entries.
+
+    Streamed: a long text or file (an imported 95 MB transcript) is escaped,
+    base64-encoded and compressed a megabyte at a time, so recording its undo
+    step never holds more than a few copies of a chunk (not of the whole row).
+    """
+    compressor = zlib.compressobj(1)
+    parts: list[bytes] = []
+
+    def out(text: str) -> None:
+        parts.append(compressor.compress(text.encode("utf-8")))
+
+    _write(entries, out)
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_default, separators=(",", ":"), ensure_ascii=False)
+
+
+def _big(value: Any) -> bool:
+    if isinstance(value, str | bytes | bytearray | memoryview):
+        return len(value) > _CHUNK
+    if isinstance(value, dict):
+        return any(_big(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_big(v) for v in value)
+    return False
+
+
+def _write(value: Any, out: Any) -> None:
+    """Write ``value`` as :func:`_dumps` would, in chunks where it is large."""
+    if not _big(value):
+        out(_dumps(value))
+    elif isinstance(value, str):
+        out('"')
+        for i in range(0, len(value), _CHUNK):
+            out(_dumps(value[i : i + _CHUNK])[1:-1])
+        out('"')
+    elif isinstance(value, bytes | bytearray | memoryview):
+        view = memoryview(value)
+        step = _CHUNK - _CHUNK % 3
+        out('{"$b":"')
+        for i in range(0, len(view), step):
+            out(base64.b64encode(view[i : i + step]).decode("ascii"))
+        out('"}')
+    elif isinstance(value, dict):
+        out("{")
+        for n, (key, item) in enumerate(value.items()):
+            out(("," if n else "") + _dumps({key: 0})[1:-3] + ":")
+            _write(item, out)
+        out("}")
+    else:
+        out("[")
+        for n, item in enumerate(value):
+            if n:
+                out(",")
+            _write(item, out)
+        out("]")
 
 
 def unpack(blob: bytes) -> list[Any]:

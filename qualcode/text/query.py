@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from qualcode.errors import ValidationError
+from qualcode.errors import RegexTimeoutError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.text.fuzzy import DEFAULT_THRESHOLD, find_fuzzy
 
@@ -81,7 +81,8 @@ class Query:
     require_all: bool
     case_sensitive: bool = False
     language: str = "id"
-    regex: re.Pattern[str] | None = None
+    regex: Any = None
+    """The compiled pattern (the ``regex`` module's, which can time out) of a regex query."""
     threshold: float = DEFAULT_THRESHOLD
 
 
@@ -157,17 +158,19 @@ def parse_query(
         "threshold": threshold,
     }
     if mode is SearchMode.REGEX:
+        import regex
+
         try:
-            compiled = re.compile(text, 0 if case_sensitive else re.IGNORECASE)
-        except re.error as exc:
+            compiled = regex.compile(text, regex.V0 | (0 if case_sensitive else regex.IGNORECASE))
+        except regex.error as exc:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "Invalid regular expression '{pattern}': {reason} (position {pos}).",
                 ),
                 pattern=text,
-                reason=exc.msg,
-                pos=exc.pos if exc.pos is not None else 0,
+                reason=getattr(exc, "msg", str(exc)),
+                pos=getattr(exc, "pos", None) or 0,
             ) from exc
         return Query(terms=(), regex=compiled, **base)  # type: ignore[arg-type]
     if mode is SearchMode.FUZZY:
@@ -245,6 +248,31 @@ def _term_spans(
     return spans
 
 
+REGEX_TIME_LIMIT = 10.0
+"""Seconds a regular-expression search may run (all texts together) before it is stopped."""
+
+
+def regex_spans(query: Query, text: str, seconds: float | None = None) -> list[tuple[int, int]]:
+    """Non-empty match spans of a regex ``query`` in ``text``, within ``seconds``.
+
+    A pattern with nested repeats (``(\\w+\\s?)+$``) can take longer than the age
+    of the universe on one line; the ``regex`` module's timeout stops it and the
+    user is told why. ``concurrent`` releases the GIL, so the window stays live.
+    """
+    assert query.regex is not None
+    budget = REGEX_TIME_LIMIT if seconds is None else seconds
+    if budget <= 0:
+        raise RegexTimeoutError(seconds=round(REGEX_TIME_LIMIT))
+    try:
+        return [
+            m.span()
+            for m in query.regex.finditer(text, concurrent=True, timeout=budget)
+            if m.end() > m.start()
+        ]
+    except TimeoutError:
+        raise RegexTimeoutError(seconds=round(REGEX_TIME_LIMIT)) from None
+
+
 def find_matches(text: str, tokens: Sequence[Token], query: Query) -> list[tuple[int, int]]:
     """Hit spans ``(start, end)`` of ``query`` in ``text``, sorted, without duplicates.
 
@@ -253,8 +281,7 @@ def find_matches(text: str, tokens: Sequence[Token], query: Query) -> list[tuple
     matches.
     """
     if query.mode is SearchMode.REGEX:
-        assert query.regex is not None
-        return [m.span() for m in query.regex.finditer(text) if m.end() > m.start()]
+        return regex_spans(query, text)
     if query.mode is SearchMode.FUZZY:
         hits = find_fuzzy(text, query.terms[0].words[0], threshold=query.threshold, tokens=tokens)
         return [(h.start, h.end) for h in hits]

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from qualcode.errors import CancelledError, QualCodeError
+from qualcode.failures import explain
 from qualcode.ui.i18n import translate_error
 
 Progress = Callable[[int, int, str], None]
@@ -55,7 +56,7 @@ class Task(QObject):
         except QualCodeError as exc:
             self.error = exc
         except Exception as exc:  # shown to the user, not swallowed
-            self.error = exc
+            self.error = explain(exc) or exc
 
 
 class _Worker(QThread):
@@ -117,6 +118,12 @@ class Dispatcher(QObject):
             return fn(*args, **kwargs)
         except QualCodeError as exc:
             self.show_error(exc)
+            return None
+        except Exception as exc:
+            error = explain(exc)  # a full disk outside an operation (an export)
+            if error is None:
+                raise
+            self.show_error(error)
             return None
         finally:
             if previous is None:

@@ -12,7 +12,9 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from qualcode.ui import dialogs
 
@@ -32,6 +34,7 @@ class ImportActions:
     project: Any
     dispatcher: Any
     last_import: Any = None
+    last_import_report: str = ""
 
     def import_available(self) -> bool:
         """Whether the batch importer is installed."""
@@ -86,8 +89,31 @@ class ImportActions:
                     self.tr("These files could not be imported:\n{files}").format(files=lines)
                 )
             )
+        self._show_import_notes(batch)
         if batch.imported:
             self.open_source(batch.imported[0].source.id)
+
+    def _show_import_notes(self, batch: Any) -> None:
+        """The import report: what each imported file needs checked (repaired encodings...)."""
+        notes = [f"• {r.file}: {w}" for r in batch.imported for w in r.warnings]
+        self.last_import_report = ""
+        if not notes:
+            return
+        shown = notes[:25]
+        if len(notes) > 25:
+            shown.append(self.tr("… and {n} more.").format(n=len(notes) - 25))
+        text = self.tr("Imported, with notes to check:") + "\n" + "\n".join(shown)
+        self.last_import_report = text
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import report"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setParent(self, Qt.WindowType.Dialog)  # type: ignore[arg-type]
+        box.setObjectName("importReport")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def import_casesheet(self) -> None:
         """Ask for a classification sheet and import it into case attributes."""
@@ -100,9 +126,14 @@ class ImportActions:
             self.import_sheet(name)
 
     def import_sheet(self, path: str) -> Any:
-        """Import a classification sheet (one undo step) and report what it did."""
-        from qualcode.casesheet import import_case_sheet
+        """Preview a classification sheet, and on confirmation import it (one undo step)."""
+        from qualcode.casesheet import import_case_sheet, preview_case_sheet
 
+        plan = self.dispatcher.run(preview_case_sheet, self.project, path)
+        if plan is None or not dialogs.ask(
+            self, self.tr("Import a classification sheet"), self.sheet_preview_text(plan)
+        ):
+            return None
         report = self.dispatcher.run(import_case_sheet, self.project, path)
         if report is not None:
             self.statusBar().showMessage(
@@ -114,6 +145,35 @@ class ImportActions:
                 10000,
             )
         return report
+
+    def sheet_preview_text(self, plan: Any) -> str:
+        """What a sheet import will change, for the confirmation question."""
+        lines = [
+            self.tr("Cases named by column '{key}'.").format(key=plan.key),
+            self.tr("New cases: {n}").format(n=len(plan.created_cases))
+            + (f" ({', '.join(plan.created_cases[:10])}…)" if len(plan.created_cases) > 10
+               else f" ({', '.join(plan.created_cases)})" if plan.created_cases else ""),
+            self.tr("New attributes: {names}").format(
+                names=", ".join(plan.defined_attributes) or "–"
+            ),
+            self.tr("Values to set: {n} (already equal: {same})").format(
+                n=plan.updated_values, same=plan.unchanged_values
+            ),
+        ]  # fmt: skip
+        for value in plan.planned[:15]:
+            before = self.tr("(empty)") if value.old is None else str(value.old)
+            lines.append(f"  {value.case} · {value.attribute}: {before} → {value.new}")
+        if len(plan.planned) > 15:
+            lines.append(self.tr("… and {n} more.").format(n=len(plan.planned) - 15))
+        if plan.skipped:
+            lines.append(self.tr("Not imported:"))
+            lines.extend(
+                self.tr("  row {row}: {why}").format(row=row, why=why)
+                for row, why in plan.skipped[:15]
+            )
+        lines.append("")
+        lines.append(self.tr("Import these changes?"))
+        return "\n".join(lines)
 
     # -- drag and drop of files onto the window -------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -186,6 +186,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
             self.dispatcher.show_error(exc)
             return False
         self.set_project(project)
+        for warning in project.warnings:  # e.g. no backup copy: the disk is nearly full
+            self.dispatcher.show_error(warning)
         return True
 
     def set_project(self, project: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -30,3 +31,30 @@ TEXT = (
     "P: Apakah anggaran cukup?\n"
     "I: Anggaran kurang, koordinasi antar OPD juga lemah.\n"
 )
+
+
+def file_checksum(path: Path) -> str:
+    """A digest of every row of every table of the project file (history included).
+
+    Read through SQLite, so equal digests mean the project holds exactly the same
+    data, whatever pages SQLite rewrote.
+    """
+    import hashlib
+    import sqlite3
+
+    from qualcode.store.engine import sqlite_uri
+
+    digest = hashlib.sha256()
+    conn = sqlite3.connect(sqlite_uri(path), uri=True)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")
+        ]
+        for name in names:
+            digest.update(name.encode())
+            for row in sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{name}"')):
+                digest.update(row.encode())
+    finally:
+        conn.close()
+    return digest.hexdigest()

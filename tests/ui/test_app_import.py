@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 import qualcode.sources.batch as batch
 
@@ -84,7 +84,13 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(main_window, qtbot, 
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main_window, tmp_path):
+def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(
+    main_window, tmp_path, monkeypatch
+):
+    from qualcode.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
     w = main_window
     sheet = tmp_path / "informants.csv"
     sheet.write_text(
@@ -105,3 +111,29 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(main
     assert cases["I1"]["Instansi"] == "Diskominfo"
     assert w.navigation.cases.topLevelItemCount() == 2
     assert w.undo_label() == "Import case sheet"
+    assert "New cases: 1 (I2)" in asked[0] and "I2 · Jabatan: (empty) → Kabid" in asked[0]
+
+
+def test_a_declined_sheet_preview_changes_nothing(main_window, tmp_path, monkeypatch):
+    from qualcode.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
+    sheet = tmp_path / "informants.csv"
+    sheet.write_text("Kode,Jabatan\nI9,Kabid\n", "utf-8")
+    before = [c.name for c in main_window.project.cases.all()]
+    assert main_window.import_sheet(str(sheet)) is None
+    assert [c.name for c in main_window.project.cases.all()] == before
+
+
+def test_import_report_names_the_lines_read_from_another_encoding(main_window, qtbot, tmp_path):
+    w = main_window
+    path = tmp_path / "campuran.txt"
+    path.write_bytes("P: Apa “kendala” utama?\n".encode() + b"I: Sinyal \x93lemah\x94.\n")
+    task = w.import_paths([str(path)])
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "campuran.txt" in w.last_import_report and "line(s) 2" in w.last_import_report
+    box = w.findChild(QMessageBox, "importReport")
+    assert box is not None and "campuran.txt" in box.text()
+    assert w.workspace.view.text().startswith("P: Apa “kendala” utama?\nI: Sinyal “lemah”.")
+    box.close()

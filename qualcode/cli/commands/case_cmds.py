@@ -115,16 +115,23 @@ def set_(
 @click.option(
     "--key", metavar="COLUMN", help="Column naming the case (default: Kode/Code/Case...)."
 )
+@click.option(
+    "--dry-run", is_flag=True, help="Only list what would change; the project is not touched."
+)
 @json_option
 @coder_option
 def import_sheet(
-    project: str, file: str, key: str | None, as_json: bool, coder: str | None
+    project: str, file: str, key: str | None, dry_run: bool, as_json: bool, coder: str | None
 ) -> None:
     """Import a classification sheet (.xlsx/.csv, one row per case) as case attributes."""
-    from qualcode.casesheet import import_case_sheet
+    from qualcode.casesheet import import_case_sheet, preview_case_sheet
 
-    with open_project(project, coder) as p:
-        report = import_case_sheet(p, file, key=key)
+    if dry_run:
+        with open_project(project, coder, read_only=True) as p:
+            report = preview_case_sheet(p, file, key=key)
+    else:
+        with open_project(project, coder) as p:
+            report = import_case_sheet(p, file, key=key)
     if as_json:
         emit_json(
             {
@@ -134,9 +141,25 @@ def import_sheet(
                 "updated_values": report.updated_values,
                 "unchanged_values": report.unchanged_values,
                 "skipped": [{"row": row, "reason": why} for row, why in report.skipped],
+                "changes": [
+                    {
+                        "row": v.row,
+                        "case": v.case,
+                        "attribute": v.attribute,
+                        "old": v.old,
+                        "new": v.new,
+                    }
+                    for v in report.planned
+                ],
+                "dry_run": dry_run,
             }
         )
         return
+    if dry_run:
+        click.echo("Dry run: nothing was changed. The import would do this:")
+        for v in report.planned:
+            before = "(empty)" if v.old is None else v.old
+            click.echo(f"  row {v.row}: {v.case} · {v.attribute}: {before} -> {v.new}")
     click.echo(f"Cases named by column '{report.key}'.")
     click.echo(f"  new cases: {len(report.created_cases)} {', '.join(report.created_cases)}")
     click.echo(f"  new attributes: {', '.join(report.defined_attributes) or '-'}")

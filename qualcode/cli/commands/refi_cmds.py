@@ -69,19 +69,11 @@ def import_(file: Path, project: str, coder: str | None, as_json: bool) -> None:
     whole import is one step that undo takes back. The report lists what could
     not be imported.
     """
-    from qualcode.interop.refi_import import import_refi
-    from qualcode.project import Project
+    from qualcode.interop.refi_import import import_refi, import_refi_as_new
     from qualcode.store.engine import is_url
 
     if not is_url(project) and not Path(project).exists():
-        path = Path(project)
-        try:
-            with Project.create(path, coder=coder) as p:
-                report = import_refi(file, p)
-        except BaseException:
-            for suffix in ("", "-wal", "-shm", ".lock"):  # a refused file leaves no project
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
-            raise
+        report = import_refi_as_new(file, project, coder=coder)
     else:
         with open_project(project, coder) as p:
             report = import_refi(file, p)

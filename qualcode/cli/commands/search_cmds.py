@@ -29,9 +29,9 @@ def _scope(source: tuple[str, ...], case: tuple[str, ...], code: tuple[str, ...]
     return Scope(sources=list(source) or None, cases=list(case) or None, codes=list(code) or None)
 
 
-@click.command("search")
+@click.command("search", context_settings={"ignore_unknown_options": True})
 @project_argument
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--mode", type=click.Choice(MODES), default="words", show_default=True)
 @click.option("--source", multiple=True, metavar="NAME", help="Only this source (repeatable).")
 @click.option("--case", multiple=True, metavar="NAME", help="Only text of this case (repeatable).")
@@ -42,10 +42,15 @@ def _scope(source: tuple[str, ...], case: tuple[str, ...], code: tuple[str, ...]
 @click.option("--case-sensitive", is_flag=True, help="Match upper/lower case exactly.")
 @click.option("--limit", type=int, default=None, metavar="N", help="At most N hits.")
 @click.option("--context", type=int, default=40, show_default=True, help="Characters each side.")
+@click.option(
+    "--rebuild-index",
+    is_flag=True,
+    help="Rebuild the project's search index from the texts first (QUERY may be left out).",
+)
 @json_option
 def search_cmd(
     project: str,
-    query: str,
+    query: str | None,
     mode: str,
     source: tuple[str, ...],
     case: tuple[str, ...],
@@ -54,12 +59,26 @@ def search_cmd(
     case_sensitive: bool,
     limit: int | None,
     context: int,
+    rebuild_index: bool,
     as_json: bool,
 ) -> None:
-    """Search PROJECT for QUERY; print keyword-in-context hits."""
+    """Search PROJECT for QUERY; print keyword-in-context hits.
+
+    Works while the project is open in the app. A QUERY starting with '-' may
+    follow '--' (qualcode search P -- -an), like any argument.
+    """
     from qualcode.search.search import search
 
-    with open_project(project, read_only=False) as p:
+    if query is None and not rebuild_index:
+        raise click.UsageError("Missing argument 'QUERY'.")
+    with open_project(project, reading=True) as p:
+        if rebuild_index:
+            from qualcode.search.index import rebuild_index as rebuild
+
+            report = rebuild(p)
+            click.echo(f"Search index rebuilt ({report.added} source(s)).", err=True)
+        if query is None:
+            return
         hits = search(
             p, query, mode, scope=_scope(source, case, code),  # type: ignore[arg-type]
             case_sensitive=case_sensitive, threshold=threshold, context=context, limit=limit,
@@ -103,7 +122,7 @@ def words_cmd(
     """Word frequency of PROJECT (stop words removed)."""
     from qualcode.search.words import export_xlsx, word_cloud, word_frequencies
 
-    with open_project(project) as p:
+    with open_project(project, reading=True) as p:
         rows = word_frequencies(
             p, by="form" if by == "form" else "key", scope=_scope(source, case, code),  # type: ignore[arg-type]
             group_by=group_by, top=top,
@@ -168,7 +187,7 @@ def autocode_cmd(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Give exactly one of --query, --speaker, --like, --guide.")
         )
-    with open_project(project, coder) as p:
+    with open_project(project, coder, reading=not do_apply) as p:
         if query:
             preview = ac.preview_search(
                 p, code_name, query, mode, unit=unit, scope=_scope(source, case, ()),  # type: ignore[arg-type]

@@ -1,5 +1,7 @@
 """Open a ``.qdpx`` (zip) or a bare ``.qde`` safely and hand out its parts.
 
+The zip guards themselves live in :mod:`qualcode.safezip` (shared with .docx/.odt).
+
 A ``.qdpx`` comes from another computer and is untrusted: entries that would escape
 a folder (``../``, absolute paths, drive letters) are refused even though nothing is
 extracted to disk, and declared sizes, expansion ratios and entry counts are bounded
@@ -9,29 +11,16 @@ checks the CRC, so the declared sizes hold).
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Self
 
 from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.safezip import ArchiveLimits, check_archive
 
-_DRIVE_RE = re.compile(r"^[A-Za-z]:")
-
-
-@dataclass(frozen=True, slots=True)
-class ArchiveLimits:
-    """Bounds applied to an archive before reading it (defaults fit real projects)."""
-
-    max_entries: int = 20_000
-    max_total_bytes: int = 8 * 2**30  # uncompressed, whole archive
-    max_entry_bytes: int = 2**31 - 1  # spec §8.5: internal files are below 2 GB
-    max_ratio: float = 200.0  # uncompressed/compressed, checked above ratio_floor_bytes
-    ratio_floor_bytes: int = 1 << 20
-    max_xml_bytes: int = 1 << 30
+__all__ = ["DEFAULT_LIMITS", "ArchiveLimits", "ProjectPackage", "open_package"]
 
 
 DEFAULT_LIMITS = ArchiveLimits()
@@ -39,14 +28,6 @@ DEFAULT_LIMITS = ArchiveLimits()
 
 def _fail(template: str, **params: object) -> ImportFailedError:
     return ImportFailedError(template, **params)
-
-
-def _unsafe_name(name: str) -> bool:
-    """True for entry names that point outside the archive's folder."""
-    norm = name.replace("\\", "/")
-    if "\x00" in norm or norm.startswith("/") or _DRIVE_RE.match(norm):
-        return True
-    return any(part == ".." for part in norm.split("/"))
 
 
 class ProjectPackage:
@@ -127,58 +108,6 @@ def _read_entry(
             size=len(data),
         )
     return data
-
-
-def _check_archive(zf: zipfile.ZipFile, limits: ArchiveLimits, display: str) -> None:
-    infos = zf.infolist()
-    if len(infos) > limits.max_entries:
-        raise _fail(
-            QT_TRANSLATE_NOOP("errors", "{file}: too many entries in the archive ({count})."),
-            file=display,
-            count=len(infos),
-        )
-    total = 0
-    for info in infos:
-        if _unsafe_name(info.filename):
-            raise _fail(
-                QT_TRANSLATE_NOOP(
-                    "errors", "{file}: the archive holds an unsafe path ({entry}); refused."
-                ),
-                file=display,
-                entry=info.filename,
-            )
-        size = info.file_size
-        total += size
-        if size > limits.max_entry_bytes:
-            raise _fail(
-                QT_TRANSLATE_NOOP("errors", "{file}: {entry} is too large ({size} bytes)."),
-                file=display,
-                entry=info.filename,
-                size=size,
-            )
-        if size > limits.ratio_floor_bytes and (
-            info.compress_size <= 0 or size / info.compress_size > limits.max_ratio
-        ):
-            raise _fail(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "{file}: {entry} expands suspiciously ({size} bytes from {packed}); "
-                    "refused as a possible zip bomb.",
-                ),
-                file=display,
-                entry=info.filename,
-                size=size,
-                packed=info.compress_size,
-            )
-    if total > limits.max_total_bytes:
-        raise _fail(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{file}: the archive would expand to {size} bytes, more than allowed; refused.",
-            ),
-            file=display,
-            size=total,
-        )
 
 
 def _find_qde(names: list[str], display: str) -> tuple[str, str]:
@@ -278,7 +207,7 @@ def open_package(path: str | Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Pr
             reason=str(exc),
         ) from exc
     try:
-        _check_archive(zf, limits, display)
+        check_archive(zf, limits, display)
         infos = zf.infolist()
         qde_name, prefix = _find_qde([i.filename for i in infos if not i.is_dir()], display)
         qde_info = zf.getinfo(qde_name)

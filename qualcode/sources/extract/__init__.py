@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.sources.extract.bounds import DEFAULT_MAX_TEXT
 from qualcode.sources.extract.model import (
     DEFAULT_MAX_BYTES,
     Block,
@@ -25,6 +26,7 @@ from qualcode.sources.extract.model import (
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_TEXT",
     "SUPPORTED_EXTENSIONS",
     "Block",
     "BlockKind",
@@ -59,9 +61,16 @@ def _too_large(name: str, size: int, limit: int) -> Exception:
 
 
 def extract_file(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_text: int = DEFAULT_MAX_TEXT,
 ) -> ExtractedSource:
-    """Read and extract one file; its size is checked before anything is read."""
+    """Read and extract one file; its size is checked before anything is read.
+
+    ``max_text`` bounds the characters a compressed document (.docx, .odt) may
+    expand to, checked while its XML is streamed.
+    """
     path = Path(path)
     name = path.name
     try:
@@ -77,11 +86,15 @@ def extract_file(
             ),
             reason=exc,
         ) from exc
-    return extract_bytes(data, name, max_bytes=max_bytes)
+    return extract_bytes(data, name, max_bytes=max_bytes, max_text=max_text)
 
 
 def extract_bytes(
-    data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_text: int = DEFAULT_MAX_TEXT,
 ) -> ExtractedSource:
     """Extract text from the bytes of a file called ``filename`` (format by extension)."""
     name = Path(filename).name
@@ -108,7 +121,7 @@ def extract_bytes(
         )
     if not data.strip():
         raise fail(name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file is empty."))
-    result = _run(fmt, data, name)
+    result = _run(fmt, data, name, max_text)
     if not result.text.strip():
         raise fail(
             name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file contains no text.")
@@ -132,11 +145,11 @@ def extract_bytes(
     )
 
 
-def _run(fmt: str, data: bytes, name: str) -> Extraction:
+def _run(fmt: str, data: bytes, name: str, max_text: int) -> Extraction:
     if fmt == "docx":
         from qualcode.sources.extract.docx import extract_docx
 
-        return extract_docx(data, name)
+        return extract_docx(data, name, max_text=max_text)
     if fmt in ("txt", "md"):
         from qualcode.sources.extract.plain import extract_plain
 
@@ -144,7 +157,7 @@ def _run(fmt: str, data: bytes, name: str) -> Extraction:
     if fmt == "odt":
         from qualcode.sources.extract.odt import extract_odt
 
-        return extract_odt(data, name)
+        return extract_odt(data, name, max_text=max_text)
     if fmt == "rtf":
         from qualcode.sources.extract.rtf import extract_rtf
 

@@ -15,6 +15,7 @@ import zipfile
 from typing import Any
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.sources.extract.bounds import DEFAULT_MAX_TEXT, check_office_archive
 from qualcode.sources.extract.model import Extraction, TextBuilder, fail
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -163,8 +164,17 @@ def _notes(document: Any, walker: _Walker) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def extract_docx(data: bytes, name: str) -> Extraction:
-    """Extract a .docx; damaged files and zips that are not Word raise ImportFailedError."""
+def _docx_text(element: Any) -> int:
+    """Characters a finished body element adds (the text of ``w:t`` runs)."""
+    return len(element.text or "") if element.tag == _T else 0
+
+
+def extract_docx(data: bytes, name: str, *, max_text: int = DEFAULT_MAX_TEXT) -> Extraction:
+    """Extract a .docx; damaged files and zips that are not Word raise ImportFailedError.
+
+    The archive and the amount of text are bounded before python-docx parses it
+    (:mod:`qualcode.sources.extract.bounds`).
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -184,6 +194,7 @@ def extract_docx(data: bytes, name: str) -> Extraction:
                 "errors", "Cannot import {file}: not a Word document (not a .docx file)."
             ),
         )
+    check_office_archive(data, name, "word/document.xml", _docx_text, max_text=max_text)
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

@@ -7,6 +7,7 @@ import zipfile
 from typing import Any
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.sources.extract.bounds import DEFAULT_MAX_TEXT, check_office_archive
 from qualcode.sources.extract.model import Extraction, TextBuilder, fail
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -128,8 +129,25 @@ def _meta(doc: Any) -> dict[str, str]:
     return metadata
 
 
-def extract_odt(data: bytes, name: str) -> Extraction:
-    """Extract an .odt; damaged or foreign files raise ImportFailedError."""
+_S_TAG = f"{{{TEXT}}}s"
+_C_ATTR = f"{{{TEXT}}}c"
+
+
+def _odt_text(element: Any) -> int:
+    """Characters a finished element adds: its text and tail, and ``text:s`` spaces."""
+    size = len(element.text or "") + len(element.tail or "")
+    if element.tag == _S_TAG:
+        count = element.get(_C_ATTR, "1")
+        size += int(count) if count.isdigit() else 1
+    return size
+
+
+def extract_odt(data: bytes, name: str, *, max_text: int = DEFAULT_MAX_TEXT) -> Extraction:
+    """Extract an .odt; damaged or foreign files raise ImportFailedError.
+
+    The archive and the amount of text (``text:s`` runs of spaces included) are
+    bounded before odfpy parses it (:mod:`qualcode.sources.extract.bounds`).
+    """
     from odf.opendocument import load
 
     if not data.startswith(b"PK"):
@@ -139,6 +157,7 @@ def extract_odt(data: bytes, name: str) -> Extraction:
                 "errors", "Cannot import {file}: not an OpenDocument text (.odt) file."
             ),
         )
+    check_office_archive(data, name, "content.xml", _odt_text, max_text=max_text)
     try:
         doc = load(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

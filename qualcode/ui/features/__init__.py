@@ -35,6 +35,7 @@ FEATURE_MODULES: list[str] = [
     "search",
     "exports",
     "team_live",
+    "backups",
 ]
 """Modules under ``qualcode.ui.features``, in the order their panes and commands appear."""
 

@@ -127,19 +127,11 @@ class RefiImports:
         label = self.tr("Importing…")
 
         def work(progress: Any, cancel: Any) -> Any:
-            from qualcode.interop.refi_import import import_refi
-            from qualcode.project import Project
+            from qualcode.interop.refi_import import import_refi_as_new
 
-            out = Path(target)
-            existed = out.exists()  # Project.create refuses it; never delete it
-            try:
-                with Project.create(out, coder=coder) as p:
-                    return import_refi(path, p, progress=stage_progress(progress, cancel, label))
-            except BaseException:
-                if not existed:
-                    for suffix in ("", "-wal", "-shm", ".lock"):
-                        out.with_name(out.name + suffix).unlink(missing_ok=True)
-                raise
+            return import_refi_as_new(
+                path, target, coder=coder, progress=stage_progress(progress, cancel, label)
+            )
 
         def opened(report: Any) -> str:
             self.main.open_path(target)

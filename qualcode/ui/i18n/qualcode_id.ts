@@ -263,6 +263,49 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+    <message>
+        <source>before a format upgrade</source>
+        <translation>sebelum peningkatan format</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>sebelum pemulihan</translation>
+    </message>
+    <message>
+        <source>damaged file set aside</source>
+        <translation>berkas rusak yang disisihkan</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>Restore which project?</source>
+        <translation>Pulihkan proyek yang mana?</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>This project has no backup copies yet.</source>
+        <translation>Proyek ini belum memiliki salinan cadangan.</translation>
+    </message>
+    <message>
+        <source>Backup copy to restore:</source>
+        <translation>Salinan cadangan yang dipulihkan:</translation>
+    </message>
+    <message>
+        <source>Replace the project with the copy made {when}? The current file is kept in the backups folder, so this can be taken back the same way.</source>
+        <translation>Ganti proyek dengan salinan yang dibuat {when}? Berkas saat ini disimpan di folder cadangan, sehingga pemulihan ini dapat dibatalkan dengan cara yang sama.</translation>
+    </message>
+</context>
+<context>
     <name>CellPanel</name>
     <message>
         <source>Click a cell to see its excerpts.</source>
@@ -1655,6 +1698,18 @@ Pengode: {coder}</translation>
 {files}</translation>
     </message>
     <message>
+        <source>… and {n} more.</source>
+        <translation>… dan {n} lainnya.</translation>
+    </message>
+    <message>
+        <source>Imported, with notes to check:</source>
+        <translation>Sudah diimpor, dengan catatan yang perlu diperiksa:</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Laporan impor</translation>
+    </message>
+    <message>
         <source>Import a classification sheet</source>
         <translation>Impor lembar klasifikasi</translation>
     </message>
@@ -1665,6 +1720,38 @@ Pengode: {coder}</translation>
     <message>
         <source>{cases} new cases, {values} values set, {skipped} rows skipped.</source>
         <translation>{cases} kasus baru, {values} nilai diisi, {skipped} baris dilewati.</translation>
+    </message>
+    <message>
+        <source>Cases named by column &apos;{key}&apos;.</source>
+        <translation>Kasus dinamai oleh kolom &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>New cases: {n}</source>
+        <translation>Kasus baru: {n}</translation>
+    </message>
+    <message>
+        <source>New attributes: {names}</source>
+        <translation>Atribut baru: {names}</translation>
+    </message>
+    <message>
+        <source>Values to set: {n} (already equal: {same})</source>
+        <translation>Nilai yang diisi: {n} (sudah sama: {same})</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>  row {row}: {why}</source>
+        <translation>  baris {row}: {why}</translation>
+    </message>
+    <message>
+        <source>Import these changes?</source>
+        <translation>Impor perubahan ini?</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2198,14 @@ Pengode: {coder}</translation>
         <translation>Kode: {name}</translation>
     </message>
     <message>
+        <source>Conclusion: {text}</source>
+        <translation>Kesimpulan: {text}</translation>
+    </message>
+    <message>
+        <source>Display cell: {display} · {row} × {column}</source>
+        <translation>Sel display: {display} · {row} × {column}</translation>
+    </message>
+    <message>
         <source>Coding: {code} · {source} ¶{paragraph}</source>
         <translation>Pengodean: {code} · {source} ¶{paragraph}</translation>
     </message>
@@ -2119,16 +2214,8 @@ Pengode: {coder}</translation>
         <translation>Kutipan: {source} ¶{paragraph}</translation>
     </message>
     <message>
-        <source>Conclusion: {text}</source>
-        <translation>Kesimpulan: {text}</translation>
-    </message>
-    <message>
         <source>Cell summary: {display} · {row} × {column}</source>
         <translation>Ringkasan sel: {display} · {row} × {column}</translation>
-    </message>
-    <message>
-        <source>Display cell: {display} · {row} × {column}</source>
-        <translation>Sel tampilan: {display} · {row} × {column}</translation>
     </message>
     <message>
         <source>{target} (deleted)</source>
@@ -2938,6 +3025,14 @@ Pengode: {coder}</translation>
         <translation>Daftar komentar pembimbing dan selesaikan</translation>
     </message>
     <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Pulihkan dari &amp;cadangan…</translation>
+    </message>
+    <message>
+        <source>Replace a project with one of its automatic backup copies</source>
+        <translation>Ganti proyek dengan salah satu salinan cadangan otomatisnya</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>&amp;Riwayat</translation>
     </message>
@@ -3613,6 +3708,30 @@ Pengode: {coder}</translation>
         <translation>Server basis data menolak tindakan ini untuk akun Anda: {what}.</translation>
     </message>
     <message>
+        <source>The project is busy: {owner} is writing to it. Wait until it finishes (or close the project there) and try again; nothing was changed.</source>
+        <translation>Proyek sedang sibuk: {owner} sedang menulis ke dalamnya. Tunggu sampai selesai (atau tutup proyek di sana) lalu coba lagi; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}). Restore a backup with `qualcode backups restore PROJECT` or File › Restore from backup.</source>
+        <translation>{path} rusak ({reason}). Pulihkan cadangan dengan `qualcode backups restore PROJECT` atau Berkas › Pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The disk is full: free at least {needed} MB on the drive of {where} and try again. Nothing was changed.</source>
+        <translation>Disk penuh: kosongkan setidaknya {needed} MB pada drive {where} lalu coba lagi. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The server is busy: {reason}. Another member may be holding a lock; try again in a moment. Nothing was changed.</source>
+        <translation>Server sedang sibuk: {reason}. Anggota lain mungkin sedang memegang kunci; coba lagi sebentar lagi. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>No backup copy was made this time ({reason}); the project is open and your work is saved as usual. Free some disk space so backups resume.</source>
+        <translation>Kali ini tidak ada salinan cadangan yang dibuat ({reason}); proyek terbuka dan pekerjaan Anda tetap tersimpan seperti biasa. Kosongkan sebagian ruang disk agar pencadangan berjalan lagi.</translation>
+    </message>
+    <message>
+        <source>The regular expression was stopped after {seconds} seconds. Patterns with nested repeats such as (\w+\s?)+ can run almost forever; simplify it (for example \w+(\s\w+)*) or search with another mode.</source>
+        <translation>Ekspresi reguler dihentikan setelah {seconds} detik. Pola dengan pengulangan bersarang seperti (\w+\s?)+ dapat berjalan hampir tanpa akhir; sederhanakan polanya (misalnya \w+(\s\w+)*) atau cari dengan mode lain.</translation>
+    </message>
+    <message>
         <source>{file}: the folder does not exist.</source>
         <translation>{file}: folder tidak ada.</translation>
     </message>
@@ -3735,6 +3854,10 @@ Pengode: {coder}</translation>
     <message>
         <source>{path} is not a QualCode project.</source>
         <translation>{path} bukan proyek QualCode.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
         <source>Cannot connect to {path}: {reason}</source>
@@ -3998,6 +4121,14 @@ Pengode: {coder}</translation>
         <translation>{file}, baris {line}: bukan YAML yang sah: {reason}.</translation>
     </message>
     <message>
+        <source>{file}, line {line}: this alias (*name) refers to an entry that contains it; copy the text instead of using an alias.</source>
+        <translation>{file}, baris {line}: alias ini (*nama) merujuk ke entri yang memuat dirinya sendiri; salin teksnya alih-alih memakai alias.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the aliases expand to more than {limit} entries; write the entries out instead of repeating them with aliases.</source>
+        <translation>{file}, baris {line}: alias-alias ini berkembang menjadi lebih dari {limit} entri; tulis entrinya satu per satu alih-alih mengulanginya dengan alias.</translation>
+    </message>
+    <message>
         <source>{file}, line {line}: the file is empty; a codebook needs id, title, ...</source>
         <translation>{file}, baris {line}: berkas kosong; buku kode memerlukan id, title, ...</translation>
     </message>
@@ -4124,6 +4255,26 @@ Pengode: {coder}</translation>
     <message>
         <source>{url} is not a PostgreSQL server address.</source>
         <translation>{url} bukan alamat server PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>program lain</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} has no backups.</source>
+        <translation>{path} belum memiliki cadangan.</translation>
+    </message>
+    <message>
+        <source>There is no backup {which} of {path}; `qualcode backups list` shows them.</source>
+        <translation>Tidak ada cadangan {which} untuk {path}; `qualcode backups list` menampilkan daftarnya.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: it holds more than {limit} MB of text, the limit for one source. Split the document into parts and import those.</source>
+        <translation>Tidak dapat mengimpor {file}: berkas ini memuat lebih dari {limit} MB teks, batas untuk satu sumber. Pecah dokumen menjadi beberapa bagian lalu impor bagian-bagian itu.</translation>
     </message>
 </context>
 <context>

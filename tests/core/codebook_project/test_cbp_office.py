@@ -121,7 +121,7 @@ def test_a_failed_codebook_export_keeps_the_previous_file(
     target.write_bytes(b"the earlier export")
 
     def power_cut(*_a: object, **_k: object) -> None:
-        raise OSError(28, "No space left on device")
+        raise OSError(5, "Input/output error")  # a full disk has its own message
 
     # the new file is complete, then the rename fails
     monkeypatch.setattr("qualcode.fileio.os.replace", power_cut)

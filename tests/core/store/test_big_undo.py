@@ -64,3 +64,29 @@ def test_merge_thousands_of_codings_with_overlaps(project: Project) -> None:
     assert snapshot(project) == before
     project.redo()
     assert len(project.codings.list()) == len(union)
+
+
+def test_packing_a_large_row_streams_and_round_trips(monkeypatch) -> None:
+    """A long text and file are written in chunks, giving exactly the one-shot JSON."""
+    import json
+    import zlib
+    from datetime import datetime
+
+    from qualcode.store import rowcodec
+
+    monkeypatch.setattr(rowcodec, "_CHUNK", 7)
+    entries = [
+        [
+            "i",
+            "source_content",
+            [{"id": 1, "text": "“bagus” 😀 é " * 9, "original": bytes(range(256))}],
+        ],
+        {"when": datetime(2026, 1, 2, 3, 4, 5), 2: "kunci", "none": None},
+    ]
+    one_shot = json.dumps(
+        entries, default=rowcodec._default, separators=(",", ":"), ensure_ascii=False
+    )
+    assert zlib.decompress(rowcodec.pack(entries)).decode("utf-8") == one_shot
+    assert rowcodec.unpack(rowcodec.pack(entries)) == json.loads(
+        one_shot, object_hook=rowcodec._hook
+    )

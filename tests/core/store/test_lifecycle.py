@@ -69,7 +69,12 @@ def test_lock_of_a_killed_process_does_not_block(project_path: Path) -> None:
         holder.kill()
 
 
-def test_rolling_backups_are_kept_and_open(project_path: Path) -> None:
+def test_rolling_backups_are_kept_and_open(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    monkeypatch.setattr(backup, "ROLLING_INTERVAL", timedelta(0))
     _make(project_path)
     for _ in range(backup.KEEP_ROLLING + 2):
         Project.open(project_path, coder="ana").close()

@@ -122,9 +122,14 @@ def test_raw_connection_cannot_touch_another_coders_coding(team: Team) -> None:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(f"DELETE FROM coding WHERE id = {theirs}")
         if conn.execute("SELECT to_regclass('search_meta')").fetchone()[0]:
-            conn.execute("INSERT INTO search_meta VALUES ('probe', 'x')")  # derived: any member
-            with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                conn.execute("TRUNCATE search_meta")
+            for sql in (  # derived data: the owners' to write, so nobody empties the search
+                "INSERT INTO search_meta VALUES ('probe', 'x')",
+                "DELETE FROM search_term",
+                "UPDATE search_doc SET offsets = NULL",
+                "TRUNCATE search_meta",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(sql)
         # Her own coding is hers to change.
         done = conn.execute(f"UPDATE coding SET note = 'ok' WHERE id = {mine}")
         assert done.rowcount == 1
@@ -235,10 +240,63 @@ def test_member_roles_change_and_end(team: Team) -> None:
 
 
 def test_coder_searches_with_the_server_index(team: Team) -> None:
-    """The search index tables are derived data: setup-roles prepares them, a coder fills them."""
+    """The search index is the owners' to write: a coder searches in memory while it is
+    stale, and with the server's index once an owner's client has brought it up to date."""
     pytest.importorskip("qualcode.search.index_pg")
+    from qualcode.search.index import MemoryIndex, PgIndex, open_index
     from qualcode.search.search import search
 
     with Project.open(team.urls["budi"]) as p:
         hits = search(p, "Sosialisasi")
         assert hits and {h.source_id for h in hits} == {team.ids["source"]}
+        assert isinstance(open_index(p), MemoryIndex)
+    with Project.open(team.urls["ana"]) as p:
+        assert isinstance(open_index(p), PgIndex)  # the owner fills it
+    with Project.open(team.urls["budi"]) as p:
+        assert isinstance(open_index(p), PgIndex)
+        assert {h.source_id for h in search(p, "Sosialisasi")} == {team.ids["source"]}
+
+
+def test_server_decides_audit_time_resolution_member_and_coding_bounds(team: Team) -> None:
+    mine = _coding(team, "budi")
+    with Project.open(team.urls["dewi"]) as p:
+        thread = review.add_comment(p, "coding", mine, "Cek lagi definisinya.").result
+        assert thread is not None
+    with team.raw("budi") as conn:
+        conn.execute("INSERT INTO audit_log (at, coder, op, label, summary) "
+                     "VALUES ('2001-01-01', 'budi', 'x', 'backdated', '{}')")  # fmt: skip
+        at = conn.execute("SELECT at FROM audit_log WHERE label = 'backdated'").fetchone()[0]
+        assert at.year >= 2025  # the server's clock, not the client's
+        conn.execute(
+            "UPDATE review_comment SET status = 'resolved', resolved_by = 'dewi', "
+            f"resolved_at = '2001-01-01' WHERE id = {thread.id}"
+        )
+        by, when = conn.execute(
+            f"SELECT resolved_by, resolved_at FROM review_comment WHERE id = {thread.id}"
+        ).fetchone()
+        assert by == "budi" and when.year >= 2025  # the acting member, at the server's time
+        with pytest.raises(psycopg.errors.CheckViolation, match="past the end"):
+            conn.execute(f"UPDATE coding SET end_pos = 100000 WHERE id = {mine}")
+    with Project.open(team.admin) as p:
+        assert max(c.end for c in p.codings.list()) <= len(TEXT)
+
+
+def test_a_held_lock_gives_a_clear_busy_message(team: Team, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from qualcode.cli.main import cli
+    from qualcode.errors import ServerBusyError
+    from qualcode.store import engine, sequences
+
+    monkeypatch.setattr(engine, "LOCK_TIMEOUT_S", 1.0)
+    with team.raw("budi") as conn, conn.transaction():
+        conn.execute(f"SELECT pg_advisory_lock({sequences.MIGRATION_LOCK})")
+        with pytest.raises(ServerBusyError, match="server is busy"):
+            Project.open(team.urls["ana"])
+        result = CliRunner().invoke(cli, ["info", team.urls["citra"]])
+        assert result.exit_code == 1 and "The server is busy" in result.output
+        conn.execute(f"SELECT pg_advisory_unlock({sequences.MIGRATION_LOCK})")
+        with Project.open(team.urls["ana"]) as p:
+            conn.execute("LOCK TABLE coding IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(ServerBusyError):
+                p.codings.list()
