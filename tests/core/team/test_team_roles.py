@@ -260,7 +260,7 @@ def test_coder_searches_with_the_server_index(team: Team) -> None:
 def test_server_decides_audit_time_resolution_member_and_coding_bounds(team: Team) -> None:
     mine = _coding(team, "budi")
     with Project.open(team.urls["dewi"]) as p:
-        thread = review.add_comment(p, "coding", mine, "Cek lagi definisinya.").result
+        thread = p.review.add("coding", mine, "Cek lagi definisinya.").result
         assert thread is not None
     with team.raw("budi") as conn:
         conn.execute("INSERT INTO audit_log (at, coder, op, label, summary) "
