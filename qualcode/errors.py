@@ -85,6 +85,26 @@ class ReadOnlyError(ProjectError):
     )
 
 
+class ReviewModeError(ProjectError):
+    """A change to the student's work was attempted on a project opened for review."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The project is open for review: only review comments and your own codings can "
+        "change ({what}). Nothing was changed.",
+    )
+
+
+class OthersCodingError(ConflictError):
+    """A coder tried to change another coder's coding without confirming it."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Coding {id} was made by {owner}; confirm before changing another coder's coding. "
+        "Nothing was changed.",
+    )
+
+
 class ImportFailedError(QualCodeError):
     """A file could not be imported; the project was left unchanged."""
 

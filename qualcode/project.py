@@ -4,7 +4,7 @@ A project is one SQLite file (``.qdaproj``) or, for teams, a database URL. The
 facade owns the engine, the lock and the undo history, and exposes one manager
 per kind of object (``project.codes``, ``project.codings``, ``project.sources``,
 ``project.cases``, ``project.attributes``, ``project.memos``, ``project.displays``,
-``project.cells``, ``project.conclusions``). Reads return
+``project.cells``, ``project.conclusions``, ``project.review``, ``project.maps``). Reads return
 frozen records; every mutation runs in :meth:`Project.operation`, is recorded
 for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 """
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 import qualcode
-from qualcode import team_roles
+from qualcode import ownership, team_roles
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
     BackupSkippedError,
@@ -32,6 +32,7 @@ from qualcode.errors import (
     PasswordRequiredError,
     ProjectDamagedError,
     ProjectError,
+    ProjectLockedError,
     QualCodeError,
     ReadOnlyError,
     ValidationError,
@@ -75,10 +76,12 @@ class Project:
         read_only: bool,
         coder: str,
         lock: ProjectLock | None = None,
+        review: bool = False,
     ) -> None:
         self.engine = engine
         self.location = location
         self.read_only = read_only
+        self.review_mode = review and not read_only
         self.coder = coder
         self._lock = lock
         self._coder_id: int | None = None
@@ -97,6 +100,7 @@ class Project:
         import qualcode.search.index  # noqa: F401
         from qualcode.analysis.cells import CellManager
         from qualcode.analysis.conclusions import ConclusionManager
+        from qualcode.analysis.review import ReviewManager
         from qualcode.analysis.saved import DisplayManager
         from qualcode.attributes import AttributeManager
         from qualcode.cases import CaseManager
@@ -121,6 +125,7 @@ class Project:
         from qualcode.analysis.maps import MapManager
 
         self.maps = MapManager(self)
+        self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -189,6 +194,7 @@ class Project:
         read_only: bool = False,
         backups: bool = True,
         password: str | None = None,
+        review: bool = False,
     ) -> Project:
         """Open an existing project, upgrading an older schema after a backup copy.
 
@@ -202,21 +208,38 @@ class Project:
 
         Raises :class:`NewerSchemaError` (file untouched) for a project from a newer
         QualCode and :class:`ProjectLockedError` if another process has it open for
-        writing (open it with ``read_only=True`` instead).
+        writing (open it with ``read_only=True`` or ``review=True`` instead).
+
+        ``review=True`` opens the project for review (see :mod:`qualcode.ownership`):
+        only review comments and the reviewer's own codings can change, so it may
+        be opened while the student has it open (without the lock, and without a
+        backup copy: the reviewer cannot damage the student's work).
         """
         coder_name = resolve_coder(coder)
         if is_url(target):
             with _explained(public_location(target)):
-                return cls._open_url(str(target), coder_name, read_only)
+                return cls._open_url(str(target), coder_name, read_only, review)
         path = Path(target).resolve()
         with _explained(path):
             return cls._open_file(
-                path, coder_name, read_only=read_only, backups=backups, password=password
+                path,
+                coder_name,
+                read_only=read_only,
+                backups=backups,
+                password=password,
+                review=review,
             )
 
     @classmethod
     def _open_file(
-        cls, path: Path, coder_name: str, *, read_only: bool, backups: bool, password: str | None
+        cls,
+        path: Path,
+        coder_name: str,
+        *,
+        read_only: bool,
+        backups: bool,
+        password: str | None,
+        review: bool = False,
     ) -> Project:
         key = cipher_password(path, password)
         found = _check_file(path, key)
@@ -230,6 +253,22 @@ class Project:
             opened.encrypted = key is not None
             return opened
         lock = ProjectLock(path, coder_name)
+        if review and found == migrations.SCHEMA_VERSION:
+            try:
+                lock.acquire()
+            except ProjectLockedError:
+                engine = make_engine(path, password=key)
+                reviewing = cls(
+                    engine, location=str(path), read_only=False, coder=coder_name, review=True
+                )
+            else:
+                engine = make_engine(path, password=key)
+                reviewing = cls(
+                    engine, location=str(path), read_only=False, coder=coder_name, lock=lock,
+                    review=True,
+                )  # fmt: skip
+            reviewing.encrypted = key is not None
+            return reviewing
         lock.acquire()
         try:
             warnings: list[QualCodeError] = []
@@ -247,7 +286,9 @@ class Project:
         except BaseException:
             lock.release()
             raise
-        project = cls(engine, location=str(path), read_only=False, coder=coder_name, lock=lock)
+        project = cls(
+            engine, location=str(path), read_only=False, coder=coder_name, lock=lock, review=review
+        )
         project.warnings = warnings
         project.encrypted = key is not None
         return project
@@ -279,7 +320,7 @@ class Project:
             return backup.restore(target, which, user=resolve_coder(coder))
 
     @classmethod
-    def _open_url(cls, url: str, coder: str, read_only: bool) -> Project:
+    def _open_url(cls, url: str, coder: str, read_only: bool, review: bool = False) -> Project:
         engine = make_engine(url)
         location = public_location(url)
         try:
@@ -307,7 +348,7 @@ class Project:
         team_roles.remember(engine, member)
         if member is not None:
             coder = member.coder
-        return cls(engine, location=location, read_only=read_only, coder=coder)
+        return cls(engine, location=location, read_only=read_only, coder=coder, review=review)
 
     def close(self) -> None:
         """Release the database and the lock. Safe to call twice."""
@@ -359,6 +400,15 @@ class Project:
         self._redo_possible = None
         if self._lock is not None:
             self._lock.rename(clean)
+
+    @property
+    def content_read_only(self) -> bool:
+        """Whether the student's work (codes, sources, conclusions...) is closed to changes.
+
+        True when read-only or open for review; comments (and, in review mode,
+        the reviewer's own codings) may still be writable.
+        """
+        return self.read_only or self.review_mode
 
     @property
     def role(self) -> str | None:
@@ -430,6 +480,8 @@ class Project:
         ):
             with conn.begin():
                 op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
+                if self.review_mode:
+                    op.guard = ownership.review_guard(self.coder, op.coder_id)
                 self._local.op = op
                 try:
                     yield op
@@ -482,6 +534,36 @@ class Project:
     def redo(self) -> ChangeSet[None] | None:
         """Redo the last undone operation; None if there is nothing to redo."""
         return self._replay(undo=False)
+
+    def undo_to(self, step_id: int) -> ChangeSet[None] | None:
+        """Undo this coder's steps back to and including ``step_id``, in one transaction.
+
+        Only the acting coder's own steps are undone (the History view's "Undo to
+        here"); an undo that would overwrite someone's later change raises
+        :class:`ConflictError` and nothing is undone. None if ``step_id`` is not
+        one of this coder's undoable steps.
+        """
+        if self.read_only:
+            raise ReadOnlyError()
+        entries: list[Any] = []
+        last: history.StepInfo | None = None
+        with self._write_mutex, self.engine.connect().execution_options(**WRITE) as conn:
+            with conn.begin() as tx:
+                while True:
+                    step = history.peek_undo(conn, self.coder)
+                    if step is None or step.id < step_id:
+                        break
+                    entries.extend(history.undo_step(conn, step, self.coder))
+                    last = step
+                if last is None or last.id != step_id:
+                    tx.rollback()
+                    return None
+            self._redo_possible = None
+        changes: ChangeSet[None] = ChangeSet(
+            last.op, last.label, touched_ids(entries), None, undo=True
+        )
+        self._notify(changes)
+        return changes
 
     def _replay(self, *, undo: bool) -> ChangeSet[None] | None:
         if self.read_only:

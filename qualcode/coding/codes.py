@@ -545,7 +545,7 @@ class CodeManager:
                 name, parent_id=parent, color=color or original.color, description=description
             ).result
             assert new is not None
-            self._p.codings.recode(ids, new.id)
+            self._p.codings.recode(ids, new.id, allow_others=True)
             op.note(code=original.name, into=new.name, codings=len(ids), child=as_child)
             op.result = self.get(new.id)
         return op.changeset

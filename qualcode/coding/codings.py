@@ -23,6 +23,7 @@ from qualcode.coding.invivo import invivo_name
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId, CoderId, CodingId, SourceId
+from qualcode.ownership import others_codings, require_own
 from qualcode.records import VALENCES, Code, Coding
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
@@ -236,8 +237,17 @@ class CodingManager:
             op.result = [coding_from_image(img) for img in op.entries[-1][2]] if ids else []
         return op.changeset
 
-    def remove(self, coding_ids: Sequence[int]) -> ChangeSet[None]:
-        """Remove codings (and memos written on them)."""
+    def by_others(self, coding_ids: Sequence[int]) -> dict[int, str]:
+        """Of ``coding_ids``, those another coder made (id -> coder): ask before changing them."""
+        with self._p.reading() as conn:
+            return others_codings(conn, self._p._coder(conn), coding_ids)
+
+    def remove(self, coding_ids: Sequence[int], *, allow_others: bool = False) -> ChangeSet[None]:
+        """Remove codings (and memos written on them).
+
+        Another coder's coding is removed only with ``allow_others=True`` (the
+        caller asked the user first).
+        """
         ids = list(dict.fromkeys(coding_ids))
         if not ids:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose codings to remove."))
@@ -248,17 +258,21 @@ class CodingManager:
             missing = [i for i in ids if i not in found]
             if missing:
                 raise _not_found(missing[0])
+            require_own(op.conn, op.coder_id, ids, allow_others=allow_others)
             op.delete_where(t.memo, t.memo.c.coding_id.in_(ids))
             op.delete_where(t.coding, t.coding.c.id.in_(ids))
             op.note(codings=ids)
         return op.changeset
 
-    def resize(self, coding_id: int, start: int, end: int) -> ChangeSet[Coding]:
-        """Move a coding's boundaries."""
+    def resize(
+        self, coding_id: int, start: int, end: int, *, allow_others: bool = False
+    ) -> ChangeSet[Coding]:
+        """Move a coding's boundaries (another coder's only with ``allow_others=True``)."""
         with self._p.operation(
             "coding.resize", QT_TRANSLATE_NOOP("operations", "Resize coding")
         ) as op:
             before = _require(op.conn, coding_id)
+            require_own(op.conn, op.coder_id, [coding_id], allow_others=allow_others)
             _check_range(op.conn, before.source_id, start, end)
             try:
                 op.update(
@@ -272,8 +286,10 @@ class CodingManager:
             op.result = _require(op.conn, coding_id)
         return op.changeset
 
-    def recode(self, coding_ids: Sequence[int], code_id: int) -> ChangeSet[builtins.list[Coding]]:
-        """Give codings another code."""
+    def recode(
+        self, coding_ids: Sequence[int], code_id: int, *, allow_others: bool = False
+    ) -> ChangeSet[builtins.list[Coding]]:
+        """Give codings another code (another coder's only with ``allow_others=True``)."""
         ids = list(dict.fromkeys(coding_ids))
         with self._p.operation("coding.recode", QT_TRANSLATE_NOOP("operations", "Recode")) as op:
             _require_code(op.conn, code_id)
@@ -281,6 +297,7 @@ class CodingManager:
             if len(rows) != len(ids):
                 found = {r._mapping["id"] for r in rows}
                 raise _not_found(next(i for i in ids if i not in found))
+            require_own(op.conn, op.coder_id, ids, allow_others=allow_others)
             try:
                 op.update_where(
                     t.coding, t.coding.c.id.in_(ids), {"code_id": code_id, "modified_at": utcnow()}

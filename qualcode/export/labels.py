@@ -167,6 +167,23 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_note": {"id": "catatan", "en": "note"},
     "kind_journal": {"id": "jurnal", "en": "journal"},
     "transcript": {"id": "Transkrip terkode", "en": "Coded transcript"},
+    # the review report (bimbingan log)
+    "rv_title": {"id": "Laporan Bimbingan: Komentar Pembimbing", "en": "Review Report: Comments"},
+    "rv_counts": {
+        "id": "{open} utas terbuka, {resolved} selesai",
+        "en": "{open} open threads, {resolved} resolved",
+    },
+    "rv_none": {"id": "Belum ada komentar.", "en": "No comments yet."},
+    "rv_open": {"id": "Terbuka", "en": "Open"},
+    "rv_resolved": {"id": "Selesai", "en": "Resolved"},
+    "rv_resolved_by": {"id": "diselesaikan oleh {who}, {when}", "en": "resolved by {who}, {when}"},
+    "rv_deleted": {"id": "(sudah dihapus)", "en": "(deleted)"},
+    "rv_code": {"id": "Kode", "en": "Code"},
+    "rv_coding": {"id": "Pengodean", "en": "Coding"},
+    "rv_excerpt": {"id": "Kutipan", "en": "Excerpt"},
+    "rv_conclusion": {"id": "Kesimpulan", "en": "Conclusion"},
+    "rv_summary": {"id": "Ringkasan sel", "en": "Cell summary"},
+    "rv_cell": {"id": "Sel tampilan", "en": "Display cell"},
     # source kinds and valences
     "interview": {"id": "Wawancara", "en": "Interview"},
     "focus-group": {"id": "Diskusi kelompok terarah (FGD)", "en": "Focus group"},

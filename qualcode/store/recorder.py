@@ -9,7 +9,7 @@ ORM) statements keep bulk work fast: 10k codings move in one statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
@@ -56,6 +56,8 @@ class Operation:
         self.summary: dict[str, Any] = {}
         self.result: Any = None
         self.changes: ChangeSet[Any] | None = None
+        # Checks each written entry before it is kept (review mode): raising rolls back.
+        self.guard: Callable[[Entry], None] | None = None
 
     @property
     def changeset(self) -> ChangeSet[Any]:
@@ -66,6 +68,8 @@ class Operation:
 
     # -- recording -----------------------------------------------------------
     def _record(self, entry: Entry) -> None:
+        if self.guard is not None:
+            self.guard(entry)
         self.entries.append(entry)
         if self.parent is not None:
             self.parent._record(entry)

@@ -70,7 +70,7 @@ def ask_coder_once(window: Any) -> None:
         window.settings.save()
 
 
-def open_later(window: Any, project_path: str) -> None:
+def open_later(window: Any, project_path: str, *, review: bool = False) -> None:
     """Open the project once the window is on screen (opening imports the database layer).
 
     A REFI-QDA project (.qdpx, .qde: a double-click through the file association) is
@@ -93,7 +93,7 @@ def open_later(window: Any, project_path: str) -> None:
     window.statusBar().showMessage(message)
 
     def open_and_signal() -> None:
-        window.open_path(path)
+        window.open_path(path, review=review)
         if window.statusBar().currentMessage() == message:
             window.statusBar().clearMessage()
         signal_ready(window)
@@ -112,7 +112,7 @@ def signal_ready(window: Any) -> None:
         Path(target).write_text(window.windowTitle(), encoding="utf-8")
 
 
-def run(project_path: str | None = None) -> int:
+def run(project_path: str | None = None, *, review: bool = False) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app = create_application()
     window = build_window(None)
@@ -121,7 +121,7 @@ def run(project_path: str | None = None) -> int:
     if window.settings.coder is None:
         ask_coder_once(window)
     if project_path:
-        open_later(window, project_path)  # signals readiness once the project is shown
+        open_later(window, project_path, review=review)  # signals readiness when shown
     else:
         from PySide6.QtCore import QTimer
 

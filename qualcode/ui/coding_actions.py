@@ -144,18 +144,64 @@ class CodingActions:
         if done is not None:
             self.remember_code(done.result[0].id)
 
+    def confirm_others(self, coding_ids: list[int]) -> bool | None:
+        """Whether changing these codings changes another coder's work, asked first.
+
+        Returns the ``allow_others`` flag for the core (False: all are one's own),
+        or None when the user said no (or, in review mode, cannot).
+        """
+        others = self.project.codings.by_others(coding_ids)
+        if not others:
+            return False
+        coders = ", ".join(sorted(set(others.values())))
+        if self.project.review_mode:
+            dialogs.inform(
+                self,
+                self.tr("Open for review"),
+                self.tr("These codings were made by {coders}; in review mode only your own "
+                        "codings can change.").format(coders=coders),
+            )  # fmt: skip
+            return None
+        question = self.tr(
+            "{count} of these codings were made by {coders}. Change another coder's work?"
+        ).format(count=len(others), coders=coders)
+        return True if dialogs.ask(self, self.tr("Another coder's coding"), question) else None
+
     def uncode(self, coding_ids: list[int]) -> None:
-        """Remove codings."""
-        if coding_ids:
-            self.dispatcher.run(self.project.codings.remove, coding_ids, origin=self.workspace)
+        """Remove codings (asking first for another coder's, or for ones with comments)."""
+        if not coding_ids:
+            return
+        allow = self.confirm_others(coding_ids)
+        if allow is None or not self.confirm_commented("coding", coding_ids):
+            return
+        self.dispatcher.run(
+            self.project.codings.remove, coding_ids, allow_others=allow, origin=self.workspace
+        )
+
+    def confirm_commented(self, target: str, ids: list[int]) -> bool:
+        """Ask before deleting targets that review threads are about (their text stays quoted)."""
+        threads = self.project.review.on_targets(target, ids)
+        if not threads:
+            return True
+        question = self.tr(
+            "{count} review comment thread(s) are about what you are deleting. The threads "
+            "keep the quoted text. Delete anyway?"
+        ).format(count=len(threads))
+        return dialogs.ask(self, self.tr("Commented"), question)
 
     def uncode_at_cursor(self) -> None:
         """Remove every coding at the cursor (one undo step)."""
         self.uncode(self.workspace.codings_at_cursor())
 
     def recode(self, coding_ids: list[int], code_id: int) -> None:
-        """Give codings another code."""
-        if self.dispatcher.run(self.project.codings.recode, coding_ids, code_id) is not None:
+        """Give codings another code (asking first for another coder's)."""
+        allow = self.confirm_others(coding_ids)
+        if allow is None:
+            return
+        done = self.dispatcher.run(
+            self.project.codings.recode, coding_ids, code_id, allow_others=allow
+        )
+        if done is not None:
             self.remember_code(code_id)
 
     def _create_and_recode(
@@ -170,8 +216,12 @@ class CodingActions:
             self.remember_code(done.result[0].id)
 
     def resize_coding(self, coding_id: int, start: int, end: int) -> None:
-        """Move a coding's edges (from a drag in the document view)."""
-        self.dispatcher.run(self.project.codings.resize, coding_id, start, end)
+        """Move a coding's edges (from a drag in the document view; another coder's: asked)."""
+        allow = self.confirm_others([coding_id])
+        if allow is None:
+            self.workspace.reload_codings()  # the dragged preview snaps back
+            return
+        self.dispatcher.run(self.project.codings.resize, coding_id, start, end, allow_others=allow)
 
     def coding_menu(self, coding_id: int, pos: QPoint) -> QMenu:
         """The context menu of a coding stripe or highlight: uncode, recode, details."""
@@ -234,6 +284,12 @@ class CodingActions:
             "Delete the code '{code}' with {subcodes} sub-codes and {codings} codings? "
             "Undo brings them back."
         ).format(code=code.name, subcodes=len(ids) - 1, codings=codings)
+        threads = self.project.review.on_code_tree(ids)
+        if threads:
+            text += "\n\n" + self.tr(
+                "{count} review comment thread(s) are about this code or its codings; they keep "
+                "the quoted text."
+            ).format(count=len(threads))
         if dialogs.ask(self, self.tr("Delete code"), text):
             self.dispatcher.run(self.project.codes.delete, code_id)
 

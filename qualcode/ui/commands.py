@@ -66,12 +66,17 @@ def has_project(w: Window) -> bool:
 
 
 def writable(w: Window) -> bool:
-    """Enabled-when: a project is open for writing."""
+    """Enabled-when: the project's content may change (open for writing, not for review)."""
+    return w.project is not None and not w.project.content_read_only
+
+
+def can_review(w: Window) -> bool:
+    """Enabled-when: comments and one's own codings may change (also in review mode)."""
     return w.project is not None and not w.project.read_only
 
 
 def _selection(w: Window) -> bool:
-    return writable(w) and w.workspace.selection() is not None
+    return can_review(w) and w.workspace.selection() is not None
 
 
 def _code(w: Window) -> bool:
@@ -121,6 +126,16 @@ COMMANDS: list[Command] = [
         shortcut=KS.Open,
         tip=QT_TRANSLATE_NOOP("commands", "Open a QualCode project (.qdaproj)"),
         toolbar=True,
+    ),
+    Command(
+        "project.review",
+        QT_TRANSLATE_NOOP("commands", "Open for re&view…"),
+        "file",
+        lambda w: w.open_project(review=True),
+        tip=QT_TRANSLATE_NOOP(
+            "commands",
+            "Open a student's project to comment and check-code without changing their work",
+        ),
     ),
     Command(
         "project.sample",
@@ -191,7 +206,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Undo"),
         "edit",
         lambda w: w.undo(),
-        enabled=lambda w: writable(w) and w.undo_label() is not None,
+        enabled=lambda w: can_review(w) and w.undo_label() is not None,
         shortcut=KS.Undo,
         dynamic_label=_undo_label,
         toolbar=True,
@@ -201,7 +216,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Redo"),
         "edit",
         lambda w: w.redo(),
-        enabled=lambda w: writable(w) and w.redo_label() is not None,
+        enabled=lambda w: can_review(w) and w.redo_label() is not None,
         shortcut=KS.Redo,
         dynamic_label=_redo_label,
         toolbar=True,
@@ -240,7 +255,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "Code with the &selected code"),
         "code",
         lambda w: w.code_with_selected(),
-        enabled=lambda w: _selection(w) and _code(w),
+        enabled=lambda w: _selection(w) and w.code_tree.current_code_id() is not None,
         shortcut="Ctrl+Return",
     ),
     Command(
@@ -256,7 +271,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&In-vivo code"),
         "code",
         lambda w: w.in_vivo(),
-        enabled=_selection,
+        enabled=lambda w: writable(w) and _selection(w),
         shortcut="Ctrl+Shift+I",
         tip=QT_TRANSLATE_NOOP(
             "commands", "Create a code named from the selected words and apply it"
@@ -267,7 +282,7 @@ COMMANDS: list[Command] = [
         QT_TRANSLATE_NOOP("commands", "&Remove codings at cursor"),
         "code",
         lambda w: w.uncode_at_cursor(),
-        enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
+        enabled=lambda w: can_review(w) and bool(w.workspace.codings_at_cursor()),
     ),
     *[
         Command(

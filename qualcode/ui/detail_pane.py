@@ -177,7 +177,7 @@ class CodingDetails(QWidget):
         enabled = cid is not None and project is not None
         fields = (self.valence, self.magnitude, self.period, self.note)
         for w in fields:
-            w.setEnabled(enabled and not project.read_only)
+            w.setEnabled(enabled and not project.content_read_only)
             w.blockSignals(True)
         self._note_timer.stop()
         try:
@@ -320,7 +320,7 @@ class CodeDefinition(QWidget):
         values = {k: getattr(code, k) if code else "" for k in CODE_FIELDS}
         values["label_en"] = code.labels.get("en", "") if code else ""
         values["label_id"] = code.labels.get("id", "") if code else ""
-        writable = code is not None and not project.read_only
+        writable = code is not None and not project.content_read_only
         for key, field in self.fields.items():
             if isinstance(field, QLineEdit):
                 field.setText(values[key])
@@ -413,7 +413,7 @@ class MemoEditor(QWidget):
                 self._memo_id, self._version, text = memos[0].id, memos[0].version, memos[0].text
         self.text.setPlainText(text)
         self._loaded = text
-        writable = target is not None and project is not None and not project.read_only
+        writable = target is not None and project is not None and not project.content_read_only
         self.text.setEnabled(writable)
         self.save.setEnabled(writable)
         self._set_title()

@@ -62,6 +62,14 @@ def get_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok and value else None
 
 
+def get_multiline_text(
+    parent: QWidget | None, title: str, label: str, text: str = ""
+) -> str | None:
+    """Several lines of text (a comment, a reply), or None if cancelled or empty."""
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return value.strip() if ok and value.strip() else None
+
+
 def get_color(parent: QWidget | None, title: str, current: str) -> str | None:
     """A colour as ``#rrggbb``, or None when cancelled."""
     color = QColorDialog.getColor(QColor(current), parent, title)

@@ -190,7 +190,11 @@ class ImportActions:
 
     # -- drag and drop of files onto the window -------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.project is not None and not self.project.read_only:
+        if (
+            event.mimeData().hasUrls()
+            and self.project is not None
+            and not self.project.content_read_only
+        ):
             event.acceptProposedAction()
         else:
             event.ignore()

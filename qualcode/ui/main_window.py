@@ -167,6 +167,9 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.status_saved.setObjectName("savedIndicator")
         self.statusBar().addPermanentWidget(self.status_saved)
         self.status_project = QLabel(self)
+        self.status_review = QLabel(self)
+        self.status_review.setObjectName("openComments")
+        self.statusBar().addPermanentWidget(self.status_review)
         self.statusBar().addPermanentWidget(self.status_project)
 
         self.navigation.source_chosen.connect(self.open_source)
@@ -195,29 +198,54 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self._show_project_state()
 
     # -- project lifecycle ---------------------------------------------------------------
-    def open_path(self, path: str, *, read_only: bool = False, password: str | None = None) -> bool:
+    def open_path(
+        self,
+        path: str,
+        *,
+        read_only: bool = False,
+        password: str | None = None,
+        review: bool = False,
+    ) -> bool:
         """Open the project at ``path`` (closing the current one); an encrypted one asks for
-        its password unless the keyring or QUALCODE_PASSWORD has it."""
+        its password unless the keyring or QUALCODE_PASSWORD has it.
+
+        ``review``: open it for review (comments and one's own check codings only);
+        a project someone else has open is offered for review or read-only.
+        """
         from qualcode.errors import PasswordRequiredError
         from qualcode.project import Project
 
         self.close_project()
         try:
             project = Project.open(
-                path, coder=self.settings.coder, read_only=read_only, password=password
+                path,
+                coder=self.settings.coder,
+                read_only=read_only,
+                password=password,
+                review=review,
             )
         except PasswordRequiredError:
             choice: Any = dialogs.project_password(self, path, new=False)
             if choice is None:
                 return False
-            opened = self.open_path(path, read_only=read_only, password=choice.password)
+            opened = self.open_path(
+                path, read_only=read_only, password=choice.password, review=review
+            )
             if opened and choice.remember:
                 self._remember_password(path, choice.password)
             return opened
         except ProjectLockedError as exc:
-            if not read_only and dialogs.ask(self, self.tr("Project in use"), _msg(exc)):
-                return self.open_path(path, read_only=True)
-            return False
+            if read_only or review:
+                return False
+            choice = dialogs.choose(
+                self,
+                self.tr("Project in use"),
+                _msg(exc),
+                [self.tr("Open for review"), self.tr("Open read-only")],
+            )
+            if choice is None:
+                return False
+            return self.open_path(path, read_only=choice == 1, review=choice == 0)
         except QualCodeError as exc:
             self.dispatcher.show_error(exc)
             return False
@@ -250,6 +278,11 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self.rebuild_recent_bar()
         self._show_project_state()
         self.show_saved()
+        waiting = project.review.open_count()
+        if waiting:
+            self.statusBar().showMessage(
+                self.tr("Open review comment threads: {count}.").format(count=waiting), 15000
+            )
 
     def close_project(self) -> None:
         """Close the open project (running imports are cancelled first)."""
@@ -309,11 +342,12 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
 
         self.dispatcher.run(remember_project_password, path, password)
 
-    def open_project(self) -> None:
-        """Ask for a project file and open it."""
-        path = dialogs.open_file(self, self.tr("Open project"), PROJECT_FILTER)
+    def open_project(self, *, review: bool = False) -> None:
+        """Ask for a project file and open it (for review: see :meth:`open_path`)."""
+        title = self.tr("Open for review") if review else self.tr("Open project")
+        path = dialogs.open_file(self, title, PROJECT_FILTER)
         if path:
-            self.open_path(path)
+            self.open_path(path, review=review)
 
     def sample_available(self) -> bool:
         """Whether the sample-study builder is installed."""
@@ -673,11 +707,12 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         self._enable_shipped()
 
     def _enable_shipped(self) -> None:
-        writable = self.project is not None and not self.project.read_only
+        writable = self.project is not None and not self.project.content_read_only
         for action in self.commands.submenus["shipped"].actions():
             action.setEnabled(writable)
 
     def _show_project_state(self) -> None:
+        self._show_open_comments()
         if self.project is None:
             self.setWindowTitle("QualCode")
             self.status_project.setText(self.tr("No project open"))
@@ -690,6 +725,8 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         else:
             name = Path(self.project.location).stem
             flag = self.tr(" (read-only)") if self.project.read_only else ""
+            if self.project.review_mode:
+                flag = self.tr(" (review)")
             self.setWindowTitle(f"{name}{flag} — QualCode")
             role = self.project.role
             role_text = _role_label(role) if role else self._coder_role_label()
@@ -712,6 +749,16 @@ class MainWindow(CodingActions, ImportActions, QMainWindow):
         if role == "researcher":
             return self.tr("researcher")
         return ""
+
+    def _show_open_comments(self) -> None:
+        """The status bar badge: how many review threads are open (hidden when none)."""
+        count = self.project.review.open_count() if self.project is not None else 0
+        text = self.tr("Open comments: {count}").format(count=count)
+        self.status_review.setText(f"💬 {text}")
+        self.status_review.setToolTip(
+            self.tr("Open review comment threads: Analysis › Review comments")
+        )
+        self.status_review.setVisible(count > 0)
 
     # -- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -812,4 +859,11 @@ def _msg(exc: QualCodeError) -> str:
         )
         template = QCoreApplication.translate("errors", exc.template_text)
         text = template.format(**{**params, "owner": owner})
-    return text + "\n\n" + QCoreApplication.translate("MainWindow", "Open it read-only?")
+    return (
+        text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "MainWindow",
+            "Open it for review (comments and your own check codings only) or read-only?",
+        )
+    )

@@ -59,6 +59,9 @@ class Workspace(QWidget):
         self._codes = {}
         self._coders = {}
         self._by_id = {}
+        # Review mode: only the reviewer's own codings show resize grips.
+        review = project is not None and project.review_mode
+        self.view.editor.resizable_coder = project.coder if review else None
         self.view.set_document("", [])
         self._update_header()
 

@@ -71,8 +71,8 @@ def app_project_path(tmp_path):
     return path
 
 
-DIALOGS = ("ask", "choose", "choose_item", "get_text", "get_color", "open_files", "open_file",
-           "save_file", "folder", "inform")  # fmt: skip
+DIALOGS = ("ask", "choose", "choose_item", "get_text", "get_multiline_text", "get_color",
+           "open_files", "open_file", "save_file", "folder", "inform")  # fmt: skip
 
 
 def forbid_dialogs(monkeypatch) -> None:

@@ -85,7 +85,10 @@ def test_a_claim_gets_supporting_and_contradicting_evidence_from_the_document_th
     assert rows[1][0] == flat(text_of[support.source_id][support.start : support.end])
     assert pane.evidence.topLevelItem(3).text(3) == "(not addressed)"
 
-    core = verify(p, claim.id, role_attribute="Jabatan")
+    from qualcode.analysis.strength import default_role_attribute
+
+    assert default_role_attribute(p) == "Jenis Informan"  # groups informants, unlike Jabatan
+    core = verify(p, claim.id, role_attribute="Jenis Informan")
     assert pane.verification == core
     assert pane.figures.text() == figures_text(core)
     assert pane.figures.text().startswith("1 supporting excerpt, 1 informant, 1 source, ")
@@ -147,9 +150,7 @@ def test_status_filter_edit_note_unlink_delete_through_the_pane(window, qtbot, m
     assert p.conclusions.get(claim.id).evidence == ()
 
     # The supervisor's open comment shows on the claim's page (read-only).
-    from qualcode.analysis.review import add_comment
-
-    add_comment(p, "conclusion", claim.id, "Cek lagi dengan data observasi.")
+    p.review.add("conclusion", claim.id, "Cek lagi dengan data observasi.")
     qtbot.waitUntil(lambda: "Cek lagi dengan data observasi." in pane.comments.text())
     assert pane.comments.text().startswith("Open review comments (1):")
     w.set_language("id")

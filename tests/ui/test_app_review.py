@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from qualcode.analysis.review import add_comment, list_comments
 from qualcode.ui import dialogs
 from qualcode.ui.features.review import local
 
@@ -32,7 +31,7 @@ def _answer(monkeypatch, text: str) -> list[tuple[str, str]]:
         asked.append((title, label))
         return text
 
-    monkeypatch.setattr(dialogs, "get_text", get_text)
+    monkeypatch.setattr(dialogs, "get_multiline_text", get_text)
     return asked
 
 
@@ -50,7 +49,7 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     [row] = _rows(pane)
     assert row[0] == "Code: Sumber daya"
     assert row[1] == "pembimbing"
-    [made] = list_comments(w.project)
+    [made] = w.project.review.list()
     assert row[2] == QLocale().toString(
         local(made.created_at).date(), QLocale.FormatType.ShortFormat
     )
@@ -64,13 +63,13 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     [row] = _rows(pane)
     assert row[5] == "1"
     assert "Sudah saya persempit, Bu." in pane.thread.toPlainText()
-    [thread] = list_comments(w.project)
+    [thread] = w.project.review.list()
     assert [r.text for r in thread.replies] == ["Sudah saya persempit, Bu."]
 
     assert pane.status_button.text() == "Resolve"
     pane.status_button.click()
     assert _rows(pane) == []  # the filter shows open threads
-    assert list_comments(w.project, status="resolved")[0].resolved_by == "pembimbing"
+    assert w.project.review.list(status="resolved")[0].resolved_by == "pembimbing"
     pane.filter.setCurrentIndex(pane.filter.findText("Resolved"))
     [row] = _rows(pane)
     assert row[3] == "Resolved"
@@ -81,7 +80,7 @@ def test_comment_on_a_code_reply_resolve_and_undo(window, monkeypatch):
     w.undo()  # the resolve step
     [row] = _rows(pane)
     assert row[0] == "Code: Sumber daya" and row[3] == "Open"
-    assert list_comments(w.project, status="open")[0].id == thread.id
+    assert w.project.review.list(status="open")[0].id == thread.id
 
 
 def test_comment_on_the_coding_at_the_cursor_and_go_to_it(window, monkeypatch):
@@ -103,14 +102,17 @@ def test_comment_on_the_coding_at_the_cursor_and_go_to_it(window, monkeypatch):
     _answer(monkeypatch, "Kutipan ini lebih cocok di Disposisi.")
     w.commands.trigger("review.comment.coding")
     assert bool(chosen) == (len(at_cursor) > 1)
-    [thread] = list_comments(p, target="coding")
+    [thread] = p.review.list(target="coding")
     assert thread.target_id == coding.id and thread.author == "pembimbing"
 
     pane = w.panes["review"]
     [row] = _rows(pane)
     text = p.sources.text(source.id)
     paragraph = text[: coding.start].count("\n") + 1  # as the paragraph margin numbers it
-    assert row[0] == f"Coding: {source.name} ¶{paragraph}"
+    code = p.codes.path_text(coding.code_id)
+    assert row[0] == f"Coding: {code} · {source.name} ¶{paragraph}"
+    quoted = text[coding.start : coding.end][:600]
+    assert quoted.splitlines()[0] in pane.thread.toPlainText()
 
     w.jump_to(source.id, 0, 0)  # move away, then go back through the pane
     assert w.workspace.selection() is None
@@ -125,7 +127,7 @@ def test_a_core_comment_on_a_conclusion_appears_after_on_changes(window):
     pane = w.show_pane("review")
     assert _rows(pane) == []
     claim = p.conclusions.create("Keterbatasan anggaran menghambat implementasi").result
-    changes = add_comment(p, "conclusion", claim.id, "Bukti kontradiktif belum dibahas.")
+    changes = p.review.add("conclusion", claim.id, "Bukti kontradiktif belum dibahas.")
     pane.on_changes(changes)
     [row] = _rows(pane)
     assert row[0].startswith("Conclusion: Keterbatasan anggaran")
@@ -142,7 +144,7 @@ def test_comment_on_the_chosen_conclusion_via_the_command(window, monkeypatch):
     w.show_pane("conclusions").select(claim.id)
     _answer(monkeypatch, "Perlu triangulasi.")
     w.commands.trigger("review.comment.conclusion")
-    [thread] = list_comments(w.project, target="conclusion")
+    [thread] = w.project.review.list(target="conclusion")
     assert thread.target_id == claim.id and thread.text == "Perlu triangulasi."
     w.panes["review"].grab().save("/tmp/review.png")
 
@@ -154,10 +156,13 @@ def test_a_cell_comment_names_its_display_and_goes_to_it(window):
     p = w.project
     run = w.dispatcher.run
     display = run(p.displays.save, "Faktor", ready_spec(p, "factors")).result.id
-    run(add_comment, p, "cell", display, "Sel ini kosong?", row_key="W1", col_key="Hambatan")
+    shown = p.displays.run(display)
+    r, c = shown.rows[0], shown.columns[-1]
+    assert run(p.review.add, "cell", display, "?", row_key=r.key, col_key="xyz") is None
+    run(p.review.add, "cell", display, "Sel ini kosong?", row_key=r.key, col_key=c.key)
     pane = w.show_pane("review")
     [row] = _rows(pane)
-    assert row[0] == "Display cell: Faktor · W1 × Hambatan"
+    assert row[0] == f"Display cell: Faktor · {r.label} × {c.label}"  # labels, not raw keys
     opened = []
     displays = w.panes["displays"]
     displays.open_saved = opened.append  # record instead of building the display

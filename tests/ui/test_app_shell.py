@@ -149,11 +149,17 @@ def test_a_project_open_elsewhere_can_be_opened_read_only(qtbot, app_project_pat
     from qualcode.ui import dialogs
 
     asked = []
-    monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
+
+    def choose(_w, _t, text, options):
+        asked.append((text, options))
+        return 1  # read-only (0 is "Open for review")
+
+    monkeypatch.setattr(dialogs, "choose", choose)
     with Project.open(app_project_path, coder="budi", backups=False):
         w = _window(qtbot)
         assert w.open_path(str(app_project_path))
-        assert "open in another window" in asked[0]
+        assert "open in another window" in asked[0][0]
+        assert asked[0][1] == ["Open for review", "Open read-only"]
         assert w.project.read_only
         assert "(read-only)" in w.windowTitle()
         w.workspace.view.select_range(0, 5)

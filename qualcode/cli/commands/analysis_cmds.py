@@ -235,17 +235,23 @@ def conclusion_status(project: str, conclusion_id: int, status: str, coder: str 
 @conclusion.command("verify")
 @project_argument
 @click.argument("conclusion_id", type=int)
-@click.option("--role", default="Jabatan", show_default=True, help="Role attribute of cases.")
+@click.option("--role", help="Role attribute of cases (default: the one grouping informants).")
 @json_option
-def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool) -> None:
+def conclusion_verify(project: str, conclusion_id: int, role: str | None, as_json: bool) -> None:
     """How well conclusion CONCLUSION_ID is backed: informants, sources, methods, roles."""
+    from qualcode.analysis.strength import default_role_attribute, strength
     from qualcode.analysis.verification import verify
 
     with open_project(project, read_only=True) as p:
+        role = role or default_role_attribute(p)
         v = verify(p, conclusion_id, role_attribute=role)
+        s = strength(p, conclusion_id, role)
     if as_json:
         emit_json(v)
         return
+    if s.verified_with_unlinked_contradictions:
+        click.echo(f"WARNING: verified, but {len(s.unlinked_contradicting)} codings with the "
+                   "opposite valence are not linked as contradicting evidence")  # fmt: skip
     click.echo(f"supporting: {v.supporting} passages ({v.supporting_codings} codings)  "
                f"contradicting: {v.contradicting}")  # fmt: skip
     click.echo(f"coders: {', '.join(v.coders) or '-'}")
@@ -253,7 +259,7 @@ def conclusion_verify(project: str, conclusion_id: int, role: str, as_json: bool
     click.echo(f"sources ({len(v.sources)}): {', '.join(v.sources)}")
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")
     click.echo(f"largest share from one informant: {v.top_case_share:.0%} ({v.top_case})")
-    click.echo(f"silent roles: {', '.join(v.silent_roles) or '-'}")
+    click.echo(f"silent roles ({v.role_attribute or '-'}): {', '.join(v.silent_roles) or '-'}")
     for w in v.warnings:
         click.echo(f"! {w}")
 
@@ -302,11 +308,9 @@ def _target(p: Any, on: str) -> tuple[str, int, str | None, str | None]:
 @coder_option
 def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
     """Comment TEXT on a target."""
-    from qualcode.analysis.review import add_comment
-
     with open_project(project, coder) as p:
         target, target_id, row_key, col_key = _target(p, on)
-        made = add_comment(p, target, target_id, text, row_key=row_key, col_key=col_key).result
+        made = p.review.add(target, target_id, text, row_key=row_key, col_key=col_key).result
     assert made is not None
     click.echo(f"Added comment {made.id}")
 
@@ -318,10 +322,8 @@ def comment_add(project: str, on: str, text: str, coder: str | None) -> None:
 @coder_option
 def comment_reply(project: str, comment_id: int, text: str, coder: str | None) -> None:
     """Reply TEXT in the thread of COMMENT_ID."""
-    from qualcode.analysis.review import reply
-
     with open_project(project, coder) as p:
-        reply(p, comment_id, text)
+        p.review.reply(comment_id, text)
     click.echo(f"Replied to comment {comment_id}")
 
 
@@ -331,10 +333,8 @@ def comment_reply(project: str, comment_id: int, text: str, coder: str | None) -
 @coder_option
 def comment_resolve(project: str, comment_id: int, coder: str | None) -> None:
     """Mark the thread of COMMENT_ID resolved."""
-    from qualcode.analysis.review import resolve
-
     with open_project(project, coder) as p:
-        resolve(p, comment_id)
+        p.review.resolve(comment_id)
     click.echo(f"Resolved comment {comment_id}")
 
 
@@ -345,14 +345,14 @@ def comment_resolve(project: str, comment_id: int, coder: str | None) -> None:
 @json_option
 def comment_list(project: str, show_all: bool, summary: bool, as_json: bool) -> None:
     """List open comment threads (or a review summary)."""
-    from qualcode.analysis.review import list_comments, review_summary
-
+    wheres: list[Any] = []
     with open_project(project, read_only=True) as p:
         if summary:
-            counts = review_summary(p)
+            counts = p.review.summary()
             found = None
         else:
-            found = list_comments(p, status=None if show_all else "open")
+            found = p.review.list(status=None if show_all else "open")
+            wheres = [p.review.where(c) for c in found]
     if summary:
         if as_json:
             emit_json(counts)
@@ -365,7 +365,16 @@ def comment_list(project: str, show_all: bool, summary: bool, as_json: bool) -> 
         emit_json(found)
         return
     rows = []
-    for c in found:
-        where = f"{c.target}:{c.target_id}" + (f":{c.row_key}:{c.col_key}" if c.row_key else "")
-        rows.append([c.id, c.status, c.author, where, c.text, len(c.replies)])
-    emit_table(rows, ["id", "status", "author", "on", "comment", "replies"])
+    for c, w in zip(found, wheres, strict=True):
+        on = " · ".join(x for x in (w.kind, w.code, w.display, w.source) if x)
+        if w.paragraph:
+            on += f" ¶{w.paragraph}"
+        if w.row or w.column:
+            on += f" {w.row} × {w.column}"
+        if not w.exists:
+            on += " (deleted)"
+        quote = f" “{w.quote[:80]}”" if w.quote else ""
+        thread = [f"{c.author} {c.created_at:%Y-%m-%d}: {c.text}"]
+        thread += [f"  ↳ {r.author} {r.created_at:%Y-%m-%d}: {r.text}" for r in c.replies]
+        rows.append([c.id, c.status, on + quote, "\n".join(thread)])
+    emit_table(rows, ["id", "status", "on", "thread"])

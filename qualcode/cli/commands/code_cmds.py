@@ -127,11 +127,19 @@ def move(
 @code.command("delete")
 @project_argument
 @click.argument("code_name", metavar="CODE")
+@click.option("--yes", is_flag=True, help="Delete even if review comments are about it.")
 @coder_option
-def delete(project: str, code_name: str, coder: str | None) -> None:
+def delete(project: str, code_name: str, yes: bool, coder: str | None) -> None:
     """Delete CODE with its sub-codes and codings (undo restores them)."""
     with open_project(project, coder) as p:
         target = p.codes.find(code_name)
+        threads = p.review.on_code_tree([target.id, *p.codes.descendants(target.id)])
+        if threads and not yes:
+            click.confirm(
+                f"{len(threads)} review comment thread(s) are about this code or its codings "
+                "(they keep the quoted text). Delete anyway?",
+                abort=True,
+            )
         changes = p.codes.delete(target.id)
         click.echo(
             f"Deleted {code_name}: {len(changes.ids('code'))} code(s), "

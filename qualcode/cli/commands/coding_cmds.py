@@ -63,11 +63,22 @@ def add(
 @coding.command("remove")
 @project_argument
 @click.argument("coding_ids", nargs=-1, required=True, type=int, metavar="ID...")
+@click.option("--allow-others", is_flag=True, help="Also change codings other coders made.")
+@click.option("--yes", is_flag=True, help="Remove even codings that review comments are about.")
 @coder_option
-def remove(project: str, coding_ids: tuple[int, ...], coder: str | None) -> None:
-    """Remove codings by id."""
+def remove(
+    project: str, coding_ids: tuple[int, ...], allow_others: bool, yes: bool, coder: str | None
+) -> None:
+    """Remove codings by id (asks before removing commented ones unless --yes)."""
     with open_project(project, coder) as p:
-        p.codings.remove(list(coding_ids))
+        threads = p.review.on_targets("coding", list(coding_ids))
+        if threads and not yes:
+            click.confirm(
+                f"{len(threads)} review comment thread(s) are about these codings (they keep "
+                "the quoted text). Remove anyway?",
+                abort=True,
+            )
+        p.codings.remove(list(coding_ids), allow_others=allow_others)
     click.echo(f"Removed {len(coding_ids)} coding(s)")
 
 
@@ -76,11 +87,14 @@ def remove(project: str, coding_ids: tuple[int, ...], coder: str | None) -> None
 @click.argument("coding_id", type=int, metavar="ID")
 @click.option("--start", required=True, type=int)
 @click.option("--end", required=True, type=int)
+@click.option("--allow-others", is_flag=True, help="Also change codings other coders made.")
 @coder_option
-def resize(project: str, coding_id: int, start: int, end: int, coder: str | None) -> None:
+def resize(
+    project: str, coding_id: int, start: int, end: int, allow_others: bool, coder: str | None
+) -> None:
     """Move the boundaries of a coding."""
     with open_project(project, coder) as p:
-        p.codings.resize(coding_id, start, end)
+        p.codings.resize(coding_id, start, end, allow_others=allow_others)
     click.echo(f"Coding {coding_id} now covers {start}-{end}")
 
 
@@ -88,11 +102,15 @@ def resize(project: str, coding_id: int, start: int, end: int, coder: str | None
 @project_argument
 @click.argument("coding_ids", nargs=-1, required=True, type=int, metavar="ID...")
 @click.option("--code", "code_name", required=True, metavar="NAME", help="The new code.")
+@click.option("--allow-others", is_flag=True, help="Also change codings other coders made.")
 @coder_option
-def recode(project: str, coding_ids: tuple[int, ...], code_name: str, coder: str | None) -> None:
+def recode(
+    project: str, coding_ids: tuple[int, ...], code_name: str, allow_others: bool,
+    coder: str | None,
+) -> None:  # fmt: skip
     """Give codings another code."""
     with open_project(project, coder) as p:
-        p.codings.recode(list(coding_ids), p.codes.find(code_name).id)
+        p.codings.recode(list(coding_ids), p.codes.find(code_name).id, allow_others=allow_others)
     click.echo(f"Recoded {len(coding_ids)} coding(s) to {code_name}")
 
 

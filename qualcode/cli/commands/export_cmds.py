@@ -258,6 +258,27 @@ def report(
     click.echo(f"Wrote {out}")
 
 
+@export.command("review")
+@project_argument
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--pseudonymise", "--pseudonymize", is_flag=True,
+              help="Pseudonyms for cases and every identity register entry.")  # fmt: skip
+@click.option("--accept-leaks", is_flag=True, help="Write even if register entries remain.")
+def review_cmd(project: str, out: str, language: str, pseudonymise: bool,
+               accept_leaks: bool) -> None:  # fmt: skip
+    """The review report (.docx or .html): every comment thread by target, for the bimbingan log."""
+    from qualcode.export.review_report import write_review_docx, write_review_html
+
+    write = write_review_html if out.lower().endswith((".html", ".htm")) else write_review_docx
+    with open_project(project, read_only=True) as p:
+        _guarded(
+            p, out, pseudonymise, accept_leaks,
+            lambda path: write(p, path, language=language, pseudonymise=pseudonymise),
+        )  # fmt: skip
+    click.echo(f"Wrote {out}")
+
+
 @export.command(
     "display",
     help=f"Build display TYPE ({', '.join(DISPLAY_TYPES)} or saved:NAME) and write OUT "

@@ -15,7 +15,12 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.argument("project", required=False, metavar="[PROJECT]", type=click.Path(dir_okay=False))
-def gui(project: str | None) -> None:
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Open PROJECT for review: comment and check-code without changing the student's work.",
+)
+def gui(project: str | None, review: bool) -> None:
     """Open the desktop app (optionally on PROJECT, a .qdaproj file)."""
     if _no_screen():
         click.echo(
@@ -29,7 +34,7 @@ def gui(project: str | None) -> None:
     except ImportError as exc:  # PySide6 missing: the CLI still works
         click.echo(f"The desktop app needs PySide6 ({exc}).", err=True)
         sys.exit(2)
-    sys.exit(run(project))
+    sys.exit(run(project, review=review))
 
 
 def _no_screen() -> bool:

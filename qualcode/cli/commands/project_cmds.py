@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import click
 
 from qualcode.cli.common import (
@@ -92,15 +94,29 @@ def redo(project: str, coder: str | None) -> None:
 @click.command()
 @project_argument
 @click.option("--limit", default=30, show_default=True, help="How many entries.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
+              help="Only entries from this date (UTC) on.")  # fmt: skip
+@click.option("--coder", "by", metavar="NAME", help="Only this coder's entries.")
 @json_option
-def history(project: str, limit: int, as_json: bool) -> None:
-    """Show the audit trail: who did what, when (newest first)."""
+def history(
+    project: str, limit: int, since: datetime | None, by: str | None, as_json: bool
+) -> None:
+    """Show the audit trail: who did what, when, and what it touched (newest first)."""
+    from qualcode.changes_since import history as read_history
+
     with open_project(project, read_only=True) as p:
-        entries = p.audit_log(limit=limit)
+        entries = read_history(p, since=since, coder=by, limit=limit)
     if as_json:
         emit_json(entries)
         return
-    emit_table(
-        [[e.at.strftime("%Y-%m-%d %H:%M:%S"), e.coder, e.label, e.op] for e in entries],
-        ["when (UTC)", "coder", "operation", "op"],
-    )
+    rows = []
+    for e in entries:
+        parts = []
+        for x in e.touched[:3]:
+            quote = f"“{x.quote}”" if x.quote else ""
+            parts.append(" ".join(v for v in (x.change, x.code, x.source, quote, x.text) if v))
+        extra = f" (+{len(e.touched) - 3})" if len(e.touched) > 3 else ""
+        rows.append(
+            [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.coder, e.label, "; ".join(parts) + extra]
+        )
+    emit_table(rows, ["when (UTC)", "coder", "operation", "touched"])

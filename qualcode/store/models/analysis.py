@@ -121,3 +121,8 @@ class ReviewComment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(200))
+    # Stable identity across copies of the project (merging a reviewed copy back).
+    uid: Mapped[str | None] = mapped_column(String(36), index=True)
+    # What the target looked like when commented (code, source, quoted text, display
+    # spec...): the thread keeps its context after the target is deleted.
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc())

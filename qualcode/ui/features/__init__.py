@@ -50,6 +50,7 @@ FEATURE_MODULES: list[str] = [
     "speakers",
     "case_sheet",
     "memos",
+    "history",
     "search",
     "exports",
     "identity",

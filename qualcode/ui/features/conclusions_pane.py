@@ -65,7 +65,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.records: list[Any] = []
         self.rows: list[EvidenceRow] = []
         self.verification: Any = None
-        self.role: str | None = None  # None: not chosen yet (use "Jabatan" when present)
+        self.role: str | None = None  # None: not chosen yet (the attribute grouping informants)
         self._dirty = False
 
         self.status_filter = QComboBox(self)
@@ -97,13 +97,13 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("conclusionList")
-        self.list.setColumnCount(4)
+        self.list.setColumnCount(5)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.list.currentItemChanged.connect(lambda *_: self.show_page())
@@ -274,6 +274,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             item.setForeground(1, _brush(STATUS_COLORS[rec.status]))
             for col in (2, 3):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
+            self._badges(item, rec.id)
             self.list.addTopLevelItem(item)
             if rec.id == keep:
                 self.list.setCurrentItem(item)
@@ -281,6 +282,32 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.blockSignals(False)
         self.show_page()
+
+    def _badges(self, item: QTreeWidgetItem, conclusion_id: int) -> None:
+        """The strength column: informants, sources, source kinds and warnings at a glance."""
+        from qualcode.analysis.strength import strength
+
+        s = strength(self.project, conclusion_id, self._role())
+        text = f"👤{s.informants}  📄{s.sources}  🗂{s.source_kinds}"
+        if s.warnings:
+            text += f"  ⚠{len(s.warnings)}"
+        tips = [
+            self.tr("{informants} informants, {sources} sources, {kinds} kinds of source").format(
+                informants=s.informants, sources=s.sources, kinds=s.source_kinds
+            ),
+            *warnings_text(s.facts),
+        ]
+        if s.verified_with_unlinked_contradictions:
+            text = "❗ " + text
+            item.setForeground(1, _brush("#c62828"))
+            tips.append(
+                self.tr(
+                    "Verified, but {count} codings with the opposite valence are not linked "
+                    "as contradicting evidence."
+                ).format(count=len(s.unlinked_contradicting))
+            )
+        item.setText(4, text)
+        item.setToolTip(4, "\n".join(tips))
 
     def record(self) -> Any:
         """The chosen claim's record (None when nothing is chosen)."""
@@ -355,10 +382,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         return item
 
     def _show_comments(self, conclusion_id: int) -> None:
-        from qualcode.analysis.review import list_comments
-
-        open_ = list_comments(
-            self.project, status="open", target="conclusion", target_id=conclusion_id
+        open_ = self.project.review.list(
+            status="open", target="conclusion", target_id=conclusion_id
         )
         if not open_:
             self.comments.clear()
@@ -382,8 +407,9 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
     # -- roles -------------------------------------------------------------------------------
     def _role(self) -> str | None:
         if self.role is None:
-            names = [self.role_combo.itemData(i) for i in range(self.role_combo.count())]
-            return "Jabatan" if "Jabatan" in names else None
+            from qualcode.analysis.strength import default_role_attribute
+
+            return default_role_attribute(self.project) if self.project is not None else None
         return self.role or None
 
     def _fill_roles(self) -> None:
@@ -404,7 +430,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
 
     # -- changes -----------------------------------------------------------------------------
     def _writable(self) -> bool:
-        return self.project is not None and not self.project.read_only
+        return self.project is not None and not self.project.content_read_only
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         return self.window_.dispatcher.run(fn, *args, origin=self, **kwargs)
@@ -550,7 +576,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             action.setText(status_label(status))
         self.list.setHeaderLabels(
             [self.tr("Conclusion"), self.tr("Status"), self.tr("Supporting"),
-             self.tr("Contradicting")]
+             self.tr("Contradicting"), self.tr("Strength")]
         )  # fmt: skip
         self.list.setAccessibleName(self.tr("Conclusions"))
         self.evidence.setHeaderLabels(

@@ -175,7 +175,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
     @property
     def writable(self) -> bool:
         """Whether the open project can be changed."""
-        return self.project is not None and not self.project.read_only
+        return self.project is not None and not self.project.content_read_only
 
     # -- building -------------------------------------------------------------------------------
     def build(self) -> None:

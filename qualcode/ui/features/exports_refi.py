@@ -88,7 +88,7 @@ class RefiImports:
         becomes a new project: the user chooses when a project is open for writing.
         """
         project = self.main.project
-        writable = project is not None and not project.read_only
+        writable = project is not None and not project.content_read_only
         if Path(path).suffix.lower() in CODEBOOK_SUFFIXES:
             return self._merge(path) if writable else None
         if writable:
@@ -179,7 +179,7 @@ class RefiImports:
         if not refi:
             return False
         project = self.main.project
-        writable = project is not None and not project.read_only
+        writable = project is not None and not project.content_read_only
         wanted = [p for p in refi if writable or Path(p).suffix.lower() in PROJECT_SUFFIXES]
         if not wanted:
             return False

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
+from qualcode.ui.commands import Command, can_review, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.features.review_files import COMMANDS as FILE_COMMANDS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTERS = ("open", "resolved", None)
@@ -44,40 +45,37 @@ def flat(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def paragraph_number(text: str, offset: int) -> int:
-    """1-based paragraph (line) holding ``offset``: the number the document margin shows."""
-    return text.count("\n", 0, offset) + 1
-
-
 def target_words(project: Any, comment: Any) -> str:
-    """What a comment is about, in words (e.g. "Code: Sumber daya")."""
-    from qualcode.errors import QualCodeError
+    """What a comment is about, in words (e.g. "Coding: Sumber daya · W1 ¶55").
 
-    try:
-        if comment.target == "code":
-            return QCoreApplication.translate("ReviewPane", "Code: {name}").format(
-                name=project.codes.path_text(comment.target_id)
-            )
-        if comment.target == "coding":
-            coding = project.codings.get(comment.target_id)
-            source = project.sources.get(coding.source_id)
-            para = paragraph_number(project.sources.text(coding.source_id), coding.start)
-            return QCoreApplication.translate("ReviewPane", "Coding: {source} ¶{paragraph}").format(
-                source=source.name, paragraph=para
-            )
-        if comment.target == "conclusion":
-            rec = project.conclusions.get(comment.target_id)
-            return QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
-                text=flat(rec.text, 40)
-            )
-        rec = project.displays.get(comment.target_id)
-        return QCoreApplication.translate(
-            "ReviewPane", "Display cell: {display} · {row} × {column}"
-        ).format(display=rec.name, row=comment.row_key or "", column=comment.col_key or "")
-    except QualCodeError:
-        return QCoreApplication.translate("ReviewPane", "(deleted {target} {id})").format(
-            target=comment.target, id=comment.target_id
+    A deleted target reads from the snapshot taken when the thread started.
+    """
+    where = project.review.where(comment)
+    if where.kind == "code":
+        text = QCoreApplication.translate("ReviewPane", "Code: {name}").format(name=where.code)
+    elif where.kind == "coding":
+        text = QCoreApplication.translate(
+            "ReviewPane", "Coding: {code} · {source} ¶{paragraph}"
+        ).format(code=where.code, source=where.source, paragraph=where.paragraph)
+    elif where.kind == "excerpt":
+        text = QCoreApplication.translate("ReviewPane", "Excerpt: {source} ¶{paragraph}").format(
+            source=where.source, paragraph=where.paragraph
         )
+    elif where.kind == "conclusion":
+        text = QCoreApplication.translate("ReviewPane", "Conclusion: {text}").format(
+            text=flat(where.quote, 40)
+        )
+    elif where.kind == "summary":
+        text = QCoreApplication.translate(
+            "ReviewPane", "Cell summary: {display} · {row} × {column}"
+        ).format(display=where.display, row=where.row, column=where.column)
+    else:
+        text = QCoreApplication.translate(
+            "ReviewPane", "Display cell: {display} · {row} × {column}"
+        ).format(display=where.display, row=where.row, column=where.column)
+    if not where.exists:
+        text = QCoreApplication.translate("ReviewPane", "{target} (deleted)").format(target=text)
+    return text
 
 
 def local(when: datetime) -> datetime:
@@ -110,6 +108,8 @@ class ReviewPane(ReloadWhenShown, QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self.reload())
         self._filter_label = QLabel(self)
         self._filter_label.setBuddy(self.filter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("reviewCount")
         self.reply_button = QPushButton(self)
         self.reply_button.setObjectName("reviewReply")
         self.reply_button.clicked.connect(self.reply_current)
@@ -143,6 +143,7 @@ class ReviewPane(ReloadWhenShown, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self._filter_label)
         bar.addWidget(self.filter)
+        bar.addWidget(self.count_label)
         bar.addStretch(1)
         for button in (self.reply_button, self.status_button, self.goto_button):
             bar.addWidget(button)
@@ -198,15 +199,13 @@ class ReviewPane(ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         """Read the threads again and redraw."""
-        from qualcode.analysis.review import list_comments
-
         self._dirty = False
         keep = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
         self.threads = []
         if self.project is not None:
-            self.threads = list_comments(self.project, status=self.filter.currentData())
+            self.threads = self.project.review.list(status=self.filter.currentData())
         locale = QLocale()
         for c in self.threads:
             when = locale.toString(local(c.created_at).date(), QLocale.FormatType.ShortFormat)
@@ -221,6 +220,14 @@ class ReviewPane(ReloadWhenShown, QWidget):
             self.list.addTopLevelItem(item)
             if c.id == keep:
                 self.list.setCurrentItem(item)
+        total = self.project.review.summary()["total"] if self.project is not None else None
+        self.count_label.setText(
+            ""
+            if total is None
+            else self.tr("{open} open · {resolved} resolved").format(
+                open=total["open"], resolved=total["resolved"]
+            )
+        )
         if self.list.currentItem() is None and self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.blockSignals(False)
@@ -239,6 +246,10 @@ class ReviewPane(ReloadWhenShown, QWidget):
         locale = QLocale()
         parts = [f"<p><b>{html.escape(target_words(self.project, c))}</b> — "
                  f"{html.escape(status_words(c.status))}</p>"]  # fmt: skip
+        quote = self.project.review.where(c).quote
+        if quote:
+            body = html.escape(quote[:600])
+            parts.append(f"<blockquote><i>“{body.replace(chr(10), '<br>')}”</i></blockquote>")
         for msg in (c, *c.replies):
             when = locale.toString(local(msg.created_at), QLocale.FormatType.ShortFormat)
             body = html.escape(msg.text).replace("\n", "<br>")
@@ -259,28 +270,26 @@ class ReviewPane(ReloadWhenShown, QWidget):
         return self.project is not None and not self.project.read_only
 
     def _run(self, fn: Any, *args: Any) -> Any:
-        return self.window_.dispatcher.run(fn, self.project, *args, origin=self)
+        return self.window_.dispatcher.run(fn, *args, origin=self)
 
     def reply_current(self) -> None:
         """Ask for a reply and add it to the chosen thread."""
-        from qualcode.analysis.review import reply
-
         c = self.current()
         if c is None or not self._writable():
             return
-        text = dialogs.get_text(self, self.tr("Reply to comment"), self.tr("Reply:"))
+        text = dialogs.get_multiline_text(self, self.tr("Reply to comment"), self.tr("Reply:"))
         if text:
-            self._run(reply, c.id, text)
+            self._run(self.project.review.reply, c.id, text)
             self.reload()
 
     def toggle_status(self) -> None:
         """Resolve an open thread, reopen a resolved one."""
-        from qualcode.analysis.review import set_status
-
         c = self.current()
         if c is None or not self._writable():
             return
-        self._run(set_status, c.id, "resolved" if c.status == "open" else "open")
+        self._run(
+            self.project.review.set_status, c.id, "resolved" if c.status == "open" else "open"
+        )
         self.reload()
 
     def go_to(self) -> None:
@@ -297,14 +306,24 @@ class ReviewPane(ReloadWhenShown, QWidget):
             elif c.target == "coding":
                 coding = self.project.codings.get(c.target_id)
                 w.jump_to(coding.source_id, coding.start, coding.end)
+            elif c.target == "excerpt":
+                w.jump_to(c.target_id, int(c.row_key or 0), int(c.col_key or 0))
             elif c.target == "conclusion":
                 pane = w.show_pane("conclusions")
                 if pane is not None:
                     pane.select(c.target_id)
             else:
                 pane = w.show_pane("displays")
-                if pane is not None and hasattr(pane, "open_saved"):
-                    pane.open_saved(c.target_id)
+                display_id = c.target_id
+                if c.target == "summary":
+                    display_id = int((c.context or {}).get("display_id", 0))
+                spec = (c.context or {}).get("spec")
+                if pane is not None and display_id:
+                    pane.open_saved(display_id)
+                elif pane is not None and spec:
+                    from qualcode.analysis.spec import DisplaySpec
+
+                    pane.run_spec(DisplaySpec.from_dict(spec), None, None)
         except QualCodeError:
             dialogs.inform(self, self.tr("Go to"), self.tr("What this comment is about is gone."))
 
@@ -367,17 +386,17 @@ def _conclusion_id(window: Any) -> int | None:
     return pane.current_id() if pane is not None else None
 
 
-def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
+def _comment(window: Any, target: str, target_id: int, what: str, **where: Any) -> int | None:
     """Ask for the text and start a thread on a target; returns the thread's id."""
-    from qualcode.analysis.review import add_comment
-
     title = QCoreApplication.translate("ReviewPane", "Review comment")
     label = QCoreApplication.translate("ReviewPane", "Comment on {what}:").format(what=what)
-    text = dialogs.get_text(window, title, label)
+    text = dialogs.get_multiline_text(window, title, label)
     if not text:
         return None
     pane: ReviewPane = window.panes["review"]
-    made = window.dispatcher.run(add_comment, window.project, target, target_id, text, origin=pane)
+    made = window.dispatcher.run(
+        window.project.review.add, target, target_id, text, origin=pane, **where
+    )
     if made is None:
         return None
     window.show_pane("review")
@@ -389,7 +408,7 @@ def _comment(window: Any, target: str, target_id: int, what: str) -> int | None:
 def comment_on_code(window: Any) -> int | None:
     """Comment on the code chosen in the code tree."""
     code_id = window.code_tree.current_code_id()
-    if code_id is None or not writable(window):
+    if code_id is None or not can_review(window):
         return None
     what = window.project.codes.path_text(code_id)
     return _comment(window, "code", code_id, what)
@@ -398,7 +417,7 @@ def comment_on_code(window: Any) -> int | None:
 def comment_on_coding(window: Any) -> int | None:
     """Comment on the coding at the cursor (asking which one if several overlap)."""
     ids = window.workspace.codings_at_cursor()
-    if not ids or not writable(window):
+    if not ids or not can_review(window):
         return None
     project = window.project
     if len(ids) > 1:
@@ -428,9 +447,59 @@ def comment_on_conclusion(window: Any) -> int | None:
     """Comment on the conclusion chosen in the Conclusions pane."""
 
     cid = _conclusion_id(window)
-    if cid is None or not writable(window):
+    if cid is None or not can_review(window):
         return None
     return _comment(window, "conclusion", cid, flat(window.project.conclusions.get(cid).text, 60))
+
+
+def _display_cell(window: Any) -> tuple[Any, int, int] | None:
+    """(display, row, column) of the cell opened in the Displays pane, if any."""
+    pane = window.panes.get("displays")
+    if pane is None or pane.display is None or pane.current is None:
+        return None
+    r, c = pane.current
+    return pane.display, r, c
+
+
+def comment_on_cell(window: Any) -> int | None:
+    """Comment on the display cell opened in the Displays pane (saved or not)."""
+    found = _display_cell(window)
+    if found is None or not can_review(window):
+        return None
+    display, r, c = found
+    row, col = display.rows[r], display.columns[c]
+    what = f"{row.label} × {col.label}"
+    if display.saved_id is not None:
+        return _comment(window, "cell", display.saved_id, what, row_key=row.key, col_key=col.key)
+    return _comment(window, "cell", 0, what, row_key=row.key, col_key=col.key, spec=display.spec)
+
+
+def _cell_summary(window: Any) -> Any:
+    found = _display_cell(window)
+    if found is None:
+        return None
+    display, r, c = found
+    return display.summaries.get((r, c))
+
+
+def comment_on_summary(window: Any) -> int | None:
+    """Comment on the summary of the opened framework cell."""
+    summary = _cell_summary(window)
+    if summary is None or not getattr(summary, "id", None) or not can_review(window):
+        return None
+    return _comment(window, "summary", summary.id, flat(summary.text, 60))
+
+
+def comment_on_excerpt(window: Any) -> int | None:
+    """Comment on the text selected in the document (not on a coding)."""
+    sel = window.workspace.selection()
+    source_id = window.workspace.source_id
+    if sel is None or source_id is None or not can_review(window):
+        return None
+    start, end = sel
+    quote = window.project.sources.text(source_id)[start:end]
+    return _comment(window, "excerpt", source_id, f"“{flat(quote, 60)}”",
+                    row_key=str(start), col_key=str(end))  # fmt: skip
 
 
 FEATURE = Feature(
@@ -445,7 +514,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the code…"),
             "analysis",
             comment_on_code,
-            enabled=lambda w: writable(w) and w.code_tree.current_code_id() is not None,
+            enabled=lambda w: can_review(w) and w.code_tree.current_code_id() is not None,
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on the current code"),
         ),
         Command(
@@ -453,7 +522,7 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the coding at the cursor…"),
             "analysis",
             comment_on_coding,
-            enabled=lambda w: writable(w) and bool(w.workspace.codings_at_cursor()),
+            enabled=lambda w: can_review(w) and bool(w.workspace.codings_at_cursor()),
             tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on a coded passage"),
         ),
         Command(
@@ -461,9 +530,37 @@ FEATURE = Feature(
             QT_TRANSLATE_NOOP("commands", "Comment on the conclusion…"),
             "analysis",
             comment_on_conclusion,
-            enabled=lambda w: writable(w) and _conclusion_id(w) is not None,
+            enabled=lambda w: can_review(w) and _conclusion_id(w) is not None,
             tip=QT_TRANSLATE_NOOP(
                 "commands", "Leave a review comment on the conclusion chosen in its pane"
+            ),
+        ),
+        Command(
+            "review.comment.excerpt",
+            QT_TRANSLATE_NOOP("commands", "Comment on the selected text…"),
+            "analysis",
+            comment_on_excerpt,
+            enabled=lambda w: can_review(w) and w.workspace.selection() is not None,
+            tip=QT_TRANSLATE_NOOP("commands", "Leave a review comment on the selected passage"),
+        ),
+        Command(
+            "review.comment.cell",
+            QT_TRANSLATE_NOOP("commands", "Comment on the display cell…"),
+            "analysis",
+            comment_on_cell,
+            enabled=lambda w: can_review(w) and _display_cell(w) is not None,
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Leave a review comment on the cell opened in the Displays pane"
+            ),
+        ),
+        Command(
+            "review.comment.summary",
+            QT_TRANSLATE_NOOP("commands", "Comment on the cell summary…"),
+            "analysis",
+            comment_on_summary,
+            enabled=lambda w: can_review(w) and bool(getattr(_cell_summary(w), "id", None)),
+            tip=QT_TRANSLATE_NOOP(
+                "commands", "Leave a review comment on the summary of the opened cell"
             ),
         ),
         Command(
@@ -474,5 +571,6 @@ FEATURE = Feature(
             enabled=has_project,
             tip=QT_TRANSLATE_NOOP("commands", "List the supervisor's comments and resolve them"),
         ),
+        *FILE_COMMANDS,
     ),
 )

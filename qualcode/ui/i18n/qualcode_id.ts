@@ -663,6 +663,30 @@
         <translation>Ganti kode menjadi…</translation>
     </message>
     <message>
+        <source>Open for review</source>
+        <translation>Buka untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>These codings were made by {coders}; in review mode only your own codings can change.</source>
+        <translation>Pengodean ini dibuat oleh {coders}; dalam mode tinjauan hanya pengodean Anda sendiri yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>{count} of these codings were made by {coders}. Change another coder&apos;s work?</source>
+        <translation>{count} dari pengodean ini dibuat oleh {coders}. Ubah hasil kerja pengode lain?</translation>
+    </message>
+    <message>
+        <source>Another coder&apos;s coding</source>
+        <translation>Pengodean milik pengode lain</translation>
+    </message>
+    <message>
+        <source>{count} review comment thread(s) are about what you are deleting. The threads keep the quoted text. Delete anyway?</source>
+        <translation>{count} utas komentar tinjauan membahas yang akan Anda hapus. Utas tetap menyimpan teks kutipannya. Tetap hapus?</translation>
+    </message>
+    <message>
+        <source>Commented</source>
+        <translation>Ada komentar</translation>
+    </message>
+    <message>
         <source>Remove coding &apos;{code}&apos;</source>
         <translation>Hapus pengodean &apos;{code}&apos;</translation>
     </message>
@@ -685,6 +709,10 @@
     <message>
         <source>Delete the code &apos;{code}&apos; with {subcodes} sub-codes and {codings} codings? Undo brings them back.</source>
         <translation>Hapus kode &apos;{code}&apos; beserta {subcodes} subkode dan {codings} pengodean? Urungkan akan mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>{count} review comment thread(s) are about this code or its codings; they keep the quoted text.</source>
+        <translation>{count} utas komentar tinjauan membahas kode ini atau pengodeannya; utas tetap menyimpan teks kutipannya.</translation>
     </message>
     <message>
         <source>Delete code</source>
@@ -803,6 +831,57 @@ Dikode oleh {coder}</translation>
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Changes since the other version</source>
+        <translation>Perubahan sejak versi lain</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Cell summary</source>
+        <translation>Ringkasan sel</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>dihapus</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionsPane</name>
     <message>
         <source>All {n} codings</source>
@@ -851,6 +930,14 @@ Dikode oleh {coder}</translation>
     <message>
         <source>Linked as contradicting evidence.</source>
         <translation>Ditautkan sebagai bukti yang bertentangan.</translation>
+    </message>
+    <message>
+        <source>{informants} informants, {sources} sources, {kinds} kinds of source</source>
+        <translation>{informants} informan, {sources} sumber, {kinds} jenis sumber</translation>
+    </message>
+    <message>
+        <source>Verified, but {count} codings with the opposite valence are not linked as contradicting evidence.</source>
+        <translation>Terverifikasi, tetapi {count} pengodean dengan valensi berlawanan belum ditautkan sebagai bukti yang bertentangan.</translation>
     </message>
     <message>
         <source>No conclusions yet: write one with New, then link excerpts to it.</source>
@@ -971,6 +1058,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Contradicting</source>
         <translation>Bertentangan</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Kekuatan</translation>
     </message>
     <message>
         <source>Conclusions</source>
@@ -1883,6 +1974,61 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>All coders</source>
+        <translation>Semua pengode</translation>
+    </message>
+    <message>
+        <source>Undo to here</source>
+        <translation>Batalkan sampai sini</translation>
+    </message>
+    <message>
+        <source>This step can no longer be undone.</source>
+        <translation>Langkah ini tidak dapat dibatalkan lagi.</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Undo your own steps back to the chosen one</source>
+        <translation>Batalkan langkah Anda sendiri sampai langkah yang dipilih</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operasi</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Yang diubah</translation>
+    </message>
+    <message>
+        <source>Project history</source>
+        <translation>Riwayat proyek</translation>
+    </message>
+    <message>
+        <source>Show the history of coder</source>
+        <translation>Tampilkan riwayat pengode</translation>
+    </message>
+    <message>
+        <source>Compare with another version</source>
+        <translation>Bandingkan dengan versi lain</translation>
+    </message>
+    <message>
+        <source>QualCode project (*.qdaproj)</source>
+        <translation>Proyek QualCode (*.qdaproj)</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPane</name>
     <message>
         <source>Name</source>
@@ -2118,6 +2264,18 @@ Pengode: {coder}</translation>
         <translation>Proyek sedang digunakan</translation>
     </message>
     <message>
+        <source>Open for review</source>
+        <translation>Buka untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Buka hanya-baca</translation>
+    </message>
+    <message>
+        <source>Open review comment threads: {count}.</source>
+        <translation>Utas komentar tinjauan yang terbuka: {count}.</translation>
+    </message>
+    <message>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
@@ -2198,6 +2356,10 @@ Pengode: {coder}</translation>
         <translation> (hanya-baca)</translation>
     </message>
     <message>
+        <source> (review)</source>
+        <translation> (tinjauan)</translation>
+    </message>
+    <message>
         <source>Coder: {coder}</source>
         <translation>Pengode: {coder}</translation>
     </message>
@@ -2208,6 +2370,14 @@ Pengode: {coder}</translation>
     <message>
         <source>researcher</source>
         <translation>peneliti</translation>
+    </message>
+    <message>
+        <source>Open comments: {count}</source>
+        <translation>Komentar terbuka: {count}</translation>
+    </message>
+    <message>
+        <source>Open review comment threads: Analysis › Review comments</source>
+        <translation>Utas komentar tinjauan yang terbuka: Analisis › Komentar tinjauan</translation>
     </message>
     <message>
         <source>owner</source>
@@ -2226,8 +2396,8 @@ Pengode: {coder}</translation>
         <translation>{user} di {host}, sejak {when}</translation>
     </message>
     <message>
-        <source>Open it read-only?</source>
-        <translation>Buka dalam mode hanya-baca?</translation>
+        <source>Open it for review (comments and your own check codings only) or read-only?</source>
+        <translation>Buka untuk ditinjau (hanya komentar dan pengodean pemeriksaan Anda sendiri) atau hanya-baca?</translation>
     </message>
 </context>
 <context>
@@ -2956,14 +3126,61 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewFiles</name>
+    <message>
+        <source>Export the review report</source>
+        <translation>Ekspor laporan bimbingan</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation>Dokumen Word (*.docx);;Halaman web (*.html)</translation>
+    </message>
+    <message>
+        <source>{project} review</source>
+        <translation>{project} bimbingan</translation>
+    </message>
+    <message>
+        <source>Review report</source>
+        <translation>Laporan bimbingan</translation>
+    </message>
+    <message>
+        <source>Replace the names of informants and cases with pseudonyms?</source>
+        <translation>Ganti nama informan dan kasus dengan pseudonim?</translation>
+    </message>
+    <message>
+        <source>Exporting the review report…</source>
+        <translation>Mengekspor laporan bimbingan…</translation>
+    </message>
+    <message>
+        <source>Merge a reviewed copy</source>
+        <translation>Gabungkan salinan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>QualCode project (*.qdaproj)</source>
+        <translation>Proyek QualCode (*.qdaproj)</translation>
+    </message>
+    <message>
+        <source>Merge review</source>
+        <translation>Gabungkan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>Choose the copy, not this project.</source>
+        <translation>Pilih salinannya, bukan proyek ini.</translation>
+    </message>
+    <message>
+        <source>Merged {comments} comments, {replies} replies, {resolutions} resolutions and {codings} check codings.</source>
+        <translation>Digabungkan {comments} komentar, {replies} balasan, {resolutions} penyelesaian dan {codings} pengodean pemeriksaan.</translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation>Konflik:</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
         <source>Code: {name}</source>
         <translation>Kode: {name}</translation>
-    </message>
-    <message>
-        <source>Coding: {source} ¶{paragraph}</source>
-        <translation>Pengodean: {source} ¶{paragraph}</translation>
     </message>
     <message>
         <source>Conclusion: {text}</source>
@@ -2974,8 +3191,20 @@ Pengode: {coder}</translation>
         <translation>Sel display: {display} · {row} × {column}</translation>
     </message>
     <message>
-        <source>(deleted {target} {id})</source>
-        <translation>({target} {id} sudah dihapus)</translation>
+        <source>Coding: {code} · {source} ¶{paragraph}</source>
+        <translation>Pengodean: {code} · {source} ¶{paragraph}</translation>
+    </message>
+    <message>
+        <source>Excerpt: {source} ¶{paragraph}</source>
+        <translation>Kutipan: {source} ¶{paragraph}</translation>
+    </message>
+    <message>
+        <source>Cell summary: {display} · {row} × {column}</source>
+        <translation>Ringkasan sel: {display} · {row} × {column}</translation>
+    </message>
+    <message>
+        <source>{target} (deleted)</source>
+        <translation>{target} (sudah dihapus)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2984,6 +3213,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Resolved</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>{open} open · {resolved} resolved</source>
+        <translation>{open} terbuka · {resolved} selesai</translation>
     </message>
     <message>
         <source>No review comments to show.</source>
@@ -3561,6 +3794,14 @@ Pengode: {coder}</translation>
         <translation>Buka proyek QualCode (.qdaproj)</translation>
     </message>
     <message>
+        <source>Open for re&amp;view…</source>
+        <translation>Buka untuk di&amp;tinjau…</translation>
+    </message>
+    <message>
+        <source>Open a student&apos;s project to comment and check-code without changing their work</source>
+        <translation>Buka proyek mahasiswa untuk memberi komentar dan mengode pemeriksaan tanpa mengubah hasil kerjanya</translation>
+    </message>
+    <message>
         <source>Open the &amp;sample study</source>
         <translation>Buka &amp;studi contoh</translation>
     </message>
@@ -3925,6 +4166,30 @@ Pengode: {coder}</translation>
         <translation>Tulis komentar tinjauan pada kesimpulan yang dipilih di panelnya</translation>
     </message>
     <message>
+        <source>Comment on the selected text…</source>
+        <translation>Komentari teks yang dipilih…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the selected passage</source>
+        <translation>Beri komentar tinjauan pada bagian teks yang dipilih</translation>
+    </message>
+    <message>
+        <source>Comment on the display cell…</source>
+        <translation>Komentari sel tampilan…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the cell opened in the Displays pane</source>
+        <translation>Beri komentar tinjauan pada sel yang dibuka di panel Tampilan</translation>
+    </message>
+    <message>
+        <source>Comment on the cell summary…</source>
+        <translation>Komentari ringkasan sel…</translation>
+    </message>
+    <message>
+        <source>Leave a review comment on the summary of the opened cell</source>
+        <translation>Beri komentar tinjauan pada ringkasan sel yang dibuka</translation>
+    </message>
+    <message>
         <source>Review comments</source>
         <translation>Komentar tinjauan</translation>
     </message>
@@ -4003,6 +4268,38 @@ Pengode: {coder}</translation>
     <message>
         <source>The selected name or place is replaced in pseudonymised exports</source>
         <translation>Nama atau tempat yang dipilih diganti dalam ekspor yang disamarkan</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, with what each step touched</source>
+        <translation>Siapa mengubah apa dan kapan, beserta yang diubah setiap langkah</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with another version…</source>
+        <translation>Band&amp;ingkan dengan versi lain…</translation>
+    </message>
+    <message>
+        <source>List codes, codings, summaries and conclusions changed since another copy</source>
+        <translation>Daftar kode, pengodean, ringkasan dan kesimpulan yang berubah sejak salinan lain</translation>
+    </message>
+    <message>
+        <source>&amp;Review report…</source>
+        <translation>Laporan &amp;bimbingan…</translation>
+    </message>
+    <message>
+        <source>Every comment thread with its quoted text, for the bimbingan log</source>
+        <translation>Setiap utas komentar beserta teks kutipannya, untuk log bimbingan</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a reviewed copy…</source>
+        <translation>&amp;Gabungkan salinan hasil tinjauan…</translation>
+    </message>
+    <message>
+        <source>Bring the supervisor&apos;s comments, replies, resolutions and check codings from a returned copy into this project</source>
+        <translation>Masukkan komentar, balasan, penyelesaian dan pengodean pemeriksaan pembimbing dari salinan yang dikembalikan ke proyek ini</translation>
     </message>
 </context>
 <context>
@@ -4383,8 +4680,20 @@ Pengode: {coder}</translation>
         <translation>Tidak ada komentar dengan id {id}.</translation>
     </message>
     <message>
+        <source>The display has no cell at row &apos;{row}&apos; and column &apos;{column}&apos;.</source>
+        <translation>Tampilan tidak memiliki sel pada baris &apos;{row}&apos; dan kolom &apos;{column}&apos;.</translation>
+    </message>
+    <message>
         <source>Comments can be on {allowed}, not &apos;{value}&apos;.</source>
         <translation>Komentar dapat diberikan pada {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>An excerpt comment needs a range inside {source}.</source>
+        <translation>Komentar pada kutipan memerlukan rentang di dalam {source}.</translation>
+    </message>
+    <message>
+        <source>A comment on an unsaved display needs its spec.</source>
+        <translation>Komentar pada tampilan yang belum disimpan memerlukan spesifikasinya.</translation>
     </message>
     <message>
         <source>There is no map named &apos;{name}&apos;.</source>
@@ -4770,6 +5079,14 @@ Pengode: {coder}</translation>
     <message>
         <source>The project is open read-only; changes cannot be saved.</source>
         <translation>Proyek terbuka dalam mode hanya-baca; perubahan tidak dapat disimpan.</translation>
+    </message>
+    <message>
+        <source>The project is open for review: only review comments and your own codings can change ({what}). Nothing was changed.</source>
+        <translation>Proyek dibuka untuk ditinjau: hanya komentar tinjauan dan pengodean Anda sendiri yang dapat diubah ({what}). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Coding {id} was made by {owner}; confirm before changing another coder&apos;s coding. Nothing was changed.</source>
+        <translation>Pengodean {id} dibuat oleh {owner}; konfirmasi dulu sebelum mengubah pengodean milik pengode lain. Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -6016,6 +6333,10 @@ Pengode: {coder}</translation>
         <source>Fill identity register</source>
         <translation>Isi daftar identitas</translation>
     </message>
+    <message>
+        <source>Merge review</source>
+        <translation>Gabungkan hasil tinjauan</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -6062,6 +6383,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Identity register</source>
         <translation>Daftar identitas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
     </message>
 </context>
 <context>

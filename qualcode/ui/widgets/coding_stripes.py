@@ -141,6 +141,8 @@ class CodingStripes(QWidget):
         for bar in self.bars():
             if not (bar.column.left() <= pos.x() <= bar.column.right()):
                 continue
+            if not self._editor.can_resize(bar.index):
+                continue  # another coder's coding in review mode: no grip
             if bar.top_visible and abs(pos.y() - bar.column.top()) <= grip:
                 return bar.index, True
             if bar.bottom_visible and abs(pos.y() - bar.column.bottom()) <= grip:

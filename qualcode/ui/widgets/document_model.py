@@ -300,33 +300,3 @@ class SpanIndex:
     def at(self, offset: int) -> list[int]:
         """Indices of spans covering the character at ``offset``."""
         return self.overlapping(offset, offset + 1)
-
-
-class EdgeIndex:
-    """Find coding edges (starts and ends) near an offset, for drag-to-resize."""
-
-    def __init__(self, spans: Sequence[CodingSpan]) -> None:
-        self._edges = sorted(
-            [(s.start, i, True) for i, s in enumerate(spans)]
-            + [(s.end, i, False) for i, s in enumerate(spans)]
-        )
-        self._keys = [e[0] for e in self._edges]
-
-    def add(self, i: int, start: int, end: int) -> None:
-        """Add the two edges of span ``i``."""
-        for edge in ((start, i, True), (end, i, False)):
-            k = bisect_left(self._edges, edge)
-            self._edges.insert(k, edge)
-            self._keys.insert(k, edge[0])
-
-    def discard(self, i: int, start: int, end: int) -> None:
-        """Remove the two edges of span ``i``."""
-        for edge in ((start, i, True), (end, i, False)):
-            k = bisect_left(self._edges, edge)
-            del self._edges[k], self._keys[k]
-
-    def near(self, offset: int, radius: int) -> list[tuple[int, int, bool]]:
-        """Edges as (offset, span index, is_start) within ``radius`` of ``offset``."""
-        lo = bisect_left(self._keys, offset - radius)
-        hi = bisect_right(self._keys, offset + radius)
-        return self._edges[lo:hi]

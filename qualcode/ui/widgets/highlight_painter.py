@@ -115,3 +115,25 @@ class HighlightPainter:
                     if end > b0:
                         for rect in self.segment_rects(block, top, max(start, b0), min(end, b1)):
                             painter.drawRect(rect.adjusted(0, thick / 2, 0, -thick / 2))
+        self.paint_grips(painter)
+
+    def paint_grips(self, painter: QPainter) -> None:
+        """Draw the active coding's edge grips: a bar with a knob (top: start, bottom: end)."""
+        ed = self._editor
+        index = ed.handle_index()
+        if index is None:
+            return
+        span = ed.spans[index]
+        colour = QColor(span.color) if QColor.isValidColorName(span.color) else QColor("#999")
+        width = max(2.0, QFontMetricsF(ed.font()).height() / 8)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour.darker(130))
+        for edge, is_start in ((span.start, True), (span.end, False)):
+            rect = QRectF(ed.cursorRect(ed.cursor_for_range(edge, edge)))
+            x = rect.center().x()
+            painter.drawRect(QRectF(x - width / 2, rect.top(), width, rect.height()))
+            y = rect.top() if is_start else rect.bottom()
+            painter.drawEllipse(QRectF(x - width * 1.5, y - width * 1.5, width * 3, width * 3))
+        painter.restore()

@@ -1,5 +1,12 @@
 """The text pane of the document view: plain text, code highlights, edge dragging.
 
+Resizing a coding needs its visible handle: a click on a highlight makes its
+(innermost) coding the active one, which shows grips at its two edges, and only
+a press on such a grip drags an edge. A press anywhere else, the first letter
+of a highlight included, selects text as in any editor. Codings of other coders
+get no grips when :attr:`DocumentTextEdit.resizable_coder` names one coder (a
+project open for review: only the reviewer's own codings move).
+
 Why ``QPlainTextEdit`` and not ``QTextEdit``: its document layout lays out only
 the blocks it paints and scrolls by block, so a 300k-character transcript opens
 in tens of milliseconds, where ``QTextEdit`` lays out the whole document first.
@@ -36,7 +43,6 @@ from qualcode.ui.widgets.coding_stripes import CodingStripes
 from qualcode.ui.widgets.document_builder import build_document, normalize_line_breaks
 from qualcode.ui.widgets.document_model import (
     CodingSpan,
-    EdgeIndex,
     HighlightRun,
     SpanIndex,
     TurnSpan,
@@ -96,11 +102,12 @@ class DocumentTextEdit(QPlainTextEdit):
         self._preview: tuple[int, int, int] | None = None
         self._drag: _Drag | None = None
         self._active: int | None = None
+        self.resizable_coder: str | None = None
+        self._press_offset: int | None = None
         self._find_hits: list[tuple[int, int]] = []
         self._runs: list[HighlightRun] = []
         self._run_ends: list[int] = []
         self._index = SpanIndex([])
-        self._edges = EdgeIndex([])
         self._columns: list[int] = []
         self._column_count = 0
         self._reserved_columns = 1
@@ -243,15 +250,12 @@ class DocumentTextEdit(QPlainTextEdit):
         span = spans[i]
         del self._position[span.coding_id]
         self._index.discard(i, span.start)
-        self._edges.discard(i, span.start, span.end)
         dirty = [(span.start, span.end)]
         if self._active == i:
             self._active = None
         if i != last:
             moved = spans[last]
             self._index.rename(last, i, moved.start)
-            self._edges.discard(last, moved.start, moved.end)
-            self._edges.add(i, moved.start, moved.end)
             spans[i] = moved
             self._columns[i] = self._columns[last]
             self._position[moved.coding_id] = i
@@ -267,7 +271,6 @@ class DocumentTextEdit(QPlainTextEdit):
         self._spans.append(span)
         self._position[span.coding_id] = i
         self._index.add(i, span.start, span.end)
-        self._edges.add(i, span.start, span.end)
         self._columns.append(-1)
         if self.is_shown(span):
             self._columns[i] = free_column(
@@ -281,9 +284,23 @@ class DocumentTextEdit(QPlainTextEdit):
         self._rebuild(columns=True)
 
     def set_active_index(self, index: int | None) -> None:
-        """Mark a span as the current coding (outlined in the stripes)."""
+        """Mark a span as the current coding (outlined in the stripes, grips on its edges)."""
         self._active = index
         self.stripes.update()
+        self.viewport().update()
+
+    def can_resize(self, index: int) -> bool:
+        """Whether span ``index`` may be resized here (see :attr:`resizable_coder`)."""
+        if not 0 <= index < len(self._spans):
+            return False
+        return self.resizable_coder is None or self._spans[index].coder == self.resizable_coder
+
+    def handle_index(self) -> int | None:
+        """The span whose edge grips are shown (the active one, if shown and resizable)."""
+        i = self._active
+        if i is None or not 0 <= i < len(self._spans) or not self.is_shown(self._spans[i]):
+            return None
+        return i if self.can_resize(i) else None
 
     def set_find_hits(self, hits: list[tuple[int, int]]) -> None:
         """Outline these ranges (all matches of the current search)."""
@@ -308,7 +325,6 @@ class DocumentTextEdit(QPlainTextEdit):
         self._runs = sweep_runs(spans, self.is_shown)
         self._run_ends = [r.end for r in self._runs]
         self._index = SpanIndex(spans)
-        self._edges = EdgeIndex(spans)
         if columns:
             self._assign_columns()
         self.viewport().update()
@@ -444,29 +460,35 @@ class DocumentTextEdit(QPlainTextEdit):
 
     # -- edge dragging ---------------------------------------------------------------------
     def edge_at(self, pos: QPoint) -> tuple[int, bool] | None:
-        """(span index, is_start) of a highlight edge under a viewport point, if any."""
-        if not self._spans:
+        """(span index, is_start) of a visible edge grip under a viewport point, if any.
+
+        Only the active coding shows grips (:meth:`handle_index`); elsewhere a
+        press selects text.
+        """
+        index = self.handle_index()
+        if index is None:
             return None
-        offset = self.offset_at(pos)
+        span = self._spans[index]
         tolerance = max(3.0, QFontMetricsF(self.font()).averageCharWidth() * 0.6)
-        found: list[tuple[int, bool]] = []
-        for edge, index, is_start in self._edges.near(offset, 2):
-            if not self.is_shown(self._spans[index]):
-                continue
+        for edge, is_start in ((span.start, True), (span.end, False)):
             rect = self.cursorRect(self.cursor_for_range(edge, edge))
             if abs(pos.x() - rect.center().x()) <= tolerance and rect.top() <= pos.y() <= (
                 rect.bottom()
             ):
-                found.append((index, is_start))
-        if not found:
+                return index, is_start
+        return None
+
+    def innermost_at(self, offset: int) -> int | None:
+        """Index of the shortest shown span covering ``offset``, if any."""
+        hits = [i for i in self._index.at(offset) if self.is_shown(self._spans[i])]
+        if not hits:
             return None
-        for hit in found:
-            if hit[0] == self._active:
-                return hit
-        return min(found, key=lambda h: self._spans[h[0]].end - self._spans[h[0]].start)
+        return min(hits, key=lambda i: self._spans[i].end - self._spans[i].start)
 
     def begin_resize(self, index: int, is_start: bool) -> None:
-        """Start dragging one edge of span ``index`` (from the text or a stripe end)."""
+        """Start dragging one edge of span ``index`` (from a grip or a stripe end)."""
+        if not self.can_resize(index):
+            return
         self._drag = _Drag(index, is_start)
 
     @property
@@ -510,6 +532,7 @@ class DocumentTextEdit(QPlainTextEdit):
                 self.begin_resize(*hit)
                 event.accept()
                 return
+            self._press_offset = self.offset_at(event.position().toPoint())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
@@ -531,6 +554,14 @@ class DocumentTextEdit(QPlainTextEdit):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        pressed, self._press_offset = self._press_offset, None
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and pressed is not None
+            and not self.textCursor().hasSelection()
+        ):
+            # A plain click on a highlight makes its coding the active one (grips appear).
+            self.set_active_index(self.innermost_at(pressed))
 
     def keyPressEvent(self, event) -> None:
         if self._drag is not None and event.key() == Qt.Key.Key_Escape:
@@ -539,10 +570,8 @@ class DocumentTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
-        offset = self.offset_at(event.pos())
-        hits = [i for i in self._index.at(offset) if self.is_shown(self._spans[i])]
-        if hits:
-            best = min(hits, key=lambda i: self._spans[i].end - self._spans[i].start)
+        best = self.innermost_at(self.offset_at(event.pos()))
+        if best is not None:
             self.coding_context_menu.emit(self._spans[best].coding_id, event.globalPos())
             return
         if self.extend_context_menu is not None:  # Copy, Select all + the window's commands

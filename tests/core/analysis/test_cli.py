@@ -70,7 +70,10 @@ def test_agreement_conclusion_comment(study) -> None:
     run("conclusion", "link", path, "1", str(st.c["c11"]), "--contradicting")
     v = json.loads(run("conclusion", "verify", path, "1", "--json"))
     assert v["cases"] == ["I1", "I3"] and v["unaddressed"] == [st.c["c11"]]
-    assert "silent roles: Kabid, Kasi" in run("conclusion", "verify", path, "1")
+    jabatan = run("conclusion", "verify", path, "1", "--role", "Jabatan")
+    assert "silent roles (Jabatan): Kabid, Kasi" in jabatan
+    # By default, the attribute grouping informants (OPD here), not one value per informant.
+    assert "silent roles (OPD): -" in run("conclusion", "verify", path, "1")
     run("conclusion", "status", path, "1", "verified")
     listed = json.loads(run("conclusion", "list", path, "--json"))
     assert listed[0]["status"] == "verified" and len(listed[0]["evidence"]) == 3

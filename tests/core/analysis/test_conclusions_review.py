@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.analysis import review as rv
 from qualcode.analysis.displays import ready_spec
 from qualcode.analysis.verification import verify
 from qualcode.errors import NotFoundError, ValidationError
@@ -94,32 +93,32 @@ def test_review_threads_and_summary(study) -> None:
     p, st = study
     display = p.displays.save("Faktor", ready_spec(p, "factors")).result.id
     claim = p.conclusions.create("Klaim").result.id
-    a = rv.add_comment(p, "cell", display, "Sel ini kosong?", row_key="1", col_key="none").result
-    b = rv.add_comment(p, "conclusion", claim, "Bukti kurang.").result
-    c = rv.add_comment(p, "code", st.code["Transmisi"], "Definisi terlalu luas.").result
-    d = rv.add_comment(p, "coding", st.c["c5"], "Rentang terlalu panjang.").result
-    thread = rv.reply(p, b.id, "Sudah saya tambah dua kutipan.").result
+    a = p.review.add("cell", display, "Sel ini kosong?", row_key="1", col_key="none").result
+    b = p.review.add("conclusion", claim, "Bukti kurang.").result
+    c = p.review.add("code", st.code["Transmisi"], "Definisi terlalu luas.").result
+    d = p.review.add("coding", st.c["c5"], "Rentang terlalu panjang.").result
+    thread = p.review.reply(b.id, "Sudah saya tambah dua kutipan.").result
     assert [r.text for r in thread.replies] == ["Sudah saya tambah dua kutipan."]
-    assert rv.reply(p, thread.replies[0].id, "Baik.").result.id == b.id  # same thread
-    rv.resolve(p, b.id)
-    rv.resolve(p, c.id)
-    assert [x.id for x in rv.list_comments(p, status="open")] == [a.id, d.id]
-    resolved = rv.list_comments(p, status="resolved")
+    assert p.review.reply(thread.replies[0].id, "Baik.").result.id == b.id  # same thread
+    p.review.resolve(b.id)
+    p.review.resolve(c.id)
+    assert [x.id for x in p.review.list(status="open")] == [a.id, d.id]
+    resolved = p.review.list(status="resolved")
     assert [x.id for x in resolved] == [b.id, c.id]
     assert all(r.status == "resolved" for r in resolved[0].replies)
-    assert rv.list_comments(p, target="cell", target_id=display)[0].row_key == "1"
-    summary = rv.review_summary(p)
+    assert p.review.list(target="cell", target_id=display)[0].row_key == "1"
+    summary = p.review.summary()
     assert summary["cell"] == {"open": 1, "resolved": 0}
     assert summary["conclusion"] == {"open": 0, "resolved": 1}
     assert summary["code"] == {"open": 0, "resolved": 1}
     assert summary["coding"] == {"open": 1, "resolved": 0}
     assert summary["total"] == {"open": 2, "resolved": 2}
     with pytest.raises(ValidationError):
-        rv.add_comment(p, "cell", display, "Tanpa kunci")
+        p.review.add("cell", display, "Tanpa kunci")
     with pytest.raises(NotFoundError):
-        rv.add_comment(p, "conclusion", 999, "?")
+        p.review.add("conclusion", 999, "?")
     p.conclusions.delete(claim)
-    assert rv.review_summary(p)["conclusion"] == {"open": 0, "resolved": 0}
+    assert p.review.summary()["conclusion"] == {"open": 0, "resolved": 0}
 
 
 def test_first_use_inside_an_undo_group(study) -> None:
@@ -127,10 +126,10 @@ def test_first_use_inside_an_undo_group(study) -> None:
     p, st = study
     with p.undo_group("Review session"):
         claim = p.conclusions.create("Klaim", supporting=[st.c["c1"]]).result
-        rv.add_comment(p, "conclusion", claim.id, "Cek lagi")
+        p.review.add("conclusion", claim.id, "Cek lagi")
     assert p.undo_label() == "Review session"
     p.undo()
-    assert p.conclusions.all() == [] and rv.list_comments(p) == []
+    assert p.conclusions.all() == [] and p.review.list() == []
 
 
 def test_verification_hears_informants_not_the_interviewer(tmp_path) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from qualcode.analysis import review as rv
 from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.review_merge import merge_review
 from qualcode.project import Project
 from support.snapshots import snapshot
 
@@ -39,9 +40,7 @@ def seed(p: Project, st: Any) -> Seeded:
         display_id=display,
     ).result.id
     memo = p.memos.create("Cek ulang dengan observasi.").result.id
-    comment = rv.add_comment(
-        p, "conclusion", conclusion, "Bukti dari satu informan saja?"
-    ).result.id
+    comment = p.review.add("conclusion", conclusion, "Bukti dari satu informan saja?").result.id
     return Seeded(st, display, conclusion, memo, comment)
 
 
@@ -86,12 +85,30 @@ OPERATIONS: dict[str, Op] = {
     ),
     "conclusion.memo": lambda p, s: p.conclusions.link_memo(s.conclusion, s.memo),
     "conclusion.delete": lambda p, s: p.conclusions.delete(s.conclusion),
-    "review.add": lambda p, s: rv.add_comment(p, "cell", s.display, "Isi sel ini?",
+    "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
-    "review.reply": lambda p, s: rv.reply(p, s.comment, "Sudah ditambah."),
-    "review.resolve": lambda p, s: rv.resolve(p, s.comment),
-    "review.delete": lambda p, s: rv.delete_comment(p, s.comment),
+    "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
+    "review.resolve": lambda p, s: p.review.resolve(s.comment),
+    "review.delete": lambda p, s: p.review.delete(s.comment),
+    "review.merge": lambda p, s: merge_review(p, _reviewed_copy(p, s)),
 }  # fmt: skip
+
+
+def _reviewed_copy(p: Project, s: Seeded) -> Path:
+    """A copy of ``p`` where a supervisor commented, resolved and check-coded."""
+    import shutil
+
+    from qualcode.store.engine import checkpoint
+
+    checkpoint(p.engine)
+    assert p.path is not None
+    copy = p.path.with_name("reviewed.qdaproj")
+    shutil.copy(p.path, copy)
+    with Project.open(copy, coder="pembimbing", review=True) as r:
+        r.review.add("code", s.st.code["Anggaran"], "Definisi?")
+        r.review.resolve(s.comment)
+        r.codings.apply(s.st.src["W1"], 0, 5, s.st.code["Anggaran"])
+    return copy
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
@@ -123,10 +140,10 @@ def test_unlink_memo_and_reopen(study) -> None:
     assert p.conclusions.get(ids.conclusion).memo_ids == ()
     p.undo()
     assert snapshot(p) == before
-    rv.resolve(p, ids.comment)
+    p.review.resolve(ids.comment)
     before = snapshot(p)
-    rv.set_status(p, ids.comment, "open")
-    assert rv.list_comments(p, status="open")[0].id == ids.comment
+    p.review.set_status(ids.comment, "open")
+    assert p.review.list(status="open")[0].id == ids.comment
     p.undo()
     assert snapshot(p) == before
 

@@ -17,7 +17,6 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from qualcode.analysis import review
 from qualcode.errors import ProjectError, RoleDeniedError, ValidationError
 from qualcode.project import Project
 from qualcode.team_roles import add_member, group_role, members, remove_member, role_of, setup_roles
@@ -185,24 +184,24 @@ def test_coder_cannot_change_the_codebook_or_others_work(team: Team) -> None:
 def test_reviewer_comments_but_does_not_code(team: Team) -> None:
     coding = _coding(team, "budi")
     with Project.open(team.urls["budi"]) as p:
-        question = review.add_comment(p, "coding", coding, "Kenapa inhibiting?").result
+        question = p.review.add("coding", coding, "Kenapa inhibiting?").result
         assert question is not None
     with Project.open(team.urls["dewi"]) as p:
         assert role_of(p) == "reviewer"
-        thread = review.add_comment(p, "code", team.ids["code"], "Definisi terlalu luas.").result
+        thread = p.review.add("code", team.ids["code"], "Definisi terlalu luas.").result
         assert thread is not None and thread.author == "dewi"
-        review.reply(p, question.id, "Lihat transkrip W1.")
-        review.resolve(p, question.id)  # status on budi's thread: allowed
-        assert review.list_comments(p, target="coding")[0].status == "resolved"
+        p.review.reply(question.id, "Lihat transkrip W1.")
+        p.review.resolve(question.id)  # status on budi's thread: allowed
+        assert p.review.list(target="coding")[0].status == "resolved"
         p.undo()  # her own undo step
-        assert review.list_comments(p, target="coding")[0].status == "open"
+        assert p.review.list(target="coding")[0].status == "open"
         before = snapshot(p)
         with pytest.raises(RoleDeniedError, match=r"\(reviewer\)"):
             p.codings.apply(team.ids["source"], 0, 5, team.ids["code"])
         with pytest.raises(RoleDeniedError):
             p.memos.create("Catatan supervisor.")
         with pytest.raises(RoleDeniedError, match="was made by budi"):
-            review.delete_comment(p, question.id)
+            p.review.delete(question.id)
         assert snapshot(p) == before
 
 
@@ -261,7 +260,7 @@ def test_coder_searches_with_the_server_index(team: Team) -> None:
 def test_server_decides_audit_time_resolution_member_and_coding_bounds(team: Team) -> None:
     mine = _coding(team, "budi")
     with Project.open(team.urls["dewi"]) as p:
-        thread = review.add_comment(p, "coding", mine, "Cek lagi definisinya.").result
+        thread = p.review.add("coding", mine, "Cek lagi definisinya.").result
         assert thread is not None
     with team.raw("budi") as conn:
         conn.execute("INSERT INTO audit_log (at, coder, op, label, summary) "

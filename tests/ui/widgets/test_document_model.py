@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from qualcode.ui.widgets.document_model import (
     CodingSpan,
-    EdgeIndex,
     SpanIndex,
     block_break_positions,
     clamp_spans,
@@ -88,8 +87,6 @@ def test_span_index_finds_exactly_the_overlapping_spans(pairs, start, length) ->
     assert found == expected
 
 
-def test_edge_index_and_clamping() -> None:
+def test_clamping() -> None:
     spans = clamp_spans([span(1, -5, 10), span(2, 8, 8), span(3, 12, 99)], 50)
     assert [(s.start, s.end) for s in spans] == [(0, 10), (12, 50)]
-    edges = EdgeIndex(spans).near(11, 1)
-    assert edges == [(10, 0, False), (12, 1, True)]

@@ -30,7 +30,7 @@ def _random_span(rng: random.Random, cid: int, length: int) -> CodingSpan:
 
 
 def _check(view: DocumentView) -> None:
-    """Runs, range index, edges and stripe columns agree with the spans shown."""
+    """Runs, range index and stripe columns agree with the spans shown."""
     ed = view.editor
     spans = ed.spans
     assert ed.highlight_runs == highlight_runs(spans, ed.is_shown)
@@ -39,9 +39,6 @@ def _check(view: DocumentView) -> None:
         hi = lo + 60
         expected = {i for i, s in enumerate(spans) if s.start < hi and s.end > lo}
         assert set(ed.span_index.overlapping(lo, hi)) == expected
-    edges = sorted([(s.start, i, True) for i, s in enumerate(spans)]
-                   + [(s.end, i, False) for i, s in enumerate(spans)])  # fmt: skip
-    assert ed._edges.near(0, len(ed.text) + 1) == edges
     breaks, chars = ed._breaks, ed._line_chars
     shown = [i for i, s in enumerate(spans) if ed.is_shown(s)]
     assert all(ed.columns[i] >= 0 for i in shown)

@@ -138,6 +138,7 @@ def test_dragging_a_highlight_end_requests_a_resize(coded, qtbot) -> None:
     view, spans = coded
     target = spans[2]  # after an emoji, so UTF-16 and code points differ
     editor = view.editor
+    editor.set_active_index(2)  # its grips are shown
     grab = editor.point_of(target.end).toPoint()
     new_end = INTERVIEW.index("merata") + len("merata dan")
     drop = editor.point_of(new_end).toPoint()
@@ -156,12 +157,53 @@ def test_dragging_a_highlight_start_past_its_end_keeps_one_character(coded, qtbo
     view, spans = coded
     target = spans[0]
     editor = view.editor
+    editor.set_active_index(0)
     viewport = editor.viewport()
     far = editor.point_of(target.end + 10).toPoint()
     with qtbot.waitSignal(view.coding_resize_requested) as signal:
         qtbot.mousePress(viewport, Qt.LeftButton, pos=editor.point_of(target.start).toPoint())
         qtbot.mouseRelease(viewport, Qt.LeftButton, pos=far)
     assert signal.args == [1, target.end - 1, target.end]
+
+
+def test_a_press_on_a_highlights_first_letter_selects_text(coded, qtbot) -> None:
+    view, spans = coded
+    editor = view.editor
+    target = spans[0]
+    viewport = editor.viewport()
+    start = editor.point_of(target.start).toPoint()
+    drop = editor.point_of(target.start + 8).toPoint()
+    with qtbot.assertNotEmitted(view.coding_resize_requested):
+        qtbot.mousePress(viewport, Qt.LeftButton, pos=start)
+        qtbot.mouseMove(viewport, pos=drop)
+        qtbot.mouseRelease(viewport, Qt.LeftButton, pos=drop)
+    assert view.selection() == (target.start, target.start + 8)
+    assert editor.handle_index() is None  # no coding became active: no grips
+
+
+def test_a_click_on_a_highlight_shows_its_grips(coded, qtbot) -> None:
+    view, spans = coded
+    editor = view.editor
+    inside = editor.point_of(spans[2].start + 3).toPoint()
+    qtbot.mouseClick(editor.viewport(), Qt.LeftButton, pos=inside)
+    assert editor.active_index == 2 and editor.handle_index() == 2
+    assert editor.edge_at(editor.point_of(spans[2].end).toPoint()) == (2, False)
+
+
+def test_another_coders_coding_gets_no_grips_when_only_ones_own_resize(coded, qtbot) -> None:
+    view, spans = coded
+    editor = view.editor
+    editor.resizable_coder = "budi"  # review mode for budi: ana's codings stay put
+    editor.set_active_index(0)
+    assert editor.handle_index() is None
+    assert editor.edge_at(editor.point_of(spans[0].end).toPoint()) is None
+    rect = view.stripes.bar_rect(1)
+    bottom = QPoint(round(rect.center().x()), round(rect.bottom()))
+    with qtbot.assertNotEmitted(view.coding_resize_requested):
+        qtbot.mousePress(view.stripes, Qt.LeftButton, pos=bottom)
+        qtbot.mouseRelease(view.stripes, Qt.LeftButton, pos=QPoint(bottom.x(), bottom.y() + 40))
+    editor.set_active_index(1)
+    assert editor.handle_index() == 1  # budi's own
 
 
 def test_dragging_a_stripe_end_requests_a_resize(coded, qtbot) -> None:
