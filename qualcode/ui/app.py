@@ -118,8 +118,8 @@ def run(project_path: str | None = None, *, review: bool = False) -> int:
     window = build_window(None)
     fit_to_screen(window)
     window.show()
-    if window.settings.coder is None:
-        ask_coder_once(window)
+    if window.settings.coder is None and not os.environ.get("QUALCODE_CODER"):
+        ask_coder_once(window)  # QUALCODE_CODER (a script, a lab machine) already says who codes
     if project_path:
         open_later(window, project_path, review=review)  # signals readiness when shown
     else:

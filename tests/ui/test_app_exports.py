@@ -293,3 +293,18 @@ def test_excerpts_export_follows_the_excerpts_pane(main_window, qtbot, monkeypat
     assert exported("selected.xlsx") == ["Data kependudukan"]
     w.retrieval.table.clearSelection()
     assert exported("listed.xlsx") == ["Sosialisasi sudah kami lakukan", "Data kependudukan"]
+
+
+def test_appendix_of_all_codes_to_word(main_window, qtbot, monkeypatch, tmp_path):
+    """File › Export › Appendix of all codes: one lampiran, every code, grouped by code."""
+    from docx import Document
+
+    w = main_window
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: str(tmp_path / "lampiran.docx"))
+    assert w.commands.actions["export.appendix"].isEnabled()  # no code needs to be selected
+    w.commands.trigger("export.appendix")
+    _wait(qtbot, w)
+    doc = Document(str(tmp_path / "lampiran.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    coded = {w.project.codes.get(c.code_id).name for c in w.project.codings.list()}
+    assert coded and coded <= set(headings)

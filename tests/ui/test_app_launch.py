@@ -18,7 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _start(ready: Path, *args: str) -> str:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{READY_FILE_ENV: str(ready)})
+    # QUALCODE_CODER says who codes, as a script or a lab machine would: no first-run question
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QUALCODE_CODER="ana",
+        **{READY_FILE_ENV: str(ready)},
+    )
     code = "import sys; from qualcode.ui.app import run; run(*sys.argv[1:])"
     proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env)
     try:

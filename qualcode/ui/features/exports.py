@@ -114,6 +114,37 @@ class ExportActions(RefiImports, QObject):
             return None
         return pane.selected_coding_ids() or pane.shown_coding_ids()
 
+    def export_appendix(self) -> Any:
+        """One Word appendix (lampiran) of every code's excerpts, grouped by code then case, as
+        ``qualcode export excerpts --all-codes`` writes it."""
+        from qualcode.export.selection import ExcerptFilter, ExcerptOptions
+
+        path = self.ask_save(
+            self.tr("Export the appendix of all codes"),
+            self.tr("Word document (*.docx)"),
+            self.tr("Lampiran kutipan"), (".docx",),
+        )  # fmt: skip
+        if not path:
+            return None
+        project = self.main.project
+        language = self.language()
+        title = "Lampiran: Kutipan Terkode" if language == "id" else "Appendix: Coded Excerpts"
+        options = ExcerptOptions(language=language, attribution=self._style(), title=title)
+        label = self.tr("Writing excerpts…")
+
+        def work(progress: Any, cancel: Any) -> int:
+            from qualcode.export.excerpts import export_excerpts
+
+            return int(self.guarded(project, path, lambda target: export_excerpts(
+                project, target, ExcerptFilter(), options,
+                progress=lambda d, n: progress(d, n, label), cancel=cancel,
+            )))  # fmt: skip
+
+        return self.run(
+            self.tr("Exporting the appendix…"), work,
+            lambda n: self.tr("Saved {n} excerpts to {file}.").format(n=n, file=Path(path).name),
+        )  # fmt: skip
+
     def export_excerpts(self, suffix: str) -> Any:
         """Coded excerpts of the selected code (and its sub-codes) to Word or Excel: the
         ones listed or selected in the Excerpts pane when it shows that code."""
@@ -279,6 +310,13 @@ FEATURE = Feature(
             "export", lambda w: _actions(w).export_excerpts(".docx"), enabled=_code,
             tip=QT_TRANSLATE_NOOP("commands", "Every passage of the code and its sub-codes, "
                                   "grouped by case and cited, as a Word document"),
+        ),
+        Command(
+            "export.appendix",
+            QT_TRANSLATE_NOOP("commands", "&Appendix of all codes (Word)…"),
+            "export", lambda w: _actions(w).export_appendix(), enabled=has_project,
+            tip=QT_TRANSLATE_NOOP("commands", "One lampiran: every code's excerpts, grouped by "
+                                  "code then case, cited"),
         ),
         Command(
             "export.excerpts.xlsx",

@@ -1795,6 +1795,18 @@ Pengode: {coder}</translation>
         <translation>{n} kutipan disimpan ke {file}.</translation>
     </message>
     <message>
+        <source>Export the appendix of all codes</source>
+        <translation>Ekspor lampiran semua kode</translation>
+    </message>
+    <message>
+        <source>Lampiran kutipan</source>
+        <translation>Lampiran kutipan</translation>
+    </message>
+    <message>
+        <source>Exporting the appendix…</source>
+        <translation>Mengekspor lampiran…</translation>
+    </message>
+    <message>
         <source>Export the project report</source>
         <translation>Ekspor laporan proyek</translation>
     </message>
@@ -4060,6 +4072,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Every passage of the code and its sub-codes, grouped by case and cited, as a Word document</source>
         <translation>Semua bagian teks dari kode dan subkodenya, dikelompokkan per kasus dan disertai rujukan sumber, sebagai dokumen Word</translation>
+    </message>
+    <message>
+        <source>&amp;Appendix of all codes (Word)…</source>
+        <translation>&amp;Lampiran semua kode (Word)…</translation>
+    </message>
+    <message>
+        <source>One lampiran: every code&apos;s excerpts, grouped by code then case, cited</source>
+        <translation>Satu lampiran: kutipan setiap kode, dikelompokkan menurut kode lalu kasus, dengan sitasi</translation>
     </message>
     <message>
         <source>Excerpts of the selected code to &amp;Excel…</source>
