@@ -208,6 +208,7 @@ def add_toc(doc: Any, language: str, levels: str | None = None) -> None:
     levels = levels or current_profile().toc
     heading = doc.add_paragraph(label("contents", language), style="TOC Heading")
     heading.runs[0].font.name = current_profile().font
+    unnumber(heading._p)  # "TOC Heading" derives from Heading 1: it must not take number 4.1
     p = doc.add_paragraph()
     add_field(p, f'TOC \\o "{levels}" \\h \\z \\u', label("toc_hint", language))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -233,7 +234,7 @@ def _number_headings(doc: Any, chapter: int | None) -> None:
     ]
     for ilvl in (1, 2, 3):
         text = ".".join(f"%{i}" for i in range(1, ilvl + 2))
-        indent = 567 * (ilvl + 1)
+        indent = 567 + 284 * ilvl  # 1 cm, 1.5 cm, 2 cm: room for "4.1.1" and no more
         levels.append(
             f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
             f'<w:pStyle w:val="Heading{ilvl}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'

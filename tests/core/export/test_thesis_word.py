@@ -59,6 +59,9 @@ def test_appendix_of_all_codes_with_chapter_numbering(
     ]
     assert "4" in starts
     assert 'TOC \\o "1-2"' in _instructions(doc)
+    # the contents heading derives from Heading 1 but takes no number: the first code is 4.1
+    toc = next(p for p in doc.paragraphs if p.style.name == "TOC Heading")
+    assert toc._p.find(f"{W}pPr/{W}numPr/{W}numId").get(qn("w:val")) == "0"
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.paragraph_format.line_spacing == 1.5
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
