@@ -96,15 +96,7 @@ def add(
     project: str, name: str, codes: tuple[str, ...], sources: tuple[str, ...], coder: str | None
 ) -> None:
     """Add codes and sources to the set NAME (members already in it are kept once)."""
-    with open_project(project, coder) as p:
-        found = p.sets.find(name)
-        after = p.sets.add(
-            found.id,
-            code_ids=[p.codes.find(c).id for c in codes],
-            source_ids=[p.sources.find(s).id for s in sources],
-        ).result
-    assert after is not None
-    click.echo(f"Set {after.name}: {len(after.code_ids)} codes, {len(after.source_ids)} sources")
+    _change_members(project, name, codes, sources, coder, remove=False)
 
 
 @set_.command("remove")
@@ -116,9 +108,16 @@ def remove(
     project: str, name: str, codes: tuple[str, ...], sources: tuple[str, ...], coder: str | None
 ) -> None:
     """Take codes and sources out of the set NAME (they stay in the project)."""
+    _change_members(project, name, codes, sources, coder, remove=True)
+
+
+def _change_members(project: str, name: str, codes: tuple[str, ...], sources: tuple[str, ...],
+                    coder: str | None, *, remove: bool) -> None:  # fmt: skip
+    """Add members to a set or take them out (one undoable step), and say what it holds now."""
     with open_project(project, coder) as p:
         found = p.sets.find(name)
-        after = p.sets.remove(
+        change = p.sets.remove if remove else p.sets.add
+        after = change(
             found.id,
             code_ids=[p.codes.find(c).id for c in codes],
             source_ids=[p.sources.find(s).id for s in sources],
