@@ -461,8 +461,8 @@ def _intervals(
         size = min(100, BOOTSTRAP_REPLICATES - done)
         draws = rng.integers(0, units, size=(size, units))
         offsets = (np.arange(size) * units)[:, None]
-        weights = np.bincount((draws + offsets).ravel(), minlength=size * units)
-        weights = weights.reshape(size, units).astype(float)
+        counts = np.bincount((draws + offsets).ravel(), minlength=size * units)
+        weights = counts.reshape(size, units).astype(float)
         part = (matrix @ weights.T).T.reshape(size, n_codes, patterns)
         part[:, :, 0] = (weights @ sizes)[:, None] - part[:, :, 1:].sum(axis=2)
         reps[done : done + size] = part
