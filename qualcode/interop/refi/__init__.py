@@ -19,7 +19,7 @@ from qualcode.interop.refi.codebook import (
 from qualcode.interop.refi.guids import new_guid, stable_guid
 from qualcode.interop.refi.reader import read_project
 from qualcode.interop.refi.schema import schema_problems
-from qualcode.interop.refi.writer import ORIGIN, project_to_xml, write_project
+from qualcode.interop.refi.writer import ORIGIN, project_to_xml, write_parts, write_project
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -35,5 +35,6 @@ __all__ = [
     "schema_problems",
     "stable_guid",
     "write_codebook",
+    "write_parts",
     "write_project",
 ]

@@ -7,6 +7,7 @@ round trip and plain string equality works for the database mapper.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 
@@ -37,6 +38,27 @@ def stable_guid(namespace_key: str, project_uuid: str | uuid.UUID | None = None)
     else:
         namespace = uuid.UUID(project_uuid.strip().strip("{}"))
     return str(uuid.uuid5(namespace, namespace_key))
+
+
+class StableGuids:
+    """:func:`stable_guid` for many keys of one project: ``uuid5`` without the UUID objects.
+
+    An export derives hundreds of thousands of GUIDs (one per selection); hashing
+    from a prepared SHA-1 state and formatting the hex directly is several times
+    faster than ``str(uuid.uuid5(...))`` and gives the same strings.
+    """
+
+    def __init__(self, namespace: uuid.UUID = QUALCODE_NAMESPACE) -> None:
+        self._state = hashlib.sha1(namespace.bytes, usedforsecurity=False)
+
+    def __call__(self, key: str) -> str:
+        state = self._state.copy()
+        state.update(key.encode("utf-8"))
+        digest = bytearray(state.digest()[:16])
+        digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+        h = digest.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def is_guid(value: str) -> bool:

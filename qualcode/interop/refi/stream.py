@@ -22,8 +22,9 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
+from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from qualcode.errors import ExportFailedError
@@ -80,13 +81,18 @@ class ProjectParts(Protocol):
 
     ``head`` carries everything but ``sources``, ``selections`` and ``notes`` (those
     fields are ignored). ``sources()`` is called twice (the document, then the
-    source files) and must give the same sources in the same order.
+    source files without selections) and must give the same sources in the same order.
     """
 
     head: Project
 
-    def sources(self) -> Iterable[tuple[TextSource, Sequence[TextSelection]]]:
-        """Each source with its selections (any order; written by position)."""
+    def sources(
+        self, *, selections: bool = True
+    ) -> Iterable[tuple[TextSource, Sequence[TextSelection]]]:
+        """Each source with its selections (any order; written by position).
+
+        ``selections=False``: the selections are not needed (may come empty).
+        """
         ...
 
     def notes(self) -> Iterable[Note]:
@@ -103,7 +109,9 @@ class ModelParts:
         for sel in project.selections:
             self._by_source.setdefault(sel.source_guid, []).append(sel)
 
-    def sources(self) -> Iterator[tuple[TextSource, Sequence[TextSelection]]]:
+    def sources(
+        self, *, selections: bool = True
+    ) -> Iterator[tuple[TextSource, Sequence[TextSelection]]]:
         for source in self.head.sources:
             yield source, self._by_source.get(source.guid, [])
 
@@ -185,6 +193,7 @@ class ProjectStreamWriter:
         self.counts: Counter[str] = Counter()
         self.variable_types = {v.guid: v.type for v in self.head.variables}
         self._codes = {c.guid for c in self.head.all_codes()}
+        self._users = {u.guid for u in self.head.users if _GUID.fullmatch(u.guid)}
         self._seen: set[str] = set()
         self._budget = VALIDATED_BYTES
         self._dry = False  # writing to the validation buffer: no claims, no counts
@@ -247,21 +256,23 @@ class ProjectStreamWriter:
 
     def _section(self, name: str, write: Callable[[Any], None], items: Iterable[Any]) -> None:
         """``<name>`` around each item written by ``write``; absent when there are none."""
-        opened: Any = None
         self._budget = VALIDATED_BYTES
-        for item in items:
-            if self._budget > 0:
-                self._checked(partial(self._wrapped, name, write, item))
-            if opened is None:
-                opened = self._xf.element(_Q[name])
-                opened.__enter__()
-            write(item)
-        if opened is not None:
-            opened.__exit__(None, None, None)
+        stream = iter(items)
+        with ExitStack() as section:
+            opened = False
+            while batch := list(islice(stream, 1 if name == "Sources" else 500)):
+                if self._budget > 0:
+                    self._checked(partial(self._wrapped, name, write, batch))
+                if not opened:
+                    section.enter_context(self._xf.element(_Q[name]))
+                    opened = True
+                for item in batch:
+                    write(item)
 
-    def _wrapped(self, name: str, write: Callable[[Any], None], item: Any) -> None:
+    def _wrapped(self, name: str, write: Callable[[Any], None], batch: list[Any]) -> None:
         with self._xf.element(_Q[name]):
-            write(item)
+            for item in batch:
+                write(item)
 
     # -- checks and helpers ------------------------------------------------------------
     def _claim(self, guids: Iterable[str]) -> None:
@@ -276,6 +287,8 @@ class ProjectStreamWriter:
             seen.add(key)
 
     def _guid(self, value: str) -> str:
+        if value in self._users:  # the few creating users, checked once
+            return value
         if _GUID.fullmatch(value) is None:
             raise _refused([f"'{value}' is not a valid GUID"])
         return value
@@ -480,9 +493,11 @@ class ProjectStreamWriter:
         attrs["endPosition"] = str(fixed_end)
         self._stamp(attrs, sel.creating_user, sel.created, sel.modifying_user, sel.modified)
         with self._xf.element(_Q["PlainTextSelection"], attrs):
-            self._text_element("Description", sel.description)
+            if sel.description:
+                self._text_element("Description", sel.description)
             self._codings(sel.codings)
-            self._refs("NoteRef", sel.note_guids)
+            if sel.note_guids:
+                self._refs("NoteRef", sel.note_guids)
 
     def _stamp(
         self, attrs: dict[str, str], creator: str | None, created: Any, modifier: Any, modified: Any
@@ -510,7 +525,8 @@ class ProjectStreamWriter:
             with xf.element(q_coding, attrs):
                 with xf.element(q_ref, {"targetGUID": coding.code_guid}):
                     pass
-                self._refs("NoteRef", coding.note_guids)
+                if coding.note_guids:
+                    self._refs("NoteRef", coding.note_guids)
 
     def _note(self, note: Note) -> None:
         self._claim((note.guid,))

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -220,7 +220,11 @@ def project_to_xml(
     writer = _stream_writer(parts, positions)
     out = io.BytesIO()
     writer.write(out)
-    files = {name: data for source, _ in parts.sources() for name, data in source_files(source)}
+    files = {
+        name: data
+        for source, _ in parts.sources(selections=False)
+        for name, data in source_files(source)
+    }
     return out.getvalue(), files, _messages(writer)
 
 
@@ -228,7 +232,7 @@ def write_project(
     project: Project, path: str | Path, *, positions: str = "spec"
 ) -> tuple[ReportMessage, ...]:
     """Write ``project`` as a ``.qdpx`` at ``path`` (atomically); returns the report."""
-    return write_parts(_model_parts(project), path, positions=positions)
+    return write_parts(_model_parts(project), path, positions=positions)[0]
 
 
 def write_parts(
@@ -236,13 +240,13 @@ def write_parts(
     path: str | Path,
     *,
     positions: str = "spec",
-    progress: Callable[[], None] | None = None,
-) -> tuple[ReportMessage, ...]:
+) -> tuple[tuple[ReportMessage, ...], dict[str, int]]:
     """Write a project given as :class:`ProjectParts` as a ``.qdpx`` at ``path``, streamed.
 
     ``project.qde`` goes straight into its zip entry while the sources are read, then
     the source files follow one by one; nothing reaches ``path`` unless all of it
-    was written. ``progress()`` is called once per source file (it may raise to cancel).
+    was written. Returns the report messages and the counts of streamed objects
+    (sources, selections, codings, notes).
     """
     writer = _stream_writer(parts, positions)
     with atomic_output(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -251,10 +255,8 @@ def write_parts(
         for name, data in sorted(parts.head.extensions.items()):
             if name.startswith(EXTENSION_FOLDER) and ".." not in name.split("/"):
                 zf.writestr(name, data)
-        for source, _ in parts.sources():
+        for source, _ in parts.sources(selections=False):
             for name, data in source_files(source):
                 stored = name.endswith((".pdf", ".docx", ".jpg", ".png"))
                 zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored else None)
-            if progress is not None:
-                progress()
-    return _messages(writer)
+    return _messages(writer), dict(writer.counts)
