@@ -22,7 +22,7 @@ from qualcode.errors import ProjectError
 from qualcode.project import Project
 from qualcode.settings import Settings, config_dir
 from qualcode.store.engine import project_url, public_location
-from qualcode.team_roles import add_member, group_role, role_of, setup_roles
+from qualcode.team.roles import add_member, group_role, role_of, setup_roles
 
 
 class FakeKeyring(KeyringBackend):
