@@ -286,7 +286,7 @@ def floor_import(qdpx: Path, project: Path) -> None:
 
 
 def qualcode_export(project: Path, out: Path) -> None:
-    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.interop.refi.project.exporter import export_qdpx
     from qualcode.project import Project
 
     with Project.open(project, coder="bench", read_only=True) as p:
@@ -294,7 +294,7 @@ def qualcode_export(project: Path, out: Path) -> None:
 
 
 def qualcode_import(qdpx: Path, project: Path) -> None:
-    from qualcode.interop.refi_import import import_refi_as_new
+    from qualcode.interop.refi.project.importer import import_refi_as_new
 
     import_refi_as_new(qdpx, project, coder="bench")
 

@@ -19,9 +19,16 @@ from lxml import etree
 from sqlalchemy import insert
 
 from qualcode.errors import ExportFailedError
-from qualcode.interop.refi import project_to_xml, read_project, write_project
-from qualcode.interop.refi.model import Code, Coding, Note, Project, TextSelection, TextSource
-from qualcode.interop.refi_export import export_qdpx, project_model
+from qualcode.interop.refi.format import project_to_xml, read_project, write_project
+from qualcode.interop.refi.format.model import (
+    Code,
+    Coding,
+    Note,
+    Project,
+    TextSelection,
+    TextSource,
+)
+from qualcode.interop.refi.project.exporter import export_qdpx, project_model
 from qualcode.project import Project as QProject
 from qualcode.store import tables as t
 from qualcode.store.engine import WRITE
@@ -156,7 +163,7 @@ def test_export_memory_does_not_grow_with_the_project(tmp_path):
 def test_stable_guids_are_uuid5():
     import uuid
 
-    from qualcode.interop.refi.guids import QUALCODE_NAMESPACE, StableGuids, stable_guid
+    from qualcode.interop.refi.format.guids import QUALCODE_NAMESPACE, StableGuids, stable_guid
 
     project = uuid.UUID("0f0e0d0c-0b0a-4900-8700-060504030201")
     for key in ("selection:abc:0:10", "coding-attributes:ü😀", ""):
