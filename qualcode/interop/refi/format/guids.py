@@ -1,8 +1,10 @@
 """GUIDs as REFI-QDA writes them: either case, optional braces.
 
-Inside one imported project every reference is rewritten to the spelling of its
-target's first occurrence (braces stripped, case kept), so foreign GUIDs survive a
-round trip and plain string equality works for the database mapper.
+Inside one imported project every reference is rewritten to one spelling (braces
+stripped, case kept): its target's own, or for a target defined later in the file
+(notes follow the sources) the one its first reference used, until the definition
+is read. So foreign GUIDs survive a round trip and plain string equality works for
+the database mapper.
 """
 
 from __future__ import annotations
@@ -99,6 +101,16 @@ class GuidTable:
             self.replaced += 1
         self._canon[key] = spelled
         return spelled
+
+    def define(self, value: str | None) -> tuple[str, str | None]:
+        """Canonical spelling of an object's own GUID, which wins over references read
+        before it: (spelling, the earlier spelling it replaces or None)."""
+        guid, _missing = self.canon_or_new(value)
+        match = _GUID_RE.match((value or "").strip())
+        if match is None or match.group(1) == guid:
+            return guid, None
+        self._canon[guid_key(guid)] = match.group(1)
+        return match.group(1), guid
 
     def canon_or_new(self, value: str | None) -> tuple[str, bool]:
         """Canonical spelling, or a new GUID when missing (second item: was missing)."""
