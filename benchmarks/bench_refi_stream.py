@@ -220,23 +220,24 @@ def floor_import(qdpx: Path, project: Path) -> None:
             t = el.tag
             if t == tag["User"]:
                 cur = con.execute(
-                    "INSERT INTO coder (name, guid) VALUES (?, ?)",
-                    (el.get("name") + " (floor)", el.get("guid")),
+                    "INSERT INTO coder (name, guid, color, created_at) VALUES (?, ?, ?, ?)",
+                    (el.get("name") + " (floor)", el.get("guid"), "#4477aa", now),
                 )
                 coder_of[el.get("guid")] = cur.lastrowid or 0
             elif t == tag["Code"]:
                 cur = con.execute(
-                    "INSERT INTO code (name, guid, color, position, labels) "
-                    "VALUES (?, ?, ?, 0, '{}')",
-                    (el.get("name"), el.get("guid"), el.get("color")),
+                    "INSERT INTO code (name, guid, color, short, description, inclusion, "
+                    "exclusion, example, labels, position, created_at, modified_at, version) "
+                    "VALUES (?, ?, ?, '', '', '', '', '', '{}', 0, ?, ?, 1)",
+                    (el.get("name"), el.get("guid"), el.get("color"), now, now),
                 )
                 code_of[el.get("guid")] = cur.lastrowid or 0
             elif t == tag["TextSource"]:
                 guid = el.get("guid")
                 text = zf.read(f"sources/{guid}.txt").decode("utf-8")
                 cur = con.execute(
-                    "INSERT INTO source (name, kind, length, meta, guid, created_at) "
-                    "VALUES (?, 'interview', ?, '{}', ?, ?)",
+                    "INSERT INTO source (name, kind, length, description, meta, guid, created_at) "
+                    "VALUES (?, 'interview', ?, '', '{}', ?, ?)",
                     (el.get("name"), len(text), guid, now),
                 )
                 sid = cur.lastrowid
@@ -275,7 +276,8 @@ def floor_import(qdpx: Path, project: Path) -> None:
         codings,
     )
     con.executemany(
-        "INSERT INTO memo (guid, kind, title, text, created_at, modified_at) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO memo (guid, kind, title, text, created_at, modified_at, version) "
+        "VALUES (?,?,?,?,?,?,1)",
         notes,
     )
     con.commit()
@@ -327,6 +329,7 @@ def measure(name: str, source: Path, target: Path) -> dict[str, float]:
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"  {name}: {result}", flush=True)
     return result
 
 

@@ -59,7 +59,7 @@ def record(conn: Connection, op: Operation, *, drop_redo: bool = True) -> int | 
     knows it is empty (saves a statement on the hot path of coding).
     """
     step_id: int | None = None
-    if op.entries:
+    if op.recorded:
         if drop_redo:
             # A new operation ends this coder's redo stack (others' stay theirs).
             conn.execute(
@@ -72,13 +72,13 @@ def record(conn: Connection, op: Operation, *, drop_redo: bool = True) -> int | 
                 label=op.label,
                 coder=op.coder,
                 undone=False,
-                changes=rowcodec.pack(op.entries),
+                changes=op.packed(),
             )
             .returning(_steps.c.id)
         ).scalar_one()
         if step_id % 50 == 0:
             _prune(conn)
-    summary = dict(op.summary) or _default_summary(op.entries)
+    summary = dict(op.summary) or _default_summary(op)
     _order_audit(conn)
     conn.execute(
         insert(_audit).values(
@@ -98,12 +98,11 @@ def _order_audit(conn: Connection) -> None:
         conn.execute(select(func.pg_advisory_xact_lock(sequences.AUDIT_LOCK)))
 
 
-def _default_summary(entries: Sequence[Entry]) -> dict[str, Any]:
-    counts: dict[str, dict[str, int]] = {}
+def _default_summary(op: Operation) -> dict[str, Any]:
     names = {"i": "inserted", "u": "updated", "d": "deleted"}
-    for kind, table, rows in entries:
-        per = counts.setdefault(table, {})
-        per[names[kind]] = per.get(names[kind], 0) + len(rows)
+    counts = {
+        table: {names[kind]: n for kind, n in per.items()} for table, per in op.row_counts().items()
+    }
     return {"rows": counts}
 
 

@@ -46,15 +46,40 @@ def pack(entries: list[Any]) -> bytes:
     base64-encoded and compressed a megabyte at a time, so recording its undo
     step never holds more than a few copies of a chunk (not of the whole row).
     """
-    compressor = zlib.compressobj(1)
-    parts: list[bytes] = []
+    packer = Packer()
+    for entry in entries:
+        packer.add(entry)
+    return packer.finish()
 
-    def out(text: str) -> None:
-        parts.append(compressor.compress(text.encode("utf-8")))
 
-    _write(entries, out)
-    parts.append(compressor.flush())
-    return b"".join(parts)
+class Packer:
+    """:func:`pack` one entry at a time: the same blob, built while the entries come.
+
+    A bulk operation (importing a whole project) keeps its row images this way,
+    compressed, instead of as dictionaries until the end.
+    """
+
+    def __init__(self) -> None:
+        self._compressor = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+        self.count = 0
+
+    def _out(self, text: str) -> None:
+        self._parts.append(self._compressor.compress(text.encode("utf-8")))
+
+    def add(self, entry: Any) -> None:
+        """Append one entry."""
+        self._out("," if self.count else "[")
+        _write(entry, self._out)
+        self.count += 1
+
+    def finish(self) -> bytes:
+        """The packed list; the packer is done after this."""
+        self._out("]" if self.count else "[]")
+        self._parts.append(self._compressor.flush())
+        data = b"".join(self._parts)
+        self._parts = []
+        return data
 
 
 def _dumps(value: Any) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, func, or_, select, type_coerce
 
 from qualcode.codebooks.project import BASELINE_PREFIX, DEFAULT_LANGUAGE
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -219,6 +219,7 @@ class _Reader:
         self.info = info
         self.project_guid = info.get("project_guid") or None
         self.coders = {r.id: r for r in conn.execute(select(t.coder)).all()}
+        self.coder_guid = {i: r.guid for i, r in self.coders.items()}
         self.code_rows = conn.execute(select(t.code).order_by(t.code.c.position, t.code.c.id)).all()
         self.code_guid = {r.id: r.guid for r in self.code_rows}
         self.code_name = {r.id: r.name for r in self.code_rows}
@@ -249,8 +250,7 @@ class _Reader:
         return self._stable(key)
 
     def user(self, coder_id: int | None) -> str | None:
-        row = self.coders.get(coder_id) if coder_id is not None else None
-        return row.guid if row is not None else None
+        return self.coder_guid.get(coder_id) if coder_id is not None else None
 
     # -- codes ---------------------------------------------------------------------
     def code_tree(self, *, with_notes: bool) -> tuple[m.Code, ...]:
@@ -446,7 +446,7 @@ class _Reader:
             self.conn.execute(
                 select(
                     c.id, c.guid, c.source_id, c.code_id, c.coder_id, c.start_pos, c.end_pos,
-                    c.created_at, *(getattr(c, key) for key, _label in CODING_FIELDS),
+                    _raw_time(c.created_at), *(getattr(c, key) for key, _label in CODING_FIELDS),
                 ).order_by(c.source_id, c.start_pos, c.id)
             )
         )  # fmt: skip
@@ -503,7 +503,7 @@ class _Reader:
             *(c[key].is_not(None) for key, _label in CODING_FIELDS if key != "note"),
             c.note != "",
         )
-        columns = [c.guid, c.code_id, c.coder_id, c.created_at]
+        columns = [c.guid, c.code_id, c.coder_id, _raw_time(c.created_at)]
         columns += [c[key] for key, _label in CODING_FIELDS]
         labels = [label for _key, label in CODING_FIELDS]
         for row in self.conn.execute(
@@ -774,8 +774,16 @@ def _id(row: Any) -> int:
     return int(row.id)
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
+def _raw_time(column: Any) -> Any:
+    """``column`` as the driver gives it: SQLite's text is parsed by :func:`_utc` in C,
+    several times faster than the generic DateTime conversion on 200k codings."""
+    return type_coerce(column, String).label(column.name)
+
+
+def _utc(value: dt.datetime | str | None) -> dt.datetime | None:
     """A stored timestamp (naive UTC) as an aware one, so files say ``Z``."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=dt.UTC)
