@@ -199,7 +199,7 @@ def test_opening_a_saved_display_shows_its_choices_then_update_and_rename_with_u
     changed = form.spec()
     assert changed != spec
     before = pane.display
-    messages: list[str] = []  # the status message times out after 5 s: a loaded machine may be slower
+    messages: list[str] = []  # the message times out after 5 s; a loaded machine is slower
     w.statusBar().messageChanged.connect(messages.append)
     qtbot.mouseClick(pane.buttons["update"], Qt.MouseButton.LeftButton)
     assert p.displays.get(saved.id).spec == changed
