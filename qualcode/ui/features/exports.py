@@ -87,16 +87,38 @@ class ExportActions(RefiImports, QObject):
         )  # fmt: skip
         return self.pseudonymise
 
-    def guarded(self, project: Any, path: str, write: Callable[[Any], Any]) -> Any:
-        """Run ``write(path)`` on the worker; when pseudonymising, through the register
-        rewrite and the leak check (a leak fails the export: nothing is written)."""
-        if not self.pseudonymise:
+    def guarded(
+        self,
+        project: Any,
+        path: str,
+        write: Callable[[Any], Any] | None = None,
+        *,
+        figure: Any = None,
+        pseudonymise: bool | None = None,
+    ) -> Any:
+        """Run ``write(path)`` (or save ``figure``) on the worker; when pseudonymising (the
+        File › Export switch, or ``pseudonymise`` when the command asked itself), through the
+        register rewrite and the leak check, as every CLI export does (a leak fails the
+        export: nothing is written)."""
+        masked = self.pseudonymise if pseudonymise is None else pseudonymise
+        scan_also = None
+        if figure is not None:
+            from qualcode.figures.style import save_figure
+
+            write = lambda target: save_figure(figure, target)  # noqa: E731
+        assert write is not None
+        if not masked:
             return write(path)
         from qualcode.export.leaks import write_pseudonymised
         from qualcode.export.pseudonymise import Pseudonymiser
 
         engine = Pseudonymiser.for_project(project)
-        return write_pseudonymised(path, engine, write)[0]
+        if figure is not None:
+            from qualcode.figures.pseudonymise import figure_leaks, pseudonymise_figure
+
+            pseudonymise_figure(figure, engine)
+            scan_also = lambda: figure_leaks(figure, engine)  # noqa: E731
+        return write_pseudonymised(path, engine, write, scan_also=scan_also)[0]
 
     def _saved(self, path: str) -> Callable[[Any], str]:
         return lambda _result: self.tr("Saved {file}.").format(file=Path(path).name)
@@ -271,7 +293,7 @@ class ExportActions(RefiImports, QObject):
             del progress, cancel  # one quick write
             from qualcode.interop.refi_export import export_qdc
 
-            return export_qdc(project, path)
+            return self.guarded(project, path, lambda target: export_qdc(project, target))
 
         return self.run(self.tr("Exporting the REFI-QDA codebook…"), work, self.show_report)
 

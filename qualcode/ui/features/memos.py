@@ -259,11 +259,17 @@ def _export_transcript(window: Any) -> None:
 
     project = window.project
     language = "en" if QLocale().language() == QLocale.Language.English else "id"
+    exports = window.panes["exports"]
+    masked = exports.pseudonymise  # File › Export › Pseudonymise exports
     window.dispatcher.run_task(
         QCoreApplication.translate("MemosPane", "Exporting coded transcript"),
-        lambda progress, cancel: export_transcripts(project, [source_id], path, language=language),
+        lambda progress, cancel: exports.guarded(
+            project, path, lambda target: export_transcripts(
+                project, [source_id], target, language=language, pseudonymise=masked
+            ),
+        ),
         show_progress=False,
-    )
+    )  # fmt: skip
 
 
 def _flagged_at_cursor(window: Any) -> list[int]:
