@@ -159,21 +159,27 @@ def remote_activity(project: Project, entries: Sequence[AuditRecord]) -> RemoteA
 # -- copying -------------------------------------------------------------------------------
 
 
-def push(file: str | Path, url: str, *, force: bool = False) -> CopyReport:
-    """Copy the project file ``file`` into the (empty) database at ``url``."""
+def push(
+    file: str | Path, url: str, *, force: bool = False, password: str | None = None
+) -> CopyReport:
+    """Copy the project file ``file`` into the (empty) database at ``url``.
+
+    An encrypted ``file`` opens with ``password``, else with ``QUALCODE_PASSWORD`` or the
+    keyring's (a clear error when none is known).
+    """
     if not is_url(url):
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a database URL."), path=str(url)
         )
-    from qualcode.project import Project
+    from qualcode.project import Project, _connect
 
-    with Project.open(file, read_only=True) as source:
+    with Project.open(file, read_only=True, password=password) as source:
         engine = make_engine(url)
         try:
             with (
                 source.engine.connect() as src,
                 src.begin(),
-                engine.connect().execution_options(**WRITE) as dst,
+                _connect(engine, public_location(url)).execution_options(**WRITE) as dst,
                 dst.begin(),
             ):
                 if dst.dialect.name == "postgresql":

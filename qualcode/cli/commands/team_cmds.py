@@ -40,12 +40,15 @@ def team() -> None:
 def push(file: str, url: str, force: bool, as_json: bool) -> None:
     """Copy the project FILE to the (empty) database URL, history included.
 
-    On a database with team roles the copied tables are secured again at once.
+    On a database with team roles the copied tables are secured again at once. An
+    encrypted FILE is opened with its password from the keyring or QUALCODE_PASSWORD,
+    else asked for in a terminal.
     """
     from qualcode import team as core
     from qualcode import team_roles
+    from qualcode.cli.common import project_password
 
-    report = core.push(file, url, force=force)
+    report = core.push(file, url, force=force, password=project_password(file))
     secured = team_roles.setup_roles(url) if team_roles.is_set_up(url) else None
     if as_json:
         emit_json({**_asdict(report), "roles_applied": secured is not None})
