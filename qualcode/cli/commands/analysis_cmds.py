@@ -78,7 +78,7 @@ def display(
         saved_id = p.displays.save(save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
         if out:
-            from qualcode.export.attribution import AttributionStyle
+            from qualcode.cases.attribution import AttributionStyle
             from qualcode.export.display_file import write_display_file
 
             style = AttributionStyle(pseudonymise=True) if pseudonymise else None

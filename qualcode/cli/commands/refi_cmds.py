@@ -59,8 +59,8 @@ def export(
     with_identity_register: bool, positions: str, as_json: bool,
 ) -> None:  # fmt: skip
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
-    from qualcode.interop.refi.identity import add_register
-    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.interop.refi.format.identity import add_register
+    from qualcode.interop.refi.project.exporter import export_qdpx
 
     if pseudonymise and with_identity_register:
         raise click.UsageError("--with-identity-register would undo --pseudonymise")
@@ -88,7 +88,7 @@ def export_codebook(
     project: str, out: Path, pseudonymise: bool, accept_leaks: bool, as_json: bool
 ) -> None:
     """Export the codes and code sets of PROJECT as a REFI-QDA codebook OUT.qdc."""
-    from qualcode.interop.refi_export import export_qdc
+    from qualcode.interop.refi.project.exporter import export_qdc
 
     with open_project(project, read_only=True) as p:
         report = guarded(p, out, pseudonymise, accept_leaks, lambda path: export_qdc(p, path))
@@ -110,7 +110,7 @@ def import_(file: Path, project: str, coder: str | None, as_json: bool) -> None:
     whole import is one step that undo takes back. The report lists what could
     not be imported.
     """
-    from qualcode.interop.refi_import import import_refi, import_refi_as_new
+    from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
     from qualcode.store.engine import is_url
 
     if not is_url(project) and not Path(project).exists():
