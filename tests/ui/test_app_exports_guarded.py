@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 from support.leak_scan import found, texts
 
 NAMED = "Pendapat Pak Ujang dan Bu Sari"
