@@ -191,14 +191,19 @@ def push(
     return CopyReport(str(Path(file).resolve()), public_location(url), rows)
 
 
-def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
+def pull(
+    url: str, file: str | Path, *, force: bool = False, password: str | None = None
+) -> CopyReport:
     """Copy the project at ``url`` into a new project file ``file``.
 
     An existing ``file`` is replaced only with ``force``, atomically: the new
-    copy is written beside it and renamed over it once complete.
+    copy is written beside it and renamed over it once complete. An encrypted
+    ``file`` stays encrypted with its password (``password``, else
+    ``QUALCODE_PASSWORD`` or the keyring's); a new file is encrypted when
+    ``password`` is given.
     """
     from qualcode.lock import ProjectLock
-    from qualcode.project import Project
+    from qualcode.project import Project, cipher_password
 
     path = Path(file).resolve()
     if path.exists() and not force:
@@ -206,6 +211,8 @@ def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
             QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to replace it)."),
             path=str(path),
         )
+    if path.exists():  # checked before anything is copied; a plain file gives None
+        password = cipher_password(path, password)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = ProjectLock(path) if path.exists() else None
     if lock is not None:
@@ -223,7 +230,7 @@ def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
                     ),
                     path=source.location,
                 )
-            engine = make_engine(tmp)
+            engine = make_engine(tmp, password=password)
             try:
                 with (
                     source.engine.connect() as src,

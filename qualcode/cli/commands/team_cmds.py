@@ -64,10 +64,18 @@ def push(file: str, url: str, force: bool, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing FILE.")
 @json_option
 def pull(url: str, file: str, force: bool, as_json: bool) -> None:
-    """Copy the project at URL into a new project FILE, history included."""
+    """Copy the project at URL into a new project FILE, history included.
+
+    Replacing an encrypted FILE (--force) keeps it encrypted with its password (from the
+    keyring or QUALCODE_PASSWORD, else asked for in a terminal).
+    """
+    from pathlib import Path
+
+    from qualcode.cli.common import project_password
     from qualcode.team import sync as core
 
-    report = core.pull(url, file, force=force)
+    password = project_password(file) if Path(file).is_file() else None
+    report = core.pull(url, file, force=force, password=password)
     if as_json:
         emit_json(report)
         return

@@ -271,3 +271,21 @@ def test_team_push_takes_the_password_like_every_command(
     assert pushed.exit_code == 0, pushed.output
     with Project.open(url, read_only=True) as server:
         assert SENTENCE in server.sources.text(server.sources.all()[0].id)
+
+
+def test_team_pull_over_an_encrypted_file_keeps_it_encrypted(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = str(request.getfixturevalue("pg_url"))  # skipped without PostgreSQL binaries
+    path = tmp_path / "e.qdaproj"
+    _build(path, "rahasia")
+    env = {"QUALCODE_PASSWORD": "rahasia"}
+    run = CliRunner().invoke
+    assert run(cli, ["team", "push", str(path), url], env=env).exit_code == 0
+    refused = run(cli, ["team", "pull", url, str(path), "--force"])
+    assert refused.exit_code == 1 and "is encrypted" in refused.output
+    pulled = run(cli, ["team", "pull", url, str(path), "--force"], env=env)
+    assert pulled.exit_code == 0, pulled.output
+    assert cipher.is_encrypted(path) and SENTENCE.encode() not in _raw(path)
+    with Project.open(path, password="rahasia", read_only=True) as p:
+        assert SENTENCE in p.sources.text(p.sources.all()[0].id)
