@@ -109,3 +109,47 @@ def test_review_report_export(sample_window, monkeypatch, tmp_path) -> None:
     w.commands.trigger("review.export")
     w.dispatcher.wait_all()
     _clean(w, out)
+
+
+def test_a_leak_is_shown_and_written_only_when_accepted(
+    sample_window, qtbot, monkeypatch, tmp_path
+) -> None:
+    """As --accept-leaks: the hits are listed; Cancel writes nothing, Yes writes the file."""
+    import qualcode.export.leaks as leaks
+
+    w = _masked(sample_window)
+    monkeypatch.setattr(leaks, "rewrite_file", lambda path, engine: None)  # nothing replaced
+    out = tmp_path / "laporan.docx"
+    _save_to(monkeypatch, out)
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(dialogs, "ask", lambda _p, _t, text: asked.append(text) or next(answers))
+    w.commands.trigger("export.report")
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=60000)
+    w.dispatcher.wait_all()
+    entries = [e.text for e in w.project.identities.all()]
+    assert "identifying text" in asked[0] and not out.exists()
+    assert any(f"'{entry}'" in asked[0] for entry in entries)  # the hits are listed
+    w.commands.trigger("export.report")
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=60000)
+    qtbot.waitUntil(lambda: out.exists(), timeout=60000)
+    w.dispatcher.wait_all()
+    assert found(entries, texts(out))  # written as accepted, names and all
+
+
+def test_a_figure_leak_is_offered_too(sample_window, monkeypatch, tmp_path) -> None:
+    import qualcode.figures.pseudonymise as figures
+
+    w = _masked(sample_window)
+    monkeypatch.setattr(figures, "pseudonymise_figure", lambda fig, engine: None)
+    w.commands.trigger("figures.show")
+    pane = w.panes["figures"]
+    pane.kind.setCurrentIndex(pane.kind.findData("cluster"))
+    out = tmp_path / "cluster.png"
+    _save_to(monkeypatch, out)
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
+    pane.save()
+    assert not out.exists()
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
+    pane.save()
+    assert out.exists()

@@ -142,7 +142,7 @@ class ChartView(QWidget):
             window, project = self.pane.window_, self.pane.project
             exports = window.panes["exports"]
             window.dispatcher.run(
-                lambda: exports.guarded(project, path, figure=self._figure())
+                lambda: exports.save_figure(project, path, self._figure())
             )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:

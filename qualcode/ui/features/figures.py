@@ -187,7 +187,7 @@ class FiguresPane(QWidget):
         if path:
             exports, project = self.window_.panes["exports"], self.project
             self.window_.dispatcher.run(
-                lambda: exports.guarded(project, path, figure=self.figure())
+                lambda: exports.save_figure(project, path, self.figure())
             )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:

@@ -362,7 +362,7 @@ class MapsPane(QWidget):
             record = self.project.maps.get(self.map_id, chart_language())
             exports, project = self.window_.panes["exports"], self.project
             self._run(
-                lambda: exports.guarded(project, path, figure=draw_map(record, chart_language()))
+                lambda: exports.save_figure(project, path, draw_map(record, chart_language()))
             )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:

@@ -261,14 +261,14 @@ def _export_transcript(window: Any) -> None:
     language = "en" if QLocale().language() == QLocale.Language.English else "id"
     exports = window.panes["exports"]
     masked = exports.pseudonymise  # File › Export › Pseudonymise exports
-    window.dispatcher.run_task(
+    exports.run(  # through the guard; leaks are shown and may be accepted
         QCoreApplication.translate("MemosPane", "Exporting coded transcript"),
         lambda progress, cancel: exports.guarded(
             project, path, lambda target: export_transcripts(
                 project, [source_id], target, language=language, pseudonymise=masked
             ),
         ),
-        show_progress=False,
+        exports._saved(path),
     )  # fmt: skip
 
 

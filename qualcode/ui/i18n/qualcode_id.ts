@@ -1795,6 +1795,14 @@ Pengode: {coder}</translation>
         <translation>{n} kutipan disimpan ke {file}.</translation>
     </message>
     <message>
+        <source>Write the file anyway, with these identifying texts in it?</source>
+        <translation>Tetap tulis berkas ini, dengan teks identitas tersebut di dalamnya?</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Simpan gambar</translation>
+    </message>
+    <message>
         <source>Export the appendix of all codes</source>
         <translation>Ekspor lampiran semua kode</translation>
     </message>
