@@ -17,23 +17,36 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import func, or_, select
 
-from qualcode.codebooks.project import BASELINE_PREFIX, DEFAULT_LANGUAGE
+from qualcode.codebooks.project import BASELINE_PREFIX
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format import model as m
 from qualcode.interop.refi.project.common import (
     CODEBOOKS_MEMBER,
-    TRANSLATED_FIELDS,
     Progress,
     RefiReport,
     encode_extras,
 )
+from qualcode.interop.refi.project.export_values import (
+    NO_ATTRIBUTES as _NO_ATTRIBUTES,
+)
+from qualcode.interop.refi.project.export_values import by_id as _id
+from qualcode.interop.refi.project.export_values import (
+    has_attributes as _has_attributes,
+)
+from qualcode.interop.refi.project.export_values import original_name as _original_name
+from qualcode.interop.refi.project.export_values import parse_iso as _parse_iso
+from qualcode.interop.refi.project.export_values import raw_time as _raw_time
+from qualcode.interop.refi.project.export_values import translations as _translations
+from qualcode.interop.refi.project.export_values import typed_value as _typed_value
+from qualcode.interop.refi.project.export_values import unless as _unless
+from qualcode.interop.refi.project.export_values import utc as _utc
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -52,7 +65,7 @@ CODING_FIELDS = (
 _MAPPED_TABLES = {
     "project_info", "coder", "source", "source_content", "cases", "case_link", "attribute",
     "attribute_value", "code", "coding", "memo", "undo_step", "audit_log", "item_set",
-    "item_set_member", "code_link",
+    "item_set_member", "code_link", "review_comment",
 }  # fmt: skip
 
 
@@ -185,31 +198,6 @@ class _Span:
     creating_user: str | None = None
 
 
-def _typed_value(attr_type: str, stored: str | None, var_type: m.VariableType) -> Any:
-    from qualcode.cases.attributes import typed
-
-    value = typed(attr_type, stored)
-    if value is None:
-        return None
-    if var_type is m.VariableType.FLOAT:
-        return float(value)  # type: ignore[arg-type]
-    if var_type is m.VariableType.INTEGER:
-        return int(value)  # type: ignore[arg-type]
-    return value if isinstance(value, dt.date) else str(value)
-
-
-def _original_name(name: str, original_name: str | None, data: bytes) -> str:
-    if original_name:
-        return Path(original_name).name
-    if data.startswith(b"%PDF"):
-        return name + ".pdf"
-    if data.startswith(b"PK"):
-        return name + ".docx"
-    if data.startswith(b"{\\rtf"):
-        return name + ".rtf"
-    return name + ".bin"
-
-
 class _Reader:
     """Reads the tables once and builds the REFI model objects."""
 
@@ -338,6 +326,8 @@ class _Reader:
                 m.Severity.INFO,
                 count=case_memos,
             )
+        self.review_notes: list[m.Note] = []
+        self._review(self.review_notes, self.coding_notes, self.source_notes, project_notes, report)
         self._attributes_at = len(report.messages)
         codes = self.code_tree(with_notes=True)
         variables, var_of_attr, attr_types = self._variables()
@@ -498,6 +488,7 @@ class _Reader:
                 created=_utc(memo.created_at),
                 modified=_utc(memo.modified_at),
             )
+        yield from self.review_notes
         c = t.coding.c
         maybe = or_(
             *(c[key].is_not(None) for key, _label in CODING_FIELDS if key != "note"),
@@ -512,6 +503,37 @@ class _Reader:
             if _has_attributes(row[4:]):
                 yield self._coding_note(row, dict(zip(labels, row[4:], strict=True)))
         yield from self.link_notes
+
+    def _review(
+        self, notes: list[m.Note], coding_notes: dict[int, list[str]],
+        source_notes: dict[int, list[str]], project_notes: list[str], report: RefiReport,
+    ) -> None:  # fmt: skip
+        """Review comments and replies: notes on their code, coding or source (else the
+        project's), read back as comments by our import."""
+        from qualcode.interop.refi.project.review_notes import review_notes
+
+        users = {c.name: c.guid for c in self.coders.values()}
+        review = review_notes(self.conn, self.stable, users)
+        if not review.notes:
+            return
+        notes.extend(review.notes)
+        for code_id, guids in review.code.items():
+            self.code_notes[code_id].extend(guids)
+        for coding_id, guids in review.coding.items():
+            coding_notes[coding_id].extend(guids)
+        for source_id, guids in review.source.items():
+            source_notes[source_id].extend(guids)
+        project_notes.extend(review.project)
+        report.add(
+            "review-comments",
+            QT_TRANSLATE_NOOP(
+                "refi",
+                "{count} review comment(s) and replies were written as notes on what they "
+                "discuss (conclusions and display cells: project notes).",
+            ),
+            m.Severity.INFO,
+            count=len(review.notes),
+        )
 
     def _coding_note(self, row: Any, fields: dict[str, Any]) -> m.Note:
         shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
@@ -739,71 +761,6 @@ class _Reader:
                     count=rows,
                     table=name,
                 )
-
-
-def _translations(baselines: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
-    """``{(codebook, code id): {"Definition (en)": ...}}``: a loaded codebook's texts in
-    the languages other than the one the project uses, for the code descriptions."""
-    from qualcode.codebooks.baseline import book_from_json
-    from qualcode.codebooks.model import iter_codes
-
-    out: dict[tuple[str, str], dict[str, str]] = {}
-    for value in baselines:
-        try:
-            data = json.loads(value)
-            book = book_from_json(data["codebook"])
-        except (ValueError, KeyError, TypeError):
-            continue  # a damaged baseline: the codes still export with their own texts
-        used = data.get("language", DEFAULT_LANGUAGE)
-        for _path, code in iter_codes(book.codes):
-            texts: dict[str, str] = {}
-            for key, field_name in TRANSLATED_FIELDS:
-                for lang, text in sorted(getattr(code, field_name).items()):
-                    if lang != used and text:
-                        texts[f"{key} ({lang})"] = text
-            out[(book.id, code.id)] = texts
-    return out
-
-
-def _unless(value: str, default: str) -> str | None:
-    """``value``, or None when it is the default (keeps descriptions quiet)."""
-    return None if value == default else value
-
-
-def _id(row: Any) -> int:
-    return int(row.id)
-
-
-def _raw_time(column: Any) -> Any:
-    """``column`` as the driver gives it: SQLite's text is parsed by :func:`_utc` in C,
-    several times faster than the generic DateTime conversion on 200k codings."""
-    return type_coerce(column, String).label(column.name)
-
-
-def _utc(value: dt.datetime | str | None) -> dt.datetime | None:
-    """A stored timestamp (naive UTC) as an aware one, so files say ``Z``."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)
-
-
-def _parse_iso(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-_NO_ATTRIBUTES = (None, None, None, None, None, "")  # CODING_FIELDS of a plain coding
-
-
-def _has_attributes(values: Iterable[Any]) -> bool:
-    """A coding carries attributes worth a note (any of CODING_FIELDS set)."""
-    return any(v is not None and v != "" for v in values)
 
 
 __all__ = ["CODING_FIELDS", "export_qdc", "export_qdpx", "project_model", "project_parts"]
