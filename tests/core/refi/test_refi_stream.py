@@ -53,14 +53,15 @@ PREVIOUS_WRITER = {
     ("atlasti-mac-8.4.0_REFI-standard-project.qde", "nvivo"):
         "0bc7eab3e95ec66866634d7ae136067e87169649e1349f30c3f5e7692f011479",
 }  # fmt: skip
-#: The v1 test project (upgraded on open), exported from the database.
+#: The v1 test project (upgraded on open), exported from the database (with its review
+#: comment as a note, as the in-memory writer gave it once review comments were exported).
 PREVIOUS_EXPORT = {
-    "spec": "e66b8fc3ed11ea53c9c74925bc570d50bb47f3bbcbaf5b1d64ae0e59a7997f28",
-    "nvivo": "4523f7dca09b934bd6735aad18843eda568b0be3b29a8fa318e107d7a72750ef",
+    "spec": "d7ef4582c51fff239ed2143bb813bf5dec33f1d574c26bfa50a2fd3bd620118a",
+    "nvivo": "18af2b29f84a21327cd0cbab651d9c4f83c36b046b3bb5ab6eb487854b5f7467",
 }
 PREVIOUS_KINDS = [
-    "coding-attributes", "case-hierarchy", "external-links", "code-extras", "history",
-    "analysis-objects", "analysis-objects", "analysis-objects", "analysis-objects", "unit-model",
+    "review-comments", "coding-attributes", "case-hierarchy", "external-links", "code-extras",
+    "history", "analysis-objects", "analysis-objects", "analysis-objects", "unit-model",
 ]  # fmt: skip
 
 
@@ -92,7 +93,7 @@ def test_streamed_export_of_a_project_gives_the_previous_document(tmp_path, posi
     assert report.kinds() == PREVIOUS_KINDS
     assert report.counts == {
         "users": 1, "codes": 3, "sources": 2, "selections": 3, "codings": 2, "cases": 2,
-        "variables": 3, "notes": 4, "sets": 1, "links": 0,
+        "variables": 3, "notes": 5, "sets": 1, "links": 0,
     }  # fmt: skip
     # The model of the same project (read whole) writes the same document.
     assert project_to_xml(model, positions=positions)[0] == qde
