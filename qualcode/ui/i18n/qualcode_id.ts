@@ -3382,6 +3382,10 @@ Pengode: {coder}</translation>
         <translation>Mencari…</translation>
     </message>
     <message>
+        <source>Search index</source>
+        <translation>Indeks pencarian</translation>
+    </message>
+    <message>
         <source>Open a project to search it.</source>
         <translation>Buka proyek untuk melakukan pencarian.</translation>
     </message>
