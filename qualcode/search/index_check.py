@@ -56,6 +56,7 @@ ORPHAN_TERMS = (
 """Sources with term rows but no document: rows someone added (they skew candidates)."""
 
 _ALNUM = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s")
 _BATCH = 50
 
 
@@ -124,15 +125,16 @@ def _doc_follows(
         return False
     if language != effective_language(declared, body):
         return False
-    if not _offsets_cover_words(body, starts.tolist(), ends.tolist()):
+    words = _words(body, starts.tolist(), ends.tolist())
+    if words is None:
         return False
     from qualcode.text.analyzer import get_analyzer
     from qualcode.text.query import normalise_form
 
     key_of = get_analyzer(language).key_function
     expected: dict[str, tuple[str, str]] = {}
-    for form, key, a, b in zip(forms, keys, starts.tolist(), ends.tolist(), strict=True):
-        lower = body[a:b].lower()
+    for form, key, word in zip(forms, keys, words, strict=True):
+        lower = word.lower()
         pair = expected.get(lower)
         if pair is None:
             pair = expected[lower] = (fts_term(normalise_form(lower)), fts_term(key_of(lower)))
@@ -142,16 +144,21 @@ def _doc_follows(
     return counted == Counter(terms)
 
 
-def _offsets_cover_words(body: str, starts: list[int], ends: list[int]) -> bool:
-    """Words in order, inside the text, without whitespace, covering every letter and digit."""
-    previous_end = 0
-    for a, b in zip(starts, ends, strict=True):
-        if a < previous_end or b <= a or b > len(body):
-            return False
-        word = body[a:b]
-        if not _ALNUM.search(word) or any(ch.isspace() for ch in word):
-            return False
-        if _ALNUM.search(body, previous_end, a):
-            return False  # a letter or digit between two words: a word was left out
-        previous_end = b
-    return _ALNUM.search(body, previous_end) is None
+def _words(body: str, starts: list[int], ends: list[int]) -> list[str] | None:
+    """The words at the offsets if they are the text's words, else None.
+
+    Offsets in order and inside the text, no whitespace inside a word, a letter
+    or digit in every word and none between words (no word was left out).
+    """
+    bounds = [0, *ends]
+    if any(b <= a for a, b in zip(starts, ends, strict=True)):
+        return None
+    if any(a < b for a, b in zip(starts, bounds, strict=False)) or bounds[-1] > len(body):
+        return None
+    words = [body[a:b] for a, b in zip(starts, ends, strict=True)]
+    gaps = [body[b:a] for b, a in zip(bounds, [*starts, len(body)], strict=True)]
+    if _SPACE.search("\x00".join(words)) or _ALNUM.search("\x00".join(gaps)):
+        return None
+    if not all(map(_ALNUM.search, words)):
+        return None
+    return words
