@@ -128,11 +128,10 @@ def _checked(project: Project, index: TextIndex, progress: Progress | None) -> T
         orphans = orphan_terms(conn)
         verified = _VERIFIED.setdefault(project, {})
         todo = sorted(sid for sid, digest in sums.items() if verified.get(sid) != digest)
-        bad = find_tampered(conn, todo) if todo else []
+        bad, stale = find_tampered(conn, todo) if todo else ([], [])
         names = dict(conn.execute(select(t.source.c.id, t.source.c.name)).all())
-    for sid in todo:
-        if sid not in bad:
-            verified[sid] = sums[sid]
+    for sid in set(todo) - set(bad) - set(stale):
+        verified[sid] = sums[sid]
     altered = sorted(set(bad) | set(orphans))
     if not altered:
         return index

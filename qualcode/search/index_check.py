@@ -70,10 +70,12 @@ def orphan_terms(conn: Connection) -> list[int]:
     return sorted(int(r[0]) for r in conn.execute(text(ORPHAN_TERMS)))
 
 
-def find_tampered(conn: Connection, source_ids: Sequence[int]) -> list[int]:
-    """Of ``source_ids``, those whose stored index rows do not follow from their text."""
+def find_tampered(conn: Connection, source_ids: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Of ``source_ids``: (those whose index rows do not follow from their text, those
+    indexed from an older state of their source: stale, left to :meth:`StoredIndex.sync`)."""
     listing = source_listing(conn)
     bad: list[int] = []
+    stale: list[int] = []
     for i in range(0, len(source_ids), _BATCH):
         part = [int(s) for s in source_ids[i : i + _BATCH]]
         ids = ", ".join(str(s) for s in part)
@@ -100,21 +102,17 @@ def find_tampered(conn: Connection, source_ids: Sequence[int]) -> list[int]:
         )
         for sid in part:
             doc = docs.get(sid)
-            if doc is None or not _doc_follows(doc, listing.get(sid), texts.get(sid), terms[sid]):
+            signature = listing.get(sid)
+            if doc is None or signature is None or sid not in texts or tuple(doc[1:4]) != signature:
+                stale.append(sid)  # changed since it was indexed (or just now): not checkable
+            elif not _doc_follows(doc, texts[sid], terms[sid]):
                 bad.append(sid)
-    return bad
+    return bad, stale
 
 
-def _doc_follows(
-    doc: Any,
-    signature: tuple[str, int, str | None] | None,
-    body: str | None,
-    terms: Mapping[tuple[int, str], int],
-) -> bool:
+def _doc_follows(doc: Any, body: str, terms: Mapping[tuple[int, str], int]) -> bool:
     """Whether one ``search_doc`` row and its term rows are what indexing ``body`` gives."""
-    _sid, guid, length, declared, language, n_words, forms_b, keys_b, offsets_b = doc
-    if signature is None or body is None or (guid, length, declared) != signature:
-        return False
+    _sid, _guid, _length, declared, language, n_words, forms_b, keys_b, offsets_b = doc
     try:
         forms = unpack_text(bytes(forms_b)).split(" ") if n_words else []
         keys = unpack_text(bytes(keys_b)).split(" ") if n_words else []
