@@ -323,6 +323,13 @@ def test_a_coder_never_searches_an_altered_server_index(team: Team) -> None:
         (warning,) = index_warnings(p)
         assert isinstance(warning, SearchIndexAlteredLocalError)
         assert "W1 Kadis" in str(warning) and "--rebuild-index" in str(warning)
+    from click.testing import CliRunner
+
+    from qualcode.cli.main import cli
+
+    rebuilt = CliRunner().invoke(cli, ["search", team.urls["budi"], "--rebuild-index"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "on this computer" in rebuilt.stderr and "only a team owner" in rebuilt.stderr
     with Project.open(team.urls["ana"]) as p:  # an owner's client rebuilds it
         assert {h.source_id for h in search(p, "Sosialisasi")} == {team.ids["source"]}
         assert len(index_warnings(p)) == 1
