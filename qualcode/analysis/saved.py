@@ -145,11 +145,17 @@ class DisplayManager:
         return op.changeset
 
     def delete(self, display_id: int) -> ChangeSet[None]:
-        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it."""
+        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it.
+
+        Memos on the display or its cells are kept, unlinked (they still name it).
+        """
         with self._p.operation(
             "display.delete", QT_TRANSLATE_NOOP("operations", "Delete display")
         ) as op:
             row = require(op.conn, display_id)
+            from qualcode.analysis.display_memos import unlink_display
+
+            unlink_display(op, display_id, row._mapping["name"])
             op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
             op.delete_where(at.cell_rating, at.cell_rating.c.display_id == display_id)
             op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)

@@ -33,6 +33,7 @@ from qualcode.store.models.core import (
 )
 from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
+from qualcode.store.models.memo_links import DisplayMemo
 
 __all__ = [
     "Attribute",
@@ -46,6 +47,7 @@ __all__ = [
     "Code",
     "Coder",
     "Coding",
+    "DisplayMemo",
     "ConceptMap",
     "Conclusion",
     "ConclusionDisplay",
