@@ -290,7 +290,6 @@ class MemoManager:
             op.note(memo=before.title)
         return op.changeset
 
-
     def _cell(
         self, target: str, target_id: int | None, cell: tuple[str, str] | None
     ) -> tuple[str, str, str, str] | None:

@@ -47,7 +47,9 @@ class DisplayLink:
         return f"{self.display_name} — {self.row_label} × {self.col_label}"
 
 
-def resolve_cell(project: Project, display_id: int, row: str, col: str) -> tuple[str, str, str, str]:
+def resolve_cell(
+    project: Project, display_id: int, row: str, col: str
+) -> tuple[str, str, str, str]:
     """(row key, column key, row label, column label) of a cell named by key or label."""
     from qualcode.analysis.cells import cell_keys
 

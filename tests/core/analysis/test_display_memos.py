@@ -63,7 +63,7 @@ def test_bad_cell_or_display_is_refused_and_changes_nothing(study: Any) -> None:
 def test_deleting_the_display_keeps_its_memos_unlinked_and_undo_links_them_again(
     study: Any,
 ) -> None:
-    p, st = study
+    p, _st = study
     d = _display(p)
     memo = p.memos.create("Sel kosong: data hilang?", target="cell", target_id=d,
                           cell=("I3", "Disposisi")).result  # fmt: skip
@@ -88,7 +88,8 @@ def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> Non
     run("memo", "add", path, "--on", "display:Faktor: awal", "Ringkas.", "--coder", "ana")
     run("memo", "add", path, "--on", "cell:Faktor: awal:I2:Komunikasi", "Tak jelas.",
         "--coder", "ana")  # fmt: skip
-    run("memo", "add", path, "--on", "cell:Faktor\\: awal:I3:Sumber daya", "Desa.", "--coder", "ana")
+    run("memo", "add", path, "--on", "cell:Faktor\\: awal:I3:Sumber daya", "Desa.",
+        "--coder", "ana")  # fmt: skip
     listed = json.loads(run("memo", "list", path, "--on", "cell", "--json").output)
     assert [m["on"]["name"] for m in listed] == [
         "Faktor: awal — I2 × Komunikasi",
