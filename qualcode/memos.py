@@ -40,6 +40,8 @@ class MemoTarget:
     row_key: str | None = None
     col_key: str | None = None
     """The cell of a memo on a display cell (keys as ``display --json`` lists them)."""
+    row_label: str = ""
+    col_label: str = ""
 
 
 def memo_from_row(row: Any) -> Memo:
@@ -392,10 +394,9 @@ def _target_of(
         return MemoTarget("conclusion", cid, text)
     lk = on_display.get(m.id)
     if lk is not None:
-        if lk.display_id is None:
-            return MemoTarget("unlinked", None, lk.name, row_key=lk.row_key, col_key=lk.col_key)
-        kind = "cell" if lk.is_cell else "display"
-        return MemoTarget(kind, lk.display_id, lk.name, row_key=lk.row_key, col_key=lk.col_key)
+        kind = "unlinked" if lk.display_id is None else "cell" if lk.is_cell else "display"
+        return MemoTarget(kind, lk.display_id, lk.name, "", lk.row_key, lk.col_key,
+                          lk.row_label, lk.col_label)  # fmt: skip
     return MemoTarget("project", None, "")
 
 

@@ -100,3 +100,95 @@ def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> Non
     assert "cell Faktor: awal — I3 × Sumber daya" in shown
     bad = run("memo", "add", path, "--on", "cell:Faktor: awal:I9:Disposisi", "x", ok=False)
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def _export_project(study: Any) -> tuple[str, Any]:
+    p, st = study
+    d = _display(p, "Kerangka")
+    p.memos.create("Kerangka awal, belum ada observasi.", title="Catatan", target="display",
+                   target_id=d)  # fmt: skip
+    p.memos.create("Pak Ujang menolak menjawab soal anggaran.", title="Sel kosong",
+                   target="cell", target_id=d, cell=("I3", "Komunikasi"))  # fmt: skip
+    p.identities.add("Pak Ujang", kind="person", replacement="[Informan 3]")
+    path = str(p.path)
+    p.close()
+    return path, st
+
+
+def test_display_exports_print_cell_memos_under_the_table(study: Any, tmp_path: Any) -> None:
+    import csv
+
+    import docx
+    import openpyxl
+
+    path, _st = _export_project(study)
+    for suffix in ("docx", "xlsx", "html", "csv"):
+        run("export", "display", path, "saved:Kerangka", str(tmp_path / f"k.{suffix}"),
+            "--language", "en")  # fmt: skip
+    doc = docx.Document(str(tmp_path / "k.docx"))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "Memos:" in paragraphs
+    assert any(t.startswith("[M1] I3 × Komunikasi: Sel kosong: Pak Ujang menolak")
+               for t in paragraphs)  # fmt: skip
+    assert "Catatan: Kerangka awal, belum ada observasi. (ana," in "\n".join(paragraphs)
+    marked = [
+        run.text.strip()
+        for row in doc.tables[0].rows
+        for cell in row.cells
+        for para in cell.paragraphs
+        for run in para.runs
+        if run.font.superscript
+    ]
+    assert marked and set(marked) == {"M1"}
+    wb = openpyxl.load_workbook(str(tmp_path / "k.xlsx"))
+    ws = wb.worksheets[0]
+    comments = [c.comment.text for row in ws.iter_rows() for c in row if c.comment]
+    assert len(comments) == 1 and "Pak Ujang menolak" in comments[0]
+    column_a = [c.value for c in ws["A"] if c.value]
+    assert "Memos" in column_a
+    assert any(str(v).startswith("[M1] I3 × Komunikasi: Sel kosong") for v in column_a)
+    html = (tmp_path / "k.html").read_text(encoding="utf-8")
+    assert "<sup>M1</sup>" in html and "Pak Ujang menolak" in html
+    with open(tmp_path / "k.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert ["[M1] I3 × Komunikasi", rows[-1][1]] == rows[-1][:2]
+    assert "Pak Ujang menolak" in rows[-1][1]
+
+
+def test_pseudonymised_display_export_hides_names_in_cell_memos(study: Any, tmp_path: Any) -> None:
+    import docx
+
+    path, _st = _export_project(study)
+    out = tmp_path / "k.docx"
+    run("export", "display", path, "saved:Kerangka", str(out), "--pseudonymise")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Pak Ujang" not in text and "[Informan 3] menolak" in text
+    assert "I3 ×" not in text  # the cell is named by the case's pseudonym too
+
+
+def test_memo_on_a_cell_gone_from_the_display_is_still_exported(study: Any, tmp_path: Any) -> None:
+    import docx
+
+    p, st = study
+    d = _display(p)
+    p.memos.create("Sel ini hilang nanti.", target="cell", target_id=d,
+                   cell=("I3", "Disposisi"))  # fmt: skip
+    p.cases.delete(st.case["I3"])  # the row goes
+    path = str(p.path)
+    p.close()
+    run("export", "display", path, "saved:Kerangka", str(tmp_path / "k.docx"), "--language", "en")
+    text = "\n".join(x.text for x in docx.Document(str(tmp_path / "k.docx")).paragraphs)
+    assert "[M1] I3 × Disposisi (cell no longer in the display): Sel ini hilang nanti." in text
+
+
+def test_report_and_memo_export_say_what_display_memos_are_on(study: Any, tmp_path: Any) -> None:
+    import docx
+
+    path, _st = _export_project(study)
+    run("export", "report", path, str(tmp_path / "r.docx"), "--language", "en")
+    text = "\n".join(x.text for x in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "Display cell: Kerangka — I3 × Komunikasi" in text
+    assert "Display: Kerangka" in text
+    run("memo", "export", path, str(tmp_path / "m.docx"), "--language", "en")
+    text = "\n".join(x.text for x in docx.Document(str(tmp_path / "m.docx")).paragraphs)
+    assert "Data Displays" in text and "Display cell: Kerangka — I3 × Komunikasi" in text
