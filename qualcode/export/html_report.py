@@ -147,6 +147,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
         for section in data.sections:
             level = min(section.depth + 3, 5)
             parts.append(f"<h{level}>{escape(section.title)}</h{level}>")
+            parts += [f'<p class="meta"><b>{lab("memos_code")}:</b> {escape(n)}</p>'
+                      for n in section.memos]  # fmt: skip
             for group in section.groups:
                 if group.title:
                     sub = min(level + 1, 6)
@@ -177,6 +179,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
                     if e.other_codes:
                         meta += f" · {lab('other_codes')}: {escape(', '.join(e.other_codes))}"
                     parts.append(f'<p class="meta">{meta}</p>')
+                    parts += [f'<p class="meta memo"><b>{lab("memo")}:</b> {escape(n)}</p>'
+                              for n in e.memos]  # fmt: skip
     if data.memos:
         from qualcode.export.memos_docx import memo_groups_html
 

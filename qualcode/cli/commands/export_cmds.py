@@ -133,6 +133,17 @@ def _progress(label: str) -> Any:
 @click.option("--context-sentences", type=int, default=0, metavar="N",
               help="Show N sentences before and after instead.")  # fmt: skip
 @click.option("--other-codes", is_flag=True, help="List the other codes on each excerpt.")
+@click.option(
+    "--memos",
+    "memos",
+    is_flag=True,
+    help="Print the memos on each excerpt's coding beside it (a column in .xlsx/.csv).",
+)
+@click.option(
+    "--code-memos",
+    is_flag=True,
+    help="Print the memos on each code under its heading (a column in .xlsx/.csv).",
+)
 @click.option("--no-code-path", is_flag=True, help="Leave out the code chip under quotes.")
 @click.option("--no-note", is_flag=True, help="Leave out coding notes and valence.")
 @click.option("--cite", "cite_fields", metavar="PARTS",
@@ -148,7 +159,7 @@ def excerpts(
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
     coders: tuple[str, ...], unit: str, valences: tuple[str, ...], group_by: str,
     pseudonymise: bool, accept_leaks: bool, language: str, context: int,
-    context_sentences: int, other_codes: bool,
+    context_sentences: int, other_codes: bool, memos: bool, code_memos: bool,
     no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
     title: str | None, all_codes: bool, quiet: bool,
 ) -> None:  # fmt: skip
@@ -171,7 +182,7 @@ def excerpts(
         attribution=_style(pseudonymise, cite_fields, separator),
         context_chars=context, context_sentences=context_sentences,
         show_code_path=not no_code_path, show_note=not no_note,
-        show_other_codes=other_codes, title=title,
+        show_other_codes=other_codes, title=title, memos=memos, code_memos=code_memos,
     )  # fmt: skip
     with open_project(project, read_only=True) as p:
         flt = ExcerptFilter(
@@ -232,12 +243,17 @@ def _displays(
     help="Include a ready-made display (matrix, factors, coverage...) or a saved one.",
 )
 @click.option("--no-excerpts", is_flag=True, help="Leave out the coded excerpts.")
+@click.option(
+    "--memos", "memos", is_flag=True, help="Print the memos on each excerpt's coding beside it."
+)
+@click.option("--code-memos", is_flag=True, help="Print the memos on each code under its heading.")
 @click.option("--charts", is_flag=True, help="Draw each display's chart under its table.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
     project: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool,
-    displays: tuple[str, ...], no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
+    displays: tuple[str, ...], no_excerpts: bool, memos: bool, code_memos: bool, charts: bool,
+    quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -245,7 +261,9 @@ def report(
     from qualcode.export.selection import ExcerptOptions
 
     style = _style(pseudonymise, None, None)
-    options = ExcerptOptions(language=language, attribution=style)
+    options = ExcerptOptions(
+        language=language, attribution=style, memos=memos, code_memos=code_memos
+    )
     with open_project(project, coder, read_only=True) as p:
         tables = _displays(p, displays, language, style)
         _guarded(
