@@ -19,10 +19,6 @@ from PySide6.QtWidgets import QMenu
 from qualcode.ui import dialogs
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DisplaysPane", text)
-
-
 class DisplayMemos:
     """Writing memos on the display and its cells; marking cells that have memos."""
 
@@ -49,16 +45,16 @@ class DisplayMemos:
         menu = QMenu(self.table)
         enabled = self.display is not None and self.writable
         if cell is not None:
-            act = menu.addAction(_tr("Memo on this cell…"))
+            act = menu.addAction(QCoreApplication.translate("DisplaysPane", "Memo on this cell…"))
             act.setObjectName("memo_cell")
             act.setEnabled(enabled)
             act.triggered.connect(lambda: self.write_memo(cell))
-        act = menu.addAction(_tr("Memo on this display…"))
+        act = menu.addAction(QCoreApplication.translate("DisplaysPane", "Memo on this display…"))
         act.setObjectName("memo_display")
         act.setEnabled(enabled)
         act.triggered.connect(lambda: self.write_memo(None))
         if self.display is not None and self.display.saved_id is not None:
-            show = menu.addAction(_tr("Show memos"))
+            show = menu.addAction(QCoreApplication.translate("DisplaysPane", "Show memos"))
             show.setObjectName("memo_show")
             show.triggered.connect(self._show_memos_pane)
         return menu
@@ -77,17 +73,23 @@ class DisplayMemos:
         if d is None or self.project is None or not self.writable:
             return
         if d.saved_id is None:
-            self.save_spec(reason=_tr("Memos are kept with a saved display. Name it:"))
+            self.save_spec(
+                reason=QCoreApplication.translate(
+                    "DisplaysPane", "Memos are kept with a saved display. Name it:"
+                )
+            )
             if d.saved_id is None:
                 return
         if cell is None:
-            where = _tr("Memo on the display")
+            where = QCoreApplication.translate("DisplaysPane", "Memo on the display")
         else:
             r, c = cell
-            where = _tr("Memo on {row} × {column}").format(
+            where = QCoreApplication.translate("DisplaysPane", "Memo on {row} × {column}").format(
                 row=d.rows[r].label, column=d.columns[c].label
             )
-        text = dialogs.get_multiline_text(self.table, where, _tr("Memo:"))
+        text = dialogs.get_multiline_text(
+            self.table, where, QCoreApplication.translate("DisplaysPane", "Memo:")
+        )
         if not text:
             return
         if cell is None:
