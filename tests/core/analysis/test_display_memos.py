@@ -185,10 +185,15 @@ def test_report_and_memo_export_say_what_display_memos_are_on(study: Any, tmp_pa
     import docx
 
     path, _st = _export_project(study)
-    run("export", "report", path, str(tmp_path / "r.docx"), "--language", "en")
+    run("export", "report", path, str(tmp_path / "r.docx"), "--language", "en",
+        "--display", "saved:Kerangka")  # fmt: skip
     text = "\n".join(x.text for x in docx.Document(str(tmp_path / "r.docx")).paragraphs)
     assert "Display cell: Kerangka — I3 × Komunikasi" in text
     assert "Display: Kerangka" in text
+    assert "[M1] I3 × Komunikasi: Sel kosong: Pak Ujang menolak" in text  # under the table
+    run("export", "report", path, str(tmp_path / "r.html"), "--display", "saved:Kerangka")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<sup>M1</sup>" in html and "<b>[M1] I3 × Komunikasi:</b>" in html
     run("memo", "export", path, str(tmp_path / "m.docx"), "--language", "en")
     text = "\n".join(x.text for x in docx.Document(str(tmp_path / "m.docx")).paragraphs)
     assert "Data Displays" in text and "Display cell: Kerangka — I3 × Komunikasi" in text

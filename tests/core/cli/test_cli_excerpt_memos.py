@@ -93,3 +93,25 @@ def test_report_html_prints_memos_beside_excerpts(tmp_path: Path) -> None:
     excerpts = html[html.index('id="excerpts"') : html.index('id="memos"')]
     assert "<b>Memo:</b> Nada: Pak Ujang ragu-ragu" in excerpts
     assert "<b>Code memos:</b> Definisi: Transmisi" in excerpts
+
+
+def test_a_passage_coded_by_two_coders_carries_both_coders_memos(tmp_path: Path) -> None:
+    from qualcode.export.selection import ExcerptFilter, ExcerptOptions, select_excerpts
+
+    path = str(tmp_path / "p.qdaproj")
+    with Project.create(path, coder="ana") as p:
+        src = p.sources.add_text("W1", TEXT).result
+        code = p.codes.create("Transmisi").result
+        assert src and code
+        first = p.codings.apply(src.id, 0, 40, code.id).result
+        assert first
+        p.memos.create("Catatan Ana.", target="coding", target_id=first.id)
+    with Project.open(path, coder="budi") as p:
+        second = p.codings.apply(src.id, 10, 50, code.id).result
+        assert second
+        p.memos.create("Catatan Budi.", target="coding", target_id=second.id)
+        flt = ExcerptFilter(coders=["ana", "budi"])
+        (passage,) = select_excerpts(p, flt, ExcerptOptions(memos=True))
+        assert [m.split(" (")[0] for m in passage.memos] == ["Catatan Ana.", "Catatan Budi."]
+        (one,) = [e for e in select_excerpts(p, flt, ExcerptOptions()) if e]
+        assert one.memos == ()  # only when asked
