@@ -49,6 +49,7 @@ def test_memo_on_a_cell_and_on_the_display_from_the_context_menu(win, qtbot, mon
     monkeypatch.setattr(dialogs, "get_multiline_text", lambda *a, **k: "Pola umum display.")
     _action(pane.memo_menu(None), "memo_display").trigger()
     assert [m.text for m in p.memos.on_display(saved.id)[None]] == ["Pola umum display."]
+    assert "memos: 2" in pane.title.text()
     # the Memos pane lists both with what they are on, and opens the display at the cell
     _action(pane.memo_menu((r, c)), "memo_show").trigger()
     memos_pane = w.panes["memos"]
@@ -114,3 +115,18 @@ def test_export_toggles_print_memos_beside_excerpts(win, qtbot, tmp_path, monkey
     qtbot.waitUntil(lambda: task.finished, timeout=30000)
     text = "\n".join(x.text for x in docx.Document(str(out)).paragraphs)
     assert "Code memos: Definisi kode." in text
+
+
+def test_a_memo_on_a_cell_the_display_lost_is_counted_in_the_title(win, qtbot):
+    w = win
+    p = w.project
+    saved = w.dispatcher.run(p.displays.save, "Kerangka", ready_spec(p, "framework")).result
+    shown = p.displays.run(saved.id)
+    row = shown.rows[-1]
+    p.memos.create("Baris ini akan hilang.", target="cell", target_id=saved.id,
+                   cell=(row.key, shown.columns[0].key))  # fmt: skip
+    pane = w.show_pane("displays")
+    _open_saved(qtbot, pane, saved.id)
+    assert pane.model.index(len(shown.rows) - 1, 0).data(MEMO_ROLE) == 1
+    w.dispatcher.run(p.cases.delete, int(row.key))
+    qtbot.waitUntil(lambda: "no longer here: 1" in pane.title.text(), timeout=10000)

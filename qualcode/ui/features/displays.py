@@ -415,6 +415,15 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
                 text += " \u00b7 " + self.tr("no codings match")
             if self.stale:
                 text += " \u00b7 " + self.tr("out of date: the data changed")
+            if self.model.display_memos or self.model.memo_cells:
+                count = len(self.model.display_memos) + sum(
+                    map(len, self.model.memo_cells.values())
+                )
+                text += " \u00b7 " + self.tr("memos: {count}").format(count=count)
+            if self.model.missing_memos:
+                text += " \u00b7 " + self.tr(
+                    "memos on cells no longer here: {count} (see the Memos pane)"
+                ).format(count=self.model.missing_memos)
         if self.message:
             text += "\n" + self.message
         self.title.setText(text)

@@ -29,6 +29,7 @@ class DisplayMemos:
     table: Any
     writable: bool
     save_spec: Any  # DisplayStore's
+    _show_title: Any  # the pane's
 
     def setup_memo_menus(self) -> None:
         """Context menus on the cells and on both headers."""
@@ -110,17 +111,21 @@ class DisplayMemos:
         d = self.display
         if d is None or d.saved_id is None or self.project is None:
             self.model.set_memos({}, [])
+            self.model.missing_memos = 0
             return
         on = self.project.memos.on_display(d.saved_id)
         cells: dict[tuple[int, int], list[Any]] = {}
+        missing = 0
         for key, memos in on.items():
             if key is None:
                 continue
             try:
                 cells[d.find(*key)] = memos
             except KeyError:
-                continue  # a cell the display no longer has: listed in the Memos pane
+                missing += len(memos)  # a cell the display no longer has: said in the title
+        self.model.missing_memos = missing
         self.model.set_memos(cells, on.get(None, []))
+        self._show_title()
 
     def _show_memos_pane(self) -> None:
         pane = self.window_.show_pane("memos")

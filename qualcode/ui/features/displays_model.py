@@ -105,6 +105,8 @@ class DisplayModel(QAbstractTableModel):
         self.maximum = 0
         self.memo_cells: dict[tuple[int, int], list[Any]] = {}
         self.display_memos: list[Any] = []
+        self.missing_memos = 0
+        """Memos on cells the shown display no longer has (its row or column went)."""
 
     def set_memos(self, cells: dict[tuple[int, int], list[Any]], whole: list[Any]) -> None:
         """The memos on cells (by row, column) and on the whole display, to mark and tip."""
@@ -117,6 +119,7 @@ class DisplayModel(QAbstractTableModel):
         self.beginResetModel()
         self.memo_cells = {}
         self.display_memos = []
+        self.missing_memos = 0
         self.display = display
         self.maximum = (
             max((max(row, default=0) for row in display.counts), default=0) if display else 0

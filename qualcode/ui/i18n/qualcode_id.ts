@@ -1543,6 +1543,14 @@ Pengode: {coder}</translation>
         <translation>kedaluwarsa: data telah berubah</translation>
     </message>
     <message>
+        <source>memos: {count}</source>
+        <translation>memo: {count}</translation>
+    </message>
+    <message>
+        <source>memos on cells no longer here: {count} (see the Memos pane)</source>
+        <translation>memo pada sel yang sudah tidak ada: {count} (lihat panel Memo)</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
