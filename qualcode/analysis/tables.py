@@ -14,7 +14,6 @@ conclusion_evidence: Table = m.ConclusionEvidence.__table__  # type: ignore[assi
 conclusion_display: Table = m.ConclusionDisplay.__table__  # type: ignore[assignment]
 conclusion_memo: Table = m.ConclusionMemo.__table__  # type: ignore[assignment]
 review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
-display_memo: Table = m.DisplayMemo.__table__  # type: ignore[assignment]
 
 ALL = (
     saved_display,
@@ -25,5 +24,4 @@ ALL = (
     conclusion_display,
     conclusion_memo,
     review_comment,
-    display_memo,
 )

@@ -70,7 +70,7 @@ def table_rows(table: Table) -> tuple[list[str], list[list[Any]]]:
 
 def note_rows(table: Table, language: str) -> list[list[Any]]:
     """The memos under a display as CSV rows after a blank one: (mark and cell, memo)."""
-    from qualcode.export.labels import label
+    from qualcode.text.labels import label
 
     if not table.notes:
         return []

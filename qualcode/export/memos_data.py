@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from qualcode.analysis.engine import Display
+    from qualcode.coding.memos import MemoTarget
     from qualcode.export.table import TableNote
-    from qualcode.memos import MemoTarget
     from qualcode.project import Project
     from qualcode.records import Memo
 

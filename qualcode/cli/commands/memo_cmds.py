@@ -15,7 +15,7 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
-from qualcode.memos import TARGET_KINDS
+from qualcode.coding.memos import TARGET_KINDS
 from qualcode.records import MEMO_KINDS
 
 ON_HELP = (
