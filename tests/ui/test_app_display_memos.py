@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qualcode.analysis.displays import ready_spec
-from qualcode.ui import dialogs
 from qualcode.ui.features.displays_model import MEMO_ROLE
+from qualcode.ui.shell import dialogs
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 class DisplayMemos:
