@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, select
 
 from qualcode.changes import ChangeSet
+from qualcode.coding import memo_links
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CaseId, CodeId, CoderId, CodingId, MemoId, SourceId
@@ -18,7 +19,6 @@ from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
 if TYPE_CHECKING:
-    from qualcode.coding.memo_links import DisplayLink
     from qualcode.project import Project
 
 TARGETS = {"source": t.source, "case": t.cases, "code": t.code, "coding": t.coding}
@@ -101,10 +101,8 @@ class MemoManager:
 
     def on_display(self, display_id: int) -> dict[tuple[str, str] | None, list[Memo]]:
         """Memos on a saved display (key None) and on its cells (key (row key, column key))."""
-        from qualcode.coding.memo_links import on_display
-
         with self._p.reading() as conn:
-            found = on_display(conn, display_id)
+            found = memo_links.on_display(conn, display_id)
         out: dict[tuple[str, str] | None, list[Memo]] = {}
         if not found:
             return out
@@ -183,9 +181,7 @@ class MemoManager:
                     select(cm.c.memo_id, cn.c.id, cn.c.text).join(cn, cn.c.id == cm.c.conclusion_id)
                 )
             }
-            from qualcode.coding.memo_links import links
-
-            on_display = links(conn)
+            on_display = memo_links.links(conn)
             for m in memos:
                 out[m.id] = _target_of(conn, m, names, on_conclusion, on_display)
         return out
@@ -237,9 +233,7 @@ class MemoManager:
             if target == "conclusion":
                 _link_conclusion(op, new_id, target_id)
             elif target in ("display", "cell"):
-                from qualcode.coding.memo_links import link
-
-                link(op, new_id, _display_id(target_id), cell_link)
+                memo_links.link(op, new_id, _display_id(target_id), cell_link)
             op.note(memo=title, target=target, target_id=target_id)
             op.result = memo_from_row(_require(op.conn, new_id))
         return op.changeset
@@ -285,9 +279,7 @@ class MemoManager:
             before = memo_from_row(_require(op.conn, memo_id))
             cm, _cn = _conclusion_tables()
             op.delete_where(cm, cm.c.memo_id == memo_id)
-            from qualcode.coding.memo_links import drop
-
-            drop(op, memo_id)
+            memo_links.drop(op, memo_id)
             op.delete(t.memo, memo_id)
             op.note(memo=before.title)
         return op.changeset
@@ -364,7 +356,7 @@ def _target_of(
     m: Memo,
     names: dict[str, dict[int, str]],
     on_conclusion: dict[int, tuple[int, str]],
-    on_display: dict[int, DisplayLink],
+    on_display: dict[int, memo_links.DisplayLink],
 ) -> MemoTarget:
     for kind in ("source", "case", "code"):
         target_id = getattr(m, f"{kind}_id")
