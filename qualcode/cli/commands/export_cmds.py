@@ -206,8 +206,9 @@ def excerpts(
 
 
 def _displays(
-    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark"
-) -> list[Any]:
+    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark",
+    memos: bool = True,
+) -> list[Any]:  # fmt: skip
     from qualcode.analysis.displays import build_ready
     from qualcode.export.display_adapter import table_from_display
 
@@ -221,7 +222,13 @@ def _displays(
             display, title = build_ready(p, name), None
         tables.append(
             table_from_display(
-                display, project=p, title=title, language=language, style=style, drafts=drafts
+                display,
+                project=p,
+                title=title,
+                language=language,
+                style=style,
+                drafts=drafts,
+                memos=memos,
             )
         )
     return tables
@@ -318,11 +325,14 @@ def review_cmd(project: str, out: str, language: str, pseudonymise: bool,
 @click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
               help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
 @click.option("--chart", is_flag=True, help="Word: add the display's chart below the table.")
+@click.option("--no-memos", is_flag=True,
+              help="Leave out the memos on a saved display and its cells (printed under the "
+              "table, cells marked M1...).")  # fmt: skip
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, language: str, pseudonymise: bool,
-    accept_leaks: bool, title: str | None, drafts: str, chart: bool, coder: str | None,
-    **opts: Any,
+    accept_leaks: bool, title: str | None, drafts: str, chart: bool, no_memos: bool,
+    coder: str | None, **opts: Any,
 ) -> None:  # fmt: skip
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
@@ -335,7 +345,7 @@ def display_cmd(
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
-            table = _displays(p, (type_,), language, style, drafts)[0]
+            table = _displays(p, (type_,), language, style, drafts, memos=not no_memos)[0]
         else:
             spec = spec_from_options(p, type_, opts)
             table = table_from_display(

@@ -153,6 +153,9 @@ def test_display_exports_print_cell_memos_under_the_table(study: Any, tmp_path: 
         rows = list(csv.reader(fh))
     assert ["[M1] I3 × Komunikasi", rows[-1][1]] == rows[-1][:2]
     assert "Pak Ujang menolak" in rows[-1][1]
+    run("export", "display", path, "saved:Kerangka", str(tmp_path / "bare.docx"), "--no-memos")
+    bare = "\n".join(x.text for x in docx.Document(str(tmp_path / "bare.docx")).paragraphs)
+    assert "Pak Ujang" not in bare
 
 
 def test_pseudonymised_display_export_hides_names_in_cell_memos(study: Any, tmp_path: Any) -> None:
