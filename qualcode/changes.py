@@ -52,6 +52,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "attribute": (Area.ATTRIBUTES,),
         "attribute_value": (Area.ATTRIBUTES,),
         "memo": (Area.MEMOS,),
+        "display_memo": (Area.MEMOS,),
         "item_set": (Area.SETS,),
         "item_set_member": (Area.SETS,),
         "saved_display": (Area.DISPLAYS,),

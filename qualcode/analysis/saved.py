@@ -105,6 +105,15 @@ class DisplayManager:
         saved = self.get(display_id)
         return build_display(self._p, saved.spec, saved_id=saved.id)
 
+    def cell_labels(self, display_id: int, row: str, col: str) -> tuple[str, str, str, str]:
+        """(row key, column key, row label, column label) of a cell named by key or label."""
+        from qualcode.analysis.cells import cell_keys
+
+        display = self.run(display_id)
+        rk, ck = cell_keys(display, row, col)
+        r, c = display.find(rk, ck)
+        return rk, ck, display.rows[r].label, display.columns[c].label
+
     def save(self, name: str, spec: DisplaySpec) -> ChangeSet[SavedDisplayRecord]:
         """Save ``spec`` under a new, unique ``name``."""
         name = _clean(name)
@@ -145,11 +154,17 @@ class DisplayManager:
         return op.changeset
 
     def delete(self, display_id: int) -> ChangeSet[None]:
-        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it."""
+        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it.
+
+        Memos on the display or its cells are kept, unlinked (they still name it).
+        """
         with self._p.operation(
             "display.delete", QT_TRANSLATE_NOOP("operations", "Delete display")
         ) as op:
             row = require(op.conn, display_id)
+            from qualcode.coding.memo_links import unlink_display
+
+            unlink_display(op, display_id, row._mapping["name"])
             op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
             op.delete_where(at.cell_rating, at.cell_rating.c.display_id == display_id)
             op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, select
 
 from qualcode.changes import ChangeSet
+from qualcode.coding import memo_links
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CaseId, CodeId, CoderId, CodingId, MemoId, SourceId
@@ -21,18 +22,26 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 TARGETS = {"source": t.source, "case": t.cases, "code": t.code, "coding": t.coding}
-LINKED_TARGETS = ("conclusion",)
+LINKED_TARGETS = ("conclusion", "display", "cell")
 """Targets a memo reaches through a link table instead of a column of its own."""
+TARGET_KINDS = ("project", *TARGETS, *LINKED_TARGETS, "unlinked")
+"""What a memo can be on, as :meth:`MemoManager.targets` names it ("unlinked": its display
+was deleted)."""
 
 
 @dataclass(frozen=True, slots=True)
 class MemoTarget:
     """What a memo is written on, named for a reader (``"Transmisi"``, ``"W1 Kadis ¶3"``)."""
 
-    kind: str  # project | source | case | code | coding | conclusion
+    kind: str  # project | source | case | code | coding | conclusion | display | cell | unlinked
     id: int | None
     name: str
     quote: str = ""
+    row_key: str | None = None
+    col_key: str | None = None
+    """The cell of a memo on a display cell (keys as ``display --json`` lists them)."""
+    row_label: str = ""
+    col_label: str = ""
 
 
 def memo_from_row(row: Any) -> Memo:
@@ -73,13 +82,36 @@ class MemoManager:
     def all(self, target: str | None = None, target_id: int | None = None) -> list[Memo]:
         """Memos, optionally only those on one kind of object or on one object."""
         q = select(t.memo).order_by(t.memo.c.created_at, t.memo.c.id)
+        linked = target == "project" or target in LINKED_TARGETS or target == "unlinked"
         if target == "project":
             q = q.where(*(t.memo.c[f"{k}_id"].is_(None) for k in TARGETS))
-        elif target is not None:
+        elif target is not None and not linked:
             col = t.memo.c[f"{_check_target(target)}_id"]
             q = q.where(col == target_id if target_id is not None else col.is_not(None))
         with self._p.reading() as conn:
-            return [memo_from_row(r) for r in conn.execute(q).all()]
+            memos = [memo_from_row(r) for r in conn.execute(q).all()]
+        if not linked:
+            return memos
+        where = self.targets(memos)
+        return [
+            m
+            for m in memos
+            if where[m.id].kind == target and (target_id is None or where[m.id].id == target_id)
+        ]
+
+    def on_display(self, display_id: int) -> dict[tuple[str, str] | None, list[Memo]]:
+        """Memos on a saved display (key None) and on its cells (key (row key, column key))."""
+        with self._p.reading() as conn:
+            found = memo_links.on_display(conn, display_id)
+        out: dict[tuple[str, str] | None, list[Memo]] = {}
+        if not found:
+            return out
+        memos = {m.id: m for m in self.all() if m.id in {lk.memo_id for lk in found}}
+        for lk in sorted(found, key=lambda x: x.memo_id):
+            key = (str(lk.row_key), str(lk.col_key)) if lk.is_cell else None
+            if lk.memo_id in memos:
+                out.setdefault(key, []).append(memos[MemoId(lk.memo_id)])
+        return out
 
     def find(
         self,
@@ -149,8 +181,9 @@ class MemoManager:
                     select(cm.c.memo_id, cn.c.id, cn.c.text).join(cn, cn.c.id == cm.c.conclusion_id)
                 )
             }
+            on_display = memo_links.links(conn)
             for m in memos:
-                out[m.id] = _target_of(conn, m, names, on_conclusion)
+                out[m.id] = _target_of(conn, m, names, on_conclusion, on_display)
         return out
 
     def create(
@@ -161,10 +194,16 @@ class MemoManager:
         kind: str = "analytic",
         target: str = "project",
         target_id: int | None = None,
+        cell: tuple[str, str] | None = None,
         guid: str | None = None,
     ) -> ChangeSet[Memo]:
-        """Write a memo on the project or on a source, case, code or coding."""
+        """Write a memo on the project, a source, case, code, coding, conclusion or display.
+
+        ``target="cell"`` writes on one cell of the saved display ``target_id``:
+        ``cell`` is its (row, column), each by key or by label.
+        """
         _check_kind(kind)
+        cell_link = self._cell(target, target_id, cell)
         with self._p.operation("memo.create", QT_TRANSLATE_NOOP("operations", "New memo")) as op:
             values: dict[str, Any] = {
                 "kind": kind,
@@ -193,6 +232,8 @@ class MemoManager:
             new_id = op.insert(t.memo, values)
             if target == "conclusion":
                 _link_conclusion(op, new_id, target_id)
+            elif target in ("display", "cell"):
+                memo_links.link(op, new_id, _display_id(target_id), cell_link)
             op.note(memo=title, target=target, target_id=target_id)
             op.result = memo_from_row(_require(op.conn, new_id))
         return op.changeset
@@ -238,9 +279,30 @@ class MemoManager:
             before = memo_from_row(_require(op.conn, memo_id))
             cm, _cn = _conclusion_tables()
             op.delete_where(cm, cm.c.memo_id == memo_id)
+            memo_links.drop(op, memo_id)
             op.delete(t.memo, memo_id)
             op.note(memo=before.title)
         return op.changeset
+
+    def _cell(
+        self, target: str, target_id: int | None, cell: tuple[str, str] | None
+    ) -> tuple[str, str, str, str] | None:
+        """The keys and labels of the cell a memo is written on (checked before writing)."""
+        if target != "cell":
+            return None
+        if cell is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A memo on a cell needs its row and column.")
+            )
+        return self._p.displays.cell_labels(_display_id(target_id), str(cell[0]), str(cell[1]))
+
+
+def _display_id(target_id: int | None) -> int:
+    if target_id is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("errors", "There is no saved display with id {id}."), id=target_id
+        )
+    return target_id
 
 
 def _check_kind(kind: str) -> str:
@@ -294,6 +356,7 @@ def _target_of(
     m: Memo,
     names: dict[str, dict[int, str]],
     on_conclusion: dict[int, tuple[int, str]],
+    on_display: dict[int, memo_links.DisplayLink],
 ) -> MemoTarget:
     for kind in ("source", "case", "code"):
         target_id = getattr(m, f"{kind}_id")
@@ -319,6 +382,11 @@ def _target_of(
     if m.id in on_conclusion:
         cid, text = on_conclusion[m.id]
         return MemoTarget("conclusion", cid, text)
+    lk = on_display.get(m.id)
+    if lk is not None:
+        kind = "unlinked" if lk.display_id is None else "cell" if lk.is_cell else "display"
+        return MemoTarget(kind, lk.display_id, lk.name, "", lk.row_key, lk.col_key,
+                          lk.row_label, lk.col_label)  # fmt: skip
     return MemoTarget("project", None, "")
 
 

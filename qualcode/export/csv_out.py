@@ -68,13 +68,28 @@ def table_rows(table: Table) -> tuple[list[str], list[list[Any]]]:
     return headers, rows
 
 
+def note_rows(table: Table, language: str) -> list[list[Any]]:
+    """The memos under a display as CSV rows after a blank one: (mark and cell, memo)."""
+    from qualcode.text.labels import label
+
+    if not table.notes:
+        return []
+    rows: list[list[Any]] = [[], [label("memos_notes", language)]]
+    for n in table.notes:
+        head = " ".join(x for x in (f"[{n.mark}]" if n.mark else "", n.about) if x)
+        rows.append([head or label("display", language), n.text])
+    return rows
+
+
 def write_table_csv(
     table: Table,
     path: str | os.PathLike[str],
     *,
+    language: str = "id",
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> int:
-    """One display as CSV."""
+    """One display as CSV, the memos on it and its cells in rows under it."""
     headers, rows = table_rows(table)
+    rows += note_rows(table, language)
     return write_csv(path, headers, rows, total=len(rows), progress=progress, cancel=cancel)

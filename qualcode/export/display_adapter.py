@@ -49,8 +49,12 @@ def table_from_display(
     language: str = "id",
     style: AttributionStyle | None = None,
     drafts: str = "mark",
+    memos: bool = True,
 ) -> Table:
     """Counts, excerpts, summaries and ratings of ``display`` as a ``Table``.
+
+    With ``project`` and ``memos``, the memos on a saved display and its cells
+    become notes under the table, each memo's cell marked ("M1").
 
     A cell with a summary cites exactly the evidence the researcher chose for it
     (links to deleted codings are flagged); a drafted summary is marked as a
@@ -108,7 +112,16 @@ def table_from_display(
     name = title or TYPE_TITLES.get(spec.type, {}).get(language, spec.type)
     rows = _labels(display.rows, spec.rows, cite, language)
     cols = _labels(display.columns, spec.columns, cite, language)
-    table = Table(name, rows, cols, cells, about)
+    notes: list[Any] = []
+    if memos and cite is not None and project is not None:
+        from dataclasses import replace
+
+        from qualcode.export.memos_data import display_notes
+
+        notes, marks = display_notes(project, display, rows, cols, cite.header, language)
+        for (r, c), m in marks.items():
+            cells[r][c] = replace(cells[r][c], memo_marks=m)
+    table = Table(name, rows, cols, cells, about, notes=tuple(notes))
     if cite is not None and cite.attributor.style.pseudonymise:
         # cases were ordered by real name; order them by pseudonym (I1, I2, ... F1)
         order = _pseudonym_order(display.rows, rows, cite)

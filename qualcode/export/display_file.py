@@ -48,7 +48,7 @@ def write_table_file(
     elif suffix == ".csv":
         from qualcode.export.csv_out import write_table_csv
 
-        write_table_csv(table, path, progress=progress, cancel=cancel)
+        write_table_csv(table, path, language=language, progress=progress, cancel=cancel)
     else:
         from qualcode.export.html_report import write_table_html
 

@@ -58,6 +58,8 @@ def export_excerpts_csv(
         excerpts,
         check_language(options.language),
         pseudonymise=options.attribution.pseudonymise,
+        memos=options.memos,
+        code_memos=options.code_memos,
     )
     return write_csv(path, headers, rows, total=len(rows), progress=progress, cancel=cancel)
 

@@ -160,11 +160,13 @@ class ExcerptWriter:
         if section.description:
             p = self.w.paragraph(self.styles.meta)
             self.w.run(p, section.description, self.description)
+        self._memos(label("memos_code", self.language), section.memos)
         for group in section.groups:
             if group.title:
                 self._heading(level + 1, group.title, numbered=False)
             for excerpt in group.excerpts:
                 self.excerpt(excerpt)
+                self.memos(excerpt)
                 steps.step()
 
     def excerpt(self, e: ExportExcerpt) -> None:
@@ -196,6 +198,16 @@ class ExcerptWriter:
         for i, (name, value) in enumerate(meta):
             w.run(p, ("   " if o.show_code_path or i else "") + f"{name}: ", self.meta_label)
             w.run(p, value)
+
+    def memos(self, e: ExportExcerpt) -> None:
+        """The memos on the excerpt's coding, under it (when the options ask for them)."""
+        self._memos(label("memo", self.language), e.memos)
+
+    def _memos(self, name: str, notes: Sequence[str]) -> None:
+        for note in notes:
+            p = self.w.paragraph(self.styles.meta)
+            self.w.run(p, f"{name}: ", self.meta_label)
+            self.w.run(p, note)
 
     def _chip(self, color: str) -> Any:
         if color not in self.chips:

@@ -49,7 +49,11 @@ def export_excerpts_xlsx(
     excerpts = select_excerpts(project, flt, options, steps)
     steps.total = len(excerpts)
     headers, rows, kinds = excerpt_table(
-        excerpts, language, pseudonymise=options.attribution.pseudonymise
+        excerpts,
+        language,
+        pseudonymise=options.attribution.pseudonymise,
+        memos=options.memos,
+        code_memos=options.code_memos,
     )
     wb = Workbook()
     ws = wb.active

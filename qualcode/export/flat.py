@@ -13,9 +13,17 @@ NAME_ATTRIBUTES = ("nama", "name", "nama lengkap", "full name", "nama informan")
 
 
 def excerpt_table(
-    excerpts: Sequence[ExportExcerpt], language: str, *, pseudonymise: bool = False
+    excerpts: Sequence[ExportExcerpt],
+    language: str,
+    *,
+    pseudonymise: bool = False,
+    memos: bool = False,
+    code_memos: bool = False,
 ) -> tuple[list[str], list[list[Any]], list[str]]:
     """(headers, rows, column kinds) with every attribute of source, case and coding.
+
+    ``memos``/``code_memos`` add columns with the memos on each coding and on its
+    code (several memos separated by blank lines).
 
     Column kinds are ``text``, ``long`` (wrapped, wide), ``date``, ``number``,
     so writers can format columns without knowing their meaning.
@@ -32,7 +40,8 @@ def excerpt_table(
         return label(key, language)
 
     fixed = {lab(k).casefold() for k in ("no", "code", "code_path", "source", "source_kind",
-             "date", "case", "coder", "valence", "note", "excerpt", "citation")}  # fmt: skip
+             "date", "case", "coder", "valence", "note", "excerpt", "citation", "memos_coding",
+             "memos_code")}  # fmt: skip
 
     def case_col(name: str) -> str:  # "Kode" (an informant code) must not look like the code
         return f"{lab('case')}: {name}" if name.casefold() in fixed else name
@@ -60,6 +69,8 @@ def excerpt_table(
         (lab("excerpt"), "long"),
         (lab("citation"), "long"),
         (lab("other_codes"), "text"),
+        *([(lab("memos_coding"), "long")] if memos else []),
+        *([(lab("memos_code"), "long")] if code_memos else []),
         ("ID", "number"),
     ]
     rows = []
@@ -88,6 +99,8 @@ def excerpt_table(
                 e.text,
                 e.citation,
                 ", ".join(e.other_codes) or None,
+                *(["\n\n".join(e.memos) or None] if memos else []),
+                *(["\n\n".join(e.code_memos) or None] if code_memos else []),
                 e.coding_id,
             ]
         )

@@ -147,6 +147,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
         for section in data.sections:
             level = min(section.depth + 3, 5)
             parts.append(f"<h{level}>{escape(section.title)}</h{level}>")
+            parts += [f'<p class="meta"><b>{lab("memos_code")}:</b> {escape(n)}</p>'
+                      for n in section.memos]  # fmt: skip
             for group in section.groups:
                 if group.title:
                     sub = min(level + 1, 6)
@@ -177,6 +179,8 @@ def render_report(data: ReportData, steps: Steps | None = None) -> str:
                     if e.other_codes:
                         meta += f" · {lab('other_codes')}: {escape(', '.join(e.other_codes))}"
                     parts.append(f'<p class="meta">{meta}</p>')
+                    parts += [f'<p class="meta memo"><b>{lab("memo")}:</b> {escape(n)}</p>'
+                              for n in e.memos]  # fmt: skip
     if data.memos:
         from qualcode.export.memos_docx import memo_groups_html
 
@@ -217,9 +221,10 @@ def table_html(
     for row_label, cells in zip(table.row_labels, table.cells, strict=True):
         out.append(f"<tr><th>{escape(row_label)}</th>")
         for cell in cells:
+            sup = f"<sup>{escape(','.join(cell.memo_marks))}</sup>" if cell.memo_marks else ""
             if not cell.has_text:
                 empty = cell.count is None or (text_table and not cell.count)
-                out.append(f'<td class="n">{"" if empty else cell.count}</td>')
+                out.append(f'<td class="n">{"" if empty else cell.count}{sup}</td>')
                 continue
             inner = []
             if cell.rating:
@@ -229,9 +234,17 @@ def table_html(
             for q in cell.excerpts:
                 cite = f" <small>({escape(q.citation)})</small>" if q.citation else ""
                 inner.append(f'<p class="q">“{escape(q.text.strip())}”{cite}</p>')
-            out.append(f"<td>{'<br>'.join(inner)}</td>")
+            out.append(f"<td>{'<br>'.join(inner)}{sup}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
+    if table.notes:
+        out.append(f'<div class="memos"><p class="note"><b>{escape(label("memos_notes", language))}'
+                   "</b></p>")  # fmt: skip
+        for n in table.notes:
+            head = " ".join(x for x in (f"[{n.mark}]" if n.mark else "", n.about) if x)
+            lead = f"<b>{escape(head)}:</b> " if head else ""
+            out.append(f'<p class="note">{lead}{escape(n.text)}</p>')
+        out.append("</div>")
     if caption and table.about:
         from qualcode.export.xlsx_common import plain
 

@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING
 from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qualcode.analysis.engine import Display
     from qualcode.coding.memos import MemoTarget
+    from qualcode.export.table import TableNote
     from qualcode.project import Project
     from qualcode.records import Memo
 
@@ -105,10 +109,74 @@ def collect_memos(
 
 
 def _plural(kind: str) -> str:
-    return {"source": "sources", "case": "cases", "coding": "codings"}.get(kind, kind)
+    return {
+        "source": "sources", "case": "cases", "coding": "codings", "display": "displays",
+        "cell": "displays", "unlinked": "memos_unlinked",
+    }.get(kind, kind)  # fmt: skip
 
 
 def _about(target: MemoTarget, language: str) -> str:
     if target.kind == "project":
         return label("project", language)
+    if target.kind == "unlinked":
+        return f"{label('unlinked', language)}: {target.name}"
     return f"{label(target.kind, language)}: {target.name}"
+
+
+def memo_note(m: Memo, author: str, language: str) -> str:
+    """One memo on one line for a note beside an excerpt or under a table.
+
+    ``Title: text (author, 3 Mei 2024)``; paragraphs are joined by spaces.
+    """
+    text = " ".join(m.text.split())
+    if m.title:
+        text = f"{m.title}: {text}" if text else m.title
+    when = format_date(m.created_at.date() if m.created_at else None, language)
+    who = ", ".join(x for x in (author, when) if x)
+    return f"{text} ({who})" if who else text
+
+
+def display_notes(
+    project: Project,
+    display: Display,
+    row_labels: Sequence[str],
+    col_labels: Sequence[str],
+    header: Callable[[str], str],
+    language: str,
+) -> tuple[list[TableNote], dict[tuple[int, int], tuple[str, ...]]]:
+    """Memos on a saved display and its cells as notes under its table, and each cell's marks.
+
+    ``row_labels``/``col_labels`` are the table's labels by the display's row and
+    column index (pseudonyms when asked); ``header`` names a stored row or column
+    label the same way. A memo on a cell the display no longer has (its row or
+    column went when the data or the spec changed) is still printed, marked so.
+    """
+    from qualcode.export.table import TableNote
+
+    if display.saved_id is None:
+        return [], {}
+    on = project.memos.on_display(display.saved_id)
+    if not on:
+        return [], {}
+    authors = project.memos.authors()
+
+    def text(m: Memo) -> str:
+        return memo_note(m, authors.get(m.coder_id or -1, ""), language)
+
+    notes = [TableNote("", "", text(m)) for m in on.get(None, [])]
+    marks: dict[tuple[int, int], tuple[str, ...]] = {}
+    cell_memos = [(key, m) for key, ms in on.items() if key is not None for m in ms]
+    targets = project.memos.targets([m for _k, m in cell_memos])
+    for n, (key, m) in enumerate(sorted(cell_memos, key=lambda km: km[1].id), 1):
+        mark = f"M{n}"
+        try:
+            r, c = display.find(*key)
+        except KeyError:
+            tg = targets[m.id]
+            about = f"{header(tg.row_label)} × {header(tg.col_label)} "
+            about += f"({label('cell_gone', language)})"
+            notes.append(TableNote(mark, about, text(m)))
+            continue
+        marks[(r, c)] = (*marks.get((r, c), ()), mark)
+        notes.append(TableNote(mark, f"{row_labels[r]} × {col_labels[c]}", text(m)))
+    return notes, marks

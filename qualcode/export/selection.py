@@ -64,6 +64,10 @@ class ExcerptOptions:
     show_note: bool = True
     show_other_codes: bool = False
     title: str | None = None
+    memos: bool = False
+    """Print the memos written on each excerpt's coding beside it."""
+    code_memos: bool = False
+    """Print the memos written on each code (under its heading; a column in tables)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,10 @@ class ExportExcerpt:
     other_codes: tuple[str, ...]
     case_attributes: dict[str, Any]
     source_attributes: dict[str, Any]
+    memos: tuple[str, ...] = ()
+    """Memos on the coding (every coding of a passage), each ``Title: text (author, date)``."""
+    code_memos: tuple[str, ...] = ()
+    """Memos on the excerpt's code, when the options ask for them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +128,8 @@ class CodeSection:
     color: str
     description: str
     groups: tuple[ExcerptGroup, ...]
+    memos: tuple[str, ...] = ()
+    """Memos on the code, when the options ask for them."""
 
     @property
     def count(self) -> int:
@@ -186,6 +196,8 @@ def select_excerpts(
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
 
     merged = _passages(segments) if scope.unit == "passages" else None
+    coding_notes = _memo_notes(project, "coding", language) if options.memos else {}
+    code_notes = _memo_notes(project, "code", language) if options.code_memos else {}
     out: list[ExportExcerpt] = []
     per_source: dict[int, list[Any]] = {}
     for seg in segments:
@@ -201,7 +213,9 @@ def select_excerpts(
             if steps is not None:
                 steps.check()
             coder = seg.coder
+            members = [seg.id]
             if merged is not None and seg.id in merged.members:
+                members = list(merged.members[seg.id])
                 seg, coder = _as_passage(seg, merged, text)
             case_ids = _cases_of(links.get(sid, []), seg.start, seg.end)
             if not _case_filter(flt, case_ids, cases):
@@ -251,6 +265,8 @@ def select_excerpts(
                     other_codes=others,
                     case_attributes=dict(case.attributes) if case is not None else {},
                     source_attributes=dict(source_attrs.get(sid, {})),
+                    memos=tuple(n for m in sorted(members) for n in coding_notes.get(m, ())),
+                    code_memos=code_notes.get(seg.code_id, ()),
                 )
             )
     out.sort(key=lambda e: (order.get(e.code_id, 0), e.source.casefold(), e.start, e.end))
@@ -306,6 +322,7 @@ def group_excerpts(
             alive.add(cur)
             cur = parent.get(cur)
     selected = {c.id for c in codes}
+    code_notes = _memo_notes(project, "code", language) if options.code_memos else {}
     all_codes: dict[int, Code] = {c.id: c for c in project.codes.all()}
     labels = {cid: c.label(language) for cid, c in all_codes.items()}
     sections = []
@@ -326,12 +343,27 @@ def group_excerpts(
                 color=code.color,
                 description=code.description,
                 groups=tuple(_groups(by_code.get(code.id, []), options.group_by, language)),
+                memos=code_notes.get(code.id, ()),
             )
         )
     return sections
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _memo_notes(project: Project, target: str, language: str) -> dict[int, tuple[str, ...]]:
+    """The memos on every coding (or code), by its id, as one-line notes in date order."""
+    from qualcode.export.memos_data import memo_note
+
+    authors = project.memos.authors()
+    out: dict[int, tuple[str, ...]] = {}
+    for m in project.memos.all(target):
+        on = m.coding_id if target == "coding" else m.code_id
+        if on is not None:
+            note = memo_note(m, authors.get(m.coder_id or -1, ""), language)
+            out[int(on)] = (*out.get(int(on), ()), note)
+    return out
+
+
 def _path(codes: Mapping[int, Code], labels: Mapping[int, str], code_id: int) -> tuple[str, ...]:
     parts = []
     cur: int | None = code_id

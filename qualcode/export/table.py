@@ -30,6 +30,20 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class TableNote:
+    """A memo printed under a table: on the whole display (no mark) or on a cell ("M1")."""
+
+    mark: str
+    about: str
+    text: str
+
+    def as_text(self) -> str:
+        """``[M1] I3 × Transmisi: text``, or just the text of a memo on the whole display."""
+        head = " ".join(x for x in (f"[{self.mark}]" if self.mark else "", self.about) if x)
+        return f"{head}: {self.text}" if head else self.text
+
+
+@dataclass(frozen=True, slots=True)
 class CellContent:
     """What one cell shows; any part may be absent."""
 
@@ -37,6 +51,8 @@ class CellContent:
     excerpts: tuple[Quote, ...] = ()
     summary: str | None = None
     rating: str | None = None
+    memo_marks: tuple[str, ...] = ()
+    """Marks ("M1") of the memos on this cell, printed in full under the table."""
 
     @property
     def has_text(self) -> bool:
@@ -81,6 +97,8 @@ class Table:
     cells: list[list[CellContent]]
     about: dict[str, Any] = field(default_factory=dict)
     corner: str = ""
+    notes: tuple[TableNote, ...] = ()
+    """Memos on the display and its cells, printed under the table."""
 
     def __post_init__(self) -> None:
         rows, cols = len(self.row_labels), len(self.column_labels)
@@ -113,7 +131,7 @@ class Table:
         cells = [[self.cells[r][c] for r in range(len(self.row_labels))]
                  for c in range(len(self.column_labels))]  # fmt: skip
         return Table(self.title, list(self.column_labels), list(self.row_labels), cells,
-                     dict(self.about), self.corner)  # fmt: skip
+                     dict(self.about), self.corner, self.notes)  # fmt: skip
 
     def reordered(self, rows: list[int] | None = None, columns: list[int] | None = None) -> Table:
         """The same table with rows and/or columns in another order (lists of indices)."""
@@ -122,7 +140,7 @@ class Table:
         cells = [[self.cells[r][c] for c in columns] for r in rows]
         return Table(self.title, [self.row_labels[r] for r in rows],
                      [self.column_labels[c] for c in columns], cells, dict(self.about),
-                     self.corner)  # fmt: skip
+                     self.corner, self.notes)  # fmt: skip
 
     def without_empty(self) -> Table:
         """The table without rows and columns that hold nothing at all (no count, no text).
@@ -132,7 +150,7 @@ class Table:
         """
 
         def empty(cell: CellContent) -> bool:
-            return not cell.count and not cell.has_text
+            return not cell.count and not cell.has_text and not cell.memo_marks
 
         rows = [r for r, row in enumerate(self.cells) if not all(empty(c) for c in row)]
         width = range(len(self.column_labels))

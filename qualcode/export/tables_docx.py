@@ -220,6 +220,34 @@ def add_table(
     note.paragraph_format.space_before = Pt(4)
     run = note.add_run(xml_text(current_profile().note(language)))
     run.font.size = Pt(10)
+    if table.notes:
+        _memo_notes(doc, table, language)
+
+
+def _memo_notes(doc: Any, table: Table, language: str) -> None:
+    """The memos on the display and its cells under the table, each cell's mark first."""
+    from docx.shared import Pt
+
+    head = doc.add_paragraph()
+    head.paragraph_format.keep_with_next = True
+    run = head.add_run(xml_text(label("memos_notes", language)) + ":")
+    run.bold = True
+    run.font.size = Pt(10)
+    for n in table.notes:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(2)
+        if n.mark or n.about:
+            lead = p.add_run(xml_text(" ".join(x for x in (f"[{n.mark}]" if n.mark else "",
+                                                         n.about) if x)) + ": ")  # fmt: skip
+            lead.bold = True
+            lead.font.size = Pt(10)
+        p.add_run(xml_text(n.text)).font.size = Pt(10)
+
+
+def _marks(paragraph: Any, content: Any) -> None:
+    """Superscript marks ("M1") of the memos on a cell, after its last paragraph."""
+    if content.memo_marks:
+        paragraph.add_run(" " + ",".join(content.memo_marks)).font.superscript = True
 
 
 def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
@@ -234,6 +262,7 @@ def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
             p.add_run(str(content.count))
         elif content.count == 0:  # an empty cell is a finding (missing evidence): mark it
             p.add_run("–").font.color.rgb = RGBColor.from_string(GREY)
+        _marks(p, content)
         return
     first = True
 
@@ -261,3 +290,4 @@ def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
     if len(content.excerpts) > MAX_QUOTES:
         run = para().add_run(f"(+{len(content.excerpts) - MAX_QUOTES} {more})")
         run.font.size = Pt(8)
+    _marks(cell.paragraphs[-1], content)

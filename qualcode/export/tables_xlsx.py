@@ -120,6 +120,8 @@ def _write_table(
             cell = ws.cell(row=xr, column=c + 2, value=value)
             cell.alignment = cell_align
             cell.border = grid
+            if content.memo_marks:
+                _comment(cell, table, content.memo_marks)
             if excerpts is not None and content.excerpts:
                 at = excerpts.add(table.title, row_label, table.column_labels[c], content,
                                   back=(ws.title, cell.coordinate))  # fmt: skip
@@ -133,6 +135,7 @@ def _write_table(
             ws.row_dimensions[xr].height = row_height([row_label, *values], text_width)
     last_row = HEADER_ROW + len(table.row_labels)
     last_col = get_column_letter(len(header))
+    _notes(ws, table, last_row + 2, language)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW)}"
     if not text_mode and table.row_labels and table.column_labels:
@@ -152,6 +155,29 @@ def _write_table(
     long_head = any(len(x) > 12 for x in table.column_labels)
     ws.row_dimensions[HEADER_ROW].height = 45 if long_head and not text_mode else 22
     print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _comment(cell: Any, table: Table, marks: Sequence[str]) -> None:
+    """The memos on a cell as the cell's comment (they are listed under the table too)."""
+    from openpyxl.comments import Comment
+
+    text = "\n\n".join(n.as_text() for n in table.notes if n.mark in marks)
+    comment = Comment(plain(text), "QualCode")
+    comment.width, comment.height = 320, 160
+    cell.comment = comment
+
+
+def _notes(ws: Any, table: Table, row: int, language: str) -> None:
+    """The memos on the display and its cells, one per row under the table."""
+    from openpyxl.styles import Font
+
+    if not table.notes:
+        return
+    ws.cell(row=row, column=1, value=label("memos_notes", language)).font = Font(
+        name=FONT, bold=True
+    )
+    for i, n in enumerate(table.notes, 1):
+        ws.cell(row=row + i, column=1, value=plain(n.as_text()))
 
 
 def print_setup(ws: Any, title_rows: str | None = None) -> None:

@@ -115,6 +115,17 @@ def _progress(label: str) -> Any:
 @click.option("--context-sentences", type=int, default=0, metavar="N",
               help="Show N sentences before and after instead.")  # fmt: skip
 @click.option("--other-codes", is_flag=True, help="List the other codes on each excerpt.")
+@click.option(
+    "--memos",
+    "memos",
+    is_flag=True,
+    help="Print the memos on each excerpt's coding beside it (a column in .xlsx/.csv).",
+)
+@click.option(
+    "--code-memos",
+    is_flag=True,
+    help="Print the memos on each code under its heading (a column in .xlsx/.csv).",
+)
 @click.option("--no-code-path", is_flag=True, help="Leave out the code chip under quotes.")
 @click.option("--no-note", is_flag=True, help="Leave out coding notes and valence.")
 @click.option("--cite", "cite_fields", metavar="PARTS",
@@ -130,7 +141,7 @@ def excerpts(
     attributes: tuple[str, ...], sources: tuple[str, ...], kinds: tuple[str, ...],
     coders: tuple[str, ...], unit: str, valences: tuple[str, ...], group_by: str,
     pseudonymise: bool, accept_leaks: bool, language: str, context: int,
-    context_sentences: int, other_codes: bool,
+    context_sentences: int, other_codes: bool, memos: bool, code_memos: bool,
     no_code_path: bool, no_note: bool, cite_fields: str | None, separator: str | None,
     title: str | None, all_codes: bool, quiet: bool,
 ) -> None:  # fmt: skip
@@ -153,7 +164,7 @@ def excerpts(
         attribution=_style(pseudonymise, cite_fields, separator),
         context_chars=context, context_sentences=context_sentences,
         show_code_path=not no_code_path, show_note=not no_note,
-        show_other_codes=other_codes, title=title,
+        show_other_codes=other_codes, title=title, memos=memos, code_memos=code_memos,
     )  # fmt: skip
     with open_project(project, read_only=True) as p:
         flt = ExcerptFilter(
@@ -177,8 +188,9 @@ def excerpts(
 
 
 def _displays(
-    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark"
-) -> list[Any]:
+    p: Any, names: tuple[str, ...], language: str, style: Any, drafts: str = "mark",
+    memos: bool = True,
+) -> list[Any]:  # fmt: skip
     from qualcode.analysis.displays import build_ready
     from qualcode.export.display_adapter import table_from_display
 
@@ -192,7 +204,13 @@ def _displays(
             display, title = build_ready(p, name), None
         tables.append(
             table_from_display(
-                display, project=p, title=title, language=language, style=style, drafts=drafts
+                display,
+                project=p,
+                title=title,
+                language=language,
+                style=style,
+                drafts=drafts,
+                memos=memos,
             )
         )
     return tables
@@ -214,12 +232,17 @@ def _displays(
     help="Include a ready-made display (matrix, factors, coverage...) or a saved one.",
 )
 @click.option("--no-excerpts", is_flag=True, help="Leave out the coded excerpts.")
+@click.option(
+    "--memos", "memos", is_flag=True, help="Print the memos on each excerpt's coding beside it."
+)
+@click.option("--code-memos", is_flag=True, help="Print the memos on each code under its heading.")
 @click.option("--charts", is_flag=True, help="Draw each display's chart under its table.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @coder_option
 def report(
     project: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool,
-    displays: tuple[str, ...], no_excerpts: bool, charts: bool, quiet: bool, coder: str | None,
+    displays: tuple[str, ...], no_excerpts: bool, memos: bool, code_memos: bool, charts: bool,
+    quiet: bool, coder: str | None,
 ) -> None:  # fmt: skip
     """Export a project report to OUT (.docx or .html): summary, sources, cases, codebook,
     displays and coded excerpts."""
@@ -227,7 +250,9 @@ def report(
     from qualcode.export.selection import ExcerptOptions
 
     style = _style(pseudonymise, None, None)
-    options = ExcerptOptions(language=language, attribution=style)
+    options = ExcerptOptions(
+        language=language, attribution=style, memos=memos, code_memos=code_memos
+    )
     with open_project(project, coder, read_only=True) as p:
         tables = _displays(p, displays, language, style)
         _guarded(
@@ -282,11 +307,14 @@ def review_cmd(project: str, out: str, language: str, pseudonymise: bool,
 @click.option("--drafts", type=click.Choice(["mark", "omit"]), default="mark", show_default=True,
               help="Drafted cell summaries: marked as drafts, or left out.")  # fmt: skip
 @click.option("--chart", is_flag=True, help="Word: add the display's chart below the table.")
+@click.option("--no-memos", is_flag=True,
+              help="Leave out the memos on a saved display and its cells (printed under the "
+              "table, cells marked M1...).")  # fmt: skip
 @coder_option
 def display_cmd(
     project: str, type_: str, out: str, language: str, pseudonymise: bool,
-    accept_leaks: bool, title: str | None, drafts: str, chart: bool, coder: str | None,
-    **opts: Any,
+    accept_leaks: bool, title: str | None, drafts: str, chart: bool, no_memos: bool,
+    coder: str | None, **opts: Any,
 ) -> None:  # fmt: skip
     from qualcode.analysis.engine import build_display
     from qualcode.export.common import check_suffix
@@ -299,7 +327,7 @@ def display_cmd(
     style = _style(pseudonymise, None, None)
     with open_project(project, coder, read_only=True) as p:
         if type_.startswith("saved:"):
-            table = _displays(p, (type_,), language, style, drafts)[0]
+            table = _displays(p, (type_,), language, style, drafts, memos=not no_memos)[0]
         else:
             spec = spec_from_options(p, type_, opts)
             table = table_from_display(

@@ -15,11 +15,14 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.coding.memos import TARGET_KINDS
 from qualcode.records import MEMO_KINDS
 
 ON_HELP = (
     "What the memo is about: project (default), code:NAME, source:NAME, case:NAME, "
-    "coding:ID or conclusion:ID."
+    "coding:ID, conclusion:ID, display:NAME (a saved display) or cell:DISPLAY:ROW:COL "
+    "(one cell; row and column by label or key). Write a ':' inside a name as '\\:'; "
+    "an unescaped one is accepted when only one reading names an existing cell."
 )
 
 
@@ -33,20 +36,56 @@ def memo() -> None:
     """Write, list, search and export memos and journal entries."""
 
 
-def _resolve_on(p: Any, on: str) -> tuple[str, int | None]:
+def _resolve_on(p: Any, on: str) -> tuple[str, int | None, tuple[str, str] | None]:
     kind, _, rest = on.partition(":")
     kind = kind.strip().lower()
     if kind == "project" and not rest:
-        return "project", None
+        return "project", None, None
     if kind == "code" and rest:
-        return "code", p.codes.find(rest).id
+        return "code", p.codes.find(rest).id, None
     if kind == "source" and rest:
-        return "source", p.sources.find(rest).id
+        return "source", p.sources.find(rest).id, None
     if kind == "case" and rest:
-        return "case", p.cases.find(rest).id
+        return "case", p.cases.find(rest).id, None
     if kind in ("coding", "conclusion") and rest.strip().isdigit():
-        return kind, int(rest)
+        return kind, int(rest), None
+    if kind == "display" and rest:
+        return "display", p.displays.find(rest.replace("\\:", ":")).id, None
+    if kind == "cell" and rest:
+        display_id, row, col = _resolve_cell(p, rest)
+        return "cell", display_id, (row, col)
     raise click.BadParameter(f"'{on}': {ON_HELP}", param_hint="--on")
+
+
+def _resolve_cell(p: Any, text: str) -> tuple[int, str, str]:
+    """DISPLAY:ROW:COL, with '\\:' for a colon inside a name, or the one reading that fits."""
+    from qualcode.analysis.cells import cell_keys
+    from qualcode.errors import NotFoundError
+
+    parts = [x.replace("\x00", ":") for x in text.replace("\\:", "\x00").split(":")]
+    if len(parts) < 3:
+        raise click.BadParameter(f"'cell:{text}': {ON_HELP}", param_hint="--on")
+    readings = []
+    for i in range(1, len(parts) - 1):
+        for j in range(i + 1, len(parts)):
+            readings.append((":".join(parts[:i]), ":".join(parts[i:j]), ":".join(parts[j:])))
+    if len(readings) == 1:
+        name, row, col = readings[0]
+        return p.displays.find(name).id, row, col
+    fits = []
+    for name, row, col in readings:
+        try:
+            saved = p.displays.find(name)
+            cell_keys(p.displays.run(saved.id), row, col)
+        except NotFoundError:
+            continue
+        fits.append((saved.id, row, col))
+    if len(fits) != 1:
+        why = "no reading names a cell" if not fits else "several readings name a cell"
+        raise click.BadParameter(
+            f"'cell:{text}': {why}; write a ':' inside a name as '\\:'", param_hint="--on"
+        )
+    return fits[0]
 
 
 def _memo_json(m: Any, target: Any, authors: dict[int, str]) -> dict[str, Any]:
@@ -58,8 +97,12 @@ def _memo_json(m: Any, target: Any, authors: dict[int, str]) -> dict[str, Any]:
         "author": authors.get(m.coder_id) if m.coder_id is not None else None,
         "created": m.created_at,
         "modified": m.modified_at,
-        "on": {"kind": target.kind, "id": target.id, "name": target.name, "quote": target.quote},
-    }
+        "on": {
+            "kind": target.kind, "id": target.id, "name": target.name, "quote": target.quote,
+            **({"row_key": target.row_key, "column_key": target.col_key} if target.row_key
+               is not None else {}),
+        },
+    }  # fmt: skip
 
 
 def _coder_names(p: Any) -> dict[int, str]:
@@ -78,14 +121,15 @@ def _coder_names(p: Any) -> dict[int, str]:
 @json_option
 def add(project: str, text: str, on: str, title: str, kind: str | None, journal: bool,
         coder: str | None, as_json: bool) -> None:  # fmt: skip
-    """Write a memo (TEXT) on the project or on a code, source, case, coding or conclusion."""
+    """Write a memo (TEXT) on the project or on a code, source, case, coding, conclusion,
+    saved display or display cell."""
     if journal and on != "project":
         raise click.UsageError("A journal entry is written on the project (leave out --on).")
     with open_project(project, coder) as p:
-        target, target_id = _resolve_on(p, on)
+        target, target_id, cell = _resolve_on(p, on)
         made = p.memos.create(
             text, title=title, kind=kind or ("journal" if journal else "analytic"),
-            target=target, target_id=target_id,
+            target=target, target_id=target_id, cell=cell,
         ).result  # fmt: skip
         assert made is not None
         where = p.memos.targets([made])[made.id]
@@ -100,9 +144,8 @@ def add(project: str, text: str, on: str, title: str, kind: str | None, journal:
 @project_argument
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(MEMO_KINDS),
               help="Only memos of this kind (repeatable).")  # fmt: skip
-@click.option("--on", "target", type=click.Choice(
-    ["project", "source", "case", "code", "coding", "conclusion"]),
-    help="Only memos on this kind of item.")  # fmt: skip
+@click.option("--on", "target", type=click.Choice(TARGET_KINDS),
+    help="Only memos on this kind of item (unlinked: their display was deleted).")  # fmt: skip
 @click.option("--author", help="Only memos written by this coder.")
 @click.option("--search", "words", help="Only memos containing all these words.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Written on or after YYYY-MM-DD.")

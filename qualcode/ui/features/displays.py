@@ -35,6 +35,7 @@ from qualcode.ui.features import Feature
 from qualcode.ui.features.displays_cell import CellPanel, cell_excerpts
 from qualcode.ui.features.displays_condense import CellCondense, text_cells
 from qualcode.ui.features.displays_form import TYPES, DisplayForm
+from qualcode.ui.features.displays_memos import DisplayMemos
 from qualcode.ui.features.displays_model import (
     DisplayModel,
     header_label,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 REBUILD_ON = (Area.CODINGS, Area.CODES, Area.CASES, Area.CASE_LINKS, Area.ATTRIBUTES, Area.SOURCES)
 
 
-class DisplaysPane(CellCondense, DisplayStore, QWidget):
+class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
 
     _wanted: tuple[str | None, str | None] | None = None
@@ -122,6 +123,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self.open_cell(cur))
         self.table.clicked.connect(self.open_cell)
         self.table.activated.connect(self._activated)
+        self.setup_memo_menus()
         self.cell = CellPanel(self)
         self.cell.jump_requested.connect(self._jump)
         self.cell.save_requested.connect(self.save_summary)
@@ -263,6 +265,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.stale = False
         self.message = ""
         self.model.set_display(display)
+        self.reload_memos()
         self.chart.show_display(display)
         summary = display.spec.cell == "summary"
         header = self.table.horizontalHeader()
@@ -349,6 +352,8 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
             self._forget_deleted()
         if changes.summaries:
             self.reload_summaries()
+        if changes.memos or changes.displays:
+            self.reload_memos()
         if changes.summaries:
             self.reload_ratings()
         if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
@@ -410,6 +415,15 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
                 text += " \u00b7 " + self.tr("no codings match")
             if self.stale:
                 text += " \u00b7 " + self.tr("out of date: the data changed")
+            if self.model.display_memos or self.model.memo_cells:
+                count = len(self.model.display_memos) + sum(
+                    map(len, self.model.memo_cells.values())
+                )
+                text += " \u00b7 " + self.tr("memos: {count}").format(count=count)
+            if self.model.missing_memos:
+                text += " \u00b7 " + self.tr(
+                    "memos on cells no longer here: {count} (see the Memos pane)"
+                ).format(count=self.model.missing_memos)
         if self.message:
             text += "\n" + self.message
         self.title.setText(text)

@@ -30,6 +30,9 @@ HIGH = QColor("#08519c")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 """(row key, column key) of a cell, or the header key of a header section."""
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+MEMO_ROLE = Qt.ItemDataRole.UserRole + 3
+"""How many memos are written on a cell (0 when none)."""
+MEMO_MARK = QColor("#e6a700")
 
 RATINGS = {
     "absent": QT_TRANSLATE_NOOP("displays", "absent"),
@@ -100,10 +103,23 @@ class DisplayModel(QAbstractTableModel):
         super().__init__(parent)
         self.display: Display | None = None
         self.maximum = 0
+        self.memo_cells: dict[tuple[int, int], list[Any]] = {}
+        self.display_memos: list[Any] = []
+        self.missing_memos = 0
+        """Memos on cells the shown display no longer has (its row or column went)."""
+
+    def set_memos(self, cells: dict[tuple[int, int], list[Any]], whole: list[Any]) -> None:
+        """The memos on cells (by row, column) and on the whole display, to mark and tip."""
+        self.memo_cells = cells
+        self.display_memos = whole
+        self.refresh_summaries()
 
     def set_display(self, display: Display | None) -> None:
         """Show another display (or none)."""
         self.beginResetModel()
+        self.memo_cells = {}
+        self.display_memos = []
+        self.missing_memos = 0
         self.display = display
         self.maximum = (
             max((max(row, default=0) for row in display.counts), default=0) if display else 0
@@ -158,6 +174,9 @@ class DisplayModel(QAbstractTableModel):
             lines.append(f"\u201c{_short(quote.text)}\u201d ({quote.source})")
         for e in d.excerpts.get((r, c), [])[:3]:
             lines.append(f"\u2022 {_short(e.text)} ({e.source})")
+        for m in self.memo_cells.get((r, c), []):
+            memo = self.tr("Memo: {text}").format(text=_short(m.title or m.text))
+            lines.append(f"\u270e {memo}")
         return "\n".join(lines)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -169,6 +188,10 @@ class DisplayModel(QAbstractTableModel):
             return self.cell_text(r, c)
         if role == COUNT_ROLE:
             return d.counts[r][c]
+        if role == MEMO_ROLE:
+            return len(self.memo_cells.get((r, c), []))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _memo_icon() if (r, c) in self.memo_cells else None
         if role == KEY_ROLE:
             return (d.rows[r].key, d.columns[c].key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -192,7 +215,10 @@ class DisplayModel(QAbstractTableModel):
                 font.setItalic(True)
                 return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.tooltip(r, c).splitlines()[0]}: {self.cell_text(r, c) or '0'}"
+            text = f"{self.tooltip(r, c).splitlines()[0]}: {self.cell_text(r, c) or '0'}"
+            if (r, c) in self.memo_cells:
+                text += " " + self.tr("(has memos)")
+            return text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -222,6 +248,27 @@ MEASURES = {
 def measure_label(display: Display) -> str:
     """What the display's counts count, in the current language."""
     return translated(MEASURES.get(display.spec.measure, display.spec.measure))
+
+
+_ICON: list[Any] = []
+
+
+def _memo_icon() -> Any:
+    """A small folded-note mark for cells with memos (drawn once)."""
+    if not _ICON:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QIcon, QPainter, QPixmap, QPolygon
+
+        pix = QPixmap(12, 12)
+        pix.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pix)
+        painter.setPen(QColor("#8a6100"))
+        painter.setBrush(MEMO_MARK)
+        painter.drawPolygon(QPolygon([QPoint(1, 1), QPoint(8, 1), QPoint(11, 4),
+                                      QPoint(11, 11), QPoint(1, 11)]))  # fmt: skip
+        painter.end()
+        _ICON.append(QIcon(pix))
+    return _ICON[0]
 
 
 def _short(text: str, limit: int = 160) -> str:

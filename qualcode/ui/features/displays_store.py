@@ -329,7 +329,9 @@ class DisplayStore:
             self,
             QCoreApplication.translate("DisplaysPane", "Delete display"),
             QCoreApplication.translate(
-                "DisplaysPane", "Delete the saved display '{name}' and its cell summaries?"
+                "DisplaysPane",
+                "Delete the saved display '{name}' and its cell summaries? Memos written on it "
+                "are kept, marked as unlinked.",
             ).format(name=self.saved.currentText()),
         ):
             return

@@ -34,6 +34,8 @@ class ExportActions(RefiImports, QObject):
         self.main = window
         self.last_task: Any = None
         self.pseudonymise = False  # File › Export › Pseudonymise exports (this session)
+        self.memos = False  # File › Export › Memos beside excerpts
+        self.code_memos = False  # File › Export › Code memos in excerpt exports
         self.accepting = False  # the user accepted the leaks listed for the running export
         window.installEventFilter(self)  # .qdpx/.qdc files dropped on the window
 
@@ -125,6 +127,23 @@ class ExportActions(RefiImports, QObject):
         )  # fmt: skip
         return self.pseudonymise
 
+    def toggle_memos(self, code: bool = False) -> bool:
+        """Print memos beside excerpts (``code``: the codes' memos under their headings)."""
+        if code:
+            self.code_memos = not self.code_memos
+            return self.code_memos
+        self.memos = not self.memos
+        return self.memos
+
+    def options(self, **more: Any) -> Any:
+        """Excerpt options of this window's exports: language, attribution, memos."""
+        from qualcode.export.selection import ExcerptOptions
+
+        return ExcerptOptions(
+            language=self.language(), attribution=self._style(), memos=self.memos,
+            code_memos=self.code_memos, **more,
+        )  # fmt: skip
+
     def guarded(
         self,
         project: Any,
@@ -179,7 +198,7 @@ class ExportActions(RefiImports, QObject):
     def export_appendix(self) -> Any:
         """One Word appendix (lampiran) of every code's excerpts, grouped by code then case, as
         ``qualcode export excerpts --all-codes`` writes it."""
-        from qualcode.export.selection import ExcerptFilter, ExcerptOptions
+        from qualcode.export.selection import ExcerptFilter
 
         path = self.ask_save(
             self.tr("Export the appendix of all codes"),
@@ -191,7 +210,7 @@ class ExportActions(RefiImports, QObject):
         project = self.main.project
         language = self.language()
         title = "Lampiran: Kutipan Terkode" if language == "id" else "Appendix: Coded Excerpts"
-        options = ExcerptOptions(language=language, attribution=self._style(), title=title)
+        options = self.options(title=title)
         label = self.tr("Writing excerpts…")
 
         def work(progress: Any, cancel: Any) -> int:
@@ -210,7 +229,7 @@ class ExportActions(RefiImports, QObject):
     def export_excerpts(self, suffix: str) -> Any:
         """Coded excerpts of the selected code (and its sub-codes) to Word or Excel: the
         ones listed or selected in the Excerpts pane when it shows that code."""
-        from qualcode.export.selection import ExcerptFilter, ExcerptOptions
+        from qualcode.export.selection import ExcerptFilter
 
         code_id = self.main.code_tree.current_code_id()
         if code_id is None:
@@ -226,7 +245,7 @@ class ExportActions(RefiImports, QObject):
             return None
         project = self.main.project
         flt = ExcerptFilter(codes=[code_id], include_children=True, codings=self._listed(code_id))
-        options = ExcerptOptions(language=self.language(), attribution=self._style())
+        options = self.options()
         label = self.tr("Writing excerpts…")
 
         def work(progress: Any, cancel: Any) -> int:
@@ -244,8 +263,6 @@ class ExportActions(RefiImports, QObject):
 
     def export_report(self) -> Any:
         """The project report: summary, sources, cases, codebook and coded excerpts."""
-        from qualcode.export.selection import ExcerptOptions
-
         path = self.ask_save(
             self.tr("Export the project report"),
             self.tr("Word document (*.docx);;Web page (*.html)"), self._stem(), (".docx", ".html"),
@@ -253,7 +270,7 @@ class ExportActions(RefiImports, QObject):
         if not path:
             return None
         project = self.main.project
-        options = ExcerptOptions(language=self.language(), attribution=self._style())
+        options = self.options()
         label = self.tr("Writing the report…")
 
         def work(progress: Any, cancel: Any) -> None:
@@ -360,6 +377,18 @@ def _pseudonymise_label(w: Any) -> str:
     return QCoreApplication.translate("commands", "Pseudonymise exports: off")
 
 
+def _memos_label(w: Any) -> str:
+    if _actions(w).memos:
+        return QCoreApplication.translate("commands", "Memos beside excerpts: on")
+    return QCoreApplication.translate("commands", "Memos beside excerpts: off")
+
+
+def _code_memos_label(w: Any) -> str:
+    if _actions(w).code_memos:
+        return QCoreApplication.translate("commands", "Code memos in excerpt exports: on")
+    return QCoreApplication.translate("commands", "Code memos in excerpt exports: off")
+
+
 FEATURE = Feature(
     key="exports",
     pane=lambda window: ExportActions(window),
@@ -372,6 +401,22 @@ FEATURE = Feature(
             dynamic_label=_pseudonymise_label,
             tip=QT_TRANSLATE_NOOP("commands", "Replace every identity register entry in the "
                                   "following exports and check each file for leaks"),
+        ),
+        Command(
+            "export.memos_beside",
+            QT_TRANSLATE_NOOP("commands", "&Memos beside excerpts"),
+            "export", lambda w: _actions(w).toggle_memos(), enabled=has_project,
+            dynamic_label=_memos_label,
+            tip=QT_TRANSLATE_NOOP("commands", "Print the memos written on each coding under its "
+                                  "excerpt (a column in Excel) in the following exports"),
+        ),
+        Command(
+            "export.code_memos",
+            QT_TRANSLATE_NOOP("commands", "Code memos in excerpt exports"),
+            "export", lambda w: _actions(w).toggle_memos(code=True), enabled=has_project,
+            dynamic_label=_code_memos_label,
+            tip=QT_TRANSLATE_NOOP("commands", "Print the memos written on each code under its "
+                                  "heading (a column in Excel) in the following exports"),
         ),
         Command(
             "export.excerpts.docx",

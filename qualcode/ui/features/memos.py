@@ -49,7 +49,12 @@ TARGET_NAMES = {
     "code": QT_TRANSLATE_NOOP("MemosPane", "Code"),
     "coding": QT_TRANSLATE_NOOP("MemosPane", "Coding"),
     "conclusion": QT_TRANSLATE_NOOP("MemosPane", "Conclusion"),
+    "display": QT_TRANSLATE_NOOP("MemosPane", "Display"),
+    "cell": QT_TRANSLATE_NOOP("MemosPane", "Display cell"),
+    "unlinked": QT_TRANSLATE_NOOP("MemosPane", "Unlinked (display deleted)"),
 }
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+"""(kind, id, row key, column key) of what a listed memo is written on."""
 
 
 def _tr(text: str) -> str:
@@ -114,6 +119,7 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.target.currentIndexChanged.connect(lambda _i: self.reload())
         self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemDoubleClicked.connect(self.open_target)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self._enable()
@@ -126,8 +132,24 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.reload()
 
     def on_changes(self, changes: Any) -> None:
-        if changes.memos or changes.codes or changes.sources or changes.cases:
+        if changes.memos or changes.codes or changes.sources or changes.cases or changes.displays:
             self._refresh()
+
+    def show_target(self, kind: str | None) -> None:
+        """List only memos on this kind of item (None: on anything)."""
+        self.target.setCurrentIndex(max(0, self.target.findData(kind)))
+
+    def open_target(self, item: QTreeWidgetItem | None = None) -> None:
+        """Show what a memo on a display or a cell is written on, in the Displays pane."""
+        item = item or self.list.currentItem()
+        if item is None:
+            return
+        kind, target_id, row_key, col_key = item.data(0, TARGET_ROLE)
+        displays = self.window_.panes.get("displays")
+        if kind not in ("display", "cell") or target_id is None or displays is None:
+            return
+        self.window_.show_pane("displays")
+        displays.reveal(int(target_id), row_key, col_key)
 
     def reload(self) -> None:
         """Fill the list from the core's filtered memos, keeping the selection."""
@@ -153,6 +175,8 @@ class MemosPane(ReloadWhenShown, QWidget):
             on = _tr(TARGET_NAMES.get(tg.kind, tg.kind))
             if tg.name:
                 on = f"{on}: {tg.name}"
+            if tg.kind in ("display", "cell"):
+                hint = QCoreApplication.translate("MemosPane", "Double-click to open the display")
             title = m.title or (m.text.strip().splitlines() or [""])[0][:80]
             when = (
                 locale.toString(m.created_at.date(), QLocale.FormatType.ShortFormat)
@@ -169,6 +193,9 @@ class MemosPane(ReloadWhenShown, QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
+            item.setData(0, TARGET_ROLE, (tg.kind, tg.id, tg.row_key, tg.col_key))
+            if tg.kind in ("display", "cell"):
+                item.setToolTip(3, f"{on}\n{hint}")
             self.list.addTopLevelItem(item)
             if m.id == keep:
                 self.list.setCurrentItem(item)

@@ -1483,6 +1483,14 @@ Pengode: {coder}</translation>
         <source> (draft)</source>
         <translation> (draf)</translation>
     </message>
+    <message>
+        <source>Memo: {text}</source>
+        <translation>Memo: {text}</translation>
+    </message>
+    <message>
+        <source>(has memos)</source>
+        <translation>(ada memo)</translation>
+    </message>
 </context>
 <context>
     <name>DisplaysPane</name>
@@ -1533,6 +1541,14 @@ Pengode: {coder}</translation>
     <message>
         <source>out of date: the data changed</source>
         <translation>kedaluwarsa: data telah berubah</translation>
+    </message>
+    <message>
+        <source>memos: {count}</source>
+        <translation>memo: {count}</translation>
+    </message>
+    <message>
+        <source>memos on cells no longer here: {count} (see the Memos pane)</source>
+        <translation>memo pada sel yang sudah tidak ada: {count} (lihat panel Memo)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1643,8 +1659,8 @@ Pengode: {coder}</translation>
         <translation>Hapus display</translation>
     </message>
     <message>
-        <source>Delete the saved display &apos;{name}&apos; and its cell summaries?</source>
-        <translation>Hapus display tersimpan &apos;{name}&apos; beserta ringkasan selnya?</translation>
+        <source>Delete the saved display &apos;{name}&apos; and its cell summaries? Memos written on it are kept, marked as unlinked.</source>
+        <translation>Hapus display tersimpan &apos;{name}&apos; beserta ringkasan selnya? Memo yang ditulis padanya tetap disimpan, ditandai tidak tertaut.</translation>
     </message>
     <message>
         <source>Exported to {file}</source>
@@ -1705,6 +1721,34 @@ Pengode: {coder}</translation>
     <message>
         <source>Set by {author}: {rating}</source>
         <translation>Ditetapkan oleh {author}: {rating}</translation>
+    </message>
+    <message>
+        <source>Memo on this cell…</source>
+        <translation>Memo pada sel ini…</translation>
+    </message>
+    <message>
+        <source>Memo on this display…</source>
+        <translation>Memo pada display ini…</translation>
+    </message>
+    <message>
+        <source>Show memos</source>
+        <translation>Tampilkan memo</translation>
+    </message>
+    <message>
+        <source>Memos are kept with a saved display. Name it:</source>
+        <translation>Memo disimpan bersama display tersimpan. Beri nama:</translation>
+    </message>
+    <message>
+        <source>Memo on the display</source>
+        <translation>Memo pada display</translation>
+    </message>
+    <message>
+        <source>Memo on {row} × {column}</source>
+        <translation>Memo pada {row} × {column}</translation>
+    </message>
+    <message>
+        <source>Memo:</source>
+        <translation>Memo:</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2636,18 @@ Pengode: {coder}</translation>
         <translation>Kesimpulan</translation>
     </message>
     <message>
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Display cell</source>
+        <translation>Sel display</translation>
+    </message>
+    <message>
+        <source>Unlinked (display deleted)</source>
+        <translation>Tidak tertaut (display dihapus)</translation>
+    </message>
+    <message>
         <source>Search memos…</source>
         <translation>Cari memo…</translation>
     </message>
@@ -2634,6 +2690,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete</source>
         <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Double-click to open the display</source>
+        <translation>Klik dua kali untuk membuka display</translation>
     </message>
     <message>
         <source>Delete memo</source>
@@ -4070,12 +4130,44 @@ Pengode: {coder}</translation>
         <translation>Samarkan ekspor: nonaktif</translation>
     </message>
     <message>
+        <source>Memos beside excerpts: on</source>
+        <translation>Memo di samping kutipan: aktif</translation>
+    </message>
+    <message>
+        <source>Memos beside excerpts: off</source>
+        <translation>Memo di samping kutipan: nonaktif</translation>
+    </message>
+    <message>
+        <source>Code memos in excerpt exports: on</source>
+        <translation>Memo kode dalam ekspor kutipan: aktif</translation>
+    </message>
+    <message>
+        <source>Code memos in excerpt exports: off</source>
+        <translation>Memo kode dalam ekspor kutipan: nonaktif</translation>
+    </message>
+    <message>
         <source>&amp;Pseudonymise exports</source>
         <translation>&amp;Samarkan ekspor</translation>
     </message>
     <message>
         <source>Replace every identity register entry in the following exports and check each file for leaks</source>
         <translation>Ganti setiap entri daftar identitas pada ekspor berikutnya dan periksa setiap berkas dari kebocoran</translation>
+    </message>
+    <message>
+        <source>&amp;Memos beside excerpts</source>
+        <translation>&amp;Memo di samping kutipan</translation>
+    </message>
+    <message>
+        <source>Print the memos written on each coding under its excerpt (a column in Excel) in the following exports</source>
+        <translation>Cetak memo pada setiap pengodean di bawah kutipannya (satu kolom di Excel) pada ekspor berikutnya</translation>
+    </message>
+    <message>
+        <source>Code memos in excerpt exports</source>
+        <translation>Memo kode dalam ekspor kutipan</translation>
+    </message>
+    <message>
+        <source>Print the memos written on each code under its heading (a column in Excel) in the following exports</source>
+        <translation>Cetak memo pada setiap kode di bawah judulnya (satu kolom di Excel) pada ekspor berikutnya</translation>
     </message>
     <message>
         <source>Excerpts of the selected code to &amp;Word…</source>
@@ -5264,6 +5356,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Someone else changed this memo while you edited it. Copy your text, reload the memo and apply your change again.</source>
         <translation>Orang lain mengubah memo ini saat Anda menyuntingnya. Salin teks Anda, muat ulang memo, lalu terapkan lagi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>A memo on a cell needs its row and column.</source>
+        <translation>Memo pada sel memerlukan baris dan kolomnya.</translation>
     </message>
     <message>
         <source>Memo kind must be one of {allowed}, not &apos;{kind}&apos;.</source>

@@ -24,6 +24,7 @@ class Seeded:
     conclusion: int
     memo: int
     comment: int
+    cell_memo: int
 
 
 def seed(p: Project, st: Any) -> Seeded:
@@ -41,7 +42,10 @@ def seed(p: Project, st: Any) -> Seeded:
     ).result.id
     memo = p.memos.create("Cek ulang dengan observasi.").result.id
     comment = p.review.add("conclusion", conclusion, "Bukti dari satu informan saja?").result.id
-    return Seeded(st, display, conclusion, memo, comment)
+    cell_memo = p.memos.create("I1 bicara soal sosialisasi.", target="cell", target_id=display,
+                               cell=("I1", "Komunikasi")).result.id  # fmt: skip
+    p.memos.create("Kerangka awal.", target="display", target_id=display)
+    return Seeded(st, display, conclusion, memo, comment, cell_memo)
 
 
 Op = Callable[[Project, Seeded], Any]
@@ -85,6 +89,10 @@ OPERATIONS: dict[str, Op] = {
     ),
     "conclusion.memo": lambda p, s: p.conclusions.link_memo(s.conclusion, s.memo),
     "conclusion.delete": lambda p, s: p.conclusions.delete(s.conclusion),
+    "memo.on_display": lambda p, s: p.memos.create("Pola", target="display", target_id=s.display),
+    "memo.on_cell": lambda p, s: p.memos.create("Sel", target="cell", target_id=s.display,
+                                                cell=(str(s.st.case["I2"]), "Sumber daya")),
+    "memo.delete_cell": lambda p, s: p.memos.delete(s.cell_memo),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),

@@ -1,0 +1,133 @@
+"""Memos on the shown display and on its cells, from the table's context menus.
+
+A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`. Right-clicking a
+cell offers "Memo on this cell…" (and the display's memo); right-clicking a row
+or column header, "Memo on this display…". A memo belongs to a saved display,
+so an unsaved one is named and saved first. Each memo is one core operation
+(``project.memos.create``); cells with memos are marked in the table (a note
+corner and the memos in the tooltip) and the Memos pane lists them by what they
+are on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QMenu
+
+from qualcode.ui.shell import dialogs
+
+
+class DisplayMemos:
+    """Writing memos on the display and its cells; marking cells that have memos."""
+
+    display: Any
+    project: Any
+    window_: Any
+    model: Any
+    table: Any
+    writable: bool
+    save_spec: Any  # DisplayStore's
+    _show_title: Any  # the pane's
+
+    def setup_memo_menus(self) -> None:
+        """Context menus on the cells and on both headers."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._cell_menu)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            header.customContextMenuRequested.connect(
+                lambda pos, h=header: self._display_menu(h.mapToGlobal(pos))
+            )
+
+    def memo_menu(self, cell: tuple[int, int] | None) -> QMenu:
+        """The menu of a cell (``None``: of the display): new memos, and the Memos pane."""
+        menu = QMenu(self.table)
+        enabled = self.display is not None and self.writable
+        if cell is not None:
+            act = menu.addAction(QCoreApplication.translate("DisplaysPane", "Memo on this cell…"))
+            act.setObjectName("memo_cell")
+            act.setEnabled(enabled)
+            act.triggered.connect(lambda: self.write_memo(cell))
+        act = menu.addAction(QCoreApplication.translate("DisplaysPane", "Memo on this display…"))
+        act.setObjectName("memo_display")
+        act.setEnabled(enabled)
+        act.triggered.connect(lambda: self.write_memo(None))
+        if self.display is not None and self.display.saved_id is not None:
+            show = menu.addAction(QCoreApplication.translate("DisplaysPane", "Show memos"))
+            show.setObjectName("memo_show")
+            show.triggered.connect(self._show_memos_pane)
+        return menu
+
+    def _cell_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        cell = (index.row(), index.column()) if index.isValid() else None
+        self.memo_menu(cell).exec(self.table.viewport().mapToGlobal(pos))
+
+    def _display_menu(self, at: QPoint) -> None:
+        self.memo_menu(None).exec(at)
+
+    def write_memo(self, cell: tuple[int, int] | None) -> None:
+        """Ask for a memo's text and write it on the display or one cell (saved first)."""
+        d = self.display
+        if d is None or self.project is None or not self.writable:
+            return
+        if d.saved_id is None:
+            self.save_spec(
+                reason=QCoreApplication.translate(
+                    "DisplaysPane", "Memos are kept with a saved display. Name it:"
+                )
+            )
+            if d.saved_id is None:
+                return
+        if cell is None:
+            where = QCoreApplication.translate("DisplaysPane", "Memo on the display")
+        else:
+            r, c = cell
+            where = QCoreApplication.translate("DisplaysPane", "Memo on {row} × {column}").format(
+                row=d.rows[r].label, column=d.columns[c].label
+            )
+        text = dialogs.get_multiline_text(
+            self.table, where, QCoreApplication.translate("DisplaysPane", "Memo:")
+        )
+        if not text:
+            return
+        if cell is None:
+            self.window_.dispatcher.run(
+                self.project.memos.create, text, target="display", target_id=d.saved_id,
+                origin=self,
+            )  # fmt: skip
+        else:
+            keys = (d.rows[cell[0]].key, d.columns[cell[1]].key)
+            self.window_.dispatcher.run(
+                self.project.memos.create, text, target="cell", target_id=d.saved_id, cell=keys,
+                origin=self,
+            )  # fmt: skip
+        self.reload_memos()
+
+    def reload_memos(self) -> None:
+        """Mark the cells of the shown saved display that have memos."""
+        d = self.display
+        if d is None or d.saved_id is None or self.project is None:
+            self.model.set_memos({}, [])
+            self.model.missing_memos = 0
+            return
+        on = self.project.memos.on_display(d.saved_id)
+        cells: dict[tuple[int, int], list[Any]] = {}
+        missing = 0
+        for key, memos in on.items():
+            if key is None:
+                continue
+            try:
+                cells[d.find(*key)] = memos
+            except KeyError:
+                missing += len(memos)  # a cell the display no longer has: said in the title
+        self.model.missing_memos = missing
+        self.model.set_memos(cells, on.get(None, []))
+        self._show_title()
+
+    def _show_memos_pane(self) -> None:
+        pane = self.window_.show_pane("memos")
+        if pane is not None:
+            pane.show_target("cell" if self.model.memo_cells else "display")
