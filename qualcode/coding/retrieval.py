@@ -56,8 +56,13 @@ def coded_segments(
     sources: Sequence[int] | None = None,
     codes: Sequence[int] | None = None,
     coders: Sequence[str] | None = None,
+    texts: dict[int, str] | None = None,
 ) -> list[CodedSegment]:
-    """Codings (filtered by source ids, code ids and coder names) with their text."""
+    """Codings (filtered by source ids, code ids and coder names) with their text.
+
+    ``texts`` (source id to text), when given, is used and completed with every source
+    text read, so a caller that needs them too does not read them again.
+    """
     c = t.coding.c
     q = (
         select(
@@ -88,12 +93,9 @@ def coded_segments(
     paths = code_paths(project)
     with project.reading() as conn:
         rows = conn.execute(q).all()
-        needed = sorted({r[1] for r in rows})
-        texts: dict[int, str] = {}
-        for sid in needed:
-            texts[sid] = conn.execute(
-                select(t.source_content.c.text).where(t.source_content.c.source_id == sid)
-            ).scalar_one()
+    if texts is None:
+        texts = {}
+    texts.update(project.sources.texts({r[1] for r in rows} - texts.keys()))
     return [
         CodedSegment(
             id=CodingId(r[0]),
