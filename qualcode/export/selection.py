@@ -220,6 +220,7 @@ def select_excerpts(
         place = _Placer(links.get(sid, []), kinds)
         citers: dict[tuple[int | None, str | None, str], Callable[[int | None], str]] = {}
         src_attrs = dict(source_attrs.get(sid, {}))
+        names: dict[tuple[int, ...], tuple[str, ...]] = {}
         overlaps = _Overlaps(project, sid) if options.show_other_codes else None
         for seg in segs:
             if steps is not None:
@@ -274,7 +275,10 @@ def select_excerpts(
                     after=after,
                     case_id=main,
                     case=attributor.case_name(case) if case is not None else "",
-                    cases=tuple(attributor.case_name(cases[c]) for c in case_ids),
+                    cases=names.get(case_ids)
+                    or names.setdefault(
+                        case_ids, tuple(attributor.case_name(cases[c]) for c in case_ids)
+                    ),
                     citation=cite(paragraph),
                     valence=seg.valence,
                     magnitude=seg.magnitude,

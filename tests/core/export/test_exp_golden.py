@@ -34,7 +34,7 @@ EXTRA = (
     "I: Awalnya sulit 👍🏽, jaringan di desa lemah.\n"
     "\n"
     "Sekarang sudah lebih baik karena ada pelatihan.\n"
-    "P: =HYPERLINK(\"x\") apa artinya?\n"
+    'P: =HYPERLINK("x") apa artinya?\n'
     "I: Tidak tahu. Koordinasi antar-OPD masih kurang; tahun depan diperbaiki.\n"
 )
 
@@ -151,12 +151,16 @@ def docx_fingerprint(path: Path) -> list[Any]:
     for p in doc.paragraphs:
         runs = []
         for r in p.runs:
-            shd = r._r.rPr.find(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd"
-            ) if r._r.rPr is not None else None
-            fill = shd.get(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill"
-            ) if shd is not None else None
+            shd = (
+                r._r.rPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd")
+                if r._r.rPr is not None
+                else None
+            )
+            fill = (
+                shd.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill")
+                if shd is not None
+                else None
+            )
             color = str(r.font.color.rgb) if r.font.color and r.font.color.type else None
             style = r.style.name if r._r.rPr is not None and r._r.rPr.rStyle is not None else None
             runs.append([r.text, style, r.bold, r.italic, color, fill])
