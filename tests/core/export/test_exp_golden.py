@@ -97,8 +97,15 @@ def _undated(value: Any) -> Any:
 
 
 def xlsx_fingerprint(path: Path) -> dict[str, Any]:
-    """Every cell's value and look, and each sheet's layout, as openpyxl reads them back."""
+    """Every cell's value and look, and each sheet's layout, as openpyxl reads them back.
+
+    A writer's spelling of the same thing reads the same: a font size left at the default
+    (11), a fill colour's alpha byte, a width given to a range of columns or to each, a
+    row height to the pixel (0.75 pt: Excel shows heights in whole pixels), an omitted
+    default ``fitToWidth`` (1), the type of an empty cell.
+    """
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     wb = openpyxl.load_workbook(path)
     out: dict[str, Any] = {}
@@ -113,27 +120,34 @@ def xlsx_fingerprint(path: Path) -> dict[str, Any]:
                     [
                         c.coordinate,
                         _plain(c.value),
-                        c.data_type,
+                        c.data_type if c.value is not None else None,
                         c.number_format,
-                        [f.name, bool(f.b), bool(f.i), f.sz],
+                        [f.name, bool(f.b), bool(f.i), f.sz or 11.0],
                         c.fill.fill_type,
-                        c.fill.fgColor.rgb if c.fill.fill_type else None,
+                        c.fill.fgColor.rgb[-6:] if c.fill.fill_type else None,
                         [bool(a.wrap_text), a.vertical, a.horizontal],
                         [b.left.style, b.right.style, b.top.style, b.bottom.style],
                     ]
                 )
         out[ws.title] = {
             "cells": cells,
-            "widths": {k: round(v.width, 2) for k, v in ws.column_dimensions.items() if v.width},
+            "widths": {
+                get_column_letter(i): round(v.width, 2)
+                for v in ws.column_dimensions.values()
+                if v.width and v.min
+                for i in range(v.min, v.max + 1)
+            },
             "heights": {
-                str(k): round(v.height, 2) for k, v in ws.row_dimensions.items() if v.height
+                str(k): round(round(v.height / 0.75) * 0.75, 2)
+                for k, v in ws.row_dimensions.items()
+                if v.height
             },
             "freeze": ws.freeze_panes,
             "filter": ws.auto_filter.ref,
             "print": [
                 ws.page_setup.orientation,
                 str(ws.page_setup.paperSize),
-                str(ws.page_setup.fitToWidth),
+                str(ws.page_setup.fitToWidth or 1),
                 str(ws.page_setup.fitToHeight),
                 bool(ws.sheet_properties.pageSetUpPr.fitToPage),
                 str(ws.print_title_rows),
