@@ -32,6 +32,8 @@ def export_excerpts_xlsx(
     Streamed (:mod:`qualcode.export.xlsx_stream`): rows are written as they are made,
     with a few shared cell formats.
     """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     from qualcode.export import xlsx_stream as xs
     from qualcode.export.excerpts_docx import describe_filter
     from qualcode.export.flat import excerpt_rows
@@ -64,6 +66,9 @@ def export_excerpts_xlsx(
         formats = xs.CellFormats(wb)
         wrap = [k == "long" for k in kinds]
         day = [k == "date" for k in kinds]
+        fmts = [formats.get(w) for w in wrap]
+        write_string, write_number = ws.write_string, ws.write_number
+        illegal = ILLEGAL_CHARACTERS_RE.sub  # what plain() strips from text
         long_cols = [i for i, kind in enumerate(kinds) if kind == "long"]
         widths = [
             (LONG_WIDTH if headers[i] == label("excerpt", language) else 40)
@@ -80,7 +85,13 @@ def export_excerpts_xlsx(
             # LibreOffice does not size wrapped rows itself
             ws.set_row(r, max(row_height([row[i]], widths[i]) for i in long_cols))
             for c, value in enumerate(row):
-                xs.write_cell(ws, r, c, plain(value), formats, wrap[c], day[c])
+                kind = type(value)  # the common kinds inline; the rest as xlsx_stream says
+                if kind is str and value:
+                    write_string(r, c, illegal("", value), fmts[c])
+                elif kind is int:
+                    write_number(r, c, value, fmts[c])
+                else:
+                    xs.write_cell(ws, r, c, plain(value), formats, wrap[c], day[c])
         for i, kind in enumerate(kinds):
             if kind != "long":
                 widths[i] = width_for([headers[i], *(s[i] for s in sample)], maximum=40)

@@ -164,19 +164,14 @@ def select_excerpts(
     all_codes = project.codes.all()
     codes = _selected(all_codes, flt)
     by_id: dict[int, Code] = {c.id: c for c in all_codes}
-    sources: dict[int, Source] = {s.id: s for s in project.sources.all()}
-    wanted_sources = set(flt.sources) if flt.sources is not None else None
-    wanted_kinds = set(flt.source_kinds) if flt.source_kinds is not None else None
-    source_ids = (
-        None
-        if wanted_sources is None and wanted_kinds is None
-        else [
-            s.id
-            for s in sources.values()
-            if (wanted_sources is None or s.id in wanted_sources)
-            and (wanted_kinds is None or s.kind in wanted_kinds)
-        ]
-    )
+    # Only what the excerpts touch is read: one code of a large project is a few hundred
+    # excerpts in a few hundred of its sources and cases.
+    source_ids: list[int] | None = None
+    if flt.source_kinds is not None:
+        kinds_wanted = set(flt.source_kinds)
+        source_ids = [s.id for s in project.sources.all() if s.kind in kinds_wanted]
+    if flt.sources is not None:
+        source_ids = [i for i in flt.sources if source_ids is None or i in set(source_ids)]
     scope = excerpt_scope(project, flt)
     texts: dict[int, str] = {}
     segments = coded_segments(
@@ -185,6 +180,7 @@ def select_excerpts(
         codes=None if flt.codes is None else [c.id for c in codes],
         coders=scope.filter_value(),
         texts=texts,
+        all_codes=all_codes,
     )
     if flt.valences is not None:
         valences = set(flt.valences)
@@ -192,11 +188,18 @@ def select_excerpts(
     if flt.codings is not None:
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
-    cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
-    attributor = Attributor(cases.values(), options.attribution, language)
+    used = {s.source_id for s in segments}
+    sources: dict[int, Source] = {s.id: s for s in project.sources.many(used)}
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links():
-        links.setdefault(link.source_id, []).append(link)
+        if link.source_id in used:
+            links.setdefault(link.source_id, []).append(link)
+    if options.attribution.pseudonymise:  # pseudonyms number every case of the project
+        cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
+    else:
+        linked = {lk.case_id for group in links.values() for lk in group}
+        cases = {c.id: c for c in project.cases.many(linked)}
+    attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
     labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
     paths = {cid: _path(by_id, labels, cid) for cid in by_id}

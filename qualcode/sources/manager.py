@@ -77,6 +77,17 @@ class SourceManager:
             rows = conn.execute(select(*_LIST_COLUMNS).order_by(t.source.c.name)).all()
         return [source_from_row(r) for r in rows]
 
+    def many(self, source_ids: Iterable[int]) -> list[Source]:
+        """The sources with these ids (unknown ids left out), by name."""
+        from qualcode.store.recorder import chunks
+
+        out: list[Source] = []
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(source_ids))):
+                q = select(*_LIST_COLUMNS).where(t.source.c.id.in_(part))
+                out.extend(source_from_row(r) for r in conn.execute(q))
+        return sorted(out, key=lambda s: (s.name, s.id))
+
     def find(self, name: str) -> Source:
         """A source by exact name, else by case-insensitive name, else by id given as text."""
         with self._p.reading() as conn:
