@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 # Questions answered by counting before the text's line breaks are indexed: counting
 # one position scans the text before it (C speed); an index costs one pass over the text.
-_COUNTS_BEFORE_INDEX = 8
+_COUNTS_BEFORE_INDEX = 2
 
 
 def line_breaks(text: str) -> list[int]:
