@@ -20,7 +20,6 @@ from qualcode.export.docx_common import (
     save,
     tint,
 )
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.selection import (
     CodeSection,
     ExcerptFilter,
@@ -29,6 +28,7 @@ from qualcode.export.selection import (
     group_excerpts,
     select_excerpts,
 )
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

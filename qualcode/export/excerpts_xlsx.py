@@ -7,10 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions, select_excerpts
 from qualcode.export.tables_xlsx import row_height
 from qualcode.export.xlsx_common import plain, width_for
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
-from qualcode.export.attribution import AttributionStyle
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.excerpts import export_excerpts
-from qualcode.export.labels import format_date
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions, select_excerpts
 from qualcode.project import Project
+from qualcode.text.labels import format_date
 
 from .conftest import build_study, span
 
