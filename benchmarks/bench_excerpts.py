@@ -12,8 +12,9 @@ The floor of each figure is the tightest bare-library code for the same work:
   code paths, case and role from the links, paragraph numbers from ``str.count``,
   the citation, the formula-injection apostrophe;
 * **10k excerpts to .docx** (``export_excerpts_docx``, selection included) beside bare
-  python-docx appending the same paragraphs and runs as XML in front of the section
-  properties (its ``add_paragraph`` is O(n²)), styles resolved once, text given;
+  python-docx appending the same paragraphs and runs (code and case headings, quote,
+  citation, code chip, valence) as XML in front of the section properties (its
+  ``add_paragraph`` is O(n²)), styles by id, the text given, no page setup or TOC;
 * **5,000 excerpts to .xlsx** on a corpus shaped like Taguette's benchmark corpus
   (50 documents, 509k words, 5,000 highlights): ``export_excerpts_xlsx`` beside
   openpyxl write-only and XlsxWriter writing the same table with shared formats, and
@@ -176,20 +177,25 @@ def floor_docx(paragraphs: list[tuple[str, list[tuple[str, Any]]]], out: Path) -
     doc.save(str(out))
 
 
-def docx_paragraphs(excerpts: list[Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
-    """Heading, quote, citation and code-chip paragraphs, as the export writes them."""
+def docx_paragraphs(sections: list[Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
+    """The paragraphs and runs the export writes for grouped excerpts: code heading, case
+    sub-heading, quote, citation, and the line with the code chip and the valence."""
     from qualcode.export.docx_common import run_properties
 
     chip = run_properties(color="262626", fill="DDDDDD")
+    bold = run_properties(bold=True)
     out: list[tuple[str, list[tuple[str, Any]]]] = []
-    last = None
-    for e in excerpts:
-        if e.code_id != last:
-            out.append(("Heading1", [(e.code, None)]))
-            last = e.code_id
-        out.append(("QCQuote", [(e.text.strip(), None)]))
-        out.append(("QCCitation", [(f"({e.citation})", None)]))
-        out.append(("QCMeta", [("■", chip), (f" {' / '.join(e.code_path)} ", chip)]))
+    for s in sections:
+        out.append(("Heading1", [(s.title, None)]))
+        for g in s.groups:
+            out.append(("Heading2", [(g.title, None)]))
+            for e in g.excerpts:
+                out.append(("QCQuote", [(e.text.strip(), None)]))
+                out.append(("QCCitation", [(f"({e.citation})", None)]))
+                runs = [("■", chip), (f" {' / '.join(e.code_path)} ", chip)]
+                if e.valence:
+                    runs += [("   Valensi: ", bold), (e.valence, None)]
+                out.append(("QCMeta", runs))
     return out
 
 
@@ -276,7 +282,7 @@ def bench_csv(path: Path, work: Path) -> None:
 
 def bench_docx(path: Path, work: Path, count: int = 10_000) -> None:
     from qualcode.export.excerpts_docx import export_excerpts_docx
-    from qualcode.export.selection import ExcerptFilter, select_excerpts
+    from qualcode.export.selection import ExcerptFilter, group_excerpts, select_excerpts
     from qualcode.project import Project
 
     db = connect(path)
@@ -293,8 +299,9 @@ def bench_docx(path: Path, work: Path, count: int = 10_000) -> None:
     flt = ExcerptFilter(codes=codes, unit="codings")
     with Project.open(path, coder="bench", read_only=True) as p:
         excerpts = select_excerpts(p, flt)
+        sections = group_excerpts(p, excerpts, flt)
         ours = cpu(lambda: export_excerpts_docx(p, work / "ours.docx", flt))
-    paragraphs = docx_paragraphs(excerpts)
+    paragraphs = docx_paragraphs(sections)
     floor = cpu(lambda: floor_docx(paragraphs, work / "floor.docx"))
     row(f"{len(excerpts):,} excerpts to .docx", ours, floor, 1.5)
 

@@ -58,49 +58,51 @@ def export_excerpts_xlsx(
         items[f"{label('filters', language)}: {name}"] = value
     with atomic_output(path) as tmp:
         wb = xs.workbook(tmp)
-        ws = wb.add_worksheet(label("excerpts", language))
-        head = xs.header_format(wb)
-        for c, h in enumerate(headers):
-            ws.write_string(0, c, str(plain(h)), head)
-        ws.set_row(0, 30)
-        formats = xs.CellFormats(wb)
-        wrap = [k == "long" for k in kinds]
-        day = [k == "date" for k in kinds]
-        fmts = [formats.get(w) for w in wrap]
-        write_string, write_number = ws.write_string, ws.write_number
-        illegal = ILLEGAL_CHARACTERS_RE.sub  # what plain() strips from text
-        long_cols = [i for i, kind in enumerate(kinds) if kind == "long"]
-        widths = [
-            (LONG_WIDTH if headers[i] == label("excerpt", language) else 40)
-            if kind == "long"
-            else 0.0
-            for i, kind in enumerate(kinds)
-        ]
-        sample: list[list[Any]] = []  # the first 500 rows size the short columns
-        r = 0
-        for r, row in enumerate(rows, 1):
-            steps.step()
-            if r <= 500:
-                sample.append(row)
-            # LibreOffice does not size wrapped rows itself
-            ws.set_row(r, max(row_height([row[i]], widths[i]) for i in long_cols))
-            for c, value in enumerate(row):
-                kind = type(value)  # the common kinds inline; the rest as xlsx_stream says
-                if kind is str and value:
-                    write_string(r, c, illegal("", value), fmts[c])
-                elif kind is int:
-                    write_number(r, c, value, fmts[c])
-                else:
-                    xs.write_cell(ws, r, c, plain(value), formats, wrap[c], day[c])
-        for i, kind in enumerate(kinds):
-            if kind != "long":
-                widths[i] = width_for([headers[i], *(s[i] for s in sample)], maximum=40)
-        xs.set_widths(ws, widths)
-        ws.freeze_panes(1, 1)
-        ws.autofilter(0, 0, r, len(headers) - 1)
-        xs.print_setup(ws, title_rows=1)
-        xs.write_about(wb, label("about", language), label("excerpts_title", language), items)
-        steps.check()
-        wb.close()
+        try:
+            ws = wb.add_worksheet(label("excerpts", language))
+            head = xs.header_format(wb)
+            for c, h in enumerate(headers):
+                ws.write_string(0, c, str(plain(h)), head)
+            ws.set_row(0, 30)
+            formats = xs.CellFormats(wb)
+            wrap = [k == "long" for k in kinds]
+            day = [k == "date" for k in kinds]
+            fmts = [formats.get(w) for w in wrap]
+            write_string, write_number = ws.write_string, ws.write_number
+            illegal = ILLEGAL_CHARACTERS_RE.sub  # what plain() strips from text
+            long_cols = [i for i, kind in enumerate(kinds) if kind == "long"]
+            widths = [
+                (LONG_WIDTH if headers[i] == label("excerpt", language) else 40)
+                if kind == "long"
+                else 0.0
+                for i, kind in enumerate(kinds)
+            ]
+            sample: list[list[Any]] = []  # the first 500 rows size the short columns
+            r = 0
+            for r, row in enumerate(rows, 1):
+                steps.step()
+                if r <= 500:
+                    sample.append(row)
+                # LibreOffice does not size wrapped rows itself
+                ws.set_row(r, max(row_height([row[i]], widths[i]) for i in long_cols))
+                for c, value in enumerate(row):
+                    held = type(value)  # the common kinds inline; the rest as xlsx_stream says
+                    if held is str and value:
+                        write_string(r, c, illegal("", value), fmts[c])
+                    elif held is int:
+                        write_number(r, c, value, fmts[c])
+                    else:
+                        xs.write_cell(ws, r, c, plain(value), formats, wrap[c], day[c])
+            for i, kind in enumerate(kinds):
+                if kind != "long":
+                    widths[i] = width_for([headers[i], *(s[i] for s in sample)], maximum=40)
+            xs.set_widths(ws, widths)
+            ws.freeze_panes(1, 1)
+            ws.autofilter(0, 0, r, len(headers) - 1)
+            xs.print_setup(ws, title_rows=1)
+            xs.write_about(wb, label("about", language), label("excerpts_title", language), items)
+            steps.check()
+        finally:  # also on cancel: XlsxWriter's row files in the temp folder go away
+            wb.close()
     steps.finish()
     return len(excerpts)
