@@ -191,9 +191,8 @@ def select_excerpts(
     used = {s.source_id for s in segments}
     sources: dict[int, Source] = {s.id: s for s in project.sources.many(used)}
     links: dict[int, list[CaseLink]] = {}
-    for link in project.cases.links():
-        if link.source_id in used:
-            links.setdefault(link.source_id, []).append(link)
+    for link in project.cases.links(sources=used):
+        links.setdefault(link.source_id, []).append(link)
     if options.attribution.pseudonymise:  # pseudonyms number every case of the project
         cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
     else:
