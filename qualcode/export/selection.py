@@ -67,9 +67,14 @@ class ExcerptOptions:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExportExcerpt:
-    """One coding ready to print: text, context, citation and all its facts."""
+    """One coding ready to print: text, context, citation and all its facts.
+
+    Read-only by convention, not frozen: a frozen dataclass sets each of its 30 fields
+    through ``object.__setattr__``, which made building the 200k excerpts of a large
+    project cost more than writing them to CSV.
+    """
 
     coding_id: int
     source_id: int
