@@ -102,7 +102,9 @@ def export_excerpts_xlsx(
             xs.print_setup(ws, title_rows=1)
             xs.write_about(wb, label("about", language), label("excerpts_title", language), items)
             steps.check()
-        finally:  # also on cancel: XlsxWriter's row files in the temp folder go away
-            wb.close()
+        except BaseException:
+            xs.discard(wb)
+            raise
+        xs.close(wb)
     steps.finish()
     return len(excerpts)

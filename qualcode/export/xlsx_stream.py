@@ -37,6 +37,29 @@ def workbook(path: str | os.PathLike[str]) -> Any:
     )
 
 
+def close(wb: Any) -> None:
+    """Write the workbook out; a failing disk raises its own ``OSError`` (XlsxWriter wraps it
+    in ``FileCreateError``), so "disk full" is reported as for every other export."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        wb.close()
+    except FileCreateError as e:
+        cause = e.args[0] if e.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
+
+
+def discard(wb: Any) -> None:
+    """Close a workbook whose export failed or was cancelled (its row files in the temp folder
+    go away); the file itself is thrown away by the caller."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        wb.close()
+
+
 def header_format(wb: Any) -> Any:
     """The header cells of :func:`qualcode.export.xlsx_common.header_style`."""
     return wb.add_format(
