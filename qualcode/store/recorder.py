@@ -15,10 +15,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
 
 from qualcode.changes import ChangeSet
+from qualcode.store import rowcodec
+from qualcode.store.large import insert_row, is_large
 from qualcode.store.models import Base
 
 Row = dict[str, Any]
-Entry = list[Any]  # ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]
+# ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]; an insert's
+# row may lack its large columns (history reads them back when the insert is undone).
+Entry = list[Any]
 
 _CHUNK = 500  # ids per IN (...) clause, below every engine's parameter limit
 
@@ -58,6 +62,9 @@ class Operation:
         self.changes: ChangeSet[Any] | None = None
         # Checks each written entry before it is kept (review mode): raising rolls back.
         self.guard: Callable[[Entry], None] | None = None
+        self._packer: rowcodec.Packer | None = None
+        self._spooled_ids: dict[str, set[int]] = {}
+        self._spooled_rows: dict[str, dict[str, int]] = {}
 
     @property
     def changeset(self) -> ChangeSet[Any]:
@@ -70,9 +77,54 @@ class Operation:
     def _record(self, entry: Entry) -> None:
         if self.guard is not None:
             self.guard(entry)
-        self.entries.append(entry)
+        if self._packer is not None:
+            self._spool(entry)
+        else:
+            self.entries.append(entry)
         if self.parent is not None:
             self.parent._record(entry)
+
+    def spool(self) -> None:
+        """Keep the row images compressed as they are written, not as dictionaries.
+
+        For bulk work (a whole project imported): undo, redo, the audit and the
+        change set are the same, only the memory differs; ``entries`` stays empty.
+        Inside another operation it does nothing (the outer one keeps the images).
+        """
+        if self.parent is not None or self._packer is not None:
+            return
+        self._packer = rowcodec.Packer()
+        entries, self.entries = self.entries, []
+        for entry in entries:
+            self._spool(entry)
+
+    def _spool(self, entry: Entry) -> None:
+        assert self._packer is not None
+        self._packer.add(entry)
+        for table, ids in touched_ids([entry]).items():
+            self._spooled_ids.setdefault(table, set()).update(ids)
+        kind, table, rows = entry
+        counts = self._spooled_rows.setdefault(table, {})
+        counts[kind] = counts.get(kind, 0) + len(rows)
+
+    @property
+    def recorded(self) -> bool:
+        """Whether the operation wrote anything."""
+        return bool(self.entries) or (self._packer is not None and self._packer.count > 0)
+
+    def packed(self) -> bytes:
+        """The recorded entries as the undo history stores them (see ``rowcodec``)."""
+        if self._packer is not None:
+            return self._packer.finish()
+        return rowcodec.pack(self.entries)
+
+    def row_counts(self) -> dict[str, dict[str, int]]:
+        """Rows written per table and kind (``i``/``u``/``d``)."""
+        out: dict[str, dict[str, int]] = {t: dict(c) for t, c in self._spooled_rows.items()}
+        for kind, table, rows in self.entries:
+            per = out.setdefault(table, {})
+            per[kind] = per.get(kind, 0) + len(rows)
+        return out
 
     def note(self, **summary: Any) -> None:
         """Add before/after facts to the audit entry of this operation."""
@@ -90,9 +142,17 @@ class Operation:
 
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
-        """Insert one row and return its id."""
-        row = self.conn.execute(insert(table).values(dict(values)).returning(*table.c)).one()
-        image = _as_dict(table, row)
+        """Insert one row and return its id.
+
+        A large value (a transcript's text, its original file) is streamed into
+        the row and left out of the undo image (see :mod:`qualcode.store.large`).
+        """
+        if any(is_large(v) for v in values.values()):
+            small = [c.name for c in table.c if not is_large(values.get(c.name))]
+            image = insert_row(self.conn, table, values, small)
+        else:
+            row = self.conn.execute(insert(table).values(dict(values)).returning(*table.c)).one()
+            image = _as_dict(table, row)
         self._record(["i", table.name, [image]])
         return int(image["id"]) if "id" in image else 0
 
@@ -169,7 +229,10 @@ class Operation:
     # -- outcome -------------------------------------------------------------
     def touched(self) -> dict[str, frozenset[int]]:
         """Ids per table that this operation wrote."""
-        return touched_ids(self.entries)
+        found = touched_ids(self.entries)
+        for table, ids in self._spooled_ids.items():
+            found[table] = found.get(table, frozenset()) | ids
+        return found
 
 
 def _pk_column(table: Table) -> Any:

@@ -42,23 +42,63 @@ _CHUNK = 1 << 20  # characters (or bytes, a multiple of 3 for base64) written at
 def pack(entries: list[Any]) -> bytes:
     """Serialise and compress a list of change entries.
 
-    Streamed: a long text or file (an imported 95 MB transcript) is escaped,
-    base64-encoded and compressed a megabyte at a time, so recording its undo
-    step never holds more than a few copies of a chunk (not of the whole row).
+    Streamed: a long text or file is escaped, base64-encoded and compressed a
+    megabyte at a time, and a long list of rows row by row, so recording an
+    undo step never holds a second copy of it as one JSON document.
     """
-    compressor = zlib.compressobj(1)
-    parts: list[bytes] = []
+    packer = Packer()
+    for entry in entries:
+        packer.add(entry)
+    return packer.finish()
 
-    def out(text: str) -> None:
-        parts.append(compressor.compress(text.encode("utf-8")))
 
-    _write(entries, out)
-    parts.append(compressor.flush())
-    return b"".join(parts)
+class Packer:
+    """:func:`pack` one entry at a time: the same blob, built while the entries come.
+
+    A bulk operation (importing a whole project) keeps its row images this way,
+    compressed, instead of as dictionaries until the end.
+    """
+
+    def __init__(self) -> None:
+        self._compressor = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+        self._pending: list[str] = []
+        self._size = 0
+        self.count = 0
+
+    def _out(self, text: str) -> None:
+        self._pending.append(text)
+        self._size += len(text)
+        if self._size >= _CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._parts.append(self._compressor.compress("".join(self._pending).encode("utf-8")))
+            self._pending.clear()
+            self._size = 0
+
+    def add(self, entry: Any) -> None:
+        """Append one entry."""
+        self._out("," if self.count else "[")
+        _write(entry, self._out)
+        self.count += 1
+
+    def finish(self) -> bytes:
+        """The packed list; the packer is done after this."""
+        self._out("]" if self.count else "[]")
+        self._flush()
+        self._parts.append(self._compressor.flush())
+        data = b"".join(self._parts)
+        self._parts = []
+        return data
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, default=_default, separators=(",", ":"), ensure_ascii=False)
+
+
+_ITEMS = 256  # a list longer than this is written item by item (200k speaker turns)
 
 
 def _big(value: Any) -> bool:
@@ -67,7 +107,7 @@ def _big(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_big(v) for v in value.values())
     if isinstance(value, list | tuple):
-        return any(_big(v) for v in value)
+        return len(value) > _ITEMS or any(_big(v) for v in value)
     return False
 
 

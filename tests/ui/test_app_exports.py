@@ -172,14 +172,14 @@ def test_cancel_of_a_running_export_writes_nothing(main_window, qtbot, monkeypat
 
     w = main_window
     gate, started = threading.Event(), threading.Event()
-    real = refi_export.project_model
+    real = refi_export.project_parts
 
     def held(*args, **kwargs):
         started.set()
         assert gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(refi_export, "project_model", held)
+    monkeypatch.setattr(refi_export, "project_parts", held)
     out = tmp_path / "batal.qdpx"
     _answers(monkeypatch, save_file=str(out))
     w.commands.trigger("export.qdpx")

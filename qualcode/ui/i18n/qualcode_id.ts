@@ -3390,6 +3390,10 @@ Pengode: {coder}</translation>
         <translation>Mencari…</translation>
     </message>
     <message>
+        <source>Search index</source>
+        <translation>Indeks pencarian</translation>
+    </message>
+    <message>
         <source>Open a project to search it.</source>
         <translation>Buka proyek untuk melakukan pencarian.</translation>
     </message>
@@ -5161,6 +5165,14 @@ Pengode: {coder}</translation>
         <translation>Ekspresi reguler dihentikan setelah {seconds} detik. Pola dengan pengulangan bersarang seperti (\w+\s?)+ dapat berjalan hampir tanpa akhir; sederhanakan polanya (misalnya \w+(\s\w+)*) atau cari dengan mode lain.</translation>
     </message>
     <message>
+        <source>The team server&apos;s search index did not match the text of {sources} (someone altered it); those sources were indexed again.</source>
+        <translation>Indeks pencarian di server tim tidak cocok dengan teks {sources} (ada yang mengubahnya); sumber-sumber itu sudah diindeks ulang.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s search index did not match the text of {sources} (someone altered it); this computer searches with its own index until an owner runs &apos;qualcode search PROJECT --rebuild-index&apos;.</source>
+        <translation>Indeks pencarian di server tim tidak cocok dengan teks {sources} (ada yang mengubahnya); komputer ini mencari dengan indeksnya sendiri sampai seorang pemilik menjalankan &apos;qualcode search PROJECT --rebuild-index&apos;.</translation>
+    </message>
+    <message>
         <source>{file}: the folder does not exist.</source>
         <translation>{file}: folder tidak ada.</translation>
     </message>
@@ -5890,6 +5902,10 @@ Pengode: {coder}</translation>
     <message>
         <source>The converted copy of {path} did not check out; the project was not changed.</source>
         <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}: the file changed while it was being imported; import it again.</source>
+        <translation>{file} tidak dapat diimpor: berkas berubah selama diimpor; impor ulang berkas itu.</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,8 @@ def test_export_reports_progress_and_can_be_cancelled(rich_path, tmp_path) -> No
     out = tmp_path / "out.qdpx"
     with Project.open(rich_path, coder="ana", read_only=True) as p:
         export_qdpx(p, out, progress=lambda *a: stages.append(a))
-        assert stages == [("model", 0, 2), ("write", 1, 2), ("write", 2, 2)]
+        # One step per source (the rich project has two), then done.
+        assert stages == [("model", 0, 2), ("write", 0, 2), ("write", 1, 2), ("write", 2, 2)]
         out.unlink()
 
         def cancel_at_write(stage: str, done: int, total: int) -> None:

@@ -90,3 +90,49 @@ def test_packing_a_large_row_streams_and_round_trips(monkeypatch) -> None:
     assert rowcodec.unpack(rowcodec.pack(entries)) == json.loads(
         one_shot, object_hook=rowcodec._hook
     )
+
+
+def test_spooled_operation_undoes_and_reports_like_a_plain_one(project: Project) -> None:
+    """``Operation.spool`` keeps row images compressed; the step and change set are the same."""
+    from sqlalchemy import select
+
+    from qualcode.store import rowcodec
+    from qualcode.store import tables as t
+
+    src = project.sources.add_text("W1", "kata " * 400).result
+    code = project.codes.create("Kode").result
+    assert src and code
+    before = snapshot(project)
+    for spooled in (False, True):
+        with project.operation("bulk", "Bulk") as op:
+            rows = [
+                {"source_id": src.id, "code_id": code.id, "coder_id": op.coder_id,
+                 "start_pos": i, "end_pos": i + 3}
+                for i in range(0, 300, 5)
+            ]  # fmt: skip
+            op.insert_many(t.coding, rows[:30])
+            if spooled:
+                op.spool()
+                assert op.entries == []
+            op.insert_many(t.coding, rows[30:])
+            op.delete(t.coding, op.insert_many(t.coding, [{**rows[0], "end_pos": 999}])[0])
+        assert len(op.changeset.ids("coding")) == 61
+        with project.reading() as conn:
+            blob, summary = conn.execute(
+                select(t.undo_step.c.changes, t.audit_log.c.summary)
+                .join(t.audit_log, t.audit_log.c.step_id == t.undo_step.c.id)
+                .order_by(t.undo_step.c.id.desc())
+            ).first()
+        entries = rowcodec.unpack(blob)
+        assert [(kind, table, len(rows)) for kind, table, rows in entries] == [
+            ("i", "coding", 30),
+            ("i", "coding", 30),
+            ("i", "coding", 1),
+            ("d", "coding", 1),
+        ]
+        assert summary == {"rows": {"coding": {"inserted": 61, "deleted": 1}}}
+        project.undo()
+        assert snapshot(project) == before
+        project.redo()
+        assert project.info().codings == 60
+        project.undo()

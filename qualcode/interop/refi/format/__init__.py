@@ -19,7 +19,12 @@ from qualcode.interop.refi.format.codebook import (
 from qualcode.interop.refi.format.guids import new_guid, stable_guid
 from qualcode.interop.refi.format.reader import read_project
 from qualcode.interop.refi.format.schema import schema_problems
-from qualcode.interop.refi.format.writer import ORIGIN, project_to_xml, write_project
+from qualcode.interop.refi.format.writer import (
+    ORIGIN,
+    project_to_xml,
+    write_parts,
+    write_project,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -35,5 +40,6 @@ __all__ = [
     "schema_problems",
     "stable_guid",
     "write_codebook",
+    "write_parts",
     "write_project",
 ]

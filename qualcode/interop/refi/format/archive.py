@@ -11,10 +11,11 @@ checks the CRC, so the declared sizes hold).
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
-from typing import Self
+from typing import IO, Self
 
 from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -37,7 +38,7 @@ class ProjectPackage:
         self,
         display_name: str,
         qde_name: str,
-        qde: bytes,
+        qde: bytes | zipfile.ZipInfo,
         *,
         zip_file: zipfile.ZipFile | None = None,
         internal: dict[str, zipfile.ZipInfo] | None = None,
@@ -47,7 +48,7 @@ class ProjectPackage:
     ) -> None:
         self.display_name = display_name
         self.qde_name = qde_name
-        self.qde = qde
+        self._qde = qde
         self.is_archive = zip_file is not None
         self._zip = zip_file
         self._internal = internal or {}
@@ -66,6 +67,35 @@ class ProjectPackage:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+
+    @property
+    def qde(self) -> bytes:
+        """The whole ``.qde`` document (read on demand, within the size limits)."""
+        if isinstance(self._qde, bytes):
+            return self._qde
+        assert self._zip is not None
+        return _read_entry(self._zip, self._qde, self._limits, self.display_name)
+
+    def open_qde(self) -> CappedStream | io.BytesIO:
+        """The ``.qde`` document as a stream, for parsers that read it piece by piece.
+
+        Reading past the size limit raises ``ImportFailedError`` (the declared size was
+        checked already; zipfile also stops at it and checks the CRC).
+        """
+        if isinstance(self._qde, bytes):
+            return io.BytesIO(self._qde)
+        assert self._zip is not None
+        try:
+            handle = self._zip.open(self._qde)
+        except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, RuntimeError) as exc:
+            raise _fail(
+                QT_TRANSLATE_NOOP("errors", "{file}: cannot read {entry} ({reason})."),
+                file=self.display_name,
+                entry=self._qde.filename,
+                reason=str(exc),
+            ) from exc
+        limit = self._limits.max_xml_bytes
+        return CappedStream(handle, limit, self.display_name, self._qde.filename)
 
     def read_internal(self, filename: str) -> bytes | None:
         """Bytes of the internal file ``filename`` (case-insensitive), or ``None`` if absent."""
@@ -101,6 +131,38 @@ class ProjectPackage:
                 self._zip, info, self._limits, self.display_name
             )
         return out
+
+
+class CappedStream:
+    """A read-only stream that refuses to give more than ``limit`` bytes."""
+
+    def __init__(self, inner: IO[bytes], limit: int, display: str, entry: str) -> None:
+        self._inner, self._left, self._display, self._entry = inner, limit, display, entry
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (all that is left when negative)."""
+        try:
+            data = self._inner.read(size if size >= 0 else self._left + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError) as exc:
+            raise _fail(
+                QT_TRANSLATE_NOOP("errors", "{file}: cannot read {entry} ({reason})."),
+                file=self._display,
+                entry=self._entry,
+                reason=str(exc),
+            ) from exc
+        self._left -= len(data)
+        if self._left < 0:
+            raise _fail(
+                QT_TRANSLATE_NOOP("errors", "{file}: {entry} is too large ({size} bytes)."),
+                file=self._display,
+                entry=self._entry,
+                size=f"> {self._left + len(data)}",
+            )
+        return data
+
+    def close(self) -> None:
+        """Close the underlying entry."""
+        self._inner.close()
 
 
 def _read_entry(
@@ -234,12 +296,11 @@ def open_package(path: str | Path, limits: ArchiveLimits = DEFAULT_LIMITS) -> Pr
                 entry=qde_name,
                 size=qde_info.file_size,
             )
-        qde = _read_entry(zf, qde_info, limits, display)
         internal = _index_internal(infos, prefix)
         internal.pop(PurePosixPath(qde_name).name.lower(), None)
     except BaseException:
         zf.close()
         raise
     return ProjectPackage(
-        display, qde_name, qde, zip_file=zf, internal=internal, limits=limits, prefix=prefix
+        display, qde_name, qde_info, zip_file=zf, internal=internal, limits=limits, prefix=prefix
     )

@@ -7,12 +7,18 @@ leaves out: everything skipped ends up in ``Project.messages`` (spec §7).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.interop.refi.format.archive import DEFAULT_LIMITS, ArchiveLimits, open_package
+from qualcode.interop.refi.format.archive import (
+    DEFAULT_LIMITS,
+    ArchiveLimits,
+    ProjectPackage,
+    open_package,
+)
 from qualcode.interop.refi.format.model import (
     EXTENSION_FOLDER,
     Case,
@@ -22,13 +28,16 @@ from qualcode.interop.refi.format.model import (
     Note,
     Project,
     Set,
+    Severity,
+    TextSource,
     User,
     Variable,
     VariableType,
+    report,
 )
 from qualcode.interop.refi.format.reader_base import ExternalResolver
 from qualcode.interop.refi.format.reader_sources import SourcesReader
-from qualcode.interop.refi.format.safexml import local_name, parse_xml
+from qualcode.interop.refi.format.safexml import iter_xml, local_name
 from qualcode.interop.refi.format.xmlutil import (
     child,
     child_text,
@@ -53,8 +62,34 @@ def read_project(
     anything partially imported is described in ``Project.messages``.
     """
     with open_package(path, limits) as package:
-        root = parse_xml(package.qde, package.display_name)
-        return _ProjectReader(package, root, resolve_external).read()
+        stream = package.open_qde()
+        try:
+            reader: _ProjectReader | None = None
+            for root, element in iter_xml(stream, package.display_name, _STREAMED):
+                if reader is None:
+                    reader = _ProjectReader(package, root, resolve_external)
+                    reader.check_root()
+                if element is root:
+                    break
+                reader.take(element)
+            assert reader is not None
+            return reader.finish()
+        finally:
+            stream.close()
+
+
+#: Elements handled as soon as they are complete (then cleared): the sections and,
+#: within ``Sources`` and ``Notes``, each source and note on its own.
+_STREAMED = tuple(
+    "{*}" + name
+    for name in (
+        "Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets",
+        "Graphs", "TextSource", "PDFSource", "PictureSource", "AudioSource", "VideoSource",
+        "Note",
+    )
+)  # fmt: skip
+#: Sections read at the end, once the sources and notes they refer to are known.
+_LATER = {"Cases", "Links", "Sets", "Graphs"}
 
 
 _PROBLEM_TEXTS = {
@@ -114,7 +149,22 @@ _PROBLEM_TEXTS = {
 
 
 class _ProjectReader(SourcesReader):
-    def read(self) -> Project:
+    """Reads one project as the parser goes: sources and notes one at a time."""
+
+    def __init__(
+        self,
+        package: ProjectPackage,
+        root: etree._Element,
+        resolve_external: ExternalResolver | None,
+    ) -> None:
+        super().__init__(package, root, resolve_external)
+        self._users_read: list[User] = []
+        self._codes_read: tuple[Code, ...] = ()
+        self._sources_read: list[TextSource] = []
+        self._notes_read: list[Note] = []
+        self.respelled: dict[str, str] = {}  # note GUID as referenced early → as defined
+
+    def check_root(self) -> None:
         root = self.root
         if local_name(root) != "Project":
             hint = (
@@ -128,25 +178,64 @@ class _ProjectReader(SourcesReader):
                 root=local_name(root),
                 hint=hint,
             )
+
+    def take(self, element: etree._Element) -> None:
+        """Handle one complete element, then free it (unless read at the end)."""
+        parent = element.getparent()
+        if parent is None:
+            return
+        name = local_name(element)
+        if parent is self.root:
+            if name == "Users":
+                self._users_read = self._users()
+            elif name == "CodeBook":
+                self._codes_read = self._codes()
+            elif name == "Variables":
+                self._variables()
+            elif name == "Notes":
+                self.notes_read = True
+            if name not in _LATER:
+                element.clear()  # kept as an empty node: the later sections stay in place
+            return
+        section = local_name(parent)
+        if parent.getparent() is not self.root or section not in ("Sources", "Notes"):
+            return  # a nested element of the same name (read with its section)
+        if section == "Sources":
+            source = self._source(element)
+            if source is not None:
+                self._sources_read.append(source)
+        elif name == "Note":
+            self._notes_read.append(self._note(element))
+        _free(element)
+
+    def finish(self) -> Project:
+        root = self.root
+        self.notes_read = True
         known = {
             "Users", "CodeBook", "Variables", "Cases", "Sources", "Notes",
             "Links", "Sets", "Graphs", "Description", "NoteRef",
         }  # fmt: skip
-        for element in root:
-            name = local_name(element)
-            if name and name not in known:
-                self.warn(
-                    "unknown-element",
-                    QT_TRANSLATE_NOOP(
-                        "refi", "Element {element} is not part of REFI-QDA 1.5; skipped."
-                    ),
-                    element=name,
-                )
-        users = self._users()
-        notes = self._notes()
-        codes = self._codes()
-        self._variables()
-        sources = self._sources()
+        unknown = [
+            report(
+                "unknown-element",
+                QT_TRANSLATE_NOOP(
+                    "refi", "Element {element} is not part of REFI-QDA 1.5; skipped."
+                ),
+                Severity.WARNING,
+                element=local_name(element),
+            )
+            for element in root
+            if local_name(element) and local_name(element) not in known
+        ]
+        self.messages[:0] = unknown
+        codes, sources = self._codes_read, tuple(self._sources_read)
+        spelled = self.respelled
+        dangling = sum(
+            n for g, n in self.early_note_refs.items() if spelled.get(g, g) not in self.note_guids
+        )
+        if dangling or spelled:
+            self.problems["dangling-note"] += dangling
+            codes, sources = self._fix_early_note_refs(codes, sources)
         selections, remap = self.selections.build(self.messages)
         source_guids = {s.guid for s in sources}
         selection_guids = {s.guid for s in selections} | set(remap)
@@ -166,7 +255,7 @@ class _ProjectReader(SourcesReader):
                 count=count,
             )
         project_notes = self.note_refs(root)
-        all_users = self._complete_users(users)
+        all_users = self._complete_users(self._users_read)
         self._report_problems()
         name = root.get("name")
         if name is None:
@@ -185,13 +274,34 @@ class _ProjectReader(SourcesReader):
             cases=cases,
             sources=sources,
             selections=selections,
-            notes=notes,
+            notes=tuple(self._notes_read),
             links=links,
             sets=sets,
             note_guids=project_notes,
             messages=tuple(self.messages),
             extensions=self.package.read_folder(EXTENSION_FOLDER),
         )
+
+    def _fix_early_note_refs(
+        self, codes: tuple[Code, ...], sources: tuple[TextSource, ...]
+    ) -> tuple[tuple[Code, ...], tuple[TextSource, ...]]:
+        """References read before the notes: spelled as their note, kept where it exists."""
+        known, spelled = self.note_guids, self.respelled
+
+        def keep(guids: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(s for s in (spelled.get(g, g) for g in guids) if s in known)
+
+        def code(c: Code) -> Code:
+            return replace(
+                c, note_guids=keep(c.note_guids), children=tuple(code(k) for k in c.children)
+            )
+
+        def source(s: TextSource) -> TextSource:
+            codings = tuple(replace(c, note_guids=keep(c.note_guids)) for c in s.codings)
+            return replace(s, note_guids=keep(s.note_guids), codings=codings)
+
+        self.selections.keep_notes(keep)
+        return tuple(code(c) for c in codes), tuple(source(s) for s in sources)
 
     def _users(self) -> list[User]:
         out: list[User] = []
@@ -215,48 +325,43 @@ class _ProjectReader(SourcesReader):
             )
         return (*users, *(User(g) for g in missing))
 
-    def _notes(self) -> tuple[Note, ...]:
-        section = child(self.root, "Notes")
-        if section is None:
-            return ()
-        elements = [(e, self.canon(e.get("guid"))[0]) for e in children(section, "Note")]
-        self.note_guids.update(guid for _, guid in elements)  # NoteRefs may point at any note
-        out: list[Note] = []
-        for element, guid in elements:
-            text = self.load_text(element)
-            if text is None:
-                self.warn(
-                    "missing-note-text",
-                    QT_TRANSLATE_NOOP(
-                        "refi", "Note {note}: its text file is missing; imported empty."
-                    ),
-                    note=element.get("name") or guid,
-                )
-                text = ""
-            dropped = sum(1 for _ in children(element, "PlainTextSelection"))
-            if dropped:
-                self.warn(
-                    "note-selections",
-                    QT_TRANSLATE_NOOP(
-                        "refi",
-                        "Note {note}: {count} coded selection(s) in the note were not imported.",
-                    ),
-                    note=element.get("name") or guid,
-                    count=dropped,
-                )
-            out.append(
-                Note(
-                    guid=guid,
-                    name=element.get("name") or "",
-                    text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
-                    description=child_text(element, "Description"),
-                    creating_user=self.user(element.get("creatingUser")),
-                    created=parse_datetime(element.get("creationDateTime")),
-                    modifying_user=self.user(element.get("modifyingUser")),
-                    modified=parse_datetime(element.get("modifiedDateTime")),
-                )
+    def _note(self, element: etree._Element) -> Note:
+        if element.get("guid") is None:
+            guid = self.canon(None)[0]
+        else:
+            guid, earlier = self.guids.define(element.get("guid"))
+            if earlier is not None:
+                self.respelled[earlier] = guid
+        self.note_guids.add(guid)
+        text = self.load_text(element)
+        if text is None:
+            self.warn(
+                "missing-note-text",
+                QT_TRANSLATE_NOOP("refi", "Note {note}: its text file is missing; imported empty."),
+                note=element.get("name") or guid,
             )
-        return tuple(out)
+            text = ""
+        dropped = sum(1 for _ in children(element, "PlainTextSelection"))
+        if dropped:
+            self.warn(
+                "note-selections",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "Note {note}: {count} coded selection(s) in the note were not imported.",
+                ),
+                note=element.get("name") or guid,
+                count=dropped,
+            )
+        return Note(
+            guid=guid,
+            name=element.get("name") or "",
+            text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
+            description=child_text(element, "Description"),
+            creating_user=self.user(element.get("creatingUser")),
+            created=parse_datetime(element.get("creationDateTime")),
+            modifying_user=self.user(element.get("modifyingUser")),
+            modified=parse_datetime(element.get("modifiedDateTime")),
+        )
 
     def _codes(self) -> tuple[Code, ...]:
         book = child(self.root, "CodeBook")
@@ -385,3 +490,12 @@ class _ProjectReader(SourcesReader):
         texts = _PROBLEM_TEXTS
         for kind, count in sorted(self.problems.items()):
             self.warn(kind, texts.get(kind, kind + ": {count}"), count=count)
+
+
+def _free(element: etree._Element) -> None:
+    """Release a handled element and the already handled siblings before it."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

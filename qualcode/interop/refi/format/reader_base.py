@@ -72,6 +72,8 @@ class ReaderBase:
         self.origin = root.get("origin") or ""
         self.base_path = root.get("basePath") or ""
         self.note_guids: set[str] = set()
+        self.notes_read = False
+        self.early_note_refs: Counter[str] = Counter()
         self.code_guids: set[str] = set()
         self.variables: dict[str, Variable] = {}
         self.selections = SelectionBuilder(self.origin)
@@ -96,10 +98,17 @@ class ReaderBase:
         return guid
 
     def note_refs(self, element: etree._Element, tag: str = "NoteRef") -> tuple[str, ...]:
+        """The notes ``element`` refers to; before the notes are read (they come after the
+        sources in the file), every reference is kept and checked once they are."""
         out: list[str] = []
         for ref in children(element, tag):
             guid = self.guids.canon(ref.get("targetGUID"))
-            if guid in self.note_guids:
+            if guid is None:
+                self.problems["dangling-note"] += 1
+            elif not self.notes_read:
+                self.early_note_refs[guid] += 1
+                out.append(guid)
+            elif guid in self.note_guids:
                 out.append(guid)
             else:
                 self.problems["dangling-note"] += 1

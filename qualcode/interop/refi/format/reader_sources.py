@@ -35,25 +35,16 @@ _MEDIA_KINDS = {
 class SourcesReader(ReaderBase):
     """Turns ``Sources`` into text sources and collects their selections."""
 
-    def _sources(self) -> tuple[TextSource, ...]:
-        section = child(self.root, "Sources")
-        out: list[TextSource] = []
-        for element in section if section is not None else ():
-            name = local_name(element)
-            if name == "TextSource":
-                source = self._text_source(
-                    element, element, SourceKind.TEXT, element.get("richTextPath")
-                )
-            elif name == "PDFSource":
-                source = self._pdf_source(element)
-            elif name in _MEDIA_KINDS:
-                self._skip_media(element, name)
-                continue
-            else:
-                continue
-            if source is not None:
-                out.append(source)
-        return tuple(out)
+    def _source(self, element: etree._Element) -> TextSource | None:
+        """One child of ``Sources``: a text or PDF source (media are reported, not read)."""
+        name = local_name(element)
+        if name == "TextSource":
+            return self._text_source(element, element, SourceKind.TEXT, element.get("richTextPath"))
+        if name == "PDFSource":
+            return self._pdf_source(element)
+        if name in _MEDIA_KINDS:
+            self._skip_media(element, name)
+        return None
 
     def _count_selections(self, element: etree._Element) -> int:
         return sum(1 for e in element.iter() if local_name(e).endswith("Selection"))

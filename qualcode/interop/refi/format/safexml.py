@@ -9,7 +9,8 @@ default size limits (``huge_tree=False``: a text node or attribute over 10 MB fa
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -86,6 +87,84 @@ def parse_xml(data: bytes, file: str) -> etree._Element:
             file=file,
         )
     return root
+
+
+def iter_xml(
+    stream: Any, file: str, tags: tuple[str, ...]
+) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """Parse ``stream`` piece by piece: (root, element) at the end of each of ``tags``.
+
+    The same protections as :func:`parse_xml`; the caller clears what it has read.
+    ``tags`` use lxml's ``{*}Name`` wildcards. The root comes with every element, and
+    once more as ``(root, root)`` at the end of the document.
+    """
+    from lxml import etree
+
+    head = stream.read(1 << 20)
+    if _DOCTYPE_RE.search(_prolog(head)):
+        raise _refused(file)
+    replay = _Replay(head, stream)
+    events = etree.iterparse(
+        replay,
+        events=("end",),
+        tag=tags,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = None
+        for _event, element in events:
+            if root is None:
+                root = element
+                while (up := root.getparent()) is not None:
+                    root = up
+            yield root, element
+        root = events.root
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise _malformed(file, str(exc)) from exc
+    if root is None:
+        raise _malformed(file, "empty document")
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise _refused(file)
+    yield root, root
+
+
+class _Replay:
+    """A stream that first gives back the bytes already read from it."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            return head
+        data: bytes = self._rest.read(size)
+        return data
+
+
+def _refused(file: str) -> ImportFailedError:
+    return ImportFailedError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{file}: the XML declares a document type or entities, which REFI-QDA files "
+            "never do; it was refused for safety.",
+        ),
+        file=file,
+    )
+
+
+def _malformed(file: str, reason: str) -> ImportFailedError:
+    return ImportFailedError(
+        QT_TRANSLATE_NOOP("errors", "{file}: not a well-formed XML file ({reason})."),
+        file=file,
+        reason=reason,
+    )
 
 
 def local_name(element: etree._Element) -> str:

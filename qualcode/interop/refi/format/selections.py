@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format.guids import new_guid
@@ -90,6 +91,11 @@ class SelectionBuilder:
         if raws:
             self._results.append(_SourceResult(guid, name, choice, converted, inexact))
         return text.stored
+
+    def keep_notes(self, keep: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
+        """Rewrite note references with ``keep`` (the notes are read after the selections)."""
+        for result in self._results:
+            result.converted = [(_notes_kept(raw, keep), a, b) for raw, a, b in result.converted]
 
     def build(
         self, messages: list[ReportMessage]
@@ -214,3 +220,13 @@ class SelectionBuilder:
                         count=result.inexact,
                     )
                 )
+
+
+def _notes_kept(
+    raw: RawSelection, keep: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> RawSelection:
+    notes = keep(raw.note_guids)
+    codings = tuple(replace(c, note_guids=keep(c.note_guids)) for c in raw.codings)
+    if notes == raw.note_guids and codings == raw.codings:
+        return raw
+    return replace(raw, note_guids=notes, codings=codings)

