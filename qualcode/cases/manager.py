@@ -7,6 +7,7 @@ a query over links, not a copy of text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
@@ -73,6 +74,19 @@ class CaseManager:
             attrs = _attributes(conn, None)
         return [case_from_row(r, attrs.get(r._mapping["id"], {})) for r in rows]
 
+    def many(self, case_ids: Iterable[int]) -> list[Case]:
+        """The cases with these ids (unknown ids left out), with their attribute values, by name;
+        a selection touching a few cases of a large project reads only those."""
+        from qualcode.store.recorder import chunks
+
+        out: list[Case] = []
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(case_ids))):
+                rows = conn.execute(select(t.cases).where(t.cases.c.id.in_(part))).all()
+                attrs = _attributes(conn, list(part))
+                out.extend(case_from_row(r, attrs.get(r._mapping["id"], {})) for r in rows)
+        return sorted(out, key=lambda c: (c.name, c.id))
+
     def find(self, name: str) -> Case:
         """A case by (case-insensitive) name."""
         with self._p.reading() as conn:
@@ -86,17 +100,30 @@ class CaseManager:
             attrs = _attributes(conn, [row._mapping["id"]]).get(row._mapping["id"], {})
         return case_from_row(row, attrs)
 
-    def links(self, *, case_id: int | None = None, source_id: int | None = None) -> list[CaseLink]:
-        """Links of one case, or of one source."""
+    def links(
+        self,
+        *,
+        case_id: int | None = None,
+        source_id: int | None = None,
+        sources: Iterable[int] | None = None,
+    ) -> list[CaseLink]:
+        """Links of one case, or of one source, or of the ``sources`` given."""
+        from qualcode.store.recorder import chunks
+
         q = select(t.case_link)
         if case_id is not None:
             q = q.where(t.case_link.c.case_id == case_id)
         if source_id is not None:
             q = q.where(t.case_link.c.source_id == source_id)
+        order = (t.case_link.c.source_id, t.case_link.c.start_pos, t.case_link.c.id)
         with self._p.reading() as conn:
-            rows = conn.execute(
-                q.order_by(t.case_link.c.source_id, t.case_link.c.start_pos, t.case_link.c.id)
-            ).all()
+            if sources is None:
+                rows = conn.execute(q.order_by(*order)).all()
+            else:
+                rows = []
+                for part in chunks(sorted(set(sources))):
+                    where = q.where(t.case_link.c.source_id.in_(part))
+                    rows.extend(conn.execute(where.order_by(*order)).all())
         return [link_from_row(r) for r in rows]
 
     # -- operations --------------------------------------------------------------

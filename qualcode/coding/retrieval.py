@@ -7,7 +7,7 @@ read once, however many of its codings are listed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
+    from qualcode.records import Code
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,11 @@ class CodedSegment:
     note: str
 
 
-def code_paths(project: Project) -> dict[int, str]:
-    """``Parent/Child`` path of every code, by id."""
+def code_paths(project: Project, codes: Iterable[Code] | None = None) -> dict[int, str]:
+    """``Parent/Child`` path of every code, by id (of ``codes``, as ``project.codes.all()``
+    lists them, when the caller has them)."""
     paths: dict[int, str] = {}
-    for c in project.codes.all():  # parents first
+    for c in codes if codes is not None else project.codes.all():  # parents first
         paths[c.id] = f"{paths[c.parent_id]}/{c.name}" if c.parent_id is not None else c.name
     return paths
 
@@ -56,8 +58,15 @@ def coded_segments(
     sources: Sequence[int] | None = None,
     codes: Sequence[int] | None = None,
     coders: Sequence[str] | None = None,
+    texts: dict[int, str] | None = None,
+    all_codes: Iterable[Code] | None = None,
 ) -> list[CodedSegment]:
-    """Codings (filtered by source ids, code ids and coder names) with their text."""
+    """Codings (filtered by source ids, code ids and coder names) with their text.
+
+    ``texts`` (source id to text), when given, is used and completed with every source
+    text read, so a caller that needs them too does not read them again; ``all_codes``
+    (``project.codes.all()``) saves reading the codes again.
+    """
     c = t.coding.c
     q = (
         select(
@@ -85,15 +94,12 @@ def coded_segments(
         q = q.where(c.code_id.in_(list(codes)))
     if coders is not None:
         q = q.where(t.coder.c.name.in_(list(coders)))
-    paths = code_paths(project)
+    paths = code_paths(project, all_codes)
     with project.reading() as conn:
         rows = conn.execute(q).all()
-        needed = sorted({r[1] for r in rows})
-        texts: dict[int, str] = {}
-        for sid in needed:
-            texts[sid] = conn.execute(
-                select(t.source_content.c.text).where(t.source_content.c.source_id == sid)
-            ).scalar_one()
+    if texts is None:
+        texts = {}
+    texts.update(project.sources.texts({r[1] for r in rows} - texts.keys()))
     return [
         CodedSegment(
             id=CodingId(r[0]),

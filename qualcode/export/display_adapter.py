@@ -8,13 +8,13 @@ are cited like excerpt exports ("I1 — Kasi ..., Diskominfo, 27 Mei 2019, par. 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.table import CellContent, Quote, Table
 from qualcode.text.labels import check_language, format_date, label
+from qualcode.text.lines import Lines
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
@@ -252,7 +252,7 @@ class Citer:
         self.by_name = {c.name: c for c in cases}
         self.attributor = Attributor(cases, style, language)
         self.sources = {s.id: s for s in project.sources.all()}
-        self.lines: dict[int, list[int]] = {}
+        self.lines: dict[int, Lines] = {}
 
     def header(self, text: str) -> str:
         """A row or column label: a case's name becomes its pseudonym when pseudonymising."""
@@ -262,8 +262,7 @@ class Citer:
     def __call__(self, e: Any) -> str:
         lines = self.lines.get(e.source_id)
         if lines is None:
-            text = self.project.sources.text(e.source_id)
-            lines = self.lines[e.source_id] = [i for i, ch in enumerate(text) if ch == "\n"]
+            lines = self.lines[e.source_id] = Lines(self.project.sources.text(e.source_id))
         known = [self.by_name[n] for n in e.cases if n in self.by_name]
         # ranged links (a speaker's turn) come after whole-source links: prefer the last informant
         fallback = known[-1] if known else None
@@ -273,7 +272,7 @@ class Citer:
             case,
             source=e.source,
             source_date=src.date_collected if src else None,
-            paragraph=bisect_right(lines, e.start - 1) + 1,
+            paragraph=lines.of(e.start),
             speaker=e.speaker,
             coder=e.coder,
         )

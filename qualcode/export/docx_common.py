@@ -10,7 +10,6 @@ properties, which keeps 10,000 excerpts fast.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -404,11 +403,14 @@ class FastWriter:
 
     python-docx's ``add_paragraph`` looks for the section properties by scanning
     every element of the body, so writing n paragraphs costs O(n²); here the new
-    paragraph goes straight in front of them.
+    paragraph goes straight in front of them. Each kind of paragraph (style, numbered
+    or not) and of run (its properties) is built once and copied (an lxml copy is one
+    C call; building it again is several Python calls).
     """
 
     def __init__(self, doc: Any) -> None:
         from docx.oxml.ns import qn
+        from lxml.etree import SubElement
 
         self.body = doc.element.body
         self.q = {
@@ -417,16 +419,25 @@ class FastWriter:
         }
         self.space = qn("xml:space")
         self.sect: Any = None
+        self.sub = SubElement
+        self.paragraphs: dict[tuple[str | None, bool], Any] = {}
+        self.runs: dict[int, tuple[Any, Any]] = {}  # id(rpr) -> (rpr, a run holding a copy)
 
-    def paragraph(self, style_id: str | None = None) -> Any:
-        """A new paragraph at the end of the body (before the final section properties)."""
-        from docx.oxml import OxmlElement
-        from lxml.etree import SubElement
+    def paragraph(self, style_id: str | None = None, *, numbered: bool = True) -> Any:
+        """A new paragraph at the end of the body (before the final section properties);
+        ``numbered=False`` keeps a heading out of the heading numbering (:func:`unnumber`)."""
+        proto = self.paragraphs.get((style_id, numbered))
+        if proto is None:
+            from docx.oxml import OxmlElement
 
-        q = self.q
-        p = OxmlElement("w:p")
-        if style_id:
-            SubElement(SubElement(p, q["pPr"]), q["pStyle"]).set(q["val"], style_id)
+            q = self.q
+            proto = OxmlElement("w:p")
+            if style_id:
+                self.sub(self.sub(proto, q["pPr"]), q["pStyle"]).set(q["val"], style_id)
+            if not numbered:
+                unnumber(proto)
+            self.paragraphs[(style_id, numbered)] = proto
+        p = proto.__copy__()  # lxml: a deep copy
         sect = self.body.find(self.q["sectPr"]) if self.sect is None else self.sect
         if sect is not None and sect.getparent() is self.body:
             self.sect = sect  # the body's own section properties stay its last child
@@ -437,17 +448,30 @@ class FastWriter:
 
     def run(self, p: Any, text: str, rpr: Any = None) -> Any:
         """A run of ``text`` (newlines become line breaks) with a copy of ``rpr``."""
-        from lxml.etree import SubElement
-
-        q = self.q
-        r = SubElement(p, q["r"])
-        if rpr is not None:
-            r.append(copy.deepcopy(rpr))
-        for i, line in enumerate(xml_text(text).split("\n")):
+        q, sub = self.q, self.sub
+        if rpr is None:
+            r = sub(p, q["r"])
+        else:
+            known = self.runs.get(id(rpr))
+            if known is None or known[0] is not rpr:
+                proto = p.makeelement(q["r"])
+                proto.append(rpr.__copy__())
+                known = self.runs[id(rpr)] = (rpr, proto)  # holding rpr keeps its id unique
+            r = known[1].__copy__()
+            p.append(r)
+        text = xml_text(text)
+        if "\n" not in text:
+            if text:
+                t = sub(r, q["t"])
+                t.text = text
+                if text[0] == " " or text[-1] == " ":
+                    t.set(self.space, "preserve")
+            return r
+        for i, line in enumerate(text.split("\n")):
             if i:
-                SubElement(r, q["br"])
+                sub(r, q["br"])
             if line:
-                t = SubElement(r, q["t"])
+                t = sub(r, q["t"])
                 t.text = line
                 if line[0] == " " or line[-1] == " ":
                     t.set(self.space, "preserve")

@@ -49,19 +49,19 @@ def export_excerpts_csv(
 ) -> int:
     """The flat excerpt table as CSV (UTF-8 with BOM, see :mod:`qualcode.export.csv_out`)."""
     from qualcode.export.csv_out import write_csv
-    from qualcode.export.flat import excerpt_table
+    from qualcode.export.flat import excerpt_rows
     from qualcode.text.labels import check_language
 
     options = options or ExcerptOptions()
     excerpts = select_excerpts(project, flt, options, Steps(0, None, cancel))
-    headers, rows, _ = excerpt_table(
+    headers, rows, _ = excerpt_rows(
         excerpts,
         check_language(options.language),
         pseudonymise=options.attribution.pseudonymise,
         memos=options.memos,
         code_memos=options.code_memos,
     )
-    return write_csv(path, headers, rows, total=len(rows), progress=progress, cancel=cancel)
+    return write_csv(path, headers, rows, total=len(excerpts), progress=progress, cancel=cancel)
 
 
 def export_report(

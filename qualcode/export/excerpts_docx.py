@@ -19,7 +19,6 @@ from qualcode.export.docx_common import (
     run_properties,
     save,
     tint,
-    unnumber,
 )
 from qualcode.export.selection import (
     CodeSection,
@@ -148,10 +147,7 @@ class ExcerptWriter:
 
     def _heading(self, level: int, text: str, numbered: bool = True) -> None:
         style = self.styles.headings[min(level, len(self.styles.headings)) - 1]
-        p = self.w.paragraph(style)
-        if not numbered:
-            unnumber(p)
-        self.w.run(p, text)
+        self.w.run(self.w.paragraph(style, numbered=numbered), text)
 
     def section(self, section: CodeSection, steps: Steps) -> None:
         level = min(section.depth + self.base_level, 4)

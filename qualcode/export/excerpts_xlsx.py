@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions, select_excerpts
-from qualcode.export.tables_xlsx import print_setup, row_height
-from qualcode.export.xlsx_common import (
-    header_style,
-    plain,
-    set_widths,
-    style_cell,
-    width_for,
-    write_about,
-)
-from qualcode.fileio import strings_not_formulas
+from qualcode.export.tables_xlsx import row_height
+from qualcode.export.xlsx_common import plain, width_for
 from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
@@ -35,12 +27,16 @@ def export_excerpts_xlsx(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> int:
-    """Write the selected excerpts as a flat, filterable table; returns the row count."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment
+    """Write the selected excerpts as a flat, filterable table; returns the row count.
 
+    Streamed (:mod:`qualcode.export.xlsx_stream`): rows are written as they are made,
+    with a few shared cell formats.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from qualcode.export import xlsx_stream as xs
     from qualcode.export.excerpts_docx import describe_filter
-    from qualcode.export.flat import excerpt_table
+    from qualcode.export.flat import excerpt_rows
 
     flt = flt or ExcerptFilter()
     options = options or ExcerptOptions()
@@ -48,61 +44,71 @@ def export_excerpts_xlsx(
     steps = Steps(0, progress, cancel)
     excerpts = select_excerpts(project, flt, options, steps)
     steps.total = len(excerpts)
-    headers, rows, kinds = excerpt_table(
+    headers, rows, kinds = excerpt_rows(
         excerpts,
         language,
         pseudonymise=options.attribution.pseudonymise,
         memos=options.memos,
         code_memos=options.code_memos,
     )
-    wb = Workbook()
-    ws = wb.active
-    ws.title = label("excerpts", language)
-    ws.append([plain(h) for h in headers])
-    head = header_style()
-    for cell in ws[1]:
-        style_cell(cell, head)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    date_cols = {i for i, k in enumerate(kinds) if k == "date"}
-    for row in rows:
-        steps.step()
-        ws.append([plain(v) for v in row])
-    for col_idx, kind in enumerate(kinds, 1):
-        align = wrap if kind == "long" else top
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col_idx, max_col=col_idx):
-            cell.alignment = align
-            if col_idx - 1 in date_cols and isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    widths: list[float] = []
-    for i, kind in enumerate(kinds):
-        if kind == "long":
-            widths.append(LONG_WIDTH if headers[i] == label("excerpt", language) else 40)
-        else:
-            widths.append(width_for([headers[i], *(r[i] for r in rows[:500])], maximum=40))
-    set_widths(ws, widths)
-    long_cols = [(i, widths[i]) for i, kind in enumerate(kinds) if kind == "long"]
-    for r, row in enumerate(rows, 2):  # LibreOffice does not size wrapped rows itself
-        ws.row_dimensions[r].height = max(row_height([row[i]], width) for i, width in long_cols)
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = ws.dimensions
-    ws.row_dimensions[1].height = 30
-    print_setup(ws, "1:1")
-    about = wb.create_sheet(label("about", language))
     items = {
         label("project", language): project.info().title,
         label("built", language): format_date(date.today(), language),
-        label("excerpts", language): len(rows),
+        label("excerpts", language): len(excerpts),
         label("coders", language): sorted({e.coder for e in excerpts}),
     }
     for line in describe_filter(project, flt, language):
         name, _, value = line.partition(": ")
         items[f"{label('filters', language)}: {name}"] = value
-    write_about(about, label("excerpts_title", language), items)
-    print_setup(about)
     with atomic_output(path) as tmp:
-        steps.check()
-        strings_not_formulas(wb)
-        wb.save(tmp)
+        wb = xs.workbook(tmp)
+        try:
+            ws = wb.add_worksheet(label("excerpts", language))
+            head = xs.header_format(wb)
+            for c, h in enumerate(headers):
+                ws.write_string(0, c, str(plain(h)), head)
+            ws.set_row(0, 30)
+            formats = xs.CellFormats(wb)
+            wrap = [k == "long" for k in kinds]
+            day = [k == "date" for k in kinds]
+            fmts = [formats.get(w) for w in wrap]
+            write_string, write_number = ws.write_string, ws.write_number
+            illegal = ILLEGAL_CHARACTERS_RE.sub  # what plain() strips from text
+            long_cols = [i for i, kind in enumerate(kinds) if kind == "long"]
+            widths = [
+                (LONG_WIDTH if headers[i] == label("excerpt", language) else 40)
+                if kind == "long"
+                else 0.0
+                for i, kind in enumerate(kinds)
+            ]
+            sample: list[list[Any]] = []  # the first 500 rows size the short columns
+            r = 0
+            for r, row in enumerate(rows, 1):
+                steps.step()
+                if r <= 500:
+                    sample.append(row)
+                # LibreOffice does not size wrapped rows itself
+                ws.set_row(r, max(row_height([row[i]], widths[i]) for i in long_cols))
+                for c, value in enumerate(row):
+                    held = type(value)  # the common kinds inline; the rest as xlsx_stream says
+                    if held is str and value:
+                        write_string(r, c, illegal("", value), fmts[c])
+                    elif held is int:
+                        write_number(r, c, value, fmts[c])
+                    else:
+                        xs.write_cell(ws, r, c, plain(value), formats, wrap[c], day[c])
+            for i, kind in enumerate(kinds):
+                if kind != "long":
+                    widths[i] = width_for([headers[i], *(s[i] for s in sample)], maximum=40)
+            xs.set_widths(ws, widths)
+            ws.freeze_panes(1, 1)
+            ws.autofilter(0, 0, r, len(headers) - 1)
+            xs.print_setup(ws, title_rows=1)
+            xs.write_about(wb, label("about", language), label("excerpts_title", language), items)
+            steps.check()
+        except BaseException:
+            xs.discard(wb)
+            raise
+        xs.close(wb)
     steps.finish()
-    return len(rows)
+    return len(excerpts)

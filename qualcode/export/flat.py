@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from qualcode.export.selection import ExportExcerpt
@@ -28,11 +28,32 @@ def excerpt_table(
     Column kinds are ``text``, ``long`` (wrapped, wide), ``date``, ``number``,
     so writers can format columns without knowing their meaning.
     """
+    headers, rows, kinds = excerpt_rows(
+        excerpts, language, pseudonymise=pseudonymise, memos=memos, code_memos=code_memos
+    )
+    return headers, list(rows), kinds
+
+
+def excerpt_rows(
+    excerpts: Sequence[ExportExcerpt],
+    language: str,
+    *,
+    pseudonymise: bool = False,
+    memos: bool = False,
+    code_memos: bool = False,
+) -> tuple[list[str], Iterator[list[Any]], list[str]]:
+    """:func:`excerpt_table` with its rows made one at a time, for streaming writers."""
     case_attrs: dict[str, None] = {}
     source_attrs: dict[str, None] = {}
+    seen_case: set[int] = set()  # excerpts of one case or source share their attribute dicts
+    seen_source: set[int] = set()
     for e in excerpts:
-        case_attrs.update(dict.fromkeys(e.case_attributes))
-        source_attrs.update(dict.fromkeys(e.source_attributes))
+        if id(e.case_attributes) not in seen_case:
+            seen_case.add(id(e.case_attributes))
+            case_attrs.update(dict.fromkeys(e.case_attributes))
+        if id(e.source_attributes) not in seen_source:
+            seen_source.add(id(e.source_attributes))
+            source_attrs.update(dict.fromkeys(e.source_attributes))
     if pseudonymise:
         case_attrs = {k: None for k in case_attrs if k.casefold() not in NAME_ATTRIBUTES}
 
@@ -73,35 +94,57 @@ def excerpt_table(
         *([(lab("memos_code"), "long")] if code_memos else []),
         ("ID", "number"),
     ]
-    rows = []
-    for i, e in enumerate(excerpts, 1):
-        rows.append(
-            [
-                i,
-                e.code,
-                " / ".join(e.code_path),
-                e.source,
-                label(e.source_kind, language),
-                e.source_date,
-                e.case,
-                *(e.case_attributes.get(n) for n in case_attrs),
-                *(e.source_attributes.get(n) for n in source_attrs),
-                e.coder,
-                label(e.valence, language) if e.valence else None,
-                e.magnitude,
-                e.period,
-                e.event_date,
-                e.weight,
-                e.note or None,
-                e.paragraph,
-                e.start,
-                e.end,
-                e.text,
-                e.citation,
-                ", ".join(e.other_codes) or None,
-                *(["\n\n".join(e.memos) or None] if memos else []),
-                *(["\n\n".join(e.code_memos) or None] if code_memos else []),
-                e.coding_id,
-            ]
-        )
+    rows = _rows(excerpts, language, case_attrs, source_attrs, memos, code_memos)
     return [c[0] for c in columns], rows, [c[1] for c in columns]
+
+
+def _rows(
+    excerpts: Sequence[ExportExcerpt],
+    language: str,
+    case_attrs: Iterable[str],
+    source_attrs: Iterable[str],
+    memos: bool = False,
+    code_memos: bool = False,
+) -> Iterator[list[Any]]:
+    """One row per excerpt; labels of kinds and valences looked up once."""
+    case_names = list(case_attrs)
+    source_names = list(source_attrs)
+    kinds: dict[str, str] = {}
+    valences: dict[str, str] = {}
+    for i, e in enumerate(excerpts, 1):
+        kind = kinds.get(e.source_kind)
+        if kind is None:
+            kind = kinds[e.source_kind] = label(e.source_kind, language)
+        valence = None
+        if e.valence:
+            valence = valences.get(e.valence)
+            if valence is None:
+                valence = valences[e.valence] = label(e.valence, language)
+        cattrs, sattrs = e.case_attributes, e.source_attributes
+        yield [
+            i,
+            e.code,
+            " / ".join(e.code_path),
+            e.source,
+            kind,
+            e.source_date,
+            e.case,
+            *[cattrs.get(n) for n in case_names],
+            *[sattrs.get(n) for n in source_names],
+            e.coder,
+            valence,
+            e.magnitude,
+            e.period,
+            e.event_date,
+            e.weight,
+            e.note or None,
+            e.paragraph,
+            e.start,
+            e.end,
+            e.text,
+            e.citation,
+            ", ".join(e.other_codes) or None,
+            *(["\n\n".join(e.memos) or None] if memos else []),
+            *(["\n\n".join(e.code_memos) or None] if code_memos else []),
+            e.coding_id,
+        ]

@@ -11,8 +11,8 @@ so a reader can find the quote again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -24,6 +24,7 @@ from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
 from qualcode.records import Case, CaseLink, Code, Source
 from qualcode.text.labels import check_language, label
+from qualcode.text.lines import Lines
 
 if TYPE_CHECKING:
     from qualcode.export.common import Steps
@@ -70,9 +71,14 @@ class ExcerptOptions:
     """Print the memos written on each code (under its heading; a column in tables)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExportExcerpt:
-    """One coding ready to print: text, context, citation and all its facts."""
+    """One coding ready to print: text, context, citation and all its facts.
+
+    Read-only by convention, not frozen: a frozen dataclass sets each of its 30 fields
+    through ``object.__setattr__``, which made building the 200k excerpts of a large
+    project cost more than writing them to CSV.
+    """
 
     coding_id: int
     source_id: int
@@ -139,7 +145,10 @@ class CodeSection:
 
 def selected_codes(project: Project, flt: ExcerptFilter) -> list[Code]:
     """The codes the filter names (with their sub-trees when asked), in tree order."""
-    codes = project.codes.all()
+    return _selected(project.codes.all(), flt)
+
+
+def _selected(codes: list[Code], flt: ExcerptFilter) -> list[Code]:
     if flt.codes is None:
         return codes
     wanted = set(flt.codes)
@@ -167,33 +176,52 @@ def select_excerpts(
     flt = flt or ExcerptFilter()
     options = options or ExcerptOptions()
     language = check_language(options.language)
-    codes = selected_codes(project, flt)
-    by_id: dict[int, Code] = {c.id: c for c in project.codes.all()}
-    sources: dict[int, Source] = {s.id: s for s in project.sources.all()}
-    source_ids = [
-        s.id
-        for s in sources.values()
-        if (flt.sources is None or s.id in set(flt.sources))
-        and (flt.source_kinds is None or s.kind in set(flt.source_kinds))
-    ]
+    all_codes = project.codes.all()
+    codes = _selected(all_codes, flt)
+    by_id: dict[int, Code] = {c.id: c for c in all_codes}
+    # Only what the excerpts touch is read: one code of a large project is a few hundred
+    # excerpts in a few hundred of its sources and cases.
+    source_ids: list[int] | None = None
+    if flt.source_kinds is not None:
+        kinds_wanted = set(flt.source_kinds)
+        source_ids = [s.id for s in project.sources.all() if s.kind in kinds_wanted]
+    if flt.sources is not None:
+        source_ids = [i for i in flt.sources if source_ids is None or i in set(source_ids)]
     scope = excerpt_scope(project, flt)
+    texts: dict[int, str] = {}
     segments = coded_segments(
-        project, sources=source_ids, codes=[c.id for c in codes], coders=scope.filter_value()
+        project,
+        sources=source_ids,
+        codes=None if flt.codes is None else [c.id for c in codes],
+        coders=scope.filter_value(),
+        texts=texts,
+        all_codes=all_codes,
     )
     if flt.valences is not None:
-        segments = [s for s in segments if s.valence in set(flt.valences)]
+        valences = set(flt.valences)
+        segments = [s for s in segments if s.valence in valences]
     if flt.codings is not None:
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
-    cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
-    attributor = Attributor(cases.values(), options.attribution, language)
+    used = {s.source_id for s in segments}
+    sources: dict[int, Source] = {s.id: s for s in project.sources.many(used)}
     links: dict[int, list[CaseLink]] = {}
-    for link in project.cases.links():
+    for link in project.cases.links(sources=used):
         links.setdefault(link.source_id, []).append(link)
+    if options.attribution.pseudonymise:  # pseudonyms number every case of the project
+        cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
+    else:
+        linked = {lk.case_id for group in links.values() for lk in group}
+        cases = {c.id: c for c in project.cases.many(linked)}
+    attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
     labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
     paths = {cid: _path(by_id, labels, cid) for cid in by_id}
+    colors = {cid: c.color for cid, c in by_id.items()}
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
+    kinds = {cid: c.kind for cid, c in cases.items()}
+    case_attrs = _Shared({cid: c.attributes for cid, c in cases.items()})
+    case_filter = _CaseFilter(flt, cases)
 
     merged = _passages(segments) if scope.unit == "passages" else None
     coding_notes = _memo_notes(project, "coding", language) if options.memos else {}
@@ -206,27 +234,48 @@ def select_excerpts(
         per_source.setdefault(seg.source_id, []).append(seg)
     for sid, segs in per_source.items():
         src = sources[sid]
-        text = project.sources.text(sid)
-        lines = [i for i, ch in enumerate(text) if ch == "\n"]
+        text = texts[sid]
+        lines = Lines(text)
+        place = _Placer(links.get(sid, []), kinds)
+        citers: dict[tuple[int | None, str | None, str], Callable[[int | None], str]] = {}
+        src_attrs = dict(source_attrs.get(sid, {}))
+        names: dict[tuple[int, ...], tuple[str, ...]] = {}
         overlaps = _Overlaps(project, sid) if options.show_other_codes else None
         for seg in segs:
             if steps is not None:
                 steps.check()
             coder = seg.coder
+            start, end = seg.start, seg.end
+            seg_text = seg.text
             members = [seg.id]
             if merged is not None and seg.id in merged.members:
                 members = list(merged.members[seg.id])
-                seg, coder = _as_passage(seg, merged, text)
-            case_ids = _cases_of(links.get(sid, []), seg.start, seg.end)
-            if not _case_filter(flt, case_ids, cases):
+                start, end, coder = _passage_of(seg.id, merged)
+                seg_text = text[start:end]
+            case_ids = place.cases(start, end)
+            if not case_filter(case_ids):
                 continue
-            main = _main_case(links.get(sid, []), seg.start, seg.end, cases)
-            paragraph = bisect_right(lines, seg.start - 1) + 1 if seg.start else 1
-            before, after = context(
-                text, seg.start, seg.end, options.context_chars, options.context_sentences
-            )
+            main = place.main(start, end)
+            speaker = place.speaker(start, end)
+            paragraph = lines.of(start)
+            if options.context_chars or options.context_sentences:
+                before, after = context(
+                    text, start, end, options.context_chars, options.context_sentences
+                )
+            else:
+                before = after = ""
             case = cases.get(main) if main is not None else None
-            others = overlaps.codes(seg, labels) if overlaps is not None else ()
+            key = (main, speaker, coder)
+            cite = citers.get(key)
+            if cite is None:
+                cite = citers[key] = attributor.citer(
+                    case,
+                    source=src.name,
+                    source_date=src.date_collected,
+                    speaker=speaker,
+                    coder=coder,
+                )
+            code_id = seg.code_id
             out.append(
                 ExportExcerpt(
                     coding_id=seg.id,
@@ -234,42 +283,43 @@ def select_excerpts(
                     source=src.name,
                     source_kind=src.kind,
                     source_date=src.date_collected,
-                    code_id=seg.code_id,
-                    code=labels[seg.code_id],
-                    code_path=paths[seg.code_id],
-                    code_color=by_id[seg.code_id].color,
+                    code_id=code_id,
+                    code=labels[code_id],
+                    code_path=paths[code_id],
+                    code_color=colors[code_id],
                     coder=coder,
-                    start=seg.start,
-                    end=seg.end,
+                    start=start,
+                    end=end,
                     paragraph=paragraph,
-                    text=seg.text,
+                    text=seg_text,
                     before=before,
                     after=after,
                     case_id=main,
                     case=attributor.case_name(case) if case is not None else "",
-                    cases=tuple(attributor.case_name(cases[c]) for c in case_ids),
-                    citation=attributor.cite(
-                        case,
-                        source=src.name,
-                        source_date=src.date_collected,
-                        paragraph=paragraph,
-                        speaker=_speaker(links.get(sid, []), seg.start, seg.end),
-                        coder=coder,
+                    cases=names.get(case_ids)
+                    or names.setdefault(
+                        case_ids, tuple(attributor.case_name(cases[c]) for c in case_ids)
                     ),
+                    citation=cite(paragraph),
                     valence=seg.valence,
                     magnitude=seg.magnitude,
                     period=seg.period,
                     event_date=seg.event_date,
                     weight=seg.weight,
                     note=seg.note,
-                    other_codes=others,
-                    case_attributes=dict(case.attributes) if case is not None else {},
-                    source_attributes=dict(source_attrs.get(sid, {})),
+                    other_codes=(
+                        overlaps.codes(start, end, code_id, seg.id, labels)
+                        if overlaps is not None
+                        else ()
+                    ),
+                    case_attributes=case_attrs.get(main),
+                    source_attributes=src_attrs,
                     memos=tuple(n for m in sorted(members) for n in coding_notes.get(m, ())),
-                    code_memos=code_notes.get(seg.code_id, ()),
+                    code_memos=code_notes.get(code_id, ()),
                 )
             )
-    out.sort(key=lambda e: (order.get(e.code_id, 0), e.source.casefold(), e.start, e.end))
+    folded = {sid: src.name.casefold() for sid, src in sources.items()}
+    out.sort(key=lambda e: (order.get(e.code_id, 0), folded[e.source_id], e.start, e.end))
     return out
 
 
@@ -289,15 +339,13 @@ def _passages(segments: Sequence[Any]) -> Passages:
     )
 
 
-def _as_passage(seg: Any, merged: Passages, text: str) -> tuple[Any, str]:
-    """The representative segment stretched over its passage, and every coder of it."""
-    from dataclasses import replace
-
-    members = merged.members[seg.id]
+def _passage_of(rep: int, merged: Passages) -> tuple[int, int, str]:
+    """The range of the passage ``rep`` stands for, and every coder of it."""
+    members = merged.members[rep]
     start = min(merged.codings[m][4] for m in members)
     end = max(merged.codings[m][5] for m in members)
     coders = ", ".join(dict.fromkeys(str(merged.codings[m][3]) for m in members))
-    return replace(seg, start=start, end=end, text=text[start:end]), coders
+    return start, end, coders
 
 
 def group_excerpts(
@@ -399,47 +447,81 @@ def _groups(items: list[ExportExcerpt], group_by: str, language: str) -> list[Ex
     return [ExcerptGroup(k, tuple(buckets[k])) for k in keys]
 
 
-def _whole(links: list[CaseLink]) -> list[int]:
-    return [lk.case_id for lk in links if lk.start is None]
+class _Placer:
+    """Cases, main case and speaker of stretches of one source (:mod:`placement`'s rule).
+
+    A source linked only as a whole (no speaker turns) gives every excerpt the same
+    answers: they are worked out once.
+    """
+
+    def __init__(self, links: list[CaseLink], kinds: Mapping[int, str]) -> None:
+        self.whole = [lk.case_id for lk in links if lk.start is None]
+        self.spans: list[Span] = sorted(
+            (lk.start, lk.end, lk.case_id, lk.speaker)
+            for lk in links
+            if lk.start is not None and lk.end is not None
+        )
+        self.kinds = kinds
+        if not self.spans:
+            self._cases = placement.cases_of(self.whole, (), 0, 0)
+            self._main = placement.main_case(self.whole, (), 0, 0, kinds)
+
+    def cases(self, start: int, end: int) -> tuple[int, ...]:
+        if not self.spans:
+            return self._cases
+        return placement.cases_of(self.whole, self.spans, start, end)
+
+    def main(self, start: int, end: int) -> int | None:
+        if not self.spans:
+            return self._main
+        return placement.main_case(self.whole, self.spans, start, end, self.kinds)
+
+    def speaker(self, start: int, end: int) -> str | None:
+        return placement.speaker_of(self.spans, start, end) if self.spans else None
 
 
-def _spans(links: list[CaseLink]) -> list[Span]:
-    return [
-        (lk.start, lk.end, lk.case_id, lk.speaker)
-        for lk in links
-        if lk.start is not None and lk.end is not None
-    ]
+class _CaseFilter:
+    """Whether an excerpt's cases pass the filter's cases and case attributes."""
 
-
-def _cases_of(links: list[CaseLink], start: int, end: int) -> list[int]:
-    return list(placement.cases_of(_whole(links), _spans(links), start, end))
-
-
-def _main_case(
-    links: list[CaseLink], start: int, end: int, cases: Mapping[int, Case]
-) -> int | None:
-    kinds = {cid: c.kind for cid, c in cases.items()}
-    return placement.main_case(_whole(links), _spans(links), start, end, kinds)
-
-
-def _speaker(links: list[CaseLink], start: int, end: int) -> str | None:
-    return placement.speaker_of(_spans(links), start, end)
-
-
-def _case_filter(flt: ExcerptFilter, case_ids: list[int], cases: Mapping[int, Case]) -> bool:
-    if flt.cases is None and not flt.case_attributes:
-        return True
-    allowed = set(flt.cases) if flt.cases is not None else None
-    for cid in case_ids:
-        if allowed is not None and cid not in allowed:
-            continue
-        attrs = {k.casefold(): v for k, v in cases[cid].attributes.items()}
-        if all(
-            _as_text(attrs.get(name.casefold())) in {v.casefold() for v in values}
+    def __init__(self, flt: ExcerptFilter, cases: Mapping[int, Case]) -> None:
+        self.active = flt.cases is not None or bool(flt.case_attributes)
+        self.allowed = set(flt.cases) if flt.cases is not None else None
+        self.wanted = [
+            (name.casefold(), {v.casefold() for v in values})
             for name, values in flt.case_attributes.items()
-        ):
+        ]
+        self.cases = cases
+        self.passing: dict[int, bool] = {}
+
+    def __call__(self, case_ids: Sequence[int]) -> bool:
+        if not self.active:
             return True
-    return False
+        return any(self._passes(cid) for cid in case_ids)
+
+    def _passes(self, cid: int) -> bool:
+        found = self.passing.get(cid)
+        if found is None:
+            found = self.allowed is None or cid in self.allowed
+            if found:
+                attrs = {k.casefold(): v for k, v in self.cases[cid].attributes.items()}
+                found = all(_as_text(attrs.get(n)) in values for n, values in self.wanted)
+            self.passing[cid] = found
+        return found
+
+
+class _Shared:
+    """One copy of each case's attributes, shared by all its excerpts."""
+
+    def __init__(self, attributes: Mapping[int, Mapping[str, Any]]) -> None:
+        self.attributes = attributes
+        self.copies: dict[int | None, dict[str, Any]] = {}
+
+    def get(self, case_id: int | None) -> dict[str, Any]:
+        found = self.copies.get(case_id)
+        if found is None:
+            source = self.attributes.get(case_id) if case_id is not None else None
+            found = self.copies[case_id] = dict(source) if source else {}
+        return found
 
 
 def _as_text(value: Any) -> str:
@@ -460,12 +542,14 @@ class _Overlaps:
         self.starts = [r[0] for r in rows]
         self.span = max((r[1] - r[0] for r in rows), default=0)
 
-    def codes(self, seg: Any, labels: Mapping[int, str]) -> tuple[str, ...]:
-        i = bisect_left(self.starts, seg.end) - 1
+    def codes(
+        self, start: int, end: int, code_id: int, coding_id: int, labels: Mapping[int, str]
+    ) -> tuple[str, ...]:
+        i = bisect_left(self.starts, end) - 1
         found: dict[int, None] = {}
-        while i >= 0 and self.starts[i] > seg.start - self.span - 1:
+        while i >= 0 and self.starts[i] > start - self.span - 1:
             s, e, code, cid = self.rows[i]
-            if e > seg.start and s < seg.end and code != seg.code_id and cid != seg.id:
+            if e > start and s < end and code != code_id and cid != coding_id:
                 found[code] = None
             i -= 1
         return tuple(sorted((labels[c] for c in found), key=str.casefold))

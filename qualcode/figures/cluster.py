@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from qualcode.errors import ValidationError
 from qualcode.figures.style import new_figure, shorten
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.text.lines import line_breaks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -136,9 +137,8 @@ def _coding_features(
     if items == "codes":
         lines: dict[int, list[int]] = {}
         if measure != "pearson":
-            for sid in {c[cp.SRC] for c in corpus.codings}:
-                text = project.sources.text(sid)
-                lines[sid] = [i for i, ch in enumerate(text) if ch == "\n"]
+            texts = project.sources.texts({c[cp.SRC] for c in corpus.codings})
+            lines = {sid: line_breaks(text) for sid, text in texts.items()}
         feats: dict[int, Counter[Any]] = {}
         for c in corpus.codings:
             f = feats.setdefault(c[cp.CODE], Counter())

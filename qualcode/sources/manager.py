@@ -8,6 +8,7 @@ in :mod:`qualcode.sources.extract` turn files into that text first.)
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,17 @@ class SourceManager:
             rows = conn.execute(select(*_LIST_COLUMNS).order_by(t.source.c.name)).all()
         return [source_from_row(r) for r in rows]
 
+    def many(self, source_ids: Iterable[int]) -> list[Source]:
+        """The sources with these ids (unknown ids left out), by name."""
+        from qualcode.store.recorder import chunks
+
+        out: list[Source] = []
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(source_ids))):
+                q = select(*_LIST_COLUMNS).where(t.source.c.id.in_(part))
+                out.extend(source_from_row(r) for r in conn.execute(q))
+        return sorted(out, key=lambda s: (s.name, s.id))
+
     def find(self, name: str) -> Source:
         """A source by exact name, else by case-insensitive name, else by id given as text."""
         with self._p.reading() as conn:
@@ -113,6 +125,19 @@ class SourceManager:
                 QT_TRANSLATE_NOOP("errors", "There is no source with id {id}."), id=source_id
             )
         return str(value)
+
+    def texts(self, source_ids: Iterable[int]) -> dict[int, str]:
+        """The stored plain texts of many sources by id, read in a few queries (missing ids
+        are left out)."""
+        from qualcode.store.recorder import chunks
+
+        sc = t.source_content.c
+        out: dict[int, str] = {}
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(source_ids))):
+                rows = conn.execute(select(sc.source_id, sc.text).where(sc.source_id.in_(part)))
+                out.update((r[0], r[1]) for r in rows)
+        return out
 
     def original(self, source_id: int) -> bytes | None:
         """The original file's bytes, if the source was imported from a file."""

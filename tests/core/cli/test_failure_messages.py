@@ -128,17 +128,17 @@ def test_bad_schema_version_is_damage(study: Path, value: str) -> None:
 def test_disk_full_during_xlsx_export(
     study: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import openpyxl
+    import xlsxwriter
 
     with Project.open(study, coder="ana") as p:
         code = p.codes.find("Anggaran")
         p.codings.apply(p.sources.all()[0].id, 0, 20, code.id)
 
-    def full(self: object, filename: str) -> None:
-        Path(filename).write_bytes(b"x" * 3 * failures.MB)
+    def full(self: xlsxwriter.Workbook) -> None:  # the excerpt sheet is streamed by XlsxWriter
+        Path(self.filename).write_bytes(b"x" * 3 * failures.MB)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", full)
+    monkeypatch.setattr(xlsxwriter.Workbook, "_store_workbook", full)
     out = tmp_path / "kutipan.xlsx"
     before = file_checksum(study)
     text = refused(run("export", "excerpts", str(study), str(out)), "disk is full", "free")

@@ -42,6 +42,18 @@ def test_cancelled_excerpt_export_leaves_no_file(study, tmp_path, suffix, after)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cancelled_xlsx_leaves_no_row_file_in_the_temp_folder(study, tmp_path, monkeypatch):
+    import tempfile
+
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where XlsxWriter streams rows
+    with pytest.raises(CancelledError):
+        export_excerpts(study, tmp_path / "x.xlsx", cancel=cancel_after(11))  # mid-sheet
+    assert list(scratch.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["temp"]
+
+
 def test_cancel_keeps_the_previous_file(study, tmp_path):
     out = tmp_path / "x.docx"
     out.write_bytes(b"old")

@@ -101,3 +101,20 @@ def test_excerpt_cells_capped_with_full_list_linked(tmp_path):
     assert rows[5][5] == "I5, par. 5" and rows[6][2] == "Sumber daya"
     assert lst.cell(row=8, column=7).hyperlink.location == "'Framework Kasus Tema'!C5"
     assert not ws.conditional_formatting  # no colour scale on text
+
+
+def test_streamed_excerpt_sheet_passes_the_pseudonymisation_guard(study, tmp_path):
+    """The streamed sheet holds its text as inline strings: the guard rewrites and scans them."""
+    from qualcode.export.leaks import scan_file, write_pseudonymised
+    from qualcode.export.pseudonymise import Pseudonymiser
+
+    engine = Pseudonymiser([("Darto", "[Informan 9]"), ("Budi Santoso", "[Informan 1]")])
+    out = tmp_path / "guarded.xlsx"
+    unguarded = tmp_path / "plain.xlsx"
+    export_excerpts_xlsx(study, unguarded)
+    assert {leak.entry for leak in scan_file(unguarded, engine)} == {"Darto", "Budi Santoso"}
+    (count, leaks) = write_pseudonymised(out, engine, lambda tmp: export_excerpts_xlsx(study, tmp))
+    assert count == 9 and leaks == [] and scan_file(out, engine) == []
+    values = " ".join(str(c.value) for row in openpyxl.load_workbook(out).active.iter_rows()
+                      for c in row if c.value)  # fmt: skip
+    assert "Darto" not in values and "[Informan 9] — Ketua RT 03, par. 2" in values
