@@ -2413,6 +2413,93 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>MapDrawDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Context chart</source>
+        <translation>Bagan konteks</translation>
+    </message>
+    <message>
+        <source>Map name:</source>
+        <translation>Nama peta:</translation>
+    </message>
+    <message>
+        <source>Group cases without a parent by:</source>
+        <translation>Kelompokkan kasus tanpa induk menurut:</translation>
+    </message>
+    <message>
+        <source>Show with each case:</source>
+        <translation>Tampilkan bersama tiap kasus:</translation>
+    </message>
+    <message>
+        <source>Order a level by (low first):</source>
+        <translation>Urutkan satu tingkat menurut (terendah dulu):</translation>
+    </message>
+    <message>
+        <source>Link to the cases named in:</source>
+        <translation>Hubungkan ke kasus yang disebut dalam:</translation>
+    </message>
+    <message>
+        <source>Causal network</source>
+        <translation>Jaringan kausal</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variabel:</translation>
+    </message>
+    <message>
+        <source>Events (dated codings of):</source>
+        <translation>Peristiwa (pengodean bertanggal dari):</translation>
+    </message>
+    <message>
+        <source>Evidence: codings of cause and effect</source>
+        <translation>Bukti: pengodean sebab dan akibat</translation>
+    </message>
+    <message>
+        <source>in the same speaker turn</source>
+        <translation>dalam giliran bicara yang sama</translation>
+    </message>
+    <message>
+        <source>overlapping</source>
+        <translation>saling tumpang tindih</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Panah</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>kuat</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>sedang</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>lemah</translation>
+    </message>
+    <message>
+        <source>{n} cited coding(s) were deleted since.</source>
+        <translation>{n} pengodean yang dikutip telah dihapus sejak itu.</translation>
+    </message>
+    <message>
+        <source>Sign:</source>
+        <translation>Tanda:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Kekuatan:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Bukti:</translation>
+    </message>
+</context>
+<context>
     <name>MapSpeakersDialog</name>
     <message>
         <source>Map speakers to cases</source>
@@ -2478,6 +2565,18 @@ Pengode: {coder}</translation>
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Arrow…</source>
+        <translation>Panah…</translation>
+    </message>
+    <message>
+        <source>Context chart…</source>
+        <translation>Bagan konteks…</translation>
+    </message>
+    <message>
+        <source>Causal network…</source>
+        <translation>Jaringan kausal…</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Salin</translation>
     </message>
@@ -2500,6 +2599,14 @@ Pengode: {coder}</translation>
     <message>
         <source>How are they related?</source>
         <translation>Bagaimana hubungan keduanya?</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Panah</translation>
+    </message>
+    <message>
+        <source>Select the two boxes an arrow joins.</source>
+        <translation>Pilih dua kotak yang dihubungkan oleh sebuah panah.</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -4744,6 +4851,10 @@ Pengode: {coder}</translation>
         <translation>Tidak ada tautan peta dengan id {id}.</translation>
     </message>
     <message>
+        <source>Nothing to change.</source>
+        <translation>Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>A map needs a name.</source>
         <translation>Peta memerlukan nama.</translation>
     </message>
@@ -5883,6 +5994,22 @@ Pengode: {coder}</translation>
         <source>The converted copy of {path} did not check out; the project was not changed.</source>
         <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
     </message>
+    <message>
+        <source>A sign is + or -, not &apos;{value}&apos;.</source>
+        <translation>Tanda berupa + atau -, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A strength is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kekuatan adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A cause and its effect must be different codes.</source>
+        <translation>Sebab dan akibatnya harus kode yang berbeda.</translation>
+    </message>
+    <message>
+        <source>A causal network needs codes.</source>
+        <translation>Jaringan kausal memerlukan kode.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -6300,6 +6427,14 @@ Pengode: {coder}</translation>
     <message>
         <source>New map</source>
         <translation>Peta baru</translation>
+    </message>
+    <message>
+        <source>Draw map from the data</source>
+        <translation>Gambar peta dari data</translation>
+    </message>
+    <message>
+        <source>Edit map link</source>
+        <translation>Ubah tautan peta</translation>
     </message>
     <message>
         <source>Rename map</source>

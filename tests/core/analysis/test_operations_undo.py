@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.map_builders import causal_network, context_chart
 from qualcode.analysis.review_merge import merge_review
 from qualcode.project import Project
 from support.snapshots import snapshot
@@ -24,6 +25,7 @@ class Seeded:
     conclusion: int
     memo: int
     comment: int
+    arrow: int
 
 
 def seed(p: Project, st: Any) -> Seeded:
@@ -41,7 +43,11 @@ def seed(p: Project, st: Any) -> Seeded:
     ).result.id
     memo = p.memos.create("Cek ulang dengan observasi.").result.id
     comment = p.review.add("conclusion", conclusion, "Bukti dari satu informan saja?").result.id
-    return Seeded(st, display, conclusion, memo, comment)
+    network = causal_network(
+        p, links=[(st.code["Komunikasi"], st.code["Disposisi"], None)], op="and"
+    )
+    arrow = p.maps.generate("Jaringan kausal", network).result.links[0].id
+    return Seeded(st, display, conclusion, memo, comment, arrow)
 
 
 Op = Callable[[Project, Seeded], Any]
@@ -85,6 +91,9 @@ OPERATIONS: dict[str, Op] = {
     ),
     "conclusion.memo": lambda p, s: p.conclusions.link_memo(s.conclusion, s.memo),
     "conclusion.delete": lambda p, s: p.conclusions.delete(s.conclusion),
+    "map.generate": lambda p, s: p.maps.generate("Bagan konteks", context_chart(p, group_by="OPD")),
+    "map.annotate": lambda p, s: p.maps.annotate_link(s.arrow, sign="-", strength="strong",
+                                                      evidence=[s.st.c["c2"]]),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
