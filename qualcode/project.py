@@ -125,6 +125,9 @@ class Project:
         from qualcode.analysis.maps import MapManager
 
         self.maps = MapManager(self)
+        from qualcode.analysis.effect_types import EffectTypeManager
+
+        self.effects = EffectTypeManager(self)
         self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------

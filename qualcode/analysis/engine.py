@@ -69,6 +69,8 @@ class Display:
     ratings: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     rating_basis: dict[tuple[int, int], Any] = field(default_factory=dict)
+    row_effects: dict[int, str] = field(default_factory=dict)  # effects matrices: row -> type
+    cell_effects: dict[tuple[int, int], str] = field(default_factory=dict)  # typed apart
     saved_id: int | None = None
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
@@ -132,6 +134,11 @@ class Display:
             out["rating_basis"] = _grid(self, lambda k: _basis_dict(self.rating_basis.get(k)))
             out["quotes"] = _grid(
                 self, lambda k: self.quotes[k].to_dict() if k in self.quotes else None
+            )
+        if self.row_effects:
+            out["effect_types"] = _grid(
+                self,
+                lambda k: self.cell_effects.get(k, self.row_effects.get(k[0])),
             )
         if self.spec.type == "coverage":
             out["missing"] = [[r, c] for r, c in self.empty_cells()]
@@ -208,11 +215,13 @@ def _stated(
 ) -> Display:
     """The display as asked for, stating the coders it counted."""
     from qualcode.analysis.corpus import coders
+    from qualcode.analysis.effect_types import apply_effect_types
 
     display.spec = asked
     display.saved_id = saved_id
     display.scope = scope
     display.coders_counted = counted_names(scope, coders(project))
+    apply_effect_types(project, display)
     return display
 
 

@@ -152,6 +152,7 @@ class DisplayManager:
             row = require(op.conn, display_id)
             op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
             op.delete_where(at.cell_rating, at.cell_rating.c.display_id == display_id)
+            op.delete_where(at.effect_type, at.effect_type.c.display_id == display_id)
             op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)
             op.delete_where(at.review_comment, _cell_comments(display_id))
             op.delete_where(at.saved_display, at.saved_display.c.id == display_id)

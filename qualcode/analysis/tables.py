@@ -14,6 +14,7 @@ conclusion_evidence: Table = m.ConclusionEvidence.__table__  # type: ignore[assi
 conclusion_display: Table = m.ConclusionDisplay.__table__  # type: ignore[assignment]
 conclusion_memo: Table = m.ConclusionMemo.__table__  # type: ignore[assignment]
 review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
+effect_type: Table = m.EffectType.__table__  # type: ignore[assignment]
 
 ALL = (
     saved_display,
@@ -24,4 +25,5 @@ ALL = (
     conclusion_display,
     conclusion_memo,
     review_comment,
+    effect_type,
 )

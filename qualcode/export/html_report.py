@@ -222,6 +222,8 @@ def table_html(
                 out.append(f'<td class="n">{"" if empty else cell.count}</td>')
                 continue
             inner = []
+            if cell.tag:
+                inner.append(f"<i>{escape(cell.tag)}</i>")
             if cell.rating:
                 inner.append(f"<b>{escape(cell.rating)}</b>")
             if cell.summary:

@@ -101,6 +101,15 @@ LABELS: dict[str, dict[str, str]] = {
     "text": {"id": "Teks", "en": "Text"},
     "rating": {"id": "Penilaian", "en": "Rating"},
     "rating_rule": {"id": "Aturan penilaian", "en": "Rating rule"},
+    "effect_types": {"id": "Jenis efek", "en": "Effect types"},
+    "effect_types_text": {
+        "id": "Tiap baris efek langsung kecuali ditetapkan lain oleh peneliti (meta-efek: efek "
+        "lebih luas di luar tujuan langsung; efek samping: efek yang tidak dimaksudkan); sel "
+        "yang jenisnya berbeda dari barisnya ditandai di dalam sel.",
+        "en": "Every row is a direct effect unless the researcher typed it otherwise "
+        "(meta-effect: broader effect beyond the immediate aims; side effect: unintended "
+        "effect); a cell typed apart from its row is marked in the cell.",
+    },
     "rating_rule_text": {
         "id": "Tiap pengodean dinilai dari magnitudo dan valensinya: pendukung tinggi = memadai, "
         "sedang atau tanpa magnitudo = sebagian, rendah = kurang; penghambat tinggi/sedang atau "

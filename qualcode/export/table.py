@@ -37,11 +37,12 @@ class CellContent:
     excerpts: tuple[Quote, ...] = ()
     summary: str | None = None
     rating: str | None = None
+    tag: str | None = None  # e.g. a cell typed apart from its row: "[efek samping]"
 
     @property
     def has_text(self) -> bool:
         """True when the cell shows words rather than only a number."""
-        return bool(self.excerpts or self.summary or self.rating)
+        return bool(self.excerpts or self.summary or self.rating or self.tag)
 
     def as_text(self, cap: int | None = None, more: str = "more") -> Any:
         """The cell as one value: the count alone, or rating, summary and quotes as text.
@@ -50,7 +51,7 @@ class CellContent:
         """
         if not self.has_text:
             return self.count
-        parts = [p for p in (self.rating, self.summary) if p]
+        parts = [p for p in (self.tag, self.rating, self.summary) if p]
         shown = 0
         for q in self.excerpts:
             candidate = q.as_text()

@@ -244,6 +244,8 @@ def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
             return p
         return cell.add_paragraph(style=style)
 
+    if content.tag:
+        para().add_run(xml_text(content.tag)).italic = True
     if content.rating:
         para().add_run(xml_text(content.rating)).bold = True
     if content.summary:

@@ -33,6 +33,7 @@ from qualcode.store.models.core import (
 )
 from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
+from qualcode.store.models.tactics import EffectType
 
 __all__ = [
     "Attribute",
@@ -51,6 +52,7 @@ __all__ = [
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "EffectType",
     "IdentityAttribute",
     "IdentityEntry",
     "MapLink",

@@ -43,6 +43,7 @@ from qualcode.ui.features.displays_model import (
     translated,
 )
 from qualcode.ui.features.displays_store import EXPORTS, DisplayStore
+from qualcode.ui.features.displays_tactics import CellTactics
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 REBUILD_ON = (Area.CODINGS, Area.CODES, Area.CASES, Area.CASE_LINKS, Area.ATTRIBUTES, Area.SOURCES)
 
 
-class DisplaysPane(CellCondense, DisplayStore, QWidget):
+class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
 
     _wanted: tuple[str | None, str | None] | None = None
@@ -131,6 +132,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
         self.cell.rate_requested.connect(self.rate_cell)
         self.cell.unrate_requested.connect(self.unrate_cell)
         self.cell.link_requested.connect(self.link_conclusion)
+        self.cell.effect_requested.connect(self.type_effect)
         from qualcode.ui.features.chart_view import ChartView
 
         self.chart = ChartView(self)
@@ -351,6 +353,7 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
             self.reload_summaries()
         if changes.summaries:
             self.reload_ratings()
+            self.reload_effects()
         if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
             self.form.refill()
         if self.display is not None and changes.changed(*REBUILD_ON):

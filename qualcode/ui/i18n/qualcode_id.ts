@@ -383,6 +383,10 @@
 <context>
     <name>CellPanel</name>
     <message>
+        <source>Effect: {kind}…</source>
+        <translation>Efek: {kind}…</translation>
+    </message>
+    <message>
         <source>Click a cell to see its excerpts.</source>
         <translation>Klik sel untuk melihat kutipannya.</translation>
     </message>
@@ -457,6 +461,10 @@
     <message>
         <source>Keep the drafted summary as your own</source>
         <translation>Jadikan ringkasan draf ini ringkasan Anda</translation>
+    </message>
+    <message>
+        <source>Type this cell or its row as a direct, meta or side effect</source>
+        <translation>Tetapkan sel ini atau barisnya sebagai efek langsung, meta-efek, atau efek samping</translation>
     </message>
     <message>
         <source>Set rating…</source>
@@ -1389,6 +1397,10 @@ Pengode: {coder}</translation>
         <translation>Batas a&amp;wal/akhir</translation>
     </message>
     <message>
+        <source>Early/late by</source>
+        <translation>Awal/akhir menurut</translation>
+    </message>
+    <message>
         <source>Periods &amp;by</source>
         <translation>Per&amp;iode per</translation>
     </message>
@@ -1705,6 +1717,26 @@ Pengode: {coder}</translation>
     <message>
         <source>Set by {author}: {rating}</source>
         <translation>Ditetapkan oleh {author}: {rating}</translation>
+    </message>
+    <message>
+        <source>Effect type</source>
+        <translation>Jenis efek</translation>
+    </message>
+    <message>
+        <source>Type which part?</source>
+        <translation>Bagian mana yang ditetapkan?</translation>
+    </message>
+    <message>
+        <source>This cell only</source>
+        <translation>Hanya sel ini</translation>
+    </message>
+    <message>
+        <source>As the row (a row: direct, the default)</source>
+        <translation>Mengikuti baris (untuk baris: efek langsung, bawaan)</translation>
+    </message>
+    <message>
+        <source>Direct: what the intervention aimed at; meta: broader effects beyond its aims; side: unintended effects.</source>
+        <translation>Langsung: yang dituju intervensi; meta: efek lebih luas di luar tujuannya; samping: efek yang tidak dimaksudkan.</translation>
     </message>
 </context>
 <context>
@@ -4576,6 +4608,26 @@ Pengode: {coder}</translation>
         <translation>tanpa</translation>
     </message>
     <message>
+        <source>the coding&apos;s period or event date, else the interview</source>
+        <translation>periode atau tanggal peristiwa pengodean, atau tanggal wawancara</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s own period or event date</source>
+        <translation>periode atau tanggal peristiwa pengodean itu sendiri</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s event date</source>
+        <translation>tanggal peristiwa pengodean</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s period</source>
+        <translation>periode pengodean</translation>
+    </message>
+    <message>
+        <source>the source&apos;s date (interview)</source>
+        <translation>tanggal sumber (wawancara)</translation>
+    </message>
+    <message>
         <source>month</source>
         <translation>bulan</translation>
     </message>
@@ -4626,6 +4678,18 @@ Pengode: {coder}</translation>
     <message>
         <source>no valence</source>
         <translation>tanpa valensi</translation>
+    </message>
+    <message>
+        <source>direct effect</source>
+        <translation>efek langsung</translation>
+    </message>
+    <message>
+        <source>meta-effect</source>
+        <translation>meta-efek</translation>
+    </message>
+    <message>
+        <source>side effect</source>
+        <translation>efek samping</translation>
     </message>
     <message>
         <source>codings</source>
@@ -4685,6 +4749,10 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no attribute named &apos;{name}&apos;.</source>
         <translation>Tidak ada atribut bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A time field is one of {allowed}, attribute:NAME or source_attribute:NAME, not &apos;{value}&apos;.</source>
+        <translation>Sumber waktu adalah salah satu dari {allowed}, attribute:NAMA atau source_attribute:NAMA, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>An early/late split needs a cutoff date (YYYY-MM-DD).</source>
@@ -6010,6 +6078,18 @@ Pengode: {coder}</translation>
         <source>A causal network needs codes.</source>
         <translation>Jaringan kausal memerlukan kode.</translation>
     </message>
+    <message>
+        <source>An effect is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Jenis efek adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>That row or cell has no effect type set.</source>
+        <translation>Baris atau sel itu belum diberi jenis efek.</translation>
+    </message>
+    <message>
+        <source>Only effects matrices type their effects.</source>
+        <translation>Hanya matriks efek yang dapat diberi jenis efek.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -6491,6 +6571,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Merge review</source>
         <translation>Gabungkan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>Set effect type</source>
+        <translation>Tetapkan jenis efek</translation>
+    </message>
+    <message>
+        <source>Clear effect type</source>
+        <translation>Hapus jenis efek</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ class Seeded:
     memo: int
     comment: int
     arrow: int
+    effects: int
 
 
 def seed(p: Project, st: Any) -> Seeded:
@@ -47,7 +48,9 @@ def seed(p: Project, st: Any) -> Seeded:
         p, links=[(st.code["Komunikasi"], st.code["Disposisi"], None)], op="and"
     )
     arrow = p.maps.generate("Jaringan kausal", network).result.links[0].id
-    return Seeded(st, display, conclusion, memo, comment, arrow)
+    effects = p.displays.save("Efek", ready_spec(p, "effects", group="OPD")).result.id
+    p.effects.set_type(effects, str(st.code["Komunikasi"]), None, "side")
+    return Seeded(st, display, conclusion, memo, comment, arrow, effects)
 
 
 Op = Callable[[Project, Seeded], Any]
@@ -94,6 +97,12 @@ OPERATIONS: dict[str, Op] = {
     "map.generate": lambda p, s: p.maps.generate("Bagan konteks", context_chart(p, group_by="OPD")),
     "map.annotate": lambda p, s: p.maps.annotate_link(s.arrow, sign="-", strength="strong",
                                                       evidence=[s.st.c["c2"]]),
+    "display.effect_type": lambda p, s: p.effects.set_type(
+        s.effects, str(s.st.code["Sumber daya"]), "Bappeda", "meta"),
+    "display.effect_type_edit": lambda p, s: p.effects.set_type(
+        s.effects, str(s.st.code["Komunikasi"]), None, "direct"),
+    "display.effect_type_clear": lambda p, s: p.effects.clear_type(
+        s.effects, str(s.st.code["Komunikasi"]), None),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),

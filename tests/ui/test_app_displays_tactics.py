@@ -1,0 +1,56 @@
+"""MHS tactics in the Displays pane: an effects matrix's rows and cells typed as direct,
+meta or side effects — each one core operation, undoable, shown on the row and cell."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qualcode.analysis.displays import ready_spec
+
+
+@pytest.fixture
+def win(sample_window):
+    """A main window on a fresh copy of the sample study."""
+    return sample_window(coder="ana", size=(1400, 900))
+
+
+def _open_saved(qtbot, pane, saved_id: int):
+    before = pane.display
+    pane.open_saved(saved_id)
+    qtbot.waitUntil(lambda: pane.display is not before and pane.display is not None, timeout=10000)
+    return pane.display
+
+
+def test_type_an_effects_row_and_a_cell(win, qtbot, monkeypatch):
+    from qualcode.ui import dialogs
+
+    w = win
+    p = w.project
+    spec = ready_spec(p, "effects", cutoff="2024-04-15", time_field="source")
+    saved = w.dispatcher.run(p.displays.save, "Efek", spec).result
+    pane = w.show_pane("displays")
+    shown = _open_saved(qtbot, pane, saved.id)
+    assert shown.row_effects[0] == "direct"  # the documented default
+    header = pane.model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+    assert header.endswith("(direct effect)")
+    pane.table.setCurrentIndex(pane.model.index(0, 1))
+    cell = pane.cell
+    assert cell.effect.isVisible() and "direct effect" in cell.effect.text()
+    answers = iter([0, 2])  # this row -> side effect
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: next(answers))
+    qtbot.mouseClick(cell.effect, Qt.MouseButton.LeftButton)
+    assert pane.display.row_effects[0] == "side"
+    assert "side effect" in pane.model.headerData(0, Qt.Orientation.Vertical,
+                                                  Qt.ItemDataRole.DisplayRole)  # fmt: skip
+    answers = iter([1, 1])  # this cell only -> meta-effect
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: next(answers))
+    qtbot.mouseClick(cell.effect, Qt.MouseButton.LeftButton)
+    assert pane.display.cell_effects[(0, 1)] == "meta"
+    assert pane.model.index(0, 1).data().startswith("[meta-effect]")
+    assert "meta-effect" in cell.effect.text()
+    w.undo()
+    qtbot.waitUntil(lambda: (0, 1) not in pane.display.cell_effects, timeout=5000)
+    assert pane.display.row_effects[0] == "side"
+    w.undo()
+    qtbot.waitUntil(lambda: pane.display.row_effects[0] == "direct", timeout=5000)
