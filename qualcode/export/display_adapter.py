@@ -12,9 +12,9 @@ from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from qualcode.export.attribution import AttributionStyle, Attributor
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.table import CellContent, Quote, Table
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display

@@ -65,7 +65,7 @@ def rewrite_file(path: str | os.PathLike[str], engine: Pseudonymiser) -> None:
     if not engine:
         return
     if suffix == ".qdpx" and zipfile.is_zipfile(target):
-        from qualcode.interop.refi.identity import pseudonymise_qdpx
+        from qualcode.interop.refi.format.identity import pseudonymise_qdpx
 
         pseudonymise_qdpx(target, engine)  # selections count characters: moved with the text
     elif suffix in ZIP_SUFFIXES and zipfile.is_zipfile(target):

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from qualcode.analysis.displays import customised_spec
 from qualcode.analysis.engine import build_display
 from qualcode.analysis.spec import DisplaySpec
-from qualcode.ui import dialogs
 from qualcode.ui.features.displays_form import TYPES
+from qualcode.ui.shell import dialogs
 
 KADIS = "Kepala Dinas Komunikasi dan Informatika"
 

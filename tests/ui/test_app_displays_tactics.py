@@ -23,7 +23,7 @@ def _open_saved(qtbot, pane, saved_id: int):
 
 
 def test_type_an_effects_row_and_a_cell(win, qtbot, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = win
     p = w.project

@@ -124,7 +124,7 @@ def import_sheet(
     project: str, file: str, key: str | None, dry_run: bool, as_json: bool, coder: str | None
 ) -> None:
     """Import a classification sheet (.xlsx/.csv, one row per case) as case attributes."""
-    from qualcode.casesheet import import_case_sheet, preview_case_sheet
+    from qualcode.cases.casesheet import import_case_sheet, preview_case_sheet
 
     if dry_run:
         with open_project(project, coder, read_only=True) as p:
@@ -174,7 +174,7 @@ def import_sheet(
 @click.option("--key", default="Case", show_default=True, help="Header of the case column.")
 def export_sheet(project: str, out: str, key: str) -> None:
     """Write cases and their attributes to OUT (.xlsx or .csv)."""
-    from qualcode.casesheet import export_case_sheet
+    from qualcode.cases.casesheet import export_case_sheet
 
     with open_project(project, read_only=True) as p:
         count = export_case_sheet(p, out, key=key)

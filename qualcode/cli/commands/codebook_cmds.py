@@ -27,7 +27,7 @@ def codebook() -> None:
 @json_option
 def list_(as_json: bool) -> None:
     """List the shipped codebooks."""
-    from qualcode.coding.codebook_file import shipped_codebooks
+    from qualcode.codebooks.files import shipped_codebooks
 
     books = shipped_codebooks()
     rows = [
@@ -57,7 +57,7 @@ def list_(as_json: bool) -> None:
 @json_option
 def show(name: str, language: str, as_json: bool) -> None:
     """Show a codebook's code tree with short definitions."""
-    from qualcode.coding.codebook_file import codebook_to_data, find_codebook
+    from qualcode.codebooks.files import codebook_to_data, find_codebook
 
     book = find_codebook(name)
     if as_json:
@@ -89,7 +89,7 @@ def load(
     as_json: bool,
 ) -> None:  # fmt: skip
     """Load a codebook into PROJECT (re-loading merges by code id)."""
-    from qualcode.coding.codebook_project import load_codebook_into
+    from qualcode.codebooks.project import load_codebook_into
 
     with open_project(project, coder) as p:
         report = load_codebook_into(p, name, language=language, skip_optional=skip_optional)
@@ -119,8 +119,8 @@ def load(
 @click.option("--language", type=LANGUAGE, help="Language of names and texts.")
 def export(project: str, out: str, codebook_id: str | None, language: str | None) -> None:
     """Export the project's codebook as YAML, an Excel sheet or a Word table."""
-    from qualcode.coding.codebook_export import export_codebook_yaml
-    from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
+    from qualcode.codebooks.export import export_codebook_yaml
+    from qualcode.codebooks.office import export_codebook_docx, export_codebook_xlsx
 
     suffix = Path(out).suffix.lower()
     with open_project(project, read_only=True) as p:

@@ -30,7 +30,7 @@ def export() -> None:
 
 
 def _style(pseudonymise: bool, fields: str | None, separator: str | None) -> Any:
-    from qualcode.export.attribution import FIELDS, AttributionStyle
+    from qualcode.cases.attribution import FIELDS, AttributionStyle
 
     kwargs: dict[str, Any] = {"pseudonymise": pseudonymise}
     if fields:

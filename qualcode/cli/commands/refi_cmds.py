@@ -60,8 +60,8 @@ def export(
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
     from qualcode.export.leaks import describe, write_pseudonymised
     from qualcode.export.pseudonymise import Pseudonymiser
-    from qualcode.interop.refi.identity import add_register
-    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.interop.refi.format.identity import add_register
+    from qualcode.interop.refi.project.exporter import export_qdpx
 
     if pseudonymise and with_identity_register:
         raise click.UsageError("--with-identity-register would undo --pseudonymise")
@@ -90,7 +90,7 @@ def export(
 @json_option
 def export_codebook(project: str, out: Path, as_json: bool) -> None:
     """Export the codes and code sets of PROJECT as a REFI-QDA codebook OUT.qdc."""
-    from qualcode.interop.refi_export import export_qdc
+    from qualcode.interop.refi.project.exporter import export_qdc
 
     with open_project(project, read_only=True) as p:
         report = export_qdc(p, out)
@@ -112,7 +112,7 @@ def import_(file: Path, project: str, coder: str | None, as_json: bool) -> None:
     whole import is one step that undo takes back. The report lists what could
     not be imported.
     """
-    from qualcode.interop.refi_import import import_refi, import_refi_as_new
+    from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
     from qualcode.store.engine import is_url
 
     if not is_url(project) and not Path(project).exists():

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 KIND_NAMES = {
     "auto": QT_TRANSLATE_NOOP("ChartView", "Automatic"),

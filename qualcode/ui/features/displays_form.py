@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS, VALENCES
-from qualcode.ui.detail_pane import valence_label
 from qualcode.ui.features.displays_model import BUCKETS, MEASURES, OPS, TIME_FIELDS, translated
-from qualcode.ui.navigation import kind_label
+from qualcode.ui.panes.detail_pane import valence_label
+from qualcode.ui.shell.navigation import kind_label
 
 TYPES: dict[str, str] = {
     "matrix": QT_TRANSLATE_NOOP("displays", "Coding matrix (codes × cases)"),

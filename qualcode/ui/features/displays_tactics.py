@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from qualcode.ui import dialogs
 from qualcode.ui.features.displays_model import EFFECTS, translated
+from qualcode.ui.shell import dialogs
 
 EFFECT_DISPLAYS = ("effects", "explanatory_effects")
 

@@ -1,10 +1,10 @@
 """Exports (File › Export) and REFI-QDA imports (File menu, and files dropped on the window).
 
-Every command asks for a file through :mod:`qualcode.ui.dialogs` and runs the
+Every command asks for a file through :mod:`qualcode.ui.shell.dialogs` and runs the
 core on a worker thread (``dispatcher.run_task``) behind a progress dialog with
 Cancel: coded excerpts (:mod:`qualcode.export.excerpts`), the project report,
-the codebook (:mod:`qualcode.coding.codebook_export` and ``codebook_office``) and
-REFI-QDA projects and codebooks (:mod:`qualcode.interop.refi_export`). Exports
+the codebook (:mod:`qualcode.codebooks.export` and :mod:`qualcode.codebooks.office`) and
+REFI-QDA projects and codebooks (:mod:`qualcode.interop.refi.project.exporter`). Exports
 write atomically, so a cancelled or failed export leaves no file. The REFI-QDA
 imports live in :class:`~qualcode.ui.features.exports_refi.RefiImports`.
 """
@@ -19,10 +19,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature
 from qualcode.ui.features.exports_refi import RefiImports, stage_progress
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 
 class ExportActions(RefiImports, QObject):
@@ -45,7 +45,7 @@ class ExportActions(RefiImports, QObject):
 
     # -- helpers ------------------------------------------------------------------------------
     def _style(self) -> Any:
-        from qualcode.export.attribution import AttributionStyle
+        from qualcode.cases.attribution import AttributionStyle
 
         return AttributionStyle(pseudonymise=self.pseudonymise)
 
@@ -218,8 +218,8 @@ class ExportActions(RefiImports, QObject):
 
         def work(progress: Any, cancel: Any) -> None:
             del progress, cancel  # one quick write
-            from qualcode.coding.codebook_export import export_codebook_yaml
-            from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
+            from qualcode.codebooks.export import export_codebook_yaml
+            from qualcode.codebooks.office import export_codebook_docx, export_codebook_xlsx
 
             def write(target: Any) -> None:
                 suffix = Path(path).suffix.lower()
@@ -248,7 +248,7 @@ class ExportActions(RefiImports, QObject):
         label = self.tr("Writing the project…")
 
         def work(progress: Any, cancel: Any) -> Any:
-            from qualcode.interop.refi_export import export_qdpx
+            from qualcode.interop.refi.project.exporter import export_qdpx
 
             # Pseudonymising moves selections in code points: it writes spec positions.
             units = "spec" if self.pseudonymise else positions
@@ -269,7 +269,7 @@ class ExportActions(RefiImports, QObject):
 
         def work(progress: Any, cancel: Any) -> Any:
             del progress, cancel  # one quick write
-            from qualcode.interop.refi_export import export_qdc
+            from qualcode.interop.refi.project.exporter import export_qdc
 
             return export_qdc(project, path)
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.chart_view import chart_language
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project
 
 FIGURES = {
     "cluster": QT_TRANSLATE_NOOP("FiguresPane", "Cluster analysis"),

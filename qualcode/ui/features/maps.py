@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from qualcode.analysis.map_builders import link_words
 from qualcode.changes import Area
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.chart_view import chart_language
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project
 
 RELATION_NAMES = {
     "associated": QT_TRANSLATE_NOOP("MapsPane", "is associated with"),

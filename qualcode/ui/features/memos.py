@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import MEMO_KINDS
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
 from qualcode.ui.features.source_edit import edit_current_source
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 KIND_NAMES = {
     "analytic": QT_TRANSLATE_NOOP("MemosPane", "analytic"),

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 
 def export_review(window: Any) -> Any:
