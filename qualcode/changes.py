@@ -65,6 +65,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "conclusion_evidence": (Area.CONCLUSIONS,),
         "conclusion_display": (Area.CONCLUSIONS,),
         "conclusion_memo": (Area.CONCLUSIONS,),
+        "member_check": (Area.CONCLUSIONS,),
         "review_comment": (Area.REVIEW,),
         "identity_entry": (Area.IDENTITIES,),
         "identity_attribute": (Area.IDENTITIES,),

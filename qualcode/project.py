@@ -129,6 +129,9 @@ class Project:
         from qualcode.analysis.effect_types import EffectTypeManager
 
         self.effects = EffectTypeManager(self)
+        from qualcode.analysis.member_checks import MemberCheckManager
+
+        self.member_checks = MemberCheckManager(self)
         self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------

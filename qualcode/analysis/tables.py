@@ -15,6 +15,7 @@ conclusion_display: Table = m.ConclusionDisplay.__table__  # type: ignore[assign
 conclusion_memo: Table = m.ConclusionMemo.__table__  # type: ignore[assignment]
 review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
 effect_type: Table = m.EffectType.__table__  # type: ignore[assignment]
+member_check: Table = m.MemberCheck.__table__  # type: ignore[assignment]
 
 ALL = (
     saved_display,
@@ -26,4 +27,5 @@ ALL = (
     conclusion_memo,
     review_comment,
     effect_type,
+    member_check,
 )

@@ -25,6 +25,10 @@ VERIFICATION_ID: dict[str, str] = {
     "{n} contradicting excerpt(s) are not addressed.":
         "{n} kutipan yang bertentangan belum ditanggapi.",
     "{n} linked excerpt(s) no longer exist.": "{n} kutipan yang ditautkan sudah tidak ada.",
+    "Member check: the conclusion was disputed.":
+        "Member check: kesimpulan ini dibantah informan.",
+    "Member check: {names} disputed their account.":
+        "Member check: {names} membantah uraiannya.",
 }  # fmt: skip
 
 
@@ -152,6 +156,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Contradicting evidence: {n}, not addressed: {open}",
     },
     "evidence_note": {"id": "Catatan", "en": "Note"},
+    "fig_member_check": {"id": "Member check: {status}", "en": "Member check: {status}"},
+    "fig_informant_checks": {
+        "id": "Member check informan: {checks}",
+        "en": "Informants' member checks: {checks}",
+    },
     "overridden": {"id": "diubah peneliti", "en": "set by the researcher"},
     "rule_said": {"id": "aturan", "en": "rule"},
     "back": {"id": "Kembali", "en": "Back"},

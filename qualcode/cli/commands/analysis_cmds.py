@@ -260,6 +260,11 @@ def conclusion_verify(project: str, conclusion_id: int, role: str | None, as_jso
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")
     click.echo(f"largest share from one informant: {v.top_case_share:.0%} ({v.top_case})")
     click.echo(f"silent roles ({v.role_attribute or '-'}): {', '.join(v.silent_roles) or '-'}")
+    click.echo(f"member check: {v.member_check.words('en')}")
+    if v.informant_checks:
+        checks = ", ".join(f"{name} ({status.replace('_', ' ')})" for name, status in
+                           v.informant_checks)  # fmt: skip
+        click.echo(f"informants' member checks: {checks}")
     for w in v.warnings:
         click.echo(f"! {w}")
 

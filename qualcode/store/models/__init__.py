@@ -33,7 +33,7 @@ from qualcode.store.models.core import (
 )
 from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
-from qualcode.store.models.tactics import EffectType
+from qualcode.store.models.tactics import EffectType, MemberCheck
 
 __all__ = [
     "Attribute",
@@ -57,6 +57,7 @@ __all__ = [
     "IdentityEntry",
     "MapLink",
     "MapNode",
+    "MemberCheck",
     "Memo",
     "ProjectInfo",
     "ReviewComment",

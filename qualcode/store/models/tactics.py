@@ -1,14 +1,14 @@
-"""MHS analysis tactics kept with a saved display: the researcher's typing of effects.
-
-Keyed like cell summaries (saved display, row key, column key); an empty
-column key types a whole row.
+"""MHS analysis tactics: the researcher's typing of effects (kept with a saved display, keyed
+like cell summaries; an empty column key types a whole row) and member checks of conclusions
+and informants (a plain ``target_id``, no foreign key: deleting a case must not fail because it
+was member-checked; readers skip checks of deleted targets).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from qualcode.store.models.base import Base, utcnow
@@ -27,5 +27,23 @@ class EffectType(Base):
     row_key: Mapped[str] = mapped_column(String(200))
     col_key: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str] = mapped_column(String(200), default="")
+    modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MemberCheck(Base):
+    """Where member checking of a conclusion or an informant (case) stands."""
+
+    __tablename__ = "member_check"
+    __table_args__ = (
+        Index("uq_member_check_target", "target", "target_id", unique=True),
+        {"sqlite_autoincrement": True},
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(16))  # conclusion | case
+    target_id: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # not_asked | sent | confirmed | disputed
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_on: Mapped[date | None] = mapped_column(Date)
     author: Mapped[str] = mapped_column(String(200), default="")
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

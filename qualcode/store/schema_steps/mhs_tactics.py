@@ -1,5 +1,6 @@
 """Schema 2, MHS analysis tactics: causal-network arrows carry a sign, a strength and evidence;
-effects matrices keep the researcher's typing of effects (``effect_type``).
+effects matrices keep the researcher's typing of effects (``effect_type``); conclusions and
+informants their member checks (``member_check``).
 
 Explicit DDL (never the live models), so the step runs the same on SQLite and
 PostgreSQL; it runs after ``concept_maps`` (steps run in name order).
@@ -10,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     Connection,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     text,
 )
 
@@ -48,9 +51,26 @@ def _effect_type(meta: MetaData) -> Table:
     )  # fmt: skip
 
 
+def _member_check(meta: MetaData) -> Table:
+    return Table(
+        "member_check", meta,
+        Column("id", Integer, primary_key=True),
+        Column("target", String(16), nullable=False),
+        Column("target_id", Integer, nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("note", Text, nullable=False),
+        Column("checked_on", Date),
+        Column("author", String(200), nullable=False),
+        Column("modified_at", DateTime, nullable=False),
+        Index("uq_member_check_target", "target", "target_id", unique=True),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+
+
 @step(2, "mhs_tactics_tables")
 def add_tactics_tables(conn: Connection) -> None:
     """The tables of the researcher's analysis tactics (frozen copies of schema 2's)."""
     meta = MetaData()
     Table("saved_display", meta, Column("id", Integer, primary_key=True))
     _effect_type(meta).create(conn)
+    _member_check(meta).create(conn)

@@ -980,6 +980,14 @@ Pengode: {coder}</translation>
         <translation>Sunting kesimpulan</translation>
     </message>
     <message>
+        <source>This conclusion</source>
+        <translation>Kesimpulan ini</translation>
+    </message>
+    <message>
+        <source>Informant {name}</source>
+        <translation>Informan {name}</translation>
+    </message>
+    <message>
         <source>Delete the conclusion “{text}”? Its links to excerpts go too.</source>
         <translation>Hapus kesimpulan “{text}”? Tautannya ke kutipan juga ikut terhapus.</translation>
     </message>
@@ -1030,6 +1038,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Mark it tentative, verified or rejected</source>
         <translation>Tandai sebagai sementara, terverifikasi, atau ditolak</translation>
+    </message>
+    <message>
+        <source>Member check…</source>
+        <translation>Member check…</translation>
+    </message>
+    <message>
+        <source>Record the member check of the conclusion or of an informant</source>
+        <translation>Catat member check atas kesimpulan ini atau atas seorang informan</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1258,6 +1274,54 @@ Pengode: {coder}</translation>
     <message>
         <source>(this excerpt no longer exists)</source>
         <translation>(kutipan ini sudah tidak ada)</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>belum ditanyakan</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>dibantah</translation>
+    </message>
+    <message>
+        <source>Member check: {status}</source>
+        <translation>Member check: {status}</translation>
+    </message>
+    <message>
+        <source>informants: {checks}</source>
+        <translation>informan: {checks}</translation>
+    </message>
+    <message>
+        <source>Member check</source>
+        <translation>Member check</translation>
+    </message>
+    <message>
+        <source>What was sent, what the informant said</source>
+        <translation>Apa yang dikirim, apa kata informan</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Bertanggal</translation>
+    </message>
+    <message>
+        <source>Check of:</source>
+        <translation>Pemeriksaan atas:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Catatan:</translation>
     </message>
 </context>
 <context>
@@ -5212,8 +5276,20 @@ Pengode: {coder}</translation>
         <translation>Valensi harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>A member check is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Status member check adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>&apos;{value}&apos; bukan tanggal (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>A member check is of a conclusion or a case.</source>
+        <translation>Member check dilakukan atas kesimpulan atau kasus.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: it was not asked yet.</source>
+        <translation>Tidak ada yang diubah: memang belum ditanyakan.</translation>
     </message>
     <message>
         <source>Choose at least one code.</source>
@@ -6580,6 +6656,10 @@ Pengode: {coder}</translation>
         <source>Clear effect type</source>
         <translation>Hapus jenis efek</translation>
     </message>
+    <message>
+        <source>Record member check</source>
+        <translation>Catat member check</translation>
+    </message>
 </context>
 <context>
     <name>panes</name>
@@ -6958,6 +7038,14 @@ Pengode: {coder}</translation>
     <message>
         <source>{n} linked excerpt(s) no longer exist.</source>
         <translation>{n} kutipan yang ditautkan sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Member check: the conclusion was disputed.</source>
+        <translation>Member check: kesimpulan ini dibantah informan.</translation>
+    </message>
+    <message>
+        <source>Member check: {names} disputed their account.</source>
+        <translation>Member check: {names} membantah uraiannya.</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,7 @@ def seed(p: Project, st: Any) -> Seeded:
     arrow = p.maps.generate("Jaringan kausal", network).result.links[0].id
     effects = p.displays.save("Efek", ready_spec(p, "effects", group="OPD")).result.id
     p.effects.set_type(effects, str(st.code["Komunikasi"]), None, "side")
+    p.member_checks.set("case", st.case["I1"], "sent", checked_on="2024-05-01")
     return Seeded(st, display, conclusion, memo, comment, arrow, effects)
 
 
@@ -103,6 +104,10 @@ OPERATIONS: dict[str, Op] = {
         s.effects, str(s.st.code["Komunikasi"]), None, "direct"),
     "display.effect_type_clear": lambda p, s: p.effects.clear_type(
         s.effects, str(s.st.code["Komunikasi"]), None),
+    "member_check.set": lambda p, s: p.member_checks.set(
+        "conclusion", s.conclusion, "disputed", note="Angka ditolak", checked_on="2024-06-01"),
+    "member_check.edit": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "confirmed"),
+    "member_check.clear": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "not_asked"),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
