@@ -2930,6 +2930,53 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>OutliersDialog</name>
+    <message>
+        <source>Outliers and extreme cases</source>
+        <translation>Kasus pencilan dan kasus ekstrem</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>A case&apos;s profile is its share of coded passages in each top-level code; z = (share − mean) / SD over the cases; its deviation is the root mean square of its z-scores. Flagged (!) when a code&apos;s |z| reaches the threshold.</source>
+        <translation>Profil sebuah kasus adalah porsi bagian teks terkodenya pada tiap kode tingkat atas; z = (porsi − rata-rata) / SD antarkasus; simpangannya adalah akar rata-rata kuadrat skor z-nya. Ditandai (!) bila |z| suatu kode mencapai ambang.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>Simpangan</translation>
+    </message>
+    <message>
+        <source>Driven by</source>
+        <translation>Disebabkan oleh</translation>
+    </message>
+    <message>
+        <source>Double-click an excerpt to open it in its source</source>
+        <translation>Klik dua kali kutipan untuk membukanya di sumbernya</translation>
+    </message>
+    <message>
+        <source>Cases:</source>
+        <translation>Kasus:</translation>
+    </message>
+    <message>
+        <source>Flag at |z| ≥</source>
+        <translation>Tandai bila |z| ≥</translation>
+    </message>
+    <message>
+        <source>Leave out cases with fewer passages than</source>
+        <translation>Abaikan kasus dengan bagian teks kurang dari</translation>
+    </message>
+    <message>
+        <source>Comparing the cases&apos; code profiles…</source>
+        <translation>Membandingkan profil kode antarkasus…</translation>
+    </message>
+</context>
+<context>
     <name>ParagraphNumbers</name>
     <message>
         <source>Paragraph numbers</source>
@@ -4523,6 +4570,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Bring the supervisor&apos;s comments, replies, resolutions and check codings from a returned copy into this project</source>
         <translation>Masukkan komentar, balasan, penyelesaian dan pengodean pemeriksaan pembimbing dari salinan yang dikembalikan ke proyek ini</translation>
+    </message>
+    <message>
+        <source>Outlie&amp;rs and extreme cases…</source>
+        <translation>Kasus pe&amp;ncilan dan ekstrem…</translation>
+    </message>
+    <message>
+        <source>Cases whose code profile deviates most, with evidence</source>
+        <translation>Kasus yang profil kodenya paling menyimpang, beserta buktinya</translation>
     </message>
 </context>
 <context>
@@ -6165,6 +6220,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Only effects matrices type their effects.</source>
         <translation>Hanya matriks efek yang dapat diberi jenis efek.</translation>
+    </message>
+    <message>
+        <source>The outlier threshold must be above 0 and the minimum at least 1.</source>
+        <translation>Ambang pencilan harus di atas 0 dan batas minimum paling sedikit 1.</translation>
+    </message>
+    <message>
+        <source>Comparing code profiles needs at least two codes.</source>
+        <translation>Membandingkan profil kode memerlukan paling sedikit dua kode.</translation>
+    </message>
+    <message>
+        <source>Too few cases to compare: {n} have {min} or more coded passages (3 needed).</source>
+        <translation>Terlalu sedikit kasus untuk dibandingkan: {n} kasus memiliki {min} bagian teks terkode atau lebih (perlu 3).</translation>
     </message>
 </context>
 <context>
