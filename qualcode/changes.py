@@ -58,6 +58,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "cell_summary": (Area.SUMMARIES,),
         "cell_rating": (Area.SUMMARIES,),
         "effect_type": (Area.SUMMARIES,),
+        "decision_rule": (Area.SUMMARIES,),
         "concept_map": (Area.MAPS,),
         "map_node": (Area.MAPS,),
         "map_link": (Area.MAPS,),  # a researcher's rating of a cell condenses it too

@@ -132,6 +132,9 @@ class Project:
         from qualcode.analysis.member_checks import MemberCheckManager
 
         self.member_checks = MemberCheckManager(self)
+        from qualcode.analysis.decision_rules import DecisionRuleManager
+
+        self.decision_rules = DecisionRuleManager(self)
         self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------

@@ -71,6 +71,7 @@ class Display:
     rating_basis: dict[tuple[int, int], Any] = field(default_factory=dict)
     row_effects: dict[int, str] = field(default_factory=dict)  # effects matrices: row -> type
     cell_effects: dict[tuple[int, int], str] = field(default_factory=dict)  # typed apart
+    rules: list[Any] = field(default_factory=list)  # a saved display's decision-rule log
     saved_id: int | None = None
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
@@ -140,6 +141,11 @@ class Display:
                 self,
                 lambda k: self.cell_effects.get(k, self.row_effects.get(k[0])),
             )
+        if self.rules:
+            out["decision_rules"] = [
+                {"date": r.decided_on.isoformat(), "text": r.text, "author": r.author}
+                for r in self.rules
+            ]
         if self.spec.type == "coverage":
             out["missing"] = [[r, c] for r, c in self.empty_cells()]
         return out
@@ -222,6 +228,7 @@ def _stated(
     display.scope = scope
     display.coders_counted = counted_names(scope, coders(project))
     apply_effect_types(project, display)
+    display.rules = project.decision_rules.of(saved_id) if saved_id is not None else []
     return display
 
 

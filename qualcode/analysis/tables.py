@@ -16,6 +16,7 @@ conclusion_memo: Table = m.ConclusionMemo.__table__  # type: ignore[assignment]
 review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
 effect_type: Table = m.EffectType.__table__  # type: ignore[assignment]
 member_check: Table = m.MemberCheck.__table__  # type: ignore[assignment]
+decision_rule: Table = m.DecisionRule.__table__  # type: ignore[assignment]
 
 ALL = (
     saved_display,
@@ -28,4 +29,5 @@ ALL = (
     review_comment,
     effect_type,
     member_check,
+    decision_rule,
 )

@@ -119,7 +119,10 @@ def table_from_display(
     for r, kind in display.row_effects.items():  # an effects matrix: each row's type
         rows[r] = f"{rows[r]} ({effect_word(kind, language)})"
     cols = _labels(display.columns, spec.columns, cite, language)
-    table = Table(name, rows, cols, cells, about)
+    notes: tuple[str, ...] = ()
+    if display.rules:  # the display's decision-rule log, printed under the table
+        notes = (label("decision_rules", language), *(r.line() for r in display.rules))
+    table = Table(name, rows, cols, cells, about, notes=notes)
     if cite is not None and cite.attributor.style.pseudonymise:
         # cases were ordered by real name; order them by pseudonym (I1, I2, ... F1)
         order = _pseudonym_order(display.rows, rows, cite)

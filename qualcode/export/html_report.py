@@ -239,6 +239,9 @@ def table_html(
 
         about = "; ".join(f"{k}: {plain(v)}" for k, v in table.about.items())
         out.append(f'<p class="note">{escape(about)}</p>')
+    if table.notes:  # the display's decision rules
+        items = "".join(f"<li>{escape(line)}</li>" for line in table.notes[1:])
+        out.append(f'<p class="note"><b>{escape(table.notes[0])}</b></p><ul>{items}</ul>')
     return "".join(out)
 
 

@@ -82,6 +82,8 @@ class Table:
     cells: list[list[CellContent]]
     about: dict[str, Any] = field(default_factory=dict)
     corner: str = ""
+    notes: tuple[str, ...] = ()
+    """Lines printed under the table (e.g. the display's decision rules)."""
 
     def __post_init__(self) -> None:
         rows, cols = len(self.row_labels), len(self.column_labels)
@@ -114,7 +116,7 @@ class Table:
         cells = [[self.cells[r][c] for r in range(len(self.row_labels))]
                  for c in range(len(self.column_labels))]  # fmt: skip
         return Table(self.title, list(self.column_labels), list(self.row_labels), cells,
-                     dict(self.about), self.corner)  # fmt: skip
+                     dict(self.about), self.corner, self.notes)  # fmt: skip
 
     def reordered(self, rows: list[int] | None = None, columns: list[int] | None = None) -> Table:
         """The same table with rows and/or columns in another order (lists of indices)."""
@@ -123,7 +125,7 @@ class Table:
         cells = [[self.cells[r][c] for c in columns] for r in rows]
         return Table(self.title, [self.row_labels[r] for r in rows],
                      [self.column_labels[c] for c in columns], cells, dict(self.about),
-                     self.corner)  # fmt: skip
+                     self.corner, self.notes)  # fmt: skip
 
     def without_empty(self) -> Table:
         """The table without rows and columns that hold nothing at all (no count, no text).

@@ -106,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rating": {"id": "Penilaian", "en": "Rating"},
     "rating_rule": {"id": "Aturan penilaian", "en": "Rating rule"},
     "effect_types": {"id": "Jenis efek", "en": "Effect types"},
+    "decision_rules": {"id": "Aturan keputusan:", "en": "Decision rules:"},
     "effect_types_text": {
         "id": "Tiap baris efek langsung kecuali ditetapkan lain oleh peneliti (meta-efek: efek "
         "lebih luas di luar tujuan langsung; efek samping: efek yang tidak dimaksudkan); sel "

@@ -54,3 +54,37 @@ def test_type_an_effects_row_and_a_cell(win, qtbot, monkeypatch):
     assert pane.display.row_effects[0] == "side"
     w.undo()
     qtbot.waitUntil(lambda: pane.display.row_effects[0] == "direct", timeout=5000)
+
+
+def test_decision_rules_are_logged_with_the_display(win, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qualcode.ui.features import displays_rules
+
+    w = win
+    p = w.project
+    saved = w.dispatcher.run(p.displays.save, "Ceklis", ready_spec(p, "checklist")).result
+    pane = w.show_pane("displays")
+    _open_saved(qtbot, pane, saved.id)
+    assert not pane.rules.isVisible() and pane.buttons["rules"].isEnabled()
+
+    def write_rule(editor):
+        editor.text.setPlainText("Sel memadai bila dua informan atau lebih mengonfirmasi.")
+        editor.day.setDate(editor.day.date().fromString("2024-06-01", "yyyy-MM-dd"))
+        return QDialog.DialogCode.Accepted
+
+    def add_then_close(dialog):
+        dialog.add()
+        assert dialog.list.topLevelItemCount() == 1
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(displays_rules.RuleEditor, "exec", write_rule)
+    monkeypatch.setattr(displays_rules.DecisionRulesDialog, "exec", add_then_close)
+    qtbot.mouseClick(pane.buttons["rules"], Qt.MouseButton.LeftButton)
+    (rule,) = p.decision_rules.of(saved.id)
+    assert rule.decided_on.isoformat() == "2024-06-01"
+    assert pane.rules.isVisible() and "2024-06-01" in pane.rules.text()
+    assert "dua informan" in pane.rules.text()
+    w.undo()
+    qtbot.waitUntil(lambda: not pane.rules.isVisible(), timeout=5000)
+    assert p.decision_rules.of(saved.id) == []

@@ -33,7 +33,7 @@ from qualcode.store.models.core import (
 )
 from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
-from qualcode.store.models.tactics import EffectType, MemberCheck
+from qualcode.store.models.tactics import DecisionRule, EffectType, MemberCheck
 
 __all__ = [
     "Attribute",
@@ -52,6 +52,7 @@ __all__ = [
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "DecisionRule",
     "EffectType",
     "IdentityAttribute",
     "IdentityEntry",

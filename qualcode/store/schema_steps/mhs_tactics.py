@@ -1,6 +1,7 @@
 """Schema 2, MHS analysis tactics: causal-network arrows carry a sign, a strength and evidence;
 effects matrices keep the researcher's typing of effects (``effect_type``); conclusions and
-informants their member checks (``member_check``).
+informants their member checks (``member_check``); saved displays their decision rules
+(``decision_rule``).
 
 Explicit DDL (never the live models), so the step runs the same on SQLite and
 PostgreSQL; it runs after ``concept_maps`` (steps run in name order).
@@ -67,6 +68,20 @@ def _member_check(meta: MetaData) -> Table:
     )  # fmt: skip
 
 
+def _decision_rule(meta: MetaData) -> Table:
+    return Table(
+        "decision_rule", meta,
+        Column("id", Integer, primary_key=True),
+        Column("display_id", Integer, ForeignKey("saved_display.id"), nullable=False),
+        Column("text", Text, nullable=False),
+        Column("decided_on", Date, nullable=False),
+        Column("author", String(200), nullable=False),
+        Column("modified_at", DateTime, nullable=False),
+        Index("ix_decision_rule_display_id", "display_id"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+
+
 @step(2, "mhs_tactics_tables")
 def add_tactics_tables(conn: Connection) -> None:
     """The tables of the researcher's analysis tactics (frozen copies of schema 2's)."""
@@ -74,3 +89,4 @@ def add_tactics_tables(conn: Connection) -> None:
     Table("saved_display", meta, Column("id", Integer, primary_key=True))
     _effect_type(meta).create(conn)
     _member_check(meta).create(conn)
+    _decision_rule(meta).create(conn)

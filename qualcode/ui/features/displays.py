@@ -98,6 +98,7 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
             ("open", self.open_chosen),
             ("delete", self.delete_chosen),
             ("save", self.save_spec),
+            ("rules", self.edit_rules),
             ("xlsx", lambda: self.export("xlsx")),
             ("docx", lambda: self.export("docx")),
         ):
@@ -108,7 +109,7 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.saved)
-        for key in ("open", "delete", "save", "xlsx", "docx"):
+        for key in ("open", "delete", "save", "rules", "xlsx", "docx"):
             bar.addWidget(self.buttons[key])
         self.model = DisplayModel(self)
         self.table = QTableView(self)
@@ -150,6 +151,11 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        self.rules = QLabel(self)
+        self.rules.setObjectName("decisionRules")
+        self.rules.setWordWrap(True)
+        self.rules.hide()
+        layout.addWidget(self.rules)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)
@@ -266,6 +272,7 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
         self.message = ""
         self.model.set_display(display)
         self.chart.show_display(display)
+        self.show_rules()
         summary = display.spec.cell == "summary"
         header = self.table.horizontalHeader()
         if summary:
@@ -354,6 +361,7 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
         if changes.summaries:
             self.reload_ratings()
             self.reload_effects()
+            self.reload_rules()
         if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
             self.form.refill()
         if self.display is not None and changes.changed(*REBUILD_ON):
@@ -420,6 +428,7 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
     def _enable(self) -> None:
         has = self.display is not None
         self.buttons["save"].setEnabled(has and self.writable)
+        self.buttons["rules"].setEnabled(has)
         self.buttons["xlsx"].setEnabled(has)
         self.buttons["docx"].setEnabled(has)
         self.buttons["open"].setEnabled(self.saved.count() > 0)
@@ -435,6 +444,13 @@ class DisplaysPane(CellTactics, CellCondense, DisplayStore, QWidget):
             ),
             "delete": (self.tr("Delete"), self.tr("Delete the chosen saved display")),
             "save": (self.tr("Save…"), self.tr("Save this display's specification under a name")),
+            "rules": (
+                self.tr("Rules…"),
+                self.tr(
+                    "The decision rules followed in this display, dated (printed under "
+                    "every export)"
+                ),
+            ),
             "xlsx": (self.tr("Excel…"), translated(EXPORTS["xlsx"][0])),
             "docx": (self.tr("Word…"), translated(EXPORTS["docx"][0])),
         }

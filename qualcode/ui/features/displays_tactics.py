@@ -1,4 +1,5 @@
-"""MHS tactics on the opened display: typing an effects matrix's effects (direct, meta, side).
+"""MHS tactics on the opened display: typing an effects matrix's effects (direct, meta, side)
+and the display's decision-rule log.
 
 A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`. Each action is
 one core operation run through the dispatcher; the pane redraws from the change
@@ -28,6 +29,8 @@ class CellTactics:
     cell: Any
     writable: bool
     _summary_target: Any  # DisplayStore's: (saved id, cell keys), saving the display first
+    ensure_saved: Any  # DisplayStore's: the saved id, saving the display first (or None)
+    rules: Any  # the pane's label under the display
 
     def show_effect_type(self) -> None:
         """The opened cell's effect type on its button (effects matrices only)."""
@@ -93,3 +96,41 @@ class CellTactics:
         apply_effect_types(self.project, d)
         self.model.layoutChanged.emit()  # row headers and typed cells
         self.show_effect_type()
+
+    def edit_rules(self) -> None:
+        """The display's decision rules (the display is saved first): add, reword, delete."""
+        from qualcode.ui.features.displays_rules import DecisionRulesDialog
+
+        if self.display is None:
+            return
+        saved_id = self.display.saved_id
+        if saved_id is None and self.writable:
+            saved_id = self.ensure_saved()
+        if saved_id is None:
+            return
+
+        def run(fn: Any, *args: Any) -> Any:
+            return self.window_.dispatcher.run(fn, *args, origin=self)
+
+        dialog = DecisionRulesDialog(self.cell, self.project, saved_id, run, writable=self.writable)
+        dialog.exec()
+        self.reload_rules()
+
+    def reload_rules(self) -> None:
+        """Re-read the display's decision rules (after a change, an undo, a colleague)."""
+        d = self.display
+        if d is None or self.project is None:
+            return
+        d.rules = self.project.decision_rules.of(d.saved_id) if d.saved_id is not None else []
+        self.show_rules()
+
+    def show_rules(self) -> None:
+        """The decision rules under the display (hidden when it has none)."""
+        d = self.display
+        rules = d.rules if d is not None else []
+        self.rules.setVisible(bool(rules))
+        self.rules.setText(
+            QCoreApplication.translate("DisplaysPane", "Decision rules: {rules}").format(
+                rules="; ".join(r.line() for r in rules)
+            )
+        )

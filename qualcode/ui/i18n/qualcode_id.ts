@@ -1325,6 +1325,37 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>DecisionRulesDialog</name>
+    <message>
+        <source>Decision rules of the display</source>
+        <translation>Aturan keputusan display ini</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sunting…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Coding</source>
@@ -1635,6 +1666,14 @@ Pengode: {coder}</translation>
         <translation>Simpan spesifikasi display ini dengan sebuah nama</translation>
     </message>
     <message>
+        <source>Rules…</source>
+        <translation>Aturan…</translation>
+    </message>
+    <message>
+        <source>The decision rules followed in this display, dated (printed under every export)</source>
+        <translation>Aturan keputusan yang diikuti dalam display ini, bertanggal (dicetak di bawah setiap ekspor)</translation>
+    </message>
+    <message>
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
@@ -1801,6 +1840,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Direct: what the intervention aimed at; meta: broader effects beyond its aims; side: unintended effects.</source>
         <translation>Langsung: yang dituju intervensi; meta: efek lebih luas di luar tujuannya; samping: efek yang tidak dimaksudkan.</translation>
+    </message>
+    <message>
+        <source>Decision rules: {rules}</source>
+        <translation>Aturan keputusan: {rules}</translation>
     </message>
 </context>
 <context>
@@ -3598,6 +3641,25 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Decision rule</source>
+        <translation>Aturan keputusan</translation>
+    </message>
+    <message>
+        <source>e.g. A cell is rated adequate when two or more informants confirm it.</source>
+        <translation>mis. Sel dinilai memadai bila dua informan atau lebih mengonfirmasinya.</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Aturan:</translation>
+    </message>
+    <message>
+        <source>Decided on:</source>
+        <translation>Diputuskan pada:</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
         <source>All sources</source>
@@ -5335,8 +5397,16 @@ Pengode: {coder}</translation>
         <translation>Status member check adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>A decision rule needs some text.</source>
+        <translation>Aturan keputusan harus berisi teks.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>&apos;{value}&apos; bukan tanggal (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>There is no decision rule with id {id}.</source>
+        <translation>Tidak ada aturan keputusan dengan id {id}.</translation>
     </message>
     <message>
         <source>A member check is of a conclusion or a case.</source>
@@ -6726,6 +6796,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Record member check</source>
         <translation>Catat member check</translation>
+    </message>
+    <message>
+        <source>Add decision rule</source>
+        <translation>Tambah aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Edit decision rule</source>
+        <translation>Sunting aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Delete decision rule</source>
+        <translation>Hapus aturan keputusan</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ class Seeded:
     comment: int
     arrow: int
     effects: int
+    rule: int
 
 
 def seed(p: Project, st: Any) -> Seeded:
@@ -51,7 +52,8 @@ def seed(p: Project, st: Any) -> Seeded:
     effects = p.displays.save("Efek", ready_spec(p, "effects", group="OPD")).result.id
     p.effects.set_type(effects, str(st.code["Komunikasi"]), None, "side")
     p.member_checks.set("case", st.case["I1"], "sent", checked_on="2024-05-01")
-    return Seeded(st, display, conclusion, memo, comment, arrow, effects)
+    rule = p.decision_rules.add(display, "Satu suara per informan.", "2024-05-01").result.id
+    return Seeded(st, display, conclusion, memo, comment, arrow, effects, rule)
 
 
 Op = Callable[[Project, Seeded], Any]
@@ -108,6 +110,10 @@ OPERATIONS: dict[str, Op] = {
         "conclusion", s.conclusion, "disputed", note="Angka ditolak", checked_on="2024-06-01"),
     "member_check.edit": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "confirmed"),
     "member_check.clear": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "not_asked"),
+    "display.rule": lambda p, s: p.decision_rules.add(s.display, "Sel memadai bila >= 2 informan."),
+    "display.rule_edit": lambda p, s: p.decision_rules.edit(s.rule, "Satu suara per peserta FGD.",
+                                                            "2024-05-02"),
+    "display.rule_delete": lambda p, s: p.decision_rules.delete(s.rule),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
