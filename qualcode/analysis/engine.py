@@ -198,7 +198,14 @@ def build_display(
         display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
         return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
-    counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    if spec.measure == "weighted":  # each coding counts its evidence weight
+        from qualcode.analysis.weights import weighted_counts
+
+        counts = weighted_counts(project, corpus, ids, len(row_axis.headers), len(col_axis.headers))
+    else:
+        counts = measure_counts(
+            corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers)
+        )
     if spec.option("relation") and merges(spec) and spec.measure == "codings":
         counts = passage_pair_counts(corpus, spec, row_axis, col_axis, counts)
     check_cancel(cancel)

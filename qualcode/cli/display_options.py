@@ -43,7 +43,12 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             help="codes=, sources=, source_kinds=, cases=, coders=, valence=, "
             "magnitude=, attribute:NAME=, period_from=, period_to=.",
         ),
-        click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"])),
+        click.option(
+            "--measure",
+            type=click.Choice(["codings", "sources", "cases", "chars", "weighted"]),
+            help="What a cell counts; weighted: the sum of the codings' evidence weights "
+            "(strong 3, moderate 2, weak 1, a number as itself, none 1).",
+        ),
         click.option("--cell", type=click.Choice(["count", "excerpts", "summary", "rating"])),
         click.option(
             "--variable",

@@ -101,6 +101,8 @@ def table_from_display(
     }
     if spec.cell == "rating":
         about[label("rating_rule", language)] = label("rating_rule_text", language)
+    if spec.measure == "weighted":
+        about[label("weight_rule", language)] = label("weight_rule_text", language)
     if display.row_effects:
         about[label("effect_types", language)] = label("effect_types_text", language)
     filters = {k: v for k, v in spec.filters}

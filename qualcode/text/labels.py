@@ -169,6 +169,14 @@ LABELS: dict[str, dict[str, str]] = {
     "rows": {"id": "Baris", "en": "Rows"},
     "columns": {"id": "Kolom", "en": "Columns"},
     "chars": {"id": "karakter terkode", "en": "characters coded"},
+    "weighted": {"id": "bobot bukti", "en": "evidence weight"},
+    "weight_rule": {"id": "Aturan bobot", "en": "Weight rule"},
+    "weight_rule_text": {
+        "id": "Sel = jumlah bobot bukti pengodeannya: kuat/tinggi = 3, sedang = 2, "
+        "lemah/rendah = 1, angka = angka itu (dibulatkan), tanpa bobot = 1.",
+        "en": "Cell = the sum of its codings' evidence weights: strong/high = 3, moderate = 2, "
+        "weak/low = 1, a number = that number (rounded), no weight = 1.",
+    },
     "total": {"id": "Total", "en": "Total"},
     # memos and the research journal
     "memos_title": {"id": "Memo dan Jurnal Penelitian", "en": "Memos and Research Journal"},

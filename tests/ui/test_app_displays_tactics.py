@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.engine import build_display
 
 
 @pytest.fixture
@@ -88,3 +89,36 @@ def test_decision_rules_are_logged_with_the_display(win, qtbot, monkeypatch):
     w.undo()
     qtbot.waitUntil(lambda: not pane.rules.isVisible(), timeout=5000)
     assert p.decision_rules.of(saved.id) == []
+
+
+def test_weighted_counts_from_the_form_say_what_they_count(win, qtbot):
+    w = win
+    p = w.project
+    plain = build_display(p, ready_spec(p, "factors"))
+    first = next(c for c in p.codings.in_source(p.sources.all()[0].id))
+    w.dispatcher.run(p.codings.set_attributes, first.id, weight="kuat")
+    pane = w.show_pane("displays")
+    pane.form.set_type("factors")
+    pane.form.measure.setCurrentIndex(pane.form.measure.findData("weighted"))
+    before = pane.display
+    qtbot.mouseClick(pane.form.build, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.display is not before and pane.display is not None, timeout=15000)
+    assert pane.display.spec.measure == "weighted"
+    assert "evidence weight" in pane.title.text()
+    assert sum(map(sum, pane.display.counts)) > sum(map(sum, plain.counts))
+
+
+def test_the_coding_details_set_its_evidence_weight(win, qtbot):
+    w = win
+    p = w.project
+    coding = p.codings.in_source(p.sources.all()[0].id)[0]
+    w.show_coding_details(coding.id)
+    details = w.detail.codings
+    details.weight.setFocus()
+    qtbot.keyClicks(details.weight, "kuat")
+    details.weight.editingFinished.emit()
+    assert p.codings.get(coding.id).weight == "kuat"
+    assert p.undo_label() == "Edit coding"
+    details.show_codings([])  # the form empties; showing the coding again reads its weight
+    details.show_codings([coding.id])
+    assert details.weight.text() == "kuat"

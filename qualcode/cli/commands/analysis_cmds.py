@@ -87,6 +87,10 @@ def display(
         emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
         if result.scope is not None:
             click.echo(result.scope.describe(result.coders_counted))
+        if result.spec.measure == "weighted":
+            from qualcode.text.labels import label
+
+            click.echo(label("weight_rule_text", "en"))
 
 
 @click.command("agreement")

@@ -228,6 +228,7 @@ MEASURES = {
     "sources": QT_TRANSLATE_NOOP("displays", "sources"),
     "cases": QT_TRANSLATE_NOOP("displays", "cases"),
     "chars": QT_TRANSLATE_NOOP("displays", "characters coded"),
+    "weighted": QT_TRANSLATE_NOOP("displays", "evidence weight (strong 3, moderate 2, weak 1)"),
 }
 
 OPS = {

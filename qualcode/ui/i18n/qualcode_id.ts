@@ -770,6 +770,10 @@
         <translation>&amp;Periode</translation>
     </message>
     <message>
+        <source>&amp;Weight</source>
+        <translation>&amp;Bobot</translation>
+    </message>
+    <message>
         <source>&amp;Note</source>
         <translation>&amp;Catatan</translation>
     </message>
@@ -788,6 +792,14 @@
     <message>
         <source>Period</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Evidence weight</source>
+        <translation>Bobot bukti</translation>
+    </message>
+    <message>
+        <source>e.g. strong, weak, 2 (weighted counts)</source>
+        <translation>mis. kuat, lemah, 2 (hitungan berbobot)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4887,6 +4899,10 @@ Pengode: {coder}</translation>
     <message>
         <source>characters coded</source>
         <translation>karakter berkode</translation>
+    </message>
+    <message>
+        <source>evidence weight (strong 3, moderate 2, weak 1)</source>
+        <translation>bobot bukti (kuat 3, sedang 2, lemah 1)</translation>
     </message>
     <message>
         <source>Export the display to Excel</source>
