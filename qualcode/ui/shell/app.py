@@ -108,8 +108,10 @@ def signal_ready(window: Any) -> None:
     instead of guessing with sleeps; it works the same on Linux, Windows and macOS.
     """
     target = os.environ.get(READY_FILE_ENV)
-    if target:
-        Path(target).write_text(window.windowTitle(), encoding="utf-8")
+    if target:  # whole or not at all: a waiting reader never sees an empty file
+        tmp = Path(target + ".tmp")
+        tmp.write_text(window.windowTitle(), encoding="utf-8")
+        os.replace(tmp, target)
 
 
 def run(project_path: str | None = None, *, review: bool = False) -> int:
