@@ -159,21 +159,27 @@ def remote_activity(project: Project, entries: Sequence[AuditRecord]) -> RemoteA
 # -- copying -------------------------------------------------------------------------------
 
 
-def push(file: str | Path, url: str, *, force: bool = False) -> CopyReport:
-    """Copy the project file ``file`` into the (empty) database at ``url``."""
+def push(
+    file: str | Path, url: str, *, force: bool = False, password: str | None = None
+) -> CopyReport:
+    """Copy the project file ``file`` into the (empty) database at ``url``.
+
+    An encrypted ``file`` opens with ``password``, else with ``QUALCODE_PASSWORD`` or the
+    keyring's (a clear error when none is known).
+    """
     if not is_url(url):
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a database URL."), path=str(url)
         )
-    from qualcode.project import Project
+    from qualcode.project import Project, _connect
 
-    with Project.open(file, read_only=True) as source:
+    with Project.open(file, read_only=True, password=password) as source:
         engine = make_engine(url)
         try:
             with (
                 source.engine.connect() as src,
                 src.begin(),
-                engine.connect().execution_options(**WRITE) as dst,
+                _connect(engine, public_location(url)).execution_options(**WRITE) as dst,
                 dst.begin(),
             ):
                 if dst.dialect.name == "postgresql":
@@ -185,14 +191,19 @@ def push(file: str | Path, url: str, *, force: bool = False) -> CopyReport:
     return CopyReport(str(Path(file).resolve()), public_location(url), rows)
 
 
-def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
+def pull(
+    url: str, file: str | Path, *, force: bool = False, password: str | None = None
+) -> CopyReport:
     """Copy the project at ``url`` into a new project file ``file``.
 
     An existing ``file`` is replaced only with ``force``, atomically: the new
-    copy is written beside it and renamed over it once complete.
+    copy is written beside it and renamed over it once complete. An encrypted
+    ``file`` stays encrypted with its password (``password``, else
+    ``QUALCODE_PASSWORD`` or the keyring's); a new file is encrypted when
+    ``password`` is given.
     """
     from qualcode.lock import ProjectLock
-    from qualcode.project import Project
+    from qualcode.project import Project, cipher_password
 
     path = Path(file).resolve()
     if path.exists() and not force:
@@ -200,6 +211,8 @@ def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
             QT_TRANSLATE_NOOP("errors", "{path} already exists (use --force to replace it)."),
             path=str(path),
         )
+    if path.exists():  # checked before anything is copied; a plain file gives None
+        password = cipher_password(path, password)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = ProjectLock(path) if path.exists() else None
     if lock is not None:
@@ -217,7 +230,7 @@ def pull(url: str, file: str | Path, *, force: bool = False) -> CopyReport:
                     ),
                     path=source.location,
                 )
-            engine = make_engine(tmp)
+            engine = make_engine(tmp, password=password)
             try:
                 with (
                     source.engine.connect() as src,

@@ -40,12 +40,15 @@ def team() -> None:
 def push(file: str, url: str, force: bool, as_json: bool) -> None:
     """Copy the project FILE to the (empty) database URL, history included.
 
-    On a database with team roles the copied tables are secured again at once.
+    On a database with team roles the copied tables are secured again at once. An
+    encrypted FILE is opened with its password from the keyring or QUALCODE_PASSWORD,
+    else asked for in a terminal.
     """
+    from qualcode.cli.common import project_password
     from qualcode.team import roles as team_roles
     from qualcode.team import sync as core
 
-    report = core.push(file, url, force=force)
+    report = core.push(file, url, force=force, password=project_password(file))
     secured = team_roles.setup_roles(url) if team_roles.is_set_up(url) else None
     if as_json:
         emit_json({**_asdict(report), "roles_applied": secured is not None})
@@ -61,10 +64,18 @@ def push(file: str, url: str, force: bool, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing FILE.")
 @json_option
 def pull(url: str, file: str, force: bool, as_json: bool) -> None:
-    """Copy the project at URL into a new project FILE, history included."""
+    """Copy the project at URL into a new project FILE, history included.
+
+    Replacing an encrypted FILE (--force) keeps it encrypted with its password (from the
+    keyring or QUALCODE_PASSWORD, else asked for in a terminal).
+    """
+    from pathlib import Path
+
+    from qualcode.cli.common import project_password
     from qualcode.team import sync as core
 
-    report = core.pull(url, file, force=force)
+    password = project_password(file) if Path(file).is_file() else None
+    report = core.pull(url, file, force=force, password=password)
     if as_json:
         emit_json(report)
         return

@@ -396,14 +396,21 @@ class DisplayStore:
                 write(path)
             return path
 
-        def done(written: str) -> None:
+        def done(written: str) -> str:
             self.message = QCoreApplication.translate("DisplaysPane", "Exported to {file}").format(
                 file=written
             )
             self._show_title()
-            self.window_.statusBar().showMessage(self.message, 8000)
+            return str(self.message)
 
-        self.window_.dispatcher.run_task(translated(title), work, done, origin=self)
+        if exports is not None:  # leaks listed and, if the user accepts them, written
+            exports.run(translated(title), work, done)
+        else:
+            self.window_.dispatcher.run_task(
+                translated(title), work,
+                lambda written: self.window_.statusBar().showMessage(done(written), 8000),
+                origin=self,
+            )  # fmt: skip
 
 
 def _layout_holding(layout: QLayout | None, widget: Any) -> QBoxLayout | None:

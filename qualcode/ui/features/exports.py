@@ -34,6 +34,7 @@ class ExportActions(RefiImports, QObject):
         self.main = window
         self.last_task: Any = None
         self.pseudonymise = False  # File › Export › Pseudonymise exports (this session)
+        self.accepting = False  # the user accepted the leaks listed for the running export
         window.installEventFilter(self)  # .qdpx/.qdc files dropped on the window
 
     # -- pane protocol (nothing to show) -------------------------------------------------------
@@ -64,17 +65,54 @@ class ExportActions(RefiImports, QObject):
             path += suffixes[0]
         return path or ""
 
-    def run(self, title: str, work: Callable[..., Any], message: Callable[[Any], str]) -> Any:
+    def run(
+        self, title: str, work: Callable[..., Any], message: Callable[[Any], str],
+        *, accept_leaks: bool = False,
+    ) -> Any:  # fmt: skip
         """Run ``work(progress, cancel)`` off the UI thread; put ``message(result)`` in the
-        status bar when it succeeds. Returns the task."""
+        status bar when it succeeds. Returns the task. A pseudonymised file that still
+        holds register entries is not written: the hits are shown and, if the user
+        accepts them (as ``--accept-leaks`` does), the export runs again and writes it."""
+        from qualcode.export.leaks import LeakError
+
+        def guarded_work(progress: Any, cancel: Any) -> Any:
+            self.accepting = accept_leaks
+            try:
+                return work(progress, cancel)
+            except LeakError as exc:
+                return _Refused(exc)
+            finally:
+                self.accepting = False
 
         def on_done(result: Any) -> None:
+            if isinstance(result, _Refused):
+                if self.write_anyway(title, result.error):
+                    self.run(title, work, message, accept_leaks=True)
+                return
             text = message(result)
             if text:
                 self.main.statusBar().showMessage(text, 10000)
 
-        self.last_task = self.main.dispatcher.run_task(title, work, on_done)
+        self.last_task = self.main.dispatcher.run_task(title, guarded_work, on_done)
         return self.last_task
+
+    def write_anyway(self, title: str, error: Any) -> bool:
+        """Show the register entries left in a pseudonymised file; True to write it anyway."""
+        from qualcode.ui.i18n import translate_error
+
+        question = self.tr("Write the file anyway, with these identifying texts in it?")
+        return dialogs.ask(self.main, title, f"{translate_error(error)}\n\n{question}")
+
+    def save_figure(self, project: Any, path: str, figure: Any) -> None:
+        """Save a drawn figure (charts, figures, concept maps) through :meth:`guarded`, here
+        on the UI thread (a quick write); leaks are offered to accept as in :meth:`run`."""
+        from qualcode.export.leaks import LeakError
+
+        try:
+            self.guarded(project, path, figure=figure)
+        except LeakError as exc:
+            if self.write_anyway(self.tr("Save figure"), exc):
+                self.guarded(project, path, figure=figure, accept_leaks=True)
 
     def toggle_pseudonymise(self) -> bool:
         """Switch pseudonymised exports on or off; returns the new state."""
@@ -87,16 +125,40 @@ class ExportActions(RefiImports, QObject):
         )  # fmt: skip
         return self.pseudonymise
 
-    def guarded(self, project: Any, path: str, write: Callable[[Any], Any]) -> Any:
-        """Run ``write(path)`` on the worker; when pseudonymising, through the register
-        rewrite and the leak check (a leak fails the export: nothing is written)."""
-        if not self.pseudonymise:
+    def guarded(
+        self,
+        project: Any,
+        path: str,
+        write: Callable[[Any], Any] | None = None,
+        *,
+        figure: Any = None,
+        pseudonymise: bool | None = None,
+        accept_leaks: bool = False,
+    ) -> Any:
+        """Run ``write(path)`` (or save ``figure``) on the worker; when pseudonymising (the
+        File › Export switch, or ``pseudonymise`` when the command asked itself), through the
+        register rewrite and the leak check, as every CLI export does (a leak fails the
+        export: nothing is written)."""
+        masked = self.pseudonymise if pseudonymise is None else pseudonymise
+        scan_also = None
+        if figure is not None:
+            from qualcode.figures.style import save_figure
+
+            write = lambda target: save_figure(figure, target)  # noqa: E731
+        assert write is not None
+        if not masked:
             return write(path)
         from qualcode.export.leaks import write_pseudonymised
         from qualcode.export.pseudonymise import Pseudonymiser
 
         engine = Pseudonymiser.for_project(project)
-        return write_pseudonymised(path, engine, write)[0]
+        if figure is not None:
+            from qualcode.figures.pseudonymise import figure_leaks, pseudonymise_figure
+
+            pseudonymise_figure(figure, engine)
+            scan_also = lambda: figure_leaks(figure, engine)  # noqa: E731
+        accept = accept_leaks or self.accepting
+        return write_pseudonymised(path, engine, write, scan_also=scan_also, accept_leaks=accept)[0]
 
     def _saved(self, path: str) -> Callable[[Any], str]:
         return lambda _result: self.tr("Saved {file}.").format(file=Path(path).name)
@@ -271,9 +333,16 @@ class ExportActions(RefiImports, QObject):
             del progress, cancel  # one quick write
             from qualcode.interop.refi.project.exporter import export_qdc
 
-            return export_qdc(project, path)
+            return self.guarded(project, path, lambda target: export_qdc(project, target))
 
         return self.run(self.tr("Exporting the REFI-QDA codebook…"), work, self.show_report)
+
+
+class _Refused:
+    """An export the leak check refused (its :class:`LeakError`), handed to the UI thread."""
+
+    def __init__(self, error: Any) -> None:
+        self.error = error
 
 
 # -- the feature -----------------------------------------------------------------------------------

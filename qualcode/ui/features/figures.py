@@ -185,9 +185,10 @@ class FiguresPane(QWidget):
             f"{self.kind.currentData()}.png",
         )
         if path:
-            from qualcode.figures.style import save_figure
-
-            self.window_.dispatcher.run(lambda: save_figure(self.figure(), path))
+            exports, project = self.window_.panes["exports"], self.project
+            self.window_.dispatcher.run(
+                lambda: exports.save_figure(project, path, self.figure())
+            )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:
         has = self.project is not None

@@ -427,10 +427,12 @@ class MapsPane(QWidget):
         )
         if path:
             from qualcode.figures.concept_map import draw_map
-            from qualcode.figures.style import save_figure
 
             record = self.project.maps.get(self.map_id, chart_language())
-            self._run(lambda: save_figure(draw_map(record, chart_language()), path))
+            exports, project = self.window_.panes["exports"], self.project
+            self._run(
+                lambda: exports.save_figure(project, path, draw_map(record, chart_language()))
+            )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:
         writable = self.project is not None and not self.project.read_only

@@ -259,11 +259,17 @@ def _export_transcript(window: Any) -> None:
 
     project = window.project
     language = "en" if QLocale().language() == QLocale.Language.English else "id"
-    window.dispatcher.run_task(
+    exports = window.panes["exports"]
+    masked = exports.pseudonymise  # File › Export › Pseudonymise exports
+    exports.run(  # through the guard; leaks are shown and may be accepted
         QCoreApplication.translate("MemosPane", "Exporting coded transcript"),
-        lambda progress, cancel: export_transcripts(project, [source_id], path, language=language),
-        show_progress=False,
-    )
+        lambda progress, cancel: exports.guarded(
+            project, path, lambda target: export_transcripts(
+                project, [source_id], target, language=language, pseudonymise=masked
+            ),
+        ),
+        exports._saved(path),
+    )  # fmt: skip
 
 
 def _flagged_at_cursor(window: Any) -> list[int]:

@@ -42,7 +42,11 @@ def export_review(window: Any) -> Any:
     project, language = window.project, actions.language()
 
     def work(progress: Any, cancel: Any) -> None:
-        write(project, path, language=language, pseudonymise=hide)
+        actions.guarded(  # the register rewrite and leak check when pseudonymising
+            project, path, lambda target: write(project, target, language=language,
+                                                pseudonymise=hide),
+            pseudonymise=hide,
+        )  # fmt: skip
 
     return actions.run(
         QCoreApplication.translate("ReviewFiles", "Exporting the review report…"),

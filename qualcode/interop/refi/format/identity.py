@@ -87,15 +87,7 @@ def pseudonymise_qdpx(path: str | Path, engine: Pseudonymiser) -> None:
             if spans:
                 files[member] = engine.apply(text).encode("utf-8")
                 _shift_selections(element, _Shift(spans))
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in _TEXT_ATTRIBUTES:
-            value = element.get(attribute)
-            if value:
-                element.set(attribute, engine.apply(value))
-        if element.text and element.text.strip():
-            element.text = engine.apply(element.text)
+    _rewrite_texts(root, engine)
     files["project.qde"] = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -110,6 +102,30 @@ def pseudonymise_qdpx(path: str | Path, engine: Pseudonymiser) -> None:
             if name not in drop and name != REGISTER_MEMBER:
                 out.writestr(name, data)
     target.write_bytes(buffer.getvalue())
+
+
+def pseudonymise_qdc(path: str | Path, engine: Pseudonymiser) -> None:
+    """Rewrite the REFI-QDA codebook (.qdc) at ``path`` in place: code names, descriptions."""
+    from lxml import etree
+
+    target = Path(path)
+    root = etree.fromstring(target.read_bytes(), etree.XMLParser(resolve_entities=False))
+    _rewrite_texts(root, engine)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    target.write_bytes(data)
+
+
+def _rewrite_texts(root: etree._Element, engine: Pseudonymiser) -> None:
+    """Every text attribute and element text of a REFI-QDA document through ``engine``."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in _TEXT_ATTRIBUTES:
+            value = element.get(attribute)
+            if value:
+                element.set(attribute, engine.apply(value))
+        if element.text and element.text.strip():
+            element.text = engine.apply(element.text)
 
 
 def _member(uri: str | None) -> str:

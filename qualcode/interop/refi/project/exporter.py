@@ -52,7 +52,7 @@ CODING_FIELDS = (
 _MAPPED_TABLES = {
     "project_info", "coder", "source", "source_content", "cases", "case_link", "attribute",
     "attribute_value", "code", "coding", "memo", "undo_step", "audit_log", "item_set",
-    "item_set_member", "code_link",
+    "item_set_member", "code_link", "review_comment",
 }  # fmt: skip
 
 
@@ -313,6 +313,7 @@ class _Reader:
                 m.Severity.INFO,
                 count=case_memos,
             )
+        self._review(notes, coding_notes, source_notes, project_notes, report)
         codes = self.code_tree(with_notes=True)
         variables, var_of_attr, attr_types = self._variables()
         values = self._values(var_of_attr, attr_types)
@@ -430,6 +431,37 @@ class _Reader:
             sets=tuple(sets),
             note_guids=tuple(project_notes),
             extensions=self.extensions(),
+        )
+
+    def _review(
+        self, notes: list[m.Note], coding_notes: dict[int, list[str]],
+        source_notes: dict[int, list[str]], project_notes: list[str], report: RefiReport,
+    ) -> None:  # fmt: skip
+        """Review comments and replies: notes on their code, coding or source (else the
+        project's), read back as comments by our import."""
+        from qualcode.interop.refi.project.review_notes import review_notes
+
+        users = {c.name: c.guid for c in self.coders.values()}
+        review = review_notes(self.conn, self.stable, users)
+        if not review.notes:
+            return
+        notes.extend(review.notes)
+        for code_id, guids in review.code.items():
+            self.code_notes[code_id].extend(guids)
+        for coding_id, guids in review.coding.items():
+            coding_notes[coding_id].extend(guids)
+        for source_id, guids in review.source.items():
+            source_notes[source_id].extend(guids)
+        project_notes.extend(review.project)
+        report.add(
+            "review-comments",
+            QT_TRANSLATE_NOOP(
+                "refi",
+                "{count} review comment(s) and replies were written as notes on what they "
+                "discuss (conclusions and display cells: project notes).",
+            ),
+            m.Severity.INFO,
+            count=len(review.notes),
         )
 
     def _coding_note(self, row: Any, fields: dict[str, Any]) -> m.Note:

@@ -30,6 +30,7 @@ from qualcode.interop.refi.project.common import (
     decode_extras,
 )
 from qualcode.interop.refi.project.import_data import DataImporter
+from qualcode.interop.refi.project.review_notes import import_review_notes
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -178,6 +179,7 @@ class _Importer(DataImporter):
         self.sets()
         self.links()
         self.stage("memos")
+        import_review_notes(self)  # before memos: review notes are comments, not memos
         self.memos()  # last: sets and links consume or redirect some notes
         self.finish()
 
