@@ -212,3 +212,27 @@ class RegexTimeoutError(ValidationError):
         "repeats such as (\\w+\\s?)+ can run almost forever; simplify it (for example "
         "\\w+(\\s\\w+)*) or search with another mode.",
     )
+
+
+class SearchIndexAlteredError(QualCodeError):
+    """A team server's search index rows do not follow from the texts (someone altered them).
+
+    Reported, not raised: the search goes on with a rebuilt or a local index.
+    """
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The team server's search index did not match the text of {sources} (someone altered "
+        "it); those sources were indexed again.",
+    )
+
+
+class SearchIndexAlteredLocalError(SearchIndexAlteredError):
+    """As :class:`SearchIndexAlteredError`, for a member who may not rewrite the index."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The team server's search index did not match the text of {sources} (someone altered "
+        "it); this computer searches with its own index until an owner runs "
+        "'qualcode search PROJECT --rebuild-index'.",
+    )

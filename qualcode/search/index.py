@@ -32,6 +32,9 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from qualcode.errors import QualCodeError, SearchIndexAlteredError, SearchIndexAlteredLocalError
 from qualcode.search.index_base import (
     INDEX_VERSION,
     Column,
@@ -47,6 +50,7 @@ from qualcode.search.index_memory import MemoryIndex
 from qualcode.search.index_pg import PgIndex
 from qualcode.search.index_sqlite import SqliteIndex
 from qualcode.search.index_stored import StoredIndex
+from qualcode.store import tables as t
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -78,6 +82,9 @@ def drop_docs(conn: Any, source_ids: list[int]) -> None:
 
 
 _INDEXES: weakref.WeakKeyDictionary[Project, TextIndex] = weakref.WeakKeyDictionary()
+# Per project: source id -> the server checksum of index rows found to follow from the text.
+_VERIFIED: weakref.WeakKeyDictionary[Project, dict[int, str]] = weakref.WeakKeyDictionary()
+_WARNINGS: weakref.WeakKeyDictionary[Project, list[QualCodeError]] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -99,13 +106,60 @@ def open_index(project: Project, progress: Progress | None = None) -> TextIndex:
             index = MemoryIndex(weakref.proxy(project))
             _INDEXES[project] = index
         else:
-            return index
+            return _checked(project, index, progress)
     index.sync(progress)
+    return _checked(project, index, progress)
+
+
+def _checked(project: Project, index: TextIndex, progress: Progress | None) -> TextIndex:
+    """``index``, unless a team server's rows of some source were altered (then reported).
+
+    Each source whose server checksum differs from the one verified before is
+    checked against its text (:mod:`qualcode.search.index_check`). Altered
+    sources are indexed again by an owner's client; any other client switches
+    to an index in memory. The report waits in :func:`index_warnings`.
+    """
+    if not isinstance(index, PgIndex):
+        return index
+    from qualcode.search.index_check import find_tampered, orphan_terms, server_checksums
+
+    with project.reading() as conn:
+        sums = server_checksums(conn)
+        orphans = orphan_terms(conn)
+        verified = _VERIFIED.setdefault(project, {})
+        todo = sorted(sid for sid, digest in sums.items() if verified.get(sid) != digest)
+        bad, stale = find_tampered(conn, todo) if todo else ([], [])
+        names = dict(conn.execute(select(t.source.c.id, t.source.c.name)).all())
+    for sid in set(todo) - set(bad) - set(stale):
+        verified[sid] = sums[sid]
+    altered = sorted(set(bad) | set(orphans))
+    if not altered:
+        return index
+    for sid in altered:
+        verified.pop(sid, None)
+    shown = ", ".join(f"'{names[sid]}'" if sid in names else f"#{sid}" for sid in altered)
+    warning: QualCodeError
+    if may_write_index(project):
+        index.reindex(altered, progress)
+        warning = SearchIndexAlteredError(sources=shown)
+    else:
+        index = MemoryIndex(weakref.proxy(project))
+        with _LOCK:
+            _INDEXES[project] = index
+        index.sync(progress)
+        warning = SearchIndexAlteredLocalError(sources=shown)
+    _WARNINGS.setdefault(project, []).append(warning)
     return index
+
+
+def index_warnings(project: Project) -> list[QualCodeError]:
+    """What opening the index found and did (an altered team index), once each."""
+    return _WARNINGS.pop(project, [])
 
 
 def rebuild_index(project: Project, progress: Progress | None = None) -> SyncReport:
     """Drop the project's stored index and build it again (a memory index is re-read)."""
+    _VERIFIED.pop(project, None)
     with _LOCK:
         _INDEXES.pop(project, None)
         index = _choose(project)
@@ -160,6 +214,7 @@ __all__ = (
     "drop_deleted_sources",
     "effective_language",
     "fts_term",
+    "index_warnings",
     "open_index",
     "rebuild_index",
 )

@@ -214,6 +214,16 @@ class StoredIndex:
         self._langs = None
         return SyncReport(added, len(drop), words)
 
+    def reindex(self, source_ids: Sequence[int], progress: Progress | None = None) -> SyncReport:
+        """Drop these sources' rows (found altered) and index them again from their texts."""
+        ids = [int(i) for i in source_ids]
+        with self._p.write_lock, self._write() as conn, conn.begin():
+            self._lock(conn)
+            self.delete_docs(conn, ids)
+            self.bump_generation(conn)
+        self._forget(ids)
+        return self.sync(progress)
+
     def _forget(self, source_ids: Iterable[int]) -> None:
         ids = list(source_ids)
         self._vocab.clear()

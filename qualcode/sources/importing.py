@@ -17,7 +17,8 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,7 +44,7 @@ from qualcode.sources.turns import Turn, detect_turns
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from qualcode.changes import ChangeSet
     from qualcode.project import Project
@@ -187,8 +188,10 @@ def _reencode(x: ExtractedSource, encoding: str, max_bytes: int) -> ExtractedSou
         ) from exc
     if x.format not in _TEXT_FORMATS or (x.encoding and codecs.lookup(x.encoding).name == wanted):
         return x
+    original = x.original_bytes
+    data = original if isinstance(original, bytes) else original.read()
     try:
-        text = x.original_bytes.decode(wanted)
+        text = data.decode(wanted)
     except UnicodeDecodeError as exc:
         raise ImportFailedError(
             QT_TRANSLATE_NOOP("errors", "Cannot import {file}: it is not {encoding} text."),
@@ -254,6 +257,9 @@ def _store(
     meta["interviewer_speakers"] = sorted(
         {label for label, p in plan.items() if p.role == "interviewer"}
     )
+    notice = check_turns(x.text, found, kind=kind, file=path.name) if find_turns and link else None
+    spans = _Spans.of(found)
+    del found  # a 95 MB transcript has 200k turns: keep only their ranges while storing
     created: list[str] = []
     with project.undo_group(
         QT_TRANSLATE_NOOP("operations", "Import source"), name="source.import"
@@ -265,14 +271,7 @@ def _store(
         ).result  # fmt: skip
         assert source is not None
         case_ids = {case: _case(project, op, p, created) for case, p in _by_case(plan).items()}
-        rows = [
-            {"case_id": case_ids[plan[tr.speaker].case], "source_id": source.id,
-             "start_pos": tr.start, "end_pos": tr.end, "speaker": tr.speaker}
-            for tr in found
-            if tr.end > tr.start
-        ]  # fmt: skip
-        if rows:
-            op.insert_many(t.case_link, rows)
+        linked = spans.link(op, source.id, {sp: case_ids[p.case] for sp, p in plan.items()})
         informant = informant_case_name(header) if link and kind == "interview" else None
         if informant and not plan:
             informant_plan = SpeakerPlan("", informant, "participant", "informant")
@@ -286,16 +285,56 @@ def _store(
             if informant_id is not None and header_attributes
             else {}
         )
-        op.note(source=name, file=path.name, turns=len(rows), cases_created=created)
+        op.note(source=name, file=path.name, turns=linked, cases_created=created)
         op.result = source
-    notice = check_turns(x.text, found, kind=kind, file=path.name) if find_turns and link else None
     if notice is not None:
         warnings.append(str(notice))
     return ImportResult(
-        path.name, "imported", source, warnings, header, turns=len(rows),
+        path.name, "imported", source, warnings, header, turns=linked,
         speakers=meta["speakers"], cases_created=created, changes=op.changes,
         notice=notice, attributes=attributes,
     )  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Spans:
+    """Speaker turns as compact arrays (speaker number, start, end): what becomes case links."""
+
+    speakers: list[str]
+    numbers: array[int]
+    starts: array[int]
+    ends: array[int]
+
+    @classmethod
+    def of(cls, turns: Iterable[Turn]) -> _Spans:
+        """The non-empty turns of ``turns``."""
+        spans = cls([], array("l"), array("q"), array("q"))
+        number: dict[str, int] = {}
+        for turn in turns:
+            if turn.end > turn.start:
+                if turn.speaker not in number:
+                    number[turn.speaker] = len(spans.speakers)
+                    spans.speakers.append(turn.speaker)
+                spans.numbers.append(number[turn.speaker])
+                spans.starts.append(turn.start)
+                spans.ends.append(turn.end)
+        return spans
+
+    def link(self, op: Any, source_id: int, case_of: Mapping[str, int]) -> int:
+        """Insert one case link per turn (in batches); return how many."""
+        cases = [case_of[speaker] for speaker in self.speakers]
+        for first in range(0, len(self.starts), _LINK_BATCH):
+            op.insert_many(t.case_link, [
+                {"case_id": cases[n], "source_id": source_id, "start_pos": a, "end_pos": b,
+                 "speaker": self.speakers[n]}
+                for n, a, b in zip(self.numbers[first : first + _LINK_BATCH],
+                                   self.starts[first : first + _LINK_BATCH],
+                                   self.ends[first : first + _LINK_BATCH], strict=True)
+            ])  # fmt: skip
+        return len(self.starts)
+
+
+_LINK_BATCH = 5000
 
 
 def _informant_case(

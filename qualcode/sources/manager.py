@@ -18,6 +18,7 @@ from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import SourceId
 from qualcode.records import SOURCE_KINDS, Source
+from qualcode.sources.extract.original import OriginalFile
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -45,6 +46,14 @@ def source_from_row(row: Any) -> Source:
         meta=dict(m["meta"] or {}),
         created_at=m["created_at"],
     )
+
+
+def _sha256(original: bytes | OriginalFile | None) -> str | None:
+    if original is None:
+        return None
+    if isinstance(original, OriginalFile):
+        return original.sha256
+    return hashlib.sha256(original).hexdigest()
 
 
 def check_kind(kind: str) -> str:
@@ -129,15 +138,19 @@ class SourceManager:
         date_collected: date | None = None,
         description: str = "",
         meta: dict[str, Any] | None = None,
-        original: bytes | None = None,
+        original: bytes | OriginalFile | None = None,
         original_name: str | None = None,
         guid: str | None = None,
     ) -> ChangeSet[Source]:
-        """Add a source whose (already normalised) plain text is ``text``."""
+        """Add a source whose (already normalised) plain text is ``text``.
+
+        ``original`` is the imported file's bytes, or an :class:`OriginalFile`
+        streamed from disk (a very large transcript).
+        """
         name = " ".join((name or "").split())
         if not name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A source needs a name."))
-        if not text.strip():
+        if not text or text.isspace():
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{name}' has no text."), name=name)
         check_kind(kind)
         with self._p.operation("source.add", QT_TRANSLATE_NOOP("operations", "Add source")) as op:
@@ -148,7 +161,7 @@ class SourceManager:
                 "language": language,
                 "date_collected": date_collected,
                 "length": len(text),
-                "sha256": hashlib.sha256(original).hexdigest() if original is not None else None,
+                "sha256": _sha256(original),
                 "original_name": original_name,
                 "description": description,
                 "meta": dict(meta or {}),

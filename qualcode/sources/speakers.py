@@ -148,6 +148,16 @@ class TurnNotice:
         return self.template.format(**self.params)
 
 
+def _stripped_length(text: str, start: int) -> int:
+    """``len(text[start:].strip())`` without copying the text (it may be 95 MB)."""
+    end = len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start
+
+
 def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> TurnNotice | None:
     """A notice when turn detection found nothing or is unsure; None when it looks right.
 
@@ -181,7 +191,7 @@ def check_turns(text: str, turns: Sequence[Turn], *, kind: str, file: str) -> Tu
     header = parse_header(text)
     body_start = header.end if header else 0
     before = len(text[body_start : min(t.start for t in turns)].strip())
-    if before > 300 and before > 0.2 * len(text[body_start:].strip()):
+    if before > 300 and before > 0.2 * _stripped_length(text, body_start):
         return TurnNotice(
             QT_TRANSLATE_NOOP(
                 "errors",

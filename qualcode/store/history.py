@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, and_, delete, func, insert, select, up
 from qualcode.errors import ConflictError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.store import rowcodec, sequences
+from qualcode.store.large import insert_row, is_large
 from qualcode.store.models import AuditEntry, Base, UndoStep
 from qualcode.store.models.base import utcnow
 from qualcode.store.recorder import Entry, Operation, Row, chunks
@@ -138,17 +139,26 @@ def peek_redo(conn: Connection, coder: str | None = None) -> StepInfo | None:
 
 
 def undo_step(conn: Connection, step: StepInfo, coder: str) -> list[Entry]:
-    """Revert ``step`` and mark it undone; returns its entries for the change set."""
+    """Revert ``step`` and mark it undone; returns its entries for the change set.
+
+    An inserted row recorded without its large columns gets them back from the
+    table before it is removed, and the step is stored again whole, so redo can
+    restore the row.
+    """
     entries = _load(conn, step.id)
+    completed = False
     for kind, table_name, rows in reversed(entries):
         table = _table(table_name)
         if kind == "i":
-            _remove(table, rows, conn)
+            completed |= _remove(table, rows, conn)
         elif kind == "d":
             _restore(table, rows, conn)
         else:
             _rewrite(table, [(after, before) for before, after in rows], conn)
-    conn.execute(update(_steps).where(_steps.c.id == step.id).values(undone=True))
+    values: dict[str, Any] = {"undone": True}
+    if completed:
+        values["changes"] = rowcodec.pack(entries)
+    conn.execute(update(_steps).where(_steps.c.id == step.id).values(values))
     _audit_replay(conn, coder, "undo", QT_TRANSLATE_NOOP("operations", "Undo"), step)
     return entries
 
@@ -230,12 +240,21 @@ def _same(current: Row, expected: Row) -> bool:
     return all(current.get(k) == v for k, v in expected.items())
 
 
-def _remove(table: Table, images: Sequence[Row], conn: Connection) -> None:
+def _remove(table: Table, images: Sequence[Row], conn: Connection) -> bool:
+    """Delete the rows of ``images`` (unchanged since); True if an image was completed.
+
+    An image without some columns (an insert's large values) is completed from
+    the row, so the images can restore it.
+    """
     current = _current_rows(conn, table, images)
+    completed = False
     for img in images:
         now = current.get(_key(table, img))
         if now is None or not _same(now, img):
             raise _conflict(table)
+        if len(img) < len(now):
+            img.update({k: v for k, v in now.items() if k not in img})
+            completed = True
     pk = _pk(table)
     if len(pk) == 1:
         keys = [img[pk[0]] for img in images]
@@ -244,12 +263,23 @@ def _remove(table: Table, images: Sequence[Row], conn: Connection) -> None:
     else:
         for img in images:
             conn.execute(delete(table).where(_key_clause(table, img)))
+    return completed
 
 
 def _restore(table: Table, images: Sequence[Row], conn: Connection) -> None:
     if _current_rows(conn, table, images):
         raise _conflict(table)
-    conn.execute(insert(table), [dict(img) for img in images])
+    batch: list[Row] = []
+    for img in images:  # in order: rows may refer to rows restored before them
+        if any(is_large(v) for v in img.values()):
+            if batch:
+                conn.execute(insert(table), batch)
+                batch = []
+            insert_row(conn, table, img, [])  # streamed, as when it was first inserted
+        else:
+            batch.append(dict(img))
+    if batch:
+        conn.execute(insert(table), batch)
     column = sequences.id_column(table)
     if column is not None and conn.dialect.name != "sqlite":
         sequences.ensure_past(conn, table, max(int(img[column]) for img in images))

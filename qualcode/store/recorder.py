@@ -15,10 +15,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
 
 from qualcode.changes import ChangeSet
+from qualcode.store.large import insert_row, is_large
 from qualcode.store.models import Base
 
 Row = dict[str, Any]
-Entry = list[Any]  # ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]
+# ["i", table, [rows]] | ["d", table, [rows]] | ["u", table, [[before, after]]]; an insert's
+# row may lack its large columns (history reads them back when the insert is undone).
+Entry = list[Any]
 
 _CHUNK = 500  # ids per IN (...) clause, below every engine's parameter limit
 
@@ -90,9 +93,17 @@ class Operation:
 
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, values: Mapping[str, Any]) -> int:
-        """Insert one row and return its id."""
-        row = self.conn.execute(insert(table).values(dict(values)).returning(*table.c)).one()
-        image = _as_dict(table, row)
+        """Insert one row and return its id.
+
+        A large value (a transcript's text, its original file) is streamed into
+        the row and left out of the undo image (see :mod:`qualcode.store.large`).
+        """
+        if any(is_large(v) for v in values.values()):
+            small = [c.name for c in table.c if not is_large(values.get(c.name))]
+            image = insert_row(self.conn, table, values, small)
+        else:
+            row = self.conn.execute(insert(table).values(dict(values)).returning(*table.c)).one()
+            image = _as_dict(table, row)
         self._record(["i", table.name, [image]])
         return int(image["id"]) if "id" in image else 0
 

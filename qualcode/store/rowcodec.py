@@ -42,17 +42,30 @@ _CHUNK = 1 << 20  # characters (or bytes, a multiple of 3 for base64) written at
 def pack(entries: list[Any]) -> bytes:
     """Serialise and compress a list of change entries.
 
-    Streamed: a long text or file (an imported 95 MB transcript) is escaped,
-    base64-encoded and compressed a megabyte at a time, so recording its undo
-    step never holds more than a few copies of a chunk (not of the whole row).
+    Streamed: a long text or file is escaped, base64-encoded and compressed a
+    megabyte at a time, and a long list of rows row by row, so recording an
+    undo step never holds a second copy of it as one JSON document.
     """
     compressor = zlib.compressobj(1)
     parts: list[bytes] = []
+    pending: list[str] = []
+    size = 0
 
     def out(text: str) -> None:
-        parts.append(compressor.compress(text.encode("utf-8")))
+        nonlocal size
+        pending.append(text)
+        size += len(text)
+        if size >= _CHUNK:
+            flush()
+
+    def flush() -> None:
+        nonlocal size
+        parts.append(compressor.compress("".join(pending).encode("utf-8")))
+        pending.clear()
+        size = 0
 
     _write(entries, out)
+    flush()
     parts.append(compressor.flush())
     return b"".join(parts)
 
@@ -61,13 +74,16 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, default=_default, separators=(",", ":"), ensure_ascii=False)
 
 
+_ITEMS = 256  # a list longer than this is written item by item (200k speaker turns)
+
+
 def _big(value: Any) -> bool:
     if isinstance(value, str | bytes | bytearray | memoryview):
         return len(value) > _CHUNK
     if isinstance(value, dict):
         return any(_big(v) for v in value.values())
     if isinstance(value, list | tuple):
-        return any(_big(v) for v in value)
+        return len(value) > _ITEMS or any(_big(v) for v in value)
     return False
 
 

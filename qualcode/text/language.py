@@ -31,13 +31,29 @@ def _distinctive() -> dict[str, frozenset[str]]:
     return {"id": id_words - en_words, "en": en_words - id_words}
 
 
+_WINDOW_CHARS = 16  # characters per sampled word, generously (words + spaces + punctuation)
+
+
 def _sample(text: str, sample_words: int) -> list[str]:
-    words = _WORD.findall(text)
-    if len(words) <= sample_words:
-        return words
-    third = sample_words // 3
-    middle = len(words) // 2 - third // 2
-    return words[:third] + words[middle : middle + third] + words[-third:]
+    """About ``sample_words`` words from the start, middle and end of ``text``.
+
+    A long text is cut into three character windows first, so a 95 MB
+    transcript is never split into one list of all its words.
+    """
+    third = max(1, sample_words // 3)
+    window = third * _WINDOW_CHARS
+    if len(text) <= 3 * window:
+        words = _WORD.findall(text)
+        if len(words) <= sample_words:
+            return words
+        middle = len(words) // 2 - third // 2
+        return words[:third] + words[middle : middle + third] + words[-third:]
+    middle = len(text) // 2 - window // 2
+    head = _WORD.findall(text, 0, window)[:third]
+    # A window cut mid-word drops its first (or last) partial word.
+    centre = _WORD.findall(text, middle, middle + window)[1:][:third]
+    tail = _WORD.findall(text, len(text) - window)[1:][-third:]
+    return head + centre + tail
 
 
 def language_scores(text: str, *, sample_words: int = 3000) -> dict[str, int]:

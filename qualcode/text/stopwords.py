@@ -13,8 +13,12 @@ Projects adjust the list with ``StopWords(extra=..., removed=...)``.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -61,16 +65,36 @@ FILLERS: dict[str, frozenset[str]] = {
 @cache
 def base_stop_words(language: str) -> frozenset[str]:
     """spaCy's list for ``language`` with fillers added and content words removed."""
-    if language == "id":
-        from spacy.lang.id.stop_words import STOP_WORDS
-    elif language == "en":
-        from spacy.lang.en.stop_words import STOP_WORDS
-    else:
+    if language not in ("id", "en"):
         return frozenset()
-    words = {w.lower() for w in STOP_WORDS}
+    words = {w.lower() for w in _spacy_list(language)}
     words |= FILLERS[language]
     words -= CONTENT_WORDS[language]
     return frozenset(words)
+
+
+def _spacy_list(language: str) -> set[str]:
+    """spaCy's stop-word list for ``language``, read without importing spaCy when possible.
+
+    Guessing an imported file's language needs only this list; importing the
+    ``spacy`` package for it would cost about 80 MB and a second. The list is a
+    plain module inside spaCy's package folder; where that file cannot be found
+    (a frozen app), spaCy is imported as usual.
+    """
+    name = f"spacy.lang.{language}.stop_words"
+    loaded = sys.modules.get(name)
+    if loaded is None:
+        spec = importlib.util.find_spec("spacy")
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        path = Path(folders[0], "lang", language, "stop_words.py") if folders else None
+        if path is not None and path.is_file():
+            file_spec = importlib.util.spec_from_file_location(f"_qualcode_{language}_stop", path)
+            if file_spec is not None and file_spec.loader is not None:
+                loaded = importlib.util.module_from_spec(file_spec)
+                file_spec.loader.exec_module(loaded)
+        if loaded is None:
+            loaded = importlib.import_module(name)
+    return set(loaded.STOP_WORDS)
 
 
 class StopWords:

@@ -72,6 +72,25 @@ def test_kwic_rows_are_the_core_hits(study, qtbot):
     assert pane.code_button.isEnabled()
 
 
+def test_an_altered_team_index_is_reported_after_the_search(study, qtbot, monkeypatch):
+    """What opening the index found (a team server's altered rows) reaches the researcher."""
+    import qualcode.search.index as index_module
+    from qualcode.errors import SearchIndexAlteredLocalError
+    from qualcode.ui.shell import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        index_module,
+        "index_warnings",
+        lambda _p: [SearchIndexAlteredLocalError(sources="'W1 Kadis'")],
+    )
+    monkeypatch.setattr(dialogs, "inform", lambda _parent, title, text: shown.append((title, text)))
+    pane = _search(qtbot, study, "anggaran")
+    assert pane.model.rowCount() == 5
+    ((title, text),) = shown
+    assert title == "Search index" and "'W1 Kadis'" in text and "--rebuild-index" in text
+
+
 def test_double_click_opens_the_hit_in_its_source(study, qtbot):
     w = study
     pane = _search(qtbot, w, "anggaran")

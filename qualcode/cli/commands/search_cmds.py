@@ -80,16 +80,14 @@ def search_cmd(
         raise click.UsageError("Missing argument 'QUERY'.")
     with open_project(project, reading=True) as p:
         if rebuild_index:
-            from qualcode.search.index import rebuild_index as rebuild
-
-            report = rebuild(p)
-            click.echo(f"Search index rebuilt ({report.added} source(s)).", err=True)
+            _rebuild(p)
         if query is None:
             return
         hits = search(
             p, query, mode, scope=_scope(source, case, code),  # type: ignore[arg-type]
             case_sensitive=case_sensitive, threshold=threshold, context=context, limit=limit,
         )  # fmt: skip
+        _warn(p)
     if as_json:
         emit_json(hits)
         return
@@ -97,6 +95,30 @@ def search_cmd(
         who = f" [{h.speaker or h.case}]" if (h.speaker or h.case) else ""
         click.echo(f"{h.source}:{h.start}-{h.end}{who}  {h.left}[{h.text}]{h.right}")
     click.echo(f"{len(hits)} hit(s)", err=True)
+
+
+def _rebuild(p: object) -> None:
+    """Rebuild the stored index; say so when this client may not rewrite it."""
+    from qualcode.search.index import may_write_index, rebuild_index
+
+    report = rebuild_index(p)  # type: ignore[arg-type]
+    if may_write_index(p):  # type: ignore[arg-type]
+        click.echo(f"Search index rebuilt ({report.added} source(s)).", err=True)
+    else:
+        click.echo(
+            f"Indexed {report.added} source(s) on this computer; the project's stored index "
+            "was left as it is (it is read-only here, or only a team owner may rewrite it).",
+            err=True,
+        )
+    _warn(p)
+
+
+def _warn(p: object) -> None:
+    """Print what opening the search index found (an altered team index)."""
+    from qualcode.search.index import index_warnings
+
+    for warning in index_warnings(p):  # type: ignore[arg-type]
+        click.echo(f"Warning: {warning}", err=True)
 
 
 @click.command("words")
@@ -134,6 +156,7 @@ def words_cmd(
             p, by="form" if by == "form" else "key", scope=_scope(source, case, code),  # type: ignore[arg-type]
             group_by=group_by, top=top,
         )  # fmt: skip
+        _warn(p)
     if xlsx:
         export_xlsx(rows, xlsx)
     if cloud:
@@ -222,6 +245,7 @@ def autocode_cmd(
         if do_apply:
             changes = ac.apply(p, preview)
             applied = len(changes.result or [])
+        _warn(p)
     if as_json:
         emit_json({"code": preview.code, "candidates": preview.candidates, "applied": applied})
         return

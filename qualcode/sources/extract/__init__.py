@@ -23,6 +23,7 @@ from qualcode.sources.extract.model import (
     Extraction,
     fail,
 )
+from qualcode.sources.extract.original import REREAD_FROM, OriginalFile
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -77,16 +78,45 @@ def extract_file(
         size = path.stat().st_size
         if size > max_bytes:
             raise _too_large(name, size, max_bytes)
+        if size >= REREAD_FROM and format_for(name) in ("txt", "md"):
+            return _extract_large_plain(path, size)
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(
-            name,
-            QT_TRANSLATE_NOOP(
-                "errors", "Cannot import {file}: the file cannot be read ({reason})."
-            ),
-            reason=exc,
-        ) from exc
+        raise _unreadable(name, exc) from exc
     return extract_bytes(data, name, max_bytes=max_bytes, max_text=max_text)
+
+
+def _unreadable(name: str, exc: OSError) -> Exception:
+    return fail(
+        name,
+        QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file cannot be read ({reason})."),
+        reason=exc,
+    )
+
+
+def _extract_large_plain(path: Path, size: int) -> ExtractedSource:
+    """A large .txt/.md file, never holding its bytes beside its text for long.
+
+    The bytes are dropped once decoded; the original is read from the file
+    again when the source is stored (:class:`OriginalFile`). Peak memory is
+    about twice the text (while it is normalised) instead of four times.
+    """
+    from qualcode.sources.extract.plain import decode_text, plain_from_text
+
+    name = path.name
+    data = path.read_bytes()
+    _check_not_empty(data, name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    raw, encoding, warnings = decode_text(data, name)
+    del data
+    fmt = format_for(name) or "txt"
+    result = plain_from_text(raw, fmt, encoding, warnings)
+    return _finish(result, fmt, name, OriginalFile(path, size, sha256), sha256)
+
+
+def _check_not_empty(data: bytes, name: str) -> None:
+    if not data or data.isspace():
+        raise fail(name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file is empty."))
 
 
 def extract_bytes(
@@ -119,10 +149,16 @@ def extract_bytes(
             ),
             suffix=suffix or name,
         )
-    if not data.strip():
-        raise fail(name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file is empty."))
+    _check_not_empty(data, name)
     result = _run(fmt, data, name, max_text)
-    if not result.text.strip():
+    return _finish(result, fmt, name, data, hashlib.sha256(data).hexdigest())
+
+
+def _finish(
+    result: Extraction, fmt: str, name: str, original: bytes | OriginalFile, sha256: str
+) -> ExtractedSource:
+    """The extracted source of a format's result: header fields, language, file facts."""
+    if not result.text or result.text.isspace():
         raise fail(
             name, QT_TRANSLATE_NOOP("errors", "Cannot import {file}: the file contains no text.")
         )
@@ -135,9 +171,9 @@ def extract_bytes(
     return ExtractedSource(
         text=result.text,
         format=fmt,
-        original_bytes=data,
+        original_bytes=original,
         original_name=name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         title=(result.title or "").strip() or None,
         metadata=metadata,
         warnings=list(result.warnings),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from qualcode.errors import ImportFailedError
 from qualcode.text.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from qualcode.sources.extract.original import OriginalFile
 
 BlockKind = Literal[
     "heading",
@@ -50,7 +53,8 @@ class ExtractedSource:
 
     ``text`` is normalised (see :mod:`qualcode.text.normalize`) and is what
     codings point into; ``original_bytes`` are kept so the file can be exported
-    again unchanged. ``metadata`` holds document properties (``author``,
+    again unchanged (for a very large text file, an ``OriginalFile`` that reads
+    them again when the source is stored). ``metadata`` holds document properties (``author``,
     ``created``...) and transcript header fields as ``header.<field>`` (raw
     text; ``header.date`` is ISO ``YYYY-MM-DD`` when the date could be parsed).
     ``language`` is a cheap ``"id"``/``"en"`` guess or None.
@@ -58,7 +62,7 @@ class ExtractedSource:
 
     text: str
     format: str
-    original_bytes: bytes
+    original_bytes: bytes | OriginalFile
     original_name: str
     sha256: str
     title: str | None = None

@@ -210,7 +210,13 @@ def extract_plain(data: bytes, name: str, fmt: str = "txt") -> Extraction:
     one is the title.
     """
     raw, encoding, warnings = decode_text(data, name)
+    return plain_from_text(raw, fmt, encoding, warnings)
+
+
+def plain_from_text(raw: str, fmt: str, encoding: str, warnings: list[str]) -> Extraction:
+    """The extraction of decoded text (what :func:`extract_plain` does after decoding)."""
     text = normalize_text(raw)
+    del raw  # the caller's reference is the only other one: normalising holds two copies at most
     blocks: list[Block] = []
     if fmt == "md":
         for match in _MD_HEADING.finditer(text):

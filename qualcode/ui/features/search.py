@@ -216,7 +216,7 @@ class SearchPane(QWidget):
 
         def work(progress: Any, cancel: Any) -> Any:
             from qualcode.errors import CancelledError
-            from qualcode.search.index import open_index
+            from qualcode.search.index import index_warnings, open_index
             from qualcode.search.search import search
 
             def on_index(done: int, total: int, _name: str) -> None:
@@ -225,21 +225,23 @@ class SearchPane(QWidget):
                 progress(done, total, indexing)
 
             open_index(project, progress=on_index)
+            warnings = index_warnings(project)
             if cancel():
                 raise CancelledError()
-            return search(
+            hits = search(
                 project, request.text, request.mode, scope=request.scope,
                 case_sensitive=request.case_sensitive, threshold=request.threshold,
                 context=CONTEXT, limit=LIMIT + 1, cancel=cancel,
                 progress=lambda done, total, _m: progress(done, total, searching),
             )  # fmt: skip
+            return hits, warnings
 
         self.status.setText(self.tr("Searching…"))
         self.search_button.setEnabled(False)
         self.task = self.main.dispatcher.run_task(
             self.tr("Searching…"),
             work,
-            lambda hits: self._show_hits(project, request, hits),
+            lambda found: self._show_hits(project, request, *found),
             origin=self,
         )
         self.task.done.connect(self._search_done)
@@ -250,7 +252,9 @@ class SearchPane(QWidget):
             self._set_status()
         self._update_buttons()
 
-    def _show_hits(self, project: Any, request: SearchRequest, hits: list[Any]) -> None:
+    def _show_hits(
+        self, project: Any, request: SearchRequest, hits: list[Any], warnings: Any = ()
+    ) -> None:
         if project is not self.project:  # closed (or another opened) while searching
             return
         self.request = request
@@ -260,6 +264,12 @@ class SearchPane(QWidget):
         self.table.scrollToTop()
         self._set_status()
         self._update_buttons()
+        if warnings:  # the team server's index was altered: say what was done about it
+            from qualcode.ui.i18n import translate_error
+            from qualcode.ui.shell import dialogs
+
+            text = "\n\n".join(translate_error(w) for w in warnings)
+            dialogs.inform(self, self.tr("Search index"), text)
 
     def _set_status(self) -> None:
         if self.project is None:

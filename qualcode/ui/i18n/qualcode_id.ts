@@ -3714,6 +3714,10 @@ Pengode: {coder}</translation>
         <translation>Mencari…</translation>
     </message>
     <message>
+        <source>Search index</source>
+        <translation>Indeks pencarian</translation>
+    </message>
+    <message>
         <source>Open a project to search it.</source>
         <translation>Buka proyek untuk melakukan pencarian.</translation>
     </message>
@@ -5417,10 +5421,6 @@ Pengode: {coder}</translation>
         <translation>Valensi harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>A member check is one of {allowed}, not &apos;{value}&apos;.</source>
-        <translation>Status member check adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
-    </message>
-    <message>
         <source>A decision rule needs some text.</source>
         <translation>Aturan keputusan harus berisi teks.</translation>
     </message>
@@ -5431,14 +5431,6 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no decision rule with id {id}.</source>
         <translation>Tidak ada aturan keputusan dengan id {id}.</translation>
-    </message>
-    <message>
-        <source>A member check is of a conclusion or a case.</source>
-        <translation>Member check dilakukan atas kesimpulan atau kasus.</translation>
-    </message>
-    <message>
-        <source>Nothing to change: it was not asked yet.</source>
-        <translation>Tidak ada yang diubah: memang belum ditanyakan.</translation>
     </message>
     <message>
         <source>Choose at least one code.</source>
@@ -5555,6 +5547,14 @@ Pengode: {coder}</translation>
     <message>
         <source>The regular expression was stopped after {seconds} seconds. Patterns with nested repeats such as (\w+\s?)+ can run almost forever; simplify it (for example \w+(\s\w+)*) or search with another mode.</source>
         <translation>Ekspresi reguler dihentikan setelah {seconds} detik. Pola dengan pengulangan bersarang seperti (\w+\s?)+ dapat berjalan hampir tanpa akhir; sederhanakan polanya (misalnya \w+(\s\w+)*) atau cari dengan mode lain.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s search index did not match the text of {sources} (someone altered it); those sources were indexed again.</source>
+        <translation>Indeks pencarian di server tim tidak cocok dengan teks {sources} (ada yang mengubahnya); sumber-sumber itu sudah diindeks ulang.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s search index did not match the text of {sources} (someone altered it); this computer searches with its own index until an owner runs &apos;qualcode search PROJECT --rebuild-index&apos;.</source>
+        <translation>Indeks pencarian di server tim tidak cocok dengan teks {sources} (ada yang mengubahnya); komputer ini mencari dengan indeksnya sendiri sampai seorang pemilik menjalankan &apos;qualcode search PROJECT --rebuild-index&apos;.</translation>
     </message>
     <message>
         <source>{file}: the folder does not exist.</source>
@@ -6288,6 +6288,22 @@ Pengode: {coder}</translation>
         <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
     </message>
     <message>
+        <source>Cannot import {file}: the file changed while it was being imported; import it again.</source>
+        <translation>{file} tidak dapat diimpor: berkas berubah selama diimpor; impor ulang berkas itu.</translation>
+    </message>
+    <message>
+        <source>An effect is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Jenis efek adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>That row or cell has no effect type set.</source>
+        <translation>Baris atau sel itu belum diberi jenis efek.</translation>
+    </message>
+    <message>
+        <source>Only effects matrices type their effects.</source>
+        <translation>Hanya matriks efek yang dapat diberi jenis efek.</translation>
+    </message>
+    <message>
         <source>A sign is + or -, not &apos;{value}&apos;.</source>
         <translation>Tanda berupa + atau -, bukan &apos;{value}&apos;.</translation>
     </message>
@@ -6304,16 +6320,16 @@ Pengode: {coder}</translation>
         <translation>Jaringan kausal memerlukan kode.</translation>
     </message>
     <message>
-        <source>An effect is one of {allowed}, not &apos;{value}&apos;.</source>
-        <translation>Jenis efek adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+        <source>A member check is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Status member check adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>That row or cell has no effect type set.</source>
-        <translation>Baris atau sel itu belum diberi jenis efek.</translation>
+        <source>A member check is of a conclusion or a case.</source>
+        <translation>Member check dilakukan atas kesimpulan atau kasus.</translation>
     </message>
     <message>
-        <source>Only effects matrices type their effects.</source>
-        <translation>Hanya matriks efek yang dapat diberi jenis efek.</translation>
+        <source>Nothing to change: it was not asked yet.</source>
+        <translation>Tidak ada yang diubah: memang belum ditanyakan.</translation>
     </message>
     <message>
         <source>The outlier threshold must be above 0 and the minimum at least 1.</source>
@@ -6810,18 +6826,6 @@ Pengode: {coder}</translation>
         <translation>Gabungkan hasil tinjauan</translation>
     </message>
     <message>
-        <source>Set effect type</source>
-        <translation>Tetapkan jenis efek</translation>
-    </message>
-    <message>
-        <source>Clear effect type</source>
-        <translation>Hapus jenis efek</translation>
-    </message>
-    <message>
-        <source>Record member check</source>
-        <translation>Catat member check</translation>
-    </message>
-    <message>
         <source>Add decision rule</source>
         <translation>Tambah aturan keputusan</translation>
     </message>
@@ -6832,6 +6836,18 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete decision rule</source>
         <translation>Hapus aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Set effect type</source>
+        <translation>Tetapkan jenis efek</translation>
+    </message>
+    <message>
+        <source>Clear effect type</source>
+        <translation>Hapus jenis efek</translation>
+    </message>
+    <message>
+        <source>Record member check</source>
+        <translation>Catat member check</translation>
     </message>
 </context>
 <context>

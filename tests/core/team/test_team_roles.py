@@ -300,3 +300,38 @@ def test_a_held_lock_gives_a_clear_busy_message(team: Team, monkeypatch) -> None
             conn.execute("LOCK TABLE coding IN ACCESS EXCLUSIVE MODE")
             with pytest.raises(ServerBusyError):
                 p.codings.list()
+
+
+def test_a_coder_never_searches_an_altered_server_index(team: Team) -> None:
+    """Rows of the shared index that do not follow from the text (altered by whoever could
+    write them) are reported, and a coder's client searches with its own index instead."""
+    from sqlalchemy import text as sql
+
+    from qualcode.errors import SearchIndexAlteredLocalError
+    from qualcode.search.index import MemoryIndex, PgIndex, index_warnings, open_index
+    from qualcode.search.search import search
+
+    with Project.open(team.urls["ana"]) as p:
+        assert isinstance(open_index(p), PgIndex)
+    with team.raw("budi") as raw, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        raw.execute("DELETE FROM search_term")
+    with Project.open(team.admin) as admin, admin.engine.begin() as conn:
+        conn.execute(sql("DELETE FROM search_term"))  # only someone with more rights could
+    with Project.open(team.urls["budi"]) as p:
+        assert {h.source_id for h in search(p, "Sosialisasi")} == {team.ids["source"]}
+        assert isinstance(open_index(p), MemoryIndex)
+        (warning,) = index_warnings(p)
+        assert isinstance(warning, SearchIndexAlteredLocalError)
+        assert "W1 Kadis" in str(warning) and "--rebuild-index" in str(warning)
+    from click.testing import CliRunner
+
+    from qualcode.cli.main import cli
+
+    rebuilt = CliRunner().invoke(cli, ["search", team.urls["budi"], "--rebuild-index"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "on this computer" in rebuilt.stderr and "only a team owner" in rebuilt.stderr
+    with Project.open(team.urls["ana"]) as p:  # an owner's client rebuilds it
+        assert {h.source_id for h in search(p, "Sosialisasi")} == {team.ids["source"]}
+        assert len(index_warnings(p)) == 1
+    with Project.open(team.urls["budi"]) as p:
+        assert isinstance(open_index(p), PgIndex) and index_warnings(p) == []
