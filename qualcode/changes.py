@@ -58,6 +58,8 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "saved_display": (Area.DISPLAYS,),
         "cell_summary": (Area.SUMMARIES,),
         "cell_rating": (Area.SUMMARIES,),
+        "effect_type": (Area.SUMMARIES,),
+        "decision_rule": (Area.SUMMARIES,),
         "concept_map": (Area.MAPS,),
         "map_node": (Area.MAPS,),
         "map_link": (Area.MAPS,),  # a researcher's rating of a cell condenses it too
@@ -65,6 +67,7 @@ TABLE_AREAS: Mapping[str, frozenset[Area]] = {
         "conclusion_evidence": (Area.CONCLUSIONS,),
         "conclusion_display": (Area.CONCLUSIONS,),
         "conclusion_memo": (Area.CONCLUSIONS,),
+        "member_check": (Area.CONCLUSIONS,),
         "review_comment": (Area.REVIEW,),
         "identity_entry": (Area.IDENTITIES,),
         "identity_attribute": (Area.IDENTITIES,),

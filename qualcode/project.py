@@ -126,6 +126,15 @@ class Project:
         from qualcode.analysis.maps import MapManager
 
         self.maps = MapManager(self)
+        from qualcode.analysis.effect_types import EffectTypeManager
+
+        self.effects = EffectTypeManager(self)
+        from qualcode.analysis.member_checks import MemberCheckManager
+
+        self.member_checks = MemberCheckManager(self)
+        from qualcode.analysis.decision_rules import DecisionRuleManager
+
+        self.decision_rules = DecisionRuleManager(self)
         self.review = ReviewManager(self)
 
     # -- lifecycle -------------------------------------------------------------

@@ -304,8 +304,49 @@ def _coders(corpus: Corpus, dim: Dim) -> Axis:
     return Axis(dim, headers, lambda c: [keep[c[CODER]]] if c[CODER] in keep else ())
 
 
+TIME_FIELDS = ("auto", "coding", "event", "period", "source")
+"""Where a coding's time comes from (besides ``attribute:NAME`` and ``source_attribute:NAME``)."""
+
+
+def check_time_field(field: str) -> str:
+    """A known time field, else a clear error."""
+    kind, _, name = field.partition(":")
+    if field in TIME_FIELDS or (kind in ("attribute", "source_attribute") and name.strip()):
+        return field
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "A time field is one of {allowed}, attribute:NAME or source_attribute:NAME, "
+            "not '{value}'.",
+        ),
+        allowed=", ".join(TIME_FIELDS),
+        value=field,
+    )
+
+
 def period_of(corpus: Corpus, c: CodingTuple, field: str = "auto") -> str | None:
-    """A coding's period text: its own period, else its event date, else its source's date."""
+    """A coding's time from ``field``.
+
+    ``auto``: its own period, else its event date, else its source's date;
+    ``coding``: its own period or event date only; ``event``: its event date;
+    ``period``: its period text; ``source``: the source's date (the interview);
+    ``attribute:NAME``: a case attribute of its case (e.g. a date of joining);
+    ``source_attribute:NAME``: a source attribute.
+    """
+    kind, _, name = field.partition(":")
+    if kind == "attribute":
+        for case in corpus.cases_of(c):
+            value = corpus.case_attrs.get(case, {}).get(name)
+            if value:
+                return str(value)
+        return None
+    if kind == "source_attribute":
+        found = corpus.source_attrs.get(c[SRC], {}).get(name)
+        return str(found) if found else None
+    if field == "event":
+        return c[EVENT].isoformat() if c[EVENT] is not None else None
+    if field == "period":
+        return str(c[PERIOD]) if c[PERIOD] else None
     if field in ("auto", "coding"):
         if c[PERIOD]:
             return str(c[PERIOD])
@@ -337,7 +378,7 @@ def bucket(value: str | None, how: str, cutoff: str | None = None) -> str:
 
 def _period(corpus: Corpus, dim: Dim) -> Axis:
     how = dim.get("bucket", "month")
-    field = dim.get("field", "auto")
+    field = check_time_field(str(dim.get("field", "auto")))
     cutoff = dim.get("cutoff")
     if how == "split" and not cutoff:
         raise ValidationError(

@@ -397,7 +397,7 @@ class ConclusionManager:
         return op.changeset
 
     def delete(self, conclusion_id: int) -> ChangeSet[None]:
-        """Delete a conclusion, its links and the review comments on it."""
+        """Delete a conclusion, its links, its member check and the review comments on it."""
         with self._p.operation(
             "conclusion.delete", QT_TRANSLATE_NOOP("operations", "Delete conclusion")
         ) as op:
@@ -407,6 +407,10 @@ class ConclusionManager:
             rc = at.review_comment.c
             op.delete_where(
                 at.review_comment, (rc.target == "conclusion") & (rc.target_id == conclusion_id)
+            )
+            mc = at.member_check.c
+            op.delete_where(
+                at.member_check, (mc.target == "conclusion") & (mc.target_id == conclusion_id)
             )
             op.delete_where(at.conclusion, at.conclusion.c.id == conclusion_id)
             op.note(conclusion=conclusion_id)

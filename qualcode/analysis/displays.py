@@ -257,9 +257,18 @@ def effects_spec(
     outcomes: Sequence[int],
     group: str | None = None,
     cutoff: str | None = None,
+    time_field: str = "auto",
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
-    """Effects matrix: outcome codes × groups (a case attribute) or early/late around ``cutoff``."""
+    """Effects matrix: outcome codes × groups (a case attribute) or early/late around ``cutoff``.
+
+    Early/late reads each coding's time from ``time_field`` (see
+    :func:`qualcode.analysis.axes.period_of`): by default its own period or event
+    date, else the interview's date; ``event``, ``period``, ``source``,
+    ``attribute:NAME`` or ``source_attribute:NAME`` choose one source of time.
+    """
+    from qualcode.analysis.axes import check_time_field
+
     if (group is None) == (cutoff is None):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
@@ -269,7 +278,12 @@ def effects_spec(
     cols = (
         Dim.of("attribute", name=group)
         if group is not None
-        else Dim.of("period", bucket="split", cutoff=cutoff)
+        else Dim.of(
+            "period",
+            bucket="split",
+            cutoff=cutoff,
+            field=None if time_field == "auto" else check_time_field(time_field),
+        )
     )
     return DisplaySpec.make(
         "effects", _codes_dim(outcomes, aggregate=True), cols, filters=filters, cell="excerpts"

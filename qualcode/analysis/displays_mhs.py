@@ -21,8 +21,8 @@ contact_summary          main themes + salient points + new questions   excerpts
 Columns and rows "the researcher writes" (an explanation, underlying issues,
 salient points, a conclusion) are headers that hold no codings
 (:data:`qualcode.analysis.axes.NOTE_KEY`); their cells take summaries like any
-other cell of a saved display. Causal networks and context charts need a map
-canvas and are not tables: they are not built here.
+other cell of a saved display. Causal networks and context charts are drawn, not
+tabulated: :mod:`qualcode.analysis.map_builders` drafts them onto the concept-map canvas.
 """
 
 from __future__ import annotations

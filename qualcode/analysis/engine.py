@@ -69,6 +69,9 @@ class Display:
     ratings: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     rating_basis: dict[tuple[int, int], Any] = field(default_factory=dict)
+    row_effects: dict[int, str] = field(default_factory=dict)  # effects matrices: row -> type
+    cell_effects: dict[tuple[int, int], str] = field(default_factory=dict)  # typed apart
+    rules: list[Any] = field(default_factory=list)  # a saved display's decision-rule log
     saved_id: int | None = None
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
@@ -133,6 +136,16 @@ class Display:
             out["quotes"] = _grid(
                 self, lambda k: self.quotes[k].to_dict() if k in self.quotes else None
             )
+        if self.row_effects:
+            out["effect_types"] = _grid(
+                self,
+                lambda k: self.cell_effects.get(k, self.row_effects.get(k[0])),
+            )
+        if self.rules:
+            out["decision_rules"] = [
+                {"date": r.decided_on.isoformat(), "text": r.text, "author": r.author}
+                for r in self.rules
+            ]
         if self.spec.type == "coverage":
             out["missing"] = [[r, c] for r, c in self.empty_cells()]
         return out
@@ -185,7 +198,14 @@ def build_display(
         display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
         return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
-    counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
+    if spec.measure == "weighted":  # each coding counts its evidence weight
+        from qualcode.analysis.weights import weighted_counts
+
+        counts = weighted_counts(project, corpus, ids, len(row_axis.headers), len(col_axis.headers))
+    else:
+        counts = measure_counts(
+            corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers)
+        )
     if spec.option("relation") and merges(spec) and spec.measure == "codings":
         counts = passage_pair_counts(corpus, spec, row_axis, col_axis, counts)
     check_cancel(cancel)
@@ -208,11 +228,14 @@ def _stated(
 ) -> Display:
     """The display as asked for, stating the coders it counted."""
     from qualcode.analysis.corpus import coders
+    from qualcode.analysis.effect_types import apply_effect_types
 
     display.spec = asked
     display.saved_id = saved_id
     display.scope = scope
     display.coders_counted = counted_names(scope, coders(project))
+    apply_effect_types(project, display)
+    display.rules = project.decision_rules.of(saved_id) if saved_id is not None else []
     return display
 
 

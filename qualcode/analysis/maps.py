@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
+from qualcode.analysis.map_builders import MapPlan, check_sign, check_strength
 from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -27,7 +28,7 @@ from qualcode.store.models.base import utcnow
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-NODE_KINDS = ("code", "case", "source", "memo", "conclusion", "note")
+NODE_KINDS = ("code", "case", "source", "memo", "conclusion", "event", "note")
 RELATIONS = ("associated", "causes", "supports", "contradicts", "part_of", "precedes", "maps_to")
 _map: Any = m.ConceptMap.__table__
 _node: Any = m.MapNode.__table__
@@ -57,6 +58,9 @@ class MapLinkRecord:
     target: int
     relation: str
     label: str
+    sign: str | None = None
+    strength: str | None = None
+    evidence: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ KIND_COLORS = {
     "source": "#E69F00",
     "memo": "#F0E442",
     "conclusion": "#CC79A7",
+    "event": "#009E73",
     "note": "#DDDDDD",
 }
 
@@ -115,6 +120,75 @@ class MapManager:
             new_id = op.insert(_map, {"name": name, "created_at": now, "modified_at": now})
             op.note(map=name)
             op.result = _read(op.conn, new_id, "id")
+        return op.changeset
+
+    def generate(self, name: str, plan: MapPlan) -> ChangeSet[ConceptMapRecord]:
+        """A new map drafted from the project (a context chart or causal network) in one step."""
+        name = _name(name)
+        with self._p.operation(
+            "map.generate", QT_TRANSLATE_NOOP("operations", "Draw map from the data")
+        ) as op:
+            _unique(op.conn, name)
+            now = utcnow()
+            map_id = op.insert(_map, {"name": name, "created_at": now, "modified_at": now})
+            ids = [_insert_node(op, map_id, *node) for node in plan.nodes]
+            for lk in plan.links:
+                op.insert(
+                    _link,
+                    {
+                        "map_id": map_id,
+                        "source_node": ids[lk.source],
+                        "target_node": ids[lk.target],
+                        "relation": _relation(lk.relation),
+                        "label": lk.label.strip(),
+                        "sign": check_sign(lk.sign),
+                        "strength": check_strength(lk.strength),
+                        "evidence": list(lk.evidence) or None,
+                    },
+                )
+            op.note(map=name, nodes=len(ids), links=len(plan.links))
+            op.result = _read(op.conn, map_id, "id")
+        return op.changeset
+
+    def annotate_link(
+        self,
+        link_id: int,
+        *,
+        sign: str | None = None,
+        strength: str | None = None,
+        evidence: Sequence[int] | None = None,
+        label: str | None = None,
+    ) -> ChangeSet[None]:
+        """Set an arrow's sign, strength, evidence codings or words ("" clears; None keeps)."""
+        values: dict[str, Any] = {}
+        if sign is not None:
+            values["sign"] = check_sign(sign)
+        if strength is not None:
+            values["strength"] = check_strength(strength)
+        if label is not None:
+            values["label"] = label.strip()
+        with self._p.operation(
+            "map.annotate", QT_TRANSLATE_NOOP("operations", "Edit map link")
+        ) as op:
+            if evidence is not None:
+                ids = list(dict.fromkeys(int(i) for i in evidence))
+                c = t.coding.c
+                found = {r[0] for r in op.conn.execute(select(c.id).where(c.id.in_(ids)))}
+                for coding_id in ids:
+                    if coding_id not in found:
+                        raise NotFoundError(
+                            QT_TRANSLATE_NOOP("errors", "There is no coding with id {id}."),
+                            id=coding_id,
+                        )
+                values["evidence"] = ids or None
+            if not values:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "Nothing to change."))
+            try:
+                op.update(_link, link_id, values)
+            except LookupError as exc:
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("errors", "There is no map link with id {id}."), id=link_id
+                ) from exc
         return op.changeset
 
     def rename(self, map_id: int, name: str) -> ChangeSet[ConceptMapRecord]:
@@ -193,14 +267,7 @@ class MapManager:
         self, source_node: int, target_node: int, relation: str = "associated", label: str = ""
     ) -> ChangeSet[int]:
         """Draw a labelled arrow between two nodes of the same map."""
-        if relation not in RELATIONS:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "A link's relation is one of {allowed}, not '{value}'."
-                ),
-                allowed=", ".join(RELATIONS),
-                value=relation,
-            )
+        _relation(relation)
         if source_node == target_node:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A link joins two different nodes."))
         with self._p.operation("map.link", QT_TRANSLATE_NOOP("operations", "Link map nodes")) as op:
@@ -238,6 +305,16 @@ class MapManager:
         return op.changeset
 
 
+def _relation(relation: str) -> str:
+    if relation not in RELATIONS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A link's relation is one of {allowed}, not '{value}'."),
+            allowed=", ".join(RELATIONS),
+            value=relation,
+        )
+    return relation
+
+
 def _name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
@@ -264,7 +341,9 @@ def _no_node(node_id: int) -> NotFoundError:
     )
 
 
-_REF_TABLES = {"code": t.code, "case": t.cases, "source": t.source, "memo": t.memo}
+_REF_TABLES = {
+    "code": t.code, "case": t.cases, "source": t.source, "memo": t.memo, "event": t.coding,
+}  # fmt: skip
 
 
 def _insert_node(
@@ -359,6 +438,14 @@ def _read(conn: Connection, map_id: int, language: str) -> ConceptMapRecord:
             r[0]: (r[1] or r[2][:60])
             for r in conn.execute(select(t.memo.c.id, t.memo.c.title, t.memo.c.text))
         },
+        "event": {
+            r[0]: str(r[1] or r[2] or "")
+            for r in conn.execute(
+                select(t.coding.c.id, t.coding.c.event_date, t.coding.c.period).where(
+                    t.coding.c.id.in_([n.ref_id for n in nodes if n.kind == "event"])
+                )
+            )
+        },
         "conclusion": {
             r[0]: r[1][:80]
             for r in conn.execute(
@@ -385,7 +472,16 @@ def _read(conn: Connection, map_id: int, language: str) -> ConceptMapRecord:
             MapNodeRecord(n.id, n.kind, n.ref_id, label or "?", n.x, n.y, color, missing)
         )
     links = [
-        MapLinkRecord(r.id, r.source_node, r.target_node, r.relation, r.label)
+        MapLinkRecord(
+            r.id,
+            r.source_node,
+            r.target_node,
+            r.relation,
+            r.label,
+            r.sign,
+            r.strength,
+            tuple(r.evidence or ()),
+        )
         for r in conn.execute(select(_link).where(_link.c.map_id == map_id).order_by(_link.c.id))
     ]
     return ConceptMapRecord(int(row[0]), str(row[1]), out_nodes, links)

@@ -154,7 +154,8 @@ class DisplayManager:
         return op.changeset
 
     def delete(self, display_id: int) -> ChangeSet[None]:
-        """Delete a saved display, its cell summaries and ratings, and conclusions' links to it.
+        """Delete a saved display, its cell summaries, ratings, effect types and decision rules,
+        and conclusions' links to it.
 
         Memos on the display or its cells are kept, unlinked (they still name it).
         """
@@ -167,6 +168,8 @@ class DisplayManager:
             unlink_display(op, display_id, row._mapping["name"])
             op.delete_where(at.cell_summary, at.cell_summary.c.display_id == display_id)
             op.delete_where(at.cell_rating, at.cell_rating.c.display_id == display_id)
+            op.delete_where(at.effect_type, at.effect_type.c.display_id == display_id)
+            op.delete_where(at.decision_rule, at.decision_rule.c.display_id == display_id)
             op.delete_where(at.conclusion_display, at.conclusion_display.c.display_id == display_id)
             op.delete_where(at.review_comment, _cell_comments(display_id))
             op.delete_where(at.saved_display, at.saved_display.c.id == display_id)

@@ -32,7 +32,7 @@ DIMENSIONS = (
     "total",
 )
 CELL_CONTENTS = ("count", "excerpts", "summary", "rating")
-MEASURES = ("codings", "sources", "cases", "chars")
+MEASURES = ("codings", "sources", "cases", "chars", "weighted")
 RELATIONS = ("and", "near", "not", "same_turn")
 VALENCE_KEYS = ("supporting", "inhibiting", "neutral", "none")
 

@@ -14,6 +14,9 @@ conclusion_evidence: Table = m.ConclusionEvidence.__table__  # type: ignore[assi
 conclusion_display: Table = m.ConclusionDisplay.__table__  # type: ignore[assignment]
 conclusion_memo: Table = m.ConclusionMemo.__table__  # type: ignore[assignment]
 review_comment: Table = m.ReviewComment.__table__  # type: ignore[assignment]
+effect_type: Table = m.EffectType.__table__  # type: ignore[assignment]
+member_check: Table = m.MemberCheck.__table__  # type: ignore[assignment]
+decision_rule: Table = m.DecisionRule.__table__  # type: ignore[assignment]
 
 ALL = (
     saved_display,
@@ -24,4 +27,7 @@ ALL = (
     conclusion_display,
     conclusion_memo,
     review_comment,
+    effect_type,
+    member_check,
+    decision_rule,
 )

@@ -53,6 +53,10 @@ ONE_KIND = QT_TRANSLATE_NOOP(
 )
 UNADDRESSED = QT_TRANSLATE_NOOP("verification", "{n} contradicting excerpt(s) are not addressed.")
 MISSING = QT_TRANSLATE_NOOP("verification", "{n} linked excerpt(s) no longer exist.")
+DISPUTED = QT_TRANSLATE_NOOP("verification", "Member check: the conclusion was disputed.")
+INFORMANTS_DISPUTED = QT_TRANSLATE_NOOP(
+    "verification", "Member check: {names} disputed their account."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,8 @@ class Verification:
     top_cases: tuple[str, ...] = ()  # every informant tied for the largest share
     voiced: int = 0  # supporting passages with an informant (the base of the shares)
     corroborating_kinds: tuple[str, ...] = ()  # document/observation kinds among the support
+    member_check: Any = None  # the conclusion's MemberCheckRecord
+    informant_checks: tuple[tuple[str, str], ...] = ()  # (informant, status) behind the support
 
     @property
     def triangulated_sources(self) -> bool:
@@ -193,6 +199,18 @@ def verify(
         items.append((UNADDRESSED, {"n": len(unaddressed)}))
     if missing:
         items.append((MISSING, {"n": len(missing)}))
+    member = project.member_checks.get("conclusion", conclusion_id)
+    by_case = project.member_checks.all("case")
+    case_ids = {name: cid for cid, name in corpus.case_names.items()}
+    informant_checks = tuple(
+        (name, by_case[case_ids[name]].status if case_ids.get(name) in by_case else "not_asked")
+        for name in sorted(per_case)
+    )
+    if member.status == "disputed":
+        items.append((DISPUTED, {}))
+    disputing = [name for name, status in informant_checks if status == "disputed"]
+    if disputing:
+        items.append((INFORMANTS_DISPUTED, {"names": ", ".join(disputing)}))
     warnings = [template.format(**params) for template, params in items]
 
     return Verification(
@@ -217,4 +235,6 @@ def verify(
         top_cases=tuple(top_cases),
         voiced=voiced,
         corroborating_kinds=tuple(corroborating),
+        member_check=member,
+        informant_checks=informant_checks,
     )

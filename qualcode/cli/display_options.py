@@ -20,7 +20,7 @@ OPTION_NAMES = (
     "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
     "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
     "conclusion_column", "conclusion_row", "level", "outcome", "extremes", "short_run",
-    "long_run", "coping", "results", "sources", "coders", "unit",
+    "long_run", "coping", "results", "sources", "coders", "unit", "time_field",
 )  # fmt: skip
 
 
@@ -43,7 +43,12 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             help="codes=, sources=, source_kinds=, cases=, coders=, valence=, "
             "magnitude=, attribute:NAME=, period_from=, period_to=.",
         ),
-        click.option("--measure", type=click.Choice(["codings", "sources", "cases", "chars"])),
+        click.option(
+            "--measure",
+            type=click.Choice(["codings", "sources", "cases", "chars", "weighted"]),
+            help="What a cell counts; weighted: the sum of the codings' evidence weights "
+            "(strong 3, moderate 2, weak 1, a number as itself, none 1).",
+        ),
         click.option("--cell", type=click.Choice(["count", "excerpts", "summary", "rating"])),
         click.option(
             "--variable",
@@ -74,6 +79,12 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
         ),
         click.option("--attribute", help="Effects: group attribute."),
         click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD)."),
+        click.option(
+            "--time-field",
+            help="Effects: where early/late reads a coding's time: auto (its own period or "
+            "event date, else the interview date), coding, event, period, source, "
+            "attribute:NAME or source_attribute:NAME.",
+        ),
         click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and"),
         click.option("--distance", type=int, default=0, help="NEAR: characters between codings."),
         click.option(
@@ -190,6 +201,8 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         params.update(order_by=get("rank"), descending=not get("ascending"))
     if type_ == "effects":
         params.update(group=get("attribute") or get("role"), cutoff=get("cutoff"))
+        if get("time_field"):
+            params["time_field"] = get("time_field")
     if type_ == "clustered" and get("groups"):
         params["groups"] = {
             label.strip(): code_ids(p, names) or []

@@ -79,6 +79,7 @@ def claim_entries(
     """Every claim (optionally of one status) ready to write."""
     from qualcode.analysis.conclusion_sources import claim_sources
     from qualcode.analysis.excerpts import excerpts_by_id
+    from qualcode.analysis.member_checks import STATUS_WORDS
     from qualcode.analysis.verification import verify
     from qualcode.export.display_adapter import Citer
 
@@ -115,6 +116,15 @@ def claim_entries(
         figures.append(
             label("fig_contra", language).format(n=v.contradicting, open=len(v.unaddressed))
         )
+        figures.append(
+            label("fig_member_check", language).format(status=v.member_check.words(language))
+        )
+        if v.informant_checks:
+            checks = ", ".join(
+                f"{cite.header(name)} ({STATUS_WORDS[status][language]})"
+                for name, status in v.informant_checks
+            )
+            figures.append(label("fig_informant_checks", language).format(checks=checks))
         out.append(
             ClaimEntry(
                 n, rec.text, label(rec.status, language),

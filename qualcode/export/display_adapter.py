@@ -60,6 +60,8 @@ def table_from_display(
     (links to deleted codings are flagged); a drafted summary is marked as a
     draft, or left out (the cell then shows its excerpts) when ``drafts`` is "omit".
     """
+    from qualcode.analysis.effect_types import effect_word
+
     language = check_language(language)
     spec = display.spec
     cite = Citer(project, style or AttributionStyle(), language) if project else None
@@ -87,6 +89,11 @@ def table_from_display(
                     rating=_rating(
                         display.ratings.get(key), display.rating_basis.get(key), language
                     ),
+                    tag=(
+                        f"[{effect_word(display.cell_effects[key], language)}]"
+                        if key in display.cell_effects
+                        else None
+                    ),
                 )
             )
         cells.append(row)
@@ -98,6 +105,10 @@ def table_from_display(
     }
     if spec.cell == "rating":
         about[label("rating_rule", language)] = label("rating_rule_text", language)
+    if spec.measure == "weighted":
+        about[label("weight_rule", language)] = label("weight_rule_text", language)
+    if display.row_effects:
+        about[label("effect_types", language)] = label("effect_types_text", language)
     filters = {k: v for k, v in spec.filters}
     if filters:
         about[label("filters", language)] = filters
@@ -111,6 +122,8 @@ def table_from_display(
             about[label("coders", language)] = coders
     name = title or TYPE_TITLES.get(spec.type, {}).get(language, spec.type)
     rows = _labels(display.rows, spec.rows, cite, language)
+    for r, kind in display.row_effects.items():  # an effects matrix: each row's type
+        rows[r] = f"{rows[r]} ({effect_word(kind, language)})"
     cols = _labels(display.columns, spec.columns, cite, language)
     notes: list[Any] = []
     if memos and cite is not None and project is not None:
@@ -121,7 +134,10 @@ def table_from_display(
         notes, marks = display_notes(project, display, rows, cols, cite.header, language)
         for (r, c), m in marks.items():
             cells[r][c] = replace(cells[r][c], memo_marks=m)
-    table = Table(name, rows, cols, cells, about, notes=tuple(notes))
+    rules: tuple[str, ...] = ()
+    if display.rules:  # the display's decision-rule log, printed under the table
+        rules = (label("decision_rules", language), *(r.line() for r in display.rules))
+    table = Table(name, rows, cols, cells, about, notes=tuple(notes), rules=rules)
     if cite is not None and cite.attributor.style.pseudonymise:
         # cases were ordered by real name; order them by pseudonym (I1, I2, ... F1)
         order = _pseudonym_order(display.rows, rows, cite)

@@ -227,6 +227,8 @@ def table_html(
                 out.append(f'<td class="n">{"" if empty else cell.count}{sup}</td>')
                 continue
             inner = []
+            if cell.tag:
+                inner.append(f"<i>{escape(cell.tag)}</i>")
             if cell.rating:
                 inner.append(f"<b>{escape(cell.rating)}</b>")
             if cell.summary:
@@ -250,6 +252,9 @@ def table_html(
 
         about = "; ".join(f"{k}: {plain(v)}" for k, v in table.about.items())
         out.append(f'<p class="note">{escape(about)}</p>')
+    if table.rules:  # the display's decision rules
+        items = "".join(f"<li>{escape(line)}</li>" for line in table.rules[1:])
+        out.append(f'<p class="note"><b>{escape(table.rules[0])}</b></p><ul>{items}</ul>')
     return "".join(out)
 
 

@@ -53,11 +53,12 @@ class CellContent:
     rating: str | None = None
     memo_marks: tuple[str, ...] = ()
     """Marks ("M1") of the memos on this cell, printed in full under the table."""
+    tag: str | None = None  # e.g. a cell typed apart from its row: "[efek samping]"
 
     @property
     def has_text(self) -> bool:
         """True when the cell shows words rather than only a number."""
-        return bool(self.excerpts or self.summary or self.rating)
+        return bool(self.excerpts or self.summary or self.rating or self.tag)
 
     def as_text(self, cap: int | None = None, more: str = "more") -> Any:
         """The cell as one value: the count alone, or rating, summary and quotes as text.
@@ -66,7 +67,7 @@ class CellContent:
         """
         if not self.has_text:
             return self.count
-        parts = [p for p in (self.rating, self.summary) if p]
+        parts = [p for p in (self.tag, self.rating, self.summary) if p]
         shown = 0
         for q in self.excerpts:
             candidate = q.as_text()
@@ -99,6 +100,8 @@ class Table:
     corner: str = ""
     notes: tuple[TableNote, ...] = ()
     """Memos on the display and its cells, printed under the table."""
+    rules: tuple[str, ...] = ()
+    """The display's decision rules printed under the table: a heading line, then one per rule."""
 
     def __post_init__(self) -> None:
         rows, cols = len(self.row_labels), len(self.column_labels)
@@ -131,7 +134,7 @@ class Table:
         cells = [[self.cells[r][c] for r in range(len(self.row_labels))]
                  for c in range(len(self.column_labels))]  # fmt: skip
         return Table(self.title, list(self.column_labels), list(self.row_labels), cells,
-                     dict(self.about), self.corner, self.notes)  # fmt: skip
+                     dict(self.about), self.corner, self.notes, self.rules)  # fmt: skip
 
     def reordered(self, rows: list[int] | None = None, columns: list[int] | None = None) -> Table:
         """The same table with rows and/or columns in another order (lists of indices)."""
@@ -140,7 +143,7 @@ class Table:
         cells = [[self.cells[r][c] for c in columns] for r in rows]
         return Table(self.title, [self.row_labels[r] for r in rows],
                      [self.column_labels[c] for c in columns], cells, dict(self.about),
-                     self.corner, self.notes)  # fmt: skip
+                     self.corner, self.notes, self.rules)  # fmt: skip
 
     def without_empty(self) -> Table:
         """The table without rows and columns that hold nothing at all (no count, no text).

@@ -220,6 +220,12 @@ def add_table(
     note.paragraph_format.space_before = Pt(4)
     run = note.add_run(xml_text(current_profile().note(language)))
     run.font.size = Pt(10)
+    for i, line in enumerate(table.rules):  # the display's decision rules
+        extra = doc.add_paragraph()
+        extra.paragraph_format.space_before = Pt(0)
+        run = extra.add_run(xml_text(line if i == 0 else f"\u2022 {line}"))
+        run.font.size = Pt(10)
+        run.bold = i == 0
     if table.notes:
         _memo_notes(doc, table, language)
 
@@ -273,6 +279,8 @@ def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
             return p
         return cell.add_paragraph(style=style)
 
+    if content.tag:
+        para().add_run(xml_text(content.tag)).italic = True
     if content.rating:
         para().add_run(xml_text(content.rating)).bold = True
     if content.summary:

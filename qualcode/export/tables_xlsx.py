@@ -134,8 +134,11 @@ def _write_table(
         if text_mode:
             ws.row_dimensions[xr].height = row_height([row_label, *values], text_width)
     last_row = HEADER_ROW + len(table.row_labels)
+    for i, line in enumerate(table.rules):  # the display's decision rules, under the table
+        note = ws.cell(row=last_row + 2 + i, column=1, value=plain(line))
+        note.font = Font(name=FONT, bold=i == 0)
     last_col = get_column_letter(len(header))
-    _notes(ws, table, last_row + 2, language)
+    _notes(ws, table, last_row + 2 + (len(table.rules) + 1 if table.rules else 0), language)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW)}"
     if not text_mode and table.row_labels and table.column_labels:

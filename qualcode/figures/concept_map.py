@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from qualcode.analysis.map_builders import link_words
 from qualcode.figures.style import new_figure, shorten
 
 if TYPE_CHECKING:
@@ -77,10 +78,12 @@ def draw_map(record: ConceptMapRecord, language: str = "id", font: str | None = 
                 "patchB": boxes[b.id].get_bbox_patch(),
                 "shrinkA": 2,
                 "shrinkB": 2,
-                "linestyle": "--" if link.relation == "contradicts" else "-",
+                "linestyle": "--" if link.relation == "contradicts" or link.sign == "-" else "-",
             },
         )
         words = link.label or RELATION_WORDS.get(link.relation, {}).get(language, link.relation)
+        extra = link_words(link, language)  # a causal arrow's sign, strength and evidence
+        words = f"{words} ({extra})" if extra else words
         ax.text(
             (a.x + b.x) / 2,
             (a.y + b.y) / 2,

@@ -25,6 +25,10 @@ VERIFICATION_ID: dict[str, str] = {
     "{n} contradicting excerpt(s) are not addressed.":
         "{n} kutipan yang bertentangan belum ditanggapi.",
     "{n} linked excerpt(s) no longer exist.": "{n} kutipan yang ditautkan sudah tidak ada.",
+    "Member check: the conclusion was disputed.":
+        "Member check: kesimpulan ini dibantah informan.",
+    "Member check: {names} disputed their account.":
+        "Member check: {names} membantah uraiannya.",
 }  # fmt: skip
 
 
@@ -101,6 +105,16 @@ LABELS: dict[str, dict[str, str]] = {
     "text": {"id": "Teks", "en": "Text"},
     "rating": {"id": "Penilaian", "en": "Rating"},
     "rating_rule": {"id": "Aturan penilaian", "en": "Rating rule"},
+    "effect_types": {"id": "Jenis efek", "en": "Effect types"},
+    "decision_rules": {"id": "Aturan keputusan:", "en": "Decision rules:"},
+    "effect_types_text": {
+        "id": "Tiap baris efek langsung kecuali ditetapkan lain oleh peneliti (meta-efek: efek "
+        "lebih luas di luar tujuan langsung; efek samping: efek yang tidak dimaksudkan); sel "
+        "yang jenisnya berbeda dari barisnya ditandai di dalam sel.",
+        "en": "Every row is a direct effect unless the researcher typed it otherwise "
+        "(meta-effect: broader effect beyond the immediate aims; side effect: unintended "
+        "effect); a cell typed apart from its row is marked in the cell.",
+    },
     "rating_rule_text": {
         "id": "Tiap pengodean dinilai dari magnitudo dan valensinya: pendukung tinggi = memadai, "
         "sedang atau tanpa magnitudo = sebagian, rendah = kurang; penghambat tinggi/sedang atau "
@@ -143,6 +157,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Contradicting evidence: {n}, not addressed: {open}",
     },
     "evidence_note": {"id": "Catatan", "en": "Note"},
+    "fig_member_check": {"id": "Member check: {status}", "en": "Member check: {status}"},
+    "fig_informant_checks": {
+        "id": "Member check informan: {checks}",
+        "en": "Informants' member checks: {checks}",
+    },
     "overridden": {"id": "diubah peneliti", "en": "set by the researcher"},
     "rule_said": {"id": "aturan", "en": "rule"},
     "back": {"id": "Kembali", "en": "Back"},
@@ -150,6 +169,14 @@ LABELS: dict[str, dict[str, str]] = {
     "rows": {"id": "Baris", "en": "Rows"},
     "columns": {"id": "Kolom", "en": "Columns"},
     "chars": {"id": "karakter terkode", "en": "characters coded"},
+    "weighted": {"id": "bobot bukti", "en": "evidence weight"},
+    "weight_rule": {"id": "Aturan bobot", "en": "Weight rule"},
+    "weight_rule_text": {
+        "id": "Sel = jumlah bobot bukti pengodeannya: kuat/tinggi = 3, sedang = 2, "
+        "lemah/rendah = 1, angka = angka itu (dibulatkan), tanpa bobot = 1.",
+        "en": "Cell = the sum of its codings' evidence weights: strong/high = 3, moderate = 2, "
+        "weak/low = 1, a number = that number (rounded), no weight = 1.",
+    },
     "total": {"id": "Total", "en": "Total"},
     # memos and the research journal
     "memos_title": {"id": "Memo dan Jurnal Penelitian", "en": "Memos and Research Journal"},

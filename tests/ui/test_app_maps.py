@@ -45,3 +45,69 @@ def test_map_canvas_builds_links_drags_and_undoes(sample_window, monkeypatch, tm
     svg = out.read_text(encoding="utf-8")
     code = w.project.codes.find("Sumber daya")
     assert "Model implementasi" in svg and code.label(chart_language()) in svg
+
+
+def test_context_chart_causal_network_and_arrow_dialog(sample_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qualcode.ui.features import maps_draw
+
+    w = sample_window(coder="ana", size=(1400, 900))
+    w.commands.trigger("maps.show")
+    pane = w.panes["maps"]
+
+    def accept_context(dialog):
+        dialog.name_edit.setText("Bagan konteks")
+        dialog.group.setCurrentIndex(dialog.group.findData("Sektor"))
+        dialog.rank.setCurrentIndex(dialog.rank.findData("Peringkat"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(maps_draw.ContextChartDialog, "exec", accept_context)
+    pane.draw_context()
+    assert pane.chooser.currentText() == "Bagan konteks"
+    record = w.project.maps.get(pane.map_id)
+    assert {n.label for n in record.nodes if n.kind == "note"} >= {"pemerintah", "masyarakat"}
+    assert all(lk.relation == "part_of" for lk in record.links) and record.links
+    assert w.project.undo_label() == "Draw map from the data"
+
+    ids = {c.name: c.id for c in w.project.codes.all()}
+
+    def accept_network(dialog):
+        dialog.name_edit.setText("Jaringan kausal")
+        for i in range(dialog.codes.count()):
+            item = dialog.codes.item(i)
+            wanted = item.text().strip() in ("Komunikasi", "Disposisi (sikap pelaksana)")
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    from PySide6.QtCore import Qt
+
+    w.project.codes.link(
+        ids["Komunikasi"], to_code_id=ids["Disposisi (sikap pelaksana)"], relation="causes"
+    )
+    monkeypatch.setattr(maps_draw.CausalNetworkDialog, "exec", accept_network)
+    pane.draw_causal()
+    record = w.project.maps.get(pane.map_id)
+    assert record.name == "Jaringan kausal" and len(record.nodes) == 2
+    (arrow,) = record.links
+    assert arrow.relation == "causes" and arrow.evidence and arrow.strength
+    assert any("(" in link.text.text() for link in pane.scene.links)  # sign/strength shown
+
+    for item in pane.nodes.values():
+        item.setSelected(True)
+    seen = {}
+
+    def accept_arrow(dialog):
+        seen["evidence"] = dialog.evidence.count()
+        dialog.sign.setCurrentIndex(dialog.sign.findData("-"))
+        dialog.strength.setCurrentIndex(dialog.strength.findData("strong"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(maps_draw.ArrowDialog, "exec", accept_arrow)
+    pane.edit_arrow()
+    assert seen["evidence"] == len(arrow.evidence)
+    (changed,) = w.project.maps.get(pane.map_id).links
+    assert (changed.sign, changed.strength) == ("-", "strong")
+    w.commands.trigger("edit.undo")
+    (back,) = w.project.maps.get(pane.map_id).links
+    assert (back.sign, back.strength) == (arrow.sign, arrow.strength)

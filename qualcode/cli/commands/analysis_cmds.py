@@ -100,6 +100,10 @@ def display(
         emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
         if result.scope is not None:
             click.echo(result.scope.describe(result.coders_counted))
+        if result.spec.measure == "weighted":
+            from qualcode.text.labels import label
+
+            click.echo(label("weight_rule_text", "en"))
 
 
 @click.command("agreement")
@@ -273,6 +277,11 @@ def conclusion_verify(project: str, conclusion_id: int, role: str | None, as_jso
     click.echo(f"source kinds: {', '.join(v.source_kinds)}")
     click.echo(f"largest share from one informant: {v.top_case_share:.0%} ({v.top_case})")
     click.echo(f"silent roles ({v.role_attribute or '-'}): {', '.join(v.silent_roles) or '-'}")
+    click.echo(f"member check: {v.member_check.words('en')}")
+    if v.informant_checks:
+        checks = ", ".join(f"{name} ({status.replace('_', ' ')})" for name, status in
+                           v.informant_checks)  # fmt: skip
+        click.echo(f"informants' member checks: {checks}")
     for w in v.warnings:
         click.echo(f"! {w}")
 

@@ -175,18 +175,27 @@ def show(project: str, name: str, as_json: bool) -> None:
                         "to": lk.target,
                         "relation": lk.relation,
                         "label": lk.label,
+                        "sign": lk.sign,
+                        "strength": lk.strength,
+                        "evidence": list(lk.evidence),
                     }
                     for lk in record.links
                 ],
             }
         )
         return
+    from qualcode.analysis.map_builders import link_words
+
     labels = {n.id: n.label for n in record.nodes}
     click.echo(record.name)
     for n in record.nodes:
         click.echo(f"  #{n.id} [{n.kind}] {n.label}" + (" (deleted)" if n.missing else ""))
     for lk in record.links:
-        click.echo(f"  {labels[lk.source]} --{lk.label or lk.relation}--> {labels[lk.target]}")
+        extra = link_words(lk, "en")
+        click.echo(
+            f"  #{lk.id} {labels[lk.source]} --{lk.label or lk.relation}--> {labels[lk.target]}"
+            + (f"  [{extra}]" if extra else "")
+        )
 
 
 @map_group.command("export")

@@ -34,6 +34,7 @@ from qualcode.store.models.core import (
 from qualcode.store.models.identity import IdentityAttribute, IdentityEntry
 from qualcode.store.models.maps import ConceptMap, MapLink, MapNode
 from qualcode.store.models.memo_links import DisplayMemo
+from qualcode.store.models.tactics import DecisionRule, EffectType, MemberCheck
 
 __all__ = [
     "Attribute",
@@ -52,11 +53,14 @@ __all__ = [
     "ConclusionDisplay",
     "ConclusionEvidence",
     "ConclusionMemo",
+    "DecisionRule",
     "DisplayMemo",
+    "EffectType",
     "IdentityAttribute",
     "IdentityEntry",
     "MapLink",
     "MapNode",
+    "MemberCheck",
     "Memo",
     "ProjectInfo",
     "ReviewComment",

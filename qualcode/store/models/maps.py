@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qualcode.store.models.base import Base, new_guid, utcnow
+from qualcode.store.models.base import Base, JSONDoc, new_guid, utcnow
 
 _AUTOINC = {"sqlite_autoincrement": True}
 
@@ -55,3 +55,7 @@ class MapLink(Base):
     target_node: Mapped[int] = mapped_column(ForeignKey("map_node.id"), index=True)
     relation: Mapped[str] = mapped_column(String(32), default="associated")
     label: Mapped[str] = mapped_column(Text, default="")
+    # A causal network's arrow: its sign (+ / -), strength and the codings it rests on.
+    sign: Mapped[str | None] = mapped_column(String(8))
+    strength: Mapped[str | None] = mapped_column(String(16))
+    evidence: Mapped[list[int] | None] = mapped_column(JSONDoc())

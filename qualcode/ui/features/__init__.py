@@ -44,6 +44,7 @@ FEATURE_MODULES: list[str] = [
     "displays",
     "conclusions",
     "maps",
+    "outliers",
     "figures",
     "agreement",
     "review",

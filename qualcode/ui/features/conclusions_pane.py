@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.ui.features import ReloadWhenShown
+from qualcode.ui.features.conclusions_member import checks_text
 from qualcode.ui.features.conclusions_words import (
     STATUS_COLORS,
     EvidenceRow,
@@ -91,6 +92,9 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
         self.status_button.setMenu(self.status_menu)
+        self.member_button = QPushButton(self)
+        self.member_button.setObjectName("conclusionMemberCheck")
+        self.member_button.clicked.connect(self.member_check)
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("conclusionDelete")
         self.delete_button.clicked.connect(self.delete_current)
@@ -125,6 +129,9 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         self.figures.setObjectName("verification")
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.checks = QLabel(self)
+        self.checks.setObjectName("memberChecks")
+        self.checks.setWordWrap(True)
         self.warnings = QLabel(self)
         self.warnings.setObjectName("verificationWarnings")
         self.warnings.setWordWrap(True)
@@ -170,7 +177,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         bar.addWidget(self._filter_label)
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
-        for w in (self.new_button, self.edit_button, self.status_button, self.delete_button):
+        for w in (self.new_button, self.edit_button, self.status_button, self.member_button,
+                  self.delete_button):  # fmt: skip
             bar.addWidget(w)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -183,6 +191,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         page_layout.addWidget(self.claim)
         page_layout.addWidget(self.meta)
         page_layout.addWidget(self.figures)
+        page_layout.addWidget(self.checks)
         page_layout.addWidget(self.warnings)
         page_layout.addWidget(self._sources_label)
         page_layout.addWidget(self.sources)
@@ -329,7 +338,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
                 if self.project is not None and not self.records
                 else ""
             )
-            for label in (self.meta, self.figures, self.warnings, self.comments):
+            for label in (self.meta, self.figures, self.checks, self.warnings, self.comments):
                 label.clear()
             self._enable()
             return
@@ -342,6 +351,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         )
         self.verification = verify(self.project, rec.id, role_attribute=self._role())
         self.figures.setText(figures_text(self.verification))
+        self.checks.setText(checks_text(self.verification))
         found = warnings_text(self.verification)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in found))
         self.warnings.setVisible(bool(found))
@@ -469,6 +479,27 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             self._run(self.project.conclusions.edit, rec.id, status=status)
             self.reload()
 
+    def member_check(self) -> None:
+        """Record the member check of the claim, or of an informant behind it (one step)."""
+        from qualcode.ui.features.conclusions_member import MemberCheckDialog
+
+        rec = self.record()
+        if rec is None:
+            return
+        behind = list(self.verification.cases) if self.verification is not None else []
+        informants = sorted(
+            (c for c in self.project.cases.all() if c.kind == "informant"),
+            key=lambda c: (c.name not in behind, c.name.casefold()),
+        )
+        targets = [(self.tr("This conclusion"), "conclusion", rec.id)]
+        targets += [(self.tr("Informant {name}").format(name=c.name), "case", c.id)
+                    for c in informants]  # fmt: skip
+        dialog = MemberCheckDialog(self, targets, self.project.member_checks.get)
+        if dialog.exec() == MemberCheckDialog.DialogCode.Accepted:
+            target, ident, status, note, day = dialog.values()
+            self._run(self.project.member_checks.set, target, ident, status, note=note,
+                      checked_on=day)  # fmt: skip
+
     def delete_current(self) -> None:
         """Delete the chosen claim (its evidence links and review comments go with it)."""
 
@@ -538,7 +569,7 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
         has = self.record() is not None
         writable = self._writable()
         self.new_button.setEnabled(writable)
-        for w in (self.edit_button, self.status_button, self.delete_button):
+        for w in (self.edit_button, self.status_button, self.member_button, self.delete_button):
             w.setEnabled(has and writable)
         row = self.current_row()
         self.unlink_button.setEnabled(writable and row is not None)
@@ -563,6 +594,8 @@ class ConclusionsPane(ReloadWhenShown, QWidget):
             (self.edit_button, self.tr("Edit…"), self.tr("Rewrite the chosen conclusion")),
             (self.status_button, self.tr("Status"),
              self.tr("Mark it tentative, verified or rejected")),
+            (self.member_button, self.tr("Member check…"),
+             self.tr("Record the member check of the conclusion or of an informant")),
             (self.delete_button, self.tr("Delete"), self.tr("Delete the chosen conclusion")),
             (self.unlink_button, self.tr("Unlink"),
              self.tr("Remove the chosen excerpt from the evidence")),

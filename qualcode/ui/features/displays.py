@@ -43,6 +43,7 @@ from qualcode.ui.features.displays_model import (
     translated,
 )
 from qualcode.ui.features.displays_store import EXPORTS, DisplayStore
+from qualcode.ui.features.displays_tactics import CellTactics
 from qualcode.ui.shell.commands import Command, has_project
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 REBUILD_ON = (Area.CODINGS, Area.CODES, Area.CASES, Area.CASE_LINKS, Area.ATTRIBUTES, Area.SOURCES)
 
 
-class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
+class DisplaysPane(DisplayMemos, CellTactics, CellCondense, DisplayStore, QWidget):
     """Form | heat table | opened cell, with saved displays and exports above the table."""
 
     _wanted: tuple[str | None, str | None] | None = None
@@ -98,6 +99,7 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
             ("open", self.open_chosen),
             ("delete", self.delete_chosen),
             ("save", self.save_spec),
+            ("rules", self.edit_rules),
             ("xlsx", lambda: self.export("xlsx")),
             ("docx", lambda: self.export("docx")),
         ):
@@ -108,7 +110,7 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.saved)
-        for key in ("open", "delete", "save", "xlsx", "docx"):
+        for key in ("open", "delete", "save", "rules", "xlsx", "docx"):
             bar.addWidget(self.buttons[key])
         self.model = DisplayModel(self)
         self.table = QTableView(self)
@@ -133,6 +135,7 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
         self.cell.rate_requested.connect(self.rate_cell)
         self.cell.unrate_requested.connect(self.unrate_cell)
         self.cell.link_requested.connect(self.link_conclusion)
+        self.cell.effect_requested.connect(self.type_effect)
         from qualcode.ui.features.chart_view import ChartView
 
         self.chart = ChartView(self)
@@ -150,6 +153,11 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        self.rules = QLabel(self)
+        self.rules.setObjectName("decisionRules")
+        self.rules.setWordWrap(True)
+        self.rules.hide()
+        layout.addWidget(self.rules)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)
@@ -267,6 +275,7 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
         self.model.set_display(display)
         self.reload_memos()
         self.chart.show_display(display)
+        self.show_rules()
         summary = display.spec.cell == "summary"
         header = self.table.horizontalHeader()
         if summary:
@@ -356,6 +365,8 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
             self.reload_memos()
         if changes.summaries:
             self.reload_ratings()
+            self.reload_effects()
+            self.reload_rules()
         if changes.codes or changes.cases or changes.changed(Area.ATTRIBUTES, Area.SOURCES):
             self.form.refill()
         if self.display is not None and changes.changed(*REBUILD_ON):
@@ -431,6 +442,7 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
     def _enable(self) -> None:
         has = self.display is not None
         self.buttons["save"].setEnabled(has and self.writable)
+        self.buttons["rules"].setEnabled(has)
         self.buttons["xlsx"].setEnabled(has)
         self.buttons["docx"].setEnabled(has)
         self.buttons["open"].setEnabled(self.saved.count() > 0)
@@ -446,6 +458,13 @@ class DisplaysPane(DisplayMemos, CellCondense, DisplayStore, QWidget):
             ),
             "delete": (self.tr("Delete"), self.tr("Delete the chosen saved display")),
             "save": (self.tr("Save…"), self.tr("Save this display's specification under a name")),
+            "rules": (
+                self.tr("Rules…"),
+                self.tr(
+                    "The decision rules followed in this display, dated (printed under "
+                    "every export)"
+                ),
+            ),
             "xlsx": (self.tr("Excel…"), translated(EXPORTS["xlsx"][0])),
             "docx": (self.tr("Word…"), translated(EXPORTS["docx"][0])),
         }

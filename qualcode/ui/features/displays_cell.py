@@ -53,6 +53,7 @@ class CellPanel(QWidget):
     rate_requested = Signal()
     link_requested = Signal()
     unrate_requested = Signal()
+    effect_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,10 @@ class CellPanel(QWidget):
         self.link.setObjectName("linkConclusion")
         self.link.clicked.connect(self.link_requested)
         self.link.setEnabled(False)
+        self.effect = QPushButton(self)
+        self.effect.setObjectName("effectType")
+        self.effect.clicked.connect(self.effect_requested)
+        self.effect.hide()
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("cellExcerpts")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,6 +137,7 @@ class CellPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.effect)
         head.addWidget(self.link)
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
@@ -198,6 +204,12 @@ class CellPanel(QWidget):
         self.rating.setText(text or "")
         self.rate.setEnabled(editable and self.cell is not None)
         self.unrate.setEnabled(editable and overridden)
+
+    def show_effect(self, words: str | None, *, editable: bool) -> None:
+        """An effects matrix cell's type on its button (None hides it)."""
+        self.effect.setVisible(words is not None)
+        self.effect.setText(self.tr("Effect: {kind}…").format(kind=words or ""))
+        self.effect.setEnabled(editable and self.cell is not None)
 
     def clear(self, title: str = "") -> None:
         """No cell open."""
@@ -293,6 +305,9 @@ class CellPanel(QWidget):
         )
         self.accept.setText(self.tr("Accept draft"))
         self.accept.setToolTip(self.tr("Keep the drafted summary as your own"))
+        self.effect.setToolTip(
+            self.tr("Type this cell or its row as a direct, meta or side effect")
+        )
         self.rate.setText(self.tr("Set rating…"))
         self.rate.setToolTip(self.tr("Override the rule's rating of this cell, with a reason"))
         self.unrate.setText(self.tr("Use the rule"))

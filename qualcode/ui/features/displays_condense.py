@@ -38,6 +38,7 @@ class CellCondense:
     writable: bool
     _summary_target: Any  # DisplayStore's: (saved id, cell keys), saving the display first
     reload_summaries: Any  # DisplayStore's
+    show_effect_type: Any  # CellTactics'
 
     def toggle_evidence(self, coding_id: int, chosen: bool) -> None:
         """Tick or untick an excerpt as evidence of the cell's summary."""
@@ -151,7 +152,8 @@ class CellCondense:
         self.show_cell_extras()
 
     def show_cell_extras(self) -> None:
-        """The opened cell's evidence ticks and rating line."""
+        """The opened cell's evidence ticks, rating line and effect type."""
+        self.show_effect_type()
         d = self.display
         if d is None or self.current is None or not text_cells(d):
             self.cell.show_evidence(None, editable=False)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS, VALENCES
-from qualcode.ui.features.displays_model import MEASURES, translated
+from qualcode.ui.features.displays_model import BUCKETS, MEASURES, OPS, TIME_FIELDS, translated
 from qualcode.ui.panes.detail_pane import valence_label
 from qualcode.ui.shell.navigation import kind_label
 
@@ -82,6 +82,7 @@ FIELDS: dict[str, set[str]] = {
     "descending": {"case_ordered", "predictor_outcome"},
     "case_kind": {"framework", "clustered", "case_ordered"},
     "cutoff": {"effects"},
+    "time_field": {"effects"},
     "bucket": {"time_ordered", "event_listing"},
     "op": {"cooccurrence", "explanatory_effects", "case_dynamics"},
     "distance": {"cooccurrence"},
@@ -93,17 +94,6 @@ CELLS = {
     "excerpts": QT_TRANSLATE_NOOP("displays", "Excerpts"),
     "summary": QT_TRANSLATE_NOOP("displays", "Summaries"),
     "rating": QT_TRANSLATE_NOOP("displays", "Ratings"),
-}
-OPS = {
-    "and": QT_TRANSLATE_NOOP("displays", "overlap"),
-    "near": QT_TRANSLATE_NOOP("displays", "near"),
-    "same_turn": QT_TRANSLATE_NOOP("displays", "in the same turn"),
-    "not": QT_TRANSLATE_NOOP("displays", "without"),
-}
-BUCKETS = {
-    "month": QT_TRANSLATE_NOOP("displays", "month"),
-    "year": QT_TRANSLATE_NOOP("displays", "year"),
-    "value": QT_TRANSLATE_NOOP("displays", "period as coded"),
 }
 
 
@@ -287,6 +277,8 @@ class DisplayForm(QWidget):
         self.case_kind = QComboBox(self)
         self.cutoff = QLineEdit(self)
         self.cutoff.setPlaceholderText("YYYY-MM-DD")
+        self.time_field = QComboBox(self)
+        self.time_attrs: list[str] = []
         self.bucket = QComboBox(self)
         self.op = QComboBox(self)
         self.distance = QSpinBox(self)
@@ -330,6 +322,7 @@ class DisplayForm(QWidget):
             "type": self.type, "codes": self.codes, "variable": self.variable,
             "rows": self.rows, "columns": self.columns, "attr": self.attr, "rank": self.rank,
             "descending": self.descending, "case_kind": self.case_kind, "cutoff": self.cutoff,
+            "time_field": self.time_field,
             "bucket": self.bucket, "op": self.op, "distance": self.distance,
             "measure": self.measure, "cell": self.cell, "cases": self.f_cases,
             "attribute": self.f_attribute, "sources": self.f_sources, "kinds": self.f_kinds,
@@ -408,6 +401,8 @@ class DisplayForm(QWidget):
                 combo.addItem(label, value)
         for name in case_attrs:
             self.attr.addItem(name, name)
+        self.time_attrs = [a.name for a in attrs if a.owner == "case" and a.type == "date"]
+        self._fill_time_fields()
         self.rank.addItem(self.tr("(none)"), None)
         self.case_kind.addItem(self.tr("All cases"), None)
         for name in case_attrs:
@@ -523,6 +518,8 @@ class DisplayForm(QWidget):
             cutoff = self.cutoff.text().strip() or None
             group = None if cutoff else self.attr.currentData()
             params.update(outcomes=ids or [], group=group, cutoff=cutoff)
+            if cutoff:
+                params["time_field"] = self.time_field.currentData() or "auto"
         if kind == "clustered":
             names = {c.id: c.name for c in self.project.codes.all()}
             params["groups"] = {names[i]: [i] for i in ids or []}
@@ -618,6 +615,7 @@ class DisplayForm(QWidget):
             _select(self.case_kind, rows.get("case_kind"))
         if kind == "effects":
             self.cutoff.setText(str(columns.get("cutoff") or ""))
+            _select(self.time_field, columns.get("field", "auto"))
             if columns.kind == "attribute":
                 _select(self.attr, columns.get("name"))
         if kind == "time_ordered" and rows.kind == "period":
@@ -663,8 +661,19 @@ class DisplayForm(QWidget):
                    "checklist": ""}.get(kind, self.tr("None checked: every code"))  # fmt: skip
         self.codes.setToolTip(default)
 
+    def _fill_time_fields(self) -> None:
+        keep = self.time_field.currentData()
+        self.time_field.clear()
+        for value, text in TIME_FIELDS.items():
+            self.time_field.addItem(translated(text), value)
+        for name in self.time_attrs:
+            self.time_field.addItem(self.tr("Attribute: {name}").format(name=name),
+                                    f"attribute:{name}")  # fmt: skip
+        self.time_field.setCurrentIndex(max(self.time_field.findData(keep), 0))
+
     def retranslate(self) -> None:
         """Texts in the current language."""
+        self._fill_time_fields()
         for i in range(self.type.count()):
             self.type.setItemText(i, translated(TYPES[self.type.itemData(i)]))
         for combo, values in (
@@ -690,6 +699,7 @@ class DisplayForm(QWidget):
             "descending": self.tr("Order"),
             "case_kind": self.tr("Cas&es"),
             "cutoff": self.tr("Early/late c&utoff"),
+            "time_field": self.tr("Early/late by"),
             "bucket": self.tr("Periods &by"),
             "op": self.tr("Co-occurring"),
             "distance": self.tr("Within (characters)"),

@@ -155,7 +155,10 @@ class DisplayModel(QAbstractTableModel):
                 text += f" (+{basis.supporting}/\u2212{basis.inhibiting})"
             return text + ("*" if basis is not None and basis.override else "")
         count = d.counts[r][c]
-        return str(count) if count else ""
+        text = str(count) if count else ""
+        if (r, c) in d.cell_effects:  # typed apart from its row
+            text = f"[{translated(EFFECTS[d.cell_effects[(r, c)]])}] {text}".strip()
+        return text
 
     def tooltip(self, r: int, c: int) -> str:
         """Row × column, the count and (for text cells) the first excerpt or the quote."""
@@ -228,8 +231,10 @@ class DisplayModel(QAbstractTableModel):
         headers = d.columns if orientation == Qt.Orientation.Horizontal else d.rows
         if not 0 <= section < len(headers):
             return None
+        kind = d.row_effects.get(section) if orientation == Qt.Orientation.Vertical else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return header_label(d, orientation, section)
+            text = header_label(d, orientation, section)
+            return f"{text} ({translated(EFFECTS[kind])})" if kind else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return headers[section].label
         if role == KEY_ROLE:
@@ -237,11 +242,40 @@ class DisplayModel(QAbstractTableModel):
         return None
 
 
+EFFECTS = {
+    "direct": QT_TRANSLATE_NOOP("displays", "direct effect"),
+    "meta": QT_TRANSLATE_NOOP("displays", "meta-effect"),
+    "side": QT_TRANSLATE_NOOP("displays", "side effect"),
+}
+"""Effect types of an effects matrix (MHS), shown with its rows and typed cells."""
+
 MEASURES = {
     "codings": QT_TRANSLATE_NOOP("displays", "codings"),
     "sources": QT_TRANSLATE_NOOP("displays", "sources"),
     "cases": QT_TRANSLATE_NOOP("displays", "cases"),
     "chars": QT_TRANSLATE_NOOP("displays", "characters coded"),
+    "weighted": QT_TRANSLATE_NOOP("displays", "evidence weight (strong 3, moderate 2, weak 1)"),
+}
+
+OPS = {
+    "and": QT_TRANSLATE_NOOP("displays", "overlap"),
+    "near": QT_TRANSLATE_NOOP("displays", "near"),
+    "same_turn": QT_TRANSLATE_NOOP("displays", "in the same turn"),
+    "not": QT_TRANSLATE_NOOP("displays", "without"),
+}
+TIME_FIELDS = {
+    "auto": QT_TRANSLATE_NOOP("displays", "the coding's period or event date, else the interview"),
+    "coding": QT_TRANSLATE_NOOP("displays", "the coding's own period or event date"),
+    "event": QT_TRANSLATE_NOOP("displays", "the coding's event date"),
+    "period": QT_TRANSLATE_NOOP("displays", "the coding's period"),
+    "source": QT_TRANSLATE_NOOP("displays", "the source's date (interview)"),
+}
+"""Where early/late reads a coding's time (date attributes are added per project)."""
+
+BUCKETS = {
+    "month": QT_TRANSLATE_NOOP("displays", "month"),
+    "year": QT_TRANSLATE_NOOP("displays", "year"),
+    "value": QT_TRANSLATE_NOOP("displays", "period as coded"),
 }
 
 

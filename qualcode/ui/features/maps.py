@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualcode.analysis.map_builders import link_words
 from qualcode.changes import Area
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ui.features import Feature
+from qualcode.ui.features.chart_view import chart_language
 from qualcode.ui.shell import dialogs
 from qualcode.ui.shell.commands import Command, has_project
 
@@ -94,9 +96,11 @@ class LinkItem(QGraphicsLineItem):
             )
         )
         self.setZValue(-1)
-        self.text = QGraphicsSimpleTextItem(
-            link.label or _tr(RELATION_NAMES.get(link.relation, link.relation)), self
-        )
+        words = link.label or _tr(RELATION_NAMES.get(link.relation, link.relation))
+        extra = link_words(link, chart_language())  # a causal arrow: sign, strength, evidence
+        self.text = QGraphicsSimpleTextItem(f"{words} ({extra})" if extra else words, self)
+        if link.sign == "-":
+            self.setPen(QPen(QColor("#555555"), 1.2, Qt.PenStyle.DashLine))
         self.update_position()
 
     def update_position(self) -> None:
@@ -177,6 +181,9 @@ class MapsPane(QWidget):
             ("note", QT_TRANSLATE_NOOP("MapsPane", "Add note"), self.add_note),
             ("link", QT_TRANSLATE_NOOP("MapsPane", "Link"), self.link_selected),
             ("remove", QT_TRANSLATE_NOOP("MapsPane", "Remove"), self.remove_selected),
+            ("arrow", QT_TRANSLATE_NOOP("MapsPane", "Arrow…"), self.edit_arrow),
+            ("context", QT_TRANSLATE_NOOP("MapsPane", "Context chart…"), self.draw_context),
+            ("causal", QT_TRANSLATE_NOOP("MapsPane", "Causal network…"), self.draw_causal),
             ("copy", QT_TRANSLATE_NOOP("MapsPane", "Copy"), self.copy),
             ("export", QT_TRANSLATE_NOOP("MapsPane", "Export…"), self.export),
         ):
@@ -306,6 +313,69 @@ class MapsPane(QWidget):
         if pick is not None:
             self._run(self.project.maps.link, chosen[0], chosen[1], keys[pick])
 
+    def draw_context(self) -> None:
+        """Draw a context chart of the cases as a new map (one undoable step)."""
+        from qualcode.analysis.map_builders import context_chart
+        from qualcode.ui.features.maps_draw import ContextChartDialog
+
+        names = [a.name for a in self.project.attributes.all("case")]
+        dialog = ContextChartDialog(self, names)
+        if dialog.exec() != ContextChartDialog.DialogCode.Accepted:
+            return
+        name, options = dialog.name_edit.text(), dialog.options()
+        self._generated(
+            self._run(lambda: self.project.maps.generate(name, context_chart(self.project,
+                                                                             **options)))
+        )  # fmt: skip
+
+    def draw_causal(self) -> None:
+        """Draw a causal network of the ticked codes as a new map (one undoable step)."""
+        from qualcode.analysis.map_builders import causal_network
+        from qualcode.ui.features.maps_draw import CausalNetworkDialog
+
+        codes = self.project.codes.all()
+        depth: dict[int, int] = {}
+        for c in codes:  # tree order: a parent comes before its sub-codes
+            depth[c.id] = depth.get(c.parent_id, -1) + 1 if c.parent_id is not None else 0
+        listed = [(c.id, "    " * depth[c.id] + c.name, c.name) for c in codes]
+        dialog = CausalNetworkDialog(self, listed, {c.id for c in codes if c.parent_id is None})
+        if dialog.exec() != CausalNetworkDialog.DialogCode.Accepted:
+            return
+        name, options = dialog.name_edit.text(), dialog.options()
+        self._generated(
+            self._run(lambda: self.project.maps.generate(name, causal_network(self.project,
+                                                                              **options)))
+        )  # fmt: skip
+
+    def _generated(self, made: Any) -> None:
+        if made is not None:
+            self.map_id = made.result.id
+            self.reload_list()
+
+    def edit_arrow(self) -> None:
+        """The arrow between the two selected boxes: sign, strength and its cited evidence."""
+        from qualcode.analysis.map_builders import link_evidence
+        from qualcode.ui.features.maps_draw import ArrowDialog
+
+        chosen = set(self.selected_nodes())
+        record = self.project.maps.get(self.map_id) if self.map_id is not None else None
+        found = [lk for lk in (record.links if record else []) if {lk.source, lk.target} == chosen]
+        if record is None or len(chosen) != 2 or not found:
+            dialogs.inform(
+                self,
+                QCoreApplication.translate("MapsPane", "Arrow"),
+                QCoreApplication.translate("MapsPane", "Select the two boxes an arrow joins."),
+            )
+            return
+        cited = next(c for c in link_evidence(self.project, record) if c.link.id == found[0].id)
+        dialog = ArrowDialog(self, cited, self.window_.show_coding_details)
+        if dialog.exec() == ArrowDialog.DialogCode.Accepted:
+            sign, strength = dialog.values()
+            link_id = found[0].id
+            self._run(
+                lambda: self.project.maps.annotate_link(link_id, sign=sign, strength=strength)
+            )
+
     def remove_selected(self) -> None:
         chosen = self.selected_nodes()
         if chosen:
@@ -357,7 +427,6 @@ class MapsPane(QWidget):
         )
         if path:
             from qualcode.figures.concept_map import draw_map
-            from qualcode.ui.features.chart_view import chart_language
 
             record = self.project.maps.get(self.map_id, chart_language())
             exports, project = self.window_.panes["exports"], self.project
@@ -368,8 +437,9 @@ class MapsPane(QWidget):
     def _enable(self) -> None:
         writable = self.project is not None and not self.project.read_only
         chosen = self.map_id is not None
-        self.buttons["new"].setEnabled(writable)
-        for key in ("code", "note", "link", "remove"):
+        for key in ("new", "context", "causal"):
+            self.buttons[key].setEnabled(writable)
+        for key in ("code", "note", "link", "remove", "arrow"):
             self.buttons[key].setEnabled(writable and chosen)
         for key in ("copy", "export"):
             self.buttons[key].setEnabled(chosen)

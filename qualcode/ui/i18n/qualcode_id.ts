@@ -383,6 +383,10 @@
 <context>
     <name>CellPanel</name>
     <message>
+        <source>Effect: {kind}…</source>
+        <translation>Efek: {kind}…</translation>
+    </message>
+    <message>
         <source>Click a cell to see its excerpts.</source>
         <translation>Klik sel untuk melihat kutipannya.</translation>
     </message>
@@ -457,6 +461,10 @@
     <message>
         <source>Keep the drafted summary as your own</source>
         <translation>Jadikan ringkasan draf ini ringkasan Anda</translation>
+    </message>
+    <message>
+        <source>Type this cell or its row as a direct, meta or side effect</source>
+        <translation>Tetapkan sel ini atau barisnya sebagai efek langsung, meta-efek, atau efek samping</translation>
     </message>
     <message>
         <source>Set rating…</source>
@@ -762,6 +770,10 @@
         <translation>&amp;Periode</translation>
     </message>
     <message>
+        <source>&amp;Weight</source>
+        <translation>&amp;Bobot</translation>
+    </message>
+    <message>
         <source>&amp;Note</source>
         <translation>&amp;Catatan</translation>
     </message>
@@ -780,6 +792,14 @@
     <message>
         <source>Period</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Evidence weight</source>
+        <translation>Bobot bukti</translation>
+    </message>
+    <message>
+        <source>e.g. strong, weak, 2 (weighted counts)</source>
+        <translation>mis. kuat, lemah, 2 (hitungan berbobot)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -972,6 +992,14 @@ Pengode: {coder}</translation>
         <translation>Sunting kesimpulan</translation>
     </message>
     <message>
+        <source>This conclusion</source>
+        <translation>Kesimpulan ini</translation>
+    </message>
+    <message>
+        <source>Informant {name}</source>
+        <translation>Informan {name}</translation>
+    </message>
+    <message>
         <source>Delete the conclusion “{text}”? Its links to excerpts go too.</source>
         <translation>Hapus kesimpulan “{text}”? Tautannya ke kutipan juga ikut terhapus.</translation>
     </message>
@@ -1022,6 +1050,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Mark it tentative, verified or rejected</source>
         <translation>Tandai sebagai sementara, terverifikasi, atau ditolak</translation>
+    </message>
+    <message>
+        <source>Member check…</source>
+        <translation>Member check…</translation>
+    </message>
+    <message>
+        <source>Record the member check of the conclusion or of an informant</source>
+        <translation>Catat member check atas kesimpulan ini atau atas seorang informan</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1251,6 +1287,85 @@ Pengode: {coder}</translation>
         <source>(this excerpt no longer exists)</source>
         <translation>(kutipan ini sudah tidak ada)</translation>
     </message>
+    <message>
+        <source>not asked</source>
+        <translation>belum ditanyakan</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>dibantah</translation>
+    </message>
+    <message>
+        <source>Member check: {status}</source>
+        <translation>Member check: {status}</translation>
+    </message>
+    <message>
+        <source>informants: {checks}</source>
+        <translation>informan: {checks}</translation>
+    </message>
+    <message>
+        <source>Member check</source>
+        <translation>Member check</translation>
+    </message>
+    <message>
+        <source>What was sent, what the informant said</source>
+        <translation>Apa yang dikirim, apa kata informan</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Bertanggal</translation>
+    </message>
+    <message>
+        <source>Check of:</source>
+        <translation>Pemeriksaan atas:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Catatan:</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionRulesDialog</name>
+    <message>
+        <source>Decision rules of the display</source>
+        <translation>Aturan keputusan display ini</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sunting…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -1387,6 +1502,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Early/late c&amp;utoff</source>
         <translation>Batas a&amp;wal/akhir</translation>
+    </message>
+    <message>
+        <source>Early/late by</source>
+        <translation>Awal/akhir menurut</translation>
     </message>
     <message>
         <source>Periods &amp;by</source>
@@ -1575,6 +1694,14 @@ Pengode: {coder}</translation>
         <translation>Simpan spesifikasi display ini dengan sebuah nama</translation>
     </message>
     <message>
+        <source>Rules…</source>
+        <translation>Aturan…</translation>
+    </message>
+    <message>
+        <source>The decision rules followed in this display, dated (printed under every export)</source>
+        <translation>Aturan keputusan yang diikuti dalam display ini, bertanggal (dicetak di bawah setiap ekspor)</translation>
+    </message>
+    <message>
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
@@ -1749,6 +1876,30 @@ Pengode: {coder}</translation>
     <message>
         <source>Memo:</source>
         <translation>Memo:</translation>
+    </message>
+    <message>
+        <source>Effect type</source>
+        <translation>Jenis efek</translation>
+    </message>
+    <message>
+        <source>Type which part?</source>
+        <translation>Bagian mana yang ditetapkan?</translation>
+    </message>
+    <message>
+        <source>This cell only</source>
+        <translation>Hanya sel ini</translation>
+    </message>
+    <message>
+        <source>As the row (a row: direct, the default)</source>
+        <translation>Mengikuti baris (untuk baris: efek langsung, bawaan)</translation>
+    </message>
+    <message>
+        <source>Direct: what the intervention aimed at; meta: broader effects beyond its aims; side: unintended effects.</source>
+        <translation>Langsung: yang dituju intervensi; meta: efek lebih luas di luar tujuannya; samping: efek yang tidak dimaksudkan.</translation>
+    </message>
+    <message>
+        <source>Decision rules: {rules}</source>
+        <translation>Aturan keputusan: {rules}</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2616,93 @@ Pengode: {coder}</translation>
     </message>
 </context>
 <context>
+    <name>MapDrawDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Context chart</source>
+        <translation>Bagan konteks</translation>
+    </message>
+    <message>
+        <source>Map name:</source>
+        <translation>Nama peta:</translation>
+    </message>
+    <message>
+        <source>Group cases without a parent by:</source>
+        <translation>Kelompokkan kasus tanpa induk menurut:</translation>
+    </message>
+    <message>
+        <source>Show with each case:</source>
+        <translation>Tampilkan bersama tiap kasus:</translation>
+    </message>
+    <message>
+        <source>Order a level by (low first):</source>
+        <translation>Urutkan satu tingkat menurut (terendah dulu):</translation>
+    </message>
+    <message>
+        <source>Link to the cases named in:</source>
+        <translation>Hubungkan ke kasus yang disebut dalam:</translation>
+    </message>
+    <message>
+        <source>Causal network</source>
+        <translation>Jaringan kausal</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variabel:</translation>
+    </message>
+    <message>
+        <source>Events (dated codings of):</source>
+        <translation>Peristiwa (pengodean bertanggal dari):</translation>
+    </message>
+    <message>
+        <source>Evidence: codings of cause and effect</source>
+        <translation>Bukti: pengodean sebab dan akibat</translation>
+    </message>
+    <message>
+        <source>in the same speaker turn</source>
+        <translation>dalam giliran bicara yang sama</translation>
+    </message>
+    <message>
+        <source>overlapping</source>
+        <translation>saling tumpang tindih</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Panah</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>kuat</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>sedang</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>lemah</translation>
+    </message>
+    <message>
+        <source>{n} cited coding(s) were deleted since.</source>
+        <translation>{n} pengodean yang dikutip telah dihapus sejak itu.</translation>
+    </message>
+    <message>
+        <source>Sign:</source>
+        <translation>Tanda:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Kekuatan:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Bukti:</translation>
+    </message>
+</context>
+<context>
     <name>MapSpeakersDialog</name>
     <message>
         <source>Map speakers to cases</source>
@@ -2530,6 +2768,18 @@ Pengode: {coder}</translation>
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Arrow…</source>
+        <translation>Panah…</translation>
+    </message>
+    <message>
+        <source>Context chart…</source>
+        <translation>Bagan konteks…</translation>
+    </message>
+    <message>
+        <source>Causal network…</source>
+        <translation>Jaringan kausal…</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Salin</translation>
     </message>
@@ -2552,6 +2802,14 @@ Pengode: {coder}</translation>
     <message>
         <source>How are they related?</source>
         <translation>Bagaimana hubungan keduanya?</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Panah</translation>
+    </message>
+    <message>
+        <source>Select the two boxes an arrow joins.</source>
+        <translation>Pilih dua kotak yang dihubungkan oleh sebuah panah.</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -2792,6 +3050,53 @@ Pengode: {coder}</translation>
     <message>
         <source>Values:</source>
         <translation>Nilai:</translation>
+    </message>
+</context>
+<context>
+    <name>OutliersDialog</name>
+    <message>
+        <source>Outliers and extreme cases</source>
+        <translation>Kasus pencilan dan kasus ekstrem</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>A case&apos;s profile is its share of coded passages in each top-level code; z = (share − mean) / SD over the cases; its deviation is the root mean square of its z-scores. Flagged (!) when a code&apos;s |z| reaches the threshold.</source>
+        <translation>Profil sebuah kasus adalah porsi bagian teks terkodenya pada tiap kode tingkat atas; z = (porsi − rata-rata) / SD antarkasus; simpangannya adalah akar rata-rata kuadrat skor z-nya. Ditandai (!) bila |z| suatu kode mencapai ambang.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>Simpangan</translation>
+    </message>
+    <message>
+        <source>Driven by</source>
+        <translation>Disebabkan oleh</translation>
+    </message>
+    <message>
+        <source>Double-click an excerpt to open it in its source</source>
+        <translation>Klik dua kali kutipan untuk membukanya di sumbernya</translation>
+    </message>
+    <message>
+        <source>Cases:</source>
+        <translation>Kasus:</translation>
+    </message>
+    <message>
+        <source>Flag at |z| ≥</source>
+        <translation>Tandai bila |z| ≥</translation>
+    </message>
+    <message>
+        <source>Leave out cases with fewer passages than</source>
+        <translation>Abaikan kasus dengan bagian teks kurang dari</translation>
+    </message>
+    <message>
+        <source>Comparing the cases&apos; code profiles…</source>
+        <translation>Membandingkan profil kode antarkasus…</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3718,25 @@ Pengode: {coder}</translation>
     <message>
         <source>Which coding at the cursor?</source>
         <translation>Pengodean mana di posisi kursor?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Decision rule</source>
+        <translation>Aturan keputusan</translation>
+    </message>
+    <message>
+        <source>e.g. A cell is rated adequate when two or more informants confirm it.</source>
+        <translation>mis. Sel dinilai memadai bila dua informan atau lebih mengonfirmasinya.</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Aturan:</translation>
+    </message>
+    <message>
+        <source>Decided on:</source>
+        <translation>Diputuskan pada:</translation>
     </message>
 </context>
 <context>
@@ -4425,6 +4749,14 @@ Pengode: {coder}</translation>
         <source>Bring the supervisor&apos;s comments, replies, resolutions and check codings from a returned copy into this project</source>
         <translation>Masukkan komentar, balasan, penyelesaian dan pengodean pemeriksaan pembimbing dari salinan yang dikembalikan ke proyek ini</translation>
     </message>
+    <message>
+        <source>Outlie&amp;rs and extreme cases…</source>
+        <translation>Kasus pe&amp;ncilan dan ekstrem…</translation>
+    </message>
+    <message>
+        <source>Cases whose code profile deviates most, with evidence</source>
+        <translation>Kasus yang profil kodenya paling menyimpang, beserta buktinya</translation>
+    </message>
 </context>
 <context>
     <name>displays</name>
@@ -4573,6 +4905,26 @@ Pengode: {coder}</translation>
         <translation>tanpa</translation>
     </message>
     <message>
+        <source>the coding&apos;s period or event date, else the interview</source>
+        <translation>periode atau tanggal peristiwa pengodean, atau tanggal wawancara</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s own period or event date</source>
+        <translation>periode atau tanggal peristiwa pengodean itu sendiri</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s event date</source>
+        <translation>tanggal peristiwa pengodean</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s period</source>
+        <translation>periode pengodean</translation>
+    </message>
+    <message>
+        <source>the source&apos;s date (interview)</source>
+        <translation>tanggal sumber (wawancara)</translation>
+    </message>
+    <message>
         <source>month</source>
         <translation>bulan</translation>
     </message>
@@ -4625,6 +4977,18 @@ Pengode: {coder}</translation>
         <translation>tanpa valensi</translation>
     </message>
     <message>
+        <source>direct effect</source>
+        <translation>efek langsung</translation>
+    </message>
+    <message>
+        <source>meta-effect</source>
+        <translation>meta-efek</translation>
+    </message>
+    <message>
+        <source>side effect</source>
+        <translation>efek samping</translation>
+    </message>
+    <message>
         <source>codings</source>
         <translation>pengodean</translation>
     </message>
@@ -4639,6 +5003,10 @@ Pengode: {coder}</translation>
     <message>
         <source>characters coded</source>
         <translation>karakter berkode</translation>
+    </message>
+    <message>
+        <source>evidence weight (strong 3, moderate 2, weak 1)</source>
+        <translation>bobot bukti (kuat 3, sedang 2, lemah 1)</translation>
     </message>
     <message>
         <source>Export the display to Excel</source>
@@ -4682,6 +5050,10 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no attribute named &apos;{name}&apos;.</source>
         <translation>Tidak ada atribut bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>A time field is one of {allowed}, attribute:NAME or source_attribute:NAME, not &apos;{value}&apos;.</source>
+        <translation>Sumber waktu adalah salah satu dari {allowed}, attribute:NAMA atau source_attribute:NAMA, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>An early/late split needs a cutoff date (YYYY-MM-DD).</source>
@@ -4846,6 +5218,10 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no map link with id {id}.</source>
         <translation>Tidak ada tautan peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>A map needs a name.</source>
@@ -5137,8 +5513,16 @@ Pengode: {coder}</translation>
         <translation>Valensi harus salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <source>A decision rule needs some text.</source>
+        <translation>Aturan keputusan harus berisi teks.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>&apos;{value}&apos; bukan tanggal (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>There is no decision rule with id {id}.</source>
+        <translation>Tidak ada aturan keputusan dengan id {id}.</translation>
     </message>
     <message>
         <source>Choose at least one code.</source>
@@ -5347,6 +5731,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>The project cannot be exported: {problems}.</source>
+        <extracomment>XML of each bulk section (sources, notes) validated against the schema before the rest of the section is trusted to the same code path.</extracomment>
         <translation>Proyek tidak dapat diekspor: {problems}.</translation>
     </message>
     <message>
@@ -6003,6 +6388,58 @@ Pengode: {coder}</translation>
         <source>Cannot import {file}: the file changed while it was being imported; import it again.</source>
         <translation>{file} tidak dapat diimpor: berkas berubah selama diimpor; impor ulang berkas itu.</translation>
     </message>
+    <message>
+        <source>An effect is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Jenis efek adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>That row or cell has no effect type set.</source>
+        <translation>Baris atau sel itu belum diberi jenis efek.</translation>
+    </message>
+    <message>
+        <source>Only effects matrices type their effects.</source>
+        <translation>Hanya matriks efek yang dapat diberi jenis efek.</translation>
+    </message>
+    <message>
+        <source>A sign is + or -, not &apos;{value}&apos;.</source>
+        <translation>Tanda berupa + atau -, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A strength is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Kekuatan adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A cause and its effect must be different codes.</source>
+        <translation>Sebab dan akibatnya harus kode yang berbeda.</translation>
+    </message>
+    <message>
+        <source>A causal network needs codes.</source>
+        <translation>Jaringan kausal memerlukan kode.</translation>
+    </message>
+    <message>
+        <source>A member check is one of {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Status member check adalah salah satu dari {allowed}, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A member check is of a conclusion or a case.</source>
+        <translation>Member check dilakukan atas kesimpulan atau kasus.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: it was not asked yet.</source>
+        <translation>Tidak ada yang diubah: memang belum ditanyakan.</translation>
+    </message>
+    <message>
+        <source>The outlier threshold must be above 0 and the minimum at least 1.</source>
+        <translation>Ambang pencilan harus di atas 0 dan batas minimum paling sedikit 1.</translation>
+    </message>
+    <message>
+        <source>Comparing code profiles needs at least two codes.</source>
+        <translation>Membandingkan profil kode memerlukan paling sedikit dua kode.</translation>
+    </message>
+    <message>
+        <source>Too few cases to compare: {n} have {min} or more coded passages (3 needed).</source>
+        <translation>Terlalu sedikit kasus untuk dibandingkan: {n} kasus memiliki {min} bagian teks terkode atau lebih (perlu 3).</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -6422,6 +6859,14 @@ Pengode: {coder}</translation>
         <translation>Peta baru</translation>
     </message>
     <message>
+        <source>Draw map from the data</source>
+        <translation>Gambar peta dari data</translation>
+    </message>
+    <message>
+        <source>Edit map link</source>
+        <translation>Ubah tautan peta</translation>
+    </message>
+    <message>
         <source>Rename map</source>
         <translation>Ganti nama peta</translation>
     </message>
@@ -6476,6 +6921,30 @@ Pengode: {coder}</translation>
     <message>
         <source>Merge review</source>
         <translation>Gabungkan hasil tinjauan</translation>
+    </message>
+    <message>
+        <source>Add decision rule</source>
+        <translation>Tambah aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Edit decision rule</source>
+        <translation>Sunting aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Delete decision rule</source>
+        <translation>Hapus aturan keputusan</translation>
+    </message>
+    <message>
+        <source>Set effect type</source>
+        <translation>Tetapkan jenis efek</translation>
+    </message>
+    <message>
+        <source>Clear effect type</source>
+        <translation>Hapus jenis efek</translation>
+    </message>
+    <message>
+        <source>Record member check</source>
+        <translation>Catat member check</translation>
     </message>
 </context>
 <context>
@@ -6585,6 +7054,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{count} object(s) had no GUID; new ones were given.</source>
+        <extracomment>Elements handled as soon as they are complete (then cleared): the sections and, within ``Sources`` and ``Notes``, each source and note on its own. Sections read at the end, once the sources and notes they refer to are known.</extracomment>
         <translation>{count} objek tidak memiliki GUID; GUID baru diberikan.</translation>
     </message>
     <message>
@@ -6863,6 +7333,14 @@ Pengode: {coder}</translation>
     <message>
         <source>{n} linked excerpt(s) no longer exist.</source>
         <translation>{n} kutipan yang ditautkan sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Member check: the conclusion was disputed.</source>
+        <translation>Member check: kesimpulan ini dibantah informan.</translation>
+    </message>
+    <message>
+        <source>Member check: {names} disputed their account.</source>
+        <translation>Member check: {names} membantah uraiannya.</translation>
     </message>
 </context>
 </TS>

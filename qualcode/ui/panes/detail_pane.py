@@ -68,6 +68,8 @@ class CodingDetails(QWidget):
         self.magnitude.setObjectName("magnitude")
         self.period = QLineEdit(self)
         self.period.setObjectName("period")
+        self.weight = QLineEdit(self)
+        self.weight.setObjectName("weight")
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("codingNote")
         self.note.setMaximumHeight(90)
@@ -78,9 +80,11 @@ class CodingDetails(QWidget):
         self._note_timer.setInterval(800)
         self._note_timer.timeout.connect(self.save_attributes)
         self.form = QFormLayout()
-        self._labels = [QLabel(self) for _ in range(4)]
+        self._labels = [QLabel(self) for _ in range(5)]
         for label, field in zip(
-            self._labels, (self.valence, self.magnitude, self.period, self.note), strict=True
+            self._labels,
+            (self.valence, self.magnitude, self.period, self.weight, self.note),
+            strict=True,
         ):
             label.setBuddy(field)
             self.form.addRow(label, field)
@@ -91,6 +95,7 @@ class CodingDetails(QWidget):
         self.valence.activated.connect(lambda _i: self.save_attributes())
         self.magnitude.editingFinished.connect(self.save_attributes)
         self.period.editingFinished.connect(self.save_attributes)
+        self.weight.editingFinished.connect(self.save_attributes)
         self.note.textChanged.connect(self._note_timer.start)
         self.note.installEventFilter(self)
         self._ids: list[int] = []
@@ -175,7 +180,7 @@ class CodingDetails(QWidget):
         cid = self.current_coding_id()
         project = self.owner.project
         enabled = cid is not None and project is not None
-        fields = (self.valence, self.magnitude, self.period, self.note)
+        fields = (self.valence, self.magnitude, self.period, self.weight, self.note)
         for w in fields:
             w.setEnabled(enabled and not project.content_read_only)
             w.blockSignals(True)
@@ -192,6 +197,7 @@ class CodingDetails(QWidget):
                 self.valence.setCurrentIndex(0)
                 self.magnitude.clear()
                 self.period.clear()
+                self.weight.clear()
                 self.note.clear()
                 return
             index = self.valence.findData(coding.valence or "")
@@ -200,6 +206,7 @@ class CodingDetails(QWidget):
             for edit, value in (
                 (self.magnitude, coding.magnitude),
                 (self.period, coding.period),
+                (self.weight, coding.weight),
                 (self.note, coding.note),
             ):
                 if _text(edit) != (value or ""):
@@ -232,6 +239,7 @@ class CodingDetails(QWidget):
             "valence": self.valence.currentData() or None,
             "magnitude": self.magnitude.text().strip() or None,
             "period": self.period.text().strip() or None,
+            "weight": self.weight.text().strip() or None,
             "note": self.note.toPlainText(),
         }
         changed = {k: v for k, v in wanted.items() if (getattr(before, k) or None) != (v or None)}
@@ -253,7 +261,13 @@ class CodingDetails(QWidget):
         self.valence.setCurrentIndex(max(self.valence.findData(current or ""), 0))
         for label, text in zip(
             self._labels,
-            (self.tr("&Valence"), self.tr("&Magnitude"), self.tr("&Period"), self.tr("&Note")),
+            (
+                self.tr("&Valence"),
+                self.tr("&Magnitude"),
+                self.tr("&Period"),
+                self.tr("&Weight"),
+                self.tr("&Note"),
+            ),
             strict=True,
         ):
             label.setText(text)
@@ -261,6 +275,8 @@ class CodingDetails(QWidget):
         self.valence.setAccessibleName(self.tr("Valence"))
         self.magnitude.setAccessibleName(self.tr("Magnitude"))
         self.period.setAccessibleName(self.tr("Period"))
+        self.weight.setAccessibleName(self.tr("Evidence weight"))
+        self.weight.setPlaceholderText(self.tr("e.g. strong, weak, 2 (weighted counts)"))
         self.note.setAccessibleName(self.tr("Note"))
         self.magnitude.setPlaceholderText(self.tr("e.g. high, 3"))
         self.period.setPlaceholderText(self.tr("e.g. 2023, before the masterplan"))

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from qualcode.analysis.displays import ready_spec
+from qualcode.analysis.map_builders import causal_network, context_chart
 from qualcode.analysis.review_merge import merge_review
 from qualcode.project import Project
 from support.snapshots import snapshot
@@ -25,6 +26,9 @@ class Seeded:
     memo: int
     comment: int
     cell_memo: int
+    arrow: int
+    effects: int
+    rule: int
 
 
 def seed(p: Project, st: Any) -> Seeded:
@@ -45,7 +49,15 @@ def seed(p: Project, st: Any) -> Seeded:
     cell_memo = p.memos.create("I1 bicara soal sosialisasi.", target="cell", target_id=display,
                                cell=("I1", "Komunikasi")).result.id  # fmt: skip
     p.memos.create("Kerangka awal.", target="display", target_id=display)
-    return Seeded(st, display, conclusion, memo, comment, cell_memo)
+    network = causal_network(
+        p, links=[(st.code["Komunikasi"], st.code["Disposisi"], None)], op="and"
+    )
+    arrow = p.maps.generate("Jaringan kausal", network).result.links[0].id
+    effects = p.displays.save("Efek", ready_spec(p, "effects", group="OPD")).result.id
+    p.effects.set_type(effects, str(st.code["Komunikasi"]), None, "side")
+    p.member_checks.set("case", st.case["I1"], "sent", checked_on="2024-05-01")
+    rule = p.decision_rules.add(display, "Satu suara per informan.", "2024-05-01").result.id
+    return Seeded(st, display, conclusion, memo, comment, cell_memo, arrow, effects, rule)
 
 
 Op = Callable[[Project, Seeded], Any]
@@ -93,6 +105,23 @@ OPERATIONS: dict[str, Op] = {
     "memo.on_cell": lambda p, s: p.memos.create("Sel", target="cell", target_id=s.display,
                                                 cell=(str(s.st.case["I2"]), "Sumber daya")),
     "memo.delete_cell": lambda p, s: p.memos.delete(s.cell_memo),
+    "map.generate": lambda p, s: p.maps.generate("Bagan konteks", context_chart(p, group_by="OPD")),
+    "map.annotate": lambda p, s: p.maps.annotate_link(s.arrow, sign="-", strength="strong",
+                                                      evidence=[s.st.c["c2"]]),
+    "display.effect_type": lambda p, s: p.effects.set_type(
+        s.effects, str(s.st.code["Sumber daya"]), "Bappeda", "meta"),
+    "display.effect_type_edit": lambda p, s: p.effects.set_type(
+        s.effects, str(s.st.code["Komunikasi"]), None, "direct"),
+    "display.effect_type_clear": lambda p, s: p.effects.clear_type(
+        s.effects, str(s.st.code["Komunikasi"]), None),
+    "member_check.set": lambda p, s: p.member_checks.set(
+        "conclusion", s.conclusion, "disputed", note="Angka ditolak", checked_on="2024-06-01"),
+    "member_check.edit": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "confirmed"),
+    "member_check.clear": lambda p, s: p.member_checks.set("case", s.st.case["I1"], "not_asked"),
+    "display.rule": lambda p, s: p.decision_rules.add(s.display, "Sel memadai bila >= 2 informan."),
+    "display.rule_edit": lambda p, s: p.decision_rules.edit(s.rule, "Satu suara per peserta FGD.",
+                                                            "2024-05-02"),
+    "display.rule_delete": lambda p, s: p.decision_rules.delete(s.rule),
     "review.add": lambda p, s: p.review.add("cell", s.display, "Isi sel ini?",
                                               row_key="1", col_key="1"),
     "review.reply": lambda p, s: p.review.reply(s.comment, "Sudah ditambah."),
