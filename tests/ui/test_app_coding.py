@@ -162,6 +162,27 @@ def test_uncode_recode_resize_and_coding_attributes(main_window, select_text):
     assert w.workspace.view.editor.spans == []
 
 
+def test_undo_of_a_coding_attribute_is_not_written_back_by_the_form(main_window, select_text):
+    """The form refilled by an undo shows the stored value; leaving it saves nothing."""
+    w = main_window
+    [coding] = _codings(w, "Communication")
+    w.workspace.view.select_range(coding.start + 2, coding.start + 5)
+    details = w.detail.codings
+    details.show_codings([coding.id])
+    details.magnitude.setText("tinggi")
+    details.magnitude.editingFinished.emit()
+    assert w.project.codings.get(coding.id).magnitude == "tinggi"
+    w.undo()
+    assert w.project.codings.get(coding.id).magnitude is None
+    details.show_codings([coding.id], force=True)  # what a redraw after the undo does
+    assert details.magnitude.text() == ""
+    details.magnitude.editingFinished.emit()  # the focus leaves the field
+    details.show_codings([])  # and the cursor moves on
+    assert w.project.codings.get(coding.id).magnitude is None
+    w.redo()
+    assert w.project.codings.get(coding.id).magnitude == "tinggi"
+
+
 def test_an_error_from_the_core_is_shown_translated_not_raised(main_window, select_text, qtbot):
     w = main_window
     select_text(w, "rapat koordinasi")

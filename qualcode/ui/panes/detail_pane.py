@@ -75,6 +75,9 @@ class CodingDetails(QWidget):
         self.note.setMaximumHeight(90)
         self.form_id: int | None = None
         self._flushing = False
+        # True once the user changed a field since the form was filled: only then does
+        # leaving the form save it (an undo refilling the form must not be written back).
+        self._dirty = False
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(800)
@@ -92,16 +95,25 @@ class CodingDetails(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(self.form)
         self.list.currentItemChanged.connect(lambda *_: self._switch())
-        self.valence.activated.connect(lambda _i: self.save_attributes())
-        self.magnitude.editingFinished.connect(self.save_attributes)
-        self.period.editingFinished.connect(self.save_attributes)
-        self.weight.editingFinished.connect(self.save_attributes)
+        self.valence.currentIndexChanged.connect(self._mark_dirty)
+        self.valence.activated.connect(lambda _i: self._edited_and_save())
+        for edit in (self.magnitude, self.period, self.weight):
+            edit.textChanged.connect(self._mark_dirty)  # blocked while the form is filled
+            edit.editingFinished.connect(self.save_attributes)
+        self.note.textChanged.connect(self._mark_dirty)
         self.note.textChanged.connect(self._note_timer.start)
         self.note.installEventFilter(self)
         self._ids: list[int] = []
         self._shown_ids: list[int] = []
         self.retranslate()
         self._fill()
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self._dirty = True
+
+    def _edited_and_save(self) -> None:
+        self._dirty = True
+        self.save_attributes()
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
         """Save the note when it loses the focus."""
@@ -185,6 +197,7 @@ class CodingDetails(QWidget):
             w.setEnabled(enabled and not project.content_read_only)
             w.blockSignals(True)
         self._note_timer.stop()
+        self._dirty = False
         try:
             coding = None
             if enabled:
@@ -221,7 +234,7 @@ class CodingDetails(QWidget):
     def set_valence(self, valence: str | None) -> None:
         """Set the chosen coding's valence now (keys 1/2/3, 0 clears)."""
         self.valence.setCurrentIndex(max(self.valence.findData(valence or ""), 0))
-        self.save_attributes()
+        self._edited_and_save()
 
     def save_attributes(self) -> None:
         """Save what changed in the form to the coding it shows, as one operation."""
@@ -230,6 +243,8 @@ class CodingDetails(QWidget):
         self._note_timer.stop()
         if cid is None or project is None or project.read_only or self._flushing:
             return
+        if not self._dirty:
+            return  # nothing typed since the form was filled: it shows the stored values
         try:
             before = project.codings.get(cid)
         except Exception:  # the coding was removed meanwhile
@@ -243,6 +258,7 @@ class CodingDetails(QWidget):
             "note": self.note.toPlainText(),
         }
         changed = {k: v for k, v in wanted.items() if (getattr(before, k) or None) != (v or None)}
+        self._dirty = False
         if not changed:
             return
         self._flushing = True
