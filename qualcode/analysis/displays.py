@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 def parse_dim(text: str, project: Project | None = None) -> Dim:
     """A dimension from its short form: ``codes``, ``codes:3,4``, ``children:3``, ``cases``,
     ``attribute:Jabatan``, ``sources``, ``source_kind``, ``coders``, ``valence``,
-    ``period:month|year|value``, ``source_attribute:NAME``, ``total``.
+    ``period:month|quarter|year|value[:period|event_date|source_date]``,
+    ``source_attribute:NAME``, ``total``.
 
     Codes may be named instead of numbered (``codes:Komunikasi,Sumber daya/Staf``,
     ``children:Komunikasi``) when the ``project`` is given to look the names up.
@@ -59,8 +60,9 @@ def parse_dim(text: str, project: Project | None = None) -> Dim:
         return Dim.of("codes", children_of=_code_ref(project, arg), aggregate=True)
     if kind in ("attribute", "source_attribute"):
         return Dim.of(kind, name=arg)
-    if kind == "period":
-        return Dim.of("period", bucket=arg or "month")
+    if kind == "period":  # period:BUCKET or period:BUCKET:FIELD
+        how, _, field = arg.partition(":")
+        return Dim.of("period", bucket=how or "month", field=field or None)
     if kind == "cases" and arg:  # one level of the case hierarchy, holding what is below it
         return Dim.of("cases", case_kind=arg, rollup=True)
     return Dim.of(kind)
@@ -185,14 +187,20 @@ def time_ordered_spec(
     *,
     codes: Sequence[int] | None = None,
     bucket: str = "month",
-    field: str = "auto",
+    field: str = "period",
+    fallback: bool = True,
     cell: str = "count",
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
-    """Time-ordered matrix: periods (coding period, event date or source date) × codes."""
+    """Time-ordered matrix: periods × codes, ordered by the chosen time field (the coding's
+    period, its event date or the source's date) with the fallbacks of
+    :mod:`qualcode.analysis.periods`, each row stating what a fallback placed."""
+    from qualcode.analysis.periods import field_chain
+
+    field_chain(field)  # an unknown field is refused here, not when the display is built
     return DisplaySpec.make(
         "time_ordered",
-        Dim.of("period", bucket=bucket, field=field),
+        Dim.of("period", bucket=bucket, field=field, fallback=None if fallback else False),
         _codes_dim(codes, aggregate=True),
         filters=filters,
         cell=cell,

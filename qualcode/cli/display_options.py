@@ -20,7 +20,8 @@ OPTION_NAMES = (
     "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
     "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
     "conclusion_column", "conclusion_row", "level", "outcome", "extremes", "short_run",
-    "long_run", "coping", "results", "sources", "coders", "unit",
+    "long_run", "coping", "results", "sources", "coders", "unit", "bucket", "time_field",
+    "no_fallback",
 )  # fmt: skip
 
 
@@ -31,7 +32,7 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "--rows",
             help="Row dimension: codes, codes:NAMES, children:CODE, cases, "
             "cases:KIND, attribute:NAME, sources, source_kind, coders, valence, "
-            "period:month|year, total.",
+            "period:month|quarter|year[:FIELD], total.",
         ),
         click.option("--cols", help="Column dimension (same forms as --rows)."),
         click.option("--codes", help="Codes (names or paths, comma-separated) for the code axis."),
@@ -85,6 +86,23 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "--conclusion-row",
             metavar="LABEL",
             help="Add a row for your conclusion, e.g. 'Kesimpulan'.",
+        ),
+        click.option(
+            "--bucket",
+            type=click.Choice(["month", "quarter", "year", "value"]),
+            help="Time-ordered / event listing: periods by month, quarter, year, or as coded.",
+        ),
+        click.option(
+            "--time-field",
+            type=click.Choice(["period", "event_date", "source_date"]),
+            help="Time-ordered: order by the coding's period (default), its event date, or the "
+            "source's date; a missing one falls back (period, event date, source date) and "
+            "each row says so.",
+        ),
+        click.option(
+            "--no-fallback",
+            is_flag=True,
+            help="Time-ordered: use the chosen time field only (no fallback).",
         ),
         click.option("--level", help="Event listing: the case attribute holding the level."),
         click.option("--outcome", help="Contrast table / predictor-outcome: outcome attribute."),
@@ -197,6 +215,10 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         }
     if type_ == "cooccurrence":
         params.update(op=get("op") or "and", distance=get("distance") or 0)
+    if type_ == "time_ordered":
+        params.update(bucket=get("bucket"), field=get("time_field"))
+        if get("no_fallback"):
+            params["fallback"] = False
     params.update(_mhs_params(p, type_, opts))
     spec = customised_spec(
         p,
@@ -218,7 +240,7 @@ def _mhs_params(p: Any, type_: str, opts: dict[str, Any]) -> dict[str, Any]:
     """Parameters of the displays of :mod:`qualcode.analysis.displays_mhs`."""
     get = opts.get
     if type_ == "event_listing":
-        return {"level": get("level")}
+        return {"level": get("level"), "bucket": get("bucket")}
     if type_ == "contrast_table":
         return {"outcome": get("outcome") or get("rank"), "extremes": get("extremes") or 2}
     if type_ == "predictor_outcome":

@@ -105,6 +105,13 @@ def table_from_display(
         coders = sorted({e.coder for q in display.excerpts.values() for e in q})
         if coders:
             about[label("coders", language)] = coders
+    if display.time is not None:  # the time field and where a fallback placed codings
+        from qualcode.analysis.periods import FIELD_WORDS
+
+        about[label("time_field", language)] = FIELD_WORDS[display.time.field][language]
+        notes = display.time_notes(language)
+        if notes:
+            about[label("time_fallbacks", language)] = notes
     name = title or TYPE_TITLES.get(spec.type, {}).get(language, spec.type)
     rows = _labels(display.rows, spec.rows, cite, language)
     cols = _labels(display.columns, spec.columns, cite, language)
@@ -146,6 +153,10 @@ def _labels(headers: list[Any], dim: Any, cite: Citer | None, language: str) -> 
     """Header labels in the export's language; case names become pseudonyms when asked."""
     if dim.kind == "valence":
         return [label(h.key, language) if h.key in VALENCE_KEYS else h.label for h in headers]
+    if dim.kind == "period":
+        from qualcode.analysis.periods import key_label
+
+        return [key_label(h.key, language) for h in headers]
     if cite is not None:
         return [cite.header(h.label) for h in headers]
     return [h.label for h in headers]

@@ -56,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
     "coders": {"id": "Pengode", "en": "Coders"},
     "coders_counted": {"id": "Pengode yang dihitung", "en": "Coders counted"},
     "count_unit": {"id": "Satuan hitung", "en": "Counting unit"},
+    "time_field": {"id": "Diurutkan menurut", "en": "Ordered by"},
+    "time_fallbacks": {"id": "Catatan urutan waktu", "en": "Time-order notes"},
     "unit_passages": {
         "id": "bagian teks (pengodean kode yang sama oleh pengode berbeda yang tumpang tindih "
         "dihitung satu kali)",

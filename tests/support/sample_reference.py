@@ -38,6 +38,35 @@ from qualcode.records import SOURCE_KINDS
 
 Cells = dict[tuple[str, str], frozenset[int]]
 NO_VALUE = "(none)"
+SAMPLE_SPANS = {  # every period text of the sample study, read by hand
+    "2021": ("2021-01-01", "2021-12-31"),
+    "2021-2023": ("2021-01-01", "2023-12-31"),
+    "2022": ("2022-01-01", "2022-12-31"),
+    "2022-2024": ("2022-01-01", "2024-12-31"),
+    "2023": ("2023-01-01", "2023-12-31"),
+    "2024": ("2024-01-01", "2024-12-31"),
+    "2024 triwulan I": ("2024-01-01", "2024-03-31"),
+    "2024-02": ("2024-02-01", "2024-02-29"),
+}
+
+
+def _first_day(key: str) -> int:
+    """Ordinal of a bucket key's first day (keys of the sample study only)."""
+    first = key.partition("/")[0]
+    year, _, rest = first.partition("-")
+    month = {"": 1, "Q1": 1}.get(rest) or int(rest)
+    return date(int(year), month, 1).toordinal()
+
+
+def _last_day(key: str) -> int:
+    """Ordinal of a bucket key's last day (keys of the sample study only)."""
+    last = key.rpartition("/")[2]
+    year, _, rest = last.partition("-")
+    month = {"": 12, "Q1": 3}.get(rest) or int(rest)
+    nxt = date(int(year) + (month == 12), month % 12 + 1, 1)
+    return nxt.toordinal() - 1
+
+
 # magnitude words of the sample (codings.yaml) -> checklist level; no magnitude = 1
 SAMPLE_LEVELS = {"tinggi": 3, "memadai": 3, "rendah": 1, "sangat kurang": 1}
 """Levels of the sample's magnitude words as read for a supporting coding."""
@@ -308,28 +337,47 @@ class Reference:
         return RefAxis([(str(i), self.coder_name[i]) for i in ids], lambda c: {str(c.coder)})
 
     def period_axis(self, bucket: str, over: list[Row], cutoff: str | None = None) -> RefAxis:
-        """Periods of ``over`` by year, by month (``YYYY-MM`` of a date; a period text that is
-        not a date, e.g. ``2022-2024`` or ``2024 triwulan I``, is its own bucket) or
-        early/late around ``cutoff`` (text comparison)."""
+        """Periods of ``over`` by year or month, or early/late around ``cutoff``.
 
-        def key(c: Row) -> str:
+        Each period text of the sample is read by hand (:data:`SAMPLE_SPANS`, ISO dates as
+        themselves). By year a span within one year is that year, a span over several
+        years the range row ``Y1/Y2``; by month a span within one month is that month,
+        a whole quarter or year its own row (``2024-Q1``, ``2024``); rows by start, the
+        longer first. Early means the period ends before ``cutoff``.
+        """
+
+        def span(c: Row) -> tuple[str, str] | None:
             p = self.period_of(c)
             if p is None:
+                return None
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p):
+                return p, p
+            return SAMPLE_SPANS[p]
+
+        def key(c: Row) -> str:
+            s = span(c)
+            if s is None:
                 return NO_VALUE
+            a, b = s
             if bucket == "split":
-                return "early" if p < str(cutoff) else "late"
+                return "early" if b < str(cutoff) else "late"
             if bucket == "year":
-                return p[:4] if re.match(r"\d{4}", p) else p
-            if bucket == "month":  # a month needs a date; other period texts stay whole
-                return p[:7] if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", p) else p
-            return p
+                return a[:4] if a[:4] == b[:4] else f"{a[:4]}/{b[:4]}"
+            if a[:7] == b[:7]:
+                return a[:7]
+            if a[:4] != b[:4]:
+                return f"{a[:4]}/{b[:4]}"  # the sample's ranges are whole years
+            return {("01-01", "12-31"): a[:4], ("01-01", "03-31"): f"{a[:4]}-Q1"}[a[5:], b[5:]]
 
         if bucket == "split":
             keys = ["early", "late"]
         else:
             found = {key(c) for c in over}
-            keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
-        return RefAxis([(k, k) for k in keys], lambda c: {key(c)})
+            dated = found - {NO_VALUE}
+            keys = sorted(dated, key=lambda k: (_first_day(k), -_last_day(k)))
+            keys += [NO_VALUE] if NO_VALUE in found else []
+        labels = {k: k.replace("/", "\u2013").replace("-Q1", " Q1") for k in keys}
+        return RefAxis([(k, labels[k]) for k in keys], lambda c: {key(c)})
 
     def valence_axis(self) -> RefAxis:
         """supporting / inhibiting / neutral / none."""

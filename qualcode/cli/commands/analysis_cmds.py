@@ -87,6 +87,10 @@ def display(
         emit_table([[str(v) for v in row] for row in grid], [str(h) for h in headers])
         if result.scope is not None:
             click.echo(result.scope.describe(result.coders_counted))
+        if result.time is not None:
+            click.echo(f"Ordered by: {result.time.field}.")
+            for line in result.time_notes("en"):
+                click.echo(line)
 
 
 @click.command("agreement")

@@ -31,80 +31,19 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS, VALENCES
 from qualcode.ui.detail_pane import valence_label
 from qualcode.ui.features.displays_model import MEASURES, translated
+from qualcode.ui.features.displays_words import (  # noqa: F401  (TYPES is imported from here)
+    ALL,
+    ATTR_LABEL,
+    BUCKETS,
+    CELLS,
+    CODES_LABEL,
+    FIELDS,
+    MHS_MORE,
+    OPS,
+    TIME_FIELDS,
+    TYPES,
+)
 from qualcode.ui.navigation import kind_label
-
-TYPES: dict[str, str] = {
-    "matrix": QT_TRANSLATE_NOOP("displays", "Coding matrix (codes × cases)"),
-    "framework": QT_TRANSLATE_NOOP("displays", "Framework matrix (cases × themes, summaries)"),
-    "checklist": QT_TRANSLATE_NOOP("displays", "Checklist matrix (components × informants)"),
-    "role_ordered": QT_TRANSLATE_NOOP("displays", "Role-ordered matrix"),
-    "time_ordered": QT_TRANSLATE_NOOP("displays", "Time-ordered matrix"),
-    "clustered": QT_TRANSLATE_NOOP("displays", "Conceptually clustered matrix"),
-    "case_ordered": QT_TRANSLATE_NOOP("displays", "Case-ordered meta-matrix"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Effects matrix"),
-    "cooccurrence": QT_TRANSLATE_NOOP("displays", "Code co-occurrence"),
-    "factors": QT_TRANSLATE_NOOP("displays", "Supporting and inhibiting factors"),
-    "coverage": QT_TRANSLATE_NOOP("displays", "Data coverage (gaps in the evidence)"),
-    "event_listing": QT_TRANSLATE_NOOP("displays", "Event listing (domains × event dates)"),
-    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "Explanatory effects matrix"),
-    "contrast_table": QT_TRANSLATE_NOOP("displays", "Contrast table (extreme cases)"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Predictor–outcome matrix"),
-    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Case dynamics matrix"),
-    "contact_summary": QT_TRANSLATE_NOOP("displays", "Contact summary form"),
-}
-"""Every ready-made display of :mod:`qualcode.analysis.displays`, in menu order."""
-
-CODES_LABEL = {
-    "framework": QT_TRANSLATE_NOOP("displays", "T&hemes"),
-    "factors": QT_TRANSLATE_NOOP("displays", "Dime&nsions"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Outcome&s"),
-    "clustered": QT_TRANSLATE_NOOP("displays", "Group&s (each with its sub-codes)"),
-    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "I&nterventions"),
-    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Problems (&demands)"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "&Predictors"),
-}
-ATTR_LABEL = {
-    "role_ordered": QT_TRANSLATE_NOOP("displays", "Role attribute"),
-    "case_ordered": QT_TRANSLATE_NOOP("displays", "Order cases by"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Compare groups of"),
-    "contrast_table": QT_TRANSLATE_NOOP("displays", "Outcome"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Outcome"),
-}
-MHS_MORE = {"event_listing", "explanatory_effects", "contrast_table", "predictor_outcome",
-            "case_dynamics", "contact_summary"}  # fmt: skip
-"""Displays of :mod:`qualcode.analysis.displays_mhs`: checked codes are their main axis."""
-ALL = set(TYPES)
-FIELDS: dict[str, set[str]] = {
-    "codes": ALL - {"checklist"},
-    "variable": {"checklist"},
-    "attr": {"role_ordered", "case_ordered", "effects", "contrast_table", "predictor_outcome"},
-    "rank": {"role_ordered"},
-    "descending": {"case_ordered", "predictor_outcome"},
-    "case_kind": {"framework", "clustered", "case_ordered"},
-    "cutoff": {"effects"},
-    "bucket": {"time_ordered", "event_listing"},
-    "op": {"cooccurrence", "explanatory_effects", "case_dynamics"},
-    "distance": {"cooccurrence"},
-}
-"""Which type shows which field (rows, columns, count, cells and filters: every type)."""
-
-CELLS = {
-    "count": QT_TRANSLATE_NOOP("displays", "Counts"),
-    "excerpts": QT_TRANSLATE_NOOP("displays", "Excerpts"),
-    "summary": QT_TRANSLATE_NOOP("displays", "Summaries"),
-    "rating": QT_TRANSLATE_NOOP("displays", "Ratings"),
-}
-OPS = {
-    "and": QT_TRANSLATE_NOOP("displays", "overlap"),
-    "near": QT_TRANSLATE_NOOP("displays", "near"),
-    "same_turn": QT_TRANSLATE_NOOP("displays", "in the same turn"),
-    "not": QT_TRANSLATE_NOOP("displays", "without"),
-}
-BUCKETS = {
-    "month": QT_TRANSLATE_NOOP("displays", "month"),
-    "year": QT_TRANSLATE_NOOP("displays", "year"),
-    "value": QT_TRANSLATE_NOOP("displays", "period as coded"),
-}
 
 
 class CheckMenuButton(QToolButton):
@@ -288,6 +227,8 @@ class DisplayForm(QWidget):
         self.cutoff = QLineEdit(self)
         self.cutoff.setPlaceholderText("YYYY-MM-DD")
         self.bucket = QComboBox(self)
+        self.time_field = QComboBox(self)
+        self.time_field.setObjectName("timeField")
         self.op = QComboBox(self)
         self.distance = QSpinBox(self)
         self.distance.setRange(0, 100000)
@@ -330,7 +271,8 @@ class DisplayForm(QWidget):
             "type": self.type, "codes": self.codes, "variable": self.variable,
             "rows": self.rows, "columns": self.columns, "attr": self.attr, "rank": self.rank,
             "descending": self.descending, "case_kind": self.case_kind, "cutoff": self.cutoff,
-            "bucket": self.bucket, "op": self.op, "distance": self.distance,
+            "bucket": self.bucket, "time_field": self.time_field, "op": self.op,
+            "distance": self.distance,
             "measure": self.measure, "cell": self.cell, "cases": self.f_cases,
             "attribute": self.f_attribute, "sources": self.f_sources, "kinds": self.f_kinds,
             "coders": self.f_coders, "valence": self.f_valence,
@@ -530,6 +472,8 @@ class DisplayForm(QWidget):
             params.update(op=self.op.currentData(), distance=self.distance.value())
         if kind in ("time_ordered", "event_listing"):
             params["bucket"] = self.bucket.currentData()
+        if kind == "time_ordered":
+            params["field"] = self.time_field.currentData()
         if kind in MHS_MORE:
             params["codes"] = ids
         if kind in ("contrast_table", "predictor_outcome"):
@@ -622,6 +566,8 @@ class DisplayForm(QWidget):
                 _select(self.attr, columns.get("name"))
         if kind == "time_ordered" and rows.kind == "period":
             _select(self.bucket, rows.get("bucket", "month"))
+            field = str(rows.get("field", "period"))
+            _select(self.time_field, {"auto": "period", "source": "source_date"}.get(field, field))
         if kind in ("contrast_table", "predictor_outcome") and rows.kind == "cases":
             _select(self.attr, rows.get("order_by"))
             self.descending.setChecked(bool(rows.get("descending", True)))
@@ -674,6 +620,7 @@ class DisplayForm(QWidget):
                          **CELLS}),
             (self.op, OPS),
             (self.bucket, BUCKETS),
+            (self.time_field, TIME_FIELDS),
         ):  # fmt: skip
             keep = combo.currentData()
             combo.clear()
@@ -691,6 +638,7 @@ class DisplayForm(QWidget):
             "case_kind": self.tr("Cas&es"),
             "cutoff": self.tr("Early/late c&utoff"),
             "bucket": self.tr("Periods &by"),
+            "time_field": self.tr("Order by ti&me of"),
             "op": self.tr("Co-occurring"),
             "distance": self.tr("Within (characters)"),
             "measure": self.tr("Co&unt"),

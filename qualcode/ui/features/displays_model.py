@@ -7,6 +7,7 @@ with its best quote in the tooltip. The model only adapts; it never queries.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -88,9 +89,66 @@ def header_label(display: Display, orientation: Qt.Orientation, section: int) ->
         return translated(SPLIT["none"]) if h.key == "none" else valence_label(h.key)
     if dim.kind == "period" and h.key in ("early", "late"):
         return translated(SPLIT[h.key])
+    if dim.kind == "period":
+        text = period_label(h.key)
+        return text + " *" if time_note(display, horizontal, section) else text
     if dim.kind == "source_kind":
         return kind_label(h.key)
     return h.label
+
+
+TIME_WORDS = {
+    "period": QT_TRANSLATE_NOOP("displays", "period"),
+    "event_date": QT_TRANSLATE_NOOP("displays", "event date"),
+    "source_date": QT_TRANSLATE_NOOP("displays", "source date (interview date)"),
+}
+
+
+def period_label(key: str) -> str:
+    """A period bucket in the current language: ``2024 Q1`` / ``2024 triwulan 1``, ranges with –."""
+    if "/" in key:
+        first, _, last = key.partition("/")
+        return f"{period_label(first)}\u2013{period_label(last)}"
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", key)
+    if m is None:
+        return key
+    template = (
+        translated(QT_TRANSLATE_NOOP("displays", "{year} Q{n}"))
+        if m[2] == "Q"
+        else translated(QT_TRANSLATE_NOOP("displays", "{year} H{n}"))
+    )
+    return template.format(year=m[1], n=m[3])
+
+
+def time_note(display: Display, horizontal: bool, section: int) -> str:
+    """What a fallback placed under a period header ("1 of 3 ordered by event date: no period")."""
+    facts = display.time
+    if facts is None or (facts.axis == "columns") != horizontal:
+        return ""
+    lines = []
+    for used, n in facts.fallbacks(section):
+        missing = ", ".join(
+            translated(TIME_WORDS[f])
+            for f in (facts.chain if used == "none" else facts.chain[: facts.chain.index(used)])
+        )
+        if used == "none":
+            lines.append(
+                translated(
+                    QT_TRANSLATE_NOOP("displays", "{n} of {total} without a time: no {missing}")
+                ).format(n=n, total=facts.counted[section], missing=missing)
+            )
+        else:
+            lines.append(
+                translated(
+                    QT_TRANSLATE_NOOP("displays", "{n} of {total} ordered by {field}: no {missing}")
+                ).format(
+                    n=n,
+                    total=facts.counted[section],
+                    field=translated(TIME_WORDS[used]),
+                    missing=missing,
+                )
+            )
+    return "\n".join(lines)
 
 
 class DisplayModel(QAbstractTableModel):
@@ -205,7 +263,8 @@ class DisplayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return header_label(d, orientation, section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return headers[section].label
+            note = time_note(d, orientation == Qt.Orientation.Horizontal, section)
+            return f"{headers[section].label}\n{note}" if note else headers[section].label
         if role == KEY_ROLE:
             return headers[section].key
         return None

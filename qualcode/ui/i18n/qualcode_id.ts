@@ -1393,6 +1393,10 @@ Pengode: {coder}</translation>
         <translation>Per&amp;iode per</translation>
     </message>
     <message>
+        <source>Order by ti&amp;me of</source>
+        <translation>Urutkan menurut &amp;waktu</translation>
+    </message>
+    <message>
         <source>Co-occurring</source>
         <translation>Muncul bersama</translation>
     </message>
@@ -1525,6 +1529,14 @@ Pengode: {coder}</translation>
     <message>
         <source>every coding counted</source>
         <translation>setiap pengodean dihitung</translation>
+    </message>
+    <message>
+        <source>ordered by {field}</source>
+        <translation>diurutkan menurut {field}</translation>
+    </message>
+    <message>
+        <source>* partly placed by another date (see tooltip)</source>
+        <translation>* sebagian ditempatkan menurut tanggal lain (lihat keterangan)</translation>
     </message>
     <message>
         <source>no codings match</source>
@@ -4473,12 +4485,28 @@ Pengode: {coder}</translation>
         <translation>bulan</translation>
     </message>
     <message>
+        <source>quarter (triwulan)</source>
+        <translation>triwulan</translation>
+    </message>
+    <message>
         <source>year</source>
         <translation>tahun</translation>
     </message>
     <message>
         <source>period as coded</source>
         <translation>periode sesuai pengodean</translation>
+    </message>
+    <message>
+        <source>the coding&apos;s period (else event date, source date)</source>
+        <translation>periode pengodean (jika tidak ada: tanggal peristiwa, tanggal sumber)</translation>
+    </message>
+    <message>
+        <source>the event date (else period, source date)</source>
+        <translation>tanggal peristiwa (jika tidak ada: periode, tanggal sumber)</translation>
+    </message>
+    <message>
+        <source>the source&apos;s date (interview date)</source>
+        <translation>tanggal sumber (tanggal wawancara)</translation>
     </message>
     <message>
         <source>C&amp;odes</source>
@@ -4519,6 +4547,34 @@ Pengode: {coder}</translation>
     <message>
         <source>no valence</source>
         <translation>tanpa valensi</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periode</translation>
+    </message>
+    <message>
+        <source>event date</source>
+        <translation>tanggal peristiwa</translation>
+    </message>
+    <message>
+        <source>source date (interview date)</source>
+        <translation>tanggal sumber (tanggal wawancara)</translation>
+    </message>
+    <message>
+        <source>{year} Q{n}</source>
+        <translation>{year} triwulan {n}</translation>
+    </message>
+    <message>
+        <source>{year} H{n}</source>
+        <translation>{year} semester {n}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} without a time: no {missing}</source>
+        <translation>{n} dari {total} tanpa waktu: tidak ada {missing}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} ordered by {field}: no {missing}</source>
+        <translation>{n} dari {total} diurutkan menurut {field}: tidak ada {missing}</translation>
     </message>
     <message>
         <source>codings</source>
@@ -4578,6 +4634,10 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no attribute named &apos;{name}&apos;.</source>
         <translation>Tidak ada atribut bernama &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Periods are bucketed by {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Periode dikelompokkan per {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>An early/late split needs a cutoff date (YYYY-MM-DD).</source>
@@ -5882,6 +5942,10 @@ Pengode: {coder}</translation>
     <message>
         <source>The converted copy of {path} did not check out; the project was not changed.</source>
         <translation>Salinan hasil konversi {path} tidak lolos pemeriksaan; proyek tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Unknown time field &apos;{field}&apos; (use {allowed}).</source>
+        <translation>Bidang waktu &apos;{field}&apos; tidak dikenal (gunakan {allowed}).</translation>
     </message>
 </context>
 <context>
