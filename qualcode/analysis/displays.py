@@ -16,7 +16,7 @@ case_ordered           cases ordered by an attribute × codes        excerpts
 effects                outcome codes × groups or early/late         excerpts
 cooccurrence           codes × codes (overlap / near / same turn)   count
 factors                dimensions × valence (supporting/inhibiting) count
-coverage               codes × sources (or cases), gaps marked      count
+coverage               codes × sources (or cases), gaps marked      count + % of text
 =====================  ==========================================  ===================
 
 More MHS displays (event listing, explanatory effects, contrast table,
@@ -101,7 +101,12 @@ def matrix_spec(
     """Matrix coding: codes × cases, attribute values, sources or source kinds."""
     cols = parse_dim(columns, project) if isinstance(columns, str) else columns
     return DisplaySpec.make(
-        "matrix", _codes_dim(codes), cols, filters=filters, measure=measure, cell=cell
+        "matrix",
+        _codes_dim(codes, aggregate=True),
+        cols,
+        filters=filters,
+        measure=measure,
+        cell=cell,
     )
 
 
@@ -330,9 +335,12 @@ def coverage_spec(
     columns: Dim | str = "sources",
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
-    """Data accounting: codes × sources (or cases); empty cells mark missing evidence."""
+    """Data accounting: codes × sources (or cases); each cell's passages and the percent of the
+    column's text they cover; empty cells mark missing evidence. A parent code's row holds its
+    sub-codes, so a parent coded only through them is no gap (:mod:`~qualcode.analysis.coverage`).
+    """
     cols = parse_dim(columns, project) if isinstance(columns, str) else columns
-    return DisplaySpec.make("coverage", _codes_dim(codes), cols, filters=filters)
+    return DisplaySpec.make("coverage", _codes_dim(codes, aggregate=True), cols, filters=filters)
 
 
 READY: dict[str, Callable[..., DisplaySpec]] = {  # the MHS module's displays join below

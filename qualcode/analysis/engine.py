@@ -27,6 +27,7 @@ from qualcode.analysis.corpus import (
     Corpus,
     load_corpus,
 )
+from qualcode.analysis.coverage import hide_empty, shares
 from qualcode.analysis.periods import TimeFacts, time_facts, within
 from qualcode.analysis.relations import check_relation, keep_related, pairs
 from qualcode.analysis.scope import (
@@ -74,6 +75,8 @@ class Display:
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
     time: TimeFacts | None = None  # the time field of a period axis and its fallbacks
+    hidden: list[str] = field(default_factory=list)  # empty people headers left out
+    shares: dict[tuple[int, int], float] | None = None  # coverage: percent of the text
     _ids: CellIds | None = None
     _load_cell: Callable[[int, int], list[int]] | None = None
     _cell_cache: CellIds = field(default_factory=dict)
@@ -154,6 +157,10 @@ class Display:
             )
         if self.spec.type == "coverage":
             out["missing"] = [[r, c] for r, c in self.empty_cells()]
+        if self.shares is not None:
+            out["percent"] = _grid(self, lambda k: self.shares.get(k, 0.0) if self.shares else 0.0)
+        if self.hidden:
+            out["hidden_empty"] = list(self.hidden)
         return out
 
 
@@ -200,8 +207,9 @@ def build_display(
     check_cancel(cancel)
     scope = scope_for(project, spec)
     asked, spec = spec, scoped_spec(spec, scope)
-    if sqlcount.applies(spec):
+    if sqlcount.applies(spec) and spec.type != "coverage":  # coverage measures characters
         display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        hide_empty(display, None, lambda: load_corpus(project, {"codes": []}))
         return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     counts = measure_counts(corpus, ids, spec.measure, len(row_axis.headers), len(col_axis.headers))
@@ -215,7 +223,10 @@ def build_display(
         scope,
         saved_id,
     )
-    display.time = _time_facts(corpus, spec, ids, row_axis.headers, col_axis.headers)
+    ids = hide_empty(display, ids, lambda: corpus) or {}
+    if spec.type == "coverage":
+        display.shares = shares(corpus, display, ids)
+    display.time = _time_facts(corpus, spec, ids, display.rows, display.columns)
     if spec.cell in ("excerpts", "rating", "summary"):
         from qualcode.analysis.excerpts import attach_contents
 

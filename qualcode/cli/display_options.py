@@ -21,7 +21,7 @@ OPTION_NAMES = (
     "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
     "conclusion_column", "conclusion_row", "level", "outcome", "extremes", "short_run",
     "long_run", "coping", "results", "sources", "coders", "unit", "bucket", "time_field",
-    "no_fallback",
+    "no_fallback", "show_empty",
 )  # fmt: skip
 
 
@@ -103,6 +103,12 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "--no-fallback",
             is_flag=True,
             help="Time-ordered: use the chosen time field only (no fallback).",
+        ),
+        click.option(
+            "--show-empty",
+            is_flag=True,
+            help="Show case and role headers that hold no data at all (Interviewer, "
+            "Moderator); hidden by default.",
         ),
         click.option("--level", help="Event listing: the case attribute holding the level."),
         click.option("--outcome", help="Contrast table / predictor-outcome: outcome attribute."),
@@ -233,6 +239,8 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
     )
     if get("unit") and get("unit") != "passages":
         spec = spec.with_(options={**dict(spec.options), "unit": get("unit")})
+    if get("show_empty"):
+        spec = spec.with_(options={**dict(spec.options), "show_empty": True})
     return spec
 
 

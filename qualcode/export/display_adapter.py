@@ -83,6 +83,7 @@ def table_from_display(
                     rating=_rating(
                         display.ratings.get(key), display.rating_basis.get(key), language
                     ),
+                    share=_share(display, key, language),
                 )
             )
         cells.append(row)
@@ -105,6 +106,10 @@ def table_from_display(
         coders = sorted({e.coder for q in display.excerpts.values() for e in q})
         if coders:
             about[label("coders", language)] = coders
+    if display.shares is not None:
+        about[label("coverage_share", language)] = label("coverage_share_text", language)
+    if display.hidden:
+        about[label("hidden_empty", language)] = ", ".join(display.hidden)
     if display.time is not None:  # the time field and where a fallback placed codings
         from qualcode.analysis.periods import FIELD_WORDS
 
@@ -122,6 +127,14 @@ def table_from_display(
         corder = _pseudonym_order(display.columns, cols, cite)
         table = table.reordered(order, corder)
     return table
+
+
+def _share(display: Display, key: tuple[int, int], language: str) -> str | None:
+    """A coverage cell's percent of the text, in the export's number format (``12,5%``)."""
+    if display.shares is None or key not in display.shares:
+        return None
+    text = f"{display.shares[key]:.1f}%"
+    return text.replace(".", ",") if language == "id" else text
 
 
 def _chosen_evidence(display: Display, project: Project | None, drafts: str) -> dict[int, Any]:

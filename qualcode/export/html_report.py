@@ -219,7 +219,7 @@ def table_html(
         for cell in cells:
             if not cell.has_text:
                 empty = cell.count is None or (text_table and not cell.count)
-                out.append(f'<td class="n">{"" if empty else cell.count}</td>')
+                out.append(f'<td class="n">{"" if empty else escape(cell.count_text)}</td>')
                 continue
             inner = []
             if cell.rating:

@@ -298,6 +298,17 @@ class Reference:
             lambda c: {str(i) for i in self.cases_of(c) if i in keep},
         )
 
+    def voiced(
+        self, axis: RefAxis, other: RefAxis, over: list[Row], *, rows: bool = False
+    ) -> RefAxis:
+        """``axis`` without the Interviewer and Moderator cases where they hold nothing against
+        ``other`` over ``over`` (a display hides those empty headers by default)."""
+        cells = self.cells(axis, other, over) if rows else self.cells(other, axis, over)
+        filled = {key[0] if rows else key[1] for key, found in cells.items() if found}
+        silent = {str(i) for i, n in self.case_name.items() if n in ("Interviewer", "Moderator")}
+        kept = [(k, label) for k, label in axis.headers if k in filled or k not in silent]
+        return RefAxis(kept, axis.place)
+
     def attribute_axis(self, name: str, *, order_by: str | None = None) -> RefAxis:
         """Values of a case attribute (allowed values first), or ordered by a rank attribute."""
         allowed = self.attr_allowed.get(name, [])

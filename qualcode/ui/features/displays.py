@@ -407,6 +407,15 @@ class DisplaysPane(CellCondense, DisplayStore, QWidget):
                     text += " \u00b7 " + self.tr("coders counted: {names}").format(names=names)
                 if d.scope.unit == "codings":
                     text += " \u00b7 " + self.tr("every coding counted")
+            if d.shares is not None:
+                text += " \u00b7 " + self.tr(
+                    "cells: passages · percent of the column's text they cover "
+                    "(a parent code includes its sub-codes)"
+                )
+            if d.hidden:
+                text += " \u00b7 " + self.tr("not shown, no data: {names}").format(
+                    names=", ".join(d.hidden)
+                )
             if d.time is not None:  # the time field a period axis used (analysis/periods.py)
                 text += " \u00b7 " + self.tr("ordered by {field}").format(
                     field=translated(TIME_WORDS[d.time.field])

@@ -229,6 +229,8 @@ class DisplayForm(QWidget):
         self.bucket = QComboBox(self)
         self.time_field = QComboBox(self)
         self.time_field.setObjectName("timeField")
+        self.show_empty = QCheckBox(self)
+        self.show_empty.setObjectName("showEmpty")
         self.op = QComboBox(self)
         self.distance = QSpinBox(self)
         self.distance.setRange(0, 100000)
@@ -272,7 +274,7 @@ class DisplayForm(QWidget):
             "rows": self.rows, "columns": self.columns, "attr": self.attr, "rank": self.rank,
             "descending": self.descending, "case_kind": self.case_kind, "cutoff": self.cutoff,
             "bucket": self.bucket, "time_field": self.time_field, "op": self.op,
-            "distance": self.distance,
+            "distance": self.distance, "show_empty": self.show_empty,
             "measure": self.measure, "cell": self.cell, "cases": self.f_cases,
             "attribute": self.f_attribute, "sources": self.f_sources, "kinds": self.f_kinds,
             "coders": self.f_coders, "valence": self.f_valence,
@@ -493,7 +495,7 @@ class DisplayForm(QWidget):
             params = {**self.params(), "columns": self.columns.currentData()}
         else:
             params = self.params()
-        return customised_spec(
+        spec = customised_spec(
             self.project,
             kind,
             params,
@@ -502,6 +504,9 @@ class DisplayForm(QWidget):
             measure=self.measure.currentData(),
             cell=self.cell.currentData(),
         )
+        if self.show_empty.isChecked():  # empty interviewer/moderator headers (analysis/coverage)
+            spec = spec.with_(options={**dict(spec.options), "show_empty": True})
+        return spec
 
     # -- loading a spec -----------------------------------------------------------------------
     def load_spec(self, spec: Any) -> bool:
@@ -520,6 +525,7 @@ class DisplayForm(QWidget):
             combo.setCurrentIndex(max(combo.findData(None), 0))
         self._load_params(spec)
         self._load_filters(dict(spec.filters))
+        self.show_empty.setChecked(bool(spec.option("show_empty")))
         try:
             natural = self.spec()
         except QualCodeError:
@@ -639,6 +645,7 @@ class DisplayForm(QWidget):
             "cutoff": self.tr("Early/late c&utoff"),
             "bucket": self.tr("Periods &by"),
             "time_field": self.tr("Order by ti&me of"),
+            "show_empty": self.tr("Empty headers"),
             "op": self.tr("Co-occurring"),
             "distance": self.tr("Within (characters)"),
             "measure": self.tr("Co&unt"),
@@ -657,6 +664,7 @@ class DisplayForm(QWidget):
             self.labels[name].setText(text)
             self.fields[name].setAccessibleName(text.replace("&", ""))
         self.descending.setText(self.tr("Highest first"))
+        self.show_empty.setText(self.tr("Show the interviewer and moderator when empty"))
         self.f_attribute.name.setAccessibleName(self.tr("Attribute"))
         self.f_attribute.values_.setAccessibleName(self.tr("Attribute values"))
         self.extra_clear.setText(self.tr("Clear"))

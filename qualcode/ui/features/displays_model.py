@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -197,6 +198,9 @@ class DisplayModel(QAbstractTableModel):
                 text += f" (+{basis.supporting}/\u2212{basis.inhibiting})"
             return text + ("*" if basis is not None and basis.override else "")
         count = d.counts[r][c]
+        if count and d.shares is not None and (r, c) in d.shares:  # coverage: percent of the text
+            share = QLocale().toString(d.shares[(r, c)], "f", 1)
+            return self.tr("{count} · {share}%").format(count=count, share=share)
         return str(count) if count else ""
 
     def tooltip(self, r: int, c: int) -> str:

@@ -59,6 +59,7 @@ FIELDS: dict[str, set[str]] = {
     "cutoff": {"effects"},
     "bucket": {"time_ordered", "event_listing"},
     "time_field": {"time_ordered"},
+    "show_empty": ALL,
     "op": {"cooccurrence", "explanatory_effects", "case_dynamics"},
     "distance": {"cooccurrence"},
 }

@@ -1397,6 +1397,10 @@ Pengode: {coder}</translation>
         <translation>Urutkan menurut &amp;waktu</translation>
     </message>
     <message>
+        <source>Empty headers</source>
+        <translation>Judul kosong</translation>
+    </message>
+    <message>
         <source>Co-occurring</source>
         <translation>Muncul bersama</translation>
     </message>
@@ -1453,6 +1457,10 @@ Pengode: {coder}</translation>
         <translation>Tertinggi lebih dulu</translation>
     </message>
     <message>
+        <source>Show the interviewer and moderator when empty</source>
+        <translation>Tampilkan pewawancara dan moderator walau kosong</translation>
+    </message>
+    <message>
         <source>Attribute</source>
         <translation>Atribut</translation>
     </message>
@@ -1479,6 +1487,10 @@ Pengode: {coder}</translation>
 </context>
 <context>
     <name>DisplayModel</name>
+    <message>
+        <source>{count} · {share}%</source>
+        <translation>{count} · {share}%</translation>
+    </message>
     <message>
         <source>{count} ({measure})</source>
         <translation>{count} ({measure})</translation>
@@ -1529,6 +1541,14 @@ Pengode: {coder}</translation>
     <message>
         <source>every coding counted</source>
         <translation>setiap pengodean dihitung</translation>
+    </message>
+    <message>
+        <source>cells: passages · percent of the column&apos;s text they cover (a parent code includes its sub-codes)</source>
+        <translation>sel: bagian teks · persentase teks kolom yang dicakupnya (kode induk mencakup subkodenya)</translation>
+    </message>
+    <message>
+        <source>not shown, no data: {names}</source>
+        <translation>tidak ditampilkan, tanpa data: {names}</translation>
     </message>
     <message>
         <source>ordered by {field}</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from qualcode.analysis.displays import build_ready
+from qualcode.analysis.engine import build_display
 from qualcode.project import Project
 from support.sample_reference import (
     Reference,
@@ -179,12 +180,18 @@ def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference)
 def test_case_ordered_leaves_out_unranked_cases(sample: Project, ref: Reference) -> None:
     """High to low by Peringkat (informants.csv: F5, F6 rank 6; F1-F3, I7 rank 5; F4 4;
     I3, I5, I6, I8 3; I2, I4 2; I1 1), ties by name; "Interviewer" and "Moderator" have no
-    rank: left out by default, last when asked for, never opening the meta-matrix; low to
-    high reverses the ranked cases."""
+    rank: left out by default, last when asked for (and shown though empty), never opening
+    the meta-matrix; low to high reverses the ranked cases."""
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
     ranked = ["F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1"]
     assert [h.label for h in display.rows] == ranked
-    everyone = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    unranked = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    # the interviewer and the moderator hold no data: hidden unless empty rows are asked for
+    assert [h.label for h in unranked.rows] == ranked
+    assert unranked.hidden == ["Interviewer", "Moderator"]
+    everyone = build_display(
+        sample, unranked.spec.with_(options={**dict(unranked.spec.options), "show_empty": True})
+    )
     assert [h.label for h in everyone.rows] == [*ranked, "Interviewer", "Moderator"]
     expected = ref.cases_axis(order_by="Peringkat", descending=True)
     assert [(h.key, h.label) for h in everyone.rows] == expected.headers
