@@ -64,6 +64,7 @@ class Corpus:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _children: dict[int | None, list[int]] = field(default_factory=dict)
     case_parent: dict[int, int | None] = field(default_factory=dict)  # case -> parent case
 
     def __post_init__(self) -> None:
@@ -109,9 +110,10 @@ class Corpus:
 
     def descendants(self, code_id: int) -> list[int]:
         """``code_id`` and every code below it."""
-        children: dict[int | None, list[int]] = {}
-        for cid in self.code_order:
-            children.setdefault(self.code_parent[cid], []).append(cid)
+        children = self._children
+        if not children and self.code_order:  # the code tree, built once per corpus
+            for cid in self.code_order:
+                children.setdefault(self.code_parent[cid], []).append(cid)
         out, stack = [], [code_id]
         while stack:
             cid = stack.pop()

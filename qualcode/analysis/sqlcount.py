@@ -16,6 +16,7 @@ cases by ranged links (turns) are counted by a ``GROUP BY`` over an overlap join
 
 from __future__ import annotations
 
+from operator import add
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import String, and_, cast, func, literal, select, union_all
@@ -186,9 +187,10 @@ def build(
     # a code axis holding sub-codes is counted per code as applied, then rolled up
     row_axis, col_axis = own_codes(corpus, shown_rows), own_codes(corpus, shown_cols)
     code_ids = filter_code_ids(dict(spec.filters), corpus.code_parent, corpus.code_order)
-    for axis in (row_axis, col_axis):
-        if axis.dim.kind == "codes" and axis.dim.get("ids") is not None:
-            own = [int(h.key) for h in axis.headers]
+    for axis in (shown_rows, shown_cols):
+        named = axis.dim.get("ids") is not None or axis.dim.get("children_of") is not None
+        if axis.dim.kind == "codes" and named and axis.code_map is not None:
+            own = [c for c in corpus.code_order if c in axis.code_map]  # with sub-codes held
             code_ids = own if code_ids is None else [x for x in own if x in set(code_ids)]
     attribute_id = None
     for dim in (spec.rows, spec.columns):
@@ -240,6 +242,8 @@ def own_codes(corpus: Corpus, axis: Axis) -> Axis:
         return axis
     if all(keys == [str(code)] for code, keys in axis.code_map.items()):
         return axis
+    if axis.dim.get("ids") is None and axis.dim.get("children_of") is None:
+        return build_axis(corpus, Dim.of("codes", aggregate=False))  # every code: no id list
     members = set(axis.code_map)
     ids = [c for c in corpus.code_order if c in members]
     return build_axis(corpus, Dim.of("codes", ids=ids, aggregate=False))
@@ -275,12 +279,10 @@ def _sum_lines(counts: list[list[int]], own: Axis, shown: Axis) -> list[list[int
             members[index[key]].append(counts[i])
     out = []
     for lines in members:
-        if not lines:
-            out.append([0] * width)
-        elif len(lines) == 1:
-            out.append(list(lines[0]))
-        else:
-            out.append([sum(x) for x in zip(*lines, strict=True)])
+        acc = list(lines[0]) if lines else [0] * width
+        for line in lines[1:]:
+            acc = list(map(add, acc, line))  # element-wise in C: no Python loop per cell
+        out.append(acc)
     return out
 
 
