@@ -13,7 +13,8 @@ in the engine's docstrings:
   ``children_of`` axes;
 * relations pair codings of *different* codes in one source: ``and`` = the
   ranges share a character, ``near`` = they overlap or the gap is at most N
-  characters, ``same_turn`` = both overlap one speaker turn, ``not`` = a coding
+  characters, ``same_turn`` = both overlap one speaker turn (in a source without
+  turns: one non-blank line), ``not`` = a coding
   of the row code overlapping no coding of the column code;
 * a coding's period is its own period, else its event date, else its source's
   collection date.
@@ -189,6 +190,16 @@ class Reference:
                 and (lk.start is None or (lk.start < c.end and c.start < lk.end))
             )
         return self._cases[c.id]
+
+    def lines_of(self, c: Row) -> set[int]:
+        """Start offsets of the non-blank lines ``c`` overlaps (units of a source without turns)."""
+        text, found, pos = self.texts[c.source], set(), 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if line.strip() and pos < c.end and c.start < end:
+                found.add(pos)
+            pos = end + 1
+        return found
 
     def turns_of(self, c: Row) -> set[int]:
         """Ids of the speaker turns (ranged links with a speaker) ``c`` overlaps."""
@@ -415,7 +426,12 @@ class Reference:
             gap = max(a.start, b.start) - min(a.end, b.end)
             return gap <= distance
         if op == "same_turn":
-            return bool(self.turns_of(a) & self.turns_of(b))
+            if a.source != b.source:
+                return False
+            if any(lk.source_id == a.source and lk.start is not None and lk.speaker is not None
+                   for lk in self.links):  # fmt: skip
+                return bool(self.turns_of(a) & self.turns_of(b))
+            return bool(self.lines_of(a) & self.lines_of(b))
         raise ValueError(op)
 
     def relation_cells(

@@ -168,10 +168,15 @@ def test_relations_between_codes(study) -> None:
     assert near[(r, r2)] == ids(st, "c8", "c9")
     assert near[(k1, k2)] == ids(st, "c6", "c7")  # c1 and c5 are 10 characters apart
     assert (dsp, r) not in near
-    assert cells("same_turn") == {
-        (k1, k2): ids(st, "c6", "c7"), (k2, k1): ids(st, "c6", "c7"),
-        (r, r2): ids(st, "c8", "c9"), (r2, r): ids(st, "c8", "c9"),
+    # W2's turns are its units; W1 has no turns, so its one paragraph is: ana's c1, c2, c3,
+    # c5 (c4 Staf is off the axis) pair up there, and so do budi's c12 and c13
+    same = {
+        (k1, k2): ids(st, "c1", "c5", "c6", "c7"), (k1, r2): ids(st, "c1", "c2", "c12", "c13"),
+        (k1, dsp): ids(st, "c1", "c3"), (k2, r2): ids(st, "c2", "c5"),
+        (k2, dsp): ids(st, "c3", "c5"), (r2, dsp): ids(st, "c2", "c3"),
+        (r, r2): ids(st, "c8", "c9"),
     }  # fmt: skip
+    assert cells("same_turn") == same | {(b, a): v for (a, b), v in same.items()}
     nots = cells("not")
     assert nots[(k2, r2)] == ids(st, "c6")  # Kejelasan not overlapping Anggaran
     assert nots[(k2, dsp)] == ids(st, "c6")
