@@ -343,7 +343,12 @@ def _load(
         .order_by(c.source_id, c.start_pos, c.end_pos, c.id)
     )
     with project.reading() as conn:
-        corpus.codings = [tuple(r) for r in conn.execute(query)]
+        result = conn.execute(query)
+        raw = getattr(result, "cursor", None)
+        # plain integer columns: the driver's tuples as they come, no per-row Row objects
+        # (200k rows: about a third of the load)
+        rows = raw.fetchall() if raw is not None else result.all()
+        corpus.codings = [tuple(r) for r in rows]
     return corpus
 
 
