@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 STARTUP = """
 import sys, time
-from qualcode.ui.app import create_application, build_window
+from qualcode.ui.shell.app import create_application, build_window
 from PySide6.QtWidgets import QApplication
 app = create_application()
 window = build_window(None)
@@ -131,8 +131,8 @@ def time_quick_code(
     from PySide6.QtWidgets import QApplication
 
     from qualcode.settings import Settings
-    from qualcode.ui.app import create_application
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.app import create_application
+    from qualcode.ui.shell.main_window import MainWindow
 
     app = create_application()
     window = MainWindow(Settings(coder="bench"))

@@ -105,7 +105,7 @@ def _time(fns: list[tuple[Callable[[Path], object], list[Path]]], repeat: int) -
 
 def _time_project_import(paths: list[Path], folder: Path, repeat: int) -> tuple[float, int]:
     """Best-of-``repeat`` seconds to import ``paths`` into a new project; turns stored."""
-    from qualcode.demo import summarize
+    from qualcode.app.demo import summarize
     from qualcode.project import Project
     from qualcode.sources.importing import import_file
 

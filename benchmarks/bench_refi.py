@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from benchmarks.workload import SIZES, build_workload
-from qualcode.interop.refi_export import export_qdpx
-from qualcode.interop.refi_import import import_refi
+from qualcode.interop.refi.project.exporter import export_qdpx
+from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
 
 
@@ -40,7 +40,7 @@ def bench(size: str, folder: Path) -> None:
     print(f"    {out.stat().st_size / 2**20:.1f} MB, {report.counts}")
     with Project.open(project_path, coder="bench", read_only=True) as p:
         _timed("export .qdc", lambda: __import__(
-            "qualcode.interop.refi_export", fromlist=["export_qdc"]
+            "qualcode.interop.refi.project.exporter", fromlist=["export_qdc"]
         ).export_qdc(p, folder / f"{size}.qdc"))  # fmt: skip
     with Project.create(folder / f"{size}-imported.qdaproj", coder="bench") as fresh:
         report = _timed("import into a new project", lambda: import_refi(out, fresh))

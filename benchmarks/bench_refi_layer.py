@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from qualcode.interop.refi import new_guid, read_project, write_project
-from qualcode.interop.refi.model import Code, Coding, Project, TextSelection, TextSource
+from qualcode.interop.refi.format import new_guid, read_project, write_project
+from qualcode.interop.refi.format.model import Code, Coding, Project, TextSelection, TextSource
 
 ROOT = Path(__file__).resolve().parents[1]
 NVIVO = ROOT / "tests" / "data" / "refi" / "nvivo-mac-12.7.0_OltasSzkepticizmus_17June.qdpx"

@@ -238,7 +238,7 @@ def engines(size: str, pg_url: str, work: Path) -> None:
     from benchmarks.workload import build_workload
     from qualcode.analysis.displays import ready_spec
     from qualcode.analysis.engine import build_display
-    from qualcode.team import push
+    from qualcode.team.sync import push
 
     cached = Path(tempfile.gettempdir()) / f"qc-team-bench-{size}.qdaproj"
     if not cached.exists():

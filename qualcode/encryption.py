@@ -14,9 +14,9 @@ from pathlib import Path
 
 from qualcode.errors import ProjectError
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.lock import ProjectLock
 from qualcode.settings import resolve_coder
 from qualcode.store import backup, cipher
-from qualcode.store.lock import ProjectLock
 
 
 def encrypt_project(path: str | os.PathLike[str], password: str) -> int:

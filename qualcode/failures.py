@@ -110,7 +110,7 @@ def _low_space(location: str | Path | None) -> bool:
 def _holder(location: str | Path | None) -> str:
     """Who is writing: the lock file's holder if it names one."""
     if location and "://" not in str(location):
-        from qualcode.store.lock import read_owner
+        from qualcode.lock import read_owner
 
         owner = read_owner(Path(location))
         if owner is not None:

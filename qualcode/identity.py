@@ -253,7 +253,7 @@ class IdentityManager:
     def fill(self, language: str = "id") -> ChangeSet[int]:
         """Add the values of the identifying attributes of every case (strings already in the
         register are kept as they are); the result is the number of entries added."""
-        from qualcode.export.attribution import AttributionStyle, Attributor
+        from qualcode.cases.attribution import AttributionStyle, Attributor
 
         marked = self.identifying_attributes()
         cases = self._p.cases.all()
@@ -289,7 +289,7 @@ class IdentityManager:
 def default_replacement(project: Project, kind: str, case_id: int | None, language: str) -> str:
     """ "[Informan 13]" for a name of case 13, else the kind's placeholder."""
     if case_id is not None and kind in ("name", "nickname"):
-        from qualcode.export.attribution import AttributionStyle, Attributor
+        from qualcode.cases.attribution import AttributionStyle, Attributor
 
         cases = project.cases.all()
         names = Attributor(cases, AttributionStyle(pseudonymise=True), language)

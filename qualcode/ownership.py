@@ -1,7 +1,7 @@
 """Whose work may change: review mode and other coders' codings, on files as on servers.
 
 A team database enforces ownership with row-level security (see
-:mod:`qualcode.team_roles`). A project *file* has no server to refuse, so the
+:mod:`qualcode.team.roles`). A project *file* has no server to refuse, so the
 same rules are applied here, in the core, to every row an operation writes:
 
 review mode
@@ -26,7 +26,24 @@ from sqlalchemy import Connection, select
 from qualcode.errors import OthersCodingError, ReviewModeError
 from qualcode.store import tables as t
 from qualcode.store.recorder import Entry, chunks
-from qualcode.team_roles import DERIVED_PREFIXES, OWN_ROWS
+
+ROLES = ("owner", "coder", "reviewer")
+DERIVED_PREFIXES = ("search_",)
+"""Tables of derived data (search indexes): owners write them, every member reads them."""
+
+# table -> (author column, "id" (a coder.id) or "name", roles writing their own rows,
+#           columns anyone of those roles may change on others' rows)
+OWN_ROWS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "coding": ("coder_id", "id", ("coder",), ()),
+    "memo": ("coder_id", "id", ("coder",), ()),
+    "review_comment": (
+        "author", "name", ("coder", "reviewer"), ("status", "resolved_at", "resolved_by"),
+    ),
+}  # fmt: skip
+HISTORY = {"undo_step": "coder"}
+"""Each member's own history rows: others' are invisible to their UPDATE/DELETE."""
+APPEND_OWN = {"audit_log": "coder", "coder": "name"}
+"""Tables where a member may only add rows naming themselves."""
 
 Guard = Callable[[Entry], None]
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 import qualcode
-from qualcode import ownership, team_roles
+from qualcode import ownership
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
     BackupSkippedError,
@@ -39,9 +39,10 @@ from qualcode.errors import (
 )
 from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.lock import ProjectLock
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import Settings, resolve_coder
-from qualcode.store import backup, history, migrations, sequences
+from qualcode.store import backup, history, migrations, sequences, server
 from qualcode.store import tables as t
 from qualcode.store.engine import (
     WRITE,
@@ -51,16 +52,16 @@ from qualcode.store.engine import (
     public_location,
     sqlite_connect,
 )
-from qualcode.store.lock import ProjectLock
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
 from qualcode.store.recorder import Operation, touched_ids
+from qualcode.team import roles as team_roles
 
 PROJECT_SUFFIX = ".qdaproj"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 if TYPE_CHECKING:
-    from qualcode.team import ChangePoll
+    from qualcode.team.sync import ChangePoll
 
 Listener = Callable[[ChangeSet[Any]], None]
 
@@ -102,13 +103,13 @@ class Project:
         from qualcode.analysis.conclusions import ConclusionManager
         from qualcode.analysis.review import ReviewManager
         from qualcode.analysis.saved import DisplayManager
-        from qualcode.attributes import AttributeManager
-        from qualcode.cases import CaseManager
+        from qualcode.cases.attributes import AttributeManager
+        from qualcode.cases.manager import CaseManager
         from qualcode.coding.codes import CodeManager
         from qualcode.coding.codings import CodingManager
+        from qualcode.coding.memos import MemoManager
         from qualcode.coding.sets import SetManager
         from qualcode.identity import IdentityManager
-        from qualcode.memos import MemoManager
         from qualcode.sources.manager import SourceManager
 
         self.sources = SourceManager(self)
@@ -340,12 +341,12 @@ class Project:
                     if read_only:  # the models would not match the older tables
                         raise OlderSchemaError(path=location)
                     _upgrade_in(conn, found)
-                # On a team database the login decides who acts (see qualcode.team_roles).
+                # On a team database the login decides who acts (see qualcode.team.roles).
                 member = team_roles.current_member(conn)
         except BaseException:
             engine.dispose()
             raise
-        team_roles.remember(engine, member)
+        server.remember(engine, member)
         if member is not None:
             coder = member.coder
         return cls(engine, location=location, read_only=read_only, coder=coder, review=review)
@@ -613,10 +614,10 @@ class Project:
     def changes_since(self, token: int | None = None) -> ChangePoll:
         """What others (and this client) changed since ``token``: a cheap poll for a timer.
 
-        Returns a :class:`qualcode.team.ChangePoll`; pass its ``token`` next time
+        Returns a :class:`qualcode.team.sync.ChangePoll`; pass its ``token`` next time
         (``None`` the first time: just the current token, no entries).
         """
-        from qualcode.team import poll_changes
+        from qualcode.team.sync import poll_changes
 
         return poll_changes(self, token)
 

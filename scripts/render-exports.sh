@@ -31,6 +31,9 @@ done
 
 mkdir -p "$out"
 (cd "$repo" && "$python" "$here/render_exports_sample.py" "$out")
+# The matrix sample is a real command-line export (the writer `display --out` and the app use too).
+(cd "$repo" && "$python" -m qualcode export display "$out/sample.qdaproj" matrix "$out/matriks.xlsx" \
+  --cols cases:informant --pseudonymise --title "Kode × Informan" >/dev/null)
 rm -rf "$out/pdf" "$out/png"
 mkdir -p "$out/pdf/docx" "$out/pdf/xlsx" "$out/png"
 # One profile dir per run: a LibreOffice already open for the user does not get in the way.
@@ -38,7 +41,7 @@ profile="file://$(mktemp -d)"
 soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$out/pdf/docx" \
   "$out"/kutipan.docx "$out"/displays.docx "$out"/laporan.docx >/dev/null
 soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$out/pdf/xlsx" \
-  "$out"/kutipan.xlsx "$out"/displays.xlsx >/dev/null
+  "$out"/kutipan.xlsx "$out"/displays.xlsx "$out"/matriks.xlsx >/dev/null
 for pdf in "$out"/pdf/docx/*.pdf "$out"/pdf/xlsx/*.pdf; do
   kind="$(basename "$(dirname "$pdf")")"
   pdftoppm -png -r 80 "$pdf" "$out/png/$(basename "$pdf" .pdf)-$kind"
@@ -49,7 +52,8 @@ if [ "$docs" = 1 ]; then
   mkdir -p "$repo/docs/exports"
   # page 2 of the excerpts: code and case headings, quotes, citations and code chips
   cp "$(ls "$out"/png/kutipan-docx-*2.png | head -1)" "$repo/docs/exports/excerpts-docx.png"
-  # first page of the displays workbook: the code x informant matrix with its colour scale
-  cp "$(ls "$out"/png/displays-xlsx-*1.png | head -1)" "$repo/docs/exports/displays-xlsx.png"
+  # first page of `qualcode export display ... matriks.xlsx`: the code x informant matrix
+  # with its colour scale
+  cp "$(ls "$out"/png/matriks-xlsx-*1.png | head -1)" "$repo/docs/exports/displays-xlsx.png"
   echo "Copied to docs/exports/"
 fi

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from qualcode.analysis.displays import build_ready
-from qualcode.export.attribution import AttributionStyle
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.display_adapter import table_from_display
 from qualcode.export.excerpts import export_excerpts, export_report
 from qualcode.export.selection import ExcerptOptions

@@ -68,7 +68,7 @@ def seed_conclusion(window) -> int:
 
 def seed(path: Path) -> None:
     """Build the sample study: sources, cases, three codebooks and two coders' codings."""
-    from qualcode.demo import build_demo
+    from qualcode.app.demo import build_demo
 
     build_demo(path, coder="sari")
 
@@ -149,9 +149,9 @@ def main() -> None:
     seed(project)
 
     from qualcode.settings import Settings
-    from qualcode.ui.app import create_application
     from qualcode.ui.i18n import install_translator
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.app import create_application
+    from qualcode.ui.shell.main_window import MainWindow
 
     app = create_application()
     install_translator("en")

@@ -53,21 +53,10 @@ def open_project(
     read beside whoever holds it otherwise. A project in an older format is
     upgraded first (that needs the write lock once, and makes a backup copy).
     """
-    from qualcode.errors import (
-        OlderSchemaError,
-        PasswordRequiredError,
-        ProjectBusyError,
-        ProjectLockedError,
-    )
+    from qualcode.errors import OlderSchemaError, ProjectBusyError, ProjectLockedError
     from qualcode.project import Project
 
-    password: str | None = None
-    try:
-        Project.check_password(target)
-    except PasswordRequiredError:
-        if not interactive():
-            raise
-        password = click.prompt(f"Password for {target}", hide_input=True, err=True)
+    password = project_password(target)
     try:
         if reading:  # write if free (the search index is saved), else read beside the holder
             try:
@@ -92,6 +81,22 @@ def open_project(
         yield project
     finally:
         project.close()
+
+
+def project_password(target: str) -> str | None:
+    """The password of an encrypted project file: the keyring's or ``QUALCODE_PASSWORD``
+    (then None: the core finds it again), else typed at a hidden prompt in a terminal; a
+    script without either gets the clear "is encrypted" error. None for a plain project."""
+    from qualcode.errors import PasswordRequiredError
+    from qualcode.project import Project
+
+    try:
+        Project.check_password(target)
+    except PasswordRequiredError:
+        if not interactive():
+            raise
+        return str(click.prompt(f"Password for {target}", hide_input=True, err=True))
+    return None
 
 
 def interactive() -> bool:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from qualcode.export.attribution import AttributionStyle
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.common import check_suffix
-from qualcode.export.labels import check_language, label, verification_warning
+from qualcode.text.labels import check_language, label, verification_warning
 
 if TYPE_CHECKING:
     from qualcode.analysis.conclusion_sources import ClaimSource

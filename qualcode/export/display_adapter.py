@@ -12,9 +12,9 @@ from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from qualcode.export.attribution import AttributionStyle, Attributor
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.table import CellContent, Quote, Table
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
@@ -88,7 +88,7 @@ def table_from_display(
             )
         cells.append(row)
     about: dict[str, Any] = {
-        label("kind", language): spec.type,
+        label("kind", language): TYPE_TITLES.get(spec.type, {}).get(language, spec.type),
         label("count", language): label(spec.measure, language),
         label("rows", language): _dim(spec.rows, language),
         label("columns", language): _dim(spec.columns, language),
@@ -208,7 +208,9 @@ DIM_WORDS = {
 def _dim(dim: Any, language: str) -> str:
     """``kasus (informant)``, ``atribut (Jabatan)``: the axis in words, with its main choice."""
     words = DIM_WORDS.get(dim.kind, (dim.kind, dim.kind))[0 if language == "id" else 1]
-    detail = [str(dim.get(k)) for k in ("name", "case_kind", "bucket") if dim.get(k)]
+    # a case kind or time bucket is a word of ours (translated); a name is the user's own
+    detail = [str(dim.get("name"))] if dim.get("name") else []
+    detail += [label(str(dim.get(k)), language) for k in ("case_kind", "bucket") if dim.get(k)]
     return f"{words} ({', '.join(detail)})" if detail else words
 
 

@@ -16,7 +16,7 @@ from qualcode.export.common import CancelFn, ProgressFn, check_suffix
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
-    from qualcode.export.attribution import AttributionStyle
+    from qualcode.cases.attribution import AttributionStyle
     from qualcode.export.table import Table
     from qualcode.project import Project
 

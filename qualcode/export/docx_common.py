@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from qualcode.export.labels import label
+from qualcode.text.labels import label
 
 FONT = "Times New Roman"
 GREY = "6B6B6B"

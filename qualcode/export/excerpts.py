@@ -50,7 +50,7 @@ def export_excerpts_csv(
     """The flat excerpt table as CSV (UTF-8 with BOM, see :mod:`qualcode.export.csv_out`)."""
     from qualcode.export.csv_out import write_csv
     from qualcode.export.flat import excerpt_table
-    from qualcode.export.labels import check_language
+    from qualcode.text.labels import check_language
 
     options = options or ExcerptOptions()
     excerpts = select_excerpts(project, flt, options, Steps(0, None, cancel))

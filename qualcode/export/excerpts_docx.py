@@ -21,7 +21,6 @@ from qualcode.export.docx_common import (
     tint,
     unnumber,
 )
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.selection import (
     CodeSection,
     ExcerptFilter,
@@ -30,6 +29,7 @@ from qualcode.export.selection import (
     group_excerpts,
     select_excerpts,
 )
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions, select_excerpts
 from qualcode.export.tables_xlsx import print_setup, row_height
 from qualcode.export.xlsx_common import (
@@ -19,6 +18,7 @@ from qualcode.export.xlsx_common import (
     write_about,
 )
 from qualcode.fileio import strings_not_formulas
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from qualcode.export.labels import label
 from qualcode.export.selection import ExportExcerpt
+from qualcode.text.labels import label
 
 # Attributes that name a person: left out of a pseudonymised table.
 NAME_ATTRIBUTES = ("nama", "name", "nama lengkap", "full name", "nama informan")

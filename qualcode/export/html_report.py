@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
 from qualcode.export.excerpts_docx import ellipsis_after
-from qualcode.export.labels import format_date, label
 from qualcode.export.report_data import ReportData, collect_report
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 from qualcode.export.table import Table
+from qualcode.text.labels import format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.errors import ExportFailedError
+from qualcode.export.binary_text import readable_texts
 from qualcode.export.pseudonymise import Pseudonymiser
 from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -65,9 +66,13 @@ def rewrite_file(path: str | os.PathLike[str], engine: Pseudonymiser) -> None:
     if not engine:
         return
     if suffix == ".qdpx" and zipfile.is_zipfile(target):
-        from qualcode.interop.refi.identity import pseudonymise_qdpx
+        from qualcode.interop.refi.format.identity import pseudonymise_qdpx
 
         pseudonymise_qdpx(target, engine)  # selections count characters: moved with the text
+    elif suffix == ".qdc":
+        from qualcode.interop.refi.format.identity import pseudonymise_qdc
+
+        pseudonymise_qdc(target, engine)
     elif suffix in ZIP_SUFFIXES and zipfile.is_zipfile(target):
         _rewrite_zip(target, engine)
     elif suffix == ".csv":
@@ -247,6 +252,8 @@ def scan_file(path: str | os.PathLike[str], engine: Pseudonymiser) -> list[Leak]
             for info in zf.infolist():
                 for text in _part_texts(info.filename, zf.read(info)):
                     leaks += _leaks(info.filename, text, engine)
+    elif target.suffix.lower() in (".svg", ".qdc", ".png", ".pdf", ".jpg", ".jpeg", ".gif"):
+        leaks += scan_bytes(target.name, target.read_bytes(), engine)
     else:
         raw = target.read_bytes()
         text = raw.decode("utf-8-sig", errors="replace")
@@ -274,11 +281,16 @@ def _part_texts(name: str, data: bytes) -> Iterator[str]:
                     yield el.text
                 if el.tail:
                     yield el.tail
-                yield from el.attrib.values()
+                # Embedded pictures (data: URIs) are base64, not text a reader sees.
+                yield from (v for v in el.attrib.values() if not v.startswith("data:"))
             return
-    # Binary or non-XML parts (images, embedded files): look at any readable text too.
-    yield data.decode("utf-8", errors="ignore")
-    yield data.decode("utf-16-le", errors="ignore")
+    # Binary or non-XML parts (images, embedded files): the text they carry.
+    yield from readable_texts(data)
+
+
+def scan_bytes(part: str, data: bytes, engine: Pseudonymiser) -> list[Leak]:
+    """Every register entry in one file part (XML read as texts and attributes)."""
+    return _unique([hit for text in _part_texts(part, data) for hit in _leaks(part, text, engine)])
 
 
 def _leaks(part: str, text: str, engine: Pseudonymiser) -> list[Leak]:
@@ -311,18 +323,20 @@ def write_pseudonymised[T](
     write: Callable[[Path], T],
     *,
     accept_leaks: bool = False,
+    scan_also: Callable[[], list[Leak]] | None = None,
 ) -> tuple[T, list[Leak]]:
     """Run ``write`` to a temporary file, pseudonymise it, scan it, then put it at ``path``.
 
     Without an engine (not pseudonymising) ``write`` writes ``path`` directly. With hits
     and without ``accept_leaks`` nothing is written and :class:`LeakError` lists them.
+    ``scan_also`` adds hits the file cannot show (the text drawn in a PNG figure).
     """
     if engine is None:
         return write(Path(path)), []
     with atomic_output(path) as tmp:
         result = write(tmp)
         rewrite_file(tmp, engine)
-        leaks = scan_file(tmp, engine)
+        leaks = scan_file(tmp, engine) + (scan_also() if scan_also is not None else [])
         if leaks and not accept_leaks:
             raise LeakError(
                 QT_TRANSLATE_NOOP(

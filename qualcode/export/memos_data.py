@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from qualcode.export.labels import check_language, format_date, label
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
-    from qualcode.memos import MemoTarget
+    from qualcode.coding.memos import MemoTarget
     from qualcode.project import Project
     from qualcode.records import Memo
 

@@ -9,9 +9,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.memos_data import MemoGroup, collect_memos
 from qualcode.fileio import atomic_output
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

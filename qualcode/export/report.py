@@ -24,11 +24,11 @@ from qualcode.export.docx_common import (
     xml_text,
 )
 from qualcode.export.excerpts_docx import ExcerptWriter
-from qualcode.export.labels import format_date, label
 from qualcode.export.report_data import ReportData, collect_report
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 from qualcode.export.table import CellContent, Table
 from qualcode.export.tables_docx import add_table
+from qualcode.text.labels import format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from qualcode.export.attribution import Attributor
+from qualcode.cases.attribution import Attributor
 from qualcode.export.flat import NAME_ATTRIBUTES
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.memos_data import MemoGroup, collect_memos
 from qualcode.export.selection import (
     CodeSection,
@@ -18,6 +17,7 @@ from qualcode.export.selection import (
     select_excerpts,
 )
 from qualcode.export.table import Table
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.export.common import Steps

@@ -5,7 +5,7 @@ display cell), quotes its text (from the snapshot once the target is deleted)
 and lists its threads: status, first comment and replies with who and when, and
 who resolved it. Written as Word (.docx) or one self-contained HTML file, in
 Bahasa Indonesia or English; ``pseudonymise`` replaces case names with the
-pseudonyms the other exports use (:mod:`qualcode.export.attribution`).
+pseudonyms the other exports use (:mod:`qualcode.cases.attribution`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from qualcode.analysis.review import Comment
 from qualcode.analysis.review_targets import Where
 from qualcode.export.common import check_suffix
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.fileio import atomic_output
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -42,7 +42,7 @@ class ReviewGroup:
 
 def pseudonymiser(project: Project, language: str) -> Callable[[str], str]:
     """Replace case names by their pseudonyms in a text (the hook for a richer engine)."""
-    from qualcode.export.attribution import AttributionStyle, Attributor
+    from qualcode.cases.attribution import AttributionStyle, Attributor
 
     cases = project.cases.all()
     names = Attributor(cases, AttributionStyle(pseudonymise=True), language)

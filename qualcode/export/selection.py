@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from qualcode.analysis import placement
 from qualcode.analysis.placement import Span
 from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
-from qualcode.export.attribution import AttributionStyle, Attributor
+from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
-from qualcode.export.labels import check_language, label
 from qualcode.records import Case, CaseLink, Code, Source
+from qualcode.text.labels import check_language, label
 
 if TYPE_CHECKING:
     from qualcode.export.common import Steps

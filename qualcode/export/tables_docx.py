@@ -29,9 +29,9 @@ from qualcode.export.docx_common import (
     shade,
     xml_text,
 )
-from qualcode.export.labels import check_language, label
 from qualcode.export.profile import current_profile
 from qualcode.export.table import Table
+from qualcode.text.labels import check_language, label
 
 MAX_QUOTES = 3
 QUOTE_CHARS = 300

@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 from qualcode.export.common import CancelFn, ProgressFn, Steps, atomic_output
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.export.table import Table
 from qualcode.export.xlsx_common import (
     FONT,
@@ -33,6 +32,7 @@ from qualcode.export.xlsx_common import (
     width_for,
 )
 from qualcode.fileio import strings_not_formulas
+from qualcode.text.labels import check_language, format_date, label
 
 HEADER_ROW = 3
 SCALE_LOW, SCALE_HIGH = "FFFFFF", "5B9BD5"

@@ -23,12 +23,12 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.errors import ExportFailedError
-from qualcode.export.attribution import AttributionStyle, Attributor
 from qualcode.export.docx_common import tint
-from qualcode.export.labels import check_language, format_date, label
 from qualcode.fileio import atomic_output
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.text.labels import check_language, format_date, label
 
 if TYPE_CHECKING:
     from qualcode.project import Project

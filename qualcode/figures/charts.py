@@ -62,7 +62,7 @@ def chart_data(table: Table, column_keys: list[str] | None = None) -> ChartData:
 
 def _valence_keys(labels: list[str]) -> list[str]:
     """Column keys read back from labels: translated valences become their keys (for colours)."""
-    from qualcode.export.labels import LANGUAGES, label
+    from qualcode.text.labels import LANGUAGES, label
 
     names = {label(v, lang): v for v in VALENCE_KEYS for lang in LANGUAGES}
     return [names.get(lab, str(i)) for i, lab in enumerate(labels)]
@@ -70,7 +70,7 @@ def _valence_keys(labels: list[str]) -> list[str]:
 
 def table_chart(table: Table, language: str = "id", kind: str = "auto") -> Figure:
     """The chart of an exported display table (its type is in the table's notes)."""
-    from qualcode.export.labels import label
+    from qualcode.text.labels import label
 
     display_type = str(table.about.get(label("kind", language), ""))
     return draw_chart(table, display_type, kind=kind, language=language)
@@ -270,7 +270,7 @@ def display_chart(
     font: str | None = None,
 ) -> Figure:
     """The chart of a built display, labelled as its exported table is (pseudonyms too)."""
-    from qualcode.export.attribution import AttributionStyle
+    from qualcode.cases.attribution import AttributionStyle
     from qualcode.export.display_adapter import table_from_display
 
     table = table_from_display(

@@ -322,7 +322,7 @@ def _header_attributes(
     Attributes are defined when missing; a value the case already has (from a
     classification sheet or an earlier transcript) is kept and the difference reported.
     """
-    from qualcode.attributes import canonical
+    from qualcode.cases.attributes import canonical
 
     values = project.attributes.values("case").get(case_id, {})
     existing = {a.name.lower(): a for a in project.attributes.all("case")}

@@ -23,8 +23,8 @@ from pathlib import Path
 from qualcode.errors import NotFoundError, ProjectDamagedError, ProjectError, QualCodeError
 from qualcode.failures import disk_full, explain, free_bytes
 from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.lock import ProjectLock
 from qualcode.store.engine import sqlite_connect
-from qualcode.store.lock import ProjectLock
 
 ROLLING_PREFIX = "auto-"
 UPGRADE_PREFIX = "before-upgrade-"

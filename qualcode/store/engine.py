@@ -112,7 +112,7 @@ def make_engine(
                 )
             ) from None
         from qualcode.credentials import password_for_connect
-        from qualcode.team_roles import install_denial_translation
+        from qualcode.store.server import install_denial_translation
 
         # A member holding a lock (or a runaway query) must not freeze everyone: waits
         # end with SQLSTATE 55P03/57014, which qualcode.failures calls "the server is busy".

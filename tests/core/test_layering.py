@@ -110,3 +110,69 @@ def test_the_ui_names_no_table() -> None:
             ):
                 bad.append(f"{where} .ids(<table>)")
     assert not bad, f"table names in qualcode/ui (use ChangeSet flags): {bad}"
+
+
+# The parts of the package, lowest first. A module may import its own part and the parts below
+# it, never one above (docs/architecture.md draws the same picture). Top-level modules are
+# named by file.
+LAYERS: list[set[str]] = [
+    # kernel: words, ids, records, change sets, file and error plumbing, settings, keyring
+    {"errors", "i18n", "ids", "records", "changes", "resources", "fileio", "failures", "safezip",
+     "settings", "credentials", "lock", "text", "__version__"},
+    {"store"},
+    # the domain: the project and its managers for sources, cases, codes and codings
+    {"project", "ownership", "identity", "encryption", "changes_since", "sources", "cases",
+     "coding"},
+    # services over the domain
+    {"analysis", "search", "export", "interop", "figures", "codebooks", "team"},
+    {"app"},  # the sample study and other app-level assembly
+    {"cli", "ui", "launcher", "__main__"},
+]  # fmt: skip
+# The composition root: Project wires every part's manager (lazily, inside methods).
+COMPOSITION_ROOT = "qualcode/project.py"
+# Team administration is reached only from the composition root, the app level and the shells.
+TEAM_USERS = {"project", "app", "cli", "ui", "launcher", "__main__", "team"}
+
+
+def _part(module: str) -> str:
+    """``qualcode.analysis.cells`` -> ``analysis``; ``qualcode.project`` -> ``project``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "qualcode"
+
+
+def _all_imports(path: Path) -> set[str]:
+    """Every qualcode module ``path`` imports, at module level or inside functions."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "qualcode":
+                out.update(f"qualcode.{a.name}" for a in node.names)
+            elif node.module.startswith("qualcode."):
+                out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("qualcode."))
+    return out
+
+
+def test_every_part_has_a_layer() -> None:
+    parts = {_part(".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts))
+             for p in PACKAGE.rglob("*.py")} - {"__init__"}  # fmt: skip
+    known = set().union(*LAYERS)
+    assert parts <= known, f"parts with no layer in LAYERS: {sorted(parts - known)}"
+
+
+def test_no_part_imports_a_part_above_it() -> None:
+    rank = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+    bad = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE.parent)
+        mine = _part(".".join(rel.with_suffix("").parts))
+        if mine not in rank or rel.as_posix() == COMPOSITION_ROOT:
+            continue
+        for target in _all_imports(path):
+            other = _part(target)
+            if other in rank and rank[other] > rank[mine]:
+                bad.append(f"{rel.as_posix()} -> {target}")
+            if other == "team" and mine not in TEAM_USERS:
+                bad.append(f"{rel.as_posix()} -> {target} (team/)")
+    assert not bad, "imports against the layering:\n" + "\n".join(sorted(bad))

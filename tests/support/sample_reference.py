@@ -79,9 +79,9 @@ _BUILT: dict[str, Path] = {}
 
 
 def sample_project_path(factory: Any) -> Path:
-    """The sample study built by ``qualcode.demo.build_demo``, once per test process."""
+    """The sample study built by ``qualcode.app.demo.build_demo``, once per test process."""
     if "path" not in _BUILT:
-        from qualcode.demo import build_demo
+        from qualcode.app.demo import build_demo
 
         folder = factory.mktemp("sample_displays")
         old = os.environ.get("QUALCODE_CONFIG_DIR")

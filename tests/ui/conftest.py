@@ -77,7 +77,7 @@ DIALOGS = ("ask", "choose", "choose_item", "get_text", "get_multiline_text", "ge
 
 def forbid_dialogs(monkeypatch) -> None:
     """Make every modal question fail the test unless the test patches it itself."""
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     def unexpected(*_a, **_k):
         raise AssertionError("a modal dialog was opened that the test did not expect")
@@ -93,7 +93,7 @@ def sample_window(qtbot, sample_study_file, tmp_path, monkeypatch):
     import shutil
 
     from qualcode.settings import Settings
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     forbid_dialogs(monkeypatch)
     windows = []
@@ -121,7 +121,7 @@ def sample_window(qtbot, sample_study_file, tmp_path, monkeypatch):
 def main_window(qtbot, app_project_path, monkeypatch):
     """The main window on the small study; every modal question must be answered by the test."""
     from qualcode.settings import Settings
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     forbid_dialogs(monkeypatch)
     window = MainWindow(Settings(coder="ana"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 def _build(qtbot, pane, kind: str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from qualcode.ui import dialogs
-from qualcode.ui.dialogs import NEW_ITEM, ChooseItemDialog
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.dialogs import NEW_ITEM, ChooseItemDialog
 
 CLAIMS = [
     ("Keterbatasan anggaran menghambat pelatihan operator", 11),

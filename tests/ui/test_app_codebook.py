@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qualcode.ui import dialogs
-from qualcode.ui.code_tree import ABOVE, ON
+from qualcode.ui.panes.code_tree import ABOVE, ON
+from qualcode.ui.shell import dialogs
 
 
 def _names(window):

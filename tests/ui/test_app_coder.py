@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 def test_settings_switch_the_coder_of_the_open_project_at_once(
     main_window, monkeypatch, select_text
 ):
-    from qualcode.ui import settings_dialog
+    from qualcode.ui.shell import settings_dialog
 
     w = main_window
     select_text(w, "Data kependudukan")
@@ -31,8 +31,8 @@ def test_settings_switch_the_coder_of_the_open_project_at_once(
 
 def test_first_run_asks_who_is_coding_once(qtbot, monkeypatch, tmp_path):
     from qualcode.settings import Settings
-    from qualcode.ui import app, settings_dialog
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell import app, settings_dialog
+    from qualcode.ui.shell.main_window import MainWindow
 
     monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(tmp_path))
     asked: list[str] = []
@@ -52,8 +52,8 @@ def test_first_run_asks_who_is_coding_once(qtbot, monkeypatch, tmp_path):
 
 def test_a_cancelled_first_run_question_is_not_asked_again(qtbot, monkeypatch, tmp_path):
     from qualcode.settings import Settings
-    from qualcode.ui import app, settings_dialog
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell import app, settings_dialog
+    from qualcode.ui.shell.main_window import MainWindow
 
     monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(tmp_path))
     monkeypatch.setattr(settings_dialog.CoderDialog, "exec", lambda d: 0)
@@ -65,8 +65,8 @@ def test_a_cancelled_first_run_question_is_not_asked_again(qtbot, monkeypatch, t
 
 def test_opening_message_is_cleared(qtbot, app_project_path):
     from qualcode.settings import Settings
-    from qualcode.ui import app
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell import app
+    from qualcode.ui.shell.main_window import MainWindow
 
     window = MainWindow(Settings(coder="ana"))
     qtbot.addWidget(window)

@@ -16,7 +16,7 @@ def win(sample_window):
 
 
 def test_link_a_cell_then_open_it_from_the_conclusion(win, qtbot, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = win
     p = w.project

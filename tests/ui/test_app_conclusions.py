@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qualcode.analysis.verification import verify
-from qualcode.ui import dialogs
 from qualcode.ui.features.conclusions_words import figures_text, flat
+from qualcode.ui.shell import dialogs
 
 
 @pytest.fixture

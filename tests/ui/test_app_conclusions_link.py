@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 @pytest.fixture

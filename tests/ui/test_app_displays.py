@@ -117,7 +117,7 @@ def test_code_by_case_matrix_from_the_form_matches_the_core_and_drills_into_a_ce
 def test_save_rerun_and_delete_a_spec_and_a_visible_display_follows_new_codings(
     sample_window, qtbot, monkeypatch
 ):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     # the researcher codes: the sample study's displays count its analysis coder's codings
     w = sample_window(coder="peneliti", size=(1400, 900))
@@ -181,7 +181,7 @@ def _sources_of(project, coding_ids: list[int]) -> set[int]:
 
 
 def test_framework_summary_saved_survives_rebuilding_autofill_and_undo(win, qtbot, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = win
     pane = w.show_pane("displays")
@@ -254,7 +254,7 @@ def test_export_the_shown_display_to_excel_and_word(win, qtbot, monkeypatch, tmp
     import openpyxl
     from docx import Document
 
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = win
     pane = w.show_pane("displays")

@@ -54,7 +54,7 @@ def test_evidence_ticks_and_accepting_a_draft(win, qtbot):
 
 
 def test_override_a_checklist_rating(win, qtbot, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = win
     p = w.project

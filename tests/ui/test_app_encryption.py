@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from qualcode import credentials
 from qualcode.project import Project
 from qualcode.store import cipher
-from qualcode.ui import dialogs
-from qualcode.ui.password_dialog import PasswordChoice, PasswordDialog
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.password_dialog import PasswordChoice, PasswordDialog
 
 
 def _no_keyring(monkeypatch) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from qualcode.project import Project
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 from support.snapshots import snapshot
 
 
@@ -82,7 +82,7 @@ def test_excerpts_of_the_selected_code_to_word(main_window, qtbot, monkeypatch, 
 def test_excerpts_to_excel_and_the_codebook_as_yaml(main_window, qtbot, monkeypatch, tmp_path):
     from openpyxl import load_workbook
 
-    from qualcode.coding.codebook_file import load_codebook
+    from qualcode.codebooks.files import load_codebook
 
     w = main_window
     w.code_tree.select_code(w.project.codes.find("Communication").id)
@@ -102,7 +102,7 @@ def test_excerpts_to_excel_and_the_codebook_as_yaml(main_window, qtbot, monkeypa
 def test_project_report_to_word_and_the_codebook_to_qdc(main_window, qtbot, monkeypatch, tmp_path):
     from docx import Document
 
-    from qualcode.interop.refi import read_codebook
+    from qualcode.interop.refi.format import read_codebook
 
     w = main_window
     _answers(monkeypatch, save_file=str(tmp_path / "laporan.docx"))
@@ -168,7 +168,7 @@ def test_a_corrupt_qdpx_shows_the_error_and_changes_nothing(
 
 
 def test_cancel_of_a_running_export_writes_nothing(main_window, qtbot, monkeypatch, tmp_path):
-    import qualcode.interop.refi_export as refi_export
+    import qualcode.interop.refi.project.exporter as refi_export
 
     w = main_window
     gate, started = threading.Event(), threading.Event()
@@ -203,7 +203,7 @@ def other_qdpx(tmp_path) -> Path:
         src = p.sources.add_text("W9 Sekda", text, language="id").result
         code = p.codes.create("Koordinasi").result
         p.codings.apply(src.id, 0, len("Koordinasi lintas OPD"), code.id)
-        from qualcode.interop.refi_export import export_qdc, export_qdpx
+        from qualcode.interop.refi.project.exporter import export_qdc, export_qdpx
 
         export_qdpx(p, tmp_path / "other.qdpx")
         export_qdc(p, tmp_path / "other.qdc")

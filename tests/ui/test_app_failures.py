@@ -10,7 +10,7 @@ from qualcode.settings import Settings
 
 
 def _window(qtbot):
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     window = MainWindow(Settings(coder="ana"))
     qtbot.addWidget(window)
@@ -62,8 +62,8 @@ def test_open_a_project_in_a_folder_named_with_hash_and_emoji(qtbot, app_project
 
 
 def test_file_restore_from_backup(qtbot, app_project_path, monkeypatch):
-    from qualcode.ui import dialogs
     from qualcode.ui.features.backups import restore_from_backup
+    from qualcode.ui.shell import dialogs
 
     w = _window(qtbot)
     assert "project.restore_backup" in w.commands.actions
@@ -83,8 +83,8 @@ def test_file_restore_from_backup(qtbot, app_project_path, monkeypatch):
 
 def test_restore_without_an_open_project_asks_for_the_file(qtbot, app_project_path, monkeypatch):
     from qualcode.project import Project
-    from qualcode.ui import dialogs
     from qualcode.ui.features.backups import restore_from_backup
+    from qualcode.ui.shell import dialogs
 
     Project.open(app_project_path, coder="ana").close()
     w = _window(qtbot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 def test_figures_pane_draws_each_kind(sample_window, qtbot, monkeypatch, tmp_path):

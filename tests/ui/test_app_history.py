@@ -7,7 +7,7 @@ import shutil
 
 from PySide6.QtCore import QDate
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 def test_history_filters_shows_what_was_touched_and_undoes_to_here(sample_window):

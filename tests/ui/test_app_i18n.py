@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from qualcode.ui.commands import COMMANDS, MENUS, SUBMENUS
 from qualcode.ui.i18n import FOLDER, install_translator
+from qualcode.ui.shell.commands import COMMANDS, MENUS, SUBMENUS
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = FOLDER / "qualcode_id.ts"

@@ -30,7 +30,7 @@ def test_standard_buttons_are_indonesian(indonesian, qtbot):
 
 def test_lock_message_has_a_local_date_not_an_iso_timestamp(indonesian):
     from qualcode.errors import ProjectLockedError
-    from qualcode.ui.main_window import _msg
+    from qualcode.ui.shell.main_window import _msg
 
     exc = ProjectLockedError(
         owner="ana on laptop (pid 1) since 2026-05-03T08:15:00+00:00",
@@ -49,7 +49,7 @@ def test_one_excerpt_is_singular(main_window):
 
 
 def test_ampersands_in_names_are_shown_not_mnemonics(main_window, select_text):
-    from qualcode.ui.main_window import menu_text
+    from qualcode.ui.shell.main_window import menu_text
 
     assert menu_text("Research & Development") == "Research && Development"
     w = main_window

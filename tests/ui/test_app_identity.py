@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from qualcode.ui import dialogs
 from qualcode.ui.features import identity as feature
+from qualcode.ui.shell import dialogs
 
 
 def _answer_form(monkeypatch, **fields) -> list:

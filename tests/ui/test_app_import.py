@@ -87,7 +87,7 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(main_window, qtbot, 
 def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(
     main_window, tmp_path, monkeypatch
 ):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     asked = []
     monkeypatch.setattr(dialogs, "ask", lambda _w, _t, text: asked.append(text) or True)
@@ -115,7 +115,7 @@ def test_dropping_a_classification_sheet_on_the_window_sets_case_attributes(
 
 
 def test_a_declined_sheet_preview_changes_nothing(main_window, tmp_path, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     monkeypatch.setattr(dialogs, "ask", lambda *_a: False)
     sheet = tmp_path / "informants.csv"

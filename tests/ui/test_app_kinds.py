@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qualcode.records import SOURCE_KINDS
 from qualcode.ui.features.conclusions_words import KIND_WORDS
-from qualcode.ui.navigation import KIND_LABELS
+from qualcode.ui.shell.navigation import KIND_LABELS
 
 
 def test_every_source_kind_has_its_labels() -> None:

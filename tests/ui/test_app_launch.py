@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from qualcode.settings import Settings
-from qualcode.ui.app import READY_FILE_ENV, open_later
+from qualcode.ui.shell.app import READY_FILE_ENV, open_later
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ def _start(ready: Path, *args: str) -> str:
         QUALCODE_CODER="ana",
         **{READY_FILE_ENV: str(ready)},
     )
-    code = "import sys; from qualcode.ui.app import run; run(*sys.argv[1:])"
+    code = "import sys; from qualcode.ui.shell.app import run; run(*sys.argv[1:])"
     proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env)
     try:
         deadline = time.monotonic() + 60
@@ -47,7 +47,7 @@ def test_ready_file_without_a_project(tmp_path: Path) -> None:
 
 
 def test_no_ready_file_unless_asked(qtbot, app_project_path, monkeypatch, tmp_path):
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     monkeypatch.delenv(READY_FILE_ENV, raising=False)
     window = MainWindow(Settings(coder="ana"))
@@ -62,7 +62,7 @@ def test_no_ready_file_unless_asked(qtbot, app_project_path, monkeypatch, tmp_pa
 
 @pytest.mark.parametrize("name", ["study.qdpx", "STUDY.QDE"])
 def test_a_refi_project_is_imported_not_opened(qtbot, tmp_path, monkeypatch, name):
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     ready = tmp_path / "ready"
     monkeypatch.setenv(READY_FILE_ENV, str(ready))

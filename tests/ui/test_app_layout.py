@@ -102,7 +102,7 @@ def test_paragraph_numbers_are_repainted_right_after_switching_sources(sample_wi
 
 
 def test_the_app_window_fits_a_small_screen(main_window):
-    from qualcode.ui.app import fit_to_screen
+    from qualcode.ui.shell.app import fit_to_screen
 
     w = main_window
     w.resize(3000, 2000)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qualcode.ui import dialogs
 from qualcode.ui.features.chart_view import chart_language
+from qualcode.ui.shell import dialogs
 
 
 def test_map_canvas_builds_links_drags_and_undoes(sample_window, monkeypatch, tmp_path):

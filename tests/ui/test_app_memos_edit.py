@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qualcode.ui import dialogs
 from qualcode.ui.features.source_edit import edit_current_source
+from qualcode.ui.shell import dialogs
 
 SOURCE = "W1 Kepala Diskominfo"
 

@@ -6,7 +6,7 @@ import zipfile
 
 from lxml import etree
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 def test_nvivo_export_counts_utf16_units(main_window, qtbot, monkeypatch, tmp_path):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from qualcode.ui import dialogs
 from qualcode.ui.features.review import local
+from qualcode.ui.shell import dialogs
 
 
 @pytest.fixture

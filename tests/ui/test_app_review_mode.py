@@ -9,13 +9,13 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 @pytest.fixture
 def review_window(qtbot, sample_study_file, tmp_path, monkeypatch):
     from qualcode.settings import Settings
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     from .conftest import forbid_dialogs
 
@@ -119,7 +119,7 @@ def test_normal_mode_asks_before_resizing_another_coders_coding(sample_window, m
 
 def test_a_second_opener_is_offered_review(sample_window, monkeypatch, qtbot):
     from qualcode.settings import Settings
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     student = sample_window(coder="peneliti")
     offered = []

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from qualcode.settings import Settings
-from qualcode.ui.commands import COMMANDS
+from qualcode.ui.shell.commands import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _window(qtbot, **kw):
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     window = MainWindow(Settings(coder="ana", **kw))
     qtbot.addWidget(window)
@@ -36,7 +36,7 @@ def test_start_page_without_a_project(qtbot):
 
 
 def test_build_window_opens_a_project_and_remembers_it(qtbot, app_project_path):
-    from qualcode.ui.app import build_window, create_application
+    from qualcode.ui.shell.app import build_window, create_application
 
     assert create_application() is QApplication.instance()
     w = build_window(str(app_project_path))
@@ -50,7 +50,7 @@ def test_build_window_opens_a_project_and_remembers_it(qtbot, app_project_path):
 
 
 def test_open_the_sample_study_builds_it_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
     target = tmp_path / "Documents" / "QualCode" / "sample.qdaproj"
     monkeypatch.setattr(MainWindow, "sample_path", lambda self: target)
@@ -146,7 +146,7 @@ def test_gui_command_is_registered():
 
 def test_a_project_open_elsewhere_can_be_opened_read_only(qtbot, app_project_path, monkeypatch):
     from qualcode.project import Project
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     asked = []
 

@@ -94,7 +94,7 @@ def test_header_jabatan_shows_in_the_case_sheet_and_is_editable(main_window, qtb
 
 
 def test_typed_attributes_added_renamed_and_checked(main_window, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     w = main_window
     pane = w.show_pane("cases")

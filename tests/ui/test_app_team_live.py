@@ -83,7 +83,7 @@ def test_closing_the_project_stops_polling(main_window, second_coder, qtbot):
 def test_open_a_team_project_on_a_server(main_window, pg_url, monkeypatch, qtbot):
     """File › Open a team project: the address is asked for, the server project opens
     with live updates, and the address (without password) is remembered."""
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     with Project.create(pg_url, coder="sari") as p:
         p.sources.add_text("W1 Kepala Dinas", "Anggaran pelatihan masih terbatas.")
@@ -104,7 +104,7 @@ def test_open_a_team_project_on_a_server(main_window, pg_url, monkeypatch, qtbot
 
 
 def test_open_a_team_project_refuses_a_file_path(main_window, monkeypatch):
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     monkeypatch.setattr(dialogs, "get_text", lambda *_a, **_k: "/home/sari/study.qdaproj")
     before = main_window.project

@@ -15,6 +15,7 @@ from qualcode.cli.common import (
     project_argument,
 )
 from qualcode.cli.display_options import DISPLAY_TYPES, display_options, spec_from_options
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 
 
 def register(cli: click.Group) -> None:
@@ -53,6 +54,7 @@ def _code_ids(p: Any, names: str | None) -> list[int] | None:
     show_default=True,
     help="Language of the file written with --out.",
 )
+@pseudonymise_options
 @json_option
 @coder_option
 def display(
@@ -61,20 +63,31 @@ def display(
     save_as: str | None,
     language: str,
     out: str | None,
+    pseudonymise: bool,
+    accept_leaks: bool,
     as_json: bool,
     coder: str | None,
     **opts: Any,
 ) -> None:
     from qualcode.analysis.engine import build_display
 
+    if (pseudonymise or accept_leaks) and not out:
+        raise click.UsageError("--pseudonymise and --accept-leaks apply to the file: add --out.")
     with open_project(project, coder, read_only=save_as is None) as p:
         spec = spec_from_options(p, type_, opts)
         saved_id = p.displays.save(save_as, spec).result.id if save_as else None
         result = build_display(p, spec, saved_id=saved_id)
         if out:
+            from qualcode.cases.attribution import AttributionStyle
             from qualcode.export.display_file import write_display_file
 
-            write_display_file(result, out, project=p, title=save_as, language=language)
+            style = AttributionStyle(pseudonymise=True) if pseudonymise else None
+            guarded(
+                p, out, pseudonymise, accept_leaks,
+                lambda path: write_display_file(
+                    result, path, project=p, title=save_as, language=language, style=style
+                ),
+            )  # fmt: skip
     if out:
         click.echo(f"Wrote {out}")
     elif as_json:

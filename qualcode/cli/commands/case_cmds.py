@@ -12,6 +12,7 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 
 
 def register(cli: click.Group) -> None:
@@ -124,7 +125,7 @@ def import_sheet(
     project: str, file: str, key: str | None, dry_run: bool, as_json: bool, coder: str | None
 ) -> None:
     """Import a classification sheet (.xlsx/.csv, one row per case) as case attributes."""
-    from qualcode.casesheet import import_case_sheet, preview_case_sheet
+    from qualcode.cases.casesheet import import_case_sheet, preview_case_sheet
 
     if dry_run:
         with open_project(project, coder, read_only=True) as p:
@@ -172,10 +173,13 @@ def import_sheet(
 @project_argument
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--key", default="Case", show_default=True, help="Header of the case column.")
-def export_sheet(project: str, out: str, key: str) -> None:
+@pseudonymise_options
+def export_sheet(project: str, out: str, key: str, pseudonymise: bool, accept_leaks: bool) -> None:
     """Write cases and their attributes to OUT (.xlsx or .csv)."""
-    from qualcode.casesheet import export_case_sheet
+    from qualcode.cases.casesheet import export_case_sheet
 
     with open_project(project, read_only=True) as p:
-        count = export_case_sheet(p, out, key=key)
+        count = guarded(
+            p, out, pseudonymise, accept_leaks, lambda path: export_case_sheet(p, path, key=key)
+        )
     click.echo(f"Wrote {count} cases to {out}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from qualcode.cli.common import coder_option, emit_json, emit_table, json_option, open_project
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 from qualcode.errors import ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
@@ -27,7 +29,7 @@ def codebook() -> None:
 @json_option
 def list_(as_json: bool) -> None:
     """List the shipped codebooks."""
-    from qualcode.coding.codebook_file import shipped_codebooks
+    from qualcode.codebooks.files import shipped_codebooks
 
     books = shipped_codebooks()
     rows = [
@@ -57,7 +59,7 @@ def list_(as_json: bool) -> None:
 @json_option
 def show(name: str, language: str, as_json: bool) -> None:
     """Show a codebook's code tree with short definitions."""
-    from qualcode.coding.codebook_file import codebook_to_data, find_codebook
+    from qualcode.codebooks.files import codebook_to_data, find_codebook
 
     book = find_codebook(name)
     if as_json:
@@ -89,7 +91,7 @@ def load(
     as_json: bool,
 ) -> None:  # fmt: skip
     """Load a codebook into PROJECT (re-loading merges by code id)."""
-    from qualcode.coding.codebook_project import load_codebook_into
+    from qualcode.codebooks.project import load_codebook_into
 
     with open_project(project, coder) as p:
         report = load_codebook_into(p, name, language=language, skip_optional=skip_optional)
@@ -117,22 +119,29 @@ def load(
 @click.argument("out", metavar="OUT.(yaml|xlsx|docx)", type=click.Path(dir_okay=False))
 @click.option("--codebook", "codebook_id", metavar="ID", help="Only the codes of this codebook.")
 @click.option("--language", type=LANGUAGE, help="Language of names and texts.")
-def export(project: str, out: str, codebook_id: str | None, language: str | None) -> None:
+@pseudonymise_options
+def export(
+    project: str, out: str, codebook_id: str | None, language: str | None,
+    pseudonymise: bool, accept_leaks: bool,
+) -> None:  # fmt: skip
     """Export the project's codebook as YAML, an Excel sheet or a Word table."""
-    from qualcode.coding.codebook_export import export_codebook_yaml
-    from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
+    from qualcode.codebooks.export import export_codebook_yaml
+    from qualcode.codebooks.office import export_codebook_docx, export_codebook_xlsx
 
     suffix = Path(out).suffix.lower()
+    if suffix not in (".yaml", ".yml", ".xlsx", ".docx"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Export to .yaml, .xlsx or .docx, not '{name}'."),
+            name=out,
+        )
+
+    def write(p: Any, path: Any) -> Path:
+        if suffix == ".xlsx":
+            return export_codebook_xlsx(p, path, codebook_id, language=language)
+        if suffix == ".docx":
+            return export_codebook_docx(p, path, codebook_id, language=language or "id")
+        return export_codebook_yaml(p, path, codebook_id, language=language)
+
     with open_project(project, read_only=True) as p:
-        if suffix in (".yaml", ".yml"):
-            written = export_codebook_yaml(p, out, codebook_id, language=language)
-        elif suffix == ".xlsx":
-            written = export_codebook_xlsx(p, out, codebook_id, language=language)
-        elif suffix == ".docx":
-            written = export_codebook_docx(p, out, codebook_id, language=language or "id")
-        else:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("errors", "Export to .yaml, .xlsx or .docx, not '{name}'."),
-                name=out,
-            )
-    click.echo(f"Wrote {written}")
+        guarded(p, out, pseudonymise, accept_leaks, lambda path: write(p, path))
+    click.echo(f"Wrote {out}")

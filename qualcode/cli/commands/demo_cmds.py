@@ -21,7 +21,7 @@ def register(cli: click.Group) -> None:
 @coder_option
 def demo(project: str, force: bool, as_json: bool, coder: str | None) -> None:
     """Build the sample study (Kabupaten Sukamaju, fictional) into PROJECT."""
-    from qualcode.demo import build_demo
+    from qualcode.app.demo import build_demo
 
     show = sys.stdout.isatty() and not as_json
 

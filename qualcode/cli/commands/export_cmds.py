@@ -8,6 +8,7 @@ import click
 
 from qualcode.cli.common import coder_option, open_project, project_argument
 from qualcode.cli.display_options import DISPLAY_TYPES, display_options, spec_from_options
+from qualcode.cli.export_guard import guarded as _guarded
 from qualcode.records import SOURCE_KINDS, VALENCES
 
 LANGUAGE = click.Choice(["id", "en"])
@@ -30,7 +31,7 @@ def export() -> None:
 
 
 def _style(pseudonymise: bool, fields: str | None, separator: str | None) -> Any:
-    from qualcode.export.attribution import FIELDS, AttributionStyle
+    from qualcode.cases.attribution import FIELDS, AttributionStyle
 
     kwargs: dict[str, Any] = {"pseudonymise": pseudonymise}
     if fields:
@@ -51,25 +52,6 @@ accept_leaks_option = click.option(
     "--accept-leaks", is_flag=True,
     help="Write the file even if register entries remain in it (they are listed).",
 )  # fmt: skip
-
-
-def _guarded(p: Any, out: str, pseudonymise: bool, accept_leaks: bool, write: Any) -> Any:
-    """Run ``write(path)``; when pseudonymising, through the register rewrite and leak check."""
-    from qualcode.export.leaks import describe, write_pseudonymised
-    from qualcode.export.pseudonymise import Pseudonymiser
-
-    engine = Pseudonymiser.for_project(p) if pseudonymise else None
-    if engine is not None and not engine:
-        click.echo(
-            "Warning: the identity register is empty; only case names are replaced "
-            "(see `qualcode identity fill`).",
-            err=True,
-        )
-    result, leaks = write_pseudonymised(out, engine, write, accept_leaks=accept_leaks)
-    if leaks:
-        click.echo(f"Warning: written with {len(leaks)} accepted leak(s):\n{describe(leaks)}",
-                   err=True)  # fmt: skip
-    return result
 
 
 @export.command("check")

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from qualcode.cli.common import emit_json, json_option, open_project, project_argument
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 
 FIGURE_TYPES = ("hierarchy", "compare")
 
@@ -70,7 +71,7 @@ def _display(
 @click.option("--cases", "case_pair", nargs=2, metavar="A B", help="compare: two cases.")
 @click.option("--sources", "source_pair", nargs=2, metavar="A B", help="compare: two sources.")
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
-@click.option("--pseudonymise", "--pseudonymize", is_flag=True, help="Label cases by pseudonym.")
+@pseudonymise_options
 @click.option(
     "--width",
     "width_cm",
@@ -93,6 +94,7 @@ def chart(
     source_pair: tuple[str, str] | None,
     language: str,
     pseudonymise: bool,
+    accept_leaks: bool,
     width_cm: float,
 ) -> None:
     """Draw TYPE to OUT (.png at 300 dpi, .svg or .pdf).
@@ -102,7 +104,7 @@ def chart(
     saved:NAME for a saved display, hierarchy (a treemap of the codebook) or
     compare (--cases A B or --sources A B: the codes they share and do not share).
     """
-    from qualcode.figures.style import check_format, save_figure
+    from qualcode.figures.style import check_format
 
     check_format(out)
     with open_project(project, read_only=True) as p:
@@ -130,7 +132,7 @@ def chart(
                 pseudonymise=pseudonymise,
                 width_cm=width_cm,
             )
-        save_figure(fig, out)
+        guarded(p, out, pseudonymise, accept_leaks, figure=fig)
     click.echo(f"Wrote {out}")
 
 
@@ -155,6 +157,7 @@ def chart(
 )
 @click.option("--coder", "coders", multiple=True, metavar="NAME", help="Only these coders.")
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@pseudonymise_options
 @json_option
 def cluster_cmd(
     project: str,
@@ -165,6 +168,8 @@ def cluster_cmd(
     view: str,
     coders: tuple[str, ...],
     language: str,
+    pseudonymise: bool,
+    accept_leaks: bool,
     as_json: bool,
 ) -> None:
     """Cluster codes, sources or cases by coding or word similarity; draw to OUT (.png/.svg/.pdf).
@@ -172,7 +177,7 @@ def cluster_cmd(
     With --json, print the similarity matrix (and the items left out for lack of data).
     """
     from qualcode.figures.cluster import cluster, draw_cluster, similarity
-    from qualcode.figures.style import check_format, save_figure
+    from qualcode.figures.style import check_format
 
     if out is None and not as_json:
         raise click.UsageError("Give OUT (a .png, .svg or .pdf file) or --json.")
@@ -184,7 +189,8 @@ def cluster_cmd(
         )
         result = cluster(sim)
         if out:
-            save_figure(draw_cluster(result, language, view), out)
+            fig = draw_cluster(result, language, view)
+            guarded(p, out, pseudonymise, accept_leaks, figure=fig)
     if as_json:
         emit_json(
             {

@@ -30,7 +30,7 @@ def gui(project: str | None, review: bool) -> None:
         )
         sys.exit(2)
     try:
-        from qualcode.ui.app import run
+        from qualcode.ui.shell.app import run
     except ImportError as exc:  # PySide6 missing: the CLI still works
         click.echo(f"The desktop app needs PySide6 ({exc}).", err=True)
         sys.exit(2)

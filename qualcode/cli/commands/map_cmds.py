@@ -14,6 +14,7 @@ from qualcode.cli.common import (
     open_project,
     project_argument,
 )
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 
 ITEM_HELP = "code:NAME, case:NAME, source:NAME, memo:ID, conclusion:ID or note:TEXT."
 
@@ -193,15 +194,18 @@ def show(project: str, name: str, as_json: bool) -> None:
 @click.argument("name")
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def export(project: str, name: str, out: str, language: str) -> None:
+@pseudonymise_options
+def export(
+    project: str, name: str, out: str, language: str, pseudonymise: bool, accept_leaks: bool
+) -> None:
     """Draw map NAME to OUT (.svg, .png at 300 dpi, or .pdf)."""
     from qualcode.figures.concept_map import draw_map
-    from qualcode.figures.style import check_format, save_figure
+    from qualcode.figures.style import check_format
 
     check_format(out)
     with open_project(project, read_only=True) as p:
         record = p.maps.get(p.maps.find(name), language)
-    save_figure(draw_map(record, language), out)
+        guarded(p, out, pseudonymise, accept_leaks, figure=draw_map(record, language))
     click.echo(f"Wrote {out}")
 
 

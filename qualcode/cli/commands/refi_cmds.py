@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from qualcode.cli.common import coder_option, emit_json, json_option, open_project
+from qualcode.cli.export_guard import guarded, pseudonymise_options
 
 
 def register(cli: click.Group) -> None:
@@ -58,10 +59,8 @@ def export(
     with_identity_register: bool, positions: str, as_json: bool,
 ) -> None:  # fmt: skip
     """Export PROJECT as a REFI-QDA project file OUT.qdpx."""
-    from qualcode.export.leaks import describe, write_pseudonymised
-    from qualcode.export.pseudonymise import Pseudonymiser
-    from qualcode.interop.refi.identity import add_register
-    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.interop.refi.format.identity import add_register
+    from qualcode.interop.refi.project.exporter import export_qdpx
 
     if pseudonymise and with_identity_register:
         raise click.UsageError("--with-identity-register would undo --pseudonymise")
@@ -69,7 +68,6 @@ def export(
         # The pseudonymiser moves selections in code points; NVivo positions count UTF-16.
         raise click.UsageError("--pseudonymise writes spec positions: leave out --positions nvivo")
     with open_project(project, read_only=True) as p:
-        engine = Pseudonymiser.for_project(p) if pseudonymise else None
 
         def write(path: Path) -> object:
             report = export_qdpx(p, path, positions=positions)
@@ -77,23 +75,23 @@ def export(
                 add_register(path, p)
             return report
 
-        report, leaks = write_pseudonymised(out, engine, write, accept_leaks=accept_leaks)
-    if leaks:
-        click.echo(f"Warning: written with {len(leaks)} accepted leak(s):\n{describe(leaks)}",
-                   err=True)  # fmt: skip
+        report = guarded(p, out, pseudonymise, accept_leaks, write)
     _emit(report, as_json)
 
 
 @refi.command("export-codebook")
 @click.argument("project", metavar="PROJECT")
 @click.argument("out", metavar="OUT.qdc", type=click.Path(dir_okay=False, path_type=Path))
+@pseudonymise_options
 @json_option
-def export_codebook(project: str, out: Path, as_json: bool) -> None:
+def export_codebook(
+    project: str, out: Path, pseudonymise: bool, accept_leaks: bool, as_json: bool
+) -> None:
     """Export the codes and code sets of PROJECT as a REFI-QDA codebook OUT.qdc."""
-    from qualcode.interop.refi_export import export_qdc
+    from qualcode.interop.refi.project.exporter import export_qdc
 
     with open_project(project, read_only=True) as p:
-        report = export_qdc(p, out)
+        report = guarded(p, out, pseudonymise, accept_leaks, lambda path: export_qdc(p, path))
     _emit(report, as_json)
 
 
@@ -112,7 +110,7 @@ def import_(file: Path, project: str, coder: str | None, as_json: bool) -> None:
     whole import is one step that undo takes back. The report lists what could
     not be imported.
     """
-    from qualcode.interop.refi_import import import_refi, import_refi_as_new
+    from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
     from qualcode.store.engine import is_url
 
     if not is_url(project) and not Path(project).exists():

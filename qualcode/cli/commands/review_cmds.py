@@ -47,7 +47,7 @@ def merge(student: str, reviewed: str, coder: str | None, as_json: bool) -> None
 @json_option
 def compare_cmd(old: str, new: str, as_json: bool) -> None:
     """List codes, codings, summaries and conclusions added/changed/removed from OLD to NEW."""
-    from qualcode.compare import compare
+    from qualcode.analysis.compare import compare
 
     found = compare(old, new)
     if as_json:

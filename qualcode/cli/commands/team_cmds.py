@@ -10,7 +10,7 @@ import click
 from qualcode.cli.common import emit_json, emit_table, json_option
 
 if TYPE_CHECKING:
-    from qualcode.team import CopyReport
+    from qualcode.team.sync import CopyReport
 
 MEMBER_PASSWORD_ENV = "QUALCODE_MEMBER_PASSWORD"
 """Where ``add-member`` takes a new member's password from in scripts (else it asks)."""
@@ -40,12 +40,15 @@ def team() -> None:
 def push(file: str, url: str, force: bool, as_json: bool) -> None:
     """Copy the project FILE to the (empty) database URL, history included.
 
-    On a database with team roles the copied tables are secured again at once.
+    On a database with team roles the copied tables are secured again at once. An
+    encrypted FILE is opened with its password from the keyring or QUALCODE_PASSWORD,
+    else asked for in a terminal.
     """
-    from qualcode import team as core
-    from qualcode import team_roles
+    from qualcode.cli.common import project_password
+    from qualcode.team import roles as team_roles
+    from qualcode.team import sync as core
 
-    report = core.push(file, url, force=force)
+    report = core.push(file, url, force=force, password=project_password(file))
     secured = team_roles.setup_roles(url) if team_roles.is_set_up(url) else None
     if as_json:
         emit_json({**_asdict(report), "roles_applied": secured is not None})
@@ -61,10 +64,18 @@ def push(file: str, url: str, force: bool, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing FILE.")
 @json_option
 def pull(url: str, file: str, force: bool, as_json: bool) -> None:
-    """Copy the project at URL into a new project FILE, history included."""
-    from qualcode import team as core
+    """Copy the project at URL into a new project FILE, history included.
 
-    report = core.pull(url, file, force=force)
+    Replacing an encrypted FILE (--force) keeps it encrypted with its password (from the
+    keyring or QUALCODE_PASSWORD, else asked for in a terminal).
+    """
+    from pathlib import Path
+
+    from qualcode.cli.common import project_password
+    from qualcode.team import sync as core
+
+    password = project_password(file) if Path(file).is_file() else None
+    report = core.pull(url, file, force=force, password=password)
     if as_json:
         emit_json(report)
         return
@@ -91,7 +102,7 @@ def setup_roles(url: str, as_json: bool) -> None:
     Run it as the server's administrator once (it may create roles), and again
     after 'team push --force' or an upgrade of QualCode that adds tables.
     """
-    from qualcode import team_roles
+    from qualcode.team import roles as team_roles
 
     report = team_roles.setup_roles(url)
     if as_json:
@@ -125,7 +136,7 @@ def add_member(
     The password is asked for, or read from the QUALCODE_MEMBER_PASSWORD
     variable; it is sent to the server as a SCRAM verifier, never in clear.
     """
-    from qualcode import team_roles
+    from qualcode.team import roles as team_roles
 
     wants = (set_password or not _login_exists(url, db_user)) and not no_password
     password = (
@@ -156,7 +167,7 @@ def _login_exists(url: str, db_user: str) -> bool:
 @click.argument("db_user", metavar="DBUSER")
 def remove_member(url: str, db_user: str) -> None:
     """Take DBUSER out of the team at URL (the login itself is kept)."""
-    from qualcode import team_roles
+    from qualcode.team import roles as team_roles
 
     if team_roles.remove_member(url, db_user):
         click.echo(f"{db_user} is no longer a member.")
@@ -169,7 +180,7 @@ def remove_member(url: str, db_user: str) -> None:
 @json_option
 def members(url: str, as_json: bool) -> None:
     """List the logins of the team at URL, their coder names and roles."""
-    from qualcode import team_roles
+    from qualcode.team import roles as team_roles
 
     found = team_roles.members(url)
     if as_json:

@@ -22,12 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from qualcode.ui.commands import Command
+from qualcode.ui.shell.commands import Command
 
 if TYPE_CHECKING:
     from qualcode.changes import ChangeSet
     from qualcode.project import Project
-    from qualcode.ui.main_window import MainWindow as Window
+    from qualcode.ui.shell.main_window import MainWindow as Window
 
 
 class Pane(Protocol):

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
+from qualcode.ui.shell.commands import Command, has_project
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_SOURCES, CHECKED_SOURCES = "all", "checked"

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command
 from qualcode.ui.features import Feature
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command
 
 PROJECT_FILTER = "QualCode (*.qdaproj)"
 

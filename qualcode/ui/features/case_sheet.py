@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from qualcode.changes import Area
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREAS = (Area.CASES, Area.ATTRIBUTES, Area.CASE_LINKS)

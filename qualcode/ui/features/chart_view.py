@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 KIND_NAMES = {
     "auto": QT_TRANSLATE_NOOP("ChartView", "Automatic"),
@@ -86,8 +86,13 @@ class ChartView(QWidget):
         from qualcode.figures.charts import display_chart
 
         return display_chart(
-            self.pane.project, self.display, kind=self.kind.currentData(), language=chart_language()
-        )
+            self.pane.project, self.display, kind=self.kind.currentData(),
+            language=chart_language(), pseudonymise=self._masked(),
+        )  # fmt: skip
+
+    def _masked(self) -> bool:
+        """Whether File › Export › Pseudonymise exports is on (charts label cases alike)."""
+        return bool(getattr(self.pane.window_.panes.get("exports"), "pseudonymise", False))
 
     def redraw(self, force: bool = False) -> None:
         """Render the chart on a worker thread (only while visible, once per display)."""
@@ -134,9 +139,11 @@ class ChartView(QWidget):
             "chart.png",
         )
         if path:
-            from qualcode.figures.style import save_figure
-
-            self.pane.window_.dispatcher.run(lambda: save_figure(self._figure(), path))
+            window, project = self.pane.window_, self.pane.project
+            exports = window.panes["exports"]
+            window.dispatcher.run(
+                lambda: exports.save_figure(project, path, self._figure())
+            )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:
         has = self.display is not None

@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, writable
 from qualcode.ui.features import Feature
 from qualcode.ui.features.conclusions_pane import ConclusionsPane
 from qualcode.ui.features.conclusions_words import flat
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, writable
 
 
 class _FocusWatch(QObject):

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualcode.ui import dialogs
 from qualcode.ui.features import ReloadWhenShown
 from qualcode.ui.features.conclusions_words import (
     STATUS_COLORS,
@@ -47,6 +46,7 @@ from qualcode.ui.features.conclusions_words import (
     status_label,
     warnings_text,
 )
+from qualcode.ui.shell import dialogs
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUSES = ("tentative", "verified", "rejected")

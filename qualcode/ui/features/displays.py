@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from qualcode.changes import Area
 from qualcode.errors import QualCodeError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.displays_cell import CellPanel, cell_excerpts
 from qualcode.ui.features.displays_condense import CellCondense, text_cells
@@ -44,6 +43,7 @@ from qualcode.ui.features.displays_model import (
     translated,
 )
 from qualcode.ui.features.displays_store import EXPORTS, DisplayStore
+from qualcode.ui.shell.commands import Command, has_project
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display

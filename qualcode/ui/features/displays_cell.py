@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualcode.ui.detail_pane import valence_label
+from qualcode.ui.panes.detail_pane import valence_label
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
 from qualcode.ui.features.displays_model import RATINGS, translated
+from qualcode.ui.shell import dialogs
 
 TEXT_CELLS = ("summary", "excerpts", "rating")
 """Cell contents a researcher condenses (summaries with evidence) in a saved display."""

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS, VALENCES
-from qualcode.ui.detail_pane import valence_label
 from qualcode.ui.features.displays_model import MEASURES, translated
 from qualcode.ui.features.displays_words import (  # noqa: F401  (TYPES is imported from here)
     ALL,
@@ -43,7 +42,8 @@ from qualcode.ui.features.displays_words import (  # noqa: F401  (TYPES is impor
     TIME_FIELDS,
     TYPES,
 )
-from qualcode.ui.navigation import kind_label
+from qualcode.ui.panes.detail_pane import valence_label
+from qualcode.ui.shell.navigation import kind_label
 
 
 class CheckMenuButton(QToolButton):

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.detail_pane import valence_label
-from qualcode.ui.navigation import kind_label
+from qualcode.ui.panes.detail_pane import valence_label
+from qualcode.ui.shell.navigation import kind_label
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display

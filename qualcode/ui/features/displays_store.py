@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLayout, QTableView, QToolButton
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
 from qualcode.ui.features.displays_form import TYPES
 from qualcode.ui.features.displays_model import translated
+from qualcode.ui.shell import dialogs
 
 if TYPE_CHECKING:
     from qualcode.analysis.engine import Display
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from qualcode.ui.features.displays_cell import CellPanel
     from qualcode.ui.features.displays_form import DisplayForm
     from qualcode.ui.features.displays_model import DisplayModel
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
 EXPORTS = {
     "xlsx": (QT_TRANSLATE_NOOP("displays", "Export the display to Excel"), "Excel (*.xlsx)"),
@@ -378,7 +378,7 @@ class DisplayStore:
         masked = bool(getattr(exports, "pseudonymise", False))
 
         def work(progress: Any, cancel: Any) -> str:
-            from qualcode.export.attribution import AttributionStyle
+            from qualcode.cases.attribution import AttributionStyle
             from qualcode.export.display_file import write_display_file
 
             report = lambda done, total: progress(done, total, "")  # noqa: E731
@@ -396,14 +396,21 @@ class DisplayStore:
                 write(path)
             return path
 
-        def done(written: str) -> None:
+        def done(written: str) -> str:
             self.message = QCoreApplication.translate("DisplaysPane", "Exported to {file}").format(
                 file=written
             )
             self._show_title()
-            self.window_.statusBar().showMessage(self.message, 8000)
+            return str(self.message)
 
-        self.window_.dispatcher.run_task(translated(title), work, done, origin=self)
+        if exports is not None:  # leaks listed and, if the user accepts them, written
+            exports.run(translated(title), work, done)
+        else:
+            self.window_.dispatcher.run_task(
+                translated(title), work,
+                lambda written: self.window_.statusBar().showMessage(done(written), 8000),
+                origin=self,
+            )  # fmt: skip
 
 
 def _layout_holding(layout: QLayout | None, widget: Any) -> QBoxLayout | None:

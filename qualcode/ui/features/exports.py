@@ -1,10 +1,10 @@
 """Exports (File › Export) and REFI-QDA imports (File menu, and files dropped on the window).
 
-Every command asks for a file through :mod:`qualcode.ui.dialogs` and runs the
+Every command asks for a file through :mod:`qualcode.ui.shell.dialogs` and runs the
 core on a worker thread (``dispatcher.run_task``) behind a progress dialog with
 Cancel: coded excerpts (:mod:`qualcode.export.excerpts`), the project report,
-the codebook (:mod:`qualcode.coding.codebook_export` and ``codebook_office``) and
-REFI-QDA projects and codebooks (:mod:`qualcode.interop.refi_export`). Exports
+the codebook (:mod:`qualcode.codebooks.export` and :mod:`qualcode.codebooks.office`) and
+REFI-QDA projects and codebooks (:mod:`qualcode.interop.refi.project.exporter`). Exports
 write atomically, so a cancelled or failed export leaves no file. The REFI-QDA
 imports live in :class:`~qualcode.ui.features.exports_refi.RefiImports`.
 """
@@ -19,10 +19,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature
 from qualcode.ui.features.exports_refi import RefiImports, stage_progress
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 
 class ExportActions(RefiImports, QObject):
@@ -34,6 +34,7 @@ class ExportActions(RefiImports, QObject):
         self.main = window
         self.last_task: Any = None
         self.pseudonymise = False  # File › Export › Pseudonymise exports (this session)
+        self.accepting = False  # the user accepted the leaks listed for the running export
         window.installEventFilter(self)  # .qdpx/.qdc files dropped on the window
 
     # -- pane protocol (nothing to show) -------------------------------------------------------
@@ -45,7 +46,7 @@ class ExportActions(RefiImports, QObject):
 
     # -- helpers ------------------------------------------------------------------------------
     def _style(self) -> Any:
-        from qualcode.export.attribution import AttributionStyle
+        from qualcode.cases.attribution import AttributionStyle
 
         return AttributionStyle(pseudonymise=self.pseudonymise)
 
@@ -64,17 +65,54 @@ class ExportActions(RefiImports, QObject):
             path += suffixes[0]
         return path or ""
 
-    def run(self, title: str, work: Callable[..., Any], message: Callable[[Any], str]) -> Any:
+    def run(
+        self, title: str, work: Callable[..., Any], message: Callable[[Any], str],
+        *, accept_leaks: bool = False,
+    ) -> Any:  # fmt: skip
         """Run ``work(progress, cancel)`` off the UI thread; put ``message(result)`` in the
-        status bar when it succeeds. Returns the task."""
+        status bar when it succeeds. Returns the task. A pseudonymised file that still
+        holds register entries is not written: the hits are shown and, if the user
+        accepts them (as ``--accept-leaks`` does), the export runs again and writes it."""
+        from qualcode.export.leaks import LeakError
+
+        def guarded_work(progress: Any, cancel: Any) -> Any:
+            self.accepting = accept_leaks
+            try:
+                return work(progress, cancel)
+            except LeakError as exc:
+                return _Refused(exc)
+            finally:
+                self.accepting = False
 
         def on_done(result: Any) -> None:
+            if isinstance(result, _Refused):
+                if self.write_anyway(title, result.error):
+                    self.run(title, work, message, accept_leaks=True)
+                return
             text = message(result)
             if text:
                 self.main.statusBar().showMessage(text, 10000)
 
-        self.last_task = self.main.dispatcher.run_task(title, work, on_done)
+        self.last_task = self.main.dispatcher.run_task(title, guarded_work, on_done)
         return self.last_task
+
+    def write_anyway(self, title: str, error: Any) -> bool:
+        """Show the register entries left in a pseudonymised file; True to write it anyway."""
+        from qualcode.ui.i18n import translate_error
+
+        question = self.tr("Write the file anyway, with these identifying texts in it?")
+        return dialogs.ask(self.main, title, f"{translate_error(error)}\n\n{question}")
+
+    def save_figure(self, project: Any, path: str, figure: Any) -> None:
+        """Save a drawn figure (charts, figures, concept maps) through :meth:`guarded`, here
+        on the UI thread (a quick write); leaks are offered to accept as in :meth:`run`."""
+        from qualcode.export.leaks import LeakError
+
+        try:
+            self.guarded(project, path, figure=figure)
+        except LeakError as exc:
+            if self.write_anyway(self.tr("Save figure"), exc):
+                self.guarded(project, path, figure=figure, accept_leaks=True)
 
     def toggle_pseudonymise(self) -> bool:
         """Switch pseudonymised exports on or off; returns the new state."""
@@ -87,16 +125,40 @@ class ExportActions(RefiImports, QObject):
         )  # fmt: skip
         return self.pseudonymise
 
-    def guarded(self, project: Any, path: str, write: Callable[[Any], Any]) -> Any:
-        """Run ``write(path)`` on the worker; when pseudonymising, through the register
-        rewrite and the leak check (a leak fails the export: nothing is written)."""
-        if not self.pseudonymise:
+    def guarded(
+        self,
+        project: Any,
+        path: str,
+        write: Callable[[Any], Any] | None = None,
+        *,
+        figure: Any = None,
+        pseudonymise: bool | None = None,
+        accept_leaks: bool = False,
+    ) -> Any:
+        """Run ``write(path)`` (or save ``figure``) on the worker; when pseudonymising (the
+        File › Export switch, or ``pseudonymise`` when the command asked itself), through the
+        register rewrite and the leak check, as every CLI export does (a leak fails the
+        export: nothing is written)."""
+        masked = self.pseudonymise if pseudonymise is None else pseudonymise
+        scan_also = None
+        if figure is not None:
+            from qualcode.figures.style import save_figure
+
+            write = lambda target: save_figure(figure, target)  # noqa: E731
+        assert write is not None
+        if not masked:
             return write(path)
         from qualcode.export.leaks import write_pseudonymised
         from qualcode.export.pseudonymise import Pseudonymiser
 
         engine = Pseudonymiser.for_project(project)
-        return write_pseudonymised(path, engine, write)[0]
+        if figure is not None:
+            from qualcode.figures.pseudonymise import figure_leaks, pseudonymise_figure
+
+            pseudonymise_figure(figure, engine)
+            scan_also = lambda: figure_leaks(figure, engine)  # noqa: E731
+        accept = accept_leaks or self.accepting
+        return write_pseudonymised(path, engine, write, scan_also=scan_also, accept_leaks=accept)[0]
 
     def _saved(self, path: str) -> Callable[[Any], str]:
         return lambda _result: self.tr("Saved {file}.").format(file=Path(path).name)
@@ -218,8 +280,8 @@ class ExportActions(RefiImports, QObject):
 
         def work(progress: Any, cancel: Any) -> None:
             del progress, cancel  # one quick write
-            from qualcode.coding.codebook_export import export_codebook_yaml
-            from qualcode.coding.codebook_office import export_codebook_docx, export_codebook_xlsx
+            from qualcode.codebooks.export import export_codebook_yaml
+            from qualcode.codebooks.office import export_codebook_docx, export_codebook_xlsx
 
             def write(target: Any) -> None:
                 suffix = Path(path).suffix.lower()
@@ -248,7 +310,7 @@ class ExportActions(RefiImports, QObject):
         label = self.tr("Writing the project…")
 
         def work(progress: Any, cancel: Any) -> Any:
-            from qualcode.interop.refi_export import export_qdpx
+            from qualcode.interop.refi.project.exporter import export_qdpx
 
             # Pseudonymising moves selections in code points: it writes spec positions.
             units = "spec" if self.pseudonymise else positions
@@ -269,11 +331,18 @@ class ExportActions(RefiImports, QObject):
 
         def work(progress: Any, cancel: Any) -> Any:
             del progress, cancel  # one quick write
-            from qualcode.interop.refi_export import export_qdc
+            from qualcode.interop.refi.project.exporter import export_qdc
 
-            return export_qdc(project, path)
+            return self.guarded(project, path, lambda target: export_qdc(project, target))
 
         return self.run(self.tr("Exporting the REFI-QDA codebook…"), work, self.show_report)
+
+
+class _Refused:
+    """An export the leak check refused (its :class:`LeakError`), handed to the UI thread."""
+
+    def __init__(self, error: Any) -> None:
+        self.error = error
 
 
 # -- the feature -----------------------------------------------------------------------------------

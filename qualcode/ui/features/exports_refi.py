@@ -1,7 +1,7 @@
 """REFI-QDA imports of the desktop app: a .qdpx project (merged into the open project,
 or made a new project) and a .qdc codebook, from the File menu or dropped on the window.
 
-:func:`qualcode.interop.refi_import.import_refi` runs on a worker thread as one
+:func:`qualcode.interop.refi.project.importer.import_refi` runs on a worker thread as one
 undoable operation; Cancel or a refused file (corrupt, unsafe: the core's
 translated ``ImportFailedError``) keeps nothing. A new project made from a file
 that is refused is removed again, as ``qualcode refi import`` does.
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 if TYPE_CHECKING:
-    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.shell.main_window import MainWindow
 
 PROJECT_SUFFIXES = (".qdpx", ".qde")
 CODEBOOK_SUFFIXES = (".qdc",)
@@ -110,7 +110,7 @@ class RefiImports:
         label = self.tr("Importing…")
 
         def work(progress: Any, cancel: Any) -> Any:
-            from qualcode.interop.refi_import import import_refi
+            from qualcode.interop.refi.project.importer import import_refi
 
             return import_refi(path, project, progress=stage_progress(progress, cancel, label))
 
@@ -130,7 +130,7 @@ class RefiImports:
         label = self.tr("Importing…")
 
         def work(progress: Any, cancel: Any) -> Any:
-            from qualcode.interop.refi_import import import_refi_as_new
+            from qualcode.interop.refi.project.importer import import_refi_as_new
 
             return import_refi_as_new(
                 path, target, coder=coder, progress=stage_progress(progress, cancel, label)

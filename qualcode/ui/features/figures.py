@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.chart_view import chart_language
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project
 
 FIGURES = {
     "cluster": QT_TRANSLATE_NOOP("FiguresPane", "Cluster analysis"),
@@ -185,9 +185,10 @@ class FiguresPane(QWidget):
             f"{self.kind.currentData()}.png",
         )
         if path:
-            from qualcode.figures.style import save_figure
-
-            self.window_.dispatcher.run(lambda: save_figure(self.figure(), path))
+            exports, project = self.window_.panes["exports"], self.project
+            self.window_.dispatcher.run(
+                lambda: exports.save_figure(project, path, self.figure())
+            )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:
         has = self.project is not None

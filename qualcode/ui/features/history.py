@@ -4,7 +4,7 @@ History lists the audit trail newest first, filtered by date and coder, each
 entry with what it touched (code, source, quoted text: :mod:`qualcode.changes_since`),
 and undoes the acting coder's own steps back to a chosen one ("Undo to here":
 one core call, :meth:`Project.undo_to`). Compare lists what changed between
-another copy of the project and this one (:mod:`qualcode.compare`).
+another copy of the project and this one (:mod:`qualcode.analysis.compare`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, can_review, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, can_review, has_project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -211,7 +211,7 @@ class CompareDialog(QDialog):
 
 def compare_with_file(window: Any) -> CompareDialog | None:
     """Ask for another copy of the project and list what changed since it."""
-    from qualcode.compare import compare
+    from qualcode.analysis.compare import compare
 
     path = dialogs.open_file(
         window,

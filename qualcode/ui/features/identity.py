@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.identity import KIND_BY_ATTRIBUTE, KINDS
-from qualcode.ui.commands import Command, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.shell.commands import Command, writable
 
 KIND_LABELS = {
     "name": QT_TRANSLATE_NOOP("IdentityPane", "Name"),

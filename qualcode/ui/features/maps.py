@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from qualcode.changes import Area
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project
 
 RELATION_NAMES = {
     "associated": QT_TRANSLATE_NOOP("MapsPane", "is associated with"),
@@ -357,11 +357,13 @@ class MapsPane(QWidget):
         )
         if path:
             from qualcode.figures.concept_map import draw_map
-            from qualcode.figures.style import save_figure
             from qualcode.ui.features.chart_view import chart_language
 
             record = self.project.maps.get(self.map_id, chart_language())
-            self._run(lambda: save_figure(draw_map(record, chart_language()), path))
+            exports, project = self.window_.panes["exports"], self.project
+            self._run(
+                lambda: exports.save_figure(project, path, draw_map(record, chart_language()))
+            )  # the register rewrite and leak check when pseudonymising
 
     def _enable(self) -> None:
         writable = self.project is not None and not self.project.read_only

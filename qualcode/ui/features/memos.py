@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import MEMO_KINDS
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
 from qualcode.ui.features import Feature, ReloadWhenShown
 from qualcode.ui.features.source_edit import edit_current_source
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 KIND_NAMES = {
     "analytic": QT_TRANSLATE_NOOP("MemosPane", "analytic"),
@@ -259,11 +259,17 @@ def _export_transcript(window: Any) -> None:
 
     project = window.project
     language = "en" if QLocale().language() == QLocale.Language.English else "id"
-    window.dispatcher.run_task(
+    exports = window.panes["exports"]
+    masked = exports.pseudonymise  # File › Export › Pseudonymise exports
+    exports.run(  # through the guard; leaks are shown and may be accepted
         QCoreApplication.translate("MemosPane", "Exporting coded transcript"),
-        lambda progress, cancel: export_transcripts(project, [source_id], path, language=language),
-        show_progress=False,
-    )
+        lambda progress, cancel: exports.guarded(
+            project, path, lambda target: export_transcripts(
+                project, [source_id], target, language=language, pseudonymise=masked
+            ),
+        ),
+        exports._saved(path),
+    )  # fmt: skip
 
 
 def _flagged_at_cursor(window: Any) -> list[int]:

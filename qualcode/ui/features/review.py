@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, can_review, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
 from qualcode.ui.features.review_files import COMMANDS as FILE_COMMANDS
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, can_review, has_project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTERS = ("open", "resolved", None)

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui import dialogs
-from qualcode.ui.commands import Command, has_project, writable
+from qualcode.ui.shell import dialogs
+from qualcode.ui.shell.commands import Command, has_project, writable
 
 
 def export_review(window: Any) -> Any:
@@ -42,7 +42,11 @@ def export_review(window: Any) -> Any:
     project, language = window.project, actions.language()
 
     def work(progress: Any, cancel: Any) -> None:
-        write(project, path, language=language, pseudonymise=hide)
+        actions.guarded(  # the register rewrite and leak check when pseudonymising
+            project, path, lambda target: write(project, target, language=language,
+                                                pseudonymise=hide),
+            pseudonymise=hide,
+        )  # fmt: skip
 
     return actions.run(
         QCoreApplication.translate("ReviewFiles", "Exporting the review report…"),

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.text.query import DEFAULT_MODE
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature
 from qualcode.ui.features.search_models import MODES, ElideLeftDelegate, HitModel
+from qualcode.ui.shell.commands import Command, has_project
 
 LIMIT = 5000
 """Hits shown at most (auto-coding still covers every hit)."""

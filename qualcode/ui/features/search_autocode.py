@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from qualcode.ui.code_tree import swatch
 from qualcode.ui.features.search_models import MODES, UNITS, CandidateModel
+from qualcode.ui.panes.code_tree import swatch
 
 DEBOUNCE_MS = 200
 """Wait this long after the chosen code changes before building the preview again."""
@@ -154,7 +154,7 @@ class AutoCodeDialog(QDialog):
                 self.filter.clear()
 
     def _fill_codes(self, text: str) -> None:
-        from qualcode.ui.quick_code import rank_codes
+        from qualcode.ui.panes.quick_code import rank_codes
 
         keep = self.code_id
         self.codes.blockSignals(True)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualcode.ui import dialogs
+from qualcode.ui.shell import dialogs
 
 
 class SourceEditDialog(QDialog):

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from qualcode.changes import Area
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command, has_project
 from qualcode.ui.features import Feature, ReloadWhenShown
+from qualcode.ui.shell.commands import Command, has_project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREAS = (Area.CASE_LINKS, Area.SOURCES, Area.CASES)

@@ -1,9 +1,9 @@
 """Live updates: other coders' work appears without reopening the project.
 
 Every :data:`INTERVAL_MS` a worker thread asks the project for audit entries
-newer than the last one seen (:func:`qualcode.team.poll_changes`, one indexed
+newer than the last one seen (:func:`qualcode.team.sync.poll_changes`, one indexed
 query). When coders other than this window's made changes, the poller turns
-them into a change set (:func:`qualcode.team.remote_activity`) and sends it
+them into a change set (:func:`qualcode.team.sync.remote_activity`) and sends it
 through the dispatcher like a local change, so every pane redraws what it
 touched, and the status bar says who did what ("ana coded 3 passages"). The
 window's own changes are skipped: its panes have already redrawn them.
@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from qualcode.errors import ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ui.commands import Command
 from qualcode.ui.features import Feature
+from qualcode.ui.shell.commands import Command
 
 INTERVAL_MS = 2000
 """How often to poll; the query is one index lookup on the audit log."""
@@ -81,7 +81,7 @@ class LivePoller(QObject):
         self._thread.start()
 
     def _work(self, project: Any, token: int | None, generation: int) -> None:
-        from qualcode.team import poll_changes, remote_activity
+        from qualcode.team.sync import poll_changes, remote_activity
 
         if project.closed:
             return
@@ -154,7 +154,7 @@ def open_server_project(window: Any) -> bool:
     """Ask for a team server's address and open the project there."""
     from PySide6.QtCore import QCoreApplication
 
-    from qualcode.ui import dialogs
+    from qualcode.ui.shell import dialogs
 
     url = dialogs.get_text(
         window,

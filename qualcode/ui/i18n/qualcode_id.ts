@@ -1827,6 +1827,14 @@ Pengode: {coder}</translation>
         <translation>{n} kutipan disimpan ke {file}.</translation>
     </message>
     <message>
+        <source>Write the file anyway, with these identifying texts in it?</source>
+        <translation>Tetap tulis berkas ini, dengan teks identitas tersebut di dalamnya?</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Simpan gambar</translation>
+    </message>
+    <message>
         <source>Export the appendix of all codes</source>
         <translation>Ekspor lampiran semua kode</translation>
     </message>
@@ -6702,6 +6710,10 @@ Pengode: {coder}</translation>
         <translation>{count} set kosong tidak diekspor (set REFI-QDA tidak boleh kosong): {names}.</translation>
     </message>
     <message>
+        <source>{count} review comment(s) and replies were written as notes on what they discuss (conclusions and display cells: project notes).</source>
+        <translation>{count} komentar tinjauan beserta balasannya ditulis sebagai catatan pada hal yang dibahas (kesimpulan dan sel tampilan: catatan proyek).</translation>
+    </message>
+    <message>
         <source>Case kinds and the case hierarchy have no place in REFI-QDA: written in the case descriptions.</source>
         <translation>Jenis kasus dan hierarki kasus tidak ada tempatnya di REFI-QDA: ditulis dalam deskripsi kasus.</translation>
     </message>
@@ -6784,6 +6796,10 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} attribute value(s) differ from the project&apos;s; the project&apos;s kept.</source>
         <translation>{count} nilai atribut berbeda dari milik proyek; nilai proyek dipertahankan.</translation>
+    </message>
+    <message>
+        <source>{count} review comment(s) are on conclusions, display cells or objects not in this project: they keep the text they quoted.</source>
+        <translation>{count} komentar tinjauan berada pada kesimpulan, sel tampilan, atau objek yang tidak ada di proyek ini: komentar tetap menyimpan teks yang dikutipnya.</translation>
     </message>
 </context>
 <context>

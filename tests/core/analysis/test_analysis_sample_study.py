@@ -7,7 +7,7 @@ from collections import Counter
 import yaml
 
 from qualcode.analysis.displays import build_ready
-from qualcode.demo import SAMPLE_DIR
+from qualcode.app.demo import SAMPLE_DIR
 from qualcode.project import Project
 
 

@@ -67,7 +67,7 @@ def test_write_while_another_process_writes_says_busy(
 
 
 def test_busy_names_the_lock_holder(study: Path) -> None:
-    from qualcode.store.lock import ProjectLock
+    from qualcode.lock import ProjectLock
 
     lock = ProjectLock(study, "budi")
     lock.acquire()

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from qualcode.cli.main import cli
+from qualcode.lock import ProjectLock, read_owner
 from qualcode.project import Project
 from qualcode.store import backup
-from qualcode.store.lock import ProjectLock, read_owner
 
 FOLDERS = [
     "Skripsi #2",

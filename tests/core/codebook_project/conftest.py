@@ -43,7 +43,7 @@ def sources_project(tmp_path: Path) -> Iterator[Project]:
 @pytest.fixture
 def study_project(tmp_path: Path) -> Iterator[Project]:
     """A project with the sample sources and the three study codebooks loaded."""
-    from qualcode.coding.codebook_project import load_codebook_into
+    from qualcode.codebooks.project import load_codebook_into
 
     p = Project.create(tmp_path / "sample.qdaproj", coder="peneliti")
     try:

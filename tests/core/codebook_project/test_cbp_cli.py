@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from qualcode.cli.main import cli
-from qualcode.coding.codebook_file import find_codebook, load_codebook
+from qualcode.codebooks.files import find_codebook, load_codebook
 from qualcode.project import Project
 
 

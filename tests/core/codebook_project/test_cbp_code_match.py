@@ -57,7 +57,7 @@ def test_tik_in_the_sample_finds_codes_about_tik_not_fuzzy_look_alikes(study: Pr
 
 
 def test_tik_finds_the_ict_code_of_the_smart_city_codebook(tmp_path: Path) -> None:
-    from qualcode.coding.codebook_project import load_codebook_into
+    from qualcode.codebooks.project import load_codebook_into
 
     with Project.create(tmp_path / "p.qdaproj", coder="ana") as p:
         for name in ("cohen-smartgov", "smartcity-kominfo"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qualcode.coding.codebook_project import load_codebook_into
+from qualcode.codebooks.project import load_codebook_into
 from qualcode.project import Project
 
 

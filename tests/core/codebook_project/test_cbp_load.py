@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from qualcode.coding.codebook_baseline import book_to_json
-from qualcode.coding.codebook_export import export_codebook, export_codebook_yaml
-from qualcode.coding.codebook_file import (
+from qualcode.codebooks.baseline import book_to_json
+from qualcode.codebooks.export import export_codebook, export_codebook_yaml
+from qualcode.codebooks.files import (
     Codebook,
     dump_codebook,
     find_codebook,
@@ -20,7 +20,7 @@ from qualcode.coding.codebook_file import (
     parse_codebook,
     shipped_codebooks,
 )
-from qualcode.coding.codebook_project import SLASH_STANDIN, load_codebook_into
+from qualcode.codebooks.project import SLASH_STANDIN, load_codebook_into
 from qualcode.errors import ValidationError
 from qualcode.project import Project
 from qualcode.store import tables as t
@@ -215,7 +215,7 @@ def test_deleted_code_comes_back(project: Project) -> None:
 
 
 def test_baseline_is_json(project: Project) -> None:
-    from qualcode.coding.codebook_baseline import book_from_json
+    from qualcode.codebooks.baseline import book_from_json
 
     load_codebook_into(project, "factors")
     data = json.loads(baselines(project)["codebook:factors"])

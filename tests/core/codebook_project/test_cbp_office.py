@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from qualcode.coding.codebook_export import export_codebook_yaml
-from qualcode.coding.codebook_file import find_codebook
-from qualcode.coding.codebook_office import (
+from qualcode.codebooks.export import export_codebook_yaml
+from qualcode.codebooks.files import find_codebook
+from qualcode.codebooks.office import (
     DOCX_HEADERS,
     XLSX_HEADERS,
     export_codebook_docx,
     export_codebook_xlsx,
 )
-from qualcode.coding.codebook_project import load_codebook_into
+from qualcode.codebooks.project import load_codebook_into
 from qualcode.errors import ExportFailedError, NotFoundError
 from qualcode.project import Project
 

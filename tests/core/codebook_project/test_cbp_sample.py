@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from qualcode.coding.codebook_file import find_codebook
-from qualcode.coding.sample_codings import (
+from qualcode.app.sample_codings import (
     SampleCoding,
     load_sample_codings,
     locate,
     manifest_names,
     read_sample_codings,
 )
+from qualcode.codebooks.files import find_codebook
 from qualcode.errors import ValidationError
 from qualcode.project import Project
 from qualcode.records import VALENCES

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualcode.coding.codebook_file import (
+from qualcode.codebooks.files import (
     Codebook,
     CodebookCode,
     CodeLink,

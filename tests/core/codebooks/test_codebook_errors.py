@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from qualcode.coding import codebook_parse
-from qualcode.coding.codebook_file import (
+from qualcode.codebooks import parse as codebook_parse
+from qualcode.codebooks.files import (
     Codebook,
     CodebookCode,
     CodebookError,

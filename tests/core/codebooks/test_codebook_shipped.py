@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qualcode.coding.codebook_file import (
+from qualcode.codebooks.files import (
     CODEBOOKS_DIR_ENV,
     Codebook,
     check_links,

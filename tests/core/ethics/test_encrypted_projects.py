@@ -247,3 +247,45 @@ def test_other_files_are_not_taken_for_encrypted_projects(tmp_path: Path) -> Non
         assert not cipher.is_encrypted(path)
         with pytest.raises(ProjectError, match="not a QualCode project"):
             Project.open(path, coder="ana")
+
+
+def test_team_push_takes_the_password_like_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """No password known: a clear message, no traceback; from QUALCODE_PASSWORD or the
+    keyring the encrypted project is copied to the server; an unreachable server is
+    reported, not a traceback."""
+    path = tmp_path / "e.qdaproj"
+    _build(path, "rahasia")
+    run = CliRunner().invoke
+    dead = "postgresql+psycopg://ana@127.0.0.1:1/nowhere"
+    missing = run(cli, ["team", "push", str(path), dead])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+    assert "is encrypted" in missing.output and "QUALCODE_PASSWORD" in missing.output
+    unreachable = run(cli, ["team", "push", str(path), dead], env={"QUALCODE_PASSWORD": "rahasia"})
+    assert unreachable.exit_code == 1 and "Cannot connect" in unreachable.output
+    assert "Traceback" not in unreachable.output
+    url = str(request.getfixturevalue("pg_url"))  # skipped without PostgreSQL binaries
+    credentials.remember_project_password(path, "rahasia")
+    pushed = run(cli, ["team", "push", str(path), url])
+    assert pushed.exit_code == 0, pushed.output
+    with Project.open(url, read_only=True) as server:
+        assert SENTENCE in server.sources.text(server.sources.all()[0].id)
+
+
+def test_team_pull_over_an_encrypted_file_keeps_it_encrypted(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = str(request.getfixturevalue("pg_url"))  # skipped without PostgreSQL binaries
+    path = tmp_path / "e.qdaproj"
+    _build(path, "rahasia")
+    env = {"QUALCODE_PASSWORD": "rahasia"}
+    run = CliRunner().invoke
+    assert run(cli, ["team", "push", str(path), url], env=env).exit_code == 0
+    refused = run(cli, ["team", "pull", url, str(path), "--force"])
+    assert refused.exit_code == 1 and "is encrypted" in refused.output
+    pulled = run(cli, ["team", "pull", url, str(path), "--force"], env=env)
+    assert pulled.exit_code == 0, pulled.output
+    assert cipher.is_encrypted(path) and SENTENCE.encode() not in _raw(path)
+    with Project.open(path, password="rahasia", read_only=True) as p:
+        assert SENTENCE in p.sources.text(p.sources.all()[0].id)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from qualcode.cli.main import cli
 from qualcode.export.leaks import scan_file
 from qualcode.export.pseudonymise import Pseudonymiser
-from qualcode.interop.refi.identity import REGISTER_MEMBER, _Shift
+from qualcode.interop.refi.format.identity import REGISTER_MEMBER, _Shift
 from qualcode.project import Project
 
 

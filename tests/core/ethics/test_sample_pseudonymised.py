@@ -7,9 +7,6 @@ entities decoded, whitespace collapsed, case folded).
 
 from __future__ import annotations
 
-import html
-import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,9 @@ from click.testing import CliRunner
 
 from qualcode.cli.main import cli
 from qualcode.project import Project
+from support.leak_scan import found as _found
+from support.leak_scan import register as _register
+from support.leak_scan import texts as _texts
 
 EXPORTS = [  # kind, file, whether to check that the plain export does name informants
     ("excerpts", "e.docx", True), ("excerpts", "e.xlsx", False), ("excerpts", "e.csv", False),
@@ -24,35 +24,6 @@ EXPORTS = [  # kind, file, whether to check that the plain export does name info
     ("display:matrix", "m.docx", False), ("display:matrix", "m.xlsx", True),
     ("display:matrix", "m.csv", False), ("display:framework", "fw.html", False),
 ]  # fmt: skip
-
-
-def _register(path: Path) -> list[str]:
-    with Project.open(path, read_only=True) as p:
-        return [e.text for e in p.identities.all()]
-
-
-def _texts(path: Path) -> list[str]:
-    """The readable text of a file: each zip part with tags removed and entities decoded."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            raws = [zf.read(i).decode("utf-8", errors="ignore") for i in zf.infolist()]
-    else:
-        raws = [path.read_bytes().decode("utf-8-sig")]
-    out = []
-    for raw in raws:
-        out.append(html.unescape(re.sub(r"<[^>]*>", "", raw)))  # runs joined: split names too
-        out.append(html.unescape(raw))  # attribute values
-    return [" ".join(t.split()).casefold() for t in out]
-
-
-def _found(entries: list[str], texts: list[str]) -> set[str]:
-    hits = set()
-    for entry in entries:
-        needle = " ".join(entry.split()).casefold()
-        pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-        if any(pattern.search(t) for t in texts):
-            hits.add(entry)
-    return hits
 
 
 def _export(project: Path, kind: str, out: Path, *extra: str) -> None:

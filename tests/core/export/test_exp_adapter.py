@@ -16,7 +16,11 @@ def test_matrix_display_to_table(study, study_ids, tmp_path):
     assert table.row_labels == [h.label for h in display.rows]
     assert table.column_labels == [h.label for h in display.columns]
     assert [[c.count for c in row] for row in table.cells] == display.counts
-    assert table.about["Jenis"] == "matrix"
+    assert table.about["Jenis"] == "Matriks pengodean"  # in the export's language
+    informants = build_ready(study, "matrix", columns="cases:informant")
+    assert table_from_display(informants, project=study).about["Kolom"] == "kasus (Informan)"
+    english = table_from_display(display, project=study, language="en")
+    assert english.about["Kind"] == "Coding matrix"
     write_tables_xlsx([table], tmp_path / "m.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "m.xlsx").worksheets[0]
     assert ws.conditional_formatting

@@ -6,7 +6,7 @@ import docx
 import pytest
 from docx.shared import Cm
 
-from qualcode.export.attribution import AttributionStyle
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.excerpts_docx import export_excerpts_docx
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 from qualcode.export.table import CellContent, Quote, Table

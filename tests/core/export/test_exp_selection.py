@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from qualcode.export.attribution import AttributionStyle
-from qualcode.export.labels import format_date
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.selection import (
     ExcerptFilter,
     ExcerptOptions,
     group_excerpts,
     select_excerpts,
 )
+from qualcode.text.labels import format_date
 
 from .conftest import FGD, W1, span
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import openpyxl
 
-from qualcode.export.attribution import AttributionStyle
+from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.excerpts_xlsx import export_excerpts_xlsx
 from qualcode.export.selection import ExcerptFilter, ExcerptOptions
 from qualcode.export.table import CellContent, Quote, Table

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qualcode.casesheet import export_case_sheet, import_case_sheet
+from qualcode.cases.casesheet import export_case_sheet, import_case_sheet
 from qualcode.errors import ImportFailedError
 from qualcode.project import Project
 from support.snapshots import snapshot

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qualcode.casesheet import import_case_sheet, preview_case_sheet
+from qualcode.cases.casesheet import import_case_sheet, preview_case_sheet
+from qualcode.cases.sheets import read_sheet
 from qualcode.cli.main import cli
 from qualcode.project import Project
-from qualcode.sources.sheets import read_sheet
 from support.snapshots import file_checksum
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qualcode.demo import STEPS, DemoSummary, build_demo
+from qualcode.app.demo import STEPS, DemoSummary, build_demo
 from qualcode.errors import ProjectError
 from qualcode.project import Project
 from qualcode.sources.importing import turns

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from qualcode import resources
-from qualcode.coding.codebook_file import codebooks_dir
-from qualcode.demo import SAMPLE_DIR
+from qualcode.app.demo import SAMPLE_DIR
+from qualcode.codebooks.files import codebooks_dir
 from qualcode.resources import CODEBOOKS_DIR_ENV, DataFolderMissing, data_dir
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -42,7 +42,7 @@ import json, sys
 import qualcode
 from qualcode.resources import data_dir
 from qualcode.ui.i18n import qm_path
-from qualcode.interop.refi.schema import schema_problems
+from qualcode.interop.refi.format.schema import schema_problems
 assert schema_problems(b"<Project xmlns='urn:QDA-XML:project:1.0'/>", "project")
 print(json.dumps({
     "module": qualcode.__file__,
@@ -131,7 +131,7 @@ def check_wheel(built: dict[str, Path]) -> None:
     assert {"study.yaml", "codings.yaml", "informants.xlsx", "W3_Kasi_DPMPTSP.docx"} <= sample
     assert not {n for n in sample if n.startswith("src/") or n == "build_samples.py"}
     assert "qualcode/ui/i18n/qualcode_id.qm" in names
-    assert "qualcode/interop/refi/schemas/Project-mrt2019.xsd" in names
+    assert "qualcode/interop/refi/format/schemas/Project-mrt2019.xsd" in names
 
 
 def check_installed_copy_is_imported(venv: Path, tmp_path: Path) -> None:

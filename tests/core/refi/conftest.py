@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from qualcode.interop.refi import read_project
-from qualcode.interop.refi.model import Project
+from qualcode.interop.refi.format import read_project
+from qualcode.interop.refi.format.model import Project
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "refi"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcode.errors import ExportFailedError, ImportFailedError
-from qualcode.interop.refi import (
+from qualcode.interop.refi.format import (
     codebook_from_xml,
     codebook_of,
     codebook_to_xml,
@@ -14,7 +14,7 @@ from qualcode.interop.refi import (
     schema_problems,
     write_codebook,
 )
-from qualcode.interop.refi.model import Code, Codebook, Set
+from qualcode.interop.refi.format.model import Code, Codebook, Set
 
 
 def test_atlas_codebook(samples):

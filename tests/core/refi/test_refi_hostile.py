@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qualcode.errors import ImportFailedError
-from qualcode.interop.refi import ArchiveLimits, read_codebook, read_project
+from qualcode.interop.refi.format import ArchiveLimits, read_codebook, read_project
 
 GOOD_QDE = (
     '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="t"/>'

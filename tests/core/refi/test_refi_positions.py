@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.interop.refi import read_project, write_project
-from qualcode.interop.refi.positions import (
+from qualcode.interop.refi.format import read_project, write_project
+from qualcode.interop.refi.format.positions import (
     CODEPOINTS,
     CODEPOINTS_CRLF1,
     UTF16,
@@ -177,7 +177,7 @@ def test_emoji_crlf_bom_read_write_read_identical(tmp_path, make_qdpx, folder):
 
 def test_writer_normalises_text_with_crlf_and_bom(tmp_path):
     """A caller handing raw CRLF/BOM text gets it normalised, positions moved with it."""
-    from qualcode.interop.refi.model import Code, Coding, Project, TextSelection, TextSource
+    from qualcode.interop.refi.format.model import Code, Coding, Project, TextSelection, TextSource
 
     raw = "\ufeffSatu 😀.\r\nDua 🏙️ kota.\r\nTiga."
     start = raw.index("Dua")
@@ -232,7 +232,7 @@ PHRASES = [
 
 
 def _doubtful(choice) -> bool:
-    from qualcode.interop.refi.selections import LOW_FIT
+    from qualcode.interop.refi.format.selections import LOW_FIT
 
     return bool(choice.best_possible) and choice.score < LOW_FIT * choice.best_possible
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qualcode.interop.refi import read_project
-from qualcode.interop.refi.model import SourceKind
+from qualcode.interop.refi.format import read_project
+from qualcode.interop.refi.format.model import SourceKind
 
 U = "{0F77948D-768A-4665-B7C3-FB9AAA3CDF08}"  # braces and upper case in the definition
 U_REF = "0f77948d-768a-4665-b7c3-fb9aaa3cdf08"  # lower case, no braces in references

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from qualcode.errors import ExportFailedError
-from qualcode.interop.refi import (
+from qualcode.interop.refi.format import (
     new_guid,
     project_to_xml,
     read_project,
@@ -18,7 +18,7 @@ from qualcode.interop.refi import (
     stable_guid,
     write_project,
 )
-from qualcode.interop.refi.model import (
+from qualcode.interop.refi.format.model import (
     Case,
     Code,
     Coding,

@@ -6,8 +6,8 @@ import zipfile
 
 from lxml import etree
 
-from qualcode.interop.refi import read_project
-from qualcode.interop.refi.model import Severity, SourceKind
+from qualcode.interop.refi.format import read_project
+from qualcode.interop.refi.format.model import Severity, SourceKind
 
 
 def _kinds(project):

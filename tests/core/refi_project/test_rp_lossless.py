@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from qualcode.cli.main import cli
-from qualcode.coding.codebook_export import export_codebook
-from qualcode.coding.codebook_model import iter_codes
-from qualcode.interop.refi import read_project
-from qualcode.interop.refi_import import import_refi, import_refi_as_new
+from qualcode.codebooks.export import export_codebook
+from qualcode.codebooks.model import iter_codes
+from qualcode.interop.refi.format import read_project
+from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
 from qualcode.project import Project
 
 _TEXTS = ("label", "definition", "short", "when_to_use", "when_not_to_use")

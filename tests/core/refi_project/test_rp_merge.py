@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from qualcode.errors import CancelledError, ImportFailedError
-from qualcode.interop.refi_export import export_qdpx
-from qualcode.interop.refi_import import import_refi
+from qualcode.interop.refi.project.exporter import export_qdpx
+from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
 from support.snapshots import snapshot
 
@@ -82,7 +82,7 @@ def test_failed_import_leaves_project_untouched(rich_qdpx, project, monkeypatch)
     def boom(self):
         raise RuntimeError("disk full")
 
-    from qualcode.interop import refi_import
+    from qualcode.interop.refi.project import importer as refi_import
 
     monkeypatch.setattr(refi_import._Importer, "memos", boom)  # fails after codes and codings
     with pytest.raises(RuntimeError):

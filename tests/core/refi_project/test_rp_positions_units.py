@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from qualcode.cli.main import cli
-from qualcode.interop.refi_export import export_qdpx
-from qualcode.interop.refi_import import import_refi
+from qualcode.interop.refi.project.exporter import export_qdpx
+from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.interop.refi.model import Severity
-from qualcode.interop.refi_common import RefiReport, decode_extras, encode_extras
+from qualcode.interop.refi.format.model import Severity
+from qualcode.interop.refi.project.common import RefiReport, decode_extras, encode_extras
 
 KEYS = ("Inclusion", "Exclusion", "Example")
 
@@ -68,7 +68,7 @@ def test_export_reports_progress_and_can_be_cancelled(rich_path, tmp_path) -> No
     import pytest
 
     from qualcode.errors import CancelledError
-    from qualcode.interop.refi_export import export_qdpx
+    from qualcode.interop.refi.project.exporter import export_qdpx
     from qualcode.project import Project
 
     stages: list[tuple[str, int, int]] = []

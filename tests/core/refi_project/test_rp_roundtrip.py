@@ -6,9 +6,9 @@ import zipfile
 
 from lxml import etree
 
-from qualcode.interop.refi import schema_problems
-from qualcode.interop.refi_export import export_qdc, export_qdpx
-from qualcode.interop.refi_import import import_refi
+from qualcode.interop.refi.format import schema_problems
+from qualcode.interop.refi.project.exporter import export_qdc, export_qdpx
+from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
 
 NS = "{urn:QDA-XML:project:1.0}"

@@ -6,9 +6,9 @@ import zipfile
 
 import pytest
 
-from qualcode.interop.refi import read_project, schema_problems
-from qualcode.interop.refi_export import export_qdpx
-from qualcode.interop.refi_import import import_refi
+from qualcode.interop.refi.format import read_project, schema_problems
+from qualcode.interop.refi.project.exporter import export_qdpx
+from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
 
 # Coding GUIDs of NVivo selections that come after tens of emoji (see the layer's tests).

@@ -14,7 +14,7 @@ from qualcode.project import Project
 @pytest.fixture(scope="session")
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample study with its search index built (closed, so the file is complete)."""
-    from qualcode.demo import build_demo
+    from qualcode.app.demo import build_demo
     from qualcode.search.index import open_index
 
     path = tmp_path_factory.mktemp("sample") / "s.qdaproj"

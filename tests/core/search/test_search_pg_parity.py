@@ -16,7 +16,7 @@ from qualcode.search.scope import Scope
 from qualcode.search.search import search
 from qualcode.search.words import word_frequencies
 from qualcode.store.engine import make_engine
-from qualcode.team import push
+from qualcode.team.sync import push
 
 QUERIES = [
     ("smart city", "exact"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from qualcode.cases.sheets import Column, Sheet, infer_column, read_sheet, write_sheet
 from qualcode.errors import ImportFailedError
-from qualcode.sources.sheets import Column, Sheet, infer_column, read_sheet, write_sheet
 
 CSV_SEMICOLON = (
     "Kode;Nama;Jabatan;OPD;Usia;Skor;Tanggal wawancara;Jenis informan\n"

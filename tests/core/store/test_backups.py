@@ -178,7 +178,7 @@ def test_unknown_backup_is_a_clear_error(project_path: Path) -> None:
 def test_refi_import_into_new_file_is_all_or_nothing(
     sample_study_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qualcode.interop import refi_import
+    from qualcode.interop.refi.project import importer as refi_import
 
     qdpx = tmp_path / "sampel.qdpx"
     ok("refi", "export", str(sample_study_file), str(qdpx))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from qualcode.errors import ValidationError
+from qualcode.lock import read_owner
 from qualcode.project import Project
-from qualcode.store.lock import read_owner
 
 
 def test_switching_coder_applies_at_once_with_its_own_undo(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from qualcode.project import Project
 from qualcode.store import tables as t
 from qualcode.store.engine import make_engine
-from qualcode.team import REMOTE_OP, remote_activity
+from qualcode.team.sync import REMOTE_OP, remote_activity
 from support.snapshots import TEXT
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from qualcode.errors import ProjectError
 from qualcode.project import Project
 from qualcode.store.models import AuditEntry, ProjectInfo, UndoStep
-from qualcode.team import pull, push
+from qualcode.team.sync import pull, push
 from support.snapshots import TEXT, snapshot
 
 

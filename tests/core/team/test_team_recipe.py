@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from qualcode.cli.main import cli
 from qualcode.project import Project
-from qualcode.team_roles import group_role
+from qualcode.team.roles import group_role
 from support.snapshots import TEXT
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from qualcode.errors import ProjectError, RoleDeniedError, ValidationError
 from qualcode.project import Project
-from qualcode.team_roles import add_member, group_role, members, remove_member, role_of, setup_roles
+from qualcode.team.roles import add_member, group_role, members, remove_member, role_of, setup_roles
 from support.snapshots import TEXT, snapshot
 
 PASSWORD = "rahasia-ü 1"  # non-ASCII: the client-side SCRAM verifier must match the server's

@@ -1,0 +1,164 @@
+"""How an excerpt is cited: "Informan 3 — Kasi ..., Diskominfo, 27 Mei 2019, par. 12".
+
+Indonesian theses introduce a quote "sebagaimana diungkapkan oleh [jabatan] pada
+[tanggal]" and identify speakers by position, not by name; so the citation is
+built from the excerpt's case (informant) and its attributes — role, office,
+date — plus its position in the source, in an order and with separators the
+researcher chooses, and names can be replaced by pseudonyms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from qualcode.records import Case
+from qualcode.text.labels import format_date, label
+
+ROLE_ATTRIBUTES = ("Jabatan", "Role", "Position", "Peran")
+ORGANISATION_ATTRIBUTES = ("Instansi", "OPD", "Organisation", "Organization", "Lembaga", "Unit")
+DATE_ATTRIBUTES = ("Tanggal Wawancara", "Tanggal", "Interview date", "Date")
+PSEUDONYM_ATTRIBUTES = ("Kode", "Kode Informan", "Code", "Pseudonym", "Pseudonim")
+FIELDS = ("case", "role", "organisation", "date", "position", "source", "speaker", "coder")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionStyle:
+    """Which parts a citation has, in which order, and how they are joined.
+
+    ``fields`` items are ``case``, ``role``, ``organisation``, ``date``,
+    ``position`` (paragraph number), ``source``, ``speaker``, ``coder`` or
+    ``attr:NAME`` (any case attribute). When the first part is the case, it is
+    followed by ``lead_separator`` ("Informan 3 — ..."); the others are joined
+    by ``separator``. ``date_from`` says where the date comes from first: the
+    source's collection date or the case's date attribute.
+    """
+
+    fields: tuple[str, ...] = ("case", "role", "organisation", "date", "position")
+    separator: str = ", "
+    lead_separator: str = " — "
+    pseudonymise: bool = False
+    role_attributes: tuple[str, ...] = ROLE_ATTRIBUTES
+    organisation_attributes: tuple[str, ...] = ORGANISATION_ATTRIBUTES
+    date_attributes: tuple[str, ...] = DATE_ATTRIBUTES
+    pseudonym_attributes: tuple[str, ...] = PSEUDONYM_ATTRIBUTES
+    date_from: tuple[str, ...] = ("source", "case")
+
+
+def _first_attribute(case: Case | None, names: Sequence[str]) -> Any:
+    if case is None:
+        return None
+    lowered = {k.casefold(): v for k, v in case.attributes.items()}
+    for name in names:
+        value = lowered.get(name.casefold())
+        if value not in (None, ""):
+            return value
+    return None
+
+
+class Attributor:
+    """Names cases (or their pseudonyms) and builds citations for one export."""
+
+    def __init__(self, cases: Iterable[Case], style: AttributionStyle, language: str) -> None:
+        self.style = style
+        self.language = language
+        self._names: dict[int, str] = {}
+        numbers: dict[str, int] = {}
+        for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
+            if not style.pseudonymise:
+                self._names[case.id] = case.name
+                continue
+            code = _first_attribute(case, style.pseudonym_attributes)
+            if code is not None:
+                self._names[case.id] = str(code)
+                continue
+            kind = "informant" if case.kind == "informant" else "case"
+            word = label(kind, language)
+            numbers[word] = numbers.get(word, 0) + 1
+            self._names[case.id] = f"{word} {numbers[word]}"
+
+    def case_name(self, case: Case | None) -> str:
+        """The case's name, or its pseudonym when pseudonymising; "No case" for None."""
+        if case is None:
+            return label("no_case", self.language)
+        return self._names.get(case.id, case.name)
+
+    def parts(
+        self,
+        case: Case | None,
+        *,
+        source: str,
+        source_date: date | None,
+        paragraph: int | None,
+        speaker: str | None = None,
+        coder: str = "",
+    ) -> list[tuple[str, str]]:
+        """(field, text) pairs of the citation, empty parts left out."""
+        out: list[tuple[str, str]] = []
+        for field in self.style.fields:
+            text = self._field(field, case, source, source_date, paragraph, speaker, coder)
+            if text:
+                out.append((field, text))
+        return out
+
+    def cite(self, case: Case | None, **facts: Any) -> str:
+        """The citation as one line of text."""
+        parts = self.parts(case, **facts)
+        if not parts:
+            return ""
+        if parts[0][0] == "case" and case is not None and len(parts) > 1:
+            rest = self.style.separator.join(p[1] for p in parts[1:])
+            return f"{parts[0][1]}{self.style.lead_separator}{rest}"
+        return self.style.separator.join(p[1] for p in parts)
+
+    def _field(
+        self,
+        field: str,
+        case: Case | None,
+        source: str,
+        source_date: date | None,
+        paragraph: int | None,
+        speaker: str | None,
+        coder: str,
+    ) -> str:
+        st = self.style
+        if field == "case":  # a document has no informant: cite the source instead
+            return self.case_name(case) if case is not None else source
+        if field == "role":
+            return _text(_first_attribute(case, st.role_attributes))
+        if field == "organisation":
+            return _text(_first_attribute(case, st.organisation_attributes))
+        if field == "date":
+            return self._date(case, source_date)
+        if field == "position":
+            return f"{label('para', self.language)} {paragraph}" if paragraph else ""
+        if field == "source":
+            return source
+        if field == "speaker":
+            return "" if (speaker is None or st.pseudonymise) else speaker
+        if field == "coder":
+            return coder
+        if field.startswith("attr:"):
+            value = _first_attribute(case, [field[5:]])
+            return format_date(value, self.language) if isinstance(value, date) else _text(value)
+        return ""
+
+    def _date(self, case: Case | None, source_date: date | None) -> str:
+        for origin in self.style.date_from:
+            if origin == "source" and source_date is not None:
+                return format_date(source_date, self.language)
+            if origin == "case":
+                value = _first_attribute(case, self.style.date_attributes)
+                if value is not None:
+                    return format_date(value, self.language)
+        return ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,183 @@
+"""Shared state and helpers of the project reader: GUIDs, users, notes, values, files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.interop.refi.format.archive import ProjectPackage
+from qualcode.interop.refi.format.guids import GuidTable
+from qualcode.interop.refi.format.model import (
+    Coding,
+    ReportMessage,
+    Severity,
+    Variable,
+    VariableValue,
+    report,
+)
+from qualcode.interop.refi.format.safexml import local_name
+from qualcode.interop.refi.format.selections import SelectionBuilder
+from qualcode.interop.refi.format.xmlutil import (
+    BadValueError,
+    child,
+    children,
+    parse_datetime,
+    parse_value,
+)
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+#: Reads a ``relative://``/``absolute://`` source (uri, project basePath) → bytes or None.
+ExternalResolver = Callable[[str, str], bytes | None]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Decode a plain-text source: UTF-8 (spec), UTF-16 with BOM, else a guess.
+
+    Returns (text, guessed encoding or None). A UTF-8 BOM is kept as ``\\ufeff`` so
+    position models can account for it.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+        return str(best), best.encoding
+
+
+class ReaderBase:
+    """State shared by the reader parts; one instance reads one project."""
+
+    def __init__(
+        self,
+        package: ProjectPackage,
+        root: etree._Element,
+        resolve_external: ExternalResolver | None,
+    ) -> None:
+        self.package = package
+        self.root = root
+        self.resolve_external = resolve_external
+        self.guids = GuidTable()
+        self.messages: list[ReportMessage] = []
+        self.problems: Counter[str] = Counter()
+        self.users_seen: dict[str, None] = {}
+        self.origin = root.get("origin") or ""
+        self.base_path = root.get("basePath") or ""
+        self.note_guids: set[str] = set()
+        self.code_guids: set[str] = set()
+        self.variables: dict[str, Variable] = {}
+        self.selections = SelectionBuilder(self.origin)
+
+    # -- small helpers ------------------------------------------------------------
+    def warn(self, kind: str, template: str, /, **params: object) -> None:
+        self.messages.append(report(kind, template, Severity.WARNING, **params))
+
+    def info(self, kind: str, template: str, /, **params: object) -> None:
+        self.messages.append(report(kind, template, Severity.INFO, **params))
+
+    def canon(self, value: str | None) -> tuple[str, bool]:
+        guid, missing = self.guids.canon_or_new(value)
+        if missing:
+            self.problems["missing-guid"] += 1
+        return guid, missing
+
+    def user(self, value: str | None) -> str | None:
+        guid = self.guids.canon(value)
+        if guid is not None:
+            self.users_seen.setdefault(guid, None)
+        return guid
+
+    def note_refs(self, element: etree._Element, tag: str = "NoteRef") -> tuple[str, ...]:
+        out: list[str] = []
+        for ref in children(element, tag):
+            guid = self.guids.canon(ref.get("targetGUID"))
+            if guid in self.note_guids:
+                out.append(guid)
+            else:
+                self.problems["dangling-note"] += 1
+        return tuple(out)
+
+    def load_file(self, uri: str | None) -> bytes | None:
+        """Bytes of an ``internal://``, bare, ``relative://`` or ``absolute://`` path."""
+        if not uri:
+            return None
+        uri = uri.strip()
+        low = uri.lower()
+        if low.startswith("internal://"):
+            return self.package.read_internal(uri[len("internal://") :])
+        if low.startswith(("relative://", "absolute://")):
+            if self.resolve_external is None:
+                return None
+            return self.resolve_external(uri, self.base_path)
+        if "://" in uri:
+            return None
+        return self.package.read_internal(uri)
+
+    def load_text(self, element: etree._Element) -> str | None:
+        """The plain text of a TextSource-shaped element, or None when unavailable."""
+        content = child(element, "PlainTextContent")
+        if content is not None:
+            return content.text or ""
+        data = self.load_file(element.get("plainTextPath"))
+        if data is None:
+            return None
+        text, guessed = decode_text(data)
+        if guessed:
+            self.warn(
+                "text-encoding",
+                QT_TRANSLATE_NOOP(
+                    "refi", "{source}: the text is not UTF-8; read it as {encoding}."
+                ),
+                source=element.get("name") or element.get("plainTextPath"),
+                encoding=guessed,
+            )
+        return text
+
+    # -- sections -------------------------------------------------------------------
+    def values(self, element: etree._Element) -> tuple[VariableValue, ...]:
+        out: list[VariableValue] = []
+        for vv in children(element, "VariableValue"):
+            ref = child(vv, "VariableRef")
+            guid = self.guids.canon(ref.get("targetGUID")) if ref is not None else None
+            if guid not in self.variables:
+                self.problems["dangling-variable"] += 1
+                continue
+            value_elements = [c for c in vv if local_name(c).endswith("Value")]
+            if not value_elements:
+                out.append(VariableValue(guid, None))
+                continue
+            try:
+                _, value = parse_value(value_elements[0])
+            except BadValueError:
+                self.problems["bad-value"] += 1
+                continue
+            out.append(VariableValue(guid, value))
+        return tuple(out)
+
+    def codings(self, element: etree._Element, fallback_user: str | None) -> tuple[Coding, ...]:
+        out: list[Coding] = []
+        for coding in children(element, "Coding"):
+            ref = child(coding, "CodeRef")
+            code = self.guids.canon(ref.get("targetGUID")) if ref is not None else None
+            if code not in self.code_guids:
+                self.problems["dangling-code"] += 1
+                continue
+            guid, _ = self.canon(coding.get("guid"))
+            out.append(
+                Coding(
+                    guid=guid,
+                    code_guid=code,
+                    creating_user=self.user(coding.get("creatingUser")) or fallback_user,
+                    created=parse_datetime(coding.get("creationDateTime")),
+                    note_guids=self.note_refs(coding),
+                )
+            )
+        return tuple(out)

@@ -1,0 +1,213 @@
+"""Reading the sources of a project: text sources, PDF text, media (reported, not read)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.interop.refi.format.model import (
+    OriginalFile,
+    SourceKind,
+    TextSource,
+)
+from qualcode.interop.refi.format.reader_base import ReaderBase
+from qualcode.interop.refi.format.safexml import local_name
+from qualcode.interop.refi.format.selections import RawSelection
+from qualcode.interop.refi.format.xmlutil import (
+    child,
+    child_text,
+    children,
+    parse_datetime,
+)
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+
+_MEDIA_KINDS = {
+    "PictureSource": QT_TRANSLATE_NOOP("refi", "picture"),
+    "AudioSource": QT_TRANSLATE_NOOP("refi", "audio"),
+    "VideoSource": QT_TRANSLATE_NOOP("refi", "video"),
+}
+
+
+class SourcesReader(ReaderBase):
+    """Turns ``Sources`` into text sources and collects their selections."""
+
+    def _sources(self) -> tuple[TextSource, ...]:
+        section = child(self.root, "Sources")
+        out: list[TextSource] = []
+        for element in section if section is not None else ():
+            name = local_name(element)
+            if name == "TextSource":
+                source = self._text_source(
+                    element, element, SourceKind.TEXT, element.get("richTextPath")
+                )
+            elif name == "PDFSource":
+                source = self._pdf_source(element)
+            elif name in _MEDIA_KINDS:
+                self._skip_media(element, name)
+                continue
+            else:
+                continue
+            if source is not None:
+                out.append(source)
+        return tuple(out)
+
+    def _count_selections(self, element: etree._Element) -> int:
+        return sum(1 for e in element.iter() if local_name(e).endswith("Selection"))
+
+    def _skip_media(self, element: etree._Element, tag: str) -> None:
+        self.warn(
+            "unsupported-source",
+            QT_TRANSLATE_NOOP(
+                "refi",
+                "{kind} source {source} was not imported (QualCode imports text and PDF text "
+                "only); {count} selection(s) and {transcripts} transcript(s) on it were skipped.",
+            ),
+            kind=_MEDIA_KINDS[tag],
+            source=source_name(element) or element.get("guid"),
+            count=self._count_selections(element),
+            transcripts=sum(1 for _ in children(element, "Transcript")),
+        )
+
+    def _text_source(
+        self,
+        outer: etree._Element,
+        text_element: etree._Element,
+        kind: SourceKind,
+        original_uri: str | None,
+    ) -> TextSource | None:
+        """Build a source from ``outer`` (TextSource/PDFSource) and its text element."""
+        guid, _ = self.canon(outer.get("guid"))
+        name = source_name(outer, text_element) or guid
+        raw = self.load_text(text_element)
+        if raw is None:
+            self.warn(
+                "missing-text",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "Source {source}: its text ({path}) is missing from the project; the source "
+                    "and its {count} selection(s) were not imported.",
+                ),
+                source=name,
+                path=text_element.get("plainTextPath") or "",
+                count=sum(1 for _ in children(text_element, "PlainTextSelection")),
+            )
+            return None
+        original = self._original(original_uri, name)
+        creator = self.user(outer.get("creatingUser"))
+        project_creator = self.guids.canon(self.root.get("creatingUserGUID"))
+        raws: list[RawSelection] = []
+        for sel in children(text_element, "PlainTextSelection"):
+            sel_guid, _ = self.canon(sel.get("guid"))
+            sel_user = self.user(sel.get("creatingUser"))
+            try:
+                start = int(sel.get("startPosition", ""))
+                end = int(sel.get("endPosition", ""))
+            except ValueError:
+                self.problems["bad-position"] += 1
+                continue
+            raws.append(
+                RawSelection(
+                    guid=sel_guid,
+                    start=start,
+                    end=end,
+                    name=sel.get("name") or "",
+                    description=child_text(sel, "Description"),
+                    codings=self.codings(sel, sel_user or creator or project_creator),
+                    note_guids=self.note_refs(sel),
+                    creating_user=sel_user,
+                    created=parse_datetime(sel.get("creationDateTime")),
+                    modifying_user=self.user(sel.get("modifyingUser")),
+                    modified=parse_datetime(sel.get("modifiedDateTime")),
+                )
+            )
+        stored = self.selections.add_source(guid, name, raw, raws)
+        return TextSource(
+            guid=guid,
+            name=name,
+            text=stored,
+            kind=kind,
+            original=original,
+            description=child_text(outer, "Description"),
+            values=self.values(outer),
+            note_guids=self.note_refs(outer),
+            codings=self.codings(outer, creator or project_creator),
+            creating_user=creator,
+            created=parse_datetime(outer.get("creationDateTime")),
+            modifying_user=self.user(outer.get("modifyingUser")),
+            modified=parse_datetime(outer.get("modifiedDateTime")),
+        )
+
+    def _original(self, uri: str | None, source: str) -> OriginalFile | None:
+        if not uri:
+            return None
+        data = self.load_file(uri)
+        if data is None:
+            self.info(
+                "missing-original",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "Source {source}: the original file {path} is missing; "
+                    "the plain text was imported.",
+                ),
+                source=source,
+                path=uri,
+            )
+            return None
+        return OriginalFile(Path(uri.replace("\\", "/").rsplit("/", 1)[-1]).name, data)
+
+    def _pdf_source(self, element: etree._Element) -> TextSource | None:
+        name = source_name(element) or element.get("guid") or ""
+        regions = sum(1 for _ in children(element, "PDFSelection"))
+        if regions:
+            self.warn(
+                "pdf-regions",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "PDF {source}: {count} area selection(s) on pages were not imported (text "
+                    "selections are).",
+                ),
+                source=name,
+                count=regions,
+            )
+        representation = child(element, "Representation")
+        if representation is None:
+            self.warn(
+                "pdf-no-text",
+                QT_TRANSLATE_NOOP(
+                    "refi", "PDF {source} has no text representation; it was not imported."
+                ),
+                source=name,
+            )
+            return None
+        return self._text_source(element, representation, SourceKind.PDF, element.get("path"))
+
+
+_PATH_ATTRIBUTES = ("path", "richTextPath", "plainTextPath")
+
+
+def source_name(*elements: etree._Element) -> str:
+    """A source's name: its ``name``, else the name of the file it came from.
+
+    Files inside the archive (``internal://<guid>.txt``) are named by GUID and say
+    nothing, so only ``relative://`` and ``absolute://`` paths (or bare file names)
+    give a name; ``""`` when none does.
+    """
+    from urllib.parse import unquote
+
+    for element in elements:
+        name = " ".join((element.get("name") or "").split())
+        if name:
+            return name
+    for element in elements:
+        for attribute in _PATH_ATTRIBUTES:
+            uri = element.get(attribute) or ""
+            if not uri or uri.lower().startswith("internal://"):
+                continue
+            tail = unquote(uri.replace("\\", "/")).rsplit("/", 1)[-1].strip()
+            if tail:
+                return tail
+    return ""

@@ -1,0 +1,216 @@
+"""Turn the selections of each text into stored offsets and merge repeated ones.
+
+NVivo writes one ``PlainTextSelection`` per coding (97 selections over 20 spans in a
+real file); others put several ``Coding`` elements under one selection. We merge by
+(source, start, end) after converting positions, keep the first GUID and remember the
+others in ``merged_guids`` so references to them can be redirected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.interop.refi.format.guids import new_guid
+from qualcode.interop.refi.format.model import (
+    Coding,
+    ReportMessage,
+    Severity,
+    TextSelection,
+    report,
+)
+from qualcode.interop.refi.format.positions import (
+    PositionConverter,
+    StoredText,
+    UnitChoice,
+    astral_indices,
+    choose_unit_model,
+)
+
+#: Below this share of the best possible fit score, the user is told to check positions.
+LOW_FIT = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class RawSelection:
+    """A ``PlainTextSelection`` as written, positions in the producer's units."""
+
+    guid: str
+    start: int
+    end: int
+    name: str = ""
+    description: str = ""
+    codings: tuple[Coding, ...] = ()
+    note_guids: tuple[str, ...] = ()
+    creating_user: str | None = None
+    created: dt.datetime | None = None
+    modifying_user: str | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass(slots=True)
+class _SourceResult:
+    guid: str
+    name: str
+    choice: UnitChoice
+    converted: list[tuple[RawSelection, int, int]]
+    inexact: int
+
+
+class SelectionBuilder:
+    """Collects each source's selections, converts them, then merges them all."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self._results: list[_SourceResult] = []
+
+    def add_source(self, guid: str, name: str, raw_text: str, raws: list[RawSelection]) -> str:
+        """Convert one source's selections; returns the text as we store it."""
+        text = StoredText(raw_text)
+        spans: dict[tuple[int, int], str] = {}
+        for r in raws:
+            if not spans.get((r.start, r.end)):
+                spans[(r.start, r.end)] = r.name
+        astral = astral_indices(text.stored) if raws else []
+        choice = choose_unit_model(
+            self.origin, text, [(a, b, n) for (a, b), n in spans.items()], astral
+        )
+        converter = PositionConverter(text, choice.model, astral)
+        converted: list[tuple[RawSelection, int, int]] = []
+        inexact = 0
+        for r in raws:
+            a, exact_a = converter.to_stored(r.start)
+            b, exact_b = converter.to_stored(r.end, round_up=True)
+            if a > b:
+                a, b = b, a
+            inexact += not (exact_a and exact_b)
+            converted.append((r, a, b))
+        if raws:
+            self._results.append(_SourceResult(guid, name, choice, converted, inexact))
+        return text.stored
+
+    def build(
+        self, messages: list[ReportMessage]
+    ) -> tuple[tuple[TextSelection, ...], dict[str, str]]:
+        """All selections merged by (source, start, end), and merged GUID → kept GUID."""
+        self._report_models(messages)
+        groups: dict[tuple[str, int, int], list[RawSelection]] = defaultdict(list)
+        for result in self._results:
+            for raw, a, b in result.converted:
+                groups[(result.guid, a, b)].append(raw)
+        out: list[TextSelection] = []
+        remap: dict[str, str] = {}
+        used: set[str] = set()
+        total = 0
+        for (source, a, b), raws in groups.items():
+            total += len(raws)
+            first = raws[0]
+            guid = first.guid if first.guid not in used else new_guid()
+            used.add(guid)
+            codings: dict[tuple[str, str | None], Coding] = {}
+            notes: dict[str, None] = {}
+            descriptions: dict[str, None] = {}
+            for raw in raws:
+                for coding in raw.codings:
+                    codings.setdefault((coding.code_guid, coding.creating_user), coding)
+                notes.update(dict.fromkeys(raw.note_guids))
+                if raw.description.strip():
+                    descriptions[raw.description.strip()] = None
+                if raw.guid != guid:
+                    remap.setdefault(raw.guid, guid)
+            out.append(
+                TextSelection(
+                    guid=guid,
+                    source_guid=source,
+                    start=a,
+                    end=b,
+                    name=next((r.name for r in raws if r.name), ""),
+                    description="\n\n".join(descriptions),
+                    codings=tuple(codings.values()),
+                    note_guids=tuple(notes),
+                    creating_user=first.creating_user,
+                    created=min((r.created for r in raws if r.created), default=None),
+                    modifying_user=first.modifying_user,
+                    modified=max((r.modified for r in raws if r.modified), default=None),
+                    merged_guids=tuple(dict.fromkeys(r.guid for r in raws if r.guid != guid)),
+                )
+            )
+        if total > len(out):
+            messages.append(
+                report(
+                    "selections-merged",
+                    QT_TRANSLATE_NOOP(
+                        "refi",
+                        "{before} selections were merged into {after}: repeated selections of "
+                        "the same text range became one selection with all their codings.",
+                    ),
+                    Severity.INFO,
+                    before=total,
+                    after=len(out),
+                )
+            )
+        return tuple(out), remap
+
+    def _report_models(self, messages: list[ReportMessage]) -> None:
+        by_model: dict[str, list[_SourceResult]] = defaultdict(list)
+        for result in self._results:
+            by_model[result.choice.model.key].append(result)
+        for results in by_model.values():
+            model = results[0].choice.model
+            messages.append(
+                report(
+                    "unit-model",
+                    QT_TRANSLATE_NOOP(
+                        "refi", "Selection positions of {count} source(s) were read as {model}."
+                    ),
+                    Severity.INFO,
+                    count=len(results),
+                    model=model.label,
+                    model_key=model.key,
+                )
+            )
+        for result in self._results:
+            choice = result.choice
+            if choice.fallback:
+                messages.append(
+                    report(
+                        "unit-model-fallback",
+                        QT_TRANSLATE_NOOP(
+                            "refi",
+                            "Source {source}: selection positions did not fit {preferred}, the "
+                            "usual convention of {origin}; they were read as {model}, which fits "
+                            "the text better.",
+                        ),
+                        source=result.name,
+                        preferred=choice.preferred.label,
+                        origin=self.origin or "?",
+                        model=choice.model.label,
+                    )
+                )
+            if choice.best_possible and choice.score < LOW_FIT * choice.best_possible:
+                messages.append(
+                    report(
+                        "positions-doubtful",
+                        QT_TRANSLATE_NOOP(
+                            "refi",
+                            "Source {source}: many selections do not start or end on word "
+                            "boundaries; check that the coded text is right.",
+                        ),
+                        source=result.name,
+                    )
+                )
+            if result.inexact:
+                messages.append(
+                    report(
+                        "positions-clamped",
+                        QT_TRANSLATE_NOOP(
+                            "refi",
+                            "Source {source}: {count} selection(s) pointed outside the text or "
+                            "inside a character and were adjusted.",
+                        ),
+                        source=result.name,
+                        count=result.inexact,
+                    )
+                )

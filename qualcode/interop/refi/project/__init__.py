@@ -1,0 +1,1 @@
+"""qualcode.interop.refi.format.project."""

@@ -1,0 +1,476 @@
+"""Import a REFI-QDA project (``.qdpx``/``.qde``) or codebook (``.qdc``) into a project.
+
+The REFI layer parses the file (positions already converted to our code points);
+this module maps its model onto the project in **one** operation ("Import REFI-QDA
+project"), so one undo takes the whole import back and a failure leaves the project
+untouched. Importing into a project that already has data merges: codes are matched
+by GUID, then by path; sources by GUID, then by name (same name with a different
+text is imported under a new name); cases by GUID, then name; coders by GUID, then
+name. Importing the same file twice therefore changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from qualcode.codebooks.baseline import book_from_json
+from qualcode.codebooks.project import BASELINE_PREFIX
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.interop.refi.format import model as m
+from qualcode.interop.refi.project.common import (
+    CODEBOOKS_MEMBER,
+    TRANSLATED_FIELDS,
+    Progress,
+    RefiReport,
+    decode_extras,
+)
+from qualcode.interop.refi.project.import_data import DataImporter
+from qualcode.interop.refi.project.review_notes import import_review_notes
+from qualcode.store import tables as t
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+
+CODE_KEYS = (
+    "Short", "Inclusion", "Exclusion", "Example", "Codebook", "Codebook code",
+    *(key for key, _field in TRANSLATED_FIELDS),
+)  # fmt: skip
+
+
+def read_refi_file(path: str | Path) -> tuple[m.Project, bool]:
+    """The REFI model of a ``.qdpx``/``.qde``/``.qdc`` file (second item: it is a codebook)."""
+    from qualcode.interop.refi.format import read_codebook, read_project
+
+    path = Path(path)
+    if path.suffix.lower() == ".qdc" or _looks_like_codebook(path):
+        book = read_codebook(path)
+        refi = m.Project(
+            name=path.stem,
+            origin=book.origin,
+            codes=book.codes,
+            sets=book.sets,
+            messages=book.messages,
+        )
+        return refi, True
+    return read_project(path), False
+
+
+def _looks_like_codebook(path: Path) -> bool:
+    if path.suffix.lower() in (".qdpx", ".qde") or not path.is_file():
+        return False
+    if zipfile.is_zipfile(path):
+        return False
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    return b"<CodeBook" in head or b":CodeBook" in head
+
+
+def import_refi_as_new(
+    path: str | Path,
+    target: str | Path,
+    *,
+    coder: str | None = None,
+    progress: Progress | None = None,
+) -> RefiReport:
+    """Import a REFI-QDA file into a new project file ``target``, all or nothing.
+
+    The project is built under a hidden temporary name beside ``target`` and
+    renamed only once complete, so a crash, a cancel or a refused file never
+    leaves a half-made project at ``target`` (and the same command works again).
+    """
+    import os
+    import uuid
+
+    from qualcode.errors import ProjectError
+    from qualcode.project import Project
+
+    final = Path(target).resolve()
+    if final.exists():
+        raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(final))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temp = final.with_name(f".{final.stem}.importing-{uuid.uuid4().hex[:8]}{final.suffix}")
+    leftovers = [temp.with_name(temp.name + extra) for extra in ("-wal", "-shm", ".lock")]
+    if progress is not None:
+        progress("read", 0, 1)
+    model = read_refi_file(path)
+    refi, is_codebook = model
+    title = " ".join(refi.name.split()) if not is_codebook else ""
+    try:
+        with Project.create(temp, coder=coder, title=title or final.stem) as project:
+            report = import_refi(path, project, progress=progress, model=model)
+        if final.exists():  # created meanwhile by someone else: never overwrite it
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("errors", "{path} already exists."), path=str(final)
+            )
+        os.replace(temp, final)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    finally:
+        for extra in leftovers:
+            extra.unlink(missing_ok=True)
+    return report
+
+
+def import_refi(
+    path: str | Path,
+    project: Project,
+    *,
+    progress: Progress | None = None,
+    model: tuple[m.Project, bool] | None = None,
+) -> RefiReport:
+    """Import a REFI-QDA file into ``project`` as one undoable operation; returns the report.
+
+    Raises ``ImportFailedError`` (project untouched) for unsafe or unreadable files.
+    ``progress(stage, done, total)`` is called along the way; raising
+    ``CancelledError`` from it cancels the import and keeps nothing. ``model`` is
+    what :func:`read_refi_file` gave for ``path`` when the caller read it already.
+    """
+    path = Path(path)
+    if model is None:
+        if progress is not None:
+            progress("read", 0, 1)
+        model = read_refi_file(path)
+    refi, is_codebook = model
+    if progress is not None:
+        progress("read", 1, 1)
+    report = RefiReport("import", path.name)
+    report.extend(refi.messages)
+    label = (
+        QT_TRANSLATE_NOOP("operations", "Import REFI-QDA codebook")
+        if is_codebook
+        else QT_TRANSLATE_NOOP("operations", "Import REFI-QDA project")
+    )
+    with project.operation("refi.import", label) as op:
+        importer = _Importer(op, refi, report, progress)
+        importer.run()
+        if not is_codebook:  # the identity register travels only in archives that carry it
+            from qualcode.interop.refi.format.identity import import_register
+
+            import_register(op, path, importer.case_of)
+        op.note(file=path.name, origin=refi.origin, **report.counts)
+        op.result = report
+    return report
+
+
+class _Importer(DataImporter):
+    """Users, codes and sets; sources, cases, codings and memos come from the base."""
+
+    def run(self) -> None:
+        self.stage("users")
+        self.users()
+        self.stage("codes")
+        self.codes()
+        self.codebooks()
+        self.stage("sources")
+        self.sources()
+        self.stage("attributes")
+        self.attributes()
+        self.stage("cases")
+        self.cases()
+        self.stage("codings")
+        self.codings()
+        self.stage("sets")
+        self.sets()
+        self.links()
+        self.stage("memos")
+        import_review_notes(self)  # before memos: review notes are comments, not memos
+        self.memos()  # last: sets and links consume or redirect some notes
+        self.finish()
+
+    # -- users -------------------------------------------------------------------------
+    def users(self) -> None:
+        rows = self.conn.execute(select(t.coder.c.id, t.coder.c.guid, t.coder.c.name)).all()
+        by_guid = {r.guid.lower(): r.id for r in rows}
+        by_name = {r.name: r.id for r in rows}
+        created = matched = 0
+        for user in self.refi.users:
+            found = by_guid.get(user.guid.lower())
+            name = " ".join((user.name or user.user_id or "").split())[:200]
+            if found is None and name:
+                found = by_name.get(name)
+            if found is not None:
+                matched += 1
+            else:
+                name = name or f"REFI user {user.guid[:8]}"
+                name = _unique(name, by_name)
+                found = self.insert(t.coder, {"name": name, "guid": user.guid})
+                by_name[name] = found
+                by_guid[user.guid.lower()] = found
+                created += 1
+            self.coder_of[user.guid] = found
+        self.count("coders", created, matched)
+
+    # -- codes -------------------------------------------------------------------------
+    def codes(self) -> None:
+        from qualcode.coding.codes import DEFAULT_COLORS
+
+        rows = self.conn.execute(
+            select(t.code.c.id, t.code.c.guid, t.code.c.parent_id, t.code.c.name)
+        ).all()
+        by_guid = {r.guid.lower(): r.id for r in rows}
+        children: dict[int | None, dict[str, int]] = {}
+        for r in rows:
+            children.setdefault(r.parent_id, {})[r.name] = r.id
+        claimed: set[int] = set()
+        stats = {"created": 0, "matched": 0, "renamed": 0, "not-codable": 0}
+
+        def visit(code: m.Code, parent_id: int | None) -> None:
+            if not code.is_codable:
+                stats["not-codable"] += 1
+            found = by_guid.get(code.guid.lower())
+            name, changed = _code_name(code.name)
+            siblings = children.setdefault(parent_id, {})
+            if found is None:
+                candidate = siblings.get(name)
+                if candidate is not None and candidate not in claimed:
+                    found = candidate
+            if found is not None:
+                stats["matched"] += 1
+            else:
+                if name in siblings:
+                    name, changed = _unique(name, siblings), True
+                stats["renamed"] += changed
+                description, extras = decode_extras(code.description, CODE_KEYS)
+                labels = {
+                    key[7:-1]: value
+                    for key, value in extras.items()
+                    if key.startswith("Label (") and value
+                }
+                found = self.insert(
+                    t.code,
+                    {
+                        "name": name,
+                        "parent_id": parent_id,
+                        "color": _color(code.color)
+                        or DEFAULT_COLORS[len(siblings) % len(DEFAULT_COLORS)],
+                        "short": extras.get("Short", ""),
+                        "description": description,
+                        "inclusion": extras.get("Inclusion", ""),
+                        "exclusion": extras.get("Exclusion", ""),
+                        "example": extras.get("Example", ""),
+                        "labels": labels,
+                        "codebook": extras.get("Codebook") or None,
+                        "codebook_code": extras.get("Codebook code") or None,
+                        "position": len(siblings),
+                        "guid": self.free_guid(t.code, code.guid),
+                    },
+                )
+                siblings[name] = found
+                stats["created"] += 1
+            claimed.add(found)
+            by_guid.setdefault(code.guid.lower(), found)
+            self.code_of[code.guid] = found
+            for note in code.note_guids:
+                self.refer(note, "code", found)
+            for sub in code.children:
+                visit(sub, found)
+
+        for root in self.refi.codes:
+            visit(root, None)
+        self.count("codes", stats["created"], stats["matched"])
+        if stats["renamed"]:
+            self.report.add(
+                "code-renamed",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} code name(s) were changed: empty, with '/', or the same as a "
+                    "sibling's.",
+                ),
+                count=stats["renamed"],
+            )
+        if stats["not-codable"]:
+            self.report.add(
+                "not-codable",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} code(s) were categories only (not codable) in the file; "
+                    "imported as ordinary codes.",
+                ),
+                m.Severity.INFO,
+                count=stats["not-codable"],
+            )
+
+    def codebooks(self) -> None:
+        """The loaded codebooks as loaded (QualCode's archive member), unless already here."""
+        data = self.refi.extensions.get(CODEBOOKS_MEMBER)
+        if data is None:
+            return
+        try:
+            baselines = json.loads(data.decode("utf-8"))
+            valid = {
+                key: value
+                for key, value in baselines.items()
+                if key.startswith(BASELINE_PREFIX) and book_from_json(json.loads(value)["codebook"])
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.report.add(
+                "codebooks-damaged",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "The codebooks' other languages stored by QualCode could not be read; "
+                    "the codes were imported with their descriptions.",
+                ),
+            )
+            return
+        info = t.project_info.c
+        have = set(self.conn.execute(select(info.key).where(info.key.in_(list(valid)))).scalars())
+        for key, value in valid.items():
+            if key not in have:
+                self.op.insert(t.project_info, {"key": key, "value": value})
+
+    # -- sets and links ------------------------------------------------------------------
+    def sets(self) -> None:
+        rows = self.conn.execute(select(t.item_set.c.id, t.item_set.c.guid, t.item_set.c.name))
+        by_guid: dict[str, int] = {}
+        by_name: dict[str, int] = {}
+        for r in rows:
+            by_guid[r.guid.lower()] = r.id
+            by_name[r.name.lower()] = r.id
+        mem = t.item_set_member.c
+        created = matched = 0
+        dropped: list[str] = []
+        for item in self.refi.sets:
+            codes = [self.code_of[g] for g in item.code_guids if g in self.code_of]
+            sources = [self.source_of[g][0] for g in item.source_guids if g in self.source_of]
+            for note in item.note_guids:
+                self.refer(note, "project", None)
+            if not codes and not sources:
+                dropped.append(" ".join(item.name.split()) or item.guid)
+                continue
+            name = " ".join(item.name.split())[:300] or "Set"
+            found = by_guid.get(item.guid.lower()) or by_name.get(name.lower())
+            if found is None:
+                description, extras = decode_extras(item.description, ("Codebook", "Codebook set"))
+                labels = {k[7:-1]: v for k, v in extras.items() if k.startswith("Label (")}
+                found = self.insert(
+                    t.item_set,
+                    {
+                        "name": name,
+                        "description": description,
+                        "labels": labels,
+                        "codebook": extras.get("Codebook") or None,
+                        "codebook_set": extras.get("Codebook set") or None,
+                        "guid": self.free_guid(t.item_set, item.guid),
+                    },
+                )
+                by_name[name.lower()] = found
+                created += 1
+            else:
+                matched += 1
+            have = {
+                (r.code_id, r.source_id)
+                for r in self.conn.execute(
+                    select(mem.code_id, mem.source_id).where(mem.set_id == found)
+                )
+            }
+            members: list[tuple[int | None, int | None]] = [(c, None) for c in dict.fromkeys(codes)]
+            members += [(None, s) for s in dict.fromkeys(sources)]
+            self.op.insert_many(
+                t.item_set_member,
+                [
+                    {"set_id": found, "code_id": c, "source_id": s}
+                    for c, s in members
+                    if (c, s) not in have
+                ],
+            )
+        self.count("sets", created, matched)
+        if dropped:
+            self.report.add(
+                "sets-dropped",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} set(s) were not imported because none of their members were "
+                    "(only sets of codes and sources are kept): {names}.",
+                ),
+                count=len(dropped),
+                names=", ".join(dropped),
+            )
+
+    def links(self) -> None:
+        link = t.code_link.c
+        have = {
+            (r.from_code_id, r.to_code_id, r.relation)
+            for r in self.conn.execute(select(link.from_code_id, link.to_code_id, link.relation))
+        }
+        notes = {n.guid: n for n in self.refi.notes}
+        created = skipped = 0
+        for item in self.refi.links:
+            origin = self.code_of.get(item.origin_guid or "")
+            target = self.code_of.get(item.target_guid or "")
+            if origin is None or target is None or origin == target:
+                skipped += 1
+                continue
+            relation = (" ".join(item.name.split()) or "related")[:64]
+            for guid in item.note_guids:
+                self.consumed.add(guid)
+            if (origin, target, relation) in have:
+                continue
+            text = "\n\n".join(notes[g].text for g in item.note_guids if g in notes)
+            self.insert(
+                t.code_link,
+                {
+                    "from_code_id": origin,
+                    "to_code_id": target,
+                    "relation": relation,
+                    "note": text,
+                    "guid": self.free_guid(t.code_link, item.guid),
+                },
+            )
+            have.add((origin, target, relation))
+            created += 1
+        self.count("links", created, 0)
+        if skipped:
+            self.report.add(
+                "links-skipped",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} link(s) between objects other than two codes were not imported.",
+                ),
+                count=skipped,
+            )
+
+    def finish(self) -> None:
+        if self.refi.description.strip():
+            self.report.add(
+                "project-description",
+                QT_TRANSLATE_NOOP("refi", "The project's description was not imported."),
+                m.Severity.INFO,
+            )
+
+
+def _code_name(raw: str) -> tuple[str, bool]:
+    """A valid code name (no '/', not empty) and whether it had to change."""
+    clean = " ".join((raw or "").split()).replace("/", "\u2215")[:300]
+    if not clean:
+        return "Code", True
+    return clean, clean != raw
+
+
+def _color(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip().lower()
+    if len(value) == 4 and value.startswith("#"):
+        value = "#" + "".join(ch * 2 for ch in value[1:])
+    if len(value) == 7 and all(ch in "0123456789abcdef" for ch in value[1:]):
+        return value
+    return None
+
+
+def _unique(name: str, taken: dict[str, Any]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... whichever is not in ``taken``."""
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"
+
+
+__all__ = ["import_refi", "read_refi_file"]
