@@ -59,10 +59,12 @@ GROUP BY x.code_id, l.case_id
 
 # The bare floor of the default (passage) code x case counts, for sources linked to cases
 # as a whole: code ids per source, then one correction per passage of several coders'
-# codings (the partner query the engine runs, without its generality).
+# codings (the partner query the engine runs, without its generality), then each parent
+# code's line summed with its sub-codes' (the roll-up every code axis shows).
 FLOOR_CODERS = "SELECT coder_id, count(*) FROM coding GROUP BY coder_id"
 FLOOR_LINKS = "SELECT source_id, case_id FROM case_link WHERE start_pos IS NULL"
 FLOOR_CODES = "SELECT source_id, group_concat(code_id) FROM coding GROUP BY source_id"
+FLOOR_TREE = "SELECT id, parent_id FROM code"
 FLOOR_PAIRS = """
 SELECT c.source_id, c.code_id, c.id, p.id
 FROM coding c JOIN coding p ON p.source_id = c.source_id AND p.code_id = c.code_id
@@ -120,6 +122,17 @@ def passage_floor(conn: Any) -> dict[str, list[int]]:
         sid, code = group[r]
         for case in cases.get(sid, ()):
             lines[str(code)][case] -= k - 1
+    # parents show their sub-codes' passages too: add each line into its parent's, deepest first
+    up = dict(conn.execute(text(FLOOR_TREE)).all())
+    depth = {code: 0 for code in up}
+    for code in up:
+        x, d = up[code], 0
+        while x is not None:
+            x, d = up.get(x), d + 1
+        depth[code] = d
+    for code in sorted((c for c in up if up[c] is not None), key=depth.__getitem__, reverse=True):
+        mine, theirs = lines[str(code)], lines[str(up[code])]
+        lines[str(up[code])] = [x + y for x, y in zip(theirs, mine, strict=True)]
     return lines
 
 

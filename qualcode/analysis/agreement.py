@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -246,8 +247,9 @@ def agreement(
         {c[CODE] for c in corpus.codings if c[SRC] in in_scope}, key=rank.__getitem__
     )  # fmt: skip
     grouped: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
+    inside = _in_sample(sample_units) if sample_units is not None else None
     for c in corpus.codings:
-        if c[SRC] in in_scope:
+        if c[SRC] in in_scope and (inside is None or inside(c[SRC], c[START], c[END])):
             grouped[(c[SRC], c[CODE])].append((c[START], c[END], bit[c[CODER]]))
 
     texts = _texts(project, scope) if sample_units is None else {}  # a sample lists its units
@@ -328,6 +330,22 @@ def agreement(
     )
 
 
+def _in_sample(units: dict[int, list[tuple[int, int]]]) -> Callable[[int, int, int], bool]:
+    """Whether a range overlaps a sampled unit: codings outside the sample never count, so
+    they are not grouped or placed at all (on a 20 % sample, most codings)."""
+    spans = {sid: sorted(found) for sid, found in units.items()}
+    ends = {sid: list(accumulate((b for _a, b in found), max)) for sid, found in spans.items()}
+
+    def inside(sid: int, start: int, end: int) -> bool:
+        found = ends.get(sid)
+        if not found:
+            return False
+        i = bisect_right(found, start)  # the first unit ending after start (ends: running max)
+        return i < len(found) and spans[sid][i][0] < end
+
+    return inside
+
+
 def _load(
     project: Project, names: list[str], sources: Sequence[int] | None, codes: Sequence[int] | None
 ) -> Corpus:
@@ -343,7 +361,12 @@ def _load(
         .order_by(c.source_id, c.start_pos, c.end_pos, c.id)
     )
     with project.reading() as conn:
-        corpus.codings = [tuple(r) for r in conn.execute(query)]
+        result = conn.execute(query)
+        raw = getattr(result, "cursor", None)
+        # plain integer columns: the driver's tuples as they come, no per-row Row objects
+        # (200k rows: about a third of the load)
+        rows = raw.fetchall() if raw is not None else result.all()
+        corpus.codings = [tuple(r) for r in rows]
     return corpus
 
 

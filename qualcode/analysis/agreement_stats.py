@@ -23,7 +23,6 @@ A coefficient is ``nan`` where it is undefined (no units, or a zero denominator)
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import numpy as np
@@ -97,10 +96,31 @@ def percentile(replicates: Array, m: int) -> list[dict[str, tuple[float, float]]
     out: list[dict[str, tuple[float, float]]] = [{} for _ in range(groups)]
     for key, values in coefficients(reps, m).items():
         finite = np.isfinite(values).sum(axis=1)
-        with warnings.catch_warnings():  # all-nan groups: no interval, no warning
-            warnings.simplefilter("ignore", RuntimeWarning)
-            bounds = np.nanpercentile(values, [2.5, 97.5], axis=1)
+        bounds = _bounds(values)
         for g in range(groups):
             if finite[g] and finite[g] >= count / 2:
                 out[g][key] = (round(float(bounds[0, g]), 6), round(float(bounds[1, g]), 6))
+    return out
+
+
+def _bounds(values: Array) -> Array:
+    """2.5th and 97.5th percentiles of each row, NaN left out (numpy's linear rule).
+
+    The same figures as ``np.nanpercentile(values, [2.5, 97.5], axis=1)``, one
+    sort for all rows instead of a Python-level loop per row (1,500 codes).
+    """
+    ordered = np.sort(values, axis=1)  # NaN sorts last
+    valid = (~np.isnan(values)).sum(axis=1)
+    out = np.full((2, values.shape[0]), np.nan)
+    rows = np.nonzero(valid)[0]
+    if not len(rows):
+        return out
+    n = valid[rows]
+    for k, q in enumerate((2.5, 97.5)):
+        pos = q / 100 * (n - 1)
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, n - 1)
+        frac = pos - lo
+        a, b = ordered[rows, lo], ordered[rows, hi]
+        out[k, rows] = a + frac * (b - a)
     return out

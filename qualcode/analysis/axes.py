@@ -7,32 +7,29 @@ axis), one, or several (a coding in a turn shared by two cases).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
+from qualcode.analysis import periods
 from qualcode.analysis.corpus import (
     CODE,
     CODER,
     END,
-    EVENT,
-    PERIOD,
     SRC,
     START,
     VALENCE,
     CodingTuple,
     Corpus,
 )
+from qualcode.analysis.periods import field_chain, time_of
 from qualcode.analysis.spec import VALENCE_KEYS, Dim
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS
 
 NO_VALUE = "(none)"
-_YEAR = re.compile(r"\d{4}")
-_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,81 +301,37 @@ def _coders(corpus: Corpus, dim: Dim) -> Axis:
     return Axis(dim, headers, lambda c: [keep[c[CODER]]] if c[CODER] in keep else ())
 
 
-TIME_FIELDS = ("auto", "coding", "event", "period", "source")
-"""Where a coding's time comes from (besides ``attribute:NAME`` and ``source_attribute:NAME``)."""
+TIME_FIELDS = tuple(periods.CHAINS)
+"""Where a coding's time comes from (besides ``attribute:NAME`` and ``source_attribute:NAME``);
+the fallbacks of each are :data:`qualcode.analysis.periods.CHAINS`."""
 
 
 def check_time_field(field: str) -> str:
-    """A known time field, else a clear error."""
-    kind, _, name = field.partition(":")
-    if field in TIME_FIELDS or (kind in ("attribute", "source_attribute") and name.strip()):
-        return field
-    raise ValidationError(
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "A time field is one of {allowed}, attribute:NAME or source_attribute:NAME, "
-            "not '{value}'.",
-        ),
-        allowed=", ".join(TIME_FIELDS),
-        value=field,
-    )
+    """A known time field, else a clear error (one rule: :func:`periods.field_chain`)."""
+    field_chain(field)
+    return field
 
 
 def period_of(corpus: Corpus, c: CodingTuple, field: str = "auto") -> str | None:
-    """A coding's time from ``field``.
-
-    ``auto``: its own period, else its event date, else its source's date;
-    ``coding``: its own period or event date only; ``event``: its event date;
-    ``period``: its period text; ``source``: the source's date (the interview);
-    ``attribute:NAME``: a case attribute of its case (e.g. a date of joining);
-    ``source_attribute:NAME``: a source attribute.
-    """
-    kind, _, name = field.partition(":")
-    if kind == "attribute":
-        for case in corpus.cases_of(c):
-            value = corpus.case_attrs.get(case, {}).get(name)
-            if value:
-                return str(value)
-        return None
-    if kind == "source_attribute":
-        found = corpus.source_attrs.get(c[SRC], {}).get(name)
-        return str(found) if found else None
-    if field == "event":
-        return c[EVENT].isoformat() if c[EVENT] is not None else None
-    if field == "period":
-        return str(c[PERIOD]) if c[PERIOD] else None
-    if field in ("auto", "coding"):
-        if c[PERIOD]:
-            return str(c[PERIOD])
-        if c[EVENT] is not None:
-            return c[EVENT].isoformat()
-        if field == "coding":
-            return None
-    collected = corpus.sources[c[SRC]][2]
-    return collected.isoformat() if collected is not None else None
+    """A coding's time text by ``field`` with its fallbacks (:mod:`qualcode.analysis.periods`)."""
+    return time_of(corpus, c, field_chain(field))[0]
 
 
 def bucket(value: str | None, how: str, cutoff: str | None = None) -> str:
-    """Bucket a period text by month (YYYY-MM), year (YYYY), early/late around ``cutoff``.
-
-    A month needs a date (``YYYY-MM`` or ``YYYY-MM-DD``) and a year a text that
-    starts with four digits: other period texts ("2022-2024", "2024 triwulan I"
-    by month) are their own bucket rather than a cut-off piece of text.
-    """
-    if value is None:
-        return NO_VALUE
-    if how == "year":
-        return value[:4] if _YEAR.match(value) else value
-    if how == "month":
-        return value[:7] if _DATE.fullmatch(value) else value
-    if how == "split":
-        return "early" if cutoff is not None and value < cutoff else "late"
-    return value
+    """A time text's bucket key (:func:`qualcode.analysis.periods.bucket`); ``(none)`` if None."""
+    key = periods.bucket(value, how, cutoff)
+    return NO_VALUE if key is None else key
 
 
 def _period(corpus: Corpus, dim: Dim) -> Axis:
     how = dim.get("bucket", "month")
-    field = check_time_field(str(dim.get("field", "auto")))
+    if how not in periods.BUCKETS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Periods are bucketed by {allowed}, not '{value}'."),
+            allowed=", ".join(periods.BUCKETS),
+            value=how,
+        )
+    chain = field_chain(dim.get("field", "auto"), bool(dim.get("fallback", True)))
     cutoff = dim.get("cutoff")
     if how == "split" and not cutoff:
         raise ValidationError(
@@ -388,7 +341,7 @@ def _period(corpus: Corpus, dim: Dim) -> Axis:
     dated_only = bool(dim.get("dated_only"))
 
     def place(c: CodingTuple) -> list[str]:
-        value = period_of(corpus, c, field)
+        value = time_of(corpus, c, chain)[0]
         if value is None and (how == "split" or dated_only):
             return []  # neither early nor late without a date; an event listing lists events
         return [bucket(value, how, cutoff)]
@@ -397,8 +350,9 @@ def _period(corpus: Corpus, dim: Dim) -> Axis:
         keys = ["early", "late"]
     else:
         found = {k for c in corpus.codings for k in place(c)}
-        keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
-    return Axis(dim, [Header(k, k) for k in keys], place)
+        keys = periods.order_keys(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
+    labels = {k: periods.key_label(k) for k in keys}
+    return Axis(dim, [Header(k, labels[k]) for k in keys], place)
 
 
 def _valence(corpus: Corpus, dim: Dim) -> Axis:

@@ -11,7 +11,7 @@ its range overlaps one of the case's link ranges.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
@@ -64,6 +64,10 @@ class Corpus:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _span: dict[int, int] = field(default_factory=dict)
     _case_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _children: dict[int | None, list[int]] = field(default_factory=dict)
+    text_of: Callable[[int], str] | None = None  # a source's text (for paragraph units)
+    _units: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _unit_ends: dict[int, list[int]] = field(default_factory=dict)
     case_parent: dict[int, int | None] = field(default_factory=dict)  # case -> parent case
 
     def __post_init__(self) -> None:
@@ -102,6 +106,38 @@ class Corpus:
         """Speaker turns (ranged links with a speaker) that a coding overlaps."""
         return [lk for lk in self.overlapping_links(c[SRC], c[START], c[END]) if lk[3] is not None]
 
+    def units_of(self, c: CodingTuple) -> list[tuple[object, ...]]:
+        """Keys of the units a coding overlaps: its speaker turns, or in a source without
+        turns its paragraphs (non-blank lines) — the unit rule agreement uses
+        (:func:`qualcode.analysis.agreement.segments`)."""
+        turns = self.turns_of(c)
+        if turns:
+            return [("turn", lk[4]) for lk in turns]
+        spans = self._paragraphs(c[SRC])
+        if not spans:
+            return []
+        i = bisect_left(self._unit_ends[c[SRC]], c[START] + 1)
+        out: list[tuple[object, ...]] = []
+        while i < len(spans) and spans[i][0] < c[END]:
+            out.append(("par", c[SRC], spans[i][0]))
+            i += 1
+        return out
+
+    def _paragraphs(self, source: int) -> list[tuple[int, int]]:
+        """A source's paragraphs when it has no speaker turns (else none: turns are its units)."""
+        found = self._units.get(source)
+        if found is None:
+            has_turns = any(lk[3] is not None for lk in self.range_links.get(source, ()))
+            if has_turns or self.text_of is None:
+                found = []
+            else:
+                from qualcode.analysis.agreement import segments
+
+                found = segments(self, source, self.text_of(source))
+            self._units[source] = found
+            self._unit_ends[source] = [b for _a, b in found]
+        return found
+
     def speaker_of(self, c: CodingTuple) -> str | None:
         """The speaker of the first turn the coding overlaps, if any (the shared rule)."""
         spans = [(lk[0], lk[1], lk[2], lk[3]) for lk in self.turns_of(c)]
@@ -109,9 +145,10 @@ class Corpus:
 
     def descendants(self, code_id: int) -> list[int]:
         """``code_id`` and every code below it."""
-        children: dict[int | None, list[int]] = {}
-        for cid in self.code_order:
-            children.setdefault(self.code_parent[cid], []).append(cid)
+        children = self._children
+        if not children and self.code_order:  # the code tree, built once per corpus
+            for cid in self.code_order:
+                children.setdefault(self.code_parent[cid], []).append(cid)
         out, stack = [], [code_id]
         while stack:
             cid = stack.pop()
@@ -287,6 +324,7 @@ def load_corpus(
         coders=coders,
         whole_links=whole,
         range_links=ranged,
+        text_of=project.sources.text,
     )
 
 

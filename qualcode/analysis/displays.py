@@ -16,7 +16,7 @@ case_ordered           cases ordered by an attribute × codes        excerpts
 effects                outcome codes × groups or early/late         excerpts
 cooccurrence           codes × codes (overlap / near / same turn)   count
 factors                dimensions × valence (supporting/inhibiting) count
-coverage               codes × sources (or cases), gaps marked      count
+coverage               codes × sources (or cases), gaps marked      count + % of text
 =====================  ==========================================  ===================
 
 More MHS displays (event listing, explanatory effects, contrast table,
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 def parse_dim(text: str, project: Project | None = None) -> Dim:
     """A dimension from its short form: ``codes``, ``codes:3,4``, ``children:3``, ``cases``,
     ``attribute:Jabatan``, ``sources``, ``source_kind``, ``coders``, ``valence``,
-    ``period:month|year|value``, ``source_attribute:NAME``, ``total``.
+    ``period:month|quarter|year|value[:period|event_date|source_date]``,
+    ``source_attribute:NAME``, ``total``.
 
     Codes may be named instead of numbered (``codes:Komunikasi,Sumber daya/Staf``,
     ``children:Komunikasi``) when the ``project`` is given to look the names up.
@@ -59,8 +60,9 @@ def parse_dim(text: str, project: Project | None = None) -> Dim:
         return Dim.of("codes", children_of=_code_ref(project, arg), aggregate=True)
     if kind in ("attribute", "source_attribute"):
         return Dim.of(kind, name=arg)
-    if kind == "period":
-        return Dim.of("period", bucket=arg or "month")
+    if kind == "period":  # period:BUCKET or period:BUCKET:FIELD
+        how, _, field = arg.partition(":")
+        return Dim.of("period", bucket=how or "month", field=field or None)
     if kind == "cases" and arg:  # one level of the case hierarchy, holding what is below it
         return Dim.of("cases", case_kind=arg, rollup=True)
     return Dim.of(kind)
@@ -99,7 +101,12 @@ def matrix_spec(
     """Matrix coding: codes × cases, attribute values, sources or source kinds."""
     cols = parse_dim(columns, project) if isinstance(columns, str) else columns
     return DisplaySpec.make(
-        "matrix", _codes_dim(codes), cols, filters=filters, measure=measure, cell=cell
+        "matrix",
+        _codes_dim(codes, aggregate=True),
+        cols,
+        filters=filters,
+        measure=measure,
+        cell=cell,
     )
 
 
@@ -185,14 +192,20 @@ def time_ordered_spec(
     *,
     codes: Sequence[int] | None = None,
     bucket: str = "month",
-    field: str = "auto",
+    field: str = "period",
+    fallback: bool = True,
     cell: str = "count",
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
-    """Time-ordered matrix: periods (coding period, event date or source date) × codes."""
+    """Time-ordered matrix: periods × codes, ordered by the chosen time field (the coding's
+    period, its event date or the source's date) with the fallbacks of
+    :mod:`qualcode.analysis.periods`, each row stating what a fallback placed."""
+    from qualcode.analysis.periods import field_chain
+
+    field_chain(field)  # an unknown field is refused here, not when the display is built
     return DisplaySpec.make(
         "time_ordered",
-        Dim.of("period", bucket=bucket, field=field),
+        Dim.of("period", bucket=bucket, field=field, fallback=None if fallback else False),
         _codes_dim(codes, aggregate=True),
         filters=filters,
         cell=cell,
@@ -336,9 +349,12 @@ def coverage_spec(
     columns: Dim | str = "sources",
     filters: dict[str, Any] | None = None,
 ) -> DisplaySpec:
-    """Data accounting: codes × sources (or cases); empty cells mark missing evidence."""
+    """Data accounting: codes × sources (or cases); each cell's passages and the percent of the
+    column's text they cover; empty cells mark missing evidence. A parent code's row holds its
+    sub-codes, so a parent coded only through them is no gap (:mod:`~qualcode.analysis.coverage`).
+    """
     cols = parse_dim(columns, project) if isinstance(columns, str) else columns
-    return DisplaySpec.make("coverage", _codes_dim(codes), cols, filters=filters)
+    return DisplaySpec.make("coverage", _codes_dim(codes, aggregate=True), cols, filters=filters)
 
 
 READY: dict[str, Callable[..., DisplaySpec]] = {  # the MHS module's displays join below

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from qualcode.analysis.axes import Axis, Header, bucket, build_axis, period_of
+from qualcode.analysis.axes import Axis, Header, build_axis, period_of
 from qualcode.analysis.corpus import (
     CODE,
     CODER,
@@ -27,6 +27,8 @@ from qualcode.analysis.corpus import (
     Corpus,
     load_corpus,
 )
+from qualcode.analysis.coverage import hide_empty, shares
+from qualcode.analysis.periods import TimeFacts, time_facts, within
 from qualcode.analysis.relations import check_relation, keep_related, pairs
 from qualcode.analysis.scope import (
     CoderScope,
@@ -75,6 +77,9 @@ class Display:
     saved_id: int | None = None
     scope: CoderScope | None = None
     coders_counted: list[str] = field(default_factory=list)
+    time: TimeFacts | None = None  # the time field of a period axis and its fallbacks
+    hidden: list[str] = field(default_factory=list)  # empty people headers left out
+    shares: dict[tuple[int, int], float] | None = None  # coverage: percent of the text
     _ids: CellIds | None = None
     _load_cell: Callable[[int, int], list[int]] | None = None
     _cell_cache: CellIds = field(default_factory=dict)
@@ -103,6 +108,20 @@ class Display:
             raise KeyError((row_key, col_key)) from None
         return r, c
 
+    def time_notes(self, language: str = "en") -> list[str]:
+        """``2024-03: 3 of 5 ordered by source date ...``: one line per header a fallback placed."""
+        if self.time is None:
+            return []
+        from qualcode.analysis.periods import key_label
+
+        headers = self.rows if self.time.axis == "rows" else self.columns
+        out = []
+        for i, h in enumerate(headers):
+            note = self.time.note(i, language)
+            if note:
+                out.append(f"{key_label(h.key, language)}: {note}")
+        return out
+
     def empty_cells(self) -> list[tuple[int, int]]:
         """Cells without evidence: where data are missing."""
         return [
@@ -126,6 +145,9 @@ class Display:
         }
         if self.scope is not None:
             out["scope"] = {**self.scope.to_dict(), "counted": list(self.coders_counted)}
+        if self.time is not None:
+            labels = self.rows if self.time.axis == "rows" else self.columns
+            out["time"] = self.time.to_dict([h.label for h in labels])
         if self.spec.cell == "excerpts" or self.excerpts:
             out["excerpts"] = _grid(self, lambda k: [e.to_dict() for e in self.excerpts.get(k, [])])
         if self.spec.cell == "summary":
@@ -148,6 +170,10 @@ class Display:
             ]
         if self.spec.type == "coverage":
             out["missing"] = [[r, c] for r, c in self.empty_cells()]
+        if self.shares is not None:
+            out["percent"] = _grid(self, lambda k: self.shares.get(k, 0.0) if self.shares else 0.0)
+        if self.hidden:
+            out["hidden_empty"] = list(self.hidden)
         return out
 
 
@@ -194,8 +220,9 @@ def build_display(
     check_cancel(cancel)
     scope = scope_for(project, spec)
     asked, spec = spec, scoped_spec(spec, scope)
-    if sqlcount.applies(spec):
+    if sqlcount.applies(spec) and spec.type != "coverage":  # coverage measures characters
         display = sqlcount.build(project, spec, progress=progress, cancel=cancel)
+        hide_empty(display, None, lambda: load_corpus(project, {"codes": []}))
         return _stated(project, display, asked, scope, saved_id)
     corpus, row_axis, col_axis, ids = compute(project, spec, progress=progress, cancel=cancel)
     if spec.measure == "weighted":  # each coding counts its evidence weight
@@ -216,11 +243,31 @@ def build_display(
         scope,
         saved_id,
     )
+    ids = hide_empty(display, ids, lambda: corpus) or {}
+    if spec.type == "coverage":
+        display.shares = shares(corpus, display, ids)
+    display.time = _time_facts(corpus, spec, ids, display.rows, display.columns)
     if spec.cell in ("excerpts", "rating", "summary"):
         from qualcode.analysis.excerpts import attach_contents
 
         attach_contents(project, corpus, display, ids, cancel=cancel)
     return display
+
+
+def _time_facts(
+    corpus: Corpus, spec: DisplaySpec, ids: CellIds, rows: list[Header], cols: list[Header]
+) -> TimeFacts | None:
+    """The time field of the display's period axis and which field placed each header's codings."""
+    for axis, dim, headers in (("rows", spec.rows, rows), ("columns", spec.columns, cols)):
+        if dim.kind != "period":
+            continue
+        per: list[set[int]] = [set() for _ in headers]
+        for (r, c), members in ids.items():
+            per[r if axis == "rows" else c].update(members)
+        keys = [h.key for h in headers]
+        field, fallback = dim.get("field", "auto"), bool(dim.get("fallback", True))
+        return time_facts(corpus, field, fallback, axis, keys, per)
+    return None
 
 
 def _stated(
@@ -360,17 +407,7 @@ def python_filter(project: Project, corpus: Corpus, spec: DisplaySpec) -> list[C
             ]
     low, high = spec.filter("period_from"), spec.filter("period_to")
     if low is not None or high is not None:
-        kept = []
-        for c in codings:
-            p = period_of(corpus, c)
-            if p is None:
-                continue
-            if low is not None and p < str(low):
-                continue
-            if high is not None and bucket(p, "value")[: len(str(high))] > str(high):
-                continue
-            kept.append(c)
-        codings = kept
+        codings = [c for c in codings if within(period_of(corpus, c), low, high)]
     relation = spec.filter("relation")
     if relation:
         op = check_relation(relation.get("op", "and"))

@@ -2,7 +2,9 @@
 
 * ``and``: the two ranges overlap (share at least one character);
 * ``near``: they overlap or the gap between them is at most ``distance`` characters;
-* ``same_turn``: both overlap one speaker turn (a case link range with a speaker);
+* ``same_turn``: both overlap one speaker turn (a case link range with a speaker) or,
+  in a source without turns (a document, field notes), one paragraph (a non-blank
+  line): the units agreement uses (:meth:`~qualcode.analysis.corpus.Corpus.units_of`);
 * ``not``: used by callers as "a coding of A with no ``and`` partner of B".
 
 Pairs are found per source with a sweep over codings sorted by start, so the
@@ -56,10 +58,10 @@ def pairs(
 
 
 def _same_turn(corpus: Corpus, codings: Iterable[CodingTuple]) -> Iterator[Pair]:
-    by_turn: dict[int, list[CodingTuple]] = {}
+    by_turn: dict[tuple[object, ...], list[CodingTuple]] = {}
     for c in codings:
-        for turn in corpus.turns_of(c):
-            by_turn.setdefault(turn[4], []).append(c)
+        for unit in corpus.units_of(c):
+            by_turn.setdefault(unit, []).append(c)
     seen: set[tuple[int, int]] = set()
     for members in by_turn.values():
         for i, a in enumerate(members):

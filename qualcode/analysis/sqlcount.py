@@ -16,6 +16,7 @@ cases by ranged links (turns) are counted by a ``GROUP BY`` over an overlap join
 
 from __future__ import annotations
 
+from operator import add
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import String, and_, cast, func, literal, select, union_all
@@ -45,11 +46,7 @@ def applies(spec: DisplaySpec) -> bool:
         return False
     dims = (spec.rows, spec.columns)
     if any(d.kind not in SQL_DIMS or d.get("rollup") or d.get("extra") for d in dims):
-        return False  # roll-ups and researcher-written headers: placed in Python (axes)
-    if any(
-        d.kind == "codes" and d.get("aggregate", d.get("children_of") is not None) for d in dims
-    ):
-        return False
+        return False  # case roll-ups and researcher-written headers: placed in Python (axes)
     return sum(d.kind in LINKED for d in dims) <= 1
 
 
@@ -185,12 +182,15 @@ def build(
     if progress is not None:
         progress(0, 1, "")
     corpus = load_corpus(project, {"codes": []})  # headers only: no codings needed
-    row_axis = build_axis(corpus, spec.rows)
-    col_axis = build_axis(corpus, spec.columns)
+    shown_rows = build_axis(corpus, spec.rows)
+    shown_cols = build_axis(corpus, spec.columns)
+    # a code axis holding sub-codes is counted per code as applied, then rolled up
+    row_axis, col_axis = own_codes(corpus, shown_rows), own_codes(corpus, shown_cols)
     code_ids = filter_code_ids(dict(spec.filters), corpus.code_parent, corpus.code_order)
-    for axis in (row_axis, col_axis):
-        if axis.dim.kind == "codes" and axis.dim.get("ids") is not None:
-            own = [int(h.key) for h in axis.headers]
+    for axis in (shown_rows, shown_cols):
+        named = axis.dim.get("ids") is not None or axis.dim.get("children_of") is not None
+        if axis.dim.kind == "codes" and named and axis.code_map is not None:
+            own = [c for c in corpus.code_order if c in axis.code_map]  # with sub-codes held
             code_ids = own if code_ids is None else [x for x in own if x in set(code_ids)]
     attribute_id = None
     for dim in (spec.rows, spec.columns):
@@ -214,6 +214,8 @@ def build(
             if src_axis.dim.kind in LINKED and corpus.range_links:
                 ranged = conn.execute(count_query(spec, code_ids, attribute_id)).all()
                 _add_rows(counts, ranged, row_axis, col_axis)
+    counts = roll_up(counts, row_axis, shown_rows, col_axis, shown_cols)
+    row_axis, col_axis = shown_rows, shown_cols
     if merges(spec):
         count_passages(project, counts, spec, code_ids, row_axis, col_axis)
     check_cancel(cancel)
@@ -232,6 +234,56 @@ def build(
         return compute(project, cell_spec)[3].get((0, 0), [])
 
     return Display(spec, row_axis.headers, col_axis.headers, counts, _load_cell=load_cell)
+
+
+def own_codes(corpus: Corpus, axis: Axis) -> Axis:
+    """A code axis that holds sub-codes, as the axis of every code it holds (as applied)."""
+    if axis.code_map is None or axis.dim.kind != "codes":
+        return axis
+    if all(keys == [str(code)] for code, keys in axis.code_map.items()):
+        return axis
+    if axis.dim.get("ids") is None and axis.dim.get("children_of") is None:
+        return build_axis(corpus, Dim.of("codes", aggregate=False))  # every code: no id list
+    members = set(axis.code_map)
+    ids = [c for c in corpus.code_order if c in members]
+    return build_axis(corpus, Dim.of("codes", ids=ids, aggregate=False))
+
+
+def roll_up(
+    counts: list[list[int]], rows: Axis, shown_rows: Axis, cols: Axis, shown_cols: Axis
+) -> list[list[int]]:
+    """Counts per code as applied summed into the shown headers (a parent: own + sub-codes).
+
+    A passage has one code, so the sum of its subtree's counts is the parent's count.
+    """
+    if rows is shown_rows and cols is shown_cols:
+        return counts
+    if rows is not shown_rows:
+        counts = _sum_lines(counts, rows, shown_rows)
+    if cols is not shown_cols:
+        flipped = [list(line) for line in zip(*counts, strict=True)] if counts else []
+        summed = _sum_lines(flipped, cols, shown_cols)
+        counts = [list(line) for line in zip(*summed, strict=True)] if summed else []
+        if not counts:
+            counts = [[0] * len(shown_cols.headers) for _ in shown_rows.headers]
+    return counts
+
+
+def _sum_lines(counts: list[list[int]], own: Axis, shown: Axis) -> list[list[int]]:
+    assert shown.code_map is not None
+    index = {h.key: i for i, h in enumerate(shown.headers)}
+    width = len(counts[0]) if counts else 0
+    members: list[list[list[int]]] = [[] for _ in shown.headers]
+    for i, h in enumerate(own.headers):
+        for key in shown.code_map.get(int(h.key), ()):
+            members[index[key]].append(counts[i])
+    out = []
+    for lines in members:
+        acc = list(lines[0]) if lines else [0] * width
+        for line in lines[1:]:
+            acc = list(map(add, acc, line))  # element-wise in C: no Python loop per cell
+        out.append(acc)
+    return out
 
 
 def count_passages(
@@ -402,6 +454,11 @@ def _add_joined(
                         line[si] += 1
 
 
+def _aggregates(dim: Dim) -> bool:
+    """Whether a code axis holds each code's sub-codes (the rule of ``axes._codes``)."""
+    return bool(dim.get("aggregate", dim.get("children_of") is not None))
+
+
 def _native_index(axis: Any) -> dict[Any, int]:
     """Header index by the key as SQL returns it (ids are ints, other keys text)."""
     numeric = axis.dim.kind in ("codes", "cases", "sources", "coders")
@@ -424,7 +481,9 @@ def _whole_keys(corpus: Any, dim: Dim) -> dict[int, set[str]]:
 def narrow(dim: Dim, header: Header) -> tuple[Dim, dict[str, Any]]:
     """A one-header version of ``dim`` (and filters that let SQL skip other codings)."""
     key = header.key
-    if dim.kind in ("codes", "cases", "sources"):
+    if dim.kind == "codes":  # a parent's header keeps its sub-codes
+        return Dim.of("codes", ids=[int(key)], aggregate=bool(_aggregates(dim))), {}
+    if dim.kind in ("cases", "sources"):
         return Dim.of(dim.kind, ids=[int(key)]), {}
     if dim.kind == "source_kind":
         return Dim.of("source_kind", values=[key]), {"source_kinds": [key]}

@@ -20,7 +20,8 @@ OPTION_NAMES = (
     "rows", "cols", "codes", "filters", "measure", "cell", "variable", "role", "rank",
     "groups", "role_groups", "attribute", "cutoff", "op", "distance", "ascending",
     "conclusion_column", "conclusion_row", "level", "outcome", "extremes", "short_run",
-    "long_run", "coping", "results", "sources", "coders", "unit", "time_field",
+    "long_run", "coping", "results", "sources", "coders", "unit", "bucket", "time_field",
+    "no_fallback", "show_empty",
 )  # fmt: skip
 
 
@@ -31,7 +32,7 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "--rows",
             help="Row dimension: codes, codes:NAMES, children:CODE, cases, "
             "cases:KIND, attribute:NAME, sources, source_kind, coders, valence, "
-            "period:month|year, total.",
+            "period:month|quarter|year[:FIELD], total.",
         ),
         click.option("--cols", help="Column dimension (same forms as --rows)."),
         click.option("--codes", help="Codes (names or paths, comma-separated) for the code axis."),
@@ -81,9 +82,11 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
         click.option("--cutoff", help="Effects: early/late cutoff date (YYYY-MM-DD)."),
         click.option(
             "--time-field",
-            help="Effects: where early/late reads a coding's time: auto (its own period or "
-            "event date, else the interview date), coding, event, period, source, "
-            "attribute:NAME or source_attribute:NAME.",
+            help="Time-ordered and effects (early/late): where a coding's time comes from: "
+            "period (default; falls back to the event date, then the source's date, and each "
+            "row says so), event_date (then period, source date), source_date, auto, coding "
+            "(period or event date only), event (event date only), source, attribute:NAME or "
+            "source_attribute:NAME.",
         ),
         click.option("--op", type=click.Choice(["and", "near", "not", "same_turn"]), default="and"),
         click.option("--distance", type=int, default=0, help="NEAR: characters between codings."),
@@ -96,6 +99,22 @@ def display_options[F: Callable[..., Any]](fn: F) -> F:
             "--conclusion-row",
             metavar="LABEL",
             help="Add a row for your conclusion, e.g. 'Kesimpulan'.",
+        ),
+        click.option(
+            "--bucket",
+            type=click.Choice(["month", "quarter", "year", "value"]),
+            help="Time-ordered / event listing: periods by month, quarter, year, or as coded.",
+        ),
+        click.option(
+            "--no-fallback",
+            is_flag=True,
+            help="Time-ordered: use the chosen time field only (no fallback).",
+        ),
+        click.option(
+            "--show-empty",
+            is_flag=True,
+            help="Show case and role headers that hold no data at all (Interviewer, "
+            "Moderator); hidden by default.",
         ),
         click.option("--level", help="Event listing: the case attribute holding the level."),
         click.option("--outcome", help="Contrast table / predictor-outcome: outcome attribute."),
@@ -210,6 +229,10 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
         }
     if type_ == "cooccurrence":
         params.update(op=get("op") or "and", distance=get("distance") or 0)
+    if type_ == "time_ordered":
+        params.update(bucket=get("bucket"), field=get("time_field"))
+        if get("no_fallback"):
+            params["fallback"] = False
     params.update(_mhs_params(p, type_, opts))
     spec = customised_spec(
         p,
@@ -224,6 +247,8 @@ def spec_from_options(p: Any, type_: str, opts: dict[str, Any]) -> Any:
     )
     if get("unit") and get("unit") != "passages":
         spec = spec.with_(options={**dict(spec.options), "unit": get("unit")})
+    if get("show_empty"):
+        spec = spec.with_(options={**dict(spec.options), "show_empty": True})
     return spec
 
 
@@ -231,7 +256,7 @@ def _mhs_params(p: Any, type_: str, opts: dict[str, Any]) -> dict[str, Any]:
     """Parameters of the displays of :mod:`qualcode.analysis.displays_mhs`."""
     get = opts.get
     if type_ == "event_listing":
-        return {"level": get("level")}
+        return {"level": get("level"), "bucket": get("bucket")}
     if type_ == "contrast_table":
         return {"outcome": get("outcome") or get("rank"), "extremes": get("extremes") or 2}
     if type_ == "predictor_outcome":

@@ -94,6 +94,7 @@ def table_from_display(
                         if key in display.cell_effects
                         else None
                     ),
+                    share=_share(display, key, language),
                 )
             )
         cells.append(row)
@@ -120,6 +121,17 @@ def table_from_display(
         coders = sorted({e.coder for q in display.excerpts.values() for e in q})
         if coders:
             about[label("coders", language)] = coders
+    if display.shares is not None:
+        about[label("coverage_share", language)] = label("coverage_share_text", language)
+    if display.hidden:
+        about[label("hidden_empty", language)] = ", ".join(display.hidden)
+    if display.time is not None:  # the time field and where a fallback placed codings
+        from qualcode.analysis.periods import field_word
+
+        about[label("time_field", language)] = field_word(display.time.field, language)
+        time_notes = display.time_notes(language)
+        if time_notes:
+            about[label("time_fallbacks", language)] = time_notes
     name = title or TYPE_TITLES.get(spec.type, {}).get(language, spec.type)
     rows = _labels(display.rows, spec.rows, cite, language)
     for r, kind in display.row_effects.items():  # an effects matrix: each row's type
@@ -144,6 +156,14 @@ def table_from_display(
         corder = _pseudonym_order(display.columns, cols, cite)
         table = table.reordered(order, corder)
     return table
+
+
+def _share(display: Display, key: tuple[int, int], language: str) -> str | None:
+    """A coverage cell's percent of the text, in the export's number format (``12,5%``)."""
+    if display.shares is None or key not in display.shares:
+        return None
+    text = f"{display.shares[key]:.1f}%"
+    return text.replace(".", ",") if language == "id" else text
 
 
 def _chosen_evidence(display: Display, project: Project | None, drafts: str) -> dict[int, Any]:
@@ -175,6 +195,10 @@ def _labels(headers: list[Any], dim: Any, cite: Citer | None, language: str) -> 
     """Header labels in the export's language; case names become pseudonyms when asked."""
     if dim.kind == "valence":
         return [label(h.key, language) if h.key in VALENCE_KEYS else h.label for h in headers]
+    if dim.kind == "period":
+        from qualcode.analysis.periods import key_label
+
+        return [key_label(h.key, language) for h in headers]
     if cite is not None:
         return [cite.header(h.label) for h in headers]
     return [h.label for h in headers]

@@ -224,7 +224,7 @@ def table_html(
             sup = f"<sup>{escape(','.join(cell.memo_marks))}</sup>" if cell.memo_marks else ""
             if not cell.has_text:
                 empty = cell.count is None or (text_table and not cell.count)
-                out.append(f'<td class="n">{"" if empty else cell.count}{sup}</td>')
+                out.append(f'<td class="n">{"" if empty else escape(cell.count_text)}{sup}</td>')
                 continue
             inner = []
             if cell.tag:

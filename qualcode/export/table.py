@@ -54,6 +54,14 @@ class CellContent:
     memo_marks: tuple[str, ...] = ()
     """Marks ("M1") of the memos on this cell, printed in full under the table."""
     tag: str | None = None  # e.g. a cell typed apart from its row: "[efek samping]"
+    share: str | None = None  # coverage: the percent of the text, formatted ("12,5%")
+
+    @property
+    def count_text(self) -> str:
+        """The count as shown: ``3``, or ``3 (12,5%)`` with a coverage share."""
+        if self.share is not None and self.count:
+            return f"{self.count} ({self.share})"
+        return "" if self.count is None else str(self.count)
 
     @property
     def has_text(self) -> bool:
@@ -66,7 +74,7 @@ class CellContent:
         ``cap`` limits the length; the text then ends with "(+N more)" quotes left out.
         """
         if not self.has_text:
-            return self.count
+            return self.count_text if self.share is not None and self.count else self.count
         parts = [p for p in (self.tag, self.rating, self.summary) if p]
         shown = 0
         for q in self.excerpts:

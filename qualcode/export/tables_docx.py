@@ -265,7 +265,7 @@ def _fill_cell(cell: Any, content: Any, style: Any, more: str) -> None:
     if not content.has_text:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if content.count:
-            p.add_run(str(content.count))
+            p.add_run(content.count_text)
         elif content.count == 0:  # an empty cell is a finding (missing evidence): mark it
             p.add_run("–").font.color.rgb = RGBColor.from_string(GREY)
         _marks(p, content)

@@ -60,6 +60,19 @@ LABELS: dict[str, dict[str, str]] = {
     "coders": {"id": "Pengode", "en": "Coders"},
     "coders_counted": {"id": "Pengode yang dihitung", "en": "Coders counted"},
     "count_unit": {"id": "Satuan hitung", "en": "Counting unit"},
+    "time_field": {"id": "Diurutkan menurut", "en": "Ordered by"},
+    "coverage_share": {"id": "Persentase", "en": "Percent"},
+    "coverage_share_text": {
+        "id": "bagian teks kolom (karakter) yang dicakup bagian teks terkode sel ini "
+        "(gabungan, tumpang tindih dihitung sekali); kode induk mencakup subkodenya",
+        "en": "share of the column's text (characters) covered by the cell's coded passages "
+        "(their union, overlaps once); a parent code includes its sub-codes",
+    },
+    "hidden_empty": {
+        "id": "Tidak ditampilkan (tanpa data)",
+        "en": "Not shown (no data)",
+    },
+    "time_fallbacks": {"id": "Catatan urutan waktu", "en": "Time-order notes"},
     "unit_passages": {
         "id": "bagian teks (pengodean kode yang sama oleh pengode berbeda yang tumpang tindih "
         "dihitung satu kali)",

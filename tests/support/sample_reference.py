@@ -13,7 +13,8 @@ in the engine's docstrings:
   ``children_of`` axes;
 * relations pair codings of *different* codes in one source: ``and`` = the
   ranges share a character, ``near`` = they overlap or the gap is at most N
-  characters, ``same_turn`` = both overlap one speaker turn, ``not`` = a coding
+  characters, ``same_turn`` = both overlap one speaker turn (in a source without
+  turns: one non-blank line), ``not`` = a coding
   of the row code overlapping no coding of the column code;
 * a coding's period is its own period, else its event date, else its source's
   collection date.
@@ -38,6 +39,35 @@ from qualcode.records import SOURCE_KINDS
 
 Cells = dict[tuple[str, str], frozenset[int]]
 NO_VALUE = "(none)"
+SAMPLE_SPANS = {  # every period text of the sample study, read by hand
+    "2021": ("2021-01-01", "2021-12-31"),
+    "2021-2023": ("2021-01-01", "2023-12-31"),
+    "2022": ("2022-01-01", "2022-12-31"),
+    "2022-2024": ("2022-01-01", "2024-12-31"),
+    "2023": ("2023-01-01", "2023-12-31"),
+    "2024": ("2024-01-01", "2024-12-31"),
+    "2024 triwulan I": ("2024-01-01", "2024-03-31"),
+    "2024-02": ("2024-02-01", "2024-02-29"),
+}
+
+
+def _first_day(key: str) -> int:
+    """Ordinal of a bucket key's first day (keys of the sample study only)."""
+    first = key.partition("/")[0]
+    year, _, rest = first.partition("-")
+    month = {"": 1, "Q1": 1}.get(rest) or int(rest)
+    return date(int(year), month, 1).toordinal()
+
+
+def _last_day(key: str) -> int:
+    """Ordinal of a bucket key's last day (keys of the sample study only)."""
+    last = key.rpartition("/")[2]
+    year, _, rest = last.partition("-")
+    month = {"": 12, "Q1": 3}.get(rest) or int(rest)
+    nxt = date(int(year) + (month == 12), month % 12 + 1, 1)
+    return nxt.toordinal() - 1
+
+
 # magnitude words of the sample (codings.yaml) -> checklist level; no magnitude = 1
 SAMPLE_LEVELS = {"tinggi": 3, "memadai": 3, "rendah": 1, "sangat kurang": 1}
 """Levels of the sample's magnitude words as read for a supporting coding."""
@@ -161,6 +191,16 @@ class Reference:
             )
         return self._cases[c.id]
 
+    def lines_of(self, c: Row) -> set[int]:
+        """Start offsets of the non-blank lines ``c`` overlaps (units of a source without turns)."""
+        text, found, pos = self.texts[c.source], set(), 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if line.strip() and pos < c.end and c.start < end:
+                found.add(pos)
+            pos = end + 1
+        return found
+
     def turns_of(self, c: Row) -> set[int]:
         """Ids of the speaker turns (ranged links with a speaker) ``c`` overlaps."""
         return {
@@ -269,6 +309,17 @@ class Reference:
             lambda c: {str(i) for i in self.cases_of(c) if i in keep},
         )
 
+    def voiced(
+        self, axis: RefAxis, other: RefAxis, over: list[Row], *, rows: bool = False
+    ) -> RefAxis:
+        """``axis`` without the Interviewer and Moderator cases where they hold nothing against
+        ``other`` over ``over`` (a display hides those empty headers by default)."""
+        cells = self.cells(axis, other, over) if rows else self.cells(other, axis, over)
+        filled = {key[0] if rows else key[1] for key, found in cells.items() if found}
+        silent = {str(i) for i, n in self.case_name.items() if n in ("Interviewer", "Moderator")}
+        kept = [(k, label) for k, label in axis.headers if k in filled or k not in silent]
+        return RefAxis(kept, axis.place)
+
     def attribute_axis(self, name: str, *, order_by: str | None = None) -> RefAxis:
         """Values of a case attribute (allowed values first), or ordered by a rank attribute."""
         allowed = self.attr_allowed.get(name, [])
@@ -308,28 +359,47 @@ class Reference:
         return RefAxis([(str(i), self.coder_name[i]) for i in ids], lambda c: {str(c.coder)})
 
     def period_axis(self, bucket: str, over: list[Row], cutoff: str | None = None) -> RefAxis:
-        """Periods of ``over`` by year, by month (``YYYY-MM`` of a date; a period text that is
-        not a date, e.g. ``2022-2024`` or ``2024 triwulan I``, is its own bucket) or
-        early/late around ``cutoff`` (text comparison)."""
+        """Periods of ``over`` by year or month, or early/late around ``cutoff``.
 
-        def key(c: Row) -> str:
+        Each period text of the sample is read by hand (:data:`SAMPLE_SPANS`, ISO dates as
+        themselves). By year a span within one year is that year, a span over several
+        years the range row ``Y1/Y2``; by month a span within one month is that month,
+        a whole quarter or year its own row (``2024-Q1``, ``2024``); rows by start, the
+        longer first. Early means the period ends before ``cutoff``.
+        """
+
+        def span(c: Row) -> tuple[str, str] | None:
             p = self.period_of(c)
             if p is None:
+                return None
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p):
+                return p, p
+            return SAMPLE_SPANS[p]
+
+        def key(c: Row) -> str:
+            s = span(c)
+            if s is None:
                 return NO_VALUE
+            a, b = s
             if bucket == "split":
-                return "early" if p < str(cutoff) else "late"
+                return "early" if b < str(cutoff) else "late"
             if bucket == "year":
-                return p[:4] if re.match(r"\d{4}", p) else p
-            if bucket == "month":  # a month needs a date; other period texts stay whole
-                return p[:7] if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", p) else p
-            return p
+                return a[:4] if a[:4] == b[:4] else f"{a[:4]}/{b[:4]}"
+            if a[:7] == b[:7]:
+                return a[:7]
+            if a[:4] != b[:4]:
+                return f"{a[:4]}/{b[:4]}"  # the sample's ranges are whole years
+            return {("01-01", "12-31"): a[:4], ("01-01", "03-31"): f"{a[:4]}-Q1"}[a[5:], b[5:]]
 
         if bucket == "split":
             keys = ["early", "late"]
         else:
             found = {key(c) for c in over}
-            keys = sorted(found - {NO_VALUE}) + ([NO_VALUE] if NO_VALUE in found else [])
-        return RefAxis([(k, k) for k in keys], lambda c: {key(c)})
+            dated = found - {NO_VALUE}
+            keys = sorted(dated, key=lambda k: (_first_day(k), -_last_day(k)))
+            keys += [NO_VALUE] if NO_VALUE in found else []
+        labels = {k: k.replace("/", "\u2013").replace("-Q1", " Q1") for k in keys}
+        return RefAxis([(k, labels[k]) for k in keys], lambda c: {key(c)})
 
     def valence_axis(self) -> RefAxis:
         """supporting / inhibiting / neutral / none."""
@@ -356,7 +426,12 @@ class Reference:
             gap = max(a.start, b.start) - min(a.end, b.end)
             return gap <= distance
         if op == "same_turn":
-            return bool(self.turns_of(a) & self.turns_of(b))
+            if a.source != b.source:
+                return False
+            if any(lk.source_id == a.source and lk.start is not None and lk.speaker is not None
+                   for lk in self.links):  # fmt: skip
+                return bool(self.turns_of(a) & self.turns_of(b))
+            return bool(self.lines_of(a) & self.lines_of(b))
         raise ValueError(op)
 
     def relation_cells(

@@ -104,6 +104,10 @@ def display(
             from qualcode.text.labels import label
 
             click.echo(label("weight_rule_text", "en"))
+        if result.time is not None:
+            click.echo(f"Ordered by: {result.time.field}.")
+            for line in result.time_notes("en"):
+                click.echo(line)
 
 
 @click.command("agreement")

@@ -37,6 +37,7 @@ from qualcode.ui.features.displays_condense import CellCondense, text_cells
 from qualcode.ui.features.displays_form import TYPES, DisplayForm
 from qualcode.ui.features.displays_memos import DisplayMemos
 from qualcode.ui.features.displays_model import (
+    TIME_WORDS,
     DisplayModel,
     header_label,
     measure_label,
@@ -422,6 +423,21 @@ class DisplaysPane(DisplayMemos, CellTactics, CellCondense, DisplayStore, QWidge
                     text += " \u00b7 " + self.tr("coders counted: {names}").format(names=names)
                 if d.scope.unit == "codings":
                     text += " \u00b7 " + self.tr("every coding counted")
+            if d.shares is not None:
+                text += " \u00b7 " + self.tr(
+                    "cells: passages · percent of the column's text they cover "
+                    "(a parent code includes its sub-codes)"
+                )
+            if d.hidden:
+                text += " \u00b7 " + self.tr("not shown, no data: {names}").format(
+                    names=", ".join(d.hidden)
+                )
+            if d.time is not None:  # the time field a period axis used (analysis/periods.py)
+                text += " \u00b7 " + self.tr("ordered by {field}").format(
+                    field=translated(TIME_WORDS[d.time.field])
+                )
+                if any(d.time.fallbacks(i) for i in range(len(d.time.keys))):
+                    text += " \u00b7 " + self.tr("* partly placed by another date (see tooltip)")
             if not d.rows or not d.columns:
                 text += " \u00b7 " + self.tr("no codings match")
             if self.stale:

@@ -29,72 +29,21 @@ from PySide6.QtWidgets import (
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.records import SOURCE_KINDS, VALENCES
-from qualcode.ui.features.displays_model import BUCKETS, MEASURES, OPS, TIME_FIELDS, translated
+from qualcode.ui.features.displays_model import MEASURES, translated
+from qualcode.ui.features.displays_words import (  # noqa: F401  (TYPES is imported from here)
+    ALL,
+    ATTR_LABEL,
+    BUCKETS,
+    CELLS,
+    CODES_LABEL,
+    FIELDS,
+    MHS_MORE,
+    OPS,
+    TIME_FIELDS,
+    TYPES,
+)
 from qualcode.ui.panes.detail_pane import valence_label
 from qualcode.ui.shell.navigation import kind_label
-
-TYPES: dict[str, str] = {
-    "matrix": QT_TRANSLATE_NOOP("displays", "Coding matrix (codes × cases)"),
-    "framework": QT_TRANSLATE_NOOP("displays", "Framework matrix (cases × themes, summaries)"),
-    "checklist": QT_TRANSLATE_NOOP("displays", "Checklist matrix (components × informants)"),
-    "role_ordered": QT_TRANSLATE_NOOP("displays", "Role-ordered matrix"),
-    "time_ordered": QT_TRANSLATE_NOOP("displays", "Time-ordered matrix"),
-    "clustered": QT_TRANSLATE_NOOP("displays", "Conceptually clustered matrix"),
-    "case_ordered": QT_TRANSLATE_NOOP("displays", "Case-ordered meta-matrix"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Effects matrix"),
-    "cooccurrence": QT_TRANSLATE_NOOP("displays", "Code co-occurrence"),
-    "factors": QT_TRANSLATE_NOOP("displays", "Supporting and inhibiting factors"),
-    "coverage": QT_TRANSLATE_NOOP("displays", "Data coverage (gaps in the evidence)"),
-    "event_listing": QT_TRANSLATE_NOOP("displays", "Event listing (domains × event dates)"),
-    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "Explanatory effects matrix"),
-    "contrast_table": QT_TRANSLATE_NOOP("displays", "Contrast table (extreme cases)"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Predictor–outcome matrix"),
-    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Case dynamics matrix"),
-    "contact_summary": QT_TRANSLATE_NOOP("displays", "Contact summary form"),
-}
-"""Every ready-made display of :mod:`qualcode.analysis.displays`, in menu order."""
-
-CODES_LABEL = {
-    "framework": QT_TRANSLATE_NOOP("displays", "T&hemes"),
-    "factors": QT_TRANSLATE_NOOP("displays", "Dime&nsions"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Outcome&s"),
-    "clustered": QT_TRANSLATE_NOOP("displays", "Group&s (each with its sub-codes)"),
-    "explanatory_effects": QT_TRANSLATE_NOOP("displays", "I&nterventions"),
-    "case_dynamics": QT_TRANSLATE_NOOP("displays", "Problems (&demands)"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "&Predictors"),
-}
-ATTR_LABEL = {
-    "role_ordered": QT_TRANSLATE_NOOP("displays", "Role attribute"),
-    "case_ordered": QT_TRANSLATE_NOOP("displays", "Order cases by"),
-    "effects": QT_TRANSLATE_NOOP("displays", "Compare groups of"),
-    "contrast_table": QT_TRANSLATE_NOOP("displays", "Outcome"),
-    "predictor_outcome": QT_TRANSLATE_NOOP("displays", "Outcome"),
-}
-MHS_MORE = {"event_listing", "explanatory_effects", "contrast_table", "predictor_outcome",
-            "case_dynamics", "contact_summary"}  # fmt: skip
-"""Displays of :mod:`qualcode.analysis.displays_mhs`: checked codes are their main axis."""
-ALL = set(TYPES)
-FIELDS: dict[str, set[str]] = {
-    "codes": ALL - {"checklist"},
-    "variable": {"checklist"},
-    "attr": {"role_ordered", "case_ordered", "effects", "contrast_table", "predictor_outcome"},
-    "rank": {"role_ordered"},
-    "descending": {"case_ordered", "predictor_outcome"},
-    "case_kind": {"framework", "clustered", "case_ordered"},
-    "cutoff": {"effects"},
-    "time_field": {"effects"},
-    "bucket": {"time_ordered", "event_listing"},
-    "op": {"cooccurrence", "explanatory_effects", "case_dynamics"},
-    "distance": {"cooccurrence"},
-}
-"""Which type shows which field (rows, columns, count, cells and filters: every type)."""
-
-CELLS = {
-    "count": QT_TRANSLATE_NOOP("displays", "Counts"),
-    "excerpts": QT_TRANSLATE_NOOP("displays", "Excerpts"),
-    "summary": QT_TRANSLATE_NOOP("displays", "Summaries"),
-    "rating": QT_TRANSLATE_NOOP("displays", "Ratings"),
-}
 
 
 class CheckMenuButton(QToolButton):
@@ -277,9 +226,12 @@ class DisplayForm(QWidget):
         self.case_kind = QComboBox(self)
         self.cutoff = QLineEdit(self)
         self.cutoff.setPlaceholderText("YYYY-MM-DD")
-        self.time_field = QComboBox(self)
         self.time_attrs: list[str] = []
         self.bucket = QComboBox(self)
+        self.time_field = QComboBox(self)
+        self.time_field.setObjectName("timeField")
+        self.show_empty = QCheckBox(self)
+        self.show_empty.setObjectName("showEmpty")
         self.op = QComboBox(self)
         self.distance = QSpinBox(self)
         self.distance.setRange(0, 100000)
@@ -322,8 +274,8 @@ class DisplayForm(QWidget):
             "type": self.type, "codes": self.codes, "variable": self.variable,
             "rows": self.rows, "columns": self.columns, "attr": self.attr, "rank": self.rank,
             "descending": self.descending, "case_kind": self.case_kind, "cutoff": self.cutoff,
-            "time_field": self.time_field,
-            "bucket": self.bucket, "op": self.op, "distance": self.distance,
+            "bucket": self.bucket, "time_field": self.time_field, "op": self.op,
+            "distance": self.distance, "show_empty": self.show_empty,
             "measure": self.measure, "cell": self.cell, "cases": self.f_cases,
             "attribute": self.f_attribute, "sources": self.f_sources, "kinds": self.f_kinds,
             "coders": self.f_coders, "valence": self.f_valence,
@@ -519,7 +471,7 @@ class DisplayForm(QWidget):
             group = None if cutoff else self.attr.currentData()
             params.update(outcomes=ids or [], group=group, cutoff=cutoff)
             if cutoff:
-                params["time_field"] = self.time_field.currentData() or "auto"
+                params["time_field"] = self.time_field.currentData() or "period"
         if kind == "clustered":
             names = {c.id: c.name for c in self.project.codes.all()}
             params["groups"] = {names[i]: [i] for i in ids or []}
@@ -527,6 +479,8 @@ class DisplayForm(QWidget):
             params.update(op=self.op.currentData(), distance=self.distance.value())
         if kind in ("time_ordered", "event_listing"):
             params["bucket"] = self.bucket.currentData()
+        if kind == "time_ordered":
+            params["field"] = self.time_field.currentData()
         if kind in MHS_MORE:
             params["codes"] = ids
         if kind in ("contrast_table", "predictor_outcome"):
@@ -546,7 +500,7 @@ class DisplayForm(QWidget):
             params = {**self.params(), "columns": self.columns.currentData()}
         else:
             params = self.params()
-        return customised_spec(
+        spec = customised_spec(
             self.project,
             kind,
             params,
@@ -555,6 +509,9 @@ class DisplayForm(QWidget):
             measure=self.measure.currentData(),
             cell=self.cell.currentData(),
         )
+        if self.show_empty.isChecked():  # empty interviewer/moderator headers (analysis/coverage)
+            spec = spec.with_(options={**dict(spec.options), "show_empty": True})
+        return spec
 
     # -- loading a spec -----------------------------------------------------------------------
     def load_spec(self, spec: Any) -> bool:
@@ -573,6 +530,7 @@ class DisplayForm(QWidget):
             combo.setCurrentIndex(max(combo.findData(None), 0))
         self._load_params(spec)
         self._load_filters(dict(spec.filters))
+        self.show_empty.setChecked(bool(spec.option("show_empty")))
         try:
             natural = self.spec()
         except QualCodeError:
@@ -615,11 +573,14 @@ class DisplayForm(QWidget):
             _select(self.case_kind, rows.get("case_kind"))
         if kind == "effects":
             self.cutoff.setText(str(columns.get("cutoff") or ""))
-            _select(self.time_field, columns.get("field", "auto"))
+            field = str(columns.get("field") or "auto")
+            _select(self.time_field, {"auto": "period", "source": "source_date"}.get(field, field))
             if columns.kind == "attribute":
                 _select(self.attr, columns.get("name"))
         if kind == "time_ordered" and rows.kind == "period":
             _select(self.bucket, rows.get("bucket", "month"))
+            field = str(rows.get("field", "period"))
+            _select(self.time_field, {"auto": "period", "source": "source_date"}.get(field, field))
         if kind in ("contrast_table", "predictor_outcome") and rows.kind == "cases":
             _select(self.attr, rows.get("order_by"))
             self.descending.setChecked(bool(rows.get("descending", True)))
@@ -656,6 +617,9 @@ class DisplayForm(QWidget):
         )
         if kind in ATTR_LABEL:
             self.labels["attr"].setText(translated(ATTR_LABEL[kind]))
+        self.labels["time_field"].setText(
+            self.tr("Early/late by") if kind == "effects" else self.tr("Order by ti&me of")
+        )
         default = {"framework": self.tr("None checked: every top-level code"),
                    "factors": self.tr("None checked: every top-level code"),
                    "checklist": ""}.get(kind, self.tr("None checked: every code"))  # fmt: skip
@@ -699,8 +663,9 @@ class DisplayForm(QWidget):
             "descending": self.tr("Order"),
             "case_kind": self.tr("Cas&es"),
             "cutoff": self.tr("Early/late c&utoff"),
-            "time_field": self.tr("Early/late by"),
             "bucket": self.tr("Periods &by"),
+            "time_field": self.tr("Order by ti&me of"),
+            "show_empty": self.tr("Empty headers"),
             "op": self.tr("Co-occurring"),
             "distance": self.tr("Within (characters)"),
             "measure": self.tr("Co&unt"),
@@ -719,6 +684,7 @@ class DisplayForm(QWidget):
             self.labels[name].setText(text)
             self.fields[name].setAccessibleName(text.replace("&", ""))
         self.descending.setText(self.tr("Highest first"))
+        self.show_empty.setText(self.tr("Show the interviewer and moderator when empty"))
         self.f_attribute.name.setAccessibleName(self.tr("Attribute"))
         self.f_attribute.values_.setAccessibleName(self.tr("Attribute values"))
         self.extra_clear.setText(self.tr("Clear"))

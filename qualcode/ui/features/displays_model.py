@@ -7,11 +7,13 @@ with its best quote in the tooltip. The model only adapts; it never queries.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -91,9 +93,66 @@ def header_label(display: Display, orientation: Qt.Orientation, section: int) ->
         return translated(SPLIT["none"]) if h.key == "none" else valence_label(h.key)
     if dim.kind == "period" and h.key in ("early", "late"):
         return translated(SPLIT[h.key])
+    if dim.kind == "period":
+        text = period_label(h.key)
+        return text + " *" if time_note(display, horizontal, section) else text
     if dim.kind == "source_kind":
         return kind_label(h.key)
     return h.label
+
+
+TIME_WORDS = {
+    "period": QT_TRANSLATE_NOOP("displays", "period"),
+    "event_date": QT_TRANSLATE_NOOP("displays", "event date"),
+    "source_date": QT_TRANSLATE_NOOP("displays", "source date (interview date)"),
+}
+
+
+def period_label(key: str) -> str:
+    """A period bucket in the current language: ``2024 Q1`` / ``2024 triwulan 1``, ranges with –."""
+    if "/" in key:
+        first, _, last = key.partition("/")
+        return f"{period_label(first)}\u2013{period_label(last)}"
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", key)
+    if m is None:
+        return key
+    template = (
+        translated(QT_TRANSLATE_NOOP("displays", "{year} Q{n}"))
+        if m[2] == "Q"
+        else translated(QT_TRANSLATE_NOOP("displays", "{year} H{n}"))
+    )
+    return template.format(year=m[1], n=m[3])
+
+
+def time_note(display: Display, horizontal: bool, section: int) -> str:
+    """What a fallback placed under a period header ("1 of 3 ordered by event date: no period")."""
+    facts = display.time
+    if facts is None or (facts.axis == "columns") != horizontal:
+        return ""
+    lines = []
+    for used, n in facts.fallbacks(section):
+        missing = ", ".join(
+            translated(TIME_WORDS[f])
+            for f in (facts.chain if used == "none" else facts.chain[: facts.chain.index(used)])
+        )
+        if used == "none":
+            lines.append(
+                translated(
+                    QT_TRANSLATE_NOOP("displays", "{n} of {total} without a time: no {missing}")
+                ).format(n=n, total=facts.counted[section], missing=missing)
+            )
+        else:
+            lines.append(
+                translated(
+                    QT_TRANSLATE_NOOP("displays", "{n} of {total} ordered by {field}: no {missing}")
+                ).format(
+                    n=n,
+                    total=facts.counted[section],
+                    field=translated(TIME_WORDS[used]),
+                    missing=missing,
+                )
+            )
+    return "\n".join(lines)
 
 
 class DisplayModel(QAbstractTableModel):
@@ -156,6 +215,9 @@ class DisplayModel(QAbstractTableModel):
             return text + ("*" if basis is not None and basis.override else "")
         count = d.counts[r][c]
         text = str(count) if count else ""
+        if count and d.shares is not None and (r, c) in d.shares:  # coverage: percent of the text
+            share = QLocale().toString(d.shares[(r, c)], "f", 1)
+            text = self.tr("{count} · {share}%").format(count=count, share=share)
         if (r, c) in d.cell_effects:  # typed apart from its row
             text = f"[{translated(EFFECTS[d.cell_effects[(r, c)]])}] {text}".strip()
         return text
@@ -236,7 +298,8 @@ class DisplayModel(QAbstractTableModel):
             text = header_label(d, orientation, section)
             return f"{text} ({translated(EFFECTS[kind])})" if kind else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return headers[section].label
+            note = time_note(d, orientation == Qt.Orientation.Horizontal, section)
+            return f"{headers[section].label}\n{note}" if note else headers[section].label
         if role == KEY_ROLE:
             return headers[section].key
         return None
@@ -255,27 +318,6 @@ MEASURES = {
     "cases": QT_TRANSLATE_NOOP("displays", "cases"),
     "chars": QT_TRANSLATE_NOOP("displays", "characters coded"),
     "weighted": QT_TRANSLATE_NOOP("displays", "evidence weight (strong 3, moderate 2, weak 1)"),
-}
-
-OPS = {
-    "and": QT_TRANSLATE_NOOP("displays", "overlap"),
-    "near": QT_TRANSLATE_NOOP("displays", "near"),
-    "same_turn": QT_TRANSLATE_NOOP("displays", "in the same turn"),
-    "not": QT_TRANSLATE_NOOP("displays", "without"),
-}
-TIME_FIELDS = {
-    "auto": QT_TRANSLATE_NOOP("displays", "the coding's period or event date, else the interview"),
-    "coding": QT_TRANSLATE_NOOP("displays", "the coding's own period or event date"),
-    "event": QT_TRANSLATE_NOOP("displays", "the coding's event date"),
-    "period": QT_TRANSLATE_NOOP("displays", "the coding's period"),
-    "source": QT_TRANSLATE_NOOP("displays", "the source's date (interview)"),
-}
-"""Where early/late reads a coding's time (date attributes are added per project)."""
-
-BUCKETS = {
-    "month": QT_TRANSLATE_NOOP("displays", "month"),
-    "year": QT_TRANSLATE_NOOP("displays", "year"),
-    "value": QT_TRANSLATE_NOOP("displays", "period as coded"),
 }
 
 

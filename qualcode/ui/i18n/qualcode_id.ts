@@ -1460,6 +1460,10 @@ Pengode: {coder}</translation>
         <translation>tanpa valensi</translation>
     </message>
     <message>
+        <source>Order by ti&amp;me of</source>
+        <translation>Urutkan menurut &amp;waktu</translation>
+    </message>
+    <message>
         <source>None checked: every top-level code</source>
         <translation>Tidak ada yang dicentang: semua kode tingkat teratas</translation>
     </message>
@@ -1510,6 +1514,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Periods &amp;by</source>
         <translation>Per&amp;iode per</translation>
+    </message>
+    <message>
+        <source>Empty headers</source>
+        <translation>Judul kosong</translation>
     </message>
     <message>
         <source>Co-occurring</source>
@@ -1568,6 +1576,10 @@ Pengode: {coder}</translation>
         <translation>Tertinggi lebih dulu</translation>
     </message>
     <message>
+        <source>Show the interviewer and moderator when empty</source>
+        <translation>Tampilkan pewawancara dan moderator walau kosong</translation>
+    </message>
+    <message>
         <source>Attribute</source>
         <translation>Atribut</translation>
     </message>
@@ -1594,6 +1606,10 @@ Pengode: {coder}</translation>
 </context>
 <context>
     <name>DisplayModel</name>
+    <message>
+        <source>{count} · {share}%</source>
+        <translation>{count} · {share}%</translation>
+    </message>
     <message>
         <source>{count} ({measure})</source>
         <translation>{count} ({measure})</translation>
@@ -1652,6 +1668,22 @@ Pengode: {coder}</translation>
     <message>
         <source>every coding counted</source>
         <translation>setiap pengodean dihitung</translation>
+    </message>
+    <message>
+        <source>cells: passages · percent of the column&apos;s text they cover (a parent code includes its sub-codes)</source>
+        <translation>sel: bagian teks · persentase teks kolom yang dicakupnya (kode induk mencakup subkodenya)</translation>
+    </message>
+    <message>
+        <source>not shown, no data: {names}</source>
+        <translation>tidak ditampilkan, tanpa data: {names}</translation>
+    </message>
+    <message>
+        <source>ordered by {field}</source>
+        <translation>diurutkan menurut {field}</translation>
+    </message>
+    <message>
+        <source>* partly placed by another date (see tooltip)</source>
+        <translation>* sebagian ditempatkan menurut tanggal lain (lihat keterangan)</translation>
     </message>
     <message>
         <source>no codings match</source>
@@ -4905,8 +4937,16 @@ Pengode: {coder}</translation>
         <translation>tanpa</translation>
     </message>
     <message>
-        <source>the coding&apos;s period or event date, else the interview</source>
-        <translation>periode atau tanggal peristiwa pengodean, atau tanggal wawancara</translation>
+        <source>the coding&apos;s period (else event date, source date)</source>
+        <translation>periode pengodean (jika tidak ada: tanggal peristiwa, tanggal sumber)</translation>
+    </message>
+    <message>
+        <source>the event date (else period, source date)</source>
+        <translation>tanggal peristiwa (jika tidak ada: periode, tanggal sumber)</translation>
+    </message>
+    <message>
+        <source>the source&apos;s date (interview date)</source>
+        <translation>tanggal sumber (tanggal wawancara)</translation>
     </message>
     <message>
         <source>the coding&apos;s own period or event date</source>
@@ -4917,16 +4957,12 @@ Pengode: {coder}</translation>
         <translation>tanggal peristiwa pengodean</translation>
     </message>
     <message>
-        <source>the coding&apos;s period</source>
-        <translation>periode pengodean</translation>
-    </message>
-    <message>
-        <source>the source&apos;s date (interview)</source>
-        <translation>tanggal sumber (wawancara)</translation>
-    </message>
-    <message>
         <source>month</source>
         <translation>bulan</translation>
+    </message>
+    <message>
+        <source>quarter (triwulan)</source>
+        <translation>triwulan</translation>
     </message>
     <message>
         <source>year</source>
@@ -4975,6 +5011,34 @@ Pengode: {coder}</translation>
     <message>
         <source>no valence</source>
         <translation>tanpa valensi</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periode</translation>
+    </message>
+    <message>
+        <source>event date</source>
+        <translation>tanggal peristiwa</translation>
+    </message>
+    <message>
+        <source>source date (interview date)</source>
+        <translation>tanggal sumber (tanggal wawancara)</translation>
+    </message>
+    <message>
+        <source>{year} Q{n}</source>
+        <translation>{year} triwulan {n}</translation>
+    </message>
+    <message>
+        <source>{year} H{n}</source>
+        <translation>{year} semester {n}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} without a time: no {missing}</source>
+        <translation>{n} dari {total} tanpa waktu: tidak ada {missing}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} ordered by {field}: no {missing}</source>
+        <translation>{n} dari {total} diurutkan menurut {field}: tidak ada {missing}</translation>
     </message>
     <message>
         <source>direct effect</source>
@@ -5052,8 +5116,8 @@ Pengode: {coder}</translation>
         <translation>Tidak ada atribut bernama &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <source>A time field is one of {allowed}, attribute:NAME or source_attribute:NAME, not &apos;{value}&apos;.</source>
-        <translation>Sumber waktu adalah salah satu dari {allowed}, attribute:NAMA atau source_attribute:NAMA, bukan &apos;{value}&apos;.</translation>
+        <source>Periods are bucketed by {allowed}, not &apos;{value}&apos;.</source>
+        <translation>Periode dikelompokkan per {allowed}, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>An early/late split needs a cutoff date (YYYY-MM-DD).</source>
@@ -6439,6 +6503,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Too few cases to compare: {n} have {min} or more coded passages (3 needed).</source>
         <translation>Terlalu sedikit kasus untuk dibandingkan: {n} kasus memiliki {min} bagian teks terkode atau lebih (perlu 3).</translation>
+    </message>
+    <message>
+        <source>Unknown time field &apos;{field}&apos; (use {allowed}).</source>
+        <translation>Bidang waktu &apos;{field}&apos; tidak dikenal (gunakan {allowed}).</translation>
     </message>
 </context>
 <context>

@@ -30,9 +30,21 @@ def _code_ids(project: Project) -> dict[str, int]:
 
 
 def test_coverage_cells_equal_the_hand_codings(sample: Project) -> None:
-    """Data accounting (codes × sources): each cell = entries of that code in that source."""
+    """Data accounting (codes × sources): each cell = entries of that code and its sub-codes in
+    that source (a parent rolls up its subtree, so a parent coded only through its sub-codes is
+    no gap)."""
     codes, names = _code_ids(sample), _source_names()
-    expected = Counter((codes[e["code"]], names[e["source"]]) for e in _entries())
+    parent = {c.id: c.parent_id for c in sample.codes.all()}
+
+    def line(code_id: int | None) -> list[int]:
+        out = []
+        while code_id is not None:
+            out.append(code_id)
+            code_id = parent[code_id]
+        return out
+
+    expected = Counter((a, names[e["source"]]) for e in _entries() for a in line(codes[e["code"]]))
+    own = Counter((codes[e["code"]], names[e["source"]]) for e in _entries())
     display = build_ready(sample, "coverage")
     by_source = {h.key: h.label for h in display.columns}
     got = Counter()
@@ -41,9 +53,17 @@ def test_coverage_cells_equal_the_hand_codings(sample: Project) -> None:
             if display.counts[r][c]:
                 got[(int(row.key), by_source[col.key])] = display.counts[r][c]
     assert got == expected
-    assert sum(expected.values()) == 290  # the researcher's; 334 with the supervisor's
+    assert sum(own.values()) == 290  # the researcher's; 334 with the supervisor's
+    # no parent is a gap where its sub-codes hold evidence
+    missing = {
+        (int(display.rows[r].key), by_source[display.columns[c].key])
+        for r, c in display.empty_cells()
+    }
+    assert missing and not missing & set(expected)
+    parents = {p for p in parent.values() if p is not None}
+    assert any(code in parents and own[(code, src)] == 0 for code, src in expected)
     # drill-down returns exactly the codings of a cell
-    (code_id, source), n = expected.most_common(1)[0]
+    (code_id, source), n = own.most_common(1)[0]
     r = next(i for i, h in enumerate(display.rows) if int(h.key) == code_id)
     c = next(i for i, h in enumerate(display.columns) if h.label == source)
     ids = display.cell_codings(r, c)

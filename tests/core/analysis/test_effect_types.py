@@ -67,9 +67,12 @@ def test_early_late_from_a_chosen_time_field(study) -> None:
                           time_field=field)  # fmt: skip
         return build_display(p, spec).counts[0]
 
-    assert early_late("auto") == [2, 0]  # W1 (Jan) early; O1 by its own period "2024-03"
+    # a period is early only when it ends before the cutoff (analysis/periods.py): March 2024
+    # does not end before 15 March, so c10 is late by its own period as by its source date
+    assert early_late("auto") == [1, 1]  # W1 (Jan, source date) early; c10 "2024-03" late
     assert early_late("source") == [1, 1]  # c4 W1 early, c10 O1 (Mar 20) late
-    assert early_late("period") == [1, 0]  # only c10 has a period: "2024-03" < "2024-03-15"
+    assert early_late("period") == [1, 1]  # c10 by its period, W1 falls back to its source date
+    assert early_late("coding") == [0, 1]  # the codings' own times only: c10
     assert early_late("event") == [0, 0]
     with pytest.raises(ValidationError, match="time field"):
         early_late("interview")

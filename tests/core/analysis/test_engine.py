@@ -12,8 +12,10 @@ from qualcode.errors import ValidationError
 
 CODE_ROWS = ["Komunikasi", "Komunikasi/Transmisi", "Komunikasi/Kejelasan", "Sumber daya",
              "Sumber daya/Staf", "Sumber daya/Anggaran", "Disposisi"]  # fmt: skip
-# budi's two codings repeat ana's c1 and c2 with the same codes: one passage each (issue #14)
-CODES_X_CASES = [[0, 0, 0], [1, 1, 0], [1, 1, 0], [0, 0, 1], [1, 0, 0], [1, 0, 1], [1, 0, 0]]
+# budi's two codings repeat ana's c1 and c2 with the same codes: one passage each (issue #14);
+# a parent row rolls up its own and its sub-codes' passages: Komunikasi = Transmisi + Kejelasan,
+# Sumber daya = its own c9 + Staf + Anggaran (a passage has one code, so the sum is exact)
+CODES_X_CASES = [[2, 2, 0], [1, 1, 0], [1, 1, 0], [2, 0, 2], [1, 0, 0], [1, 0, 1], [1, 0, 0]]
 
 
 def ids(st, *names):
@@ -42,7 +44,11 @@ def test_drill_down_returns_exactly_the_cell(study) -> None:
     assert d.cell_codings(*d.find(str(st.code["Transmisi"]), str(st.case["I1"]))) == ids(st, "c1")
     assert d.cell_codings(*d.find(str(st.code["Anggaran"]), str(st.case["I1"]))) == ids(st, "c2")
     assert d.cell_codings(*d.find(str(st.code["Anggaran"]), str(st.case["I3"]))) == ids(st, "c8")
-    assert d.cell_codings(*d.find(str(st.code["Komunikasi"]), str(st.case["I1"]))) == []
+    # the parent holds its sub-codes' passages: Transmisi c1 and Kejelasan c5
+    assert d.cell_codings(*d.find(str(st.code["Komunikasi"]), str(st.case["I1"]))) == ids(
+        st, "c1", "c5"
+    )
+    assert d.cell_codings(*d.find(str(st.code["Disposisi"]), str(st.case["I2"]))) == []
     for r in range(len(d.rows)):
         for c in range(len(d.columns)):
             assert len(d.cell_codings(r, c)) == d.counts[r][c]
@@ -54,17 +60,17 @@ def test_drill_down_returns_exactly_the_cell(study) -> None:
     ("cols", "labels", "expected"),
     [
         ("attribute:Jabatan", ["Kadis", "Kabid", "Kasi", "Staf"],
-         [[0, 0, 0, 0], [1, 0, 1, 0], [1, 0, 1, 0], [0, 0, 0, 1], [1, 0, 0, 0], [1, 0, 0, 1],
+         [[2, 0, 2, 0], [1, 0, 1, 0], [1, 0, 1, 0], [2, 0, 0, 2], [1, 0, 0, 0], [1, 0, 0, 1],
           [1, 0, 0, 0]]),
         ("source_kind", ["interview", "observation", "document"],
-         [[0, 0, 0], [2, 0, 0], [2, 0, 0], [1, 0, 0], [1, 1, 0], [2, 0, 1], [1, 0, 0]]),
+         [[4, 0, 0], [2, 0, 0], [2, 0, 0], [4, 1, 1], [1, 1, 0], [2, 0, 1], [1, 0, 0]]),
         ("sources", ["D1", "O1", "W1", "W2"],
-         [[0, 0, 0, 0], [0, 0, 1, 1], [0, 0, 1, 1], [0, 0, 0, 1], [0, 1, 1, 0], [1, 0, 1, 1],
+         [[0, 0, 2, 2], [0, 0, 1, 1], [0, 0, 1, 1], [1, 1, 2, 2], [0, 1, 1, 0], [1, 0, 1, 1],
           [0, 0, 1, 0]]),
         ("coders", ["ana", "budi"],
-         [[0, 0], [2, 1], [2, 0], [1, 0], [2, 0], [3, 1], [1, 0]]),
+         [[4, 1], [2, 1], [2, 0], [6, 1], [2, 0], [3, 1], [1, 0]]),
         ("valence", ["supporting", "inhibiting", "neutral", "none"],
-         [[0, 0, 0, 0], [1, 1, 0, 1], [0, 1, 0, 1], [0, 1, 0, 0], [0, 2, 0, 0], [1, 2, 0, 1],
+         [[1, 2, 0, 2], [1, 1, 0, 1], [0, 1, 0, 1], [1, 5, 0, 1], [0, 2, 0, 0], [1, 2, 0, 1],
           [1, 0, 0, 0]]),
     ],
 )  # fmt: skip
@@ -97,70 +103,44 @@ def test_aggregated_code_rows(study) -> None:
     p, st = study
     spec = DisplaySpec.make("matrix", Dim.of("codes", ids=[st.code["Sumber daya"]],
                                              aggregate=True), Dim.of("cases"))  # fmt: skip
-    assert not sqlcount.applies(spec)
+    assert sqlcount.applies(spec)  # counted per code as applied, then rolled up
     d = build_display(p, spec)
-    assert d.counts == [[2, 0, 2]]
+    assert d.counts == [[2, 0, 2]] == build_display(p, python_path(spec)).counts
     assert d.cell_codings(0, 2) == ids(st, "c8", "c9")
+    assert d.cell_codings(0, 0) == ids(st, "c2", "c4")  # Anggaran and Staf in W1
 
 
 def test_filters(study) -> None:
     p, st = study
     spec = ready_spec(p, "matrix", columns="total")
     col = lambda d: [row[0] for row in d.counts]  # noqa: E731
+    # parents roll up: row 0 = rows 1 + 2, row 3 = its own + rows 4 + 5
     assert col(build_display(p, spec.with_(filters={"valence": "supporting"}))) == [
-        0,
-        1,
-        0,
-        0,
-        0,
-        1,
-        1,
-    ]
-    assert col(build_display(p, spec.with_(filters={"valence": ["none"]}))) == [0, 1, 1, 0, 0, 1, 0]
+        1, 1, 0, 1, 0, 1, 1]  # fmt: skip
+    assert col(build_display(p, spec.with_(filters={"valence": ["none"]}))) == [2, 1, 1, 1, 0, 1, 0]
     kinds = {"source_kinds": ["observation", "document"]}
     assert col(build_display(p, spec.with_(filters=kinds))) == [
-        0, 0, 0, 0, 1, 1, 0]  # fmt: skip
-    assert col(build_display(p, spec.with_(filters={"coders": ["budi"]}))) == [0, 1, 0, 0, 0, 1, 0]
+        0, 0, 0, 2, 1, 1, 0]  # fmt: skip
+    assert col(build_display(p, spec.with_(filters={"coders": ["budi"]}))) == [1, 1, 0, 1, 0, 1, 0]
     assert col(build_display(p, spec.with_(filters={"cases": [st.case["I3"]]}))) == [
-        0,
-        0,
-        0,
-        1,
-        0,
-        1,
-        0,
-    ]
+        0, 0, 0, 2, 0, 1, 0]  # fmt: skip
     assert col(build_display(p, spec.with_(filters={"attribute": {"OPD": ["Diskominfo"]}}))) == [
-        0, 2, 2, 0, 1, 1, 1]  # fmt: skip
+        4, 2, 2, 2, 1, 1, 1]  # fmt: skip
     assert col(build_display(p, spec.with_(filters={"codes": [st.code["Sumber daya"]]}))) == [
-        0, 0, 0, 1, 2, 3, 0]  # fmt: skip
+        0, 0, 0, 6, 2, 3, 0]  # fmt: skip
     assert col(build_display(p, spec.with_(filters={"period_from": "2024-03"}))) == [
-        0,
-        1,
-        1,
-        1,
-        1,
-        1,
-        0,
-    ]
+        2, 1, 1, 3, 1, 1, 0]  # fmt: skip
     assert col(build_display(p, spec.with_(filters={"period_to": "2023-12"}))) == [
-        0,
-        0,
-        0,
-        0,
-        0,
-        1,
-        0,
-    ]
+        0, 0, 0, 1, 0, 1, 0]  # fmt: skip
     # codings of any code overlapping a Disposisi coding: only c5 (Kejelasan)
     rel = {"relation": {"op": "and", "codes": [st.code["Disposisi"]]}}
     d = build_display(p, spec.with_(filters=rel))
-    assert col(d) == [0, 0, 1, 0, 0, 0, 0] and d.cell_codings(2, 0) == ids(st, "c5")
+    assert col(d) == [1, 0, 1, 0, 0, 0, 0] and d.cell_codings(2, 0) == ids(st, "c5")
     rel = {
         "relation": {"op": "not", "codes": [st.code["Disposisi"]]},
         "codes": [st.code["Komunikasi"]],
     }
-    assert col(build_display(p, spec.with_(filters=rel))) == [0, 2, 1, 0, 0, 0, 0]  # c12 in c1
+    assert col(build_display(p, spec.with_(filters=rel))) == [3, 2, 1, 0, 0, 0, 0]  # c12 in c1
 
 
 def test_relations_between_codes(study) -> None:
@@ -188,10 +168,15 @@ def test_relations_between_codes(study) -> None:
     assert near[(r, r2)] == ids(st, "c8", "c9")
     assert near[(k1, k2)] == ids(st, "c6", "c7")  # c1 and c5 are 10 characters apart
     assert (dsp, r) not in near
-    assert cells("same_turn") == {
-        (k1, k2): ids(st, "c6", "c7"), (k2, k1): ids(st, "c6", "c7"),
-        (r, r2): ids(st, "c8", "c9"), (r2, r): ids(st, "c8", "c9"),
+    # W2's turns are its units; W1 has no turns, so its one paragraph is: ana's c1, c2, c3,
+    # c5 (c4 Staf is off the axis) pair up there, and so do budi's c12 and c13
+    same = {
+        (k1, k2): ids(st, "c1", "c5", "c6", "c7"), (k1, r2): ids(st, "c1", "c2", "c12", "c13"),
+        (k1, dsp): ids(st, "c1", "c3"), (k2, r2): ids(st, "c2", "c5"),
+        (k2, dsp): ids(st, "c3", "c5"), (r2, dsp): ids(st, "c2", "c3"),
+        (r, r2): ids(st, "c8", "c9"),
     }  # fmt: skip
+    assert cells("same_turn") == same | {(b, a): v for (a, b), v in same.items()}
     nots = cells("not")
     assert nots[(k2, r2)] == ids(st, "c6")  # Kejelasan not overlapping Anggaran
     assert nots[(k2, dsp)] == ids(st, "c6")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from qualcode.analysis.displays import build_ready
+from qualcode.analysis.engine import build_display
 from qualcode.project import Project
 from support.sample_reference import (
     Reference,
@@ -179,12 +180,18 @@ def test_case_ordered_cells_equal_the_reference(sample: Project, ref: Reference)
 def test_case_ordered_leaves_out_unranked_cases(sample: Project, ref: Reference) -> None:
     """High to low by Peringkat (informants.csv: F5, F6 rank 6; F1-F3, I7 rank 5; F4 4;
     I3, I5, I6, I8 3; I2, I4 2; I1 1), ties by name; "Interviewer" and "Moderator" have no
-    rank: left out by default, last when asked for, never opening the meta-matrix; low to
-    high reverses the ranked cases."""
+    rank: left out by default, last when asked for (and shown though empty), never opening
+    the meta-matrix; low to high reverses the ranked cases."""
     display = build_ready(sample, "case_ordered", order_by="Peringkat")
     ranked = ["F5", "F6", "F1", "F2", "F3", "I7", "F4", "I3", "I5", "I6", "I8", "I2", "I4", "I1"]
     assert [h.label for h in display.rows] == ranked
-    everyone = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    unranked = build_ready(sample, "case_ordered", order_by="Peringkat", include_unranked=True)
+    # the interviewer and the moderator hold no data: hidden unless empty rows are asked for
+    assert [h.label for h in unranked.rows] == ranked
+    assert unranked.hidden == ["Interviewer", "Moderator"]
+    everyone = build_display(
+        sample, unranked.spec.with_(options={**dict(unranked.spec.options), "show_empty": True})
+    )
     assert [h.label for h in everyone.rows] == [*ranked, "Interviewer", "Moderator"]
     expected = ref.cases_axis(order_by="Peringkat", descending=True)
     assert [(h.key, h.label) for h in everyone.rows] == expected.headers
@@ -197,23 +204,25 @@ def test_case_ordered_leaves_out_unranked_cases(sample: Project, ref: Reference)
 def test_time_ordered_by_year_equals_the_reference(sample: Project, ref: Reference) -> None:
     """Years (coding period, else the source's date) × codes with sub-codes.
 
-    By hand: only two codings fall in 2021 (periods "2021", W3 COM.3, and "2021-2023",
-    W4 SG.2; no source is dated 2021) and seven in 2023 (the seven period "2023" entries;
-    no source is dated 2023).
+    By hand: one coding falls in 2021 (period "2021", W3 COM.3; no source is dated 2021);
+    the range "2021-2023" (W4 SG.2) is a row of its own, never put under 2021, and so is
+    "2022-2024"; seven fall in 2023 (the seven period "2023" entries; no source is dated
+    2023). Rows by start, the longer span first.
     """
     rows, cols = ref.period_axis("year", ref.codings), ref.codes_axis(aggregate=True)
     expected = ref.cells(rows, cols, ref.codings)
     display = build_ready(sample, "time_ordered", bucket="year")
     assert headers(display) == (rows.headers, cols.headers)
     assert engine_cells(display) == expected
-    assert [h.key for h in display.rows] == ["2021", "2022", "2023", "2024"]
+    assert [h.key for h in display.rows] == ["2021/2023", "2021", "2022/2024", "2022", "2023",
+                                             "2024"]  # fmt: skip
+    assert [h.label for h in display.rows][:3] == ["2021\u20132023", "2021", "2022\u20132024"]
     by_year = {
         h.key: set().union(*(display.cell_codings(r, c) for c in range(len(display.columns))))
         for r, h in enumerate(display.rows)
     }
-    assert by_year["2021"] == quoted(ref, "W3", "edwards3:COM.3", "Dulu OSS") | quoted(
-        ref, "W4", "smartcity-kominfo:SG.2", "Indeks SPBE"
-    )
+    assert by_year["2021"] == quoted(ref, "W3", "edwards3:COM.3", "Dulu OSS")
+    assert by_year["2021/2023"] == quoted(ref, "W4", "smartcity-kominfo:SG.2", "Indeks SPBE")
     assert len(by_year["2023"]) == 7
     listed = build_ready(sample, "time_ordered", bucket="year", cell="excerpts")
     assert engine_cells(listed) == expected
@@ -221,11 +230,15 @@ def test_time_ordered_by_year_equals_the_reference(sample: Project, ref: Referen
 
 
 def test_time_ordered_by_month_keeps_period_texts_whole(sample: Project, ref: Reference) -> None:
-    """Month buckets are YYYY-MM of a date; a period that is not a date ("2022-2024",
-    "2021-2023", "2024 triwulan I" in codings.yaml) must not be cut to "2022-20"."""
+    """Month buckets are YYYY-MM of a date; coarser periods ("2022-2024", "2021-2023",
+    "2024", "2024 triwulan I" in codings.yaml) are rows of their own, never cut to "2022-20"
+    nor mixed with the months: by hand the rows run 2021-2023, 2021, 2022-2024, 2022,
+    2022-06 (D1's date), 2023, 2024, 2024 Q1, 2024-02, 2024-03 ..."""
     rows, cols = ref.period_axis("month", ref.codings), ref.codes_axis(aggregate=True)
     display = build_ready(sample, "time_ordered", bucket="month")
     assert [h.key for h in display.rows] == rows.keys
+    assert rows.keys[:10] == ["2021/2023", "2021", "2022/2024", "2022", "2022-06", "2023",
+                              "2024", "2024-Q1", "2024-02", "2024-03"]  # fmt: skip
     assert engine_cells(display) == ref.cells(rows, cols, ref.codings)
 
 
