@@ -227,7 +227,13 @@ def main() -> None:
               f"{len(display.columns)}, {sum(map(sum, display.counts))} passage-case placements): "
               f"engine {t_eng}; bare passage floor {t_floor}; "
               f"CPU ratio {t_eng.cpu / t_floor.cpu:.2f} (target < 150 ms: {ok})")  # fmt: skip
-        per_coding = spec.with_(options={"unit": "codings"})
+        # per coding and without the parents' roll-up: what the raw GROUP BY counts
+        per_coding = DisplaySpec.make(
+            "matrix",
+            Dim.of("codes", aggregate=False),
+            spec.columns,
+            options={"unit": "codings", "show_empty": True},
+        )
         t_raw, rows = timed(raw, runs=3)
         t_cod, by_coding = timed(lambda: build_display(p, per_coding), runs=7)
         if not has_turns:  # the pre-aggregated form is only equivalent without turns
