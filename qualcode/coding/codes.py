@@ -65,6 +65,25 @@ def _link_from_row(row: Any) -> CodeLink:
     )  # fmt: skip
 
 
+_C = t.code.c
+CODE_COLUMNS = (
+    _C.id, _C.guid, _C.parent_id, _C.name, _C.color, _C.short, _C.description, _C.inclusion,
+    _C.exclusion, _C.example, _C.labels, _C.codebook, _C.codebook_code, _C.position, _C.version,
+)  # fmt: skip
+"""The columns a :class:`Code` holds, in its field order (no timestamps to parse)."""
+
+
+def code_from_columns(row: Sequence[Any]) -> Code:
+    """A :class:`Code` record from a row of :data:`CODE_COLUMNS` (read by position: listing
+    the 500 codes of a large project is part of every excerpt export)."""
+    cid, guid, parent, name, color, short, desc, incl, excl, example, labels, *tail = row
+    book, book_code, position, version = tail
+    return Code(
+        CodeId(cid), guid, None if parent is None else CodeId(parent), name, color, short, desc,
+        incl, excl, example, dict(labels) if labels else {}, book, book_code, position, version,
+    )  # fmt: skip
+
+
 def code_from_row(row: Any) -> Code:
     """A :class:`Code` record from a ``code`` table row."""
     m = row._mapping
@@ -129,19 +148,17 @@ class CodeManager:
     def all(self) -> list[Code]:
         """Every code, parents before children, siblings in their order."""
         with self._p.reading() as conn:
-            rows = conn.execute(select(t.code).order_by(t.code.c.position, t.code.c.id)).all()
-        codes = [code_from_row(r) for r in rows]
+            rows = conn.execute(select(*CODE_COLUMNS).order_by(_C.position, _C.id)).all()
         children: dict[int | None, list[Code]] = {}
-        for c in codes:
+        for r in rows:
+            c = code_from_columns(r)
             children.setdefault(c.parent_id, []).append(c)
         ordered: list[Code] = []
-
-        def walk(parent: int | None) -> None:
-            for c in children.get(parent, []):
-                ordered.append(c)
-                walk(c.id)
-
-        walk(None)
+        stack = list(reversed(children.get(None, [])))
+        while stack:  # depth first, siblings in order
+            c = stack.pop()
+            ordered.append(c)
+            stack.extend(reversed(children.get(c.id, ())))
         return ordered
 
     def children(self, code_id: int | None) -> list[Code]:
