@@ -50,7 +50,11 @@ class AttributionStyle:
 def _first_attribute(case: Case | None, names: Sequence[str]) -> Any:
     if case is None:
         return None
-    lowered = {k.casefold(): v for k, v in case.attributes.items()}
+    return _first_of({k.casefold(): v for k, v in case.attributes.items()}, names)
+
+
+def _first_of(lowered: dict[str, Any], names: Sequence[str]) -> Any:
+    """The first non-empty value of ``names`` (any case) in attributes keyed by casefolded name."""
     for name in names:
         value = lowered.get(name.casefold())
         if value not in (None, ""):
@@ -65,6 +69,7 @@ class Attributor:
         self.style = style
         self.language = language
         self._names: dict[int, str] = {}
+        self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
             if not style.pseudonymise:
@@ -157,9 +162,9 @@ class Attributor:
         if field == "case":  # a document has no informant: cite the source instead
             return self.case_name(case) if case is not None else source
         if field == "role":
-            return _text(_first_attribute(case, st.role_attributes))
+            return _text(self._attribute(case, st.role_attributes))
         if field == "organisation":
-            return _text(_first_attribute(case, st.organisation_attributes))
+            return _text(self._attribute(case, st.organisation_attributes))
         if field == "date":
             return self._date(case, source_date)
         if field == "position":
@@ -171,16 +176,27 @@ class Attributor:
         if field == "coder":
             return coder
         if field.startswith("attr:"):
-            value = _first_attribute(case, [field[5:]])
+            value = self._attribute(case, [field[5:]])
             return format_date(value, self.language) if isinstance(value, date) else _text(value)
         return ""
+
+    def _attribute(self, case: Case | None, names: Sequence[str]) -> Any:
+        """The case's first non-empty attribute of ``names``; names are matched in any case,
+        the case's attributes casefolded once (a citation asks for three of them)."""
+        if case is None:
+            return None
+        lowered = self._lowered.get(case.id)
+        if lowered is None:
+            lowered = {k.casefold(): v for k, v in case.attributes.items()}
+            self._lowered[case.id] = lowered
+        return _first_of(lowered, names)
 
     def _date(self, case: Case | None, source_date: date | None) -> str:
         for origin in self.style.date_from:
             if origin == "source" and source_date is not None:
                 return format_date(source_date, self.language)
             if origin == "case":
-                value = _first_attribute(case, self.style.date_attributes)
+                value = self._attribute(case, self.style.date_attributes)
                 if value is not None:
                     return format_date(value, self.language)
         return ""

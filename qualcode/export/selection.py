@@ -22,7 +22,7 @@ from qualcode.analysis.placement import Span
 from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
 from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
-from qualcode.records import Case, CaseLink, Code, Source
+from qualcode.records import Case, CaseLink, Code
 from qualcode.text.labels import check_language, label
 from qualcode.text.lines import Lines
 
@@ -204,7 +204,6 @@ def select_excerpts(
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
     used = {s.source_id for s in segments}
-    sources: dict[int, Source] = {s.id: s for s in project.sources.many(used)}
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links(sources=used):
         links.setdefault(link.source_id, []).append(link)
@@ -233,7 +232,8 @@ def select_excerpts(
             continue  # another coding stands for this passage
         per_source.setdefault(seg.source_id, []).append(seg)
     for sid, segs in per_source.items():
-        src = sources[sid]
+        src = segs[0]  # the source's name, kind and date come with each of its segments
+        src_name, src_kind, src_date = src.source, src.source_kind, src.source_date
         text = texts[sid]
         lines = Lines(text)
         place = _Placer(links.get(sid, []), kinds)
@@ -270,8 +270,8 @@ def select_excerpts(
             if cite is None:
                 cite = citers[key] = attributor.citer(
                     case,
-                    source=src.name,
-                    source_date=src.date_collected,
+                    source=src_name,
+                    source_date=src_date,
                     speaker=speaker,
                     coder=coder,
                 )
@@ -280,9 +280,9 @@ def select_excerpts(
                 ExportExcerpt(
                     coding_id=seg.id,
                     source_id=sid,
-                    source=src.name,
-                    source_kind=src.kind,
-                    source_date=src.date_collected,
+                    source=src_name,
+                    source_kind=src_kind,
+                    source_date=src_date,
                     code_id=code_id,
                     code=labels[code_id],
                     code_path=paths[code_id],
@@ -318,7 +318,7 @@ def select_excerpts(
                     code_memos=code_notes.get(code_id, ()),
                 )
             )
-    folded = {sid: src.name.casefold() for sid, src in sources.items()}
+    folded = {sid: segs[0].source.casefold() for sid, segs in per_source.items()}
     out.sort(key=lambda e: (order.get(e.code_id, 0), folded[e.source_id], e.start, e.end))
     return out
 
