@@ -135,8 +135,7 @@ class Attributor:
         st = self.style
         para = label("para", self.language)
 
-        def cite(paragraph: int | None) -> str:
-            at = f"{para} {paragraph}" if paragraph else ""
+        def join(at: str) -> str:
             done = [(f, at if t is None else t) for f, t in parts]
             done = [p for p in done if p[1]]
             if not done:
@@ -145,6 +144,18 @@ class Attributor:
                 rest = st.separator.join(p[1] for p in done[1:])
                 return f"{done[0][1]}{st.lead_separator}{rest}"
             return st.separator.join(p[1] for p in done)
+
+        # The citation of a paragraph is one text around its number: cut it once.
+        without = join("")
+        mark = "\x00"
+        head, found, tail = join(f"{para} {mark}").partition(mark)
+        if mark in without or mark in tail:  # a name holding the mark: join every time
+            return lambda paragraph: join(f"{para} {paragraph}" if paragraph else "")
+
+        def cite(paragraph: int | None) -> str:
+            if not paragraph:
+                return without
+            return f"{head}{paragraph}{tail}" if found else head
 
         return cite
 

@@ -17,7 +17,7 @@ from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CaseId, SourceId
-from qualcode.records import CASE_KINDS, Case, CaseLink
+from qualcode.records import CASE_KINDS, Case, CaseLink, positional
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -58,13 +58,15 @@ _CASE_COLUMNS = (_K.id, _K.guid, _K.name, _K.kind, _K.parent_id, _K.description)
 """The columns a :class:`Case` holds, in its field order (no timestamp to parse)."""
 _L = t.case_link.c
 _LINK_COLUMNS = (_L.id, _L.case_id, _L.source_id, _L.start_pos, _L.end_pos, _L.speaker)
+_make_case = positional(Case)
+_make_link = positional(CaseLink)
 
 
 def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
     """A :class:`Case` from a row of ``_CASE_COLUMNS``, read by position (a large export
     reads hundreds)."""
     cid, guid, name, kind, parent, description = row
-    return Case(
+    return _make_case(
         CaseId(cid), guid, name, kind, None if parent is None else CaseId(parent), description,
         attributes.get(cid) or {},  # each case's own dict, made by _attributes
     )  # fmt: skip
@@ -72,7 +74,7 @@ def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
 
 def _link(row: Any) -> CaseLink:
     lid, case_id, source_id, start, end, speaker = row
-    return CaseLink(lid, CaseId(case_id), SourceId(source_id), start, end, speaker)
+    return _make_link(lid, CaseId(case_id), SourceId(source_id), start, end, speaker)
 
 
 class CaseManager:

@@ -14,7 +14,7 @@ from qualcode.coding import code_merge
 from qualcode.errors import ConflictError, NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
-from qualcode.records import Code, CodeLink
+from qualcode.records import Code, CodeLink, positional
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
@@ -71,6 +71,7 @@ CODE_COLUMNS = (
     _C.exclusion, _C.example, _C.labels, _C.codebook, _C.codebook_code, _C.position, _C.version,
 )  # fmt: skip
 """The columns a :class:`Code` holds, in its field order (no timestamps to parse)."""
+_make_code = positional(Code)
 
 
 def code_from_columns(row: Sequence[Any]) -> Code:
@@ -78,7 +79,7 @@ def code_from_columns(row: Sequence[Any]) -> Code:
     the 500 codes of a large project is part of every excerpt export)."""
     cid, guid, parent, name, color, short, desc, incl, excl, example, labels, *tail = row
     book, book_code, position, version = tail
-    return Code(
+    return _make_code(
         CodeId(cid), guid, None if parent is None else CodeId(parent), name, color, short, desc,
         incl, excl, example, dict(labels) if labels else {}, book, book_code, position, version,
     )  # fmt: skip

@@ -215,8 +215,7 @@ def select_excerpts(
     attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
     labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
-    paths = {cid: _path(by_id, labels, cid) for cid in by_id}
-    colors = {cid: c.color for cid, c in by_id.items()}
+    paths: dict[int, tuple[str, ...]] = {}  # of the codes excerpts have, filled as they come
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
     kinds = {cid: c.kind for cid, c in cases.items()}
     case_attrs = _Shared({cid: c.attributes for cid, c in cases.items()})
@@ -276,6 +275,9 @@ def select_excerpts(
                     coder=coder,
                 )
             code_id = seg.code_id
+            path = paths.get(code_id)
+            if path is None:
+                path = paths[code_id] = _path(by_id, labels, code_id)
             out.append(
                 ExportExcerpt(
                     coding_id=seg.id,
@@ -285,8 +287,8 @@ def select_excerpts(
                     source_date=src_date,
                     code_id=code_id,
                     code=labels[code_id],
-                    code_path=paths[code_id],
-                    code_color=colors[code_id],
+                    code_path=path,
+                    code_color=by_id[code_id].color,
                     coder=coder,
                     start=start,
                     end=end,
@@ -314,7 +316,7 @@ def select_excerpts(
                     ),
                     case_attributes=case_attrs.get(main),
                     source_attributes=src_attrs,
-                    memos=tuple(n for m in sorted(members) for n in coding_notes.get(m, ())),
+                    memos=_notes(coding_notes, members) if coding_notes else (),
                     code_memos=code_notes.get(code_id, ()),
                 )
             )
@@ -410,6 +412,11 @@ def _memo_notes(project: Project, target: str, language: str) -> dict[int, tuple
             note = memo_note(m, authors.get(m.coder_id or -1, ""), language)
             out[int(on)] = (*out.get(int(on), ()), note)
     return out
+
+
+def _notes(notes: Mapping[int, tuple[str, ...]], members: list[int]) -> tuple[str, ...]:
+    """The memo notes of every coding of a passage, in coding order."""
+    return tuple(n for m in sorted(members) for n in notes.get(m, ()))
 
 
 def _path(codes: Mapping[int, Code], labels: Mapping[int, str], code_id: int) -> tuple[str, ...]:
