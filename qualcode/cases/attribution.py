@@ -50,11 +50,7 @@ class AttributionStyle:
 def _first_attribute(case: Case | None, names: Sequence[str]) -> Any:
     if case is None:
         return None
-    return _first_of({k.casefold(): v for k, v in case.attributes.items()}, names)
-
-
-def _first_of(lowered: dict[str, Any], names: Sequence[str]) -> Any:
-    """The first non-empty value of ``names`` (any case) in attributes keyed by casefolded name."""
+    lowered = {k.casefold(): v for k, v in case.attributes.items()}
     for name in names:
         value = lowered.get(name.casefold())
         if value not in (None, ""):
@@ -70,6 +66,7 @@ class Attributor:
         self.language = language
         self._names: dict[int, str] = {}
         self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
+        self._folded: dict[tuple[str, ...], tuple[str, ...]] = {}  # attribute names asked for
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
             if not style.pseudonymise:
@@ -187,7 +184,7 @@ class Attributor:
         if field == "coder":
             return coder
         if field.startswith("attr:"):
-            value = self._attribute(case, [field[5:]])
+            value = self._attribute(case, (field[5:],))
             return format_date(value, self.language) if isinstance(value, date) else _text(value)
         return ""
 
@@ -200,7 +197,17 @@ class Attributor:
         if lowered is None:
             lowered = {k.casefold(): v for k, v in case.attributes.items()}
             self._lowered[case.id] = lowered
-        return _first_of(lowered, names)
+        if not lowered:
+            return None
+        key = tuple(names)  # a style built from settings may hold lists
+        folded = self._folded.get(key)
+        if folded is None:
+            folded = self._folded[key] = tuple(n.casefold() for n in names)
+        for name in folded:
+            value = lowered.get(name)
+            if value not in (None, ""):
+                return value
+        return None
 
     def _date(self, case: Case | None, source_date: date | None) -> str:
         for origin in self.style.date_from:
