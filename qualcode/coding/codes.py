@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -107,6 +107,30 @@ def code_from_row(row: Any) -> Code:
     )
 
 
+def _code_ids(code: Code) -> tuple[int, int | None]:
+    return code.id, code.parent_id
+
+
+def _identity(pair: tuple[CodeId, CodeId | None]) -> tuple[int, int | None]:
+    return pair
+
+
+def _tree_order[T](items: list[T], ids: Callable[[T], tuple[int, int | None]]) -> list[T]:
+    """``items`` (sorted by position) depth first from the top: parents before children,
+    siblings in their order; an item whose parent is missing is left out."""
+    children: dict[int | None, list[tuple[int, T]]] = {}
+    for item in items:
+        own, parent = ids(item)
+        children.setdefault(parent, []).append((own, item))
+    ordered: list[T] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        own, item = stack.pop()
+        ordered.append(item)
+        stack.extend(reversed(children.get(own, ())))
+    return ordered
+
+
 def check_color(color: str) -> str:
     """Validate a ``#RRGGBB`` colour and return it lower-cased."""
     if not COLOR_RE.match(color or ""):
@@ -150,17 +174,26 @@ class CodeManager:
         """Every code, parents before children, siblings in their order."""
         with self._p.reading() as conn:
             rows = conn.execute(select(*CODE_COLUMNS).order_by(_C.position, _C.id)).all()
-        children: dict[int | None, list[Code]] = {}
-        for r in rows:
-            c = code_from_columns(r)
-            children.setdefault(c.parent_id, []).append(c)
-        ordered: list[Code] = []
-        stack = list(reversed(children.get(None, [])))
-        while stack:  # depth first, siblings in order
-            c = stack.pop()
-            ordered.append(c)
-            stack.extend(reversed(children.get(c.id, ())))
-        return ordered
+        return _tree_order([code_from_columns(r) for r in rows], _code_ids)
+
+    def tree(self) -> list[tuple[CodeId, CodeId | None]]:
+        """(id, parent id) of every code, in the order :meth:`all` lists them, without the
+        codes themselves: a selection of a few codes of a large tree reads only those."""
+        with self._p.reading() as conn:
+            rows = conn.execute(select(_C.id, _C.parent_id).order_by(_C.position, _C.id)).all()
+        pairs = [(CodeId(i), None if p is None else CodeId(p)) for i, p in rows]
+        return _tree_order(pairs, _identity)
+
+    def many(self, code_ids: Iterable[int]) -> list[Code]:
+        """The codes with these ids (unknown ids left out), by id."""
+        from qualcode.store.recorder import chunks
+
+        out: list[Code] = []
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(code_ids))):
+                q = select(*CODE_COLUMNS).where(_C.id.in_(part)).order_by(_C.id)
+                out.extend(code_from_columns(r) for r in conn.execute(q).all())
+        return out
 
     def children(self, code_id: int | None) -> list[Code]:
         """Direct children of ``code_id`` (top-level codes for None)."""

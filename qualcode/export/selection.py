@@ -151,17 +151,48 @@ def selected_codes(project: Project, flt: ExcerptFilter) -> list[Code]:
 def _selected(codes: list[Code], flt: ExcerptFilter) -> list[Code]:
     if flt.codes is None:
         return codes
+    keep = set(_selected_ids([(c.id, c.parent_id) for c in codes], flt))
+    return [c for c in codes if c.id in keep]
+
+
+def _selected_ids(tree: Sequence[tuple[int, int | None]], flt: ExcerptFilter) -> list[int]:
+    """Ids of the codes the filter names (with their sub-trees when asked), in the order of
+    ``tree``: (id, parent id) pairs in tree order."""
+    if flt.codes is None:
+        return [cid for cid, _ in tree]
     wanted = set(flt.codes)
     if flt.include_children:
         children: dict[int | None, list[int]] = {}
-        for c in codes:
-            children.setdefault(c.parent_id, []).append(c.id)
+        for cid, parent in tree:
+            children.setdefault(parent, []).append(cid)
         stack = list(wanted)
         while stack:
             kids = children.get(stack.pop(), [])
             wanted.update(kids)
             stack.extend(kids)
-    return [c for c in codes if c.id in wanted]
+    return [cid for cid, _ in tree if cid in wanted]
+
+
+def _codes_for(
+    project: Project, flt: ExcerptFilter, options: ExcerptOptions
+) -> tuple[list[Code], list[Code]]:
+    """The codes the filter selects and the codes the excerpts need (with their parents, for
+    paths), both in tree order. A few codes of a large tree are read with their parents only,
+    unless other codes on the same text are shown (their labels come from the whole tree)."""
+    if flt.codes is None or options.show_other_codes:
+        everything = project.codes.all()
+        return _selected(everything, flt), everything
+    tree = project.codes.tree()
+    wanted = _selected_ids(tree, flt)
+    parent: dict[int, int | None] = dict(tree)
+    needed = set(wanted)
+    for cid in wanted:
+        up = parent.get(cid)
+        while up is not None and up not in needed:
+            needed.add(up)
+            up = parent.get(up)
+    found: dict[int, Code] = {c.id: c for c in project.codes.many(needed)}
+    return [found[i] for i in wanted if i in found], [found[i] for i, _ in tree if i in found]
 
 
 def select_excerpts(
@@ -176,8 +207,7 @@ def select_excerpts(
     flt = flt or ExcerptFilter()
     options = options or ExcerptOptions()
     language = check_language(options.language)
-    all_codes = project.codes.all()
-    codes = _selected(all_codes, flt)
+    codes, all_codes = _codes_for(project, flt, options)
     by_id: dict[int, Code] = {c.id: c for c in all_codes}
     # Only what the excerpts touch is read: one code of a large project is a few hundred
     # excerpts in a few hundred of its sources and cases.
