@@ -67,6 +67,7 @@ class Attributor:
         self._names: dict[int, str] = {}
         self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
         self._folded: dict[tuple[str, ...], tuple[str, ...]] = {}  # attribute names asked for
+        self._para = label("para", language)
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
             if not style.pseudonymise:
@@ -130,7 +131,7 @@ class Attributor:
             if text:
                 parts.append((f, text))
         st = self.style
-        para = label("para", self.language)
+        para = self._para
 
         def join(at: str) -> str:
             done = [(f, at if t is None else t) for f, t in parts]
@@ -143,16 +144,15 @@ class Attributor:
             return st.separator.join(p[1] for p in done)
 
         # The citation of a paragraph is one text around its number: cut it once.
-        without = join("")
         mark = "\x00"
-        head, found, tail = join(f"{para} {mark}").partition(mark)
-        if mark in without or mark in tail:  # a name holding the mark: join every time
+        if any(t is not None and mark in t for _, t in parts):  # a name holding the mark
             return lambda paragraph: join(f"{para} {paragraph}" if paragraph else "")
+        head, found, tail = join(f"{para} {mark}").partition(mark)
+        if not found:  # the citation names no position
+            return lambda _paragraph: head
 
         def cite(paragraph: int | None) -> str:
-            if not paragraph:
-                return without
-            return f"{head}{paragraph}{tail}" if found else head
+            return f"{head}{paragraph}{tail}" if paragraph else join("")
 
         return cite
 
