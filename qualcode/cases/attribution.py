@@ -203,6 +203,8 @@ class Attributor:
         folded = self._folded.get(key)
         if folded is None:
             folded = self._folded[key] = tuple(n.casefold() for n in names)
+        if lowered.keys().isdisjoint(folded):  # the usual answer for all but one field
+            return None
         for name in folded:
             value = lowered.get(name)
             if value not in (None, ""):

@@ -492,12 +492,14 @@ class _Placer:
     """
 
     def __init__(self, links: list[CaseLink], kinds: Mapping[int, str]) -> None:
-        self.whole = [lk.case_id for lk in links if lk.start is None]
-        self.spans: list[Span] = sorted(
-            (lk.start, lk.end, lk.case_id, lk.speaker)
-            for lk in links
-            if lk.start is not None and lk.end is not None
-        )
+        self.whole: list[int] = []
+        self.spans: list[Span] = []
+        for lk in links:
+            if lk.start is None:
+                self.whole.append(lk.case_id)
+            elif lk.end is not None:
+                self.spans.append((lk.start, lk.end, lk.case_id, lk.speaker))
+        self.spans.sort()
         self.kinds = kinds
         if not self.spans:
             self._cases = placement.cases_of(self.whole, (), 0, 0)
