@@ -2722,6 +2722,22 @@ Pengode: {coder}</translation>
         <translation>{n} pengodean yang dikutip telah dihapus sejak itu.</translation>
     </message>
     <message>
+        <source>Remove from evidence</source>
+        <translation>Hapus dari bukti</translation>
+    </message>
+    <message>
+        <source>Search code, case, source or text</source>
+        <translation>Cari kode, kasus, sumber, atau teks</translation>
+    </message>
+    <message>
+        <source>Add to evidence</source>
+        <translation>Tambahkan ke bukti</translation>
+    </message>
+    <message>
+        <source>Add the {n} excerpt(s) selected in the Excerpts pane</source>
+        <translation>Tambahkan {n} kutipan yang dipilih di panel Kutipan</translation>
+    </message>
+    <message>
         <source>Sign:</source>
         <translation>Tanda:</translation>
     </message>
@@ -2732,6 +2748,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Evidence:</source>
         <translation>Bukti:</translation>
+    </message>
+    <message>
+        <source>Codings of its ends:</source>
+        <translation>Pengodean kedua ujungnya:</translation>
     </message>
 </context>
 <context>
@@ -5282,6 +5302,10 @@ Pengode: {coder}</translation>
     <message>
         <source>There is no map link with id {id}.</source>
         <translation>Tidak ada tautan peta dengan id {id}.</translation>
+    </message>
+    <message>
+        <source>Coding {id} is not evidence of this arrow.</source>
+        <translation>Pengodean {id} bukan bukti panah ini.</translation>
     </message>
     <message>
         <source>Nothing to change.</source>
