@@ -130,3 +130,43 @@ def test_a_memo_on_a_cell_the_display_lost_is_counted_in_the_title(win, qtbot):
     assert pane.model.index(len(shown.rows) - 1, 0).data(MEMO_ROLE) == 1
     w.dispatcher.run(p.cases.delete, int(row.key))
     qtbot.waitUntil(lambda: "no longer here: 1" in pane.title.text(), timeout=10000)
+
+
+def test_memos_pane_marks_a_memo_whose_cell_vanished(win, qtbot):
+    """The Memos pane marks (with a tooltip) a memo on a cell the display lost, by the same
+    rule as the Displays pane's title; undo brings the row back and clears the mark."""
+    from qualcode.ui.features.memos import GONE_MARK, GONE_ROLE
+
+    w = win
+    p = w.project
+    saved = w.dispatcher.run(p.displays.save, "Kerangka", ready_spec(p, "framework")).result
+    shown = p.displays.run(saved.id)
+    row, other = shown.rows[-1], shown.rows[0]
+    lost = p.memos.create("Baris ini akan hilang.", target="cell", target_id=saved.id,
+                          cell=(row.key, shown.columns[0].key)).result  # fmt: skip
+    kept = p.memos.create("Baris ini tetap.", target="cell", target_id=saved.id,
+                          cell=(other.key, shown.columns[0].key)).result  # fmt: skip
+    pane = w.show_pane("memos")
+    pane.reload()
+
+    def item(memo_id):
+        items = [pane.list.topLevelItem(i) for i in range(pane.list.topLevelItemCount())]
+        return next(i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == memo_id)
+
+    qtbot.waitUntil(lambda: pane._gone is not None, timeout=10000)
+    assert not item(lost.id).data(0, GONE_ROLE)
+    w.dispatcher.run(p.cases.delete, int(row.key))
+    qtbot.waitUntil(lambda: bool(item(lost.id).data(0, GONE_ROLE)), timeout=10000)
+    gone = item(lost.id)
+    assert gone.text(3).startswith(GONE_MARK)
+    assert "no longer in the display" in gone.toolTip(3)
+    assert not item(kept.id).data(0, GONE_ROLE)
+    assert not item(kept.id).text(3).startswith(GONE_MARK)
+    # the search box keeps the mark without checking again
+    pane.search.setText("hilang")
+    assert item(lost.id).data(0, GONE_ROLE)
+    pane.search.setText("")
+    w.commands.trigger("edit.undo")
+    qtbot.waitUntil(lambda: pane._gone == set(), timeout=10000)
+    assert not item(lost.id).data(0, GONE_ROLE)
+    assert not item(lost.id).text(3).startswith(GONE_MARK)

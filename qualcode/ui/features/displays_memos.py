@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from qualcode.analysis.cell_memos import place_cell_memos
 from qualcode.ui.shell import dialogs
 
 
@@ -114,16 +115,8 @@ class DisplayMemos:
             self.model.missing_memos = 0
             return
         on = self.project.memos.on_display(d.saved_id)
-        cells: dict[tuple[int, int], list[Any]] = {}
-        missing = 0
-        for key, memos in on.items():
-            if key is None:
-                continue
-            try:
-                cells[d.find(*key)] = memos
-            except KeyError:
-                missing += len(memos)  # a cell the display no longer has: said in the title
-        self.model.missing_memos = missing
+        cells, gone = place_cell_memos(d, on)
+        self.model.missing_memos = len(gone)  # cells the display no longer has: in the title
         self.model.set_memos(cells, on.get(None, []))
         self._show_title()
 

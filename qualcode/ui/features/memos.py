@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,6 +56,9 @@ TARGET_NAMES = {
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 """(kind, id, row key, column key) of what a listed memo is written on."""
+GONE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""True on a memo whose display cell is no longer in the display."""
+GONE_MARK = "\u26a0 "
 
 
 def _tr(text: str) -> str:
@@ -69,6 +73,9 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.window_ = window
         self.project: Any = None
         self._shown_id: int | None = None
+        self._gone: set[int] | None = None  # memos on vanished cells; None: not checked yet
+        self._checking = 0  # the latest check of vanished cells (older results are dropped)
+        self._check_running = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(QCoreApplication.translate("MemosPane", "Search memos…"))
         self.search.setClearButtonEnabled(True)
@@ -128,12 +135,23 @@ class MemosPane(ReloadWhenShown, QWidget):
     def set_project(self, project: Any) -> None:
         self.project = project
         self._shown_id = None
+        self._gone, self._check_running = None, False
         self.text.clear()
         self.reload()
 
     def on_changes(self, changes: Any) -> None:
+        self._gone = None  # any change to the data can remove a display's row or column
+        self._check_running = False  # a check still running read the data before the change
         if changes.memos or changes.codes or changes.sources or changes.cases or changes.displays:
             self._refresh()
+        elif self._lists_cell_memos():
+            self._refresh()  # re-marks the memos whose cell vanished (checked on a worker)
+
+    def _lists_cell_memos(self) -> bool:
+        return any(
+            self.list.topLevelItem(i).data(0, TARGET_ROLE)[0] == "cell"
+            for i in range(self.list.topLevelItemCount())
+        )
 
     def show_target(self, kind: str | None) -> None:
         """List only memos on this kind of item (None: on anything)."""
@@ -197,6 +215,8 @@ class MemosPane(ReloadWhenShown, QWidget):
             if tg.kind in ("display", "cell"):
                 item.setToolTip(3, f"{on}\n{hint}")
             self.list.addTopLevelItem(item)
+            if tg.kind == "cell" and self._gone is not None and m.id in self._gone:
+                _mark_gone(item)
             if m.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
@@ -204,6 +224,41 @@ class MemosPane(ReloadWhenShown, QWidget):
             self._shown_id = None
             self.text.clear()
         self._enable()
+        if self._gone is None:
+            self._check_gone()
+
+    def _check_gone(self) -> None:
+        """Find, on a worker, the listed memos whose display cell vanished; then mark them."""
+        if self.project is None or self._check_running or not self._lists_cell_memos():
+            return
+        from qualcode.analysis.cell_memos import gone_cell_memos
+
+        project = self.project
+        self._checking += 1
+        ticket = self._checking
+        self._check_running = True
+
+        def work(progress: Any, cancel: Any) -> set[int]:
+            memos = project.memos.find(target="cell")
+            return gone_cell_memos(project, project.memos.targets(memos), cancel=cancel)
+
+        def done(gone: set[int]) -> None:
+            if ticket != self._checking or project is not self.project:
+                return  # the data changed meanwhile: a newer check follows
+            self._gone, self._check_running = gone, False
+            for i in range(self.list.topLevelItemCount()):
+                item = self.list.topLevelItem(i)
+                memo_id = int(item.data(0, Qt.ItemDataRole.UserRole))
+                if memo_id in gone and not item.data(0, GONE_ROLE):
+                    _mark_gone(item)
+
+        self.window_.dispatcher.run_task(
+            QCoreApplication.translate("MemosPane", "Checking memos on display cells…"),
+            work,
+            done,
+            origin=self,
+            show_progress=False,
+        )
 
     # -- reading and editing -------------------------------------------------
     def current_memo_id(self) -> int | None:
@@ -244,6 +299,23 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.text.setReadOnly(not (editable and chosen))
         self.save_button.setEnabled(editable and chosen)
         self.delete_button.setEnabled(editable and chosen)
+
+
+def _mark_gone(item: QTreeWidgetItem) -> None:
+    """Mark a listed memo whose display cell is no longer in the display."""
+    item.setData(0, GONE_ROLE, True)
+    item.setText(3, GONE_MARK + item.text(3))
+    item.setForeground(3, QBrush(QColor("#A33A00")))
+    item.setToolTip(
+        3,
+        QCoreApplication.translate(
+            "MemosPane",
+            "This cell is no longer in the display: its row or column went when the data "
+            "changed. The memo is kept, and exports print it under the table, marked so.",
+        )
+        + "\n"
+        + item.text(3)[len(GONE_MARK) :],
+    )
 
 
 def _pane(window: Any) -> MemosPane:

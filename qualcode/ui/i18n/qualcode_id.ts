@@ -3006,12 +3006,20 @@ Pengode: {coder}</translation>
         <translation>Klik dua kali untuk membuka display</translation>
     </message>
     <message>
+        <source>Checking memos on display cells…</source>
+        <translation>Memeriksa memo pada sel display…</translation>
+    </message>
+    <message>
         <source>Delete memo</source>
         <translation>Hapus memo</translation>
     </message>
     <message>
         <source>Delete the selected memo?</source>
         <translation>Hapus memo yang dipilih?</translation>
+    </message>
+    <message>
+        <source>This cell is no longer in the display: its row or column went when the data changed. The memo is kept, and exports print it under the table, marked so.</source>
+        <translation>Sel ini tidak ada lagi di display: baris atau kolomnya hilang ketika data berubah. Memo tetap disimpan, dan ekspor mencetaknya di bawah tabel dengan tanda tersebut.</translation>
     </message>
     <message>
         <source>New journal entry</source>

@@ -184,6 +184,37 @@ def test_memo_on_a_cell_gone_from_the_display_is_still_exported(study: Any, tmp_
     assert "[M1] I3 × Disposisi (cell no longer in the display): Sel ini hilang nanti." in text
 
 
+def test_memo_list_and_show_flag_a_memo_whose_cell_vanished(study: Any) -> None:
+    """The rule exports use (the display run now has no such row or column) flags the memo in
+    ``memo list`` (text and JSON) and ``memo show``; undoing the change clears the flag."""
+    from qualcode.analysis.cell_memos import gone_cell_memos
+
+    p, st = study
+    d = _display(p)
+    kept = p.memos.create("Tetap.", target="cell", target_id=d, cell=("I2", "Komunikasi")).result
+    lost = p.memos.create("Hilang.", target="cell", target_id=d, cell=("I3", "Disposisi")).result
+    whole = p.memos.create("Seluruh display.", target="display", target_id=d).result
+    assert kept is not None and lost is not None and whole is not None
+    memos = [kept, lost, whole]
+    assert gone_cell_memos(p, p.memos.targets(memos)) == set()
+    p.cases.delete(st.case["I3"])  # the row goes
+    assert gone_cell_memos(p, p.memos.targets(memos)) == {lost.id}
+    p.undo()
+    assert gone_cell_memos(p, p.memos.targets(memos)) == set()
+    p.redo()
+    path = str(p.path)
+    p.close()
+    listed = {m["id"]: m for m in json.loads(run("memo", "list", path, "--json").output)}
+    assert listed[lost.id]["on"]["cell_gone"] is True
+    assert listed[kept.id]["on"]["cell_gone"] is False
+    assert "cell_gone" not in listed[whole.id]["on"]
+    lines = run("memo", "list", path).output.splitlines()
+    (flagged,) = [x for x in lines if "cell no longer in the display" in x]
+    assert "Hilang." in flagged and "I3 × Disposisi" in flagged
+    assert "cell no longer in the display" in run("memo", "show", path, str(lost.id)).output
+    assert "no longer" not in run("memo", "show", path, str(kept.id)).output
+
+
 def test_report_and_memo_export_say_what_display_memos_are_on(study: Any, tmp_path: Any) -> None:
     import docx
 
