@@ -170,3 +170,55 @@ def test_memos_pane_marks_a_memo_whose_cell_vanished(win, qtbot):
     qtbot.waitUntil(lambda: pane._gone == set(), timeout=10000)
     assert not item(lost.id).data(0, GONE_ROLE)
     assert not item(lost.id).text(3).startswith(GONE_MARK)
+
+
+def test_put_an_existing_memo_on_a_cell_and_take_it_off(win, qtbot, monkeypatch):
+    """A memo on the project is put on a cell from the cell's menu, taken off from the Memos
+    pane, and each step undoes."""
+    w = win
+    p = w.project
+    saved = w.dispatcher.run(p.displays.save, "Kerangka", ready_spec(p, "framework")).result
+    pane = w.show_pane("displays")
+    shown = _open_saved(qtbot, pane, saved.id)
+    memo = w.dispatcher.run(p.memos.create, "Pola yang berulang.", title="Pola").result
+    offered = {}
+
+    def pick(_parent, _title, _label, items, **_kw):
+        offered["items"] = items
+        return next(value for text, value in items if text.startswith("Pola"))
+
+    monkeypatch.setattr(dialogs, "choose_item", pick)
+    r, c = 1, 0
+    _action(pane.memo_menu((r, c)), "memo_link_cell").trigger()
+    keys = (shown.rows[r].key, shown.columns[c].key)
+    assert [m.id for m in p.memos.on_display(saved.id)[keys]] == [memo.id]
+    assert p.undo_label() == "Link memo to display"
+    qtbot.waitUntil(lambda: pane.model.index(r, c).data(MEMO_ROLE) == 1, timeout=5000)
+    # the memo now on this cell is not offered for it again; with none left, the pane says so
+    monkeypatch.setattr(dialogs, "inform", lambda *a: offered.update(told=a[2]))
+    offered.pop("items")
+    _action(pane.memo_menu((r, c)), "memo_link_cell").trigger()
+    assert "items" not in offered and "No memo can be put here" in offered["told"]
+    other = w.dispatcher.run(p.memos.create, "Lain.").result
+    monkeypatch.setattr(dialogs, "choose_item", lambda *a, **k: offered.update(items=a[3]))
+    _action(pane.memo_menu((r, c)), "memo_link_cell").trigger()
+    assert [value for _t, value in offered["items"]] == [other.id]
+    w.undo()  # the other memo
+    memos_pane = w.show_pane("memos")
+    memos_pane.show_target(None)
+    memos_pane.reload()
+    item = next(
+        memos_pane.list.topLevelItem(i)
+        for i in range(memos_pane.list.topLevelItemCount())
+        if memos_pane.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == memo.id
+    )
+    memos_pane.list.setCurrentItem(item)
+    assert memos_pane.unlink_button.isEnabled()
+    memos_pane.unlink_button.click()
+    assert p.memos.on_display(saved.id) == {}
+    assert p.memos.targets([memo])[memo.id].kind == "project"
+    qtbot.waitUntil(lambda: pane.model.index(r, c).data(MEMO_ROLE) == 0, timeout=5000)
+    w.undo()
+    assert [m.id for m in p.memos.on_display(saved.id)[keys]] == [memo.id]
+    w.undo()
+    assert p.memos.on_display(saved.id) == {}

@@ -246,6 +246,37 @@ def edit(project: str, memo_id: int, text: str | None, title: str | None, kind: 
     click.echo(f"Edited memo {memo_id}")
 
 
+@memo.command("link")
+@project_argument
+@click.argument("memo_id", type=int)
+@click.option("--on", "on", required=True,
+              help="display:NAME or cell:DISPLAY:ROW:COL (as for 'memo add').")  # fmt: skip
+@coder_option
+def link(project: str, memo_id: int, on: str, coder: str | None) -> None:
+    """Put memo MEMO_ID (on the project, or on another display or cell) on a saved display
+    or one of its cells (undoable). In team mode a coder links their own memos."""
+    with open_project(project, coder) as p:
+        target, display_id, cell = _resolve_on(p, on)
+        if target not in ("display", "cell") or display_id is None:
+            raise click.BadParameter(f"'{on}': give display:NAME or cell:DISPLAY:ROW:COL",
+                                     param_hint="--on")  # fmt: skip
+        made = p.memos.link_display(memo_id, display_id, cell).result
+        assert made is not None
+        where = p.memos.targets([made])[made.id]
+    click.echo(f"Linked memo {memo_id} to {where.kind} {where.name}")
+
+
+@memo.command("unlink")
+@project_argument
+@click.argument("memo_id", type=int)
+@coder_option
+def unlink(project: str, memo_id: int, coder: str | None) -> None:
+    """Take memo MEMO_ID off its display or cell; it stays as a memo on the project."""
+    with open_project(project, coder) as p:
+        p.memos.unlink_display(memo_id)
+    click.echo(f"Unlinked memo {memo_id}; it is now on the project")
+
+
 @memo.command("delete")
 @project_argument
 @click.argument("memo_id", type=int)

@@ -102,6 +102,14 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.text.setPlaceholderText(QCoreApplication.translate("MemosPane", "Memo text"))
         self.save_button = QPushButton(QCoreApplication.translate("MemosPane", "Save"), self)
         self.delete_button = QPushButton(QCoreApplication.translate("MemosPane", "Delete"), self)
+        self.unlink_button = QPushButton(
+            QCoreApplication.translate("MemosPane", "Take off display"), self
+        )
+        self.unlink_button.setToolTip(
+            QCoreApplication.translate(
+                "MemosPane", "The memo stays, on the project; undo puts it back on its display"
+            )
+        )
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.kind, 1)
@@ -112,6 +120,7 @@ class MemosPane(ReloadWhenShown, QWidget):
         col.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.unlink_button)
         row.addWidget(self.delete_button)
         row.addWidget(self.save_button)
         col.addLayout(row)
@@ -129,6 +138,7 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.list.itemDoubleClicked.connect(self.open_target)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.unlink_button.clicked.connect(self.unlink)
         self._enable()
 
     # -- project and changes -------------------------------------------------
@@ -293,12 +303,23 @@ class MemosPane(ReloadWhenShown, QWidget):
             self._shown_id = None
             self.window_.dispatcher.run(self.project.memos.delete, memo_id, origin=self)
 
+    def unlink(self) -> None:
+        """Take the selected memo off its display or cell (one undoable step)."""
+        memo_id = self.current_memo_id()
+        if memo_id is not None and self._on_display():
+            self.window_.dispatcher.run(self.project.memos.unlink_display, memo_id, origin=self)
+
+    def _on_display(self) -> bool:
+        item = self.list.currentItem()
+        return item is not None and item.data(0, TARGET_ROLE)[0] in ("display", "cell", "unlinked")
+
     def _enable(self) -> None:
         editable = self.project is not None and not self.project.read_only
         chosen = self._shown_id is not None
         self.text.setReadOnly(not (editable and chosen))
         self.save_button.setEnabled(editable and chosen)
         self.delete_button.setEnabled(editable and chosen)
+        self.unlink_button.setEnabled(editable and chosen and self._on_display())
 
 
 def _mark_gone(item: QTreeWidgetItem) -> None:

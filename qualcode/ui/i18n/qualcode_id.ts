@@ -1890,12 +1890,36 @@ Pengode: {coder}</translation>
         <translation>Memo pada display ini…</translation>
     </message>
     <message>
+        <source>Put an existing memo on this cell…</source>
+        <translation>Tempatkan memo yang sudah ada pada sel ini…</translation>
+    </message>
+    <message>
+        <source>Put an existing memo on this display…</source>
+        <translation>Tempatkan memo yang sudah ada pada display ini…</translation>
+    </message>
+    <message>
         <source>Show memos</source>
         <translation>Tampilkan memo</translation>
     </message>
     <message>
         <source>Memos are kept with a saved display. Name it:</source>
         <translation>Memo disimpan bersama display tersimpan. Beri nama:</translation>
+    </message>
+    <message>
+        <source>on the project</source>
+        <translation>pada proyek</translation>
+    </message>
+    <message>
+        <source>Put a memo here</source>
+        <translation>Tempatkan memo di sini</translation>
+    </message>
+    <message>
+        <source>No memo can be put here: write one on the project (or on a display) first.</source>
+        <translation>Tidak ada memo yang dapat ditempatkan di sini: tulis dahulu memo pada proyek (atau pada sebuah display).</translation>
+    </message>
+    <message>
+        <source>Memo (one on another display or cell moves here):</source>
+        <translation>Memo (memo pada display atau sel lain akan dipindahkan ke sini):</translation>
     </message>
     <message>
         <source>Memo on the display</source>
@@ -3000,6 +3024,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete</source>
         <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Take off display</source>
+        <translation>Lepaskan dari display</translation>
+    </message>
+    <message>
+        <source>The memo stays, on the project; undo puts it back on its display</source>
+        <translation>Memo tetap ada, pada proyek; urungkan untuk mengembalikannya ke display-nya</translation>
     </message>
     <message>
         <source>Double-click to open the display</source>
@@ -5839,6 +5871,14 @@ Pengode: {coder}</translation>
         <translation>Orang lain mengubah memo ini saat Anda menyuntingnya. Salin teks Anda, muat ulang memo, lalu terapkan lagi perubahan Anda.</translation>
     </message>
     <message>
+        <source>Memo {id} is written on a {target}; only a memo on the project or on a display can be put on a display.</source>
+        <translation>Memo {id} ditulis pada {target}; hanya memo pada proyek atau pada display yang dapat ditempatkan pada display.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is not on a display.</source>
+        <translation>Memo {id} tidak berada pada display.</translation>
+    </message>
+    <message>
         <source>A memo on a cell needs its row and column.</source>
         <translation>Memo pada sel memerlukan baris dan kolomnya.</translation>
     </message>
@@ -6869,6 +6909,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete memo</source>
         <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Link memo to display</source>
+        <translation>Tautkan memo ke display</translation>
+    </message>
+    <message>
+        <source>Unlink memo from display</source>
+        <translation>Lepaskan memo dari display</translation>
     </message>
     <message>
         <source>Import source</source>

@@ -80,6 +80,44 @@ def test_deleting_the_display_keeps_its_memos_unlinked_and_undo_links_them_again
     assert [m.id for m in p.memos.on_display(d)[None]] == [whole.id]
 
 
+def test_link_an_existing_memo_move_it_and_unlink_it(study: Any) -> None:
+    p, st = study
+    d = _display(p)
+    memo = p.memos.create("Pola di sel ini.").result
+    on_code = p.memos.create("Tentang kode.", target="code", target_id=st.code["Komunikasi"]).result
+    assert memo is not None and on_code is not None
+    before = snapshot(p)
+    p.memos.link_display(memo.id, d, ("I2", "Komunikasi"))
+    tg = p.memos.targets([memo])[memo.id]
+    assert (tg.kind, tg.row_label, tg.col_label) == ("cell", "I2", "Komunikasi")
+    assert p.undo_label() == "Link memo to display"
+    p.memos.link_display(memo.id, d)  # moved to the whole display
+    assert p.memos.targets([memo])[memo.id].kind == "display"
+    assert set(p.memos.on_display(d)) == {None}
+    p.memos.unlink_display(memo.id)
+    assert p.memos.targets([memo])[memo.id].kind == "project"
+    assert p.undo_label() == "Unlink memo from display"
+    with pytest.raises(ValidationError, match="not on a display"):
+        p.memos.unlink_display(memo.id)
+    with pytest.raises(ValidationError, match="written on a code"):
+        p.memos.link_display(on_code.id, d)
+    with pytest.raises(NotFoundError):
+        p.memos.link_display(memo.id, d, ("I9", "Komunikasi"))
+    with pytest.raises(NotFoundError):
+        p.memos.link_display(999999, d)
+    p.undo()
+    p.undo()
+    p.undo()
+    assert snapshot(p) == before
+    # a memo left unlinked by deleting its display can be put on another one
+    other = _display(p, "Lain")
+    p.memos.link_display(memo.id, d)
+    p.displays.delete(d)
+    assert p.memos.targets([memo])[memo.id].kind == "unlinked"
+    p.memos.link_display(memo.id, other)
+    assert p.memos.targets([memo])[memo.id].name == "Lain"
+
+
 def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> None:
     p, st = study
     _display(p, "Faktor: awal")  # a colon in the display's name
@@ -100,6 +138,19 @@ def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> Non
     assert "cell Faktor: awal — I3 × Sumber daya" in shown
     bad = run("memo", "add", path, "--on", "cell:Faktor: awal:I9:Disposisi", "x", ok=False)
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+    # an existing memo is put on a cell, moved to the display, and taken off again
+    made = json.loads(run("memo", "add", path, "Lepas.", "--json", "--coder", "ana").output)
+    out = run("memo", "link", path, str(made["id"]), "--on", "cell:Faktor\\: awal:I2:Sumber daya",
+              "--coder", "ana").output  # fmt: skip
+    assert "Linked memo" in out and "I2 × Sumber daya" in out
+    run("memo", "link", path, str(made["id"]), "--on", "display:Faktor: awal", "--coder", "ana")
+    shown = json.loads(run("memo", "show", path, str(made["id"]), "--json").output)
+    assert shown["on"]["kind"] == "display"
+    assert "on the project" in run("memo", "unlink", path, str(made["id"]), "--coder", "ana").output
+    for args in (["unlink", path, str(made["id"])],
+                 ["link", path, str(made["id"]), "--on", "code:Komunikasi"]):  # fmt: skip
+        bad = run("memo", *args, ok=False)
+        assert bad.exit_code != 0 and "Traceback" not in bad.output
 
 
 def _export_project(study: Any) -> tuple[str, Any]:
