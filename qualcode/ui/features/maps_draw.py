@@ -330,6 +330,7 @@ def _coding_list(parent: QWidget, open_coding: Any) -> QListWidget:
     box = QListWidget(parent)
     box.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     box.setWordWrap(True)
+    box.setAlternatingRowColors(True)
 
     def opened(item: QListWidgetItem) -> None:
         ids = item.data(_IDS) or []
