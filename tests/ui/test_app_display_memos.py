@@ -222,3 +222,25 @@ def test_put_an_existing_memo_on_a_cell_and_take_it_off(win, qtbot, monkeypatch)
     assert [m.id for m in p.memos.on_display(saved.id)[keys]] == [memo.id]
     w.undo()
     assert p.memos.on_display(saved.id) == {}
+
+
+def test_a_coder_in_team_mode_is_offered_only_their_own_memos(win, qtbot, monkeypatch):
+    """On a team server a coder may link only their own memos: the chooser lists just those
+    (the server refuses the rest anyway); an owner is offered everyone's."""
+    from qualcode.ui.features import displays_memos
+
+    w = win
+    p = w.project
+    saved = w.dispatcher.run(p.displays.save, "Kerangka", ready_spec(p, "framework")).result
+    pane = w.show_pane("displays")
+    _open_saved(qtbot, pane, saved.id)
+    mine = w.dispatcher.run(p.memos.create, "Memo ana.").result
+    p.switch_coder("budi")
+    theirs = w.dispatcher.run(p.memos.create, "Memo budi.").result
+    p.switch_coder("ana")
+    offered = {}
+    monkeypatch.setattr(dialogs, "choose_item", lambda *a, **k: offered.update(items=a[3]))
+    for role, expected in (("coder", [mine.id]), ("owner", [theirs.id, mine.id])):
+        monkeypatch.setattr(displays_memos, "role_of", lambda _p, role=role: role)
+        _action(pane.memo_menu(None), "memo_link_display").trigger()
+        assert [value for _t, value in offered["items"]] == expected
