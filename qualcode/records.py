@@ -230,6 +230,8 @@ def positional[R](cls: type[R]) -> Callable[..., R]:
     project cost three times as much. The record stays frozen. Like ``dataclass``
     itself, the function is generated once from the field names.
     """
+    if "__slots__" not in vars(cls):
+        raise TypeError(f"{cls.__name__} is not a slots dataclass")
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     space: dict[str, Any] = {"new": object.__new__, "cls": cls}
     space.update({f"set_{n}": getattr(cls, n).__set__ for n in names})

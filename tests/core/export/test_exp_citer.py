@@ -68,3 +68,10 @@ def test_positional_records_equal_constructed_ones_and_stay_frozen():
         made.name = "other"  # type: ignore[misc]
     with pytest.raises(TypeError):
         positional(Case)(1, "g", "n")  # every field is given, in order
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        a: int
+
+    with pytest.raises(TypeError):
+        positional(Plain)  # its fields are no slots to fill
