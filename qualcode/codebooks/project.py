@@ -133,8 +133,11 @@ def read_baselines(project: Project) -> dict[str, tuple[Codebook, str]]:
     return out
 
 
-def _as_codebook(codebook: Codebook | str | os.PathLike[str]) -> Codebook:
-    return codebook if isinstance(codebook, Codebook) else find_codebook(codebook)
+def _as_codebook(codebook: Codebook | str | os.PathLike[str], language: str | None) -> Codebook:
+    # A codebook table has texts in one language only: the one asked for, else Indonesian.
+    if isinstance(codebook, Codebook):
+        return codebook
+    return find_codebook(codebook, language=language or DEFAULT_LANGUAGE)
 
 
 def load_codebook_into(
@@ -146,11 +149,12 @@ def load_codebook_into(
 ) -> CodebookLoadReport:
     """Load (or re-load) a codebook into ``project`` as one undoable operation.
 
-    ``codebook`` is a :class:`Codebook`, a shipped codebook id (``edwards3``) or a file.
+    ``codebook`` is a :class:`Codebook`, a shipped codebook id (``edwards3``) or a file
+    (YAML, or a codebook table: .xlsx, .csv, .docx).
     ``skip_optional`` leaves out codes marked ``optional: true`` (and their sub-codes)
     that are not in the project yet.
     """
-    book = _as_codebook(codebook)
+    book = _as_codebook(codebook, language)
     baselines = read_baselines(project)
     old_book, old_language = baselines.get(book.id, (None, None))
     lang = language or old_language or DEFAULT_LANGUAGE
