@@ -10,7 +10,7 @@ project is someone else's job, done from the :class:`Codebook` returned here.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from qualcode.codebooks.dump import codebook_to_data, dump_codebook
@@ -105,11 +105,17 @@ def shipped_codebooks() -> list[Codebook]:
     return [load_codebook(path) for path in _codebook_files(codebooks_dir())]
 
 
-def find_codebook(id_or_path: str | os.PathLike[str], *, language: str | None = None) -> Codebook:
+def find_codebook(
+    id_or_path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    loaded: Mapping[str, Codebook] | None = None,
+) -> Codebook:
     """A codebook by file path, or by id among the shipped ones (``edwards3``).
 
     A file is YAML (``docs/codebook-format.md``) or a codebook table (.xlsx, .csv, .docx),
-    whose texts are taken to be in ``language`` (see :mod:`qualcode.codebooks.tables`).
+    whose texts are taken to be in ``language``; ``loaded`` (codebooks a project already
+    has, by id) completes a table of one of them (see :mod:`qualcode.codebooks.tables`).
     """
     path = Path(id_or_path)
     suffix = path.suffix.lower()
@@ -118,7 +124,7 @@ def find_codebook(id_or_path: str | os.PathLike[str], *, language: str | None = 
             raise NotFoundError(E_NO_FILE, file=str(path))
         from qualcode.codebooks.tables import read_table_codebook
 
-        return read_table_codebook(path, language=language)
+        return read_table_codebook(path, language=language, loaded=loaded)
     if suffix in SUFFIXES:
         return load_codebook(path)
     if suffix and (path.exists() or suffix in OTHER_FORMATS):

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from qualcode.codebooks.model import REQUIRED_LANGUAGES, CodebookCode, CodebookError, slug_id
+from qualcode.codebooks.model import (
+    REQUIRED_LANGUAGES,
+    Codebook,
+    CodebookCode,
+    CodebookError,
+    slug_id,
+)
 from qualcode.i18n import QT_TRANSLATE_NOOP
 
 MAX_ID = 90  # a project keeps at most 100 characters of a code id
@@ -134,9 +140,17 @@ def _style(text: str, own_column: bool) -> tuple[str, int] | None:
 
 
 def build_codes(
-    file: str, rows: list[Row], columns: dict[str, list[int]], lang: str
+    file: str,
+    rows: list[Row],
+    columns: dict[str, list[int]],
+    lang: str,
+    base: Codebook | None = None,
 ) -> tuple[CodebookCode, ...]:
-    """The code tree of ``rows`` (in table order), with ids and texts in ``lang``."""
+    """The code tree of ``rows`` (in table order), with ids and texts in ``lang``.
+
+    ``base`` is the same codebook as loaded before: what a table cannot hold (other
+    languages, links, optional flags) and columns it does not have are kept from it.
+    """
     rows = _join_continuations(rows, columns)
     tree = _Tree(file)
     if "path" in columns:
@@ -153,7 +167,7 @@ def build_codes(
         _by_groups(tree, rows, lang)
     else:
         _by_outline(tree, rows, lang, "outline" in columns)
-    return _codes(tree, lang)
+    return _codes(tree, lang, set(columns), base)
 
 
 def _join_continuations(rows: list[Row], columns: dict[str, list[int]]) -> list[Row]:
@@ -267,7 +281,9 @@ def _texts(value: str, lang: str) -> dict[str, str]:
     return {lang: value} if value else {}
 
 
-def _codes(tree: _Tree, lang: str) -> tuple[CodebookCode, ...]:
+def _codes(
+    tree: _Tree, lang: str, roles: set[str], base: Codebook | None
+) -> tuple[CodebookCode, ...]:
     """CodebookCodes of the tree: explicit ids checked, the others made from the path."""
     ids: dict[tuple[str, ...], str] = {}
     first: dict[str, Row] = {}
@@ -293,22 +309,41 @@ def _codes(tree: _Tree, lang: str) -> tuple[CodebookCode, ...]:
             used.add(candidate)
             ids[key] = candidate
 
+    in_table = set(ids.values())
+
     def build(node: _Node) -> CodebookCode:
         row = node.row or Row(number=0)
-        labels = {k: v for k, v in (("en", row.label_en), ("id", row.label_id)) if v}
-        labels[lang] = strip_outline(_label(row, lang)) if row.label else labels.get(lang, "")
-        labels[lang] = labels[lang] or node.key[-1]
+        code_id = ids[node.key]
+        old = base.code(code_id) if base is not None else None
+        given = {k: v for k, v in (("en", row.label_en), ("id", row.label_id)) if v}
+        given[lang] = strip_outline(_label(row, lang)) if row.label else given.get(lang, "")
+        given[lang] = given[lang] or node.key[-1]
+        labels = {**(old.label if old else {}), **given}
         for language in REQUIRED_LANGUAGES:
-            labels.setdefault(language, labels[lang])
+            labels.setdefault(language, given[lang])
+
+        def texts(name: str) -> dict[str, str]:
+            kept = dict(getattr(old, name)) if old else {}
+            if name not in roles:
+                return kept
+            kept.pop(lang, None)
+            return {**kept, **_texts(getattr(row, name), lang)}
+
         return CodebookCode(
-            id=ids[node.key],
+            id=code_id,
             label=labels,
-            definition=_texts(row.definition, lang),
-            short=_texts(row.short, lang),
-            when_to_use=_texts(row.when_to_use, lang),
-            when_not_to_use=_texts(row.when_not_to_use, lang),
-            example=row.example,
-            color=_color(tree.file, row),
+            definition=texts("definition"),
+            short=texts("short"),
+            when_to_use=texts("when_to_use"),
+            when_not_to_use=texts("when_not_to_use"),
+            example=row.example if "example" in roles or not old else old.example,
+            color=_color(tree.file, row) if "color" in roles or not old else old.color,
+            optional=old.optional if old else False,
+            links=tuple(
+                link
+                for link in (old.links if old else ())
+                if base is None or link.codebook_id != base.id or link.code_id in in_table
+            ),
             children=tuple(build(child) for child in node.children),
             line=row.number or None,
         )

@@ -17,9 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
-from qualcode.codebooks.model import REQUIRED_LANGUAGES, Codebook, CodebookError
+from qualcode.codebooks.model import REQUIRED_LANGUAGES, Codebook, CodebookError, iter_codes
 from qualcode.codebooks.table_codes import Row, build_codes
 from qualcode.codebooks.table_files import TABLE_SUFFIXES, Cell, Grid, read_grids
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -85,9 +87,17 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
-def read_table_codebook(path: str | Path, *, language: str | None = None) -> Codebook:
+def read_table_codebook(
+    path: str | Path,
+    *,
+    language: str | None = None,
+    loaded: Mapping[str, Codebook] | None = None,
+) -> Codebook:
     """Read a codebook table (.xlsx, .csv, .docx); its texts are in ``language`` (default id).
 
+    ``loaded`` holds the codebooks a project loaded before, by id: when the table is one of
+    them (QualCode's own export, edited), what a table cannot hold is kept from it: the
+    other language's texts, links, sets, title and reference.
     Raises :class:`CodebookError` naming the file (and row) when the file cannot be read,
     has no column of codes, or holds the same code twice or a parent cycle.
     """
@@ -97,7 +107,8 @@ def read_table_codebook(path: str | Path, *, language: str | None = None) -> Cod
     for grid in grids:
         found = _header(grid)
         if found is not None:
-            return _codebook(file, grid, found, lang)
+            base = (loaded or {}).get(_book_id(grid.identifier, file))
+            return _codebook(file, grid, found, lang, base)
     raise CodebookError(E_NO_CODE_COLUMN, file=str(file), rows=HEADER_SEARCH_ROWS)
 
 
@@ -119,7 +130,9 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
     return None
 
 
-def _codebook(file: Path, grid: Grid, found: tuple[int, dict[int, str]], lang: str) -> Codebook:
+def _codebook(
+    file: Path, grid: Grid, found: tuple[int, dict[int, str]], lang: str, base: Codebook | None
+) -> Codebook:
     index, roles = found
     header_number, header_cells = grid.rows[index]
     body = [(n, cells) for n, cells in grid.rows[index + 1 :] if any(c.text for c in cells)]
@@ -127,14 +140,24 @@ def _codebook(file: Path, grid: Grid, found: tuple[int, dict[int, str]], lang: s
     body = [(n, c) for n, c in body if [x.text for x in c] != header_texts]  # repeated header
     columns = _columns(roles, body)
     rows = [_row(number, cells, columns, lang) for number, cells in body]
-    codes = build_codes(str(file), rows, columns, lang)
+    codes = build_codes(str(file), rows, columns, lang, base)
     if not codes:
         raise CodebookError(E_NO_CODES, file=str(file), row=header_number, line=header_number)
+    book_id = _book_id(grid.identifier, file)
+    version = grid.version or (base.version if base else "") or _file_date(file)
+    if base is not None:
+        ids = {code.id for _path, code in iter_codes(codes)}
+        sets = tuple(
+            replace(s, codes=tuple(c for c in s.codes if c in ids))
+            for s in base.sets
+            if any(c in ids for c in s.codes)
+        )
+        return replace(base, version=version, codes=codes, sets=sets, source=str(file))
     title = _title(grid, index) or grid.title or file.stem
     return Codebook(
-        id=_book_id(grid.identifier, file),
+        id=book_id,
         title={language: title for language in REQUIRED_LANGUAGES},
-        version=grid.version or _file_date(file),
+        version=version,
         codes=codes,
         languages=tuple(dict.fromkeys((*REQUIRED_LANGUAGES, lang))),
         source=str(file),
