@@ -180,6 +180,10 @@ def iter_codes(
 
 
 def slug_id(text: str) -> str:
-    """A code id (letters, digits, ``_``) made from a name: ``Koordinasi OPD`` -> ``KOORDINASI_OPD``."""
+    """A code id (letters, digits, ``_``) made from a name (``Koordinasi OPD``: ``KOORDINASI_OPD``).
+
+    Codes a researcher adds and codes of a codebook table get ids this way, so the same
+    name gives the same id on every export and load.
+    """
     clean = re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_").upper()
     return clean or "CODE"

@@ -101,9 +101,7 @@ class _Tree:
     def add(self, key: tuple[str, ...], row: Row) -> None:
         node = self.node(key)
         if node.row is not None:
-            raise _error(
-                E_DUPLICATE, self.file, row, code=" / ".join(key), first=node.row.number
-            )
+            raise _error(E_DUPLICATE, self.file, row, code=" / ".join(key), first=node.row.number)
         node.row = row
 
 
@@ -179,12 +177,19 @@ def _join_continuations(rows: list[Row], columns: dict[str, list[int]]) -> list[
             out.append(row)
             continue
         previous = out[-1]
-        joined = {
-            name: "\n".join(t for t in (getattr(previous, name), getattr(row, name)) if t)
-            for name in ("definition", "when_to_use", "when_not_to_use", "example", "short")
-        }
-        out[-1] = replace(previous, **joined)
+        out[-1] = replace(
+            previous,
+            definition=_joined(previous.definition, row.definition),
+            when_to_use=_joined(previous.when_to_use, row.when_to_use),
+            when_not_to_use=_joined(previous.when_not_to_use, row.when_not_to_use),
+            example=_joined(previous.example, row.example),
+            short=_joined(previous.short, row.short),
+        )
     return out
+
+
+def _joined(first: str, more: str) -> str:
+    return "\n".join(t for t in (first, more) if t)
 
 
 def _references(rows: list[Row], lang: str) -> bool:
@@ -254,7 +259,9 @@ def _by_groups(tree: _Tree, rows: list[Row], lang: str) -> None:
 def _by_outline(tree: _Tree, rows: list[Row], lang: str, own_column: bool) -> None:
     """Outline numbers ("1.", "1.1", "A.", "a)") or else indentation give the levels."""
     labelled = [row for row in rows if _label(row, lang)]
-    styles = [_style(row.outline if own_column else _label(row, lang), own_column) for row in labelled]
+    styles = [
+        _style(row.outline if own_column else _label(row, lang), own_column) for row in labelled
+    ]
     numbered = sum(1 for s in styles if s is not None)
     use_numbers = numbered > 0 and numbered * 2 >= len(labelled)
     use_indent = not use_numbers and len({row.indent for row in labelled}) > 1

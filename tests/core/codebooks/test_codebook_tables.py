@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.codebook_tables import tree, write_csv, write_docx, write_xlsx
 
 from qualcode.codebooks.files import CodebookError, find_codebook
 from qualcode.codebooks.tables import read_table_codebook
 from qualcode.errors import NotFoundError
+from support.codebook_tables import tree, write_csv, write_docx, write_xlsx
 
 GROUPED = [
     ["Variabel", "Dimensi", "Indikator", "Definisi operasional"],
@@ -124,7 +124,8 @@ def test_outline_numbering_in_the_code_cell(tmp_path: Path) -> None:
 
 def test_number_column_and_indonesian_synonyms(tmp_path: Path) -> None:
     rows = [
-        ["No", "Nama Kode", "Pengertian", "Kriteria inklusi", "Kriteria eksklusi", "Contoh kutipan", "Warna"],
+        ["No", "Nama Kode", "Pengertian", "Kriteria inklusi", "Kriteria eksklusi", "Contoh kutipan",
+         "Warna"],
         ["1", "Komunikasi", "Penyampaian", "", "", "", ""],
         ["1.1", "Transmisi", "Saluran", "Sosialisasi", "Isi pesan", "Sudah disosialisasikan", ""],
         ["2", "Disposisi", "Sikap", "", "", "", "#AA0000"],
@@ -178,7 +179,8 @@ def test_indentation_gives_levels_and_continuation_rows(tmp_path: Path) -> None:
     book = read_table_codebook(write_csv(tmp_path / "indented.csv", rows), language="en")
     assert tree(book, "en") == ["Communication", "  Transmission", "Resources"]
     transmission = book.code("COMMUNICATION.TRANSMISSION")
-    assert transmission is not None and transmission.definition == {"en": "Passed on\nto the staff."}
+    assert transmission is not None
+    assert transmission.definition == {"en": "Passed on\nto the staff."}
 
 
 def test_same_table_gives_same_ids(tmp_path: Path) -> None:

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from support.codebook_tables import write_csv, write_docx, write_xlsx
-from support.snapshots import snapshot
 
 from qualcode.cli.main import cli
 from qualcode.codebooks.files import CodebookError
@@ -17,6 +15,8 @@ from qualcode.codebooks.office import export_codebook_docx, export_codebook_xlsx
 from qualcode.codebooks.project import load_codebook_into, read_baselines
 from qualcode.errors import NotFoundError
 from qualcode.project import Project
+from support.codebook_tables import write_csv, write_docx, write_xlsx
+from support.snapshots import snapshot
 
 TABLE = [
     ["Tabel 3.2 Operasionalisasi konsep"],
