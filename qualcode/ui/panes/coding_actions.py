@@ -355,7 +355,7 @@ class CodingActions:
             choice = dialogs.choose(
                 self,
                 self.tr("Load a codebook file"),
-                self.tr("Which language are the code names and definitions in {file} in?").format(
+                self.tr("In which language are the code names and definitions of {file}?").format(
                     file=Path(path).name
                 ),
                 [self.tr("Bahasa Indonesia"), self.tr("English")],
