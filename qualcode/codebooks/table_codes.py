@@ -59,6 +59,7 @@ class Row:
 
     number: int
     label: str = ""
+    section: bool = False  # a heading row merged across the table
     indent: int = 0
     printed_id: str = ""
     groups: tuple[str, ...] = ()
@@ -269,6 +270,11 @@ def _by_outline(tree: _Tree, rows: list[Row], lang: str, own_column: bool) -> No
     for row, style in zip(labelled, styles, strict=True):
         label = _label(row, lang)
         level: Any = None
+        if row.section:  # a heading across the table holds the rows below it
+            label = strip_outline(label)
+            tree.add((label,), row)
+            stack[:] = [(-1, (label,))]
+            continue
         if use_numbers:
             label = label if own_column else strip_outline(label)
             level = style

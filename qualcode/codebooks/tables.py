@@ -64,13 +64,15 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "exclusion criterion",
     ),
     "example": ("example", "examples", "contoh", "contoh kutipan", "example quote", "kutipan"),
-    "color": ("colour", "color", "warna"),
+    "color": ("colour", "color", "warna", "kode warna", "colour code", "color code"),
     "short": ("short", "singkat", "short definition", "definisi singkat", "ringkasan"),
 }  # fmt: skip
 _ROLE_OF = {name: role for role, names in HEADERS.items() for name in names}
 # Roles that hold one value per row; a second column with the same role is ignored.
 _SINGLE = ("label_en", "label_id", "path", "id", "outline", "definition", "when_to_use",
            "when_not_to_use", "example", "color", "short")  # fmt: skip
+_CODE_ROLES = ("label", "label_en", "label_id", "path")
+_PREFIXES = tuple(name for name, role in _ROLE_OF.items() if role not in ("outline", "id"))
 _ID_LIKE = re.compile(r"^(?:[A-Za-z]{0,8}[-_.]?\d[A-Za-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)$")
 
 E_NO_CODE_COLUMN = QT_TRANSLATE_NOOP(
@@ -112,21 +114,32 @@ def read_table_codebook(
     raise CodebookError(E_NO_CODE_COLUMN, file=str(file), rows=HEADER_SEARCH_ROWS)
 
 
-def _roles(cells: list[Cell]) -> dict[int, str]:
-    roles = {}
-    for n, cell in enumerate(cells):
-        role = _ROLE_OF.get(_normalise(cell.text))
-        if role is not None:
-            roles[n] = role
-    return roles
+def _role(header: str) -> tuple[str, bool] | None:
+    """(role, exact) of a header: its name, or a longer name starting with one of them
+    ("Definisi kode", "Contoh kutipan informan"); never "No ..." or "Id ..." alone."""
+    name = _normalise(header)
+    if name in _ROLE_OF:
+        return _ROLE_OF[name], True
+    best = max(
+        (k for k in _PREFIXES if name.startswith(k + " ")),
+        key=len,
+        default=None,
+    )
+    return (_ROLE_OF[best], False) if best is not None else None
 
 
 def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
-    """(index in ``grid.rows``, column -> role) of the first row naming a column of codes."""
+    """(index in ``grid.rows``, column -> role) of the first row naming a column of codes.
+
+    A title row such as "Kode etik penelitian" is no header: a code column named by a
+    longer name only counts next to another known column.
+    """
     for index, (_number, cells) in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
-        roles = _roles(cells)
-        if any(r in ("label", "label_en", "label_id", "path") for r in roles.values()):
-            return index, roles
+        found = {n: _role(cell.text) for n, cell in enumerate(cells) if cell.text}
+        roles = {n: r for n, r in found.items() if r is not None}
+        codes = [exact for role, exact in roles.values() if role in _CODE_ROLES]
+        if any(codes) or (codes and len(roles) >= 2):
+            return index, {n: role for n, (role, _exact) in roles.items()}
     return None
 
 
@@ -139,7 +152,8 @@ def _codebook(
     header_texts = [c.text for c in header_cells]
     body = [(n, c) for n, c in body if [x.text for x in c] != header_texts]  # repeated header
     columns = _columns(roles, body)
-    rows = [_row(number, cells, columns, lang) for number, cells in body]
+    width = len(header_cells)
+    rows = [_row(number, cells, columns, _is_section(cells, width)) for number, cells in body]
     codes = build_codes(str(file), rows, columns, lang, base)
     if not codes:
         raise CodebookError(E_NO_CODES, file=str(file), row=header_number, line=header_number)
@@ -195,20 +209,42 @@ def _columns(roles: dict[int, str], body: list[tuple[int, list[Cell]]]) -> dict[
     return columns
 
 
-def _row(number: int, cells: list[Cell], columns: dict[str, list[int]], lang: str) -> Row:
+def _is_section(cells: list[Cell], width: int) -> bool:
+    """A row merged across the table ("A. Faktor pendukung"): Word repeats its text in
+    every cell it spans."""
+    texts = {c.text for c in cells[:width]}
+    return width >= 3 and len(cells) >= width and len(texts) == 1 and "" not in texts
+
+
+def _row(number: int, cells: list[Cell], columns: dict[str, list[int]], section: bool) -> Row:
     def cell(role: str) -> Cell:
         n = columns.get(role, [len(cells)])[0]
         return cells[n] if n < len(cells) else Cell("")
 
+    groups = tuple(cells[n].text if n < len(cells) else "" for n in columns.get("group", []))
+    if section:  # one heading over the rows below it: the first group, else a parent code
+        text = cells[0].text
+        if groups:
+            return Row(number=number, groups=(text,) + ("",) * (len(groups) - 1))
+        return Row(number=number, label=text, section=True)
     label_cell = cell("label")
-    texts = {role: cell(role).text for role in _SINGLE}
     return Row(
         number=number,
         label=label_cell.text,
         indent=label_cell.indent,
         printed_id=label_cell.code_id,
-        groups=tuple(cells[n].text if n < len(cells) else "" for n in columns.get("group", [])),
-        **texts,
+        groups=groups,
+        label_en=cell("label_en").text,
+        label_id=cell("label_id").text,
+        path=cell("path").text,
+        id=cell("id").text,
+        outline=cell("outline").text,
+        definition=cell("definition").text,
+        when_to_use=cell("when_to_use").text,
+        when_not_to_use=cell("when_not_to_use").text,
+        example=cell("example").text,
+        color=cell("color").text,
+        short=cell("short").text,
     )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from support.codebook_tables import write_csv, write_xlsx
-
 from qualcode.ui.shell import dialogs
+from support.codebook_tables import write_csv, write_xlsx
 
 TABLE = [
     ["Variabel", "Indikator", "Definisi"],

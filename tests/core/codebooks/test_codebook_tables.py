@@ -234,3 +234,46 @@ def test_damaged_office_file(tmp_path: Path, suffix: str) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(CodebookError, match=f"broken{suffix} cannot be read as a codebook table"):
         find_codebook(path)
+
+
+def test_word_heading_rows_merged_across_the_table(tmp_path: Path) -> None:
+    import docx
+
+    rows = [
+        ["Kode", "Definisi", "Contoh"],
+        ["Faktor pendukung", None, None],
+        ["Komitmen pimpinan", "Pimpinan mendukung.", "Bupati hadir."],
+        ["Regulasi", "Ada perbup.", ""],
+        ["B. Faktor penghambat", None, None],
+        ["Anggaran", "Dana terbatas.", ""],
+    ]
+    path = write_docx(tmp_path / "faktor.docx", rows)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    for row in (1, 4):
+        text = table.cell(row, 0).text
+        merged = table.cell(row, 0).merge(table.cell(row, 2))
+        merged.text = text
+    document.save(str(path))
+    book = read_table_codebook(path)
+    assert tree(book) == [
+        "Faktor pendukung",
+        "  Komitmen pimpinan",
+        "  Regulasi",
+        "Faktor penghambat",
+        "  Anggaran",
+    ]
+    assert book.code("FAKTOR_PENDUKUNG").definition == {}  # type: ignore[union-attr]
+
+
+def test_longer_header_names_and_title_rows_that_look_like_headers(tmp_path: Path) -> None:
+    rows = [
+        ["Kode etik penelitian dan buku kode"],
+        ["Nama kode (indikator)", "Definisi kode", "Contoh kutipan informan", "Kode warna"],
+        ["Transparansi", "Informasi terbuka.", "Semua bisa lihat.", "#00AA00"],
+    ]
+    book = read_table_codebook(write_xlsx(tmp_path / "etik.xlsx", rows))
+    [code] = book.codes
+    assert code.label["id"] == "Transparansi" and code.definition == {"id": "Informasi terbuka."}
+    assert code.example == "Semua bisa lihat." and code.color == "#00AA00"
+    assert book.title["id"] == "Kode etik penelitian dan buku kode"
