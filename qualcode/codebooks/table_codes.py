@@ -164,9 +164,32 @@ def build_codes(
         _by_reference(tree, rows, lang)
     elif "group" in columns:
         _by_groups(tree, rows, lang)
+    elif _dotted_ids(rows) and not _numbered(rows, lang, "outline" in columns):
+        # ids such as COM and COM.1: the part before the last dot names the parent
+        ids = {row.id for row in rows}
+        rows = [replace(row, groups=(_id_parent(row.id, ids),)) for row in rows]
+        _by_reference(tree, rows, lang)
     else:
         _by_outline(tree, rows, lang, "outline" in columns)
     return _codes(tree, lang, set(columns), base)
+
+
+def _id_parent(code_id: str, ids: set[str]) -> str:
+    head = code_id.rpartition(".")[0]
+    return head if head in ids else ""
+
+
+def _dotted_ids(rows: list[Row]) -> bool:
+    ids = {row.id for row in rows if row.id}
+    return any(_id_parent(code_id, ids) for code_id in ids)
+
+
+def _numbered(rows: list[Row], lang: str, own_column: bool) -> bool:
+    """Whether most labelled rows carry outline numbers (in the label, or a number column)."""
+    labelled = [row for row in rows if _label(row, lang)]
+    texts = [row.outline if own_column else _label(row, lang) for row in labelled]
+    numbered = sum(1 for text in texts if _style(text, own_column) is not None)
+    return numbered > 0 and numbered * 2 >= len(labelled)
 
 
 def _join_continuations(rows: list[Row], columns: dict[str, list[int]]) -> list[Row]:
@@ -263,8 +286,7 @@ def _by_outline(tree: _Tree, rows: list[Row], lang: str, own_column: bool) -> No
     styles = [
         _style(row.outline if own_column else _label(row, lang), own_column) for row in labelled
     ]
-    numbered = sum(1 for s in styles if s is not None)
-    use_numbers = numbered > 0 and numbered * 2 >= len(labelled)
+    use_numbers = _numbered(rows, lang, own_column)
     use_indent = not use_numbers and len({row.indent for row in labelled}) > 1
     stack: list[tuple[Any, tuple[str, ...]]] = []
     for row, style in zip(labelled, styles, strict=True):

@@ -277,3 +277,23 @@ def test_longer_header_names_and_title_rows_that_look_like_headers(tmp_path: Pat
     assert code.label["id"] == "Transparansi" and code.definition == {"id": "Informasi terbuka."}
     assert code.example == "Semua bisa lihat." and code.color == "#00AA00"
     assert book.title["id"] == "Kode etik penelitian dan buku kode"
+
+
+def test_dotted_code_ids_give_the_parents(tmp_path: Path) -> None:
+    rows = [
+        ["Code", "Label", "Definition"],
+        ["COM", "Communication", "How orders travel."],
+        ["COM.1", "Transmission", "Passed on."],
+        ["COM.1.a", "Briefings", ""],
+        ["RES", "Resources", ""],
+        ["X.1", "Loose end", ""],  # its parent X is not in the table: top level
+    ]
+    book = read_table_codebook(write_csv(tmp_path / "ids.csv", rows), language="en")
+    assert tree(book, "en") == [
+        "Communication",
+        "  Transmission",
+        "    Briefings",
+        "Resources",
+        "Loose end",
+    ]
+    assert book.code_ids() == ["COM", "COM.1", "COM.1.a", "RES", "X.1"]
