@@ -9,7 +9,8 @@ grouping columns (left to right, a blank cell repeating the one above); outline 
 in the code cell ("1.", "1.1", "A.", "a)"), which are stripped from the label; dotted
 code ids (COM.1 under COM); the cells' indentation. Code ids come from a code id column,
 else from the path, so loading the same table again merges instead of duplicating. The
-result is the same model a YAML file gives, so a project loads it the same way (format in ``docs/codebook-format.md``).
+result is the same model a YAML file gives, so a project loads it the same way (format
+in ``docs/codebook-format.md``).
 """
 
 from __future__ import annotations
