@@ -1914,12 +1914,36 @@ Pengode: {coder}</translation>
         <translation>Memo pada display ini…</translation>
     </message>
     <message>
+        <source>Put an existing memo on this cell…</source>
+        <translation>Tempatkan memo yang sudah ada pada sel ini…</translation>
+    </message>
+    <message>
+        <source>Put an existing memo on this display…</source>
+        <translation>Tempatkan memo yang sudah ada pada display ini…</translation>
+    </message>
+    <message>
         <source>Show memos</source>
         <translation>Tampilkan memo</translation>
     </message>
     <message>
         <source>Memos are kept with a saved display. Name it:</source>
         <translation>Memo disimpan bersama display tersimpan. Beri nama:</translation>
+    </message>
+    <message>
+        <source>on the project</source>
+        <translation>pada proyek</translation>
+    </message>
+    <message>
+        <source>Put a memo here</source>
+        <translation>Tempatkan memo di sini</translation>
+    </message>
+    <message>
+        <source>No memo can be put here: write one on the project (or on a display) first.</source>
+        <translation>Tidak ada memo yang dapat ditempatkan di sini: tulis dahulu memo pada proyek (atau pada sebuah display).</translation>
+    </message>
+    <message>
+        <source>Memo (one on another display or cell moves here):</source>
+        <translation>Memo (memo pada display atau sel lain akan dipindahkan ke sini):</translation>
     </message>
     <message>
         <source>Memo on the display</source>
@@ -2746,6 +2770,22 @@ Pengode: {coder}</translation>
         <translation>{n} pengodean yang dikutip telah dihapus sejak itu.</translation>
     </message>
     <message>
+        <source>Remove from evidence</source>
+        <translation>Hapus dari bukti</translation>
+    </message>
+    <message>
+        <source>Search code, case, source or text</source>
+        <translation>Cari kode, kasus, sumber, atau teks</translation>
+    </message>
+    <message>
+        <source>Add to evidence</source>
+        <translation>Tambahkan ke bukti</translation>
+    </message>
+    <message>
+        <source>Add the {n} excerpt(s) selected in the Excerpts pane</source>
+        <translation>Tambahkan {n} kutipan yang dipilih di panel Kutipan</translation>
+    </message>
+    <message>
         <source>Sign:</source>
         <translation>Tanda:</translation>
     </message>
@@ -2756,6 +2796,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Evidence:</source>
         <translation>Bukti:</translation>
+    </message>
+    <message>
+        <source>Codings of its ends:</source>
+        <translation>Pengodean kedua ujungnya:</translation>
     </message>
 </context>
 <context>
@@ -3006,8 +3050,20 @@ Pengode: {coder}</translation>
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Take off display</source>
+        <translation>Lepaskan dari display</translation>
+    </message>
+    <message>
+        <source>The memo stays, on the project; undo puts it back on its display</source>
+        <translation>Memo tetap ada, pada proyek; urungkan untuk mengembalikannya ke display-nya</translation>
+    </message>
+    <message>
         <source>Double-click to open the display</source>
         <translation>Klik dua kali untuk membuka display</translation>
+    </message>
+    <message>
+        <source>Checking memos on display cells…</source>
+        <translation>Memeriksa memo pada sel display…</translation>
     </message>
     <message>
         <source>Delete memo</source>
@@ -3016,6 +3072,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete the selected memo?</source>
         <translation>Hapus memo yang dipilih?</translation>
+    </message>
+    <message>
+        <source>This cell is no longer in the display: its row or column went when the data changed. The memo is kept, and exports print it under the table, marked so.</source>
+        <translation>Sel ini tidak ada lagi di display: baris atau kolomnya hilang ketika data berubah. Memo tetap disimpan, dan ekspor mencetaknya di bawah tabel dengan tanda tersebut.</translation>
     </message>
     <message>
         <source>New journal entry</source>
@@ -5316,6 +5376,10 @@ Pengode: {coder}</translation>
         <translation>Tidak ada tautan peta dengan id {id}.</translation>
     </message>
     <message>
+        <source>Coding {id} is not evidence of this arrow.</source>
+        <translation>Pengodean {id} bukan bukti panah ini.</translation>
+    </message>
+    <message>
         <source>Nothing to change.</source>
         <translation>Tidak ada yang diubah.</translation>
     </message>
@@ -5841,6 +5905,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Someone else changed this memo while you edited it. Copy your text, reload the memo and apply your change again.</source>
         <translation>Orang lain mengubah memo ini saat Anda menyuntingnya. Salin teks Anda, muat ulang memo, lalu terapkan lagi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is written on a {target}; only a memo on the project or on a display can be put on a display.</source>
+        <translation>Memo {id} ditulis pada {target}; hanya memo pada proyek atau pada display yang dapat ditempatkan pada display.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is not on a display.</source>
+        <translation>Memo {id} tidak berada pada display.</translation>
     </message>
     <message>
         <source>A memo on a cell needs its row and column.</source>
@@ -6905,6 +6977,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete memo</source>
         <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Link memo to display</source>
+        <translation>Tautkan memo ke display</translation>
+    </message>
+    <message>
+        <source>Unlink memo from display</source>
+        <translation>Lepaskan memo dari display</translation>
     </message>
     <message>
         <source>Import source</source>
