@@ -115,6 +115,9 @@ def _read_xlsx(path: Path) -> list[Grid]:
         for sheet in book.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
+            # Files written by other tools may declare too small a sheet ("A1"): read it all.
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
             rows: list[tuple[int, list[Cell]]] = []
             for number, row in enumerate(sheet.iter_rows(), start=1):
                 cells = []

@@ -297,3 +297,9 @@ def test_dotted_code_ids_give_the_parents(tmp_path: Path) -> None:
         "Loose end",
     ]
     assert book.code_ids() == ["COM", "COM.1", "COM.1.a", "RES", "X.1"]
+
+
+def test_excel_rows_are_numbered_as_excel_shows_them(tmp_path: Path) -> None:
+    rows = [["Judul"], [], ["Kode", "Definisi"], ["A", "x"], [], [], ["A", "y"]]
+    with pytest.raises(CodebookError, match=r"dup.xlsx, row 7: code 'A' is in the table twice"):
+        read_table_codebook(write_xlsx(tmp_path / "dup.xlsx", rows))
