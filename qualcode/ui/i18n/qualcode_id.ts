@@ -751,6 +751,30 @@
         <translation>Jadikan subkode dari &apos;{code}&apos;</translation>
     </message>
     <message>
+        <source>Load a codebook file</source>
+        <translation>Muat berkas buku kode</translation>
+    </message>
+    <message>
+        <source>Codebook (*.yaml *.yml *.xlsx *.csv *.docx)</source>
+        <translation>Buku kode (*.yaml *.yml *.xlsx *.csv *.docx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>In which language are the code names and definitions of {file}?</source>
+        <translation>Dalam bahasa apa nama kode dan definisi di {file} ditulis?</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
         <source>Codebook loaded: {created} new codes, {updated} updated.</source>
         <translation>Buku kode dimuat: {created} kode baru, {updated} diperbarui.</translation>
     </message>
@@ -4454,6 +4478,14 @@ Pengode: {coder}</translation>
         <translation>&amp;Hapus kode…</translation>
     </message>
     <message>
+        <source>&amp;Load a codebook file…</source>
+        <translation>Muat &amp;berkas buku kode…</translation>
+    </message>
+    <message>
+        <source>A codebook file (.yaml) or a codebook table in Excel, CSV or Word; loading it again merges by code</source>
+        <translation>Berkas buku kode (.yaml) atau tabel buku kode di Excel, CSV, atau Word; memuatnya lagi menggabungkan per kode</translation>
+    </message>
+    <message>
         <source>&amp;Start page</source>
         <translation>Halaman &amp;awal</translation>
     </message>
@@ -5549,6 +5581,10 @@ Pengode: {coder}</translation>
         <translation>Berkas buku kode {file} tidak ada.</translation>
     </message>
     <message>
+        <source>{file}: QualCode loads codebooks from .yaml, .xlsx, .csv and .docx files; save it in one of these formats (a REFI-QDA .qdc codebook is imported with &apos;qualcode refi import&apos; or File › Import a REFI-QDA codebook).</source>
+        <translation>{file}: QualCode memuat buku kode dari berkas .yaml, .xlsx, .csv, dan .docx; simpan dalam salah satu format ini (buku kode REFI-QDA .qdc diimpor dengan &apos;qualcode refi import&apos; atau Berkas › Impor buku kode REFI-QDA).</translation>
+    </message>
+    <message>
         <source>{file}, line {line}: cannot be read ({reason}).</source>
         <translation>{file}, baris {line}: tidak dapat dibaca ({reason}).</translation>
     </message>
@@ -6579,6 +6615,38 @@ Pengode: {coder}</translation>
     <message>
         <source>Unknown time field &apos;{field}&apos; (use {allowed}).</source>
         <translation>Bidang waktu &apos;{field}&apos; tidak dikenal (gunakan {allowed}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: code &apos;{code}&apos; is in the table twice (first on row {first}).</source>
+        <translation>{file}, baris {row}: kode &apos;{code}&apos; ada dua kali di tabel (pertama di baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: code id &apos;{code}&apos; is used twice (first on row {first}).</source>
+        <translation>{file}, baris {row}: id kode &apos;{code}&apos; dipakai dua kali (pertama di baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: &apos;{value}&apos; is not a valid code id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
+        <translation>{file}, baris {row}: &apos;{value}&apos; bukan id kode yang sah (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the parent of &apos;{code}&apos; leads back to &apos;{code}&apos; (a cycle).</source>
+        <translation>{file}, baris {row}: induk dari &apos;{code}&apos; kembali lagi ke &apos;{code}&apos; (berputar).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: colour &apos;{value}&apos; is not #RRGGBB (for example #1F77B4).</source>
+        <translation>{file}, baris {row}: warna &apos;{value}&apos; bukan #RRGGBB (misalnya #1F77B4).</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a codebook table ({reason}).</source>
+        <translation>{file} tidak dapat dibaca sebagai tabel buku kode ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: no column of codes found; the table needs a header row with a column such as Code, Label, Kode, Nama kode, Indikator or Path (looked in the first {rows} rows).</source>
+        <translation>{file}: tidak ada kolom kode; tabel memerlukan baris judul kolom dengan kolom seperti Kode, Nama kode, Indikator, Label, Code, atau Jalur (dicari di {rows} baris pertama).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the table has a header here but no codes under it.</source>
+        <translation>{file}, baris {row}: tabel punya baris judul kolom di sini tetapi tidak ada kode di bawahnya.</translation>
     </message>
 </context>
 <context>
