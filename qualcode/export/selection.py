@@ -202,6 +202,13 @@ def select_excerpts(
     steps: Steps | None = None,
 ) -> list[ExportExcerpt]:
     """The excerpts ``flt`` selects, in code-tree order, then source name and position."""
+    with project.snapshot():  # codes, segments, texts and cases read from one moment
+        return _select_excerpts(project, flt, options, steps)
+
+
+def _select_excerpts(
+    project: Project, flt: ExcerptFilter | None, options: ExcerptOptions | None, steps: Steps | None
+) -> list[ExportExcerpt]:
     from qualcode.coding.retrieval import coded_segments
 
     flt = flt or ExcerptFilter()
