@@ -81,7 +81,10 @@ class Packer:
     def add(self, entry: Any) -> None:
         """Append one entry."""
         self._out("," if self.count else "[")
-        _write(entry, self._out)
+        if entry[0] == "i" and all(len(row) == 1 for row in entry[2]):
+            self._out(_dumps(entry))  # keys only (a bulk import): small whatever the count
+        else:
+            _write(entry, self._out)
         self.count += 1
 
     def finish(self) -> bytes:

@@ -112,6 +112,19 @@ class GuidTable:
         self._canon[guid_key(guid)] = match.group(1)
         return match.group(1), guid
 
+    def canon_unreferenced(self, value: str | None) -> tuple[str, bool]:
+        """:meth:`canon_or_new` for a GUID nothing refers to by a respelling (a coding, a
+        selection: hundreds of thousands in a large project): a GUID already in canonical
+        form is returned without being remembered."""
+        if value:
+            key = guid_key(value)
+            found = self._canon.get(key)
+            if found is not None:
+                return found, False
+            if len(key) == 36 and value == key and _GUID_RE.match(value):
+                return value, False
+        return self.canon_or_new(value)
+
     def canon_or_new(self, value: str | None) -> tuple[str, bool]:
         """Canonical spelling, or a new GUID when missing (second item: was missing)."""
         found = self.canon(value)

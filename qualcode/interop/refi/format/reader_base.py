@@ -91,6 +91,14 @@ class ReaderBase:
             self.problems["missing-guid"] += 1
         return guid, missing
 
+    def canon_own(self, value: str | None) -> tuple[str, bool]:
+        """:meth:`canon` of the GUID of a coding or selection (see
+        :meth:`GuidTable.canon_unreferenced`)."""
+        guid, missing = self.guids.canon_unreferenced(value)
+        if missing:
+            self.problems["missing-guid"] += 1
+        return guid, missing
+
     def user(self, value: str | None) -> str | None:
         guid = self.guids.canon(value)
         if guid is not None:
@@ -179,7 +187,7 @@ class ReaderBase:
             if code not in self.code_guids:
                 self.problems["dangling-code"] += 1
                 continue
-            guid, _ = self.canon(coding.get("guid"))
+            guid, _ = self.canon_own(coding.get("guid"))
             out.append(
                 Coding(
                     guid=guid,

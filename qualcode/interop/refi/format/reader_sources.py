@@ -92,7 +92,7 @@ class SourcesReader(ReaderBase):
         project_creator = self.guids.canon(self.root.get("creatingUserGUID"))
         raws: list[RawSelection] = []
         for sel in children(text_element, "PlainTextSelection"):
-            sel_guid, _ = self.canon(sel.get("guid"))
+            sel_guid, _ = self.canon_own(sel.get("guid"))
             sel_user = self.user(sel.get("creatingUser"))
             try:
                 start = int(sel.get("startPosition", ""))

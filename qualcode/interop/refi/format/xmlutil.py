@@ -18,15 +18,14 @@ _RGB_RE = re.compile(r"^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$")
 
 
 def children(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    """Direct children called ``name`` (any namespace)."""
-    for child in element:
-        if local_name(child) == name:
-            yield child
+    """Direct children called ``name`` (any namespace, or none)."""
+    found: Iterator[etree._Element] = element.iterchildren("{*}" + name)
+    return found
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
     """First direct child called ``name``, or ``None``."""
-    return next(children(element, name), None)
+    return next(element.iterchildren("{*}" + name), None)
 
 
 def child_text(element: etree._Element, name: str) -> str:
