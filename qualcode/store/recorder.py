@@ -183,6 +183,13 @@ class Operation:
         self._record(["i", table.name, images])
         return [int(i["id"]) for i in images if "id" in i]
 
+    def inserted(self, table: Table, ids: Sequence[int]) -> None:
+        """Record rows the caller inserted with its own bulk statement, by key only (as
+        ``insert_many(keys_only=True)``: undo reads them back before removing them)."""
+        if ids:
+            name = _pk_column(table).name
+            self._record(["i", table.name, [{name: i} for i in ids]])
+
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
         """Update one row by its primary key; return its image before the change."""
         pairs = self.update_where(table, _pk_column(table) == row_id, values)

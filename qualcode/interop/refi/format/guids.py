@@ -87,7 +87,12 @@ class GuidTable:
 
     def canon(self, value: str | None) -> str | None:
         """Canonical spelling of ``value`` (``None`` or empty stays ``None``)."""
-        if value is None or not value.strip():
+        if value is None:
+            return None
+        found = self._canon.get(value)  # already in key form: one look-up
+        if found is not None:
+            return found
+        if not value.strip():
             return None
         key = guid_key(value)
         found = self._canon.get(key)
@@ -117,6 +122,9 @@ class GuidTable:
         selection: hundreds of thousands in a large project): a GUID already in canonical
         form is returned without being remembered."""
         if value:
+            found = self._canon.get(value)
+            if found is not None:
+                return found, False
             key = guid_key(value)
             found = self._canon.get(key)
             if found is not None:

@@ -132,6 +132,16 @@ class SelectionBuilder:
         for (a, b), raws in groups.items():
             self._total += len(raws)
             first = raws[0]
+            if len(raws) == 1 and first.guid not in used and _plain(first):
+                used.add(first.guid)
+                out.append(
+                    TextSelection(
+                        first.guid, result.guid, a, b, first.name, first.description.strip(),
+                        first.codings, first.note_guids, first.creating_user, first.created,
+                        first.modifying_user, first.modified,
+                    )
+                )  # fmt: skip
+                continue
             guid = first.guid if first.guid not in used else new_guid()
             used.add(guid)
             codings: dict[tuple[str, str | None], Coding] = {}
@@ -251,6 +261,14 @@ class SelectionBuilder:
                         count=result.inexact,
                     )
                 )
+
+
+def _plain(raw: RawSelection) -> bool:
+    """A selection merging would leave as it is: no repeated coding or note."""
+    codings = raw.codings
+    if len(codings) > 1 and len({(c.code_guid, c.creating_user) for c in codings}) < len(codings):
+        return False
+    return len(raw.note_guids) < 2 or len(set(raw.note_guids)) == len(raw.note_guids)
 
 
 def _notes_kept(

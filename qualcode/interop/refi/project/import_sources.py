@@ -196,7 +196,7 @@ class SourceStream:
                     f"whole:{source.guid}", source.guid, 0, length, codings=source.codings
                 )
             )
-        rows: list[dict[str, Any]] = []
+        rows: list[list[Any]] = []
         pending: dict[tuple[int, int, int, int], int] = {}  # key -> index in rows
         target: dict[str, tuple[str, int]] = {}  # coding guid -> ("row", index) | ("id", id)
         notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
@@ -226,15 +226,8 @@ class SourceStream:
                 pending[key] = len(rows)
                 target[coding.guid] = ("row", len(rows))
                 when = naive(coding.created or sel.created) or utcnow()
-                rows.append(
-                    {
-                        "guid": coding.guid,
-                        "source_id": source_id, "code_id": code_id, "coder_id": coder_id,
-                        "start_pos": sel.start, "end_pos": sel.end, **_NO_ATTRS,
-                        "created_at": when, "modified_at": when,
-                    }
-                )  # fmt: skip
-        guids = [row["guid"] for row in rows]
+                rows.append([coding.guid, source_id, code_id, coder_id, sel.start, sel.end, when])
+        guids = [row[0] for row in rows]
         ids = self._insert_codings(rows)
         own = {guid: new_id for guid, new_id in zip(guids, ids, strict=True)}
         resolved: dict[str, int] = {}
@@ -248,27 +241,62 @@ class SourceStream:
             else:
                 self.refer(note, "coding", resolved.get(coding_guid))
 
-    def _insert_codings(self, rows: list[dict[str, Any]]) -> list[int]:
-        """Insert coding rows, each under its REFI GUID unless the project has it already."""
+    def _insert_codings(self, rows: list[list[Any]]) -> list[int]:
+        """Insert coding rows ``[guid, source, code, coder, start, end, created]``, each
+        under its REFI GUID unless the project has it already; returns their ids."""
         if not rows:
             return []
         c = t.coding.c
-        wanted = [row["guid"] for row in rows]
         taken: set[str] = set()
-        for part in chunks(wanted):
+        for part in chunks([row[0] for row in rows]):
             taken.update(self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars())
         seen: set[str] = set()
         renamed: list[tuple[str, int]] = []
         for index, row in enumerate(rows):
-            guid = row["guid"]
+            guid = row[0]
             if guid in taken or guid.lower() in seen:
-                row["guid"] = str(uuid.uuid4())
+                row[0] = str(uuid.uuid4())
                 renamed.append((guid, index))
             seen.add(guid.lower())
-        ids = self.op.insert_many(t.coding, rows, keys_only=True)
+        if self.op.conn.dialect.name == "sqlite":
+            ids = self._insert_sqlite(rows)
+        else:
+            columns = ("guid", "source_id", "code_id", "coder_id", "start_pos", "end_pos")
+            values = [
+                {**dict(zip(columns, row, strict=False)), **_NO_ATTRS,
+                 "created_at": row[6], "modified_at": row[6]}
+                for row in rows
+            ]  # fmt: skip
+            ids = self.op.insert_many(t.coding, values, keys_only=True)
         for guid, index in renamed:
             self._coding_ids.setdefault(guid, (ids[index], True))
         self._stats["codings"] += len(ids)
+        return ids
+
+    def _insert_sqlite(self, rows: list[list[Any]]) -> list[int]:
+        """The rows in one ``executemany`` under ids given here: the next ones of the
+        table's AUTOINCREMENT (this write transaction is the only writer)."""
+        conn = self.op.conn
+        last = conn.exec_driver_sql(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'coding'), 0), "
+            "coalesce((SELECT max(id) FROM coding), 0))"
+        ).scalar()
+        first = int(last or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        stamps: dict[dt.datetime, str] = {}
+        params = []
+        for new_id, row in zip(ids, rows, strict=True):
+            when = row[6]
+            stamp = stamps.get(when)
+            if stamp is None:
+                stamp = stamps[when] = when.isoformat(" ", "microseconds")  # SQLAlchemy's form
+            params.append((new_id, *row[:6], stamp, stamp))
+        conn.exec_driver_sql(
+            "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, "
+            "note, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+            params,
+        )
+        self.op.inserted(t.coding, ids)
         return ids
 
     def coding_id(self, guid: str) -> int | None:
