@@ -425,7 +425,21 @@ class _ProjectReader(SourcesReader):
             if earlier is not None:
                 self.respelled[earlier] = guid
         self.note_guids.add(guid)
-        text = self.load_text(element)
+        content: etree._Element | None = None
+        description: str | None = None
+        dropped = 0
+        for item in element:  # each child looked at once (a project may have 100k notes)
+            tag = item.tag
+            if not isinstance(tag, str):
+                continue
+            name = tag[tag.rfind("}") + 1 :]
+            if name == "PlainTextContent":
+                content = item if content is None else content
+            elif name == "Description":
+                description = (item.text or "") if description is None else description
+            elif name == "PlainTextSelection":
+                dropped += 1
+        text = (content.text or "") if content is not None else self.load_text(element)
         if text is None:
             self.warn(
                 "missing-note-text",
@@ -433,7 +447,6 @@ class _ProjectReader(SourcesReader):
                 note=element.get("name") or guid,
             )
             text = ""
-        dropped = sum(1 for _ in children(element, "PlainTextSelection"))
         if dropped:
             self.warn(
                 "note-selections",
@@ -448,7 +461,7 @@ class _ProjectReader(SourcesReader):
             guid=guid,
             name=element.get("name") or "",
             text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
-            description=child_text(element, "Description"),
+            description=description or "",
             creating_user=self.user(element.get("creatingUser")),
             created=parse_datetime(element.get("creationDateTime")),
             modifying_user=self.user(element.get("modifyingUser")),

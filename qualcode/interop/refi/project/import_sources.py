@@ -76,6 +76,7 @@ class SourceStream:
         )
         # REFI coding GUID -> (id, created here) where the GUID alone does not find it.
         self._coding_ids: dict[str, tuple[int, bool]] = {}
+        self._coding_hashes: set[int] = set()
         self._stats: Counter[str] = Counter()
         self._bare: list[str] = []
         self._updates: list[tuple[str, dict[str, Any]]] = []
@@ -247,17 +248,23 @@ class SourceStream:
         if not rows:
             return []
         c = t.coding.c
+        hashes = self._coding_hashes
+        # The project's codings from before may have any GUID: ask. This import's own
+        # are remembered by hash only; a hash met before is checked exactly.
+        ask = [row[0] for row in rows] if self._first_coding else []
+        ask += [row[0] for row in rows if hash(row[0].lower()) in hashes]
         taken: set[str] = set()
-        for part in chunks([row[0] for row in rows]):
-            taken.update(self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars())
-        seen: set[str] = set()
+        for part in chunks(ask):
+            found = self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars()
+            taken.update(g.lower() for g in found)
         renamed: list[tuple[str, int]] = []
         for index, row in enumerate(rows):
             guid = row[0]
-            if guid in taken or guid.lower() in seen:
+            if guid.lower() in taken:
                 row[0] = str(uuid.uuid4())
                 renamed.append((guid, index))
-            seen.add(guid.lower())
+            taken.add(guid.lower())
+            hashes.add(hash(row[0].lower()))
         if self.op.conn.dialect.name == "sqlite":
             ids = self._insert_sqlite(rows)
         else:
