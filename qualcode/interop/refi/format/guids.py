@@ -13,6 +13,7 @@ import hashlib
 import re
 import uuid
 
+_CANONICAL_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _GUID_RE = re.compile(
     r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$"
 )
@@ -73,6 +74,11 @@ def guid_key(value: str) -> str:
     return value.strip().strip("{}").lower()
 
 
+def is_guid_key(value: str) -> bool:
+    """Whether ``value`` is a GUID already in its :func:`guid_key` form."""
+    return _CANONICAL_RE.match(value) is not None
+
+
 class GuidTable:
     """Maps every GUID spelling met in one file to one canonical spelling.
 
@@ -125,11 +131,7 @@ class GuidTable:
             found = self._canon.get(value)
             if found is not None:
                 return found, False
-            key = guid_key(value)
-            found = self._canon.get(key)
-            if found is not None:
-                return found, False
-            if len(key) == 36 and value == key and _GUID_RE.match(value):
+            if _CANONICAL_RE.match(value):  # its own key, and no other spelling was met
                 return value, False
         return self.canon_or_new(value)
 

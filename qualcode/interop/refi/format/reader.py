@@ -21,7 +21,7 @@ from qualcode.interop.refi.format.archive import (
     ProjectPackage,
     open_package,
 )
-from qualcode.interop.refi.format.guids import guid_key
+from qualcode.interop.refi.format.guids import guid_key, is_guid_key
 from qualcode.interop.refi.format.model import (
     EXTENSION_FOLDER,
     Case,
@@ -624,8 +624,8 @@ class _Spans:
         source = self._source_ids.setdefault(sel.source_guid, len(self._sources))
         if source == len(self._sources):
             self._sources.append(sel.source_guid)
-        key = guid_key(sel.guid)
-        self._index.setdefault(sel.guid if key == sel.guid else key, row)  # one string
+        guid = sel.guid
+        self._index.setdefault(guid if is_guid_key(guid) else guid_key(guid), row)
         self._guids.append(sel.guid)
         self._rows.extend((source, sel.start, sel.end))
         if sel.name:

@@ -201,6 +201,7 @@ class SourceStream:
         pending: dict[tuple[int, int, int, int], int] = {}  # key -> index in rows
         target: dict[str, tuple[str, int]] = {}  # coding guid -> ("row", index) | ("id", id)
         notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
+        stamps: dict[dt.datetime | None, dt.datetime] = {}
         for sel in sels:
             if not 0 <= sel.start < sel.end <= length:
                 self._stats["bad"] += 1
@@ -226,7 +227,10 @@ class SourceStream:
                     continue
                 pending[key] = len(rows)
                 target[coding.guid] = ("row", len(rows))
-                when = naive(coding.created or sel.created) or utcnow()
+                stamp = coding.created or sel.created
+                when = stamps.get(stamp)
+                if when is None:
+                    when = stamps[stamp] = naive(stamp) or utcnow()
                 rows.append([coding.guid, source_id, code_id, coder_id, sel.start, sel.end, when])
         guids = [row[0] for row in rows]
         ids = self._insert_codings(rows)
@@ -362,7 +366,18 @@ class SourceStream:
                 by_id.append({"b_id": known[0], **values})
         self._updates.clear()
         conn = self.op.conn
-        if by_guid:
+        if by_guid and conn.dialect.name == "sqlite":  # 100k rows: no per-row processing
+            columns = ("valence", "magnitude", "period", "event_date", "weight", "note")
+            params = [
+                (*(_sqlite_value(row[k]) for k in columns), row["b_guid"], self._first_coding)
+                for row in by_guid
+            ]
+            conn.exec_driver_sql(
+                "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, "
+                "weight = ?, note = ? WHERE guid = ? AND id > ?",
+                params,
+            )
+        elif by_guid:
             stmt = update(t.coding).where(c.guid == bindparam("b_guid"), c.id > self._first_coding)
             conn.execute(stmt, by_guid)
         if by_id:
@@ -413,6 +428,11 @@ class SourceStream:
                 m.Severity.INFO,
                 count=bare,
             )
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy stores it in SQLite (dates as ISO text)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _count_sources(path: Path) -> int:
