@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +37,8 @@ from qualcode.interop.refi.project.review_notes import import_review_notes
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from qualcode.project import Project
     from qualcode.store.recorder import Operation
 
@@ -153,13 +157,14 @@ def import_refi(
     with project.operation("refi.import", label) as op:
         op.spool()  # a whole project's rows: kept compressed for the undo step, not as dicts
         importer = _Importer(op, m.Project(name=""), report, progress, path)
-        if model is not None:
-            refi = importer.feed(model[0])
-        else:
-            if progress is not None:
-                progress("read", 0, 1)
-            refi = read_project(path, sink=importer)
-        importer.end(refi)
+        with _small_cache(op.conn):
+            if model is not None:
+                refi = importer.feed(model[0])
+            else:
+                if progress is not None:
+                    progress("read", 0, 1)
+                refi = read_project(path, sink=importer)
+            importer.end(refi)
         report.messages[:0] = refi.messages
         if not is_codebook:  # the identity register travels only in archives that carry it
             from qualcode.interop.refi.format.identity import import_register
@@ -168,6 +173,24 @@ def import_refi(
         op.note(file=path.name, origin=refi.origin, **report.counts)
         op.result = report
     return report
+
+
+@contextmanager
+def _small_cache(conn: Connection) -> Iterator[None]:
+    """A smaller SQLite page cache while a whole project is written: the pages written
+    are not read again, and the project's usual 64 MB would all be taken."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+    conn.exec_driver_sql(f"PRAGMA cache_size={_IMPORT_CACHE}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
+
+
+_IMPORT_CACHE = -16384  # KiB
 
 
 def _is_codebook(path: Path) -> bool:
