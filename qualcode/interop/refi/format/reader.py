@@ -644,9 +644,12 @@ class _Spans:
 
 
 def _free(element: etree._Element) -> None:
-    """Release a handled element and the already handled siblings before it."""
+    """Release a handled element; the handled siblings before it go in batches (one
+    slice deletion per :data:`_FREED_AT_ONCE`, not one per element)."""
     element.clear()
     parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
+    if parent is not None and len(parent) > _FREED_AT_ONCE:
+        del parent[: parent.index(element)]
+
+
+_FREED_AT_ONCE = 512

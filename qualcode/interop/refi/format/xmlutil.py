@@ -38,10 +38,21 @@ def parse_datetime(value: str | None) -> dt.datetime | None:
     """An ``xsd:dateTime`` as a datetime, ``None`` when absent or unreadable."""
     if not value:
         return None
+    found = _STAMPS.get(value)  # a project's stamps repeat (to the second, 200k codings)
+    if found is not None:
+        return found
     try:
-        return dt.datetime.fromisoformat(value.strip())
+        parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         return None
+    if len(_STAMPS) >= _STAMPS_KEPT:
+        _STAMPS.clear()
+    _STAMPS[value] = parsed
+    return parsed
+
+
+_STAMPS: dict[str, dt.datetime] = {}
+_STAMPS_KEPT = 20_000
 
 
 def format_datetime(value: dt.datetime) -> str:
