@@ -61,18 +61,20 @@ def coefficients(hist: Array, m: int) -> dict[str, Array]:
         out["kappa"] = _div(po - pe, np.where(pe >= 1, 0, 1 - pe))
     else:
         out["kappa"] = np.full(np.shape(n), np.nan)
-    o01 = (h * ones * zeros).sum(axis=-1) / (m - 1)
-    n1 = (h * ones).sum(axis=-1)
-    n0 = (h * zeros).sum(axis=-1)
+    # each sum over the patterns is one product with a weight vector: no (groups x
+    # replicates x patterns) temporaries; the histograms hold whole counts, so exact
+    o01 = h @ (ones * zeros) / (m - 1)
+    n1 = h @ ones
+    n0 = h @ zeros
     total = n0 + n1
     out["alpha"] = 1 - _div((total - 1) * o01, n0 * n1)
     pairs = m * (m - 1)
-    agreeing = (h * (ones * (ones - 1) + zeros * (zeros - 1))).sum(axis=-1)
+    agreeing = h @ (ones * (ones - 1) + zeros * (zeros - 1))
     pa_pairs = _div(agreeing, n * pairs)
     pi = _div(n1, n * m)
     pe_g = 2 * pi * (1 - pi)
     out["ac1"] = _div(pa_pairs - pe_g, np.where(pe_g >= 1, 0, 1 - pe_g))
-    out["psa"] = _div((h * ones * (ones - 1)).sum(axis=-1), (h * ones * (m - 1)).sum(axis=-1))
+    out["psa"] = _div(h @ (ones * (ones - 1)), h @ (ones * (m - 1)))
     return out
 
 

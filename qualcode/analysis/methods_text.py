@@ -57,13 +57,22 @@ def _figure(a: CodeAgreement, key: str, language: str) -> str:
     return text
 
 
+def _series(names: tuple[str, ...] | list[str], lang: str) -> str:
+    """Names as a sentence lists them: "a and b", "a, b and c" / "a dan b", "a, b, dan c"."""
+    items = list(names)
+    if len(items) < 3:
+        return (" and " if lang == "en" else " dan ").join(items)
+    last = ", and " if lang == "en" else ", dan "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
 def methods_paragraph(report: AgreementReport, language: str = "en") -> str:
     """One paragraph (English ``en`` or Indonesian ``id``) describing the agreement check."""
     lang = "id" if language == "id" else "en"
     keys = ["percent_agreement", *(["kappa"] if len(report.coders) == 2 else []),
             "alpha", "ac1", "psa"]  # fmt: skip
     pooled = "; ".join(_figure(report.overall, k, lang) for k in keys)
-    coders = ", ".join(report.coders)
+    coders = _series(report.coders, lang)
     n_codes = len(report.codes)
     alphas = [a.alpha for a in report.codes if a.alpha is not None]
     spread = (_num(min(alphas), lang), _num(max(alphas), lang)) if alphas else None

@@ -12,7 +12,9 @@ Decisions (documented here because analysis relies on them):
 * A one-to-one interview (one participant label) links its participant turns to
   the informant named by the header: ``Kode Informan`` first, then a code such
   as "(I1)" / "Kode I4" / "Code: I7" inside ``Informan``, then a personal-name
-  label ("Rina"), then the ``Informan`` text, else the source name.
+  label ("Rina") or a numbered code label ("Informan 3", "IK-1": theses cite
+  informants by such codes), then the ``Informan`` text, else the source name.
+  A bare role word ("Informan", "I", "Narasumber") never names a case.
 * Several participant labels (a focus group) give one case per label.
 * Kind guess when none is given: field-notes words in the opening lines
   ("catatan lapangan", "field notes", "observasi", "pengamatan") → observation;
@@ -82,6 +84,11 @@ def informant_case_name(header: Mapping[str, str]) -> str | None:
     return None
 
 
+def _numbered(label: str) -> bool:
+    """An informant code ("Informan 3", "IK-1") names the person; a bare role word does not."""
+    return any(ch.isdigit() for ch in label)
+
+
 def _informant_text(header: Mapping[str, str]) -> str | None:
     text = _PARENS.sub("", header.get("informant", "")).split(",")[0].strip(" ;")
     return text[:60] or None
@@ -127,7 +134,7 @@ def plan_speakers(
         elif single:
             name = (
                 informant_case_name(header)
-                or (None if is_role_label(label) else label)
+                or (None if is_role_label(label) and not _numbered(label) else label)
                 or _informant_text(header)
                 or source_name
             )

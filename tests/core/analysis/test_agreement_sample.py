@@ -174,9 +174,19 @@ def test_cli_names_scope_and_unit_and_writes_the_methods_paragraph(tmp_path: Pat
     text = run("agreement", path, "--level", "segment", "--methods", "--language", "id")
     assert "sampel pemeriksaan berisi 3 unit dari 1 sumber" in text
     assert "giliran bicara" in text and "κ Cohen = -0,500" in text and "QualCode" in text
-    assert "Solo (A)" in text
+    assert "Solo (A)" in text and "secara terpisah oleh A dan B." in text
     english = run("agreement", path, "--level", "segment", "--methods")
     assert "check sample of 3 units" in english and "Cohen's κ = -0.500" in english
+    assert "which A and B coded independently" in english
+
+
+def test_the_methods_paragraph_lists_coders_as_a_sentence_does() -> None:
+    from qualcode.analysis.methods_text import _series
+
+    assert _series(["A"], "en") == "A"
+    assert _series(["A", "B"], "id") == "A dan B"
+    assert _series(["A", "B", "C"], "en") == "A, B, and C"
+    assert _series(["A", "B", "C"], "id") == "A, B, dan C"
 
 
 def test_the_sample_study_is_compared_over_its_check_sample(sample: Project) -> None:

@@ -146,3 +146,23 @@ def test_header_fields_fill_attributes_the_project_already_has(
 def test_header_attributes_can_be_left_to_a_sheet(project: Project, tmp_path: Path) -> None:
     import_file(project, bold_label_paragraphs(tmp_path / "W2.docx"), header_attributes=False)
     assert project.attributes.all("case") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "case"),
+    [("Informan 3", "Informan 3"), ("IK-1", "IK-1"), ("Informan", "wawancara_dinas"),
+     ("Narasumber", "wawancara_dinas"), ("Bu Rina", "Bu Rina")],
+)  # fmt: skip
+def test_a_numbered_informant_label_names_the_case_a_bare_role_word_does_not(
+    project: Project, tmp_path: Path, label: str, case: str
+) -> None:
+    path = tmp_path / "wawancara_dinas.txt"
+    path.write_text(
+        f"Pewawancara: Bagaimana pelaksanaan program smart city?\n"
+        f"{label}: Sudah berjalan sejak 2021, tetapi SDM masih kurang.\n"
+        f"Pewawancara: Apa kendala utamanya?\n"
+        f"{label}: Anggaran terbatas.\n",
+        encoding="utf-8",
+    )
+    result = import_file(project, path)
+    assert result.speakers == {"Pewawancara": "Interviewer", label: case}
