@@ -228,8 +228,7 @@ class _Importer(DataImporter):
     def note(self, note: m.Note, earlier: str | None) -> bool:
         if earlier is not None and earlier in self.note_refs:
             self.note_refs.setdefault(note.guid, []).extend(self.note_refs.pop(earlier))
-        if self.coding_attributes(note):
-            self.consumed.add(note.guid)
+        if self.coding_attributes(note):  # taken for good: never a memo
             self.note_refs.pop(note.guid, None)
             return True
         return False
