@@ -8,8 +8,9 @@ review mode
     A supervisor opens the student's file for review. The project then behaves
     like the team ``coder`` role: review comments (anyone's thread may be
     resolved or reopened, a text changed only by its author), codings and memos
-    the reviewer made herself, and derived search rows are writable; the
-    student's codes, codings, sources, cases, summaries and conclusions are not.
+    the reviewer made herself (with their links to displays), and derived search
+    rows are writable; the student's codes, codings, sources, cases, summaries,
+    conclusions and the links of her memos are not.
 normal mode
     Resizing, recoding or removing a coding another coder made is refused
     unless the caller confirms it (``allow_others=True``): the app asks first,
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, select
 
 from qualcode.errors import OthersCodingError, ReviewModeError
 from qualcode.store import tables as t
+from qualcode.store.models.base import Base
 from qualcode.store.recorder import Entry, chunks
 
 ROLES = ("owner", "coder", "reviewer")
@@ -40,6 +42,12 @@ OWN_ROWS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         "author", "name", ("coder", "reviewer"), ("status", "resolved_at", "resolved_by"),
     ),
 }  # fmt: skip
+OWN_VIA: dict[str, tuple[str, str]] = {
+    "display_memo": ("memo_id", "memo"),
+}
+"""Rows that belong to whoever owns the row they point at: table -> (column, table of
+:data:`OWN_ROWS`). A coder links their own memos to displays and cells and unlinks them;
+an owner manages every link."""
 HISTORY = {"undo_step": "coder"}
 """Each member's own history rows: others' are invisible to their UPDATE/DELETE."""
 APPEND_OWN = {"audit_log": "coder", "coder": "name"}
@@ -48,16 +56,35 @@ APPEND_OWN = {"audit_log": "coder", "coder": "name"}
 Guard = Callable[[Entry], None]
 
 
-def review_guard(coder: str, coder_id: int) -> Guard:
-    """A check for each row an operation writes in review mode; raises :class:`ReviewModeError`."""
+def review_guard(coder: str, coder_id: int, conn: Connection | None = None) -> Guard:
+    """A check for each row an operation writes in review mode; raises :class:`ReviewModeError`.
+
+    ``conn`` (the operation's connection) finds who owns the rows that :data:`OWN_VIA`
+    tables point at; without it those rows are refused.
+    """
 
     def mine(table: str, row: dict[str, Any]) -> bool:
         column, by, _roles, _shared = OWN_ROWS[table]
         return bool(row.get(column) == (coder_id if by == "id" else coder))
 
+    def mine_via(table: str, row: dict[str, Any]) -> bool:
+        column, parent = OWN_VIA[table]
+        if conn is None or row.get(column) is None:
+            return False
+        author, by, _roles, _shared = OWN_ROWS[parent]
+        owner = Base.metadata.tables[parent].c
+        found = conn.execute(select(owner[author]).where(owner.id == row[column])).first()
+        return found is not None and found[0] == (coder_id if by == "id" else coder)
+
     def check(entry: Entry) -> None:
         kind, table, rows = entry
         if table.startswith(DERIVED_PREFIXES):
+            return
+        if table in OWN_VIA:
+            for row in rows:
+                images = row if kind == "u" else (row,)
+                if not all(mine_via(table, image) for image in images):
+                    raise ReviewModeError(what=table.replace("_", " "))
             return
         if table not in OWN_ROWS:
             raise ReviewModeError(what=table.replace("_", " "))

@@ -491,7 +491,7 @@ class Project:
             with conn.begin():
                 op = Operation(conn, name, label, coder=self.coder, coder_id=self._coder(conn))
                 if self.review_mode:
-                    op.guard = ownership.review_guard(self.coder, op.coder_id)
+                    op.guard = ownership.review_guard(self.coder, op.coder_id, conn)
                 self._local.op = op
                 try:
                     yield op

@@ -473,17 +473,71 @@ def link_evidence(project: Project, record: Any) -> list[CitedLink]:
     found = excerpts_by_id(project, sorted({i for lk in record.links for i in lk.evidence}))
     out = []
     for lk in record.links:
-        cited = [(found[i], _citation(found[i])) for i in lk.evidence if i in found]
+        cited = [(found[i], citation(found[i])) for i in lk.evidence if i in found]
         missing = sum(1 for i in lk.evidence if i not in found)
         out.append(CitedLink(lk, labels.get(lk.source, "?"), labels.get(lk.target, "?"),
                              cited, missing))  # fmt: skip
     return out
 
 
-def _citation(e: Any) -> str:
+def citation(e: Any) -> str:
+    """How an arrow cites an excerpt: its cases, source and offsets."""
     who = ", ".join(e.cases)
     return (
         f"{who}; {e.source}, {e.start}\u2013{e.end}"
         if who
         else f"{e.source}, {e.start}\u2013{e.end}"
     )
+
+
+def arrow_candidates(project: Project, record: Any, link: Any) -> list[Any]:
+    """Codings an arrow could cite, as excerpts in source and text order.
+
+    The rule: codings of the arrow's code ends (with their sub-codes), narrowed
+    to its case ends (with the cases under them) and its source ends; an event
+    end is its own coding. Ends that are notes, memos or conclusions add nothing,
+    so an arrow between two notes has no candidates (cite excerpts directly).
+    """
+    from qualcode.analysis.corpus import load_corpus
+    from qualcode.analysis.excerpts import make_excerpts
+
+    ends = [n for n in record.nodes if n.id in (link.source, link.target) and not n.missing]
+    kinds = ("code", "case", "source", "event")
+    of = {kind: {n.ref_id for n in ends if n.kind == kind} for kind in kinds}
+    if not (of["code"] or of["case"] or of["source"]):
+        return _excerpts_of(project, sorted(of["event"]))
+    sources = set(of["source"]) or None
+    cases: set[int] = set()
+    if of["case"]:
+        with project.reading() as conn:
+            parents = dict(conn.execute(select(t.cases.c.id, t.cases.c.parent_id)).all())
+            cases = {c for c in parents if _under(c, of["case"], parents)}
+            cl = t.case_link.c
+            linked = {r[0] for r in conn.execute(select(cl.source_id).where(cl.case_id.in_(cases)))}
+        sources = linked if sources is None else sources & linked
+    filters = {"codes": sorted(of["code"])} if of["code"] else {}
+    corpus = load_corpus(project, filters, only_sources=sources)
+    if of["case"]:
+        corpus.codings = [c for c in corpus.codings if cases.intersection(corpus.cases_of(c))]
+    found = make_excerpts(project, corpus, corpus.codings)
+    events = _excerpts_of(project, sorted(of["event"] - set(found)))
+    return sorted([*found.values(), *events], key=lambda e: (e.source.casefold(), e.start,
+                                                             e.end, e.coding_id))  # fmt: skip
+
+
+def _under(case_id: int, tops: set[int], parents: dict[int, int | None]) -> bool:
+    """Whether ``case_id`` is one of ``tops`` or sits below one of them."""
+    seen: set[int] = set()
+    cur: int | None = case_id
+    while cur is not None and cur not in seen:
+        if cur in tops:
+            return True
+        seen.add(cur)
+        cur = parents.get(cur)
+    return False
+
+
+def _excerpts_of(project: Project, ids: list[int]) -> list[Any]:
+    from qualcode.analysis.excerpts import excerpts_by_id
+
+    return list(excerpts_by_id(project, ids).values())

@@ -158,8 +158,15 @@ class MapManager:
         strength: str | None = None,
         evidence: Sequence[int] | None = None,
         label: str | None = None,
+        add_evidence: Sequence[int] = (),
+        remove_evidence: Sequence[int] = (),
     ) -> ChangeSet[None]:
-        """Set an arrow's sign, strength, evidence codings or words ("" clears; None keeps)."""
+        """Set an arrow's sign, strength, evidence codings or words ("" clears; None keeps).
+
+        ``evidence`` replaces the cited codings; ``add_evidence`` / ``remove_evidence``
+        change them one by one (what the app's Arrow dialog does), so a cited coding
+        deleted since stays cited (and counted as deleted) until it is removed.
+        """
         values: dict[str, Any] = {}
         if sign is not None:
             values["sign"] = check_sign(sign)
@@ -170,16 +177,26 @@ class MapManager:
         with self._p.operation(
             "map.annotate", QT_TRANSLATE_NOOP("operations", "Edit map link")
         ) as op:
-            if evidence is not None:
-                ids = list(dict.fromkeys(int(i) for i in evidence))
-                c = t.coding.c
-                found = {r[0] for r in op.conn.execute(select(c.id).where(c.id.in_(ids)))}
-                for coding_id in ids:
-                    if coding_id not in found:
-                        raise NotFoundError(
-                            QT_TRANSLATE_NOOP("errors", "There is no coding with id {id}."),
-                            id=coding_id,
-                        )
+            if evidence is not None or add_evidence or remove_evidence:
+                row = op.conn.execute(select(_link.c.evidence).where(_link.c.id == link_id)).first()
+                if row is None:
+                    raise NotFoundError(
+                        QT_TRANSLATE_NOOP("errors", "There is no map link with id {id}."),
+                        id=link_id,
+                    )
+                before = [int(i) for i in (row[0] or [])]
+                base = before if evidence is None else list(dict.fromkeys(int(i) for i in evidence))
+                added = [int(i) for i in add_evidence]
+                _require_codings(op.conn, [i for i in [*base, *added] if i not in before])
+                gone = {int(i) for i in remove_evidence}
+                unknown = sorted(gone - set(base))
+                if unknown:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("errors", "Coding {id} is not evidence of this arrow."),
+                        id=unknown[0],
+                    )
+                ids = [i for i in base if i not in gone]
+                ids += [i for i in dict.fromkeys(added) if i not in ids]
                 values["evidence"] = ids or None
             if not values:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "Nothing to change."))
@@ -339,6 +356,19 @@ def _no_node(node_id: int) -> NotFoundError:
     return NotFoundError(
         QT_TRANSLATE_NOOP("errors", "There is no map node with id {id}."), id=node_id
     )
+
+
+def _require_codings(conn: Connection, ids: list[int]) -> None:
+    """The typed "no such coding" error for the first of ``ids`` that does not exist."""
+    if not ids:
+        return
+    c = t.coding.c
+    found = {r[0] for r in conn.execute(select(c.id).where(c.id.in_(ids)))}
+    for coding_id in ids:
+        if coding_id not in found:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("errors", "There is no coding with id {id}."), id=coding_id
+            )
 
 
 _REF_TABLES = {

@@ -217,7 +217,12 @@ def _build(
     return Sheet(columns, rows, [n for n, _row in numbered[1:]], sorted(problems))
 
 
-def _sniff_delimiter(text: str) -> str:
+def sniff_delimiter(text: str) -> str:
+    """The delimiter (``,`` ``;`` or tab) that splits most of the first lines alike.
+
+    Indonesian Excel writes ``;`` (the comma is the decimal sign), so case sheets and
+    codebook tables both need it guessed.
+    """
     lines = text.splitlines()[:30]
     best, best_score = ",", (-1, 0)
     for delimiter in _DELIMITERS:
@@ -280,7 +285,7 @@ def _read_csv(path: Path) -> Sheet:
             path, QT_TRANSLATE_NOOP("errors", "Cannot read the sheet {file}: {reason}."), reason=exc
         ) from exc
     text, _, _ = decode_text(data, path.name)
-    delimiter = _sniff_delimiter(text)
+    delimiter = sniff_delimiter(text)
     grid: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     problems: list[tuple[int, str]] = []
     for number, row in enumerate(grid, start=1):

@@ -16,7 +16,6 @@ because the format requires one.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from qualcode.codebooks.files import (
     CodeSet,
     dump_codebook,
 )
+from qualcode.codebooks.model import slug_id
 from qualcode.codebooks.project import (
     DEFAULT_LANGUAGE,
     code_name,
@@ -62,12 +62,6 @@ class ExportedCodebook:
     book: Codebook
     code_ids: dict[str, CodeId]  # exported code id -> project code id
     language: str
-
-
-def slug_id(text: str) -> str:
-    """A codebook id (letters, digits, ``_``) made from a name."""
-    clean = re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_").upper()
-    return clean or "CODE"
 
 
 def export_codebook(

@@ -10,7 +10,7 @@ project is someone else's job, done from the :class:`Codebook` returned here.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from qualcode.codebooks.dump import codebook_to_data, dump_codebook
@@ -53,6 +53,16 @@ __all__ = [
 ]
 
 SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".docx")  # read by qualcode.codebooks.tables
+# Files people try that hold a codebook QualCode reads another way (or not at all).
+OTHER_FORMATS = (".qdc", ".qdpx", ".xls", ".doc", ".odt", ".ods", ".json", ".txt", ".pdf")
+E_NO_FILE = QT_TRANSLATE_NOOP("errors", "Codebook file {file} does not exist.")
+E_FORMAT = QT_TRANSLATE_NOOP(
+    "errors",
+    "{file}: QualCode loads codebooks from .yaml, .xlsx, .csv and .docx files; save it in "
+    "one of these formats (a REFI-QDA .qdc codebook is imported with 'qualcode refi import' "
+    "or File › Import a REFI-QDA codebook).",
+)
 
 
 def codebooks_dir() -> Path:
@@ -66,9 +76,7 @@ def load_codebook(path: str | os.PathLike[str]) -> Codebook:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "Codebook file {file} does not exist."), file=str(file)
-        ) from exc
+        raise NotFoundError(E_NO_FILE, file=str(file)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CodebookError(
             QT_TRANSLATE_NOOP("errors", "{file}, line {line}: cannot be read ({reason})."),
@@ -97,11 +105,30 @@ def shipped_codebooks() -> list[Codebook]:
     return [load_codebook(path) for path in _codebook_files(codebooks_dir())]
 
 
-def find_codebook(id_or_path: str | os.PathLike[str]) -> Codebook:
-    """A codebook by file path, or by id among the shipped ones (``edwards3``)."""
+def find_codebook(
+    id_or_path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    loaded: Mapping[str, Codebook] | None = None,
+) -> Codebook:
+    """A codebook by file path, or by id among the shipped ones (``edwards3``).
+
+    A file is YAML (``docs/codebook-format.md``) or a codebook table (.xlsx, .csv, .docx),
+    whose texts are taken to be in ``language``; ``loaded`` (codebooks a project already
+    has, by id) completes a table of one of them (see :mod:`qualcode.codebooks.tables`).
+    """
     path = Path(id_or_path)
-    if path.suffix in SUFFIXES and path.is_file():
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        if not path.is_file():
+            raise NotFoundError(E_NO_FILE, file=str(path))
+        from qualcode.codebooks.tables import read_table_codebook
+
+        return read_table_codebook(path, language=language, loaded=loaded)
+    if suffix in SUFFIXES:
         return load_codebook(path)
+    if suffix and (path.exists() or suffix in OTHER_FORMATS):
+        raise CodebookError(E_FORMAT, file=str(path))
     name = str(id_or_path)
     folder = codebooks_dir()
     for suffix in SUFFIXES:

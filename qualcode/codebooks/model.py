@@ -12,6 +12,7 @@ equality, so a codebook written and read back compares equal to the original.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -176,3 +177,13 @@ def iter_codes(
         path = (*prefix, code.id)
         yield path, code
         yield from iter_codes(code.children, path)
+
+
+def slug_id(text: str) -> str:
+    """A code id (letters, digits, ``_``) made from a name (``Koordinasi OPD``: ``KOORDINASI_OPD``).
+
+    Codes a researcher adds and codes of a codebook table get ids this way, so the same
+    name gives the same id on every export and load.
+    """
+    clean = re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_").upper()
+    return clean or "CODE"

@@ -68,6 +68,15 @@ def codebook_rows(
     project: Project, codebook_id: str | None = None, *, language: str | None = None
 ) -> tuple[str, str, list[CodebookRow]]:
     """(title, version, rows) of the project's codebook, parents before children."""
+    _book_id, title, version, rows = _codebook_table(project, codebook_id, language)
+    return title, version, rows
+
+
+def _codebook_table(
+    project: Project, codebook_id: str | None, language: str | None
+) -> tuple[str, str, str, list[CodebookRow]]:
+    """(codebook id, title, version, rows): the id goes into the file's properties, so
+    loading the edited table back merges with this codebook (qualcode.codebooks.tables)."""
     exported = export_codebook(project, codebook_id, language=language)
     lang = exported.language
     counts = project.codes.counts()
@@ -95,7 +104,7 @@ def codebook_rows(
             )
         )
     title = exported.book.title.get(lang) or exported.book.title.get("en", "")
-    return title, exported.book.version, rows
+    return exported.book.id, title, exported.book.version, rows
 
 
 def export_codebook_xlsx(
@@ -109,7 +118,7 @@ def export_codebook_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    title, _version, rows = codebook_rows(project, codebook_id, language=language)
+    book_id, title, version, rows = _codebook_table(project, codebook_id, language)
     book = Workbook()
     sheet: Any = book.active
     sheet.title = "Codebook"
@@ -156,6 +165,8 @@ def export_codebook_xlsx(
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.title = title
+    book.properties.identifier = book_id
+    book.properties.version = version
     from qualcode.fileio import strings_not_formulas
 
     strings_not_formulas(book)
@@ -177,8 +188,11 @@ def export_codebook_docx(
     from qualcode.export.docx_common import add_caption, add_page_numbers, new_document
 
     lang = language if language in DOCX_HEADERS else "en"
-    title, version, rows = codebook_rows(project, codebook_id, language=lang)
+    book_id, title, version, rows = _codebook_table(project, codebook_id, lang)
     doc, styles = new_document(lang)
+    doc.core_properties.title = title
+    doc.core_properties.identifier = book_id
+    doc.core_properties.version = version
     add_page_numbers(doc.sections[0])
     doc.add_paragraph(
         DOCX_TITLE[lang].format(title=title), style=doc.styles.get_by_id(styles.headings[0], 1)

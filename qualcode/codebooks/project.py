@@ -133,8 +133,17 @@ def read_baselines(project: Project) -> dict[str, tuple[Codebook, str]]:
     return out
 
 
-def _as_codebook(codebook: Codebook | str | os.PathLike[str]) -> Codebook:
-    return codebook if isinstance(codebook, Codebook) else find_codebook(codebook)
+def _as_codebook(
+    codebook: Codebook | str | os.PathLike[str],
+    language: str | None,
+    baselines: dict[str, tuple[Codebook, str]],
+) -> Codebook:
+    # A codebook table has texts in one language only: the one asked for, else Indonesian;
+    # a table of a codebook loaded before keeps that codebook's other texts.
+    if isinstance(codebook, Codebook):
+        return codebook
+    loaded = {book_id: book for book_id, (book, _lang) in baselines.items()}
+    return find_codebook(codebook, language=language or DEFAULT_LANGUAGE, loaded=loaded)
 
 
 def load_codebook_into(
@@ -146,12 +155,13 @@ def load_codebook_into(
 ) -> CodebookLoadReport:
     """Load (or re-load) a codebook into ``project`` as one undoable operation.
 
-    ``codebook`` is a :class:`Codebook`, a shipped codebook id (``edwards3``) or a file.
+    ``codebook`` is a :class:`Codebook`, a shipped codebook id (``edwards3``) or a file
+    (YAML, or a codebook table: .xlsx, .csv, .docx).
     ``skip_optional`` leaves out codes marked ``optional: true`` (and their sub-codes)
     that are not in the project yet.
     """
-    book = _as_codebook(codebook)
     baselines = read_baselines(project)
+    book = _as_codebook(codebook, language, baselines)
     old_book, old_language = baselines.get(book.id, (None, None))
     lang = language or old_language or DEFAULT_LANGUAGE
     if lang not in book.languages:

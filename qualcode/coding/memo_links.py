@@ -53,7 +53,8 @@ class DisplayLink:
 def link(
     op: Any, memo_id: int, display_id: int, cell: tuple[str, str, str, str] | None = None
 ) -> None:
-    """Link a new memo to a saved display or (with ``cell`` keys and labels) one of its cells."""
+    """Link a memo to a saved display or (with ``cell`` keys and labels) one of its cells,
+    replacing the display link it had."""
     sd = SAVED_DISPLAY.c
     row = op.conn.execute(select(sd.name).where(sd.id == display_id)).first()
     if row is None:
@@ -61,13 +62,16 @@ def link(
             QT_TRANSLATE_NOOP("errors", "There is no saved display with id {id}."), id=display_id
         )
     rk, ck, rl, cl = cell if cell is not None else (None, None, "", "")
-    op.insert(
-        DISPLAY_MEMO,
-        {
-            "memo_id": memo_id, "display_id": display_id, "row_key": rk, "col_key": ck,
-            "display_name": row[0], "row_label": rl, "col_label": cl,
-        },
-    )  # fmt: skip
+    values = {
+        "memo_id": memo_id, "display_id": display_id, "row_key": rk, "col_key": ck,
+        "display_name": row[0], "row_label": rl, "col_label": cl,
+    }  # fmt: skip
+    dm = DISPLAY_MEMO.c
+    existing = op.conn.execute(select(dm.id).where(dm.memo_id == memo_id)).first()
+    if existing is None:
+        op.insert(DISPLAY_MEMO, values)
+    else:  # moved to another display or cell (or linked again after its display was deleted)
+        op.update(DISPLAY_MEMO, int(existing[0]), values)
 
 
 def links(conn: Connection, memo_ids: list[int] | None = None) -> dict[int, DisplayLink]:

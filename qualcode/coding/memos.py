@@ -278,10 +278,56 @@ class MemoManager:
         with self._p.operation("memo.delete", QT_TRANSLATE_NOOP("operations", "Delete memo")) as op:
             before = memo_from_row(_require(op.conn, memo_id))
             cm, _cn = _conclusion_tables()
-            op.delete_where(cm, cm.c.memo_id == memo_id)
+            # Only when linked: on a team server a coder may not write conclusion links at all.
+            if op.conn.execute(select(cm.c.memo_id).where(cm.c.memo_id == memo_id)).first():
+                op.delete_where(cm, cm.c.memo_id == memo_id)
             memo_links.drop(op, memo_id)
             op.delete(t.memo, memo_id)
             op.note(memo=before.title)
+        return op.changeset
+
+    def link_display(
+        self, memo_id: int, display_id: int, cell: tuple[str, str] | None = None
+    ) -> ChangeSet[Memo]:
+        """Put a memo on a saved display or (``cell``: row, column by key or label) one of its
+        cells: a memo on the project, or one moved from another display or cell.
+
+        In team mode a coder links their own memos; an owner any memo.
+        """
+        cell_link = self._cell("cell" if cell is not None else "display", display_id, cell)
+        with self._p.operation(
+            "memo.link", QT_TRANSLATE_NOOP("operations", "Link memo to display")
+        ) as op:
+            memo = memo_from_row(_require(op.conn, memo_id))
+            other = _other_target(op.conn, memo)
+            if other is not None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Memo {id} is written on a {target}; only a memo on the project or on a "
+                        "display can be put on a display.",
+                    ),
+                    id=memo_id,
+                    target=other,
+                )
+            memo_links.link(op, memo_id, display_id, cell_link)
+            op.note(memo=memo.title, display=display_id, cell=list(cell) if cell else None)
+            op.result = memo
+        return op.changeset
+
+    def unlink_display(self, memo_id: int) -> ChangeSet[Memo]:
+        """Take a memo off its display or cell: it stays, as a memo on the project."""
+        with self._p.operation(
+            "memo.unlink", QT_TRANSLATE_NOOP("operations", "Unlink memo from display")
+        ) as op:
+            memo = memo_from_row(_require(op.conn, memo_id))
+            if memo_id not in memo_links.links(op.conn, [memo_id]):
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Memo {id} is not on a display."), id=memo_id
+                )
+            memo_links.drop(op, memo_id)
+            op.note(memo=memo.title)
+            op.result = memo
         return op.changeset
 
     def _cell(
@@ -388,6 +434,17 @@ def _target_of(
         return MemoTarget(kind, lk.display_id, lk.name, "", lk.row_key, lk.col_key,
                           lk.row_label, lk.col_label)  # fmt: skip
     return MemoTarget("project", None, "")
+
+
+def _other_target(conn: Connection, memo: Memo) -> str | None:
+    """What a memo is written on other than the project or a display (None: nothing else)."""
+    for kind in ("source", "case", "code", "coding"):
+        if getattr(memo, f"{kind}_id") is not None:
+            return kind
+    cm, _cn = _conclusion_tables()
+    if conn.execute(select(cm.c.memo_id).where(cm.c.memo_id == memo.id)).first() is not None:
+        return "conclusion"
+    return None
 
 
 def _require(conn: Connection, memo_id: int) -> Any:

@@ -151,6 +151,7 @@ def display_notes(
     label the same way. A memo on a cell the display no longer has (its row or
     column went when the data or the spec changed) is still printed, marked so.
     """
+    from qualcode.analysis.cell_memos import place_cell_memos
     from qualcode.export.table import TableNote
 
     if display.saved_id is None:
@@ -165,18 +166,19 @@ def display_notes(
 
     notes = [TableNote("", "", text(m)) for m in on.get(None, [])]
     marks: dict[tuple[int, int], tuple[str, ...]] = {}
-    cell_memos = [(key, m) for key, ms in on.items() if key is not None for m in ms]
-    targets = project.memos.targets([m for _k, m in cell_memos])
-    for n, (key, m) in enumerate(sorted(cell_memos, key=lambda km: km[1].id), 1):
+    placed, gone = place_cell_memos(display, on)
+    where = {m.id: rc for rc, ms in placed.items() for m in ms}
+    cell_memos = [m for ms in placed.values() for m in ms] + [m for _k, m in gone]
+    targets = project.memos.targets(cell_memos)
+    for n, m in enumerate(sorted(cell_memos, key=lambda memo: memo.id), 1):
         mark = f"M{n}"
-        try:
-            r, c = display.find(*key)
-        except KeyError:
+        if m.id not in where:  # the cell vanished when the data or the spec changed
             tg = targets[m.id]
             about = f"{header(tg.row_label)} × {header(tg.col_label)} "
             about += f"({label('cell_gone', language)})"
             notes.append(TableNote(mark, about, text(m)))
             continue
+        r, c = where[m.id]
         marks[(r, c)] = (*marks.get((r, c), ()), mark)
         notes.append(TableNote(mark, f"{row_labels[r]} × {col_labels[c]}", text(m)))
     return notes, marks

@@ -9,8 +9,10 @@ owner
     Everything: codebook, sources, cases, settings, migrations, others' codings.
 coder
     Reads everything. Writes codings and memos whose ``coder_id`` is their own,
-    review comments they wrote, their own undo steps and audit entries, and
-    their own row of the ``coder`` table. Nothing else (no codes, no sources).
+    the links of their own memos to displays and cells (rows that belong to the
+    owner of the row they point at, ``OWN_VIA``), review comments they wrote,
+    their own undo steps and audit entries, and their own row of the ``coder``
+    table. Nothing else (no codes, no sources).
 reviewer
     Reads everything. Writes review comments (a thread's status may be set on
     anyone's comment, its text only by its author), their own undo steps and
@@ -43,7 +45,7 @@ from sqlalchemy import Connection, func, select, text
 
 from qualcode.errors import ProjectError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
-from qualcode.ownership import APPEND_OWN, DERIVED_PREFIXES, HISTORY, OWN_ROWS, ROLES
+from qualcode.ownership import APPEND_OWN, DERIVED_PREFIXES, HISTORY, OWN_ROWS, OWN_VIA, ROLES
 from qualcode.store import migrations, sequences
 from qualcode.store.engine import is_url, make_engine, public_location
 from qualcode.store.server import Member, engine_member
@@ -301,11 +303,45 @@ def _functions(conn: Connection, ctx: _Ctx) -> None:
         "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
         "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
     )
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION {ctx.q('qualcode_guard_via')}() RETURNS trigger "
+        f"LANGUAGE plpgsql {safe} AS $f$\n"
+        "DECLARE\n"
+        "  parent_sql text := format('SELECT (to_jsonb(p) ->> %L) FROM %s p WHERE p.id = $1',\n"
+        "                            TG_ARGV[2], TG_ARGV[1]);\n"
+        "  author text;\n"
+        "  new_author text;\n"
+        "  mine text;\n"
+        "  who text;\n"
+        "BEGIN\n"
+        f"  IF pg_has_role(current_user, {_lit(ctx.groups['owner'])}, 'USAGE') THEN\n"
+        "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
+        "    RETURN NEW;\n"
+        "  END IF;\n"
+        f"  mine := CASE WHEN TG_ARGV[3] = 'id' THEN {coder_id_fn}()::text "
+        f"ELSE {coder_fn}() END;\n"
+        "  EXECUTE parent_sql INTO author USING (to_jsonb(OLD) ->> TG_ARGV[0])::integer;\n"
+        "  IF TG_OP = 'DELETE' THEN\n"
+        "    IF mine IS NOT NULL AND author = mine THEN RETURN OLD; END IF;\n"
+        "  ELSE\n"
+        "    EXECUTE parent_sql INTO new_author USING (to_jsonb(NEW) ->> TG_ARGV[0])::integer;\n"
+        "    IF mine IS NOT NULL AND author = mine AND new_author = mine THEN RETURN NEW; END IF;\n"
+        "  END IF;\n"
+        "  who := author;\n"
+        "  IF TG_ARGV[3] = 'id' AND author IS NOT NULL THEN\n"
+        f"    SELECT name INTO who FROM {coders} WHERE id = author::integer;\n"
+        "  END IF;\n"
+        "  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(\n"
+        "    'this %s was made by %s; only they or an owner may change it',\n"
+        "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
+        "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
+    )
     conn.exec_driver_sql(facts_function_sql(ctx.q, ctx.groups["owner"]))
     for fn in (
         "qualcode_coder()",
         "qualcode_coder_id()",
         "qualcode_guard_row()",
+        "qualcode_guard_via()",
         f"{FACTS_FUNCTION}()",
     ):
         conn.exec_driver_sql(f"ALTER FUNCTION {_ident(ctx.schema)}.{fn} OWNER TO {ctx.g('owner')}")
@@ -336,6 +372,22 @@ def _secure_table(ctx: _Ctx, table: str, old_policies: list[str]) -> list[str]:
 
     if table.startswith(DERIVED_PREFIXES):
         pass  # the owners' alone (qc_owner); members read them (qc_read)
+    elif table in OWN_VIA:
+        column, parent = OWN_VIA[table]
+        author, kind, roles, _free = OWN_ROWS[parent]
+        writers = ", ".join(ctx.g(r) for r in roles)
+        own = f"{_ident(column)} IN (SELECT id FROM {ctx.q(parent)} WHERE {mine(author, kind)})"
+        run(f"GRANT INSERT, UPDATE, DELETE ON {q} TO {writers}")
+        run(f"CREATE POLICY qc_insert ON {q} FOR INSERT TO {writers} WITH CHECK ({own})")
+        # Others' links stay visible to UPDATE/DELETE so the guard can refuse them loudly.
+        run(f"CREATE POLICY qc_update ON {q} FOR UPDATE TO {writers} USING (true) "
+            f"WITH CHECK ({own})")  # fmt: skip
+        run(f"CREATE POLICY qc_delete ON {q} FOR DELETE TO {writers} USING (true)")
+        args = ", ".join(_lit(a) for a in (column, ctx.q(parent), author, kind))
+        run(
+            f"CREATE TRIGGER qc_guard BEFORE UPDATE OR DELETE ON {q} FOR EACH ROW "
+            f"EXECUTE FUNCTION {ctx.q('qualcode_guard_via')}({args})"
+        )
     elif table in OWN_ROWS:
         column, kind, roles, free = OWN_ROWS[table]
         writers = ", ".join(ctx.g(r) for r in roles)

@@ -111,3 +111,107 @@ def test_context_chart_causal_network_and_arrow_dialog(sample_window, monkeypatc
     w.commands.trigger("edit.undo")
     (back,) = w.project.maps.get(pane.map_id).links
     assert (back.sign, back.strength) == (arrow.sign, arrow.strength)
+
+
+def test_arrow_dialog_adds_and_removes_evidence_with_undo(sample_window, monkeypatch):
+    """The Arrow dialog cites a searched coding of the arrow's ends and drops a cited one:
+    one undo step that the Edit menu undoes."""
+    from PySide6.QtWidgets import QDialog
+
+    from qualcode.ui.features import maps_draw
+
+    w = sample_window(coder="ana", size=(1400, 900))
+    w.commands.trigger("maps.show")
+    pane = w.panes["maps"]
+    ids = {c.name: c.id for c in w.project.codes.all()}
+    cause, effect = ids["Komunikasi"], ids["Disposisi (sikap pelaksana)"]
+    w.project.codes.link(cause, to_code_id=effect, relation="causes")
+
+    def accept_network(dialog):
+        dialog.name_edit.setText("Jaringan")
+        for i in range(dialog.codes.count()):
+            item = dialog.codes.item(i)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in (cause, effect)
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(maps_draw.CausalNetworkDialog, "exec", accept_network)
+    pane.draw_causal()
+    (arrow,) = w.project.maps.get(pane.map_id).links
+    before = list(arrow.evidence)
+    assert len(before) >= 2
+    for item in pane.nodes.values():
+        item.setSelected(True)
+    seen: dict[str, object] = {}
+
+    def edit_evidence(dialog):
+        # drop the first cited coding
+        dialog.evidence.item(0).setSelected(True)
+        dialog.remove_button.click()
+        assert dialog.cited_ids() == before[1:]
+        # the dropped one is a candidate again; search narrows the candidates to one snippet
+        shown = [dialog.candidates.item(i) for i in range(dialog.candidates.count())
+                 if not dialog.candidates.item(i).isHidden()]  # fmt: skip
+        assert before[0] in {item.data(Qt.ItemDataRole.UserRole)[0] for item in shown}
+        assert not {item.data(Qt.ItemDataRole.UserRole)[0] for item in shown} & set(before[1:])
+        target = next(i for i in shown if i.data(Qt.ItemDataRole.UserRole)[0] not in before)
+        words = target.toolTip().split()[:4]
+        dialog.search.setText(" ".join(words))
+        left = [dialog.candidates.item(i) for i in range(dialog.candidates.count())
+                if not dialog.candidates.item(i).isHidden()]  # fmt: skip
+        assert target in left and len(left) < len(shown)
+        target.setSelected(True)
+        dialog.add_button.click()
+        seen["added"] = target.data(Qt.ItemDataRole.UserRole)[0]
+        assert target.isHidden()  # a cited coding is no longer offered
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(maps_draw.ArrowDialog, "exec", edit_evidence)
+    pane.edit_arrow()
+    (changed,) = w.project.maps.get(pane.map_id).links
+    assert changed.evidence == (*before[1:], seen["added"])
+    assert (changed.sign, changed.strength) == (arrow.sign, arrow.strength)
+    assert w.project.undo_label() == "Edit map link"
+    w.commands.trigger("edit.undo")
+    (back,) = w.project.maps.get(pane.map_id).links
+    assert list(back.evidence) == before
+    w.commands.trigger("edit.redo")
+    (again,) = w.project.maps.get(pane.map_id).links
+    assert again.evidence == changed.evidence
+
+
+def test_arrow_dialog_cites_the_excerpts_selected_in_the_excerpts_pane(sample_window, monkeypatch):
+    """Excerpts selected in the Excerpts pane are cited by the arrow in one step."""
+    from PySide6.QtWidgets import QDialog
+
+    from qualcode.ui.features import conclusions, maps_draw
+
+    w = sample_window(coder="ana", size=(1400, 900))
+    w.commands.trigger("maps.show")
+    pane = w.panes["maps"]
+    monkeypatch.setattr(dialogs, "get_text", lambda *a, **k: "Peta")
+    pane.new_map()
+    for name in ("Sumber daya", "Komunikasi"):
+        w.code_tree.select_code(w.project.codes.find(name).id)
+        pane.add_code()
+    items = list(pane.nodes.values())
+    for item in items:
+        item.setSelected(True)
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: 1)  # "causes"
+    pane.link_selected()
+    codings = [c.id for c in w.project.codings.list()][:2]
+    monkeypatch.setattr(conclusions, "selected_excerpts", lambda window: codings)
+    for item in pane.nodes.values():
+        item.setSelected(True)
+
+    def cite_picked(dialog):
+        assert dialog.picked_button.isEnabled()
+        dialog.picked_button.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(maps_draw.ArrowDialog, "exec", cite_picked)
+    pane.edit_arrow()
+    links = [lk for lk in w.project.maps.get(pane.map_id).links if lk.relation == "causes"]
+    assert links[0].evidence == tuple(codings)

@@ -83,14 +83,22 @@ def show(name: str, language: str, as_json: bool) -> None:
 @click.argument("project", metavar="PROJECT")
 @click.argument("name", metavar="ID|FILE")
 @click.option("--skip-optional", is_flag=True, help="Leave out codes marked optional.")
-@click.option("--language", type=LANGUAGE, help="Language of code names (default: id).")
+@click.option(
+    "--language",
+    type=LANGUAGE,
+    help="Language of code names, and of a table's texts (default: id).",
+)
 @coder_option
 @json_option
 def load(
     project: str, name: str, skip_optional: bool, language: str | None, coder: str | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Load a codebook into PROJECT (re-loading merges by code id)."""
+    """Load a codebook into PROJECT (re-loading merges by code id).
+
+    ID is a shipped codebook; FILE a codebook .yaml or a codebook table drafted in Excel,
+    CSV or Word (.xlsx, .csv, .docx; see docs/codebook-format.md).
+    """
     from qualcode.codebooks.project import load_codebook_into
 
     with open_project(project, coder) as p:

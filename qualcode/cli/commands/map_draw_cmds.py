@@ -121,6 +121,8 @@ def causal_network(
 @click.option("--sign", help="+ or - (empty clears).")
 @click.option("--strength", help="strong, moderate or weak (empty clears).")
 @click.option("--evidence", help="Coding ids the arrow rests on, comma-separated (empty clears).")
+@click.option("--add-evidence", "add", help="Cite these coding ids as well (comma-separated).")
+@click.option("--remove-evidence", "remove", help="Stop citing these coding ids.")
 @click.option("--label", help="Words on the arrow.")
 @coder_option
 def annotate(
@@ -130,35 +132,55 @@ def annotate(
     sign: str | None,
     strength: str | None,
     evidence: str | None,
+    add: str | None,
+    remove: str | None,
     label: str | None,
     coder: str | None,
 ) -> None:
-    """Set the sign, strength, evidence or words of arrow LINK_ID on map NAME (undoable)."""
-    ids = None
-    if evidence is not None:
-        try:
-            ids = [int(x) for x in evidence.split(",") if x.strip()]
-        except ValueError as exc:
-            raise click.BadParameter("--evidence takes coding ids, e.g. 12,15") from exc
+    """Set the sign, strength, evidence or words of arrow LINK_ID on map NAME (undoable).
+
+    `map evidence NAME --candidates LINK_ID` lists the codings the arrow could cite.
+    """
+    ids = None if evidence is None else _coding_ids(evidence, "--evidence")
     with open_project(project, coder) as p:
         record = p.maps.get(p.maps.find(name))
         if link_id not in {lk.id for lk in record.links}:
             raise click.BadParameter(f"map '{record.name}' has no link {link_id}")
-        p.maps.annotate_link(link_id, sign=sign, strength=strength, evidence=ids, label=label)
-    click.echo(f"Updated link {link_id}")
+        p.maps.annotate_link(
+            link_id, sign=sign, strength=strength, evidence=ids, label=label,
+            add_evidence=_coding_ids(add or "", "--add-evidence"),
+            remove_evidence=_coding_ids(remove or "", "--remove-evidence"),
+        )  # fmt: skip
+        done = next(lk for lk in p.maps.get(record.id).links if lk.id == link_id)
+    click.echo(f"Updated link {link_id}; evidence: {', '.join(map(str, done.evidence)) or '-'}")
+
+
+def _coding_ids(text: str, option: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError as exc:
+        raise click.BadParameter(f"{option} takes coding ids, e.g. 12,15") from exc
 
 
 @click.command("evidence")
 @project_argument
 @click.argument("name")
 @click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option(
+    "--candidates", "link_id", type=int,
+    help="List instead the codings arrow LINK_ID could cite (of the codes, cases and sources "
+    "it joins); * marks those it cites.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def evidence(project: str, name: str, language: str, as_json: bool) -> None:
+def evidence(project: str, name: str, language: str, link_id: int | None, as_json: bool) -> None:
     """List each arrow of map NAME with its sign, strength and cited evidence."""
     from qualcode.analysis.map_builders import link_evidence, link_words
 
     with open_project(project, read_only=True) as p:
         record = p.maps.get(p.maps.find(name), language)
+        if link_id is not None:
+            _candidates(p, record, link_id, as_json)
+            return
         rows = link_evidence(p, record)
     if as_json:
         emit_json(
@@ -176,7 +198,31 @@ def evidence(project: str, name: str, language: str, as_json: bool) -> None:
         return
     for r in rows:
         click.echo(f"#{r.link.id} {r.source} -> {r.target}  [{link_words(r.link, language)}]")
-        for e, citation in r.cited:
-            click.echo(f"    ({citation}) \u201c{' '.join(e.text.split())}\u201d")
+        for e, cited in r.cited:
+            click.echo(f"    {e.coding_id}: ({cited}) \u201c{' '.join(e.text.split())}\u201d")
         if r.missing:
             click.echo(f"    ! {r.missing} cited coding(s) deleted since")
+
+
+def _candidates(p: Any, record: Any, link_id: int, as_json: bool) -> None:
+    """The codings an arrow could cite, marked when it cites them."""
+    from qualcode.analysis.map_builders import arrow_candidates, citation
+
+    link = next((lk for lk in record.links if lk.id == link_id), None)
+    if link is None:
+        raise click.BadParameter(f"map '{record.name}' has no link {link_id}")
+    rows = arrow_candidates(p, record, link)
+    if as_json:
+        emit_json(
+            [
+                {"coding": e.coding_id, "cited": e.coding_id in link.evidence, "code": e.code,
+                 "citation": citation(e), "text": e.text}
+                for e in rows
+            ]
+        )  # fmt: skip
+        return
+    for e in rows:
+        mark = "*" if e.coding_id in link.evidence else " "
+        click.echo(f"{mark} {e.coding_id}: [{e.code}] ({citation(e)}) {' '.join(e.text.split())}")
+    if not rows:
+        click.echo("No codings of the codes, cases or sources this arrow joins.")

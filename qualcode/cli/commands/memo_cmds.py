@@ -88,7 +88,14 @@ def _resolve_cell(p: Any, text: str) -> tuple[int, str, str]:
     return fits[0]
 
 
-def _memo_json(m: Any, target: Any, authors: dict[int, str]) -> dict[str, Any]:
+def _memo_json(
+    m: Any, target: Any, authors: dict[int, str], gone: set[int] | None = None
+) -> dict[str, Any]:
+    cell: dict[str, Any] = {}
+    if target.row_key is not None:
+        cell = {"row_key": target.row_key, "column_key": target.col_key}
+        if gone is not None:
+            cell["cell_gone"] = m.id in gone
     return {
         "id": m.id,
         "kind": m.kind,
@@ -99,14 +106,28 @@ def _memo_json(m: Any, target: Any, authors: dict[int, str]) -> dict[str, Any]:
         "modified": m.modified_at,
         "on": {
             "kind": target.kind, "id": target.id, "name": target.name, "quote": target.quote,
-            **({"row_key": target.row_key, "column_key": target.col_key} if target.row_key
-               is not None else {}),
+            **cell,
         },
     }  # fmt: skip
 
 
 def _coder_names(p: Any) -> dict[int, str]:
     return dict(p.memos.authors())
+
+
+def _gone(p: Any, targets: dict[int, Any]) -> set[int]:
+    """Memos on a display cell their saved display no longer has (the one rule)."""
+    from qualcode.analysis.cell_memos import gone_cell_memos, has_cell_memos
+
+    return gone_cell_memos(p, targets) if has_cell_memos(targets) else set()
+
+
+def _on_text(target: Any, gone: bool) -> str:
+    text = target.kind + (f": {target.name}" if target.name else "")
+    return f"{text} ({GONE})" if gone else text
+
+
+GONE = "cell no longer in the display"
 
 
 @memo.command("add")
@@ -153,7 +174,11 @@ def add(project: str, text: str, on: str, title: str, kind: str | None, journal:
 @json_option
 def list_(project: str, kinds: tuple[str, ...], target: str | None, author: str | None,
           words: str | None, since: Any, until: Any, as_json: bool) -> None:  # fmt: skip
-    """List memos and journal entries, filtered by kind, target, author, words and date."""
+    """List memos and journal entries, filtered by kind, target, author, words and date.
+
+    A memo on a display cell the saved display no longer has (its row or column
+    went when the data changed) is marked "cell no longer in the display".
+    """
     with open_project(project, read_only=True) as p:
         memos = p.memos.find(
             kinds=list(kinds) or None, target=target, coder=author, text=words,
@@ -161,8 +186,9 @@ def list_(project: str, kinds: tuple[str, ...], target: str | None, author: str 
         )  # fmt: skip
         targets = p.memos.targets(memos)
         authors = _coder_names(p)
+        gone = _gone(p, targets)
     if as_json:
-        emit_json([_memo_json(m, targets[m.id], authors) for m in memos])
+        emit_json([_memo_json(m, targets[m.id], authors, gone) for m in memos])
         return
     rows = [
         [
@@ -170,7 +196,7 @@ def list_(project: str, kinds: tuple[str, ...], target: str | None, author: str 
             _day(m.created_at),
             m.kind,
             authors.get(m.coder_id or -1, "-"),
-            f"{targets[m.id].kind}" + (f": {targets[m.id].name}" if targets[m.id].name else ""),
+            _on_text(targets[m.id], m.id in gone),
             m.title or (m.text.splitlines()[0][:60] if m.text else ""),
         ]
         for m in memos
@@ -188,12 +214,15 @@ def show(project: str, memo_id: int, as_json: bool) -> None:
         m = p.memos.get(memo_id)
         target = p.memos.targets([m])[m.id]
         authors = _coder_names(p)
+        gone = _gone(p, {m.id: target})
     if as_json:
-        emit_json(_memo_json(m, target, authors))
+        emit_json(_memo_json(m, target, authors, gone))
         return
     click.echo(f"#{m.id} {m.title or '(untitled)'}  [{m.kind}]")
-    click.echo(f"  by {authors.get(m.coder_id or -1, '-')} on {_day(m.created_at)}"
-               + (f", about {target.kind} {target.name}" if target.name else ""))  # fmt: skip
+    about = f", about {target.kind} {target.name}" if target.name else ""
+    if m.id in gone:
+        about += f" ({GONE})"
+    click.echo(f"  by {authors.get(m.coder_id or -1, '-')} on {_day(m.created_at)}{about}")
     if target.quote:
         click.echo(f"  quote: “{target.quote}”")
     click.echo()
@@ -215,6 +244,37 @@ def edit(project: str, memo_id: int, text: str | None, title: str | None, kind: 
     with open_project(project, coder) as p:
         p.memos.update(memo_id, text=text, title=title, kind=kind)
     click.echo(f"Edited memo {memo_id}")
+
+
+@memo.command("link")
+@project_argument
+@click.argument("memo_id", type=int)
+@click.option("--on", "on", required=True,
+              help="display:NAME or cell:DISPLAY:ROW:COL (as for 'memo add').")  # fmt: skip
+@coder_option
+def link(project: str, memo_id: int, on: str, coder: str | None) -> None:
+    """Put memo MEMO_ID (on the project, or on another display or cell) on a saved display
+    or one of its cells (undoable). In team mode a coder links their own memos."""
+    with open_project(project, coder) as p:
+        target, display_id, cell = _resolve_on(p, on)
+        if target not in ("display", "cell") or display_id is None:
+            raise click.BadParameter(f"'{on}': give display:NAME or cell:DISPLAY:ROW:COL",
+                                     param_hint="--on")  # fmt: skip
+        made = p.memos.link_display(memo_id, display_id, cell).result
+        assert made is not None
+        where = p.memos.targets([made])[made.id]
+    click.echo(f"Linked memo {memo_id} to {where.kind} {where.name}")
+
+
+@memo.command("unlink")
+@project_argument
+@click.argument("memo_id", type=int)
+@coder_option
+def unlink(project: str, memo_id: int, coder: str | None) -> None:
+    """Take memo MEMO_ID off its display or cell; it stays as a memo on the project."""
+    with open_project(project, coder) as p:
+        p.memos.unlink_display(memo_id)
+    click.echo(f"Unlinked memo {memo_id}; it is now on the project")
 
 
 @memo.command("delete")

@@ -1,12 +1,12 @@
 """Memos on the shown display and on its cells, from the table's context menus.
 
 A mixin of :class:`~qualcode.ui.features.displays.DisplaysPane`. Right-clicking a
-cell offers "Memo on this cell…" (and the display's memo); right-clicking a row
-or column header, "Memo on this display…". A memo belongs to a saved display,
-so an unsaved one is named and saved first. Each memo is one core operation
-(``project.memos.create``); cells with memos are marked in the table (a note
-corner and the memos in the tooltip) and the Memos pane lists them by what they
-are on.
+cell offers "Memo on this cell…" (and the display's memo) and "Put an existing memo
+on this cell…"; right-clicking a row or column header, the same for the display. A
+memo belongs to a saved display, so an unsaved one is named and saved first. Each
+action is one core operation (``project.memos.create`` / ``link_display``); cells
+with memos are marked in the table (a note corner and the memos in the tooltip) and
+the Memos pane lists them by what they are on.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from qualcode.analysis.cell_memos import place_cell_memos
+from qualcode.team.roles import role_of
 from qualcode.ui.shell import dialogs
 
 
@@ -54,6 +56,19 @@ class DisplayMemos:
         act.setObjectName("memo_display")
         act.setEnabled(enabled)
         act.triggered.connect(lambda: self.write_memo(None))
+        if cell is not None:
+            act = menu.addAction(
+                QCoreApplication.translate("DisplaysPane", "Put an existing memo on this cell…")
+            )
+            act.setObjectName("memo_link_cell")
+            act.setEnabled(enabled)
+            act.triggered.connect(lambda: self.link_memo(cell))
+        act = menu.addAction(
+            QCoreApplication.translate("DisplaysPane", "Put an existing memo on this display…")
+        )
+        act.setObjectName("memo_link_display")
+        act.setEnabled(enabled)
+        act.triggered.connect(lambda: self.link_memo(None))
         if self.display is not None and self.display.saved_id is not None:
             show = menu.addAction(QCoreApplication.translate("DisplaysPane", "Show memos"))
             show.setObjectName("memo_show")
@@ -71,16 +86,8 @@ class DisplayMemos:
     def write_memo(self, cell: tuple[int, int] | None) -> None:
         """Ask for a memo's text and write it on the display or one cell (saved first)."""
         d = self.display
-        if d is None or self.project is None or not self.writable:
+        if not self._saved_for_memos():
             return
-        if d.saved_id is None:
-            self.save_spec(
-                reason=QCoreApplication.translate(
-                    "DisplaysPane", "Memos are kept with a saved display. Name it:"
-                )
-            )
-            if d.saved_id is None:
-                return
         if cell is None:
             where = QCoreApplication.translate("DisplaysPane", "Memo on the display")
         else:
@@ -106,6 +113,73 @@ class DisplayMemos:
             )  # fmt: skip
         self.reload_memos()
 
+    def _saved_for_memos(self) -> bool:
+        """Whether the shown display is saved (an unsaved one is named and saved first)."""
+        d = self.display
+        if d is None or self.project is None or not self.writable:
+            return False
+        if d.saved_id is None:
+            self.save_spec(
+                reason=QCoreApplication.translate(
+                    "DisplaysPane", "Memos are kept with a saved display. Name it:"
+                )
+            )
+        return d.saved_id is not None
+
+    def link_memo(self, cell: tuple[int, int] | None) -> None:
+        """Put an existing memo (on the project, or on another display or cell) on the display
+        or one cell: one core operation. In team mode a coder picks among their own memos."""
+        d = self.display
+        if not self._saved_for_memos():
+            return
+        keys = None if cell is None else (d.rows[cell[0]].key, d.columns[cell[1]].key)
+        memos = self.project.memos.find()
+        targets = self.project.memos.targets(memos)
+        authors = self.project.memos.authors()
+        own_only = self.project.review_mode or role_of(self.project) not in (None, "owner")
+        items: list[tuple[str, object]] = []
+        for m in reversed(memos):  # newest first
+            tg = targets[m.id]
+            here = tg.id == d.saved_id and (tg.row_key, tg.col_key) == (keys or (None, None))
+            if tg.kind not in ("project", "display", "cell", "unlinked") or here:
+                continue
+            author = authors.get(m.coder_id or -1, "")
+            if own_only and author != self.project.coder:
+                continue
+            title = m.title or (m.text.strip().splitlines() or [""])[0][:80]
+            on = (
+                QCoreApplication.translate("DisplaysPane", "on the project")
+                if tg.kind == "project"
+                else tg.name
+            )
+            items.append((f"{title} \u2014 {on} ({author})" if author else f"{title} \u2014 {on}",
+                          m.id))  # fmt: skip
+        title = QCoreApplication.translate("DisplaysPane", "Put a memo here")
+        if not items:
+            dialogs.inform(
+                self.table,
+                title,
+                QCoreApplication.translate(
+                    "DisplaysPane",
+                    "No memo can be put here: write one on the project (or on a display) first.",
+                ),
+            )
+            return
+        chosen = dialogs.choose_item(
+            self.table,
+            title,
+            QCoreApplication.translate(
+                "DisplaysPane", "Memo (one on another display or cell moves here):"
+            ),
+            items,
+        )
+        if chosen is None:
+            return
+        self.window_.dispatcher.run(
+            self.project.memos.link_display, int(str(chosen)), d.saved_id, keys, origin=self
+        )
+        self.reload_memos()
+
     def reload_memos(self) -> None:
         """Mark the cells of the shown saved display that have memos."""
         d = self.display
@@ -114,16 +188,8 @@ class DisplayMemos:
             self.model.missing_memos = 0
             return
         on = self.project.memos.on_display(d.saved_id)
-        cells: dict[tuple[int, int], list[Any]] = {}
-        missing = 0
-        for key, memos in on.items():
-            if key is None:
-                continue
-            try:
-                cells[d.find(*key)] = memos
-            except KeyError:
-                missing += len(memos)  # a cell the display no longer has: said in the title
-        self.model.missing_memos = missing
+        cells, gone = place_cell_memos(d, on)
+        self.model.missing_memos = len(gone)  # cells the display no longer has: in the title
         self.model.set_memos(cells, on.get(None, []))
         self._show_title()
 

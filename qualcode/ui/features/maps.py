@@ -353,8 +353,11 @@ class MapsPane(QWidget):
             self.reload_list()
 
     def edit_arrow(self) -> None:
-        """The arrow between the two selected boxes: sign, strength and its cited evidence."""
-        from qualcode.analysis.map_builders import link_evidence
+        """The arrow between the two selected boxes: sign, strength and the evidence it cites
+        (add or remove codings); saved as one undoable step."""
+        from qualcode.analysis.excerpts import excerpts_by_id
+        from qualcode.analysis.map_builders import arrow_candidates, link_evidence
+        from qualcode.ui.features.conclusions import selected_excerpts
         from qualcode.ui.features.maps_draw import ArrowDialog
 
         chosen = set(self.selected_nodes())
@@ -367,14 +370,21 @@ class MapsPane(QWidget):
                 QCoreApplication.translate("MapsPane", "Select the two boxes an arrow joins."),
             )
             return
-        cited = next(c for c in link_evidence(self.project, record) if c.link.id == found[0].id)
-        dialog = ArrowDialog(self, cited, self.window_.show_coding_details)
+        link = found[0]
+        cited = next(c for c in link_evidence(self.project, record) if c.link.id == link.id)
+        candidates = arrow_candidates(self.project, record, link)
+        ids = selected_excerpts(self.window_)
+        picked = list(excerpts_by_id(self.project, ids).values()) if ids else []
+        dialog = ArrowDialog(self, cited, self.window_.show_coding_details, candidates, picked)
         if dialog.exec() == ArrowDialog.DialogCode.Accepted:
             sign, strength = dialog.values()
-            link_id = found[0].id
+            added, removed = dialog.evidence_changes()
             self._run(
-                lambda: self.project.maps.annotate_link(link_id, sign=sign, strength=strength)
-            )
+                lambda: self.project.maps.annotate_link(
+                    link.id, sign=sign, strength=strength,
+                    add_evidence=added, remove_evidence=removed,
+                )
+            )  # fmt: skip
 
     def remove_selected(self) -> None:
         chosen = self.selected_nodes()

@@ -1,6 +1,6 @@
 """Drawing MHS maps from the data on the concept-map canvas: a context chart of the cases, a
-causal network of codes and events, and the dialog that edits an arrow's sign and strength and
-lists the evidence it cites.
+causal network of codes and events, and the dialog that edits an arrow's sign, strength and
+the evidence it cites.
 
 The core drafts the map (``qualcode.analysis.map_builders``) and stores it as
 one undoable step; the canvas then edits it like any map.
@@ -8,17 +8,21 @@ one undoable step; the canvas then edits it like any map.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -151,13 +155,24 @@ QT_WORDS = {
 
 
 class ArrowDialog(QDialog):
-    """An arrow's sign and strength, with the evidence it cites (double-click opens a coding)."""
+    """An arrow's sign, strength and the evidence it cites: remove cited codings, add codings
+    of the codes, cases and sources it joins (searchable) or the excerpts selected in the
+    Excerpts pane. Double-click opens a coding. Nothing is saved until OK (one undo step)."""
 
-    def __init__(self, parent: QWidget, cited: Any, open_coding: Any) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        cited: Any,
+        open_coding: Any,
+        candidates: Sequence[Any] = (),
+        picked: Sequence[Any] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("arrowDialog")
         self.setWindowTitle(QCoreApplication.translate("MapDrawDialog", "Arrow"))
+        self.resize(720, 560)
         link = cited.link
+        self._before = [int(i) for i in link.evidence]
         self.sign = QComboBox(self)
         for value, words in (
             ("", QCoreApplication.translate("MapDrawDialog", "(none)")),
@@ -172,31 +187,162 @@ class ArrowDialog(QDialog):
         self.strength.addItem(QCoreApplication.translate("MapDrawDialog", "moderate"), "moderate")
         self.strength.addItem(QCoreApplication.translate("MapDrawDialog", "weak"), "weak")
         self.strength.setCurrentIndex(max(self.strength.findData(link.strength or ""), 0))
-        self.evidence = QListWidget(self)
+        self.evidence = _coding_list(self, open_coding)
         for excerpt, citation in cited.cited:
-            item = QListWidgetItem(f"({citation}) {' '.join(excerpt.text.split())}", self.evidence)
-            item.setData(Qt.ItemDataRole.UserRole, excerpt.coding_id)
-        if cited.missing:
-            QListWidgetItem(
+            _add_row(self.evidence, excerpt, f"({citation}) {_snippet(excerpt.text)}")
+        shown = {e.coding_id for e, _c in cited.cited}
+        gone = [i for i in self._before if i not in shown]
+        if gone:
+            item = QListWidgetItem(
                 QCoreApplication.translate(
                     "MapDrawDialog", "{n} cited coding(s) were deleted since."
-                ).format(n=cited.missing),
+                ).format(n=len(gone)),
                 self.evidence,
             )
-        self.evidence.itemDoubleClicked.connect(
-            lambda item: (
-                open_coding(int(item.data(Qt.ItemDataRole.UserRole)))
-                if item.data(Qt.ItemDataRole.UserRole) is not None
-                else None
-            )
+            item.setData(_IDS, gone)
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("MapDrawDialog", "Remove from evidence"), self
         )
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("MapDrawDialog", "Search code, case, source or text")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.candidates = _coding_list(self, open_coding)
+        self._excerpts: dict[int, Any] = {}
+        for excerpt in [*candidates, *picked]:
+            self._excerpts.setdefault(excerpt.coding_id, excerpt)
+        for excerpt in candidates:
+            self._candidate_row(excerpt)
+        self.add_button = QPushButton(
+            QCoreApplication.translate("MapDrawDialog", "Add to evidence"), self
+        )
+        self.add_button.clicked.connect(self.add_selected)
+        self._picked = [e.coding_id for e in picked]
+        self.picked_button = QPushButton(
+            QCoreApplication.translate(
+                "MapDrawDialog", "Add the {n} excerpt(s) selected in the Excerpts pane"
+            ).format(n=len(self._picked)),
+            self,
+        )
+        self.picked_button.setEnabled(bool(self._picked))
+        self.picked_button.clicked.connect(lambda: self.add_codings(self._picked))
+        self._refresh_candidates()
         form = QFormLayout(self)
         form.addRow(f"{cited.source} \u2192 {cited.target}", QWidget(self))
         form.addRow(QCoreApplication.translate("MapDrawDialog", "Sign:"), self.sign)
         form.addRow(QCoreApplication.translate("MapDrawDialog", "Strength:"), self.strength)
         form.addRow(QCoreApplication.translate("MapDrawDialog", "Evidence:"), self.evidence)
+        form.addRow("", self.remove_button)
+        form.addRow(
+            QCoreApplication.translate("MapDrawDialog", "Codings of its ends:"), self.search
+        )
+        form.addRow("", self.candidates)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.picked_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
         _buttons(self, form)
+
+    def _candidate_row(self, excerpt: Any) -> None:
+        cases = ", ".join(excerpt.cases)
+        where = f"{cases}; {excerpt.source}" if cases else excerpt.source
+        _add_row(self.candidates, excerpt, f"[{excerpt.code}] ({where}) {_snippet(excerpt.text)}")
+
+    def cited_ids(self) -> list[int]:
+        """The coding ids the evidence list holds now (deleted ones included)."""
+        out: list[int] = []
+        for i in range(self.evidence.count()):
+            out.extend(int(x) for x in self.evidence.item(i).data(_IDS) or [])
+        return out
+
+    def remove_selected(self) -> None:
+        """Take the selected rows out of the evidence list."""
+        for item in self.evidence.selectedItems():
+            self.evidence.takeItem(self.evidence.row(item))
+        self._refresh_candidates()
+
+    def add_selected(self) -> None:
+        """Cite the selected candidate codings."""
+        self.add_codings(
+            [int(i) for item in self.candidates.selectedItems() for i in item.data(_IDS)]
+        )
+
+    def add_codings(self, ids: list[int]) -> None:
+        """Cite these codings (those already cited are skipped)."""
+        have = set(self.cited_ids())
+        for coding_id in ids:
+            excerpt = self._excerpts.get(coding_id)
+            if coding_id in have or excerpt is None:
+                continue
+            have.add(coding_id)
+            _add_row(self.evidence, excerpt, f"({_cite(excerpt)}) {_snippet(excerpt.text)}")
+        self._refresh_candidates()
+
+    def _refresh_candidates(self) -> None:
+        have = set(self.cited_ids())
+        for i in range(self.candidates.count()):
+            item = self.candidates.item(i)
+            item.setData(_CITED, item.data(_IDS)[0] in have)
+        self._filter(self.search.text())
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for i in range(self.candidates.count()):
+            item = self.candidates.item(i)
+            shown = not item.data(_CITED) and all(w in item.text().casefold() for w in words)
+            item.setHidden(not shown)
 
     def values(self) -> tuple[str, str]:
         """The chosen sign and strength ("" for none)."""
         return str(self.sign.currentData()), str(self.strength.currentData())
+
+    def evidence_changes(self) -> tuple[list[int], list[int]]:
+        """(coding ids to add, coding ids to remove) against what the arrow cited."""
+        now = self.cited_ids()
+        return (
+            [i for i in now if i not in self._before],
+            [i for i in self._before if i not in now],
+        )
+
+
+_IDS = Qt.ItemDataRole.UserRole
+_CITED = Qt.ItemDataRole.UserRole + 1
+_OPENS = Qt.ItemDataRole.UserRole + 2  # a row of one existing coding (not the deleted-ones row)
+
+
+def _snippet(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def _cite(excerpt: Any) -> str:
+    from qualcode.analysis.map_builders import citation
+
+    return citation(excerpt)
+
+
+def _coding_list(parent: QWidget, open_coding: Any) -> QListWidget:
+    """A multi-select list of codings; double-click opens one."""
+    box = QListWidget(parent)
+    box.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    box.setWordWrap(True)
+    box.setAlternatingRowColors(True)
+
+    def opened(item: QListWidgetItem) -> None:
+        ids = item.data(_IDS) or []
+        if len(ids) == 1 and item.data(_OPENS):
+            open_coding(int(ids[0]))
+
+    box.itemDoubleClicked.connect(opened)
+    return box
+
+
+def _add_row(box: QListWidget, excerpt: Any, text: str) -> None:
+    item = QListWidgetItem(text, box)
+    item.setData(_IDS, [excerpt.coding_id])
+    item.setData(_OPENS, True)
+    item.setToolTip(" ".join(excerpt.text.split()))

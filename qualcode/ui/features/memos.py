@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,6 +56,9 @@ TARGET_NAMES = {
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 """(kind, id, row key, column key) of what a listed memo is written on."""
+GONE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""True on a memo whose display cell is no longer in the display."""
+GONE_MARK = "\u26a0 "
 
 
 def _tr(text: str) -> str:
@@ -69,6 +73,9 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.window_ = window
         self.project: Any = None
         self._shown_id: int | None = None
+        self._gone: set[int] | None = None  # memos on vanished cells; None: not checked yet
+        self._checking = 0  # the latest check of vanished cells (older results are dropped)
+        self._check_running = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(QCoreApplication.translate("MemosPane", "Search memos…"))
         self.search.setClearButtonEnabled(True)
@@ -95,6 +102,14 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.text.setPlaceholderText(QCoreApplication.translate("MemosPane", "Memo text"))
         self.save_button = QPushButton(QCoreApplication.translate("MemosPane", "Save"), self)
         self.delete_button = QPushButton(QCoreApplication.translate("MemosPane", "Delete"), self)
+        self.unlink_button = QPushButton(
+            QCoreApplication.translate("MemosPane", "Take off display"), self
+        )
+        self.unlink_button.setToolTip(
+            QCoreApplication.translate(
+                "MemosPane", "The memo stays, on the project; undo puts it back on its display"
+            )
+        )
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.kind, 1)
@@ -105,6 +120,7 @@ class MemosPane(ReloadWhenShown, QWidget):
         col.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.unlink_button)
         row.addWidget(self.delete_button)
         row.addWidget(self.save_button)
         col.addLayout(row)
@@ -122,18 +138,30 @@ class MemosPane(ReloadWhenShown, QWidget):
         self.list.itemDoubleClicked.connect(self.open_target)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.unlink_button.clicked.connect(self.unlink)
         self._enable()
 
     # -- project and changes -------------------------------------------------
     def set_project(self, project: Any) -> None:
         self.project = project
         self._shown_id = None
+        self._gone, self._check_running = None, False
         self.text.clear()
         self.reload()
 
     def on_changes(self, changes: Any) -> None:
+        self._gone = None  # any change to the data can remove a display's row or column
+        self._check_running = False  # a check still running read the data before the change
         if changes.memos or changes.codes or changes.sources or changes.cases or changes.displays:
             self._refresh()
+        elif self._lists_cell_memos():
+            self._refresh()  # re-marks the memos whose cell vanished (checked on a worker)
+
+    def _lists_cell_memos(self) -> bool:
+        return any(
+            self.list.topLevelItem(i).data(0, TARGET_ROLE)[0] == "cell"
+            for i in range(self.list.topLevelItemCount())
+        )
 
     def show_target(self, kind: str | None) -> None:
         """List only memos on this kind of item (None: on anything)."""
@@ -197,6 +225,8 @@ class MemosPane(ReloadWhenShown, QWidget):
             if tg.kind in ("display", "cell"):
                 item.setToolTip(3, f"{on}\n{hint}")
             self.list.addTopLevelItem(item)
+            if tg.kind == "cell" and self._gone is not None and m.id in self._gone:
+                _mark_gone(item)
             if m.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
@@ -204,6 +234,41 @@ class MemosPane(ReloadWhenShown, QWidget):
             self._shown_id = None
             self.text.clear()
         self._enable()
+        if self._gone is None:
+            self._check_gone()
+
+    def _check_gone(self) -> None:
+        """Find, on a worker, the listed memos whose display cell vanished; then mark them."""
+        if self.project is None or self._check_running or not self._lists_cell_memos():
+            return
+        from qualcode.analysis.cell_memos import gone_cell_memos
+
+        project = self.project
+        self._checking += 1
+        ticket = self._checking
+        self._check_running = True
+
+        def work(progress: Any, cancel: Any) -> set[int]:
+            memos = project.memos.find(target="cell")
+            return gone_cell_memos(project, project.memos.targets(memos), cancel=cancel)
+
+        def done(gone: set[int]) -> None:
+            if ticket != self._checking or project is not self.project:
+                return  # the data changed meanwhile: a newer check follows
+            self._gone, self._check_running = gone, False
+            for i in range(self.list.topLevelItemCount()):
+                item = self.list.topLevelItem(i)
+                memo_id = int(item.data(0, Qt.ItemDataRole.UserRole))
+                if memo_id in gone and not item.data(0, GONE_ROLE):
+                    _mark_gone(item)
+
+        self.window_.dispatcher.run_task(
+            QCoreApplication.translate("MemosPane", "Checking memos on display cells…"),
+            work,
+            done,
+            origin=self,
+            show_progress=False,
+        )
 
     # -- reading and editing -------------------------------------------------
     def current_memo_id(self) -> int | None:
@@ -238,12 +303,40 @@ class MemosPane(ReloadWhenShown, QWidget):
             self._shown_id = None
             self.window_.dispatcher.run(self.project.memos.delete, memo_id, origin=self)
 
+    def unlink(self) -> None:
+        """Take the selected memo off its display or cell (one undoable step)."""
+        memo_id = self.current_memo_id()
+        if memo_id is not None and self._on_display():
+            self.window_.dispatcher.run(self.project.memos.unlink_display, memo_id, origin=self)
+
+    def _on_display(self) -> bool:
+        item = self.list.currentItem()
+        return item is not None and item.data(0, TARGET_ROLE)[0] in ("display", "cell", "unlinked")
+
     def _enable(self) -> None:
         editable = self.project is not None and not self.project.read_only
         chosen = self._shown_id is not None
         self.text.setReadOnly(not (editable and chosen))
         self.save_button.setEnabled(editable and chosen)
         self.delete_button.setEnabled(editable and chosen)
+        self.unlink_button.setEnabled(editable and chosen and self._on_display())
+
+
+def _mark_gone(item: QTreeWidgetItem) -> None:
+    """Mark a listed memo whose display cell is no longer in the display."""
+    item.setData(0, GONE_ROLE, True)
+    item.setText(3, GONE_MARK + item.text(3))
+    item.setForeground(3, QBrush(QColor("#A33A00")))
+    item.setToolTip(
+        3,
+        QCoreApplication.translate(
+            "MemosPane",
+            "This cell is no longer in the display: its row or column went when the data "
+            "changed. The memo is kept, and exports print it under the table, marked so.",
+        )
+        + "\n"
+        + item.text(3)[len(GONE_MARK) :],
+    )
 
 
 def _pane(window: Any) -> MemosPane:

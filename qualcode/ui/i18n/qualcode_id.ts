@@ -751,6 +751,30 @@
         <translation>Jadikan subkode dari &apos;{code}&apos;</translation>
     </message>
     <message>
+        <source>Load a codebook file</source>
+        <translation>Muat berkas buku kode</translation>
+    </message>
+    <message>
+        <source>Codebook (*.yaml *.yml *.xlsx *.csv *.docx)</source>
+        <translation>Buku kode (*.yaml *.yml *.xlsx *.csv *.docx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>In which language are the code names and definitions of {file}?</source>
+        <translation>Dalam bahasa apa nama kode dan definisi di {file} ditulis?</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
         <source>Codebook loaded: {created} new codes, {updated} updated.</source>
         <translation>Buku kode dimuat: {created} kode baru, {updated} diperbarui.</translation>
     </message>
@@ -1890,12 +1914,36 @@ Pengode: {coder}</translation>
         <translation>Memo pada display ini…</translation>
     </message>
     <message>
+        <source>Put an existing memo on this cell…</source>
+        <translation>Tempatkan memo yang sudah ada pada sel ini…</translation>
+    </message>
+    <message>
+        <source>Put an existing memo on this display…</source>
+        <translation>Tempatkan memo yang sudah ada pada display ini…</translation>
+    </message>
+    <message>
         <source>Show memos</source>
         <translation>Tampilkan memo</translation>
     </message>
     <message>
         <source>Memos are kept with a saved display. Name it:</source>
         <translation>Memo disimpan bersama display tersimpan. Beri nama:</translation>
+    </message>
+    <message>
+        <source>on the project</source>
+        <translation>pada proyek</translation>
+    </message>
+    <message>
+        <source>Put a memo here</source>
+        <translation>Tempatkan memo di sini</translation>
+    </message>
+    <message>
+        <source>No memo can be put here: write one on the project (or on a display) first.</source>
+        <translation>Tidak ada memo yang dapat ditempatkan di sini: tulis dahulu memo pada proyek (atau pada sebuah display).</translation>
+    </message>
+    <message>
+        <source>Memo (one on another display or cell moves here):</source>
+        <translation>Memo (memo pada display atau sel lain akan dipindahkan ke sini):</translation>
     </message>
     <message>
         <source>Memo on the display</source>
@@ -2722,6 +2770,22 @@ Pengode: {coder}</translation>
         <translation>{n} pengodean yang dikutip telah dihapus sejak itu.</translation>
     </message>
     <message>
+        <source>Remove from evidence</source>
+        <translation>Hapus dari bukti</translation>
+    </message>
+    <message>
+        <source>Search code, case, source or text</source>
+        <translation>Cari kode, kasus, sumber, atau teks</translation>
+    </message>
+    <message>
+        <source>Add to evidence</source>
+        <translation>Tambahkan ke bukti</translation>
+    </message>
+    <message>
+        <source>Add the {n} excerpt(s) selected in the Excerpts pane</source>
+        <translation>Tambahkan {n} kutipan yang dipilih di panel Kutipan</translation>
+    </message>
+    <message>
         <source>Sign:</source>
         <translation>Tanda:</translation>
     </message>
@@ -2732,6 +2796,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Evidence:</source>
         <translation>Bukti:</translation>
+    </message>
+    <message>
+        <source>Codings of its ends:</source>
+        <translation>Pengodean kedua ujungnya:</translation>
     </message>
 </context>
 <context>
@@ -2982,8 +3050,20 @@ Pengode: {coder}</translation>
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Take off display</source>
+        <translation>Lepaskan dari display</translation>
+    </message>
+    <message>
+        <source>The memo stays, on the project; undo puts it back on its display</source>
+        <translation>Memo tetap ada, pada proyek; urungkan untuk mengembalikannya ke display-nya</translation>
+    </message>
+    <message>
         <source>Double-click to open the display</source>
         <translation>Klik dua kali untuk membuka display</translation>
+    </message>
+    <message>
+        <source>Checking memos on display cells…</source>
+        <translation>Memeriksa memo pada sel display…</translation>
     </message>
     <message>
         <source>Delete memo</source>
@@ -2992,6 +3072,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete the selected memo?</source>
         <translation>Hapus memo yang dipilih?</translation>
+    </message>
+    <message>
+        <source>This cell is no longer in the display: its row or column went when the data changed. The memo is kept, and exports print it under the table, marked so.</source>
+        <translation>Sel ini tidak ada lagi di display: baris atau kolomnya hilang ketika data berubah. Memo tetap disimpan, dan ekspor mencetaknya di bawah tabel dengan tanda tersebut.</translation>
     </message>
     <message>
         <source>New journal entry</source>
@@ -4394,6 +4478,14 @@ Pengode: {coder}</translation>
         <translation>&amp;Hapus kode…</translation>
     </message>
     <message>
+        <source>&amp;Load a codebook file…</source>
+        <translation>Muat &amp;berkas buku kode…</translation>
+    </message>
+    <message>
+        <source>A codebook file (.yaml) or a codebook table in Excel, CSV or Word; loading it again merges by code</source>
+        <translation>Berkas buku kode (.yaml) atau tabel buku kode di Excel, CSV, atau Word; memuatnya lagi menggabungkan per kode</translation>
+    </message>
+    <message>
         <source>&amp;Start page</source>
         <translation>Halaman &amp;awal</translation>
     </message>
@@ -5284,6 +5376,10 @@ Pengode: {coder}</translation>
         <translation>Tidak ada tautan peta dengan id {id}.</translation>
     </message>
     <message>
+        <source>Coding {id} is not evidence of this arrow.</source>
+        <translation>Pengodean {id} bukan bukti panah ini.</translation>
+    </message>
+    <message>
         <source>Nothing to change.</source>
         <translation>Tidak ada yang diubah.</translation>
     </message>
@@ -5483,6 +5579,10 @@ Pengode: {coder}</translation>
     <message>
         <source>Codebook file {file} does not exist.</source>
         <translation>Berkas buku kode {file} tidak ada.</translation>
+    </message>
+    <message>
+        <source>{file}: QualCode loads codebooks from .yaml, .xlsx, .csv and .docx files; save it in one of these formats (a REFI-QDA .qdc codebook is imported with &apos;qualcode refi import&apos; or File › Import a REFI-QDA codebook).</source>
+        <translation>{file}: QualCode memuat buku kode dari berkas .yaml, .xlsx, .csv, dan .docx; simpan dalam salah satu format ini (buku kode REFI-QDA .qdc diimpor dengan &apos;qualcode refi import&apos; atau Berkas › Impor buku kode REFI-QDA).</translation>
     </message>
     <message>
         <source>{file}, line {line}: cannot be read ({reason}).</source>
@@ -5805,6 +5905,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Someone else changed this memo while you edited it. Copy your text, reload the memo and apply your change again.</source>
         <translation>Orang lain mengubah memo ini saat Anda menyuntingnya. Salin teks Anda, muat ulang memo, lalu terapkan lagi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is written on a {target}; only a memo on the project or on a display can be put on a display.</source>
+        <translation>Memo {id} ditulis pada {target}; hanya memo pada proyek atau pada display yang dapat ditempatkan pada display.</translation>
+    </message>
+    <message>
+        <source>Memo {id} is not on a display.</source>
+        <translation>Memo {id} tidak berada pada display.</translation>
     </message>
     <message>
         <source>A memo on a cell needs its row and column.</source>
@@ -6508,6 +6616,38 @@ Pengode: {coder}</translation>
         <source>Unknown time field &apos;{field}&apos; (use {allowed}).</source>
         <translation>Bidang waktu &apos;{field}&apos; tidak dikenal (gunakan {allowed}).</translation>
     </message>
+    <message>
+        <source>{file}, row {row}: code &apos;{code}&apos; is in the table twice (first on row {first}).</source>
+        <translation>{file}, baris {row}: kode &apos;{code}&apos; ada dua kali di tabel (pertama di baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: code id &apos;{code}&apos; is used twice (first on row {first}).</source>
+        <translation>{file}, baris {row}: id kode &apos;{code}&apos; dipakai dua kali (pertama di baris {first}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: &apos;{value}&apos; is not a valid code id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
+        <translation>{file}, baris {row}: &apos;{value}&apos; bukan id kode yang sah (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the parent of &apos;{code}&apos; leads back to &apos;{code}&apos; (a cycle).</source>
+        <translation>{file}, baris {row}: induk dari &apos;{code}&apos; kembali lagi ke &apos;{code}&apos; (berputar).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: colour &apos;{value}&apos; is not #RRGGBB (for example #1F77B4).</source>
+        <translation>{file}, baris {row}: warna &apos;{value}&apos; bukan #RRGGBB (misalnya #1F77B4).</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a codebook table ({reason}).</source>
+        <translation>{file} tidak dapat dibaca sebagai tabel buku kode ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}: no column of codes found; the table needs a header row with a column such as Code, Label, Kode, Nama kode, Indikator or Path (looked in the first {rows} rows).</source>
+        <translation>{file}: tidak ada kolom kode; tabel memerlukan baris judul kolom dengan kolom seperti Kode, Nama kode, Indikator, Label, Code, atau Jalur (dicari di {rows} baris pertama).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: the table has a header here but no codes under it.</source>
+        <translation>{file}, baris {row}: tabel punya baris judul kolom di sini tetapi tidak ada kode di bawahnya.</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -6837,6 +6977,14 @@ Pengode: {coder}</translation>
     <message>
         <source>Delete memo</source>
         <translation>Hapus memo</translation>
+    </message>
+    <message>
+        <source>Link memo to display</source>
+        <translation>Tautkan memo ke display</translation>
+    </message>
+    <message>
+        <source>Unlink memo from display</source>
+        <translation>Lepaskan memo dari display</translation>
     </message>
     <message>
         <source>Import source</source>

@@ -10,6 +10,7 @@ failed step leaves nothing behind.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -331,6 +332,45 @@ class CodingActions:
     def on_codes_dropped_on_root(self, dragged: list[int]) -> None:
         """A code dropped on empty space becomes a top-level code."""
         self.dispatcher.run(self.project.codes.move_many, dragged, None)
+
+    def load_codebook_file(self) -> None:
+        """Load a codebook file: YAML, or a table drafted in Excel, CSV or Word (one undo step).
+
+        A table holds its texts in one language, so the researcher says which.
+        """
+        from qualcode.codebooks.files import TABLE_SUFFIXES
+        from qualcode.codebooks.project import load_codebook_into
+
+        path = dialogs.open_file(
+            self,
+            self.tr("Load a codebook file"),
+            self.tr("Codebook (*.yaml *.yml *.xlsx *.csv *.docx)")
+            + ";;"
+            + self.tr("All files (*)"),
+        )
+        if not path:
+            return
+        language = self.settings.language if self.settings.language in ("en", "id") else None
+        if Path(path).suffix.lower() in TABLE_SUFFIXES:
+            choice = dialogs.choose(
+                self,
+                self.tr("Load a codebook file"),
+                self.tr("In which language are the code names and definitions of {file}?").format(
+                    file=Path(path).name
+                ),
+                [self.tr("Bahasa Indonesia"), self.tr("English")],
+            )
+            if choice is None:
+                return
+            language = ("id", "en")[choice]
+        report = self.dispatcher.run(load_codebook_into, self.project, path, language=language)
+        if report is not None:
+            self.statusBar().showMessage(
+                self.tr("Codebook loaded: {created} new codes, {updated} updated.").format(
+                    created=len(report.created), updated=len(report.updated)
+                ),
+                8000,
+            )
 
     def load_shipped_codebook(self, codebook_id: str) -> None:
         """Load a codebook shipped with QualCode (one undo step)."""

@@ -361,6 +361,18 @@ COMMANDS: list[Command] = [
         enabled=_code,
         shortcut="Ctrl+Shift+Delete",
     ),
+    Command(
+        "codebook.load_file",
+        QT_TRANSLATE_NOOP("commands", "&Load a codebook file…"),
+        "codebook",
+        lambda w: w.load_codebook_file(),
+        enabled=writable,
+        tip=QT_TRANSLATE_NOOP(
+            "commands",
+            "A codebook file (.yaml) or a codebook table in Excel, CSV or Word; "
+            "loading it again merges by code",
+        ),
+    ),
     # View
     Command(
         "view.start",

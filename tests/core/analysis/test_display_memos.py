@@ -80,6 +80,44 @@ def test_deleting_the_display_keeps_its_memos_unlinked_and_undo_links_them_again
     assert [m.id for m in p.memos.on_display(d)[None]] == [whole.id]
 
 
+def test_link_an_existing_memo_move_it_and_unlink_it(study: Any) -> None:
+    p, st = study
+    d = _display(p)
+    memo = p.memos.create("Pola di sel ini.").result
+    on_code = p.memos.create("Tentang kode.", target="code", target_id=st.code["Komunikasi"]).result
+    assert memo is not None and on_code is not None
+    before = snapshot(p)
+    p.memos.link_display(memo.id, d, ("I2", "Komunikasi"))
+    tg = p.memos.targets([memo])[memo.id]
+    assert (tg.kind, tg.row_label, tg.col_label) == ("cell", "I2", "Komunikasi")
+    assert p.undo_label() == "Link memo to display"
+    p.memos.link_display(memo.id, d)  # moved to the whole display
+    assert p.memos.targets([memo])[memo.id].kind == "display"
+    assert set(p.memos.on_display(d)) == {None}
+    p.memos.unlink_display(memo.id)
+    assert p.memos.targets([memo])[memo.id].kind == "project"
+    assert p.undo_label() == "Unlink memo from display"
+    with pytest.raises(ValidationError, match="not on a display"):
+        p.memos.unlink_display(memo.id)
+    with pytest.raises(ValidationError, match="written on a code"):
+        p.memos.link_display(on_code.id, d)
+    with pytest.raises(NotFoundError):
+        p.memos.link_display(memo.id, d, ("I9", "Komunikasi"))
+    with pytest.raises(NotFoundError):
+        p.memos.link_display(999999, d)
+    p.undo()
+    p.undo()
+    p.undo()
+    assert snapshot(p) == before
+    # a memo left unlinked by deleting its display can be put on another one
+    other = _display(p, "Lain")
+    p.memos.link_display(memo.id, d)
+    p.displays.delete(d)
+    assert p.memos.targets([memo])[memo.id].kind == "unlinked"
+    p.memos.link_display(memo.id, other)
+    assert p.memos.targets([memo])[memo.id].name == "Lain"
+
+
 def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> None:
     p, st = study
     _display(p, "Faktor: awal")  # a colon in the display's name
@@ -100,6 +138,19 @@ def test_cli_adds_lists_and_shows_memos_on_displays_and_cells(study: Any) -> Non
     assert "cell Faktor: awal — I3 × Sumber daya" in shown
     bad = run("memo", "add", path, "--on", "cell:Faktor: awal:I9:Disposisi", "x", ok=False)
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+    # an existing memo is put on a cell, moved to the display, and taken off again
+    made = json.loads(run("memo", "add", path, "Lepas.", "--json", "--coder", "ana").output)
+    out = run("memo", "link", path, str(made["id"]), "--on", "cell:Faktor\\: awal:I2:Sumber daya",
+              "--coder", "ana").output  # fmt: skip
+    assert "Linked memo" in out and "I2 × Sumber daya" in out
+    run("memo", "link", path, str(made["id"]), "--on", "display:Faktor: awal", "--coder", "ana")
+    shown = json.loads(run("memo", "show", path, str(made["id"]), "--json").output)
+    assert shown["on"]["kind"] == "display"
+    assert "on the project" in run("memo", "unlink", path, str(made["id"]), "--coder", "ana").output
+    for args in (["unlink", path, str(made["id"])],
+                 ["link", path, str(made["id"]), "--on", "code:Komunikasi"]):  # fmt: skip
+        bad = run("memo", *args, ok=False)
+        assert bad.exit_code != 0 and "Traceback" not in bad.output
 
 
 def _export_project(study: Any) -> tuple[str, Any]:
@@ -182,6 +233,37 @@ def test_memo_on_a_cell_gone_from_the_display_is_still_exported(study: Any, tmp_
     run("export", "display", path, "saved:Kerangka", str(tmp_path / "k.docx"), "--language", "en")
     text = "\n".join(x.text for x in docx.Document(str(tmp_path / "k.docx")).paragraphs)
     assert "[M1] I3 × Disposisi (cell no longer in the display): Sel ini hilang nanti." in text
+
+
+def test_memo_list_and_show_flag_a_memo_whose_cell_vanished(study: Any) -> None:
+    """The rule exports use (the display run now has no such row or column) flags the memo in
+    ``memo list`` (text and JSON) and ``memo show``; undoing the change clears the flag."""
+    from qualcode.analysis.cell_memos import gone_cell_memos
+
+    p, st = study
+    d = _display(p)
+    kept = p.memos.create("Tetap.", target="cell", target_id=d, cell=("I2", "Komunikasi")).result
+    lost = p.memos.create("Hilang.", target="cell", target_id=d, cell=("I3", "Disposisi")).result
+    whole = p.memos.create("Seluruh display.", target="display", target_id=d).result
+    assert kept is not None and lost is not None and whole is not None
+    memos = [kept, lost, whole]
+    assert gone_cell_memos(p, p.memos.targets(memos)) == set()
+    p.cases.delete(st.case["I3"])  # the row goes
+    assert gone_cell_memos(p, p.memos.targets(memos)) == {lost.id}
+    p.undo()
+    assert gone_cell_memos(p, p.memos.targets(memos)) == set()
+    p.redo()
+    path = str(p.path)
+    p.close()
+    listed = {m["id"]: m for m in json.loads(run("memo", "list", path, "--json").output)}
+    assert listed[lost.id]["on"]["cell_gone"] is True
+    assert listed[kept.id]["on"]["cell_gone"] is False
+    assert "cell_gone" not in listed[whole.id]["on"]
+    lines = run("memo", "list", path).output.splitlines()
+    (flagged,) = [x for x in lines if "cell no longer in the display" in x]
+    assert "Hilang." in flagged and "I3 × Disposisi" in flagged
+    assert "cell no longer in the display" in run("memo", "show", path, str(lost.id)).output
+    assert "no longer" not in run("memo", "show", path, str(kept.id)).output
 
 
 def test_report_and_memo_export_say_what_display_memos_are_on(study: Any, tmp_path: Any) -> None:

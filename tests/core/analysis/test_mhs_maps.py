@@ -104,6 +104,73 @@ def test_causal_network_sign_strength_evidence_events_and_undo(study) -> None:
         causal_network(p, links=[(K, K, None)])
 
 
+def test_arrow_evidence_added_removed_and_candidates(study) -> None:
+    """The Arrow dialog's operation: cite and uncite codings one by one, in one undo step."""
+    from qualcode.analysis.map_builders import arrow_candidates
+
+    p, st = study
+    K, D = st.code["Komunikasi"], st.code["Disposisi"]
+    record = p.maps.generate("Jaringan", causal_network(p, links=[(K, D, None)], op="and")).result
+    assert record is not None
+    (arrow,) = record.links
+    cited = list(arrow.evidence)
+    assert cited
+    # candidates: codings of both end codes (with sub-codes), and nothing else
+    found = arrow_candidates(p, record, arrow)
+    expected = {
+        c.id for c in p.codings.list() if c.code_id in p_descendants(p, K) | p_descendants(p, D)
+    }
+    assert {e.coding_id for e in found} == expected and set(cited) <= expected
+    before = snapshot(p)
+    extra = next(i for i in sorted(expected) if i not in cited)
+    p.maps.annotate_link(arrow.id, add_evidence=[extra, cited[0]], remove_evidence=[cited[0]])
+    (now,) = p.maps.get(record.id).links
+    assert now.evidence == (*cited[1:], extra, cited[0])  # removed, then cited again last
+    assert p.undo_label() == "Edit map link"
+    p.undo()
+    assert snapshot(p) == before
+    # a cited coding deleted since stays cited (and counted) until removed
+    p.codings.remove([cited[0]])
+    p.maps.annotate_link(arrow.id, add_evidence=[extra])
+    (now,) = p.maps.get(record.id).links
+    assert cited[0] in now.evidence and extra in now.evidence
+    p.maps.annotate_link(arrow.id, remove_evidence=[cited[0]])
+    (now,) = p.maps.get(record.id).links
+    assert cited[0] not in now.evidence
+    with pytest.raises(ValidationError, match="not evidence"):
+        p.maps.annotate_link(arrow.id, remove_evidence=[cited[0]])
+    with pytest.raises(NotFoundError):
+        p.maps.annotate_link(arrow.id, add_evidence=[999999])
+    with pytest.raises(NotFoundError):
+        p.maps.annotate_link(987654, add_evidence=[extra])
+
+
+def p_descendants(p, code_id: int) -> set[int]:
+    out, todo = set(), [code_id]
+    while todo:
+        cur = todo.pop()
+        out.add(cur)
+        todo.extend(c.id for c in p.codes.all() if c.parent_id == cur)
+    return out
+
+
+def test_arrow_candidates_of_a_case_and_a_code(study) -> None:
+    """A case end narrows a code end's codings to that case (and the cases under it)."""
+    from qualcode.analysis.map_builders import arrow_candidates
+
+    p, st = study
+    made = p.maps.create("Peta").result
+    assert made is not None
+    p.maps.add_nodes(made.id, [("case", st.case["I2"], "", 0, 0), ("code", st.code["Komunikasi"],
+                                                                    "", 200, 0)])  # fmt: skip
+    nodes = p.maps.get(made.id).nodes
+    p.maps.link(nodes[0].id, nodes[1].id, "supports")
+    record = p.maps.get(made.id)
+    found = arrow_candidates(p, record, record.links[0])
+    assert found and all("I2" in e.cases for e in found)
+    assert all(e.code.startswith("Komunikasi") for e in found)
+
+
 def test_cli_draws_context_chart_and_causal_network_and_exports(study, tmp_path: Path) -> None:
     p, st = study
     p.close()
@@ -126,6 +193,18 @@ def test_cli_draws_context_chart_and_causal_network_and_exports(study, tmp_path:
     listed = run("map", "evidence", path, "Jaringan")
     assert "Komitmen pimpinan tinggi sekali." in listed and "lemah" in listed
     run("map", "annotate", path, "Jaringan", str(first["id"]), "--strength", "strong")
+    # pick evidence: list the codings the arrow could cite, add one, remove one
+    link = str(first["id"])
+    options = json.loads(run("map", "evidence", path, "Jaringan", "--candidates", link, "--json"))
+    assert {o["coding"] for o in options if o["cited"]} == {st.c["c3"], st.c["c5"]}
+    new = next(o["coding"] for o in options if not o["cited"])
+    assert f"* {st.c['c3']}: [" in run("map", "evidence", path, "Jaringan", "--candidates", link)
+    out = run("map", "annotate", path, "Jaringan", link, "--add-evidence", str(new),
+              "--remove-evidence", str(st.c["c3"]))  # fmt: skip
+    assert f"evidence: {st.c['c5']}, {new}" in out
+    bad = CliRunner().invoke(cli, ["map", "annotate", path, "Jaringan", link,
+                                   "--remove-evidence", str(st.c["c3"])])  # fmt: skip
+    assert bad.exit_code != 0 and "Traceback" not in bad.output and "not evidence" in bad.output
     assert "strong" in run("map", "show", path, "Jaringan")
     bad = CliRunner().invoke(cli, ["map", "annotate", path, "Jaringan", str(first["id"]),
                                    "--sign", "x"])  # fmt: skip

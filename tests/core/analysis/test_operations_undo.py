@@ -105,9 +105,15 @@ OPERATIONS: dict[str, Op] = {
     "memo.on_cell": lambda p, s: p.memos.create("Sel", target="cell", target_id=s.display,
                                                 cell=(str(s.st.case["I2"]), "Sumber daya")),
     "memo.delete_cell": lambda p, s: p.memos.delete(s.cell_memo),
+    "memo.link": lambda p, s: p.memos.link_display(s.memo, s.display),
+    "memo.link_move": lambda p, s: p.memos.link_display(s.cell_memo, s.display,
+                                                        ("I2", "Sumber daya")),
+    "memo.unlink": lambda p, s: p.memos.unlink_display(s.cell_memo),
     "map.generate": lambda p, s: p.maps.generate("Bagan konteks", context_chart(p, group_by="OPD")),
     "map.annotate": lambda p, s: p.maps.annotate_link(s.arrow, sign="-", strength="strong",
                                                       evidence=[s.st.c["c2"]]),
+    "map.annotate_evidence": lambda p, s: p.maps.annotate_link(
+        s.arrow, add_evidence=[s.st.c["c2"]], remove_evidence=_cited(p, s.arrow)[:1]),
     "display.effect_type": lambda p, s: p.effects.set_type(
         s.effects, str(s.st.code["Sumber daya"]), "Bappeda", "meta"),
     "display.effect_type_edit": lambda p, s: p.effects.set_type(
@@ -129,6 +135,12 @@ OPERATIONS: dict[str, Op] = {
     "review.delete": lambda p, s: p.review.delete(s.comment),
     "review.merge": lambda p, s: merge_review(p, _reviewed_copy(p, s)),
 }  # fmt: skip
+
+
+def _cited(p: Project, link_id: int) -> list[int]:
+    """The codings arrow ``link_id`` cites now."""
+    links = [lk for map_id, _name in p.maps.all() for lk in p.maps.get(map_id).links]
+    return list(next(lk for lk in links if lk.id == link_id).evidence)
 
 
 def _reviewed_copy(p: Project, s: Seeded) -> Path:

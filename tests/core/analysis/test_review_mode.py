@@ -56,6 +56,35 @@ def test_review_mode_writes_comments_and_own_codings_only(study) -> None:
         assert held.review.get(student.id).status == "resolved"
 
 
+def test_review_mode_links_the_reviewers_own_memos_to_displays_only(study) -> None:
+    """The ownership rule of display links in a file: the reviewer puts her own memos on the
+    student's display and takes them off; the student's links stay as they are."""
+    p, st = study
+    display = p.displays.save("Kerangka", ready_spec(p, "framework")).result.id
+    student = p.memos.create("Memo peneliti.", target="display", target_id=display).result
+    loose = p.memos.create("Memo proyek peneliti.").result
+    path = p.path
+    p.close()
+    with Project.open(path, coder="pembimbing", review=True) as r:
+        cell = (str(st.case["I1"]), str(st.code["Komunikasi"]))
+        on_cell = r.memos.create("Cek sel ini.", target="cell", target_id=display, cell=cell)
+        note = r.memos.create("Catatan pembimbing.").result
+        r.memos.link_display(note.id, display)
+        r.memos.link_display(note.id, display, cell)
+        r.memos.unlink_display(note.id)
+        r.undo()
+        assert r.memos.targets([note])[note.id].kind == "cell"
+        for attempt in (
+            lambda: r.memos.unlink_display(student.id),
+            lambda: r.memos.link_display(student.id, display, cell),
+            lambda: r.memos.link_display(loose.id, display),
+        ):
+            with pytest.raises(ReviewModeError):
+                attempt()
+        assert r.memos.targets([student])[student.id].kind == "display"
+        r.memos.delete(on_cell.result.id)
+
+
 def test_changing_another_coders_coding_needs_confirmation(study) -> None:
     p, st = study
     theirs = st.c["c12"]  # made by budi

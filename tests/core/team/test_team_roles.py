@@ -335,3 +335,69 @@ def test_a_coder_never_searches_an_altered_server_index(team: Team) -> None:
         assert len(index_warnings(p)) == 1
     with Project.open(team.urls["budi"]) as p:
         assert isinstance(open_index(p), PgIndex) and index_warnings(p) == []
+
+
+def test_coder_links_own_memos_to_displays_but_not_others_links(team: Team) -> None:
+    """Memo links to displays belong to the memo's author: a coder links and unlinks their
+    own memos (undoably); another member's link is refused, even on a raw connection; an
+    owner manages every link."""
+    from qualcode.analysis.displays import ready_spec
+
+    _coding(team, "budi")  # a coding, so the display has a cell
+    with Project.open(team.urls["ana"]) as p:
+        case = p.cases.create("I1").result
+        assert case is not None
+        p.cases.link(case.id, team.ids["source"])
+        saved = p.displays.save("Matriks", ready_spec(p, "matrix")).result
+        assert saved is not None
+        display = saved.id
+        shown = p.displays.run(display)
+        cell = (shown.rows[0].key, shown.columns[0].key)
+        owners = p.memos.create("Pola umum.", target="display", target_id=display).result
+        assert owners is not None
+    with Project.open(team.urls["citra"]) as p:
+        citras = p.memos.create("Memo citra.").result
+        assert citras is not None
+    with Project.open(team.urls["budi"]) as p:
+        assert role_of(p) == "coder"
+        written = p.memos.create("Di sel ini.", target="cell", target_id=display, cell=cell)
+        assert written.result is not None
+        own = p.memos.create("Memo budi.").result
+        assert own is not None
+        p.memos.link_display(own.id, display)  # link their own memo
+        assert p.memos.targets([own])[own.id].kind == "display"
+        p.memos.link_display(own.id, display, cell)  # move it to a cell
+        assert p.memos.targets([own])[own.id].kind == "cell"
+        p.memos.unlink_display(own.id)  # and unlink it
+        assert p.memos.targets([own])[own.id].kind == "project"
+        p.undo()
+        assert p.memos.targets([own])[own.id].kind == "cell"
+        before = snapshot(p)
+        with pytest.raises(RoleDeniedError, match="was made by ana"):
+            p.memos.unlink_display(owners.id)  # another member's link
+        with pytest.raises(RoleDeniedError, match="was made by ana"):
+            p.memos.link_display(owners.id, display, cell)  # moving it
+        with pytest.raises(RoleDeniedError):
+            p.memos.link_display(citras.id, display)  # linking another member's memo
+        assert snapshot(p) == before
+        p.memos.delete(written.result.id)  # deleting their own memo drops its link too
+        assert written.result.id not in {m.id for m in p.memos.all()}
+    with team.raw("budi") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="was made by ana"):
+            conn.execute(f"DELETE FROM display_memo WHERE memo_id = {owners.id}")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="was made by ana"):
+            conn.execute(f"UPDATE display_memo SET row_key = 'x' WHERE memo_id = {owners.id}")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute(  # a link for citra's memo
+                "INSERT INTO display_memo (memo_id, display_id, display_name, row_label, "
+                f"col_label) VALUES ({citras.id}, {display}, 'Matriks', '', '')"
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # handing my link to citra
+            conn.execute(f"UPDATE display_memo SET memo_id = {citras.id} "
+                         f"WHERE memo_id = {own.id}")  # fmt: skip
+    with Project.open(team.urls["ana"]) as p:  # the owner manages every link
+        p.memos.unlink_display(own.id)
+        p.memos.link_display(citras.id, display, cell)
+        assert p.memos.targets([citras])[citras.id].kind == "cell"
+        p.displays.delete(display)  # every link goes unlinked with it
+        assert {p.memos.targets([m])[m.id].kind for m in (owners, citras)} == {"unlinked"}
