@@ -156,10 +156,23 @@ class Operation:
         self._record(["i", table.name, [image]])
         return int(image["id"]) if "id" in image else 0
 
-    def insert_many(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        """Insert many rows (all with the same keys) and return their ids in order."""
+    def insert_many(
+        self, table: Table, rows: Sequence[Mapping[str, Any]], *, keys_only: bool = False
+    ) -> list[int]:
+        """Insert many rows (all with the same keys) and return their ids in order.
+
+        ``keys_only=True`` records only each new row's key: undo reads the rest back
+        from the table before removing the rows (as for large values), so a bulk
+        import's undo step stays a list of ids instead of a copy of every row.
+        """
         if not rows:
             return []
+        if keys_only:
+            key = _pk_column(table)
+            result = self.conn.execute(insert(table).returning(key), rows)
+            ids = sorted(int(r[0]) for r in result)
+            self._record(["i", table.name, [{key.name: i} for i in ids]])
+            return ids
         # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
         # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
         # out in VALUES order within a statement, so sorting by id restores it.
@@ -169,6 +182,13 @@ class Operation:
             images.sort(key=lambda img: img["id"])
         self._record(["i", table.name, images])
         return [int(i["id"]) for i in images if "id" in i]
+
+    def inserted(self, table: Table, ids: Sequence[int]) -> None:
+        """Record rows the caller inserted with its own bulk statement, by key only (as
+        ``insert_many(keys_only=True)``: undo reads them back before removing them)."""
+        if ids:
+            name = _pk_column(table).name
+            self._record(["i", table.name, [{name: i} for i in ids]])
 
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
         """Update one row by its primary key; return its image before the change."""

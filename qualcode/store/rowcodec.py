@@ -81,7 +81,10 @@ class Packer:
     def add(self, entry: Any) -> None:
         """Append one entry."""
         self._out("," if self.count else "[")
-        _write(entry, self._out)
+        if _keys_only(entry):
+            self._out(_dumps(entry))  # keys only (a bulk import): small whatever the count
+        else:
+            _write(entry, self._out)
         self.count += 1
 
     def finish(self) -> bytes:
@@ -92,6 +95,20 @@ class Packer:
         data = b"".join(self._parts)
         self._parts = []
         return data
+
+
+def _keys_only(entry: Any) -> bool:
+    """An insert entry whose rows are only their integer keys (``keys_only`` inserts)."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 3
+        and entry[0] == "i"
+        and isinstance(entry[2], list)
+        and all(
+            isinstance(row, dict) and len(row) == 1 and type(next(iter(row.values()))) is int
+            for row in entry[2]
+        )
+    )
 
 
 def _dumps(value: Any) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import re
 import uuid
 
+_CANONICAL_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _GUID_RE = re.compile(
     r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$"
 )
@@ -73,6 +74,11 @@ def guid_key(value: str) -> str:
     return value.strip().strip("{}").lower()
 
 
+def is_guid_key(value: str) -> bool:
+    """Whether ``value`` is a GUID already in its :func:`guid_key` form."""
+    return _CANONICAL_RE.match(value) is not None
+
+
 class GuidTable:
     """Maps every GUID spelling met in one file to one canonical spelling.
 
@@ -87,7 +93,12 @@ class GuidTable:
 
     def canon(self, value: str | None) -> str | None:
         """Canonical spelling of ``value`` (``None`` or empty stays ``None``)."""
-        if value is None or not value.strip():
+        if value is None:
+            return None
+        found = self._canon.get(value)  # already in key form: one look-up
+        if found is not None:
+            return found
+        if not value.strip():
             return None
         key = guid_key(value)
         found = self._canon.get(key)
@@ -111,6 +122,18 @@ class GuidTable:
             return guid, None
         self._canon[guid_key(guid)] = match.group(1)
         return match.group(1), guid
+
+    def canon_unreferenced(self, value: str | None) -> tuple[str, bool]:
+        """:meth:`canon_or_new` for a GUID nothing refers to by a respelling (a coding, a
+        selection: hundreds of thousands in a large project): a GUID already in canonical
+        form is returned without being remembered."""
+        if value:
+            found = self._canon.get(value)
+            if found is not None:
+                return found, False
+            if _CANONICAL_RE.match(value):  # its own key, and no other spelling was met
+                return value, False
+        return self.canon_or_new(value)
 
     def canon_or_new(self, value: str | None) -> tuple[str, bool]:
         """Canonical spelling, or a new GUID when missing (second item: was missing)."""

@@ -7,9 +7,11 @@ leaves out: everything skipped ends up in ``Project.messages`` (spec §7).
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from qualcode.errors import ImportFailedError
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -19,6 +21,7 @@ from qualcode.interop.refi.format.archive import (
     ProjectPackage,
     open_package,
 )
+from qualcode.interop.refi.format.guids import guid_key, is_guid_key
 from qualcode.interop.refi.format.model import (
     EXTENSION_FOLDER,
     Case,
@@ -29,6 +32,7 @@ from qualcode.interop.refi.format.model import (
     Project,
     Set,
     Severity,
+    TextSelection,
     TextSource,
     User,
     Variable,
@@ -50,16 +54,41 @@ if TYPE_CHECKING:
     from lxml import etree
 
 
+class ProjectSink(Protocol):
+    """Takes a project while it is read: the small sections, then each source and note.
+
+    With a sink, :func:`read_project` keeps no source, selection or handled note: the
+    project it returns has no ``sources``, only the ``selections`` its cases refer to,
+    and the notes :meth:`note` did not take.
+    """
+
+    def begin(self, head: Project) -> None:
+        """Users, codes and variables read so far (before the first source, or at the
+        end); ``users`` lists only the users listed in the file."""
+        ...
+
+    def source(self, source: TextSource, selections: Sequence[TextSelection]) -> None:
+        """One source and its selections (merged, positions converted)."""
+        ...
+
+    def note(self, note: Note, earlier: str | None) -> bool:
+        """One note (``earlier``: the spelling its references used, when another);
+        True when the sink took it for good (the project returned leaves it out)."""
+        ...
+
+
 def read_project(
     path: str | Path,
     *,
     limits: ArchiveLimits = DEFAULT_LIMITS,
     resolve_external: ExternalResolver | None = None,
+    sink: ProjectSink | None = None,
 ) -> Project:
     """Read a ``.qdpx`` archive or a bare ``.qde`` file.
 
     Raises ``ImportFailedError`` when the file is unsafe or not a REFI-QDA project;
-    anything partially imported is described in ``Project.messages``.
+    anything partially imported is described in ``Project.messages``. With a
+    ``sink``, sources and notes go to it as they are read (see :class:`ProjectSink`).
     """
     with open_package(path, limits) as package:
         stream = package.open_qde()
@@ -67,7 +96,7 @@ def read_project(
             reader: _ProjectReader | None = None
             for root, element in iter_xml(stream, package.display_name, _STREAMED):
                 if reader is None:
-                    reader = _ProjectReader(package, root, resolve_external)
+                    reader = _ProjectReader(package, root, resolve_external, sink)
                     reader.check_root()
                 if element is root:
                     break
@@ -76,6 +105,19 @@ def read_project(
             return reader.finish()
         finally:
             stream.close()
+
+
+def project_name(path: str | Path, *, limits: ArchiveLimits = DEFAULT_LIMITS) -> str:
+    """The project's name (``Project@name``, else the file's stem), read from the
+    start of the file only."""
+    with open_package(path, limits) as package:
+        stream = package.open_qde()
+        try:
+            for root, _element in iter_xml(stream, package.display_name, _STREAMED):
+                return root.get("name") or Path(package.display_name).stem
+        finally:
+            stream.close()
+    return Path(path).stem
 
 
 #: Elements handled as soon as they are complete (then cleared): the sections and,
@@ -156,8 +198,14 @@ class _ProjectReader(SourcesReader):
         package: ProjectPackage,
         root: etree._Element,
         resolve_external: ExternalResolver | None,
+        sink: ProjectSink | None = None,
     ) -> None:
         super().__init__(package, root, resolve_external)
+        self.sink = sink
+        self._begun = False
+        self._spans = _Spans()  # streaming: every selection, for the cases read last
+        self._remap: dict[str, str] = {}
+        self._source_guids: set[str] = set()
         self._users_read: list[User] = []
         self._codes_read: tuple[Code, ...] = ()
         self._sources_read: list[TextSource] = []
@@ -203,10 +251,40 @@ class _ProjectReader(SourcesReader):
         if section == "Sources":
             source = self._source(element)
             if source is not None:
-                self._sources_read.append(source)
+                if self.sink is not None:
+                    self._stream(source)
+                else:
+                    self._sources_read.append(source)
         elif name == "Note":
-            self._notes_read.append(self._note(element))
+            note, earlier = self._note(element)
+            if self.sink is None or not self.sink.note(note, earlier):
+                self._notes_read.append(note)
         _free(element)
+
+    def _begin(self) -> None:
+        if self.sink is None or self._begun:
+            return
+        self._begun = True
+        self.sink.begin(
+            Project(
+                name=self.root.get("name") or Path(self.package.display_name).stem,
+                origin=self.origin,
+                users=tuple(self._users_read),
+                codes=self._codes_read,
+                variables=tuple(self.variables.values()),
+                extensions=self.package.read_folder(EXTENSION_FOLDER),
+            )
+        )
+
+    def _stream(self, source: TextSource) -> None:
+        """Hand one source and its selections to the sink, keeping only their spans."""
+        assert self.sink is not None
+        self._begin()
+        selections = self.selections.build_last(self._remap)
+        for sel in selections:
+            self._spans.add(sel)
+        self._source_guids.add(source.guid)
+        self.sink.source(source, selections)
 
     def finish(self) -> Project:
         root = self.root
@@ -236,14 +314,27 @@ class _ProjectReader(SourcesReader):
         if dangling or spelled:
             self.problems["dangling-note"] += dangling
             codes, sources = self._fix_early_note_refs(codes, sources)
-        selections, remap = self.selections.build(self.messages)
-        source_guids = {s.guid for s in sources}
-        selection_guids = {s.guid for s in selections} | set(remap)
-        cases = self._cases(source_guids, selection_guids, remap)
+        known_selections: Container[str]
+        if self.sink is not None:
+            self._begin()
+            self.selections.report(self.messages)
+            selections: tuple[TextSelection, ...] = ()
+            remap = self._remap
+            source_guids = self._source_guids
+            known_selections = _Either(self._spans, remap)
+        else:
+            selections, remap = self.selections.build(self.messages)
+            source_guids = {s.guid for s in sources}
+            known_selections = {s.guid for s in selections} | set(remap)
+        cases = self._cases(source_guids, known_selections, remap)
+        if self.sink is not None:  # only the selections cases refer to
+            wanted = dict.fromkeys(g for c in cases for g in c.selection_guids)
+            selections = tuple(self._spans.selection(g) for g in wanted if g in self._spans)
+            self._spans = _Spans()
         sets = self._sets(source_guids)
-        known_objects = (
-            self.code_guids | self.note_guids | source_guids | selection_guids
-            | {c.guid for c in cases} | {s.guid for s in sets} | set(self.variables)
+        known_objects = _Either(
+            self.code_guids, self.note_guids, source_guids, known_selections,
+            {c.guid for c in cases}, {s.guid for s in sets}, self.variables,
         )  # fmt: skip
         links = self._links(known_objects, remap)
         graphs = child(root, "Graphs")
@@ -325,7 +416,8 @@ class _ProjectReader(SourcesReader):
             )
         return (*users, *(User(g) for g in missing))
 
-    def _note(self, element: etree._Element) -> Note:
+    def _note(self, element: etree._Element) -> tuple[Note, str | None]:
+        earlier: str | None = None
         if element.get("guid") is None:
             guid = self.canon(None)[0]
         else:
@@ -333,7 +425,21 @@ class _ProjectReader(SourcesReader):
             if earlier is not None:
                 self.respelled[earlier] = guid
         self.note_guids.add(guid)
-        text = self.load_text(element)
+        content: etree._Element | None = None
+        description: str | None = None
+        dropped = 0
+        for item in element:  # each child looked at once (a project may have 100k notes)
+            tag = item.tag
+            if not isinstance(tag, str):
+                continue
+            name = tag[tag.rfind("}") + 1 :]
+            if name == "PlainTextContent":
+                content = item if content is None else content
+            elif name == "Description":
+                description = (item.text or "") if description is None else description
+            elif name == "PlainTextSelection":
+                dropped += 1
+        text = (content.text or "") if content is not None else self.load_text(element)
         if text is None:
             self.warn(
                 "missing-note-text",
@@ -341,7 +447,6 @@ class _ProjectReader(SourcesReader):
                 note=element.get("name") or guid,
             )
             text = ""
-        dropped = sum(1 for _ in children(element, "PlainTextSelection"))
         if dropped:
             self.warn(
                 "note-selections",
@@ -352,16 +457,17 @@ class _ProjectReader(SourcesReader):
                 note=element.get("name") or guid,
                 count=dropped,
             )
-        return Note(
+        note = Note(
             guid=guid,
             name=element.get("name") or "",
             text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
-            description=child_text(element, "Description"),
+            description=description or "",
             creating_user=self.user(element.get("creatingUser")),
             created=parse_datetime(element.get("creationDateTime")),
             modifying_user=self.user(element.get("modifyingUser")),
             modified=parse_datetime(element.get("modifiedDateTime")),
         )
+        return note, earlier
 
     def _codes(self) -> tuple[Code, ...]:
         book = child(self.root, "CodeBook")
@@ -395,7 +501,7 @@ class _ProjectReader(SourcesReader):
             )
 
     def _cases(
-        self, sources: set[str], selections: set[str], remap: dict[str, str]
+        self, sources: set[str], selections: Container[str], remap: dict[str, str]
     ) -> tuple[Case, ...]:
         section = child(self.root, "Cases")
         out: list[Case] = []
@@ -422,12 +528,12 @@ class _ProjectReader(SourcesReader):
         return tuple(out)
 
     def _refs(
-        self, element: etree._Element, tag: str, known: set[str], problem: str
+        self, element: etree._Element, tag: str, known: Container[str], problem: str
     ) -> tuple[str, ...]:
         out: dict[str, None] = {}
         for ref in children(element, tag):
             guid = self.guids.canon(ref.get("targetGUID") or ref.get("guid"))
-            if guid in known:
+            if guid is not None and guid in known:
                 out[guid] = None
             else:
                 self.problems[problem] += 1
@@ -450,7 +556,7 @@ class _ProjectReader(SourcesReader):
             )
         return tuple(out)
 
-    def _links(self, known: set[str], remap: dict[str, str]) -> tuple[Link, ...]:
+    def _links(self, known: Container[str], remap: dict[str, str]) -> tuple[Link, ...]:
         section = child(self.root, "Links")
         out: list[Link] = []
         for element in children(section, "Link") if section is not None else ():
@@ -492,10 +598,58 @@ class _ProjectReader(SourcesReader):
             self.warn(kind, texts.get(kind, kind + ": {count}"), count=count)
 
 
+class _Either:
+    """Membership in any of several containers (without building their union)."""
+
+    def __init__(self, *parts: Container[str]) -> None:
+        self.parts = parts
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in part for part in self.parts)
+
+
+class _Spans:
+    """Where each selection read lies, compactly (a large project has 200k of them)."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}  # guid key -> row
+        self._guids: list[str] = []
+        self._source_ids: dict[str, int] = {}
+        self._sources: list[str] = []
+        self._rows = array("q")  # source index, start, end per selection
+        self._names: dict[int, str] = {}
+
+    def add(self, sel: TextSelection) -> None:
+        row = len(self._guids)
+        source = self._source_ids.setdefault(sel.source_guid, len(self._sources))
+        if source == len(self._sources):
+            self._sources.append(sel.source_guid)
+        guid = sel.guid
+        self._index.setdefault(guid if is_guid_key(guid) else guid_key(guid), row)
+        self._guids.append(sel.guid)
+        self._rows.extend((source, sel.start, sel.end))
+        if sel.name:
+            self._names[row] = sel.name
+
+    def __contains__(self, guid: object) -> bool:
+        return isinstance(guid, str) and guid_key(guid) in self._index
+
+    def selection(self, guid: str) -> TextSelection:
+        """The selection (without codings or notes) of a GUID that is here."""
+        row = self._index[guid_key(guid)]
+        source, start, end = self._rows[3 * row : 3 * row + 3]
+        return TextSelection(
+            self._guids[row], self._sources[source], start, end, self._names.get(row, "")
+        )
+
+
 def _free(element: etree._Element) -> None:
-    """Release a handled element and the already handled siblings before it."""
+    """Release a handled element; the handled siblings before it go in batches (one
+    slice deletion per :data:`_FREED_AT_ONCE`, not one per element)."""
     element.clear()
     parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
+    if parent is not None and len(parent) > _FREED_AT_ONCE:
+        del parent[: parent.index(element)]
+
+
+_FREED_AT_ONCE = 512

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -77,6 +77,7 @@ class ReaderBase:
         self.code_guids: set[str] = set()
         self.variables: dict[str, Variable] = {}
         self.selections = SelectionBuilder(self.origin)
+        self._user_spelling: dict[str, str] = {}
 
     # -- small helpers ------------------------------------------------------------
     def warn(self, kind: str, template: str, /, **params: object) -> None:
@@ -91,17 +92,35 @@ class ReaderBase:
             self.problems["missing-guid"] += 1
         return guid, missing
 
+    def canon_own(self, value: str | None) -> tuple[str, bool]:
+        """:meth:`canon` of the GUID of a coding or selection (see
+        :meth:`GuidTable.canon_unreferenced`)."""
+        guid, missing = self.guids.canon_unreferenced(value)
+        if missing:
+            self.problems["missing-guid"] += 1
+        return guid, missing
+
     def user(self, value: str | None) -> str | None:
+        if value is None:
+            return None
+        found = self._user_spelling.get(value)  # a few users, met on every coding
+        if found is not None:
+            return found
         guid = self.guids.canon(value)
         if guid is not None:
             self.users_seen.setdefault(guid, None)
+            self._user_spelling[value] = guid
         return guid
 
     def note_refs(self, element: etree._Element, tag: str = "NoteRef") -> tuple[str, ...]:
         """The notes ``element`` refers to; before the notes are read (they come after the
         sources in the file), every reference is kept and checked once they are."""
+        return self.note_ref_list(children(element, tag))
+
+    def note_ref_list(self, refs: Iterable[etree._Element]) -> tuple[str, ...]:
+        """:meth:`note_refs` of the given ``NoteRef`` elements."""
         out: list[str] = []
-        for ref in children(element, tag):
+        for ref in refs:
             guid = self.guids.canon(ref.get("targetGUID"))
             if guid is None:
                 self.problems["dangling-note"] += 1
@@ -172,21 +191,40 @@ class ReaderBase:
         return tuple(out)
 
     def codings(self, element: etree._Element, fallback_user: str | None) -> tuple[Coding, ...]:
+        return self.coding_list(children(element, "Coding"), fallback_user)
+
+    def coding_list(
+        self, elements: Iterable[etree._Element], fallback_user: str | None
+    ) -> tuple[Coding, ...]:
+        """The ``Coding`` elements given, each child looked at once (200k in a project)."""
         out: list[Coding] = []
-        for coding in children(element, "Coding"):
-            ref = child(coding, "CodeRef")
-            code = self.guids.canon(ref.get("targetGUID")) if ref is not None else None
-            if code not in self.code_guids:
+        canon = self.guids.canon
+        for coding in elements:
+            ref: etree._Element | None = None
+            notes: list[etree._Element] = []
+            for item in coding:
+                tag = item.tag
+                if not isinstance(tag, str):
+                    continue
+                name = tag[tag.rfind("}") + 1 :]
+                if name == "CodeRef":
+                    if ref is None:
+                        ref = item
+                elif name == "NoteRef":
+                    notes.append(item)
+            code = canon(ref.get("targetGUID")) if ref is not None else None
+            if code is None or code not in self.code_guids:
                 self.problems["dangling-code"] += 1
                 continue
-            guid, _ = self.canon(coding.get("guid"))
+            get = coding.get
+            guid, _ = self.canon_own(get("guid"))
             out.append(
                 Coding(
-                    guid=guid,
-                    code_guid=code,
-                    creating_user=self.user(coding.get("creatingUser")) or fallback_user,
-                    created=parse_datetime(coding.get("creationDateTime")),
-                    note_guids=self.note_refs(coding),
+                    guid,
+                    code,
+                    self.user(get("creatingUser")) or fallback_user,
+                    parse_datetime(get("creationDateTime")),
+                    self.note_ref_list(notes) if notes else (),
                 )
             )
         return tuple(out)

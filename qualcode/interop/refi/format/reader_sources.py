@@ -90,31 +90,7 @@ class SourcesReader(ReaderBase):
         original = self._original(original_uri, name)
         creator = self.user(outer.get("creatingUser"))
         project_creator = self.guids.canon(self.root.get("creatingUserGUID"))
-        raws: list[RawSelection] = []
-        for sel in children(text_element, "PlainTextSelection"):
-            sel_guid, _ = self.canon(sel.get("guid"))
-            sel_user = self.user(sel.get("creatingUser"))
-            try:
-                start = int(sel.get("startPosition", ""))
-                end = int(sel.get("endPosition", ""))
-            except ValueError:
-                self.problems["bad-position"] += 1
-                continue
-            raws.append(
-                RawSelection(
-                    guid=sel_guid,
-                    start=start,
-                    end=end,
-                    name=sel.get("name") or "",
-                    description=child_text(sel, "Description"),
-                    codings=self.codings(sel, sel_user or creator or project_creator),
-                    note_guids=self.note_refs(sel),
-                    creating_user=sel_user,
-                    created=parse_datetime(sel.get("creationDateTime")),
-                    modifying_user=self.user(sel.get("modifyingUser")),
-                    modified=parse_datetime(sel.get("modifiedDateTime")),
-                )
-            )
+        raws = self._selections(text_element, creator or project_creator)
         stored = self.selections.add_source(guid, name, raw, raws)
         return TextSource(
             guid=guid,
@@ -131,6 +107,53 @@ class SourcesReader(ReaderBase):
             modifying_user=self.user(outer.get("modifyingUser")),
             modified=parse_datetime(outer.get("modifiedDateTime")),
         )
+
+    def _selections(
+        self, text_element: etree._Element, fallback_user: str | None
+    ) -> list[RawSelection]:
+        """The ``PlainTextSelection`` children as written, each child looked at once."""
+        raws: list[RawSelection] = []
+        user = self.user
+        for sel in text_element.iterchildren("{*}PlainTextSelection"):
+            get = sel.get
+            sel_guid, _ = self.canon_own(get("guid"))
+            sel_user = user(get("creatingUser"))
+            try:
+                start = int(get("startPosition", ""))
+                end = int(get("endPosition", ""))
+            except ValueError:
+                self.problems["bad-position"] += 1
+                continue
+            description: str | None = None
+            codings: list[etree._Element] = []
+            notes: list[etree._Element] = []
+            for item in sel:
+                tag = item.tag
+                if not isinstance(tag, str):
+                    continue
+                name = tag[tag.rfind("}") + 1 :]
+                if name == "Coding":
+                    codings.append(item)
+                elif name == "NoteRef":
+                    notes.append(item)
+                elif name == "Description" and description is None:
+                    description = item.text or ""
+            raws.append(
+                RawSelection(
+                    sel_guid,
+                    start,
+                    end,
+                    get("name") or "",
+                    description or "",
+                    self.coding_list(codings, sel_user or fallback_user) if codings else (),
+                    self.note_ref_list(notes) if notes else (),
+                    sel_user,
+                    parse_datetime(get("creationDateTime")),
+                    user(get("modifyingUser")),
+                    parse_datetime(get("modifiedDateTime")),
+                )
+            )
+        return raws
 
     def _original(self, uri: str | None, source: str) -> OriginalFile | None:
         if not uri:

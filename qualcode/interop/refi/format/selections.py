@@ -56,7 +56,7 @@ class _SourceResult:
     guid: str
     name: str
     choice: UnitChoice
-    converted: list[tuple[RawSelection, int, int]]
+    converted: list[tuple[RawSelection, int, int]] | None  # None once built
     inexact: int
 
 
@@ -66,6 +66,7 @@ class SelectionBuilder:
     def __init__(self, origin: str) -> None:
         self.origin = origin
         self._results: list[_SourceResult] = []
+        self._total = self._kept = 0  # selections read, and after merging
 
     def add_source(self, guid: str, name: str, raw_text: str, raws: list[RawSelection]) -> str:
         """Convert one source's selections; returns the text as we store it."""
@@ -95,24 +96,52 @@ class SelectionBuilder:
     def keep_notes(self, keep: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
         """Rewrite note references with ``keep`` (the notes are read after the selections)."""
         for result in self._results:
-            result.converted = [(_notes_kept(raw, keep), a, b) for raw, a, b in result.converted]
+            if result.converted is not None:
+                result.converted = [
+                    (_notes_kept(raw, keep), a, b) for raw, a, b in result.converted
+                ]
 
     def build(
         self, messages: list[ReportMessage]
     ) -> tuple[tuple[TextSelection, ...], dict[str, str]]:
         """All selections merged by (source, start, end), and merged GUID → kept GUID."""
-        self._report_models(messages)
-        groups: dict[tuple[str, int, int], list[RawSelection]] = defaultdict(list)
-        for result in self._results:
-            for raw, a, b in result.converted:
-                groups[(result.guid, a, b)].append(raw)
         out: list[TextSelection] = []
         remap: dict[str, str] = {}
         used: set[str] = set()
-        total = 0
-        for (source, a, b), raws in groups.items():
-            total += len(raws)
+        for result in self._results:
+            out.extend(self._merged(result, remap, used))
+        self.report(messages)
+        return tuple(out), remap
+
+    def build_last(self, remap: dict[str, str]) -> list[TextSelection]:
+        """The selections of the source just added, merged (streaming: one source at a
+        time); merged GUIDs are added to ``remap``. Call :meth:`report` at the end."""
+        if not self._results or self._results[-1].converted is None:
+            return []
+        return self._merged(self._results[-1], remap, set())
+
+    def _merged(
+        self, result: _SourceResult, remap: dict[str, str], used: set[str]
+    ) -> list[TextSelection]:
+        """One source's selections merged by (start, end); frees its raw selections."""
+        groups: dict[tuple[int, int], list[RawSelection]] = defaultdict(list)
+        for raw, a, b in result.converted or ():
+            groups[(a, b)].append(raw)
+        result.converted = None
+        out: list[TextSelection] = []
+        for (a, b), raws in groups.items():
+            self._total += len(raws)
             first = raws[0]
+            if len(raws) == 1 and first.guid not in used and _plain(first):
+                used.add(first.guid)
+                out.append(
+                    TextSelection(
+                        first.guid, result.guid, a, b, first.name, first.description.strip(),
+                        first.codings, first.note_guids, first.creating_user, first.created,
+                        first.modifying_user, first.modified,
+                    )
+                )  # fmt: skip
+                continue
             guid = first.guid if first.guid not in used else new_guid()
             used.add(guid)
             codings: dict[tuple[str, str | None], Coding] = {}
@@ -126,24 +155,37 @@ class SelectionBuilder:
                     descriptions[raw.description.strip()] = None
                 if raw.guid != guid:
                     remap.setdefault(raw.guid, guid)
+            single = len(raws) == 1
             out.append(
                 TextSelection(
                     guid=guid,
-                    source_guid=source,
+                    source_guid=result.guid,
                     start=a,
                     end=b,
-                    name=next((r.name for r in raws if r.name), ""),
+                    name=first.name if single else next((r.name for r in raws if r.name), ""),
                     description="\n\n".join(descriptions),
                     codings=tuple(codings.values()),
                     note_guids=tuple(notes),
                     creating_user=first.creating_user,
-                    created=min((r.created for r in raws if r.created), default=None),
+                    created=first.created
+                    if single
+                    else min((r.created for r in raws if r.created), default=None),
                     modifying_user=first.modifying_user,
-                    modified=max((r.modified for r in raws if r.modified), default=None),
-                    merged_guids=tuple(dict.fromkeys(r.guid for r in raws if r.guid != guid)),
+                    modified=first.modified
+                    if single
+                    else max((r.modified for r in raws if r.modified), default=None),
+                    merged_guids=()
+                    if single
+                    else tuple(dict.fromkeys(r.guid for r in raws if r.guid != guid)),
                 )
             )
-        if total > len(out):
+        self._kept += len(out)
+        return out
+
+    def report(self, messages: list[ReportMessage]) -> None:
+        """The report of every source built: unit models, doubtful positions, merges."""
+        self._report_models(messages)
+        if self._total > self._kept:
             messages.append(
                 report(
                     "selections-merged",
@@ -153,11 +195,10 @@ class SelectionBuilder:
                         "the same text range became one selection with all their codings.",
                     ),
                     Severity.INFO,
-                    before=total,
-                    after=len(out),
+                    before=self._total,
+                    after=self._kept,
                 )
             )
-        return tuple(out), remap
 
     def _report_models(self, messages: list[ReportMessage]) -> None:
         by_model: dict[str, list[_SourceResult]] = defaultdict(list)
@@ -220,6 +261,14 @@ class SelectionBuilder:
                         count=result.inexact,
                     )
                 )
+
+
+def _plain(raw: RawSelection) -> bool:
+    """A selection merging would leave as it is: no repeated coding or note."""
+    codings = raw.codings
+    if len(codings) > 1 and len({(c.code_guid, c.creating_user) for c in codings}) < len(codings):
+        return False
+    return len(raw.note_guids) < 2 or len(set(raw.note_guids)) == len(raw.note_guids)
 
 
 def _notes_kept(

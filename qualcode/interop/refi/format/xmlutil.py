@@ -18,15 +18,14 @@ _RGB_RE = re.compile(r"^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$")
 
 
 def children(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    """Direct children called ``name`` (any namespace)."""
-    for child in element:
-        if local_name(child) == name:
-            yield child
+    """Direct children called ``name`` (any namespace, or none)."""
+    found: Iterator[etree._Element] = element.iterchildren("{*}" + name)
+    return found
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
     """First direct child called ``name``, or ``None``."""
-    return next(children(element, name), None)
+    return next(element.iterchildren("{*}" + name), None)
 
 
 def child_text(element: etree._Element, name: str) -> str:
@@ -39,10 +38,21 @@ def parse_datetime(value: str | None) -> dt.datetime | None:
     """An ``xsd:dateTime`` as a datetime, ``None`` when absent or unreadable."""
     if not value:
         return None
+    found = _STAMPS.get(value)  # a project's stamps repeat (to the second, 200k codings)
+    if found is not None:
+        return found
     try:
-        return dt.datetime.fromisoformat(value.strip())
+        parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         return None
+    if len(_STAMPS) >= _STAMPS_KEPT:
+        _STAMPS.clear()
+    _STAMPS[value] = parsed
+    return parsed
+
+
+_STAMPS: dict[str, dt.datetime] = {}
+_STAMPS_KEPT = 20_000
 
 
 def format_datetime(value: dt.datetime) -> str:

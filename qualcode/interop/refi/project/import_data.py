@@ -7,8 +7,6 @@ half (coders, codes, sets, links) and the entry point are in
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import uuid
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -18,20 +16,18 @@ from sqlalchemy import Table, select
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format import model as m
 from qualcode.interop.refi.project.common import Progress, RefiReport, decode_extras
-from qualcode.records import CASE_KINDS, MEMO_KINDS, SOURCE_KINDS, VALENCES, Attribute
+from qualcode.interop.refi.project.import_sources import SourceStream, naive
+from qualcode.records import CASE_KINDS, MEMO_KINDS, Attribute
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
-from qualcode.store.recorder import chunks
 
 if TYPE_CHECKING:
     from qualcode.store.recorder import Operation
 
 STAGES = ("users", "codes", "sources", "attributes", "cases", "codings", "sets", "memos")
-CODING_KEYS = ("Coding GUID", "Valence", "Magnitude", "Period", "Event date", "Weight", "Note")
-_BATCH = 20_000
 
 
-class DataImporter:
+class DataImporter(SourceStream):
     """State shared by the import steps: maps from REFI GUIDs to our ids, and the report."""
 
     def __init__(
@@ -47,10 +43,8 @@ class DataImporter:
         self.code_of: dict[str, int] = {}
         self.source_of: dict[str, tuple[int, int]] = {}  # guid -> (id, length)
         self.case_of: dict[str, int] = {}
-        self.coding_of: dict[str, int] = {}
-        self._coding_waits: dict[str, str] = {}  # coding guid -> guid of its pending twin
-        self._batch_guids: list[str] = []  # REFI GUIDs of the coding rows not yet inserted
-        self._inserted = 0
+        self._coder_rows: tuple[dict[str, int], dict[str, int]] | None = None
+        self._coders: Counter[str] = Counter()
         self.attr_of: dict[tuple[str, str], Attribute] = {}
         self.note_refs: dict[str, list[tuple[str, Any]]] = {}
         self.consumed: set[str] = set()
@@ -88,98 +82,43 @@ class DataImporter:
         return self.op.insert_many(table, [values])[0]
 
     def coder(self, *users: str | None) -> int:
+        """The coder of the first of ``users`` given (one not listed in the file's
+        ``Users`` is added when first met); the importing coder when none is."""
         for user in users:
-            if user and user in self.coder_of:
-                return self.coder_of[user]
+            if user:
+                found = self.coder_of.get(user)
+                return found if found is not None else self.user(m.User(user))
         return self.op.coder_id
 
-    # -- sources -------------------------------------------------------------------------
-    def sources(self) -> None:
-        src = t.source.c
-        rows = self.conn.execute(select(src.id, src.guid, src.name, src.length)).all()
-        by_guid = {r.guid.lower(): r for r in rows}
-        by_name: dict[str, Any] = {r.name: r for r in rows}
-        created = matched = empty = 0
-        for source in self.refi.sources:
-            text = source.text
-            if not text.strip():
-                empty += 1
-                continue
-            name = " ".join(source.name.split())[:500] or "Source"
-            found = by_guid.get(source.guid.lower()) or by_name.get(name)
-            if found is not None and self._same_text(found.id, found.length, text):
-                matched += 1
-                self.source_of[source.guid] = (found.id, found.length)
-            else:
-                new_name = _unique_name(name, by_name)
-                if found is not None:
-                    self.report.add(
-                        "source-renamed",
-                        QT_TRANSLATE_NOOP(
-                            "refi",
-                            "Source {name}: the project has a source of that name (or GUID) with "
-                            "a different text; imported as {new_name}.",
-                        ),
-                        name=name,
-                        new_name=new_name,
-                    )
-                new_id = self._add_source(source, new_name, text)
-                by_name[new_name] = _Row(new_id, new_name, len(text))
-                self.source_of[source.guid] = (new_id, len(text))
-                created += 1
-            for note in source.note_guids:
-                self.refer(note, "source", self.source_of[source.guid][0])
-        self.count("sources", created, matched)
-        if empty:
-            self.report.add(
-                "empty-sources",
-                QT_TRANSLATE_NOOP("refi", "{count} source(s) without text were not imported."),
-                count=empty,
-            )
+    def users(self, users: tuple[m.User, ...]) -> None:
+        """The coders of ``users`` (those not met before)."""
+        for user in users:
+            if user.guid not in self.coder_of:
+                self.user(user)
+        self.count("coders", self._coders["created"], self._coders["matched"])
 
-    def _same_text(self, source_id: int, length: int, text: str) -> bool:
-        if length != len(text):
-            return False
-        stored = self.conn.execute(
-            select(t.source_content.c.text).where(t.source_content.c.source_id == source_id)
-        ).scalar()
-        return stored == text
-
-    def _add_source(self, source: m.TextSource, name: str, text: str) -> int:
-        description, extras = decode_extras(
-            source.description, ("Kind", "Language", "Date collected", "Original file")
-        )
-        kind = extras.get("Kind", "interview")
-        collected: dt.date | None = None
-        try:
-            collected = dt.date.fromisoformat(extras.get("Date collected", "").strip())
-        except ValueError:
-            collected = None
-        original = source.original
-        data = original.data if original is not None else None
-        new_id = self.insert(
-            t.source,
-            {
-                "name": name,
-                "kind": kind if kind in SOURCE_KINDS else "interview",
-                "language": (extras.get("Language") or "").strip()[:16] or None,
-                "date_collected": collected,
-                "length": len(text),
-                "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
-                "original_name": (extras.get("Original file") or original.filename)[:500]
-                if original is not None
-                else None,
-                "description": description,
-                "meta": {},
-                "created_by": self.coder(source.creating_user),
-                "created_at": naive(source.created) or utcnow(),
-                "guid": self.free_guid(t.source, source.guid),
-            },
-        )
-        self.op.insert_many(
-            t.source_content, [{"source_id": new_id, "text": text, "original": data}]
-        )
-        return new_id
+    def user(self, user: m.User) -> int:
+        """The coder of a REFI user: matched by GUID, then name, else created."""
+        if self._coder_rows is None:
+            rows = self.conn.execute(select(t.coder.c.id, t.coder.c.guid, t.coder.c.name)).all()
+            self._coder_rows = ({r.guid.lower(): r.id for r in rows}, {r.name: r.id for r in rows})
+        by_guid, by_name = self._coder_rows
+        found = by_guid.get(user.guid.lower())
+        name = " ".join((user.name or user.user_id or "").split())[:200]
+        if found is None and name:
+            found = by_name.get(name)
+        if found is not None:
+            self._coders["matched"] += 1
+        else:
+            name = _unique_name(name or f"REFI user {user.guid[:8]}", by_name)
+            found = self.insert(t.coder, {"name": name, "guid": user.guid})
+            by_name[name] = found
+            by_guid[user.guid.lower()] = found
+            self._coders["created"] += 1
+        self.coder_of[user.guid] = found
+        if "coders" in self.report.counts:  # met after the users were counted
+            self.count("coders", self._coders["created"], self._coders["matched"])
+        return found
 
     # -- attributes ----------------------------------------------------------------------
     def attributes(self) -> None:
@@ -187,9 +126,8 @@ class DataImporter:
         for case in self.refi.cases:
             for value in case.values:
                 owners.setdefault(value.variable_guid, set()).add("case")
-        for source in self.refi.sources:
-            for value in source.values:
-                owners.setdefault(value.variable_guid, set()).add("source")
+        for guid in self.value_owners:
+            owners.setdefault(guid, set()).add("source")
         rows = self.conn.execute(select(t.attribute)).all()
         by_guid = {(r.guid.lower(), r.owner): r for r in rows}
         by_name = {(r.name.lower(), r.owner): r for r in rows}
@@ -221,10 +159,10 @@ class DataImporter:
                 self.attr_of[(var.guid, owner)] = record
         self.count("attributes", created, matched)
         rows_out: list[dict[str, Any]] = []
-        for source in self.refi.sources:
-            if source.guid in self.source_of:
-                self.values("source", self.source_of[source.guid][0], source.values, rows_out)
-        self.op.insert_many(t.attribute_value, rows_out)
+        for source_id, source_values in self.source_values:
+            self.values("source", source_id, source_values, rows_out)
+        self.source_values = []
+        self.op.insert_many(t.attribute_value, rows_out, keys_only=True)
 
     def values(
         self, owner: str, owner_id: int, values: tuple[m.VariableValue, ...], out: list[Any]
@@ -362,154 +300,6 @@ class DataImporter:
             ).scalar()
         return False
 
-    # -- codings -------------------------------------------------------------------------
-    def codings(self) -> None:
-        c = t.coding.c
-        source_ids = sorted({sid for sid, _ in self.source_of.values()})
-        existing: dict[tuple[int, int, int, int, int], int] = {}
-        for part in chunks(source_ids):
-            for row in self.conn.execute(
-                select(c.id, c.source_id, c.code_id, c.coder_id, c.start_pos, c.end_pos).where(
-                    c.source_id.in_(part)
-                )
-            ):
-                existing[(row.source_id, row.code_id, row.coder_id, row.start_pos, row.end_pos)] = (
-                    row.id
-                )
-        attrs = self._coding_attributes()
-        rows: list[dict[str, Any]] = []
-        pending: dict[tuple[int, int, int, int, int], str] = {}
-        matched = bad = bare = created = 0
-        whole = [
-            m.TextSelection(
-                f"whole:{s.guid}", s.guid, 0, self.source_of[s.guid][1], codings=s.codings
-            )
-            for s in self.refi.sources
-            if s.codings and s.guid in self.source_of
-        ]
-        if whole:
-            self.report.add(
-                "whole-source-codings",
-                QT_TRANSLATE_NOOP(
-                    "refi", "Codes applied to {count} whole source(s) were imported as codings "
-                    "of their whole text."
-                ),
-                m.Severity.INFO,
-                count=len(whole),
-            )  # fmt: skip
-        # Selections a case refers to became case links (a speaker's turns): not lost.
-        for_cases = {guid for case in self.refi.cases for guid in case.selection_guids}
-        total = sum(len(sel.codings) for sel in (*self.refi.selections, *whole))
-        for sel in (*self.refi.selections, *whole):
-            if sel.source_guid not in self.source_of:
-                continue
-            source_id, length = self.source_of[sel.source_guid]
-            if not 0 <= sel.start < sel.end <= length:
-                bad += 1
-                continue
-            if not sel.codings:
-                bare += not sel.note_guids and sel.guid not in for_cases
-            for note in sel.note_guids:
-                if note in attrs:
-                    continue
-                if sel.codings:
-                    self.refer(note, "coding-guid", sel.codings[0].guid)
-                else:
-                    self.refer(note, "source", source_id)
-            for coding in sel.codings:
-                code_id = self.code_of.get(coding.code_guid)
-                if code_id is None:
-                    continue
-                coder_id = self.coder(coding.creating_user, sel.creating_user)
-                key = (source_id, code_id, coder_id, sel.start, sel.end)
-                for note in coding.note_guids:
-                    self.refer(note, "coding-guid", coding.guid)
-                if key in existing:
-                    self.coding_of[coding.guid] = existing[key]
-                    matched += 1
-                    continue
-                if key in pending:
-                    self._coding_waits.setdefault(coding.guid, pending[key])  # resolved below
-                    continue
-                pending[key] = coding.guid
-                when = naive(coding.created or sel.created) or utcnow()
-                rows.append(
-                    {
-                        "guid": self.free_guid(t.coding, coding.guid),
-                        "source_id": source_id, "code_id": code_id, "coder_id": coder_id,
-                        "start_pos": sel.start, "end_pos": sel.end,
-                        **attrs.get(coding.guid, _NO_ATTRS),
-                        "created_at": when, "modified_at": when,
-                    }
-                )  # fmt: skip
-                self._batch_guids.append(coding.guid)
-                if len(rows) >= _BATCH:
-                    created += self._insert_codings(rows, total)
-        created += self._insert_codings(rows, total)
-        for guid, target in self._coding_waits.items():
-            self.coding_of.setdefault(guid, self.coding_of[target])
-        self.count("codings", created, matched)
-        if bad:
-            self.report.add(
-                "selection-range",
-                QT_TRANSLATE_NOOP(
-                    "refi", "{count} selection(s) outside their source's text were not imported."
-                ),
-                count=bad,
-            )
-        if bare:
-            self.report.add(
-                "bare-selections",
-                QT_TRANSLATE_NOOP(
-                    "refi",
-                    "{count} selection(s) without codes or notes were not imported "
-                    "(QualCode keeps only coded passages).",
-                ),
-                m.Severity.INFO,
-                count=bare,
-            )
-
-    def _insert_codings(self, rows: list[dict[str, Any]], total: int) -> int:
-        """Insert a batch of coding rows (then emptied); returns how many."""
-        if not rows:
-            return 0
-        ids = self.op.insert_many(t.coding, rows)
-        for guid, new_id in zip(self._batch_guids, ids, strict=True):
-            self.coding_of[guid] = new_id
-        count = len(rows)
-        self._inserted += count
-        rows.clear()
-        self._batch_guids.clear()
-        if self.progress is not None:
-            self.progress("codings", self._inserted, total)
-        return count
-
-    def _coding_attributes(self) -> dict[str, dict[str, Any]]:
-        """Coding attributes written by our exporter as notes (``Coding GUID`` extras)."""
-        out: dict[str, dict[str, Any]] = {}
-        for note in self.refi.notes:
-            _, extras = decode_extras(note.description, CODING_KEYS)
-            guid = extras.get("Coding GUID", "").strip()
-            if not guid:
-                continue
-            self.consumed.add(note.guid)
-            valence = extras.get("Valence", "").strip() or None
-            event: dt.date | None = None
-            try:
-                event = dt.date.fromisoformat(extras.get("Event date", "").strip())
-            except ValueError:
-                event = None
-            out[guid] = {
-                "valence": valence if valence in VALENCES else None,
-                "magnitude": (extras.get("Magnitude") or "").strip()[:32] or None,
-                "period": (extras.get("Period") or "").strip()[:64] or None,
-                "event_date": event,
-                "weight": (extras.get("Weight") or "").strip()[:32] or None,
-                "note": extras.get("Note", ""),
-            }
-            out[note.guid] = {}  # the note itself: skipped as a selection note
-        return out
-
     # -- memos ---------------------------------------------------------------------------
     def memos(self) -> None:
         for guid in self.refi.note_guids:
@@ -536,8 +326,7 @@ class DataImporter:
                     case_name.get(extras.get("Case", "").strip().lower())
                 )
                 column = "case_id" if target is not None else None
-            elif kind == "coding-guid":
-                target = self.coding_of.get(target)
+            elif kind == "coding":
                 column = "coding_id" if target is not None else None
             elif kind in ("code", "source"):
                 column = f"{kind}_id"
@@ -578,20 +367,8 @@ class DataImporter:
             self.report.add(kind, texts[kind], count=count)
 
 
-_NO_ATTRS: dict[str, Any] = {
-    "valence": None, "magnitude": None, "period": None, "event_date": None, "weight": None,
-    "note": "",
-}  # fmt: skip
-
-
-class _Row:
-    """A just-created source, shaped like a query row."""
-
-    def __init__(self, id: int, name: str, length: int) -> None:
-        self.id, self.name, self.length = id, name, length
-
-
 def _unique_name(name: str, taken: dict[str, Any]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... whichever is not in ``taken``."""
     if name not in taken:
         return name
     n = 2
@@ -619,12 +396,3 @@ def _attribute_type(kind: m.VariableType, extras: dict[str, str]) -> tuple[str, 
         allowed = [v.strip() for v in extras.get("Allowed values", "").split("|") if v.strip()]
         return "category", allowed
     return "text", []
-
-
-def naive(value: dt.datetime | None) -> dt.datetime | None:
-    """A timestamp as the database stores it (naive UTC)."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value

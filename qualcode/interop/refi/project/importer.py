@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +37,10 @@ from qualcode.interop.refi.project.review_notes import import_review_notes
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from qualcode.project import Project
+    from qualcode.store.recorder import Operation
 
 CODE_KEYS = (
     "Short", "Inclusion", "Exclusion", "Example", "Codebook", "Codebook code",
@@ -87,6 +93,7 @@ def import_refi_as_new(
     import uuid
 
     from qualcode.errors import ProjectError
+    from qualcode.interop.refi.format.reader import project_name
     from qualcode.project import Project
 
     final = Path(target).resolve()
@@ -97,9 +104,12 @@ def import_refi_as_new(
     leftovers = [temp.with_name(temp.name + extra) for extra in ("-wal", "-shm", ".lock")]
     if progress is not None:
         progress("read", 0, 1)
-    model = read_refi_file(path)
-    refi, is_codebook = model
-    title = " ".join(refi.name.split()) if not is_codebook else ""
+    model: tuple[m.Project, bool] | None = None
+    if _is_codebook(Path(path)):
+        model = read_refi_file(path)
+        title = ""
+    else:
+        title = " ".join(project_name(path).split())
     try:
         with Project.create(temp, coder=coder, title=title or final.stem) as project:
             report = import_refi(path, project, progress=progress, model=model)
@@ -128,19 +138,17 @@ def import_refi(
 
     Raises ``ImportFailedError`` (project untouched) for unsafe or unreadable files.
     ``progress(stage, done, total)`` is called along the way; raising
-    ``CancelledError`` from it cancels the import and keeps nothing. ``model`` is
-    what :func:`read_refi_file` gave for ``path`` when the caller read it already.
+    ``CancelledError`` from it cancels the import and keeps nothing. A project file
+    is read as it is imported, one source at a time; ``model`` is what
+    :func:`read_refi_file` gave for ``path`` when the caller read it already.
     """
+    from qualcode.interop.refi.format import read_project
+
     path = Path(path)
-    if model is None:
-        if progress is not None:
-            progress("read", 0, 1)
+    is_codebook = model[1] if model is not None else _is_codebook(path)
+    if model is None and is_codebook:
         model = read_refi_file(path)
-    refi, is_codebook = model
-    if progress is not None:
-        progress("read", 1, 1)
     report = RefiReport("import", path.name)
-    report.extend(refi.messages)
     label = (
         QT_TRANSLATE_NOOP("operations", "Import REFI-QDA codebook")
         if is_codebook
@@ -148,8 +156,16 @@ def import_refi(
     )
     with project.operation("refi.import", label) as op:
         op.spool()  # a whole project's rows: kept compressed for the undo step, not as dicts
-        importer = _Importer(op, refi, report, progress)
-        importer.run()
+        importer = _Importer(op, m.Project(name=""), report, progress, path)
+        with _small_cache(op.conn):
+            if model is not None:
+                refi = importer.feed(model[0])
+            else:
+                if progress is not None:
+                    progress("read", 0, 1)
+                refi = read_project(path, sink=importer)
+            importer.end(refi)
+        report.messages[:0] = refi.messages
         if not is_codebook:  # the identity register travels only in archives that carry it
             from qualcode.interop.refi.format.identity import import_register
 
@@ -159,23 +175,88 @@ def import_refi(
     return report
 
 
-class _Importer(DataImporter):
-    """Users, codes and sets; sources, cases, codings and memos come from the base."""
+@contextmanager
+def _small_cache(conn: Connection) -> Iterator[None]:
+    """A smaller SQLite page cache while a whole project is written: the pages written
+    are not read again, and the project's usual 64 MB would all be taken."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+    conn.exec_driver_sql(f"PRAGMA cache_size={_IMPORT_CACHE}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
 
-    def run(self) -> None:
+
+_IMPORT_CACHE = -16384  # KiB
+
+
+def _is_codebook(path: Path) -> bool:
+    return path.suffix.lower() == ".qdc" or _looks_like_codebook(path)
+
+
+class _Importer(DataImporter):
+    """The import as the reader's sink: users and codes first, then each source and note
+    as read, then cases, sets, links and memos once the file is read."""
+
+    def __init__(
+        self,
+        op: Operation,
+        refi: m.Project,
+        report: RefiReport,
+        progress: Progress | None,
+        path: Path,
+    ) -> None:
+        super().__init__(op, refi, report, progress)
+        self.path = path
+
+    def begin(self, head: m.Project) -> None:
+        self.refi = head
+        self.from_qualcode = head.origin.startswith("QualCode")
+        if self.progress is not None:
+            self.progress("read", 1, 1)
         self.stage("users")
-        self.users()
+        self.users(head.users)
         self.stage("codes")
         self.codes()
         self.codebooks()
         self.stage("sources")
-        self.sources()
+        self.begin_sources(self.path)
+
+    def note(self, note: m.Note, earlier: str | None) -> bool:
+        if earlier is not None and earlier in self.note_refs:
+            self.note_refs.setdefault(note.guid, []).extend(self.note_refs.pop(earlier))
+        if self.coding_attributes(note):  # taken for good: never a memo
+            self.note_refs.pop(note.guid, None)
+            return True
+        return False
+
+    def feed(self, refi: m.Project) -> m.Project:
+        """Import a project read whole (a codebook, or a model given by the caller) the
+        way the reader streams one; returns it without the notes taken."""
+        self.begin(refi)
+        by_source: dict[str, list[m.TextSelection]] = {}
+        for sel in refi.selections:
+            by_source.setdefault(sel.source_guid, []).append(sel)
+        for source in refi.sources:
+            self.source(source, by_source.get(source.guid, ()))
+        notes = tuple(n for n in refi.notes if not self.note(n, None))
+        return replace(refi, notes=notes)
+
+    def end(self, refi: m.Project) -> None:
+        """Everything read after the sources: cases, sets, links, notes."""
+        self.refi = refi
+        self.flush_attributes()
+        self.users(refi.users)
+        self.report_sources()
         self.stage("attributes")
         self.attributes()
         self.stage("cases")
         self.cases()
         self.stage("codings")
-        self.codings()
+        self.report_codings({guid for case in refi.cases for guid in case.selection_guids})
         self.stage("sets")
         self.sets()
         self.links()
@@ -183,29 +264,6 @@ class _Importer(DataImporter):
         import_review_notes(self)  # before memos: review notes are comments, not memos
         self.memos()  # last: sets and links consume or redirect some notes
         self.finish()
-
-    # -- users -------------------------------------------------------------------------
-    def users(self) -> None:
-        rows = self.conn.execute(select(t.coder.c.id, t.coder.c.guid, t.coder.c.name)).all()
-        by_guid = {r.guid.lower(): r.id for r in rows}
-        by_name = {r.name: r.id for r in rows}
-        created = matched = 0
-        for user in self.refi.users:
-            found = by_guid.get(user.guid.lower())
-            name = " ".join((user.name or user.user_id or "").split())[:200]
-            if found is None and name:
-                found = by_name.get(name)
-            if found is not None:
-                matched += 1
-            else:
-                name = name or f"REFI user {user.guid[:8]}"
-                name = _unique(name, by_name)
-                found = self.insert(t.coder, {"name": name, "guid": user.guid})
-                by_name[name] = found
-                by_guid[user.guid.lower()] = found
-                created += 1
-            self.coder_of[user.guid] = found
-        self.count("coders", created, matched)
 
     # -- codes -------------------------------------------------------------------------
     def codes(self) -> None:

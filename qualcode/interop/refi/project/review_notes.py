@@ -163,7 +163,7 @@ def _target_id(imp: DataImporter, target: str, guid: str) -> int:
     if target == "code":
         return imp.code_of.get(guid, 0)
     if target == "coding":
-        return imp.coding_of.get(guid, 0)
+        return imp.coding_id(guid) or 0
     if target == "excerpt":
         return imp.source_of.get(guid, (0, 0))[0]
     return 0

@@ -1,0 +1,489 @@
+"""The streamed half of the REFI-QDA import: each source with its codings, as it is read.
+
+The reader hands over one source at a time (:class:`ProjectSink`); its text, its
+codings and the references of its notes are written at once and the source is
+dropped, so an import holds one source, never the project. Coding attributes come
+later in the file (as notes written by our exporter) and update the codings this
+import created. Rows are inserted with ``keys_only`` images: the undo step of a
+whole project is a list of ids (undo reads the rows back before removing them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, func, select, update
+
+from qualcode.i18n import QT_TRANSLATE_NOOP
+from qualcode.interop.refi.format import model as m
+from qualcode.interop.refi.project.common import (
+    EXTRAS_MARKER,
+    Progress,
+    RefiReport,
+    decode_extras,
+)
+from qualcode.records import SOURCE_KINDS, VALENCES
+from qualcode.store import tables as t
+from qualcode.store.models.base import utcnow
+from qualcode.store.recorder import chunks
+
+if TYPE_CHECKING:
+    from qualcode.store.recorder import Operation
+
+CODING_KEYS = ("Coding GUID", "Valence", "Magnitude", "Period", "Event date", "Weight", "Note")
+_UPDATES = 5_000  # coding attribute updates sent at a time
+_NO_ATTRS: dict[str, Any] = {
+    "valence": None, "magnitude": None, "period": None, "event_date": None, "weight": None,
+    "note": "",
+}  # fmt: skip
+
+
+class SourceStream:
+    """Sources and codings as the reader streams them; the state the later steps need."""
+
+    op: Operation
+    refi: m.Project
+    report: RefiReport
+    progress: Progress | None
+    from_qualcode: bool
+    coder_of: dict[str, int]
+    code_of: dict[str, int]
+    source_of: dict[str, tuple[int, int]]
+
+    if TYPE_CHECKING:  # provided by the importer
+
+        def refer(self, note_guid: str, kind: str, target: Any) -> None: ...
+        def coder(self, *users: str | None) -> int: ...
+        def free_guid(self, table: Any, guid: str) -> str: ...
+        def count(self, kind: str, created: int, matched: int) -> None: ...
+
+    # -- set-up --------------------------------------------------------------------------
+    def begin_sources(self, path: Path) -> None:
+        """Read what the merge needs of the project's sources and codings."""
+        src = t.source.c
+        rows = self.op.conn.execute(select(src.id, src.guid, src.name, src.length)).all()
+        self._src_by_guid: dict[str, Any] = {r.guid.lower(): r for r in rows}
+        self._src_by_name: dict[str, Any] = {r.name: r for r in rows}
+        self._first_coding = int(
+            self.op.conn.execute(select(func.max(t.coding.c.id))).scalar() or 0
+        )
+        # REFI coding GUID -> (id, created here) where the GUID alone does not find it.
+        self._coding_ids: dict[str, tuple[int, bool]] = {}
+        self._coding_hashes: set[int] = set()
+        self._stats: Counter[str] = Counter()
+        self._bare: list[str] = []
+        self._updates: list[tuple[str, dict[str, Any]]] = []
+        self.source_values: list[tuple[int, tuple[m.VariableValue, ...]]] = []
+        self.value_owners: set[str] = set()  # variables with a value on some source
+        self._total = _count_sources(path)
+
+    # -- sources -------------------------------------------------------------------------
+    def source(self, source: m.TextSource, selections: Sequence[m.TextSelection]) -> None:
+        """Write one source, its codings and its notes' references."""
+        for value in source.values:
+            self.value_owners.add(value.variable_guid)
+        text = source.text
+        if not text.strip():
+            self._stats["empty"] += 1
+            return
+        name = " ".join(source.name.split())[:500] or "Source"
+        found = self._src_by_guid.get(source.guid.lower()) or self._src_by_name.get(name)
+        if found is not None and self._same_text(found.id, found.length, text):
+            self._stats["matched"] += 1
+            source_id, merged = found.id, True
+        else:
+            new_name = _unique_name(name, self._src_by_name)
+            if found is not None:
+                self.report.add(
+                    "source-renamed",
+                    QT_TRANSLATE_NOOP(
+                        "refi",
+                        "Source {name}: the project has a source of that name (or GUID) with "
+                        "a different text; imported as {new_name}.",
+                    ),
+                    name=name,
+                    new_name=new_name,
+                )
+            source_id, merged = self._add_source(source, new_name, text), False
+            self._src_by_name[new_name] = _Row(source_id, new_name, len(text))
+            self._stats["created"] += 1
+        self.source_of[source.guid] = (source_id, len(text))
+        for note in source.note_guids:
+            self.refer(note, "source", source_id)
+        if source.values:
+            self.source_values.append((source_id, source.values))
+        self._codings(source, selections, source_id, len(text), merged)
+        done = self._stats["created"] + self._stats["matched"] + self._stats["empty"]
+        if self.progress is not None:
+            self.progress("sources", done, max(done, self._total))
+
+    def _same_text(self, source_id: int, length: int, text: str) -> bool:
+        if length != len(text):
+            return False
+        stored = self.op.conn.execute(
+            select(t.source_content.c.text).where(t.source_content.c.source_id == source_id)
+        ).scalar()
+        return bool(stored == text)
+
+    def _add_source(self, source: m.TextSource, name: str, text: str) -> int:
+        description, extras = decode_extras(
+            source.description, ("Kind", "Language", "Date collected", "Original file")
+        )
+        kind = extras.get("Kind", "interview")
+        collected: dt.date | None = None
+        try:
+            collected = dt.date.fromisoformat(extras.get("Date collected", "").strip())
+        except ValueError:
+            collected = None
+        original = source.original
+        data = original.data if original is not None else None
+        (new_id,) = self.op.insert_many(
+            t.source,
+            [
+                {
+                    "name": name,
+                    "kind": kind if kind in SOURCE_KINDS else "interview",
+                    "language": (extras.get("Language") or "").strip()[:16] or None,
+                    "date_collected": collected,
+                    "length": len(text),
+                    "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+                    "original_name": (extras.get("Original file") or original.filename)[:500]
+                    if original is not None
+                    else None,
+                    "description": description,
+                    "meta": {},
+                    "created_by": self.coder(source.creating_user),
+                    "created_at": naive(source.created) or utcnow(),
+                    "guid": self.free_guid(t.source, source.guid),
+                }
+            ],
+            keys_only=True,
+        )
+        self.op.insert_many(
+            t.source_content,
+            [{"source_id": new_id, "text": text, "original": data}],
+            keys_only=True,
+        )
+        return new_id
+
+    # -- codings -------------------------------------------------------------------------
+    def _codings(
+        self,
+        source: m.TextSource,
+        selections: Sequence[m.TextSelection],
+        source_id: int,
+        length: int,
+        merged: bool,
+    ) -> None:
+        """Insert one source's codings (merged into the ones already there)."""
+        c = t.coding.c
+        existing: dict[tuple[int, int, int, int], int] = {}
+        if merged:
+            query = select(c.id, c.code_id, c.coder_id, c.start_pos, c.end_pos)
+            for row in self.op.conn.execute(query.where(c.source_id == source_id)):
+                existing[(row.code_id, row.coder_id, row.start_pos, row.end_pos)] = row.id
+        sels = list(selections)
+        if source.codings:
+            self._stats["whole"] += 1
+            sels.append(
+                m.TextSelection(
+                    f"whole:{source.guid}", source.guid, 0, length, codings=source.codings
+                )
+            )
+        rows: list[list[Any]] = []
+        pending: dict[tuple[int, int, int, int], int] = {}  # key -> index in rows
+        target: dict[str, tuple[str, int]] = {}  # coding guid -> ("row", index) | ("id", id)
+        notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
+        stamps: dict[dt.datetime | None, dt.datetime] = {}
+        for sel in sels:
+            if not 0 <= sel.start < sel.end <= length:
+                self._stats["bad"] += 1
+                continue
+            if not sel.codings and not sel.note_guids:
+                self._bare.append(sel.guid)
+            first = sel.codings[0].guid if sel.codings else None
+            notes.extend((note, first) for note in sel.note_guids)
+            for coding in sel.codings:
+                code_id = self.code_of.get(coding.code_guid)
+                if code_id is None:
+                    continue
+                coder_id = self.coder(coding.creating_user, sel.creating_user)
+                key = (code_id, coder_id, sel.start, sel.end)
+                notes.extend((note, coding.guid) for note in coding.note_guids)
+                if key in existing:
+                    target[coding.guid] = ("id", existing[key])
+                    self._coding_ids[coding.guid] = (existing[key], False)
+                    self._stats["codings matched"] += 1
+                    continue
+                if key in pending:
+                    target.setdefault(coding.guid, ("row", pending[key]))
+                    continue
+                pending[key] = len(rows)
+                target[coding.guid] = ("row", len(rows))
+                stamp = coding.created or sel.created
+                when = stamps.get(stamp)
+                if when is None:
+                    when = stamps[stamp] = naive(stamp) or utcnow()
+                rows.append([coding.guid, source_id, code_id, coder_id, sel.start, sel.end, when])
+        guids = [row[0] for row in rows]
+        ids = self._insert_codings(rows)
+        own = {guid: new_id for guid, new_id in zip(guids, ids, strict=True)}
+        resolved: dict[str, int] = {}
+        for guid, (kind, value) in target.items():
+            resolved[guid] = ids[value] if kind == "row" else value
+            if kind == "row" and own.get(guid) != resolved[guid]:
+                self._coding_ids[guid] = (resolved[guid], False)  # a repeat of another coding
+        for note, coding_guid in notes:
+            if coding_guid is None:
+                self.refer(note, "source", source_id)
+            else:
+                self.refer(note, "coding", resolved.get(coding_guid))
+
+    def _insert_codings(self, rows: list[list[Any]]) -> list[int]:
+        """Insert coding rows ``[guid, source, code, coder, start, end, created]``, each
+        under its REFI GUID unless the project has it already; returns their ids."""
+        if not rows:
+            return []
+        c = t.coding.c
+        hashes = self._coding_hashes
+        # The project's codings from before may have any GUID: ask. This import's own
+        # are remembered by hash only; a hash met before is checked exactly.
+        ask = [row[0] for row in rows] if self._first_coding else []
+        ask += [row[0] for row in rows if hash(row[0].lower()) in hashes]
+        taken: set[str] = set()
+        for part in chunks(ask):
+            found = self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars()
+            taken.update(g.lower() for g in found)
+        renamed: list[tuple[str, int]] = []
+        for index, row in enumerate(rows):
+            guid = row[0]
+            if guid.lower() in taken:
+                row[0] = str(uuid.uuid4())
+                renamed.append((guid, index))
+            taken.add(guid.lower())
+            hashes.add(hash(row[0].lower()))
+        if self.op.conn.dialect.name == "sqlite":
+            ids = self._insert_sqlite(rows)
+        else:
+            columns = ("guid", "source_id", "code_id", "coder_id", "start_pos", "end_pos")
+            values = [
+                {**dict(zip(columns, row, strict=False)), **_NO_ATTRS,
+                 "created_at": row[6], "modified_at": row[6]}
+                for row in rows
+            ]  # fmt: skip
+            ids = self.op.insert_many(t.coding, values, keys_only=True)
+        for guid, index in renamed:
+            self._coding_ids.setdefault(guid, (ids[index], True))
+        self._stats["codings"] += len(ids)
+        return ids
+
+    def _insert_sqlite(self, rows: list[list[Any]]) -> list[int]:
+        """The rows in one ``executemany`` under ids given here: the next ones of the
+        table's AUTOINCREMENT (this write transaction is the only writer)."""
+        conn = self.op.conn
+        last = conn.exec_driver_sql(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'coding'), 0), "
+            "coalesce((SELECT max(id) FROM coding), 0))"
+        ).scalar()
+        first = int(last or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        stamps: dict[dt.datetime, str] = {}
+        params = []
+        for new_id, row in zip(ids, rows, strict=True):
+            when = row[6]
+            stamp = stamps.get(when)
+            if stamp is None:
+                stamp = stamps[when] = when.isoformat(" ", "microseconds")  # SQLAlchemy's form
+            params.append((new_id, *row[:6], stamp, stamp))
+        conn.exec_driver_sql(
+            "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, "
+            "note, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+            params,
+        )
+        self.op.inserted(t.coding, ids)
+        return ids
+
+    def coding_id(self, guid: str) -> int | None:
+        """The id of the coding that REFI coding ``guid`` became (or matched), if any."""
+        known = self._coding_ids.get(guid)
+        if known is not None:
+            return known[0]
+        c = t.coding.c
+        found = self.op.conn.execute(
+            select(c.id).where(c.guid == guid, c.id > self._first_coding)
+        ).scalar()
+        return int(found) if found is not None else None
+
+    # -- coding attributes ---------------------------------------------------------------
+    def coding_attributes(self, note: m.Note) -> bool:
+        """Take a note our exporter wrote for a coding's attributes (True when it is one)."""
+        if EXTRAS_MARKER not in note.description:
+            return False
+        extras = _coding_extras(note.description)
+        guid = extras.get("Coding GUID", "").strip()
+        if not guid:
+            return False
+        valence = extras.get("Valence", "").strip() or None
+        event: dt.date | None = None
+        try:
+            event = dt.date.fromisoformat(extras.get("Event date", "").strip())
+        except ValueError:
+            event = None
+        values = {
+            "valence": valence if valence in VALENCES else None,
+            "magnitude": (extras.get("Magnitude") or "").strip()[:32] or None,
+            "period": (extras.get("Period") or "").strip()[:64] or None,
+            "event_date": event,
+            "weight": (extras.get("Weight") or "").strip()[:32] or None,
+            "note": extras.get("Note", ""),
+        }
+        self._updates.append((guid, values))
+        if len(self._updates) >= _UPDATES:
+            self.flush_attributes()
+        return True
+
+    def flush_attributes(self) -> None:
+        """Write the queued attributes onto the codings this import created.
+
+        Not recorded: the rows are this operation's own inserts, whose undo images are
+        their keys (undo reads the rows, attributes included, back before removing them).
+        """
+        c = t.coding.c
+        by_id: list[dict[str, Any]] = []
+        by_guid: list[dict[str, Any]] = []
+        for guid, values in self._updates:
+            known = self._coding_ids.get(guid)
+            if known is None:
+                by_guid.append({"b_guid": guid, **values})
+            elif known[1]:
+                by_id.append({"b_id": known[0], **values})
+        self._updates.clear()
+        conn = self.op.conn
+        if by_guid and conn.dialect.name == "sqlite":  # 100k rows: no per-row processing
+            columns = ("valence", "magnitude", "period", "event_date", "weight", "note")
+            params = [
+                (*(_sqlite_value(row[k]) for k in columns), row["b_guid"], self._first_coding)
+                for row in by_guid
+            ]
+            conn.exec_driver_sql(
+                "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, "
+                "weight = ?, note = ? WHERE guid = ? AND id > ?",
+                params,
+            )
+        elif by_guid:
+            stmt = update(t.coding).where(c.guid == bindparam("b_guid"), c.id > self._first_coding)
+            conn.execute(stmt, by_guid)
+        if by_id:
+            conn.execute(update(t.coding).where(c.id == bindparam("b_id")), by_id)
+
+    # -- report --------------------------------------------------------------------------
+    def report_sources(self) -> None:
+        """Counts and messages of the sources (after the stream)."""
+        self.count("sources", self._stats["created"], self._stats["matched"])
+        if self._stats["empty"]:
+            self.report.add(
+                "empty-sources",
+                QT_TRANSLATE_NOOP("refi", "{count} source(s) without text were not imported."),
+                count=self._stats["empty"],
+            )
+
+    def report_codings(self, for_cases: set[str]) -> None:
+        """Counts and messages of the codings (``for_cases``: selections cases refer to)."""
+        self.count("codings", self._stats["codings"], self._stats["codings matched"])
+        if self._stats["whole"]:
+            self.report.add(
+                "whole-source-codings",
+                QT_TRANSLATE_NOOP(
+                    "refi", "Codes applied to {count} whole source(s) were imported as codings "
+                    "of their whole text."
+                ),
+                m.Severity.INFO,
+                count=self._stats["whole"],
+            )  # fmt: skip
+        if self._stats["bad"]:
+            self.report.add(
+                "selection-range",
+                QT_TRANSLATE_NOOP(
+                    "refi", "{count} selection(s) outside their source's text were not imported."
+                ),
+                count=self._stats["bad"],
+            )
+        # Selections a case refers to became case links (a speaker's turns): not lost.
+        bare = sum(1 for guid in self._bare if guid not in for_cases)
+        if bare:
+            self.report.add(
+                "bare-selections",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} selection(s) without codes or notes were not imported "
+                    "(QualCode keeps only coded passages).",
+                ),
+                m.Severity.INFO,
+                count=bare,
+            )
+
+
+def _coding_extras(description: str) -> dict[str, str]:
+    """The extras of a coding-attributes note: as :func:`decode_extras` gives them, read
+    directly when every line of the block is ``Key: value`` of a coding key (the way our
+    exporter writes them, 100k times in a large project)."""
+    head, marker, block = description.rpartition(EXTRAS_MARKER + "\n")
+    if marker and (not head or head.endswith("\n")):
+        extras: dict[str, str] = {}
+        for line in block.split("\n"):
+            key, sep, value = line.partition(": ")
+            if not sep or key not in _CODING_KEY_SET or key in extras:
+                break
+            extras[key] = value
+        else:
+            return extras
+    return decode_extras(description, CODING_KEYS)[1]
+
+
+_CODING_KEY_SET = frozenset(CODING_KEYS)
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy stores it in SQLite (dates as ISO text)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _count_sources(path: Path) -> int:
+    """How many source texts an archive carries (for progress; 0 when unknown)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return sum(1 for name in zf.namelist() if name.lower().startswith("sources/"))
+    except (OSError, zipfile.BadZipFile):
+        return 0
+
+
+class _Row:
+    """A just-created source, shaped like a query row."""
+
+    def __init__(self, id: int, name: str, length: int) -> None:
+        self.id, self.name, self.length = id, name, length
+
+
+def _unique_name(name: str, taken: dict[str, Any]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"
+
+
+def naive(value: dt.datetime | None) -> dt.datetime | None:
+    """A timestamp as the database stores it (naive UTC)."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
