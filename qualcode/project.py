@@ -459,8 +459,28 @@ class Project:
         if current is not None:
             yield current.conn
             return
+        pinned: Connection | None = getattr(self._local, "reader", None)
+        if pinned is not None:  # inside snapshot()
+            yield pinned
+            return
         with _explained(self.location), self.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside share one connection and one transaction: a read in several parts
+        (an export's codes, texts, case links and cases) sees the project as it was at one
+        moment, and opens one transaction instead of one per part. Only for reads: an
+        operation inside uses its own connection, and later reads would not see it."""
+        if self.current_operation() is not None or getattr(self._local, "reader", None):
+            yield
+            return
+        with self.reading() as conn:
+            self._local.reader = conn
+            try:
+                yield
+            finally:
+                self._local.reader = None
 
     @contextmanager
     def operation(self, name: str, label: str) -> Iterator[Operation]:

@@ -6,7 +6,8 @@ a transaction open, and changing the project means calling an operation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -219,3 +220,22 @@ class CodeLink:
     target_ref: str | None
     relation: str
     note: str
+
+
+def positional[R](cls: type[R]) -> Callable[..., R]:
+    """A constructor of the frozen record ``cls`` taking every field in order.
+
+    It fills the slots directly: a frozen dataclass's ``__init__`` sets each field
+    through ``object.__setattr__``, which made reading the 500 codes of a large
+    project cost three times as much. The record stays frozen. Like ``dataclass``
+    itself, the function is generated once from the field names.
+    """
+    if "__slots__" not in vars(cls):
+        raise TypeError(f"{cls.__name__} is not a slots dataclass")
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    space: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    space.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
+    body = "".join(f"    set_{n}(obj, {n})\n" for n in names)
+    exec(f"def make({', '.join(names)}):\n    obj = new(cls)\n{body}    return obj\n", space)
+    made: Callable[..., R] = space["make"]
+    return made

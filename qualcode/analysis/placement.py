@@ -28,6 +28,8 @@ def overlaps(link_start: int, link_end: int, start: int, end: int) -> bool:
 
 def cases_of(whole: Iterable[int], ranged: Iterable[Span], start: int, end: int) -> tuple[int, ...]:
     """Case ids of ``[start, end)``: whole-source cases, then overlapping ranged ones."""
+    if ranged == ():  # a source linked only as a whole (most interviews)
+        return tuple(dict.fromkeys(whole))
     found = list(whole)
     found.extend(case for a, b, case, _ in sorted(ranged, key=_order) if overlaps(a, b, start, end))
     return tuple(dict.fromkeys(found))
@@ -50,7 +52,7 @@ def main_case(
 ) -> int | None:
     """The case a quote of ``[start, end)`` is attributed to (see the module docstring)."""
     best, best_key = None, None
-    for a, b, case, _ in sorted(ranged, key=_order):
+    for a, b, case, _ in () if ranged == () else sorted(ranged, key=_order):
         overlap = min(b, end) - max(a, start)
         if overlap <= 0:
             continue

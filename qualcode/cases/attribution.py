@@ -65,6 +65,9 @@ class Attributor:
         self.style = style
         self.language = language
         self._names: dict[int, str] = {}
+        self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
+        self._folded: dict[tuple[str, ...], tuple[str, ...]] = {}  # attribute names asked for
+        self._para = label("para", language)
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
             if not style.pseudonymise:
@@ -128,10 +131,9 @@ class Attributor:
             if text:
                 parts.append((f, text))
         st = self.style
-        para = label("para", self.language)
+        para = self._para
 
-        def cite(paragraph: int | None) -> str:
-            at = f"{para} {paragraph}" if paragraph else ""
+        def join(at: str) -> str:
             done = [(f, at if t is None else t) for f, t in parts]
             done = [p for p in done if p[1]]
             if not done:
@@ -140,6 +142,17 @@ class Attributor:
                 rest = st.separator.join(p[1] for p in done[1:])
                 return f"{done[0][1]}{st.lead_separator}{rest}"
             return st.separator.join(p[1] for p in done)
+
+        # The citation of a paragraph is one text around its number: cut it once.
+        mark = "\x00"
+        if any(t is not None and mark in t for _, t in parts):  # a name holding the mark
+            return lambda paragraph: join(f"{para} {paragraph}" if paragraph else "")
+        head, found, tail = join(f"{para} {mark}").partition(mark)
+        if not found:  # the citation names no position
+            return lambda _paragraph: head
+
+        def cite(paragraph: int | None) -> str:
+            return f"{head}{paragraph}{tail}" if paragraph else join("")
 
         return cite
 
@@ -157,9 +170,9 @@ class Attributor:
         if field == "case":  # a document has no informant: cite the source instead
             return self.case_name(case) if case is not None else source
         if field == "role":
-            return _text(_first_attribute(case, st.role_attributes))
+            return _text(self._attribute(case, st.role_attributes))
         if field == "organisation":
-            return _text(_first_attribute(case, st.organisation_attributes))
+            return _text(self._attribute(case, st.organisation_attributes))
         if field == "date":
             return self._date(case, source_date)
         if field == "position":
@@ -171,16 +184,39 @@ class Attributor:
         if field == "coder":
             return coder
         if field.startswith("attr:"):
-            value = _first_attribute(case, [field[5:]])
+            value = self._attribute(case, (field[5:],))
             return format_date(value, self.language) if isinstance(value, date) else _text(value)
         return ""
+
+    def _attribute(self, case: Case | None, names: Sequence[str]) -> Any:
+        """The case's first non-empty attribute of ``names``; names are matched in any case,
+        the case's attributes casefolded once (a citation asks for three of them)."""
+        if case is None:
+            return None
+        lowered = self._lowered.get(case.id)
+        if lowered is None:
+            lowered = {k.casefold(): v for k, v in case.attributes.items()}
+            self._lowered[case.id] = lowered
+        if not lowered:
+            return None
+        key = tuple(names)  # a style built from settings may hold lists
+        folded = self._folded.get(key)
+        if folded is None:
+            folded = self._folded[key] = tuple(n.casefold() for n in names)
+        if lowered.keys().isdisjoint(folded):  # the usual answer for all but one field
+            return None
+        for name in folded:
+            value = lowered.get(name)
+            if value not in (None, ""):
+                return value
+        return None
 
     def _date(self, case: Case | None, source_date: date | None) -> str:
         for origin in self.style.date_from:
             if origin == "source" and source_date is not None:
                 return format_date(source_date, self.language)
             if origin == "case":
-                value = _first_attribute(case, self.style.date_attributes)
+                value = self._attribute(case, self.style.date_attributes)
                 if value is not None:
                     return format_date(value, self.language)
         return ""

@@ -17,7 +17,7 @@ from qualcode.changes import ChangeSet
 from qualcode.errors import NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CaseId, SourceId
-from qualcode.records import CASE_KINDS, Case, CaseLink
+from qualcode.records import CASE_KINDS, Case, CaseLink, positional
 from qualcode.store import tables as t
 
 if TYPE_CHECKING:
@@ -53,6 +53,30 @@ def link_from_row(row: Any) -> CaseLink:
     )
 
 
+_K = t.cases.c
+_CASE_COLUMNS = (_K.id, _K.guid, _K.name, _K.kind, _K.parent_id, _K.description)
+"""The columns a :class:`Case` holds, in its field order (no timestamp to parse)."""
+_L = t.case_link.c
+_LINK_COLUMNS = (_L.id, _L.case_id, _L.source_id, _L.start_pos, _L.end_pos, _L.speaker)
+_make_case = positional(Case)
+_make_link = positional(CaseLink)
+
+
+def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
+    """A :class:`Case` from a row of ``_CASE_COLUMNS``, read by position (a large export
+    reads hundreds)."""
+    cid, guid, name, kind, parent, description = row
+    return _make_case(
+        CaseId(cid), guid, name, kind, None if parent is None else CaseId(parent), description,
+        attributes.get(cid) or {},  # each case's own dict, made by _attributes
+    )  # fmt: skip
+
+
+def _link(row: Any) -> CaseLink:
+    lid, case_id, source_id, start, end, speaker = row
+    return _make_link(lid, CaseId(case_id), SourceId(source_id), start, end, speaker)
+
+
 class CaseManager:
     """Reads and operations on the cases of one project."""
 
@@ -70,9 +94,9 @@ class CaseManager:
     def all(self) -> list[Case]:
         """Every case with its attribute values, by name."""
         with self._p.reading() as conn:
-            rows = conn.execute(select(t.cases).order_by(t.cases.c.name)).all()
+            rows = conn.execute(select(*_CASE_COLUMNS).order_by(_K.name)).all()
             attrs = _attributes(conn, None)
-        return [case_from_row(r, attrs.get(r._mapping["id"], {})) for r in rows]
+        return [_case(r, attrs) for r in rows]
 
     def many(self, case_ids: Iterable[int]) -> list[Case]:
         """The cases with these ids (unknown ids left out), with their attribute values, by name;
@@ -82,9 +106,9 @@ class CaseManager:
         out: list[Case] = []
         with self._p.reading() as conn:
             for part in chunks(sorted(set(case_ids))):
-                rows = conn.execute(select(t.cases).where(t.cases.c.id.in_(part))).all()
+                rows = conn.execute(select(*_CASE_COLUMNS).where(_K.id.in_(part))).all()
                 attrs = _attributes(conn, list(part))
-                out.extend(case_from_row(r, attrs.get(r._mapping["id"], {})) for r in rows)
+                out.extend(_case(r, attrs) for r in rows)
         return sorted(out, key=lambda c: (c.name, c.id))
 
     def find(self, name: str) -> Case:
@@ -110,7 +134,7 @@ class CaseManager:
         """Links of one case, or of one source, or of the ``sources`` given."""
         from qualcode.store.recorder import chunks
 
-        q = select(t.case_link)
+        q = select(*_LINK_COLUMNS)
         if case_id is not None:
             q = q.where(t.case_link.c.case_id == case_id)
         if source_id is not None:
@@ -124,7 +148,7 @@ class CaseManager:
                 for part in chunks(sorted(set(sources))):
                     where = q.where(t.case_link.c.source_id.in_(part))
                     rows.extend(conn.execute(where.order_by(*order)).all())
-        return [link_from_row(r) for r in rows]
+        return [_link(r) for r in rows]
 
     # -- operations --------------------------------------------------------------
     def create(

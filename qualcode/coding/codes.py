@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from qualcode.coding import code_merge
 from qualcode.errors import ConflictError, NotFoundError, ValidationError
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CodeId
-from qualcode.records import Code, CodeLink
+from qualcode.records import Code, CodeLink, positional
 from qualcode.store import tables as t
 from qualcode.store.models.base import utcnow
 
@@ -65,6 +65,26 @@ def _link_from_row(row: Any) -> CodeLink:
     )  # fmt: skip
 
 
+_C = t.code.c
+CODE_COLUMNS = (
+    _C.id, _C.guid, _C.parent_id, _C.name, _C.color, _C.short, _C.description, _C.inclusion,
+    _C.exclusion, _C.example, _C.labels, _C.codebook, _C.codebook_code, _C.position, _C.version,
+)  # fmt: skip
+"""The columns a :class:`Code` holds, in its field order (no timestamps to parse)."""
+_make_code = positional(Code)
+
+
+def code_from_columns(row: Sequence[Any]) -> Code:
+    """A :class:`Code` record from a row of :data:`CODE_COLUMNS` (read by position: listing
+    the 500 codes of a large project is part of every excerpt export)."""
+    cid, guid, parent, name, color, short, desc, incl, excl, example, labels, *tail = row
+    book, book_code, position, version = tail
+    return _make_code(
+        CodeId(cid), guid, None if parent is None else CodeId(parent), name, color, short, desc,
+        incl, excl, example, dict(labels) if labels else {}, book, book_code, position, version,
+    )  # fmt: skip
+
+
 def code_from_row(row: Any) -> Code:
     """A :class:`Code` record from a ``code`` table row."""
     m = row._mapping
@@ -85,6 +105,30 @@ def code_from_row(row: Any) -> Code:
         position=m["position"],
         version=m["version"],
     )
+
+
+def _code_ids(code: Code) -> tuple[int, int | None]:
+    return code.id, code.parent_id
+
+
+def _identity(pair: tuple[CodeId, CodeId | None]) -> tuple[int, int | None]:
+    return pair
+
+
+def _tree_order[T](items: list[T], ids: Callable[[T], tuple[int, int | None]]) -> list[T]:
+    """``items`` (sorted by position) depth first from the top: parents before children,
+    siblings in their order; an item whose parent is missing is left out."""
+    children: dict[int | None, list[tuple[int, T]]] = {}
+    for item in items:
+        own, parent = ids(item)
+        children.setdefault(parent, []).append((own, item))
+    ordered: list[T] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        own, item = stack.pop()
+        ordered.append(item)
+        stack.extend(reversed(children.get(own, ())))
+    return ordered
 
 
 def check_color(color: str) -> str:
@@ -129,20 +173,27 @@ class CodeManager:
     def all(self) -> list[Code]:
         """Every code, parents before children, siblings in their order."""
         with self._p.reading() as conn:
-            rows = conn.execute(select(t.code).order_by(t.code.c.position, t.code.c.id)).all()
-        codes = [code_from_row(r) for r in rows]
-        children: dict[int | None, list[Code]] = {}
-        for c in codes:
-            children.setdefault(c.parent_id, []).append(c)
-        ordered: list[Code] = []
+            rows = conn.execute(select(*CODE_COLUMNS).order_by(_C.position, _C.id)).all()
+        return _tree_order([code_from_columns(r) for r in rows], _code_ids)
 
-        def walk(parent: int | None) -> None:
-            for c in children.get(parent, []):
-                ordered.append(c)
-                walk(c.id)
+    def tree(self) -> list[tuple[CodeId, CodeId | None]]:
+        """(id, parent id) of every code, in the order :meth:`all` lists them, without the
+        codes themselves: a selection of a few codes of a large tree reads only those."""
+        with self._p.reading() as conn:
+            rows = conn.execute(select(_C.id, _C.parent_id).order_by(_C.position, _C.id)).all()
+        pairs = [(CodeId(i), None if p is None else CodeId(p)) for i, p in rows]
+        return _tree_order(pairs, _identity)
 
-        walk(None)
-        return ordered
+    def many(self, code_ids: Iterable[int]) -> list[Code]:
+        """The codes with these ids (unknown ids left out), by id."""
+        from qualcode.store.recorder import chunks
+
+        out: list[Code] = []
+        with self._p.reading() as conn:
+            for part in chunks(sorted(set(code_ids))):
+                q = select(*CODE_COLUMNS).where(_C.id.in_(part)).order_by(_C.id)
+                out.extend(code_from_columns(r) for r in conn.execute(q).all())
+        return out
 
     def children(self, code_id: int | None) -> list[Code]:
         """Direct children of ``code_id`` (top-level codes for None)."""

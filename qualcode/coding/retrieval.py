@@ -22,9 +22,13 @@ if TYPE_CHECKING:
     from qualcode.records import Code
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CodedSegment:
-    """One coding with everything needed to show or cite it."""
+    """One coding with everything needed to show or cite it.
+
+    Read-only by convention, not frozen: a frozen dataclass sets each of its 17 fields
+    through ``object.__setattr__``, a third of what listing one code's excerpts cost.
+    """
 
     id: CodingId
     source_id: SourceId
@@ -41,6 +45,9 @@ class CodedSegment:
     event_date: date | None
     weight: str | None
     note: str
+    source_kind: str = "interview"
+    source_date: date | None = None
+    """The source's kind and collection date (a citation names them)."""
 
 
 def code_paths(project: Project, codes: Iterable[Code] | None = None) -> dict[int, str]:
@@ -83,6 +90,8 @@ def coded_segments(
             c.event_date,
             c.weight,
             c.note,
+            t.source.c.kind,
+            t.source.c.date_collected,
         )
         .join(t.source, t.source.c.id == c.source_id)
         .join(t.coder, t.coder.c.id == c.coder_id)
@@ -117,6 +126,8 @@ def coded_segments(
             event_date=r[10],
             weight=r[11],
             note=r[12],
+            source_kind=r[13],
+            source_date=r[14],
         )
         for r in rows
     ]

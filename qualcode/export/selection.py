@@ -22,7 +22,7 @@ from qualcode.analysis.placement import Span
 from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
 from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
-from qualcode.records import Case, CaseLink, Code, Source
+from qualcode.records import Case, CaseLink, Code
 from qualcode.text.labels import check_language, label
 from qualcode.text.lines import Lines
 
@@ -151,17 +151,48 @@ def selected_codes(project: Project, flt: ExcerptFilter) -> list[Code]:
 def _selected(codes: list[Code], flt: ExcerptFilter) -> list[Code]:
     if flt.codes is None:
         return codes
+    keep = set(_selected_ids([(c.id, c.parent_id) for c in codes], flt))
+    return [c for c in codes if c.id in keep]
+
+
+def _selected_ids(tree: Sequence[tuple[int, int | None]], flt: ExcerptFilter) -> list[int]:
+    """Ids of the codes the filter names (with their sub-trees when asked), in the order of
+    ``tree``: (id, parent id) pairs in tree order."""
+    if flt.codes is None:
+        return [cid for cid, _ in tree]
     wanted = set(flt.codes)
     if flt.include_children:
         children: dict[int | None, list[int]] = {}
-        for c in codes:
-            children.setdefault(c.parent_id, []).append(c.id)
+        for cid, parent in tree:
+            children.setdefault(parent, []).append(cid)
         stack = list(wanted)
         while stack:
             kids = children.get(stack.pop(), [])
             wanted.update(kids)
             stack.extend(kids)
-    return [c for c in codes if c.id in wanted]
+    return [cid for cid, _ in tree if cid in wanted]
+
+
+def _codes_for(
+    project: Project, flt: ExcerptFilter, options: ExcerptOptions
+) -> tuple[list[Code], list[Code]]:
+    """The codes the filter selects and the codes the excerpts need (with their parents, for
+    paths), both in tree order. A few codes of a large tree are read with their parents only,
+    unless other codes on the same text are shown (their labels come from the whole tree)."""
+    if flt.codes is None or options.show_other_codes:
+        everything = project.codes.all()
+        return _selected(everything, flt), everything
+    tree = project.codes.tree()
+    wanted = _selected_ids(tree, flt)
+    parent: dict[int, int | None] = dict(tree)
+    needed = set(wanted)
+    for cid in wanted:
+        up = parent.get(cid)
+        while up is not None and up not in needed:
+            needed.add(up)
+            up = parent.get(up)
+    found: dict[int, Code] = {c.id: c for c in project.codes.many(needed)}
+    return [found[i] for i in wanted if i in found], [found[i] for i, _ in tree if i in found]
 
 
 def select_excerpts(
@@ -171,13 +202,19 @@ def select_excerpts(
     steps: Steps | None = None,
 ) -> list[ExportExcerpt]:
     """The excerpts ``flt`` selects, in code-tree order, then source name and position."""
+    with project.snapshot():  # codes, segments, texts and cases read from one moment
+        return _select_excerpts(project, flt, options, steps)
+
+
+def _select_excerpts(
+    project: Project, flt: ExcerptFilter | None, options: ExcerptOptions | None, steps: Steps | None
+) -> list[ExportExcerpt]:
     from qualcode.coding.retrieval import coded_segments
 
     flt = flt or ExcerptFilter()
     options = options or ExcerptOptions()
     language = check_language(options.language)
-    all_codes = project.codes.all()
-    codes = _selected(all_codes, flt)
+    codes, all_codes = _codes_for(project, flt, options)
     by_id: dict[int, Code] = {c.id: c for c in all_codes}
     # Only what the excerpts touch is read: one code of a large project is a few hundred
     # excerpts in a few hundred of its sources and cases.
@@ -204,7 +241,6 @@ def select_excerpts(
         chosen = set(flt.codings)
         segments = [s for s in segments if s.id in chosen]
     used = {s.source_id for s in segments}
-    sources: dict[int, Source] = {s.id: s for s in project.sources.many(used)}
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links(sources=used):
         links.setdefault(link.source_id, []).append(link)
@@ -216,8 +252,7 @@ def select_excerpts(
     attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
     labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
-    paths = {cid: _path(by_id, labels, cid) for cid in by_id}
-    colors = {cid: c.color for cid, c in by_id.items()}
+    paths: dict[int, tuple[str, ...]] = {}  # of the codes excerpts have, filled as they come
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
     kinds = {cid: c.kind for cid, c in cases.items()}
     case_attrs = _Shared({cid: c.attributes for cid, c in cases.items()})
@@ -233,7 +268,8 @@ def select_excerpts(
             continue  # another coding stands for this passage
         per_source.setdefault(seg.source_id, []).append(seg)
     for sid, segs in per_source.items():
-        src = sources[sid]
+        src = segs[0]  # the source's name, kind and date come with each of its segments
+        src_name, src_kind, src_date = src.source, src.source_kind, src.source_date
         text = texts[sid]
         lines = Lines(text)
         place = _Placer(links.get(sid, []), kinds)
@@ -270,23 +306,26 @@ def select_excerpts(
             if cite is None:
                 cite = citers[key] = attributor.citer(
                     case,
-                    source=src.name,
-                    source_date=src.date_collected,
+                    source=src_name,
+                    source_date=src_date,
                     speaker=speaker,
                     coder=coder,
                 )
             code_id = seg.code_id
+            path = paths.get(code_id)
+            if path is None:
+                path = paths[code_id] = _path(by_id, labels, code_id)
             out.append(
                 ExportExcerpt(
                     coding_id=seg.id,
                     source_id=sid,
-                    source=src.name,
-                    source_kind=src.kind,
-                    source_date=src.date_collected,
+                    source=src_name,
+                    source_kind=src_kind,
+                    source_date=src_date,
                     code_id=code_id,
                     code=labels[code_id],
-                    code_path=paths[code_id],
-                    code_color=colors[code_id],
+                    code_path=path,
+                    code_color=by_id[code_id].color,
                     coder=coder,
                     start=start,
                     end=end,
@@ -314,11 +353,11 @@ def select_excerpts(
                     ),
                     case_attributes=case_attrs.get(main),
                     source_attributes=src_attrs,
-                    memos=tuple(n for m in sorted(members) for n in coding_notes.get(m, ())),
+                    memos=_notes(coding_notes, members) if coding_notes else (),
                     code_memos=code_notes.get(code_id, ()),
                 )
             )
-    folded = {sid: src.name.casefold() for sid, src in sources.items()}
+    folded = {sid: segs[0].source.casefold() for sid, segs in per_source.items()}
     out.sort(key=lambda e: (order.get(e.code_id, 0), folded[e.source_id], e.start, e.end))
     return out
 
@@ -412,6 +451,11 @@ def _memo_notes(project: Project, target: str, language: str) -> dict[int, tuple
     return out
 
 
+def _notes(notes: Mapping[int, tuple[str, ...]], members: list[int]) -> tuple[str, ...]:
+    """The memo notes of every coding of a passage, in coding order."""
+    return tuple(n for m in sorted(members) for n in notes.get(m, ()))
+
+
 def _path(codes: Mapping[int, Code], labels: Mapping[int, str], code_id: int) -> tuple[str, ...]:
     parts = []
     cur: int | None = code_id
@@ -455,12 +499,14 @@ class _Placer:
     """
 
     def __init__(self, links: list[CaseLink], kinds: Mapping[int, str]) -> None:
-        self.whole = [lk.case_id for lk in links if lk.start is None]
-        self.spans: list[Span] = sorted(
-            (lk.start, lk.end, lk.case_id, lk.speaker)
-            for lk in links
-            if lk.start is not None and lk.end is not None
-        )
+        self.whole: list[int] = []
+        self.spans: list[Span] = []
+        for lk in links:
+            if lk.start is None:
+                self.whole.append(lk.case_id)
+            elif lk.end is not None:
+                self.spans.append((lk.start, lk.end, lk.case_id, lk.speaker))
+        self.spans.sort()
         self.kinds = kinds
         if not self.spans:
             self._cases = placement.cases_of(self.whole, (), 0, 0)

@@ -37,6 +37,22 @@ class JSONDoc(TypeDecorator[Any]):
         json: TypeEngine[Any] = dialect.type_descriptor(JSON())
         return json
 
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        """SQLite hands JSON over as text: an empty object or list (most code labels and
+        source metadata) is made without the parser, a new one each time as it would be."""
+        parse = super().result_processor(dialect, coltype)
+        if parse is None or dialect.name != "sqlite":
+            return parse
+
+        def process(value: Any) -> Any:
+            if value == "{}":
+                return {}
+            if value == "[]":
+                return []
+            return parse(value)
+
+        return process
+
 
 class Base(DeclarativeBase):
     """Base of all QualCode models."""

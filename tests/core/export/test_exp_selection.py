@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
+
 from qualcode.cases.attribution import AttributionStyle
 from qualcode.export.selection import (
     ExcerptFilter,
     ExcerptOptions,
     group_excerpts,
     select_excerpts,
+    selected_codes,
 )
+from qualcode.project import Project
 from qualcode.text.labels import format_date
 
 from .conftest import FGD, W1, span
@@ -172,3 +177,37 @@ def test_dates_in_both_languages():
     assert format_date(date(2019, 5, 27), "id") == "27 Mei 2019"
     assert format_date("2019-08-06", "en") == "6 August 2019"
     assert format_date("sekitar Juni", "id") == "sekitar Juni"
+
+
+def test_a_few_codes_read_with_their_parents_give_what_the_whole_tree_gives(study):
+    """Selecting codes reads only them and their parents; every excerpt field is the same as
+    when the whole tree is read (other codes shown), for every code and both sub-tree rules."""
+    every = select_excerpts(study, ExcerptFilter(), ExcerptOptions(show_other_codes=True))
+    assert every
+    for code in study.codes.all():
+        for children in (True, False):
+            flt = ExcerptFilter(codes=[code.id], include_children=children)
+            ids = {c.id for c in selected_codes(study, flt)}
+            lean = select_excerpts(study, flt)
+            whole = select_excerpts(study, flt, ExcerptOptions(show_other_codes=True))
+            assert [e.code_id for e in lean] == [e.code_id for e in whole]
+            assert all(e.code_id in ids for e in lean)
+            strip = [dataclasses.replace(e, other_codes=()) for e in whole]
+            assert lean == strip
+            assert lean == [dataclasses.replace(e, other_codes=()) for e in every
+                            if e.code_id in ids]  # fmt: skip
+
+
+def test_code_tree_pairs_and_many_agree_with_all(study_path, tmp_path):
+    copy = tmp_path / "study.qdaproj"
+    shutil.copy(study_path, copy)
+    with Project.open(copy, coder="ana") as p:
+        top = p.codes.create("Zeta top").result
+        first = p.codes.create("Anak", parent_id=top.id).result
+        p.codes.create("Cucu", parent_id=first.id)
+        p.codes.move(top.id, None, position=0)  # before the codes made earlier
+        codes = p.codes.all()
+        assert codes[0].id == top.id
+        assert p.codes.tree() == [(c.id, c.parent_id) for c in codes]
+        some = [codes[-1].id, codes[0].id, 99999]
+        assert p.codes.many(some) == sorted([codes[-1], codes[0]], key=lambda c: c.id)
