@@ -24,6 +24,11 @@ or more paragraphs, or open a paragraph in bold without a colon (Word's
 are found, and a lone one-letter line ("I", "A") must recur, so headings,
 numbering and bold emphasis do not become speakers.
 
+In a transcript without colon markers, a dash with spaces around it ("P - ...",
+"Informan 3 – ...", "Peneliti — ...") marks a turn too, when the dash labels read as a
+dialogue: recurring role words or codes (names only beside them), an interviewer and
+a participant among them. Headings ("I - Pendahuluan") and prose dashes stay text.
+
 For Word/HTML/ODT tables, pass the extractor's ``blocks``: a table whose first
 row names a question and an answer column (No | Pertanyaan | Jawaban) gives
 one turn per non-empty cell, and a table whose first column holds speaker
@@ -71,6 +76,14 @@ _MARKER = re.compile(
     rf"|(?P<ts2>{_TS})[ \t]+(?:[-–][ \t]*)?)?"
     rf"(?:\*\*)?(?P<label>{_LABEL})(?:\*\*)?[ \t]*(?:[\[(](?P<ts3>{_TS})[\])][ \t]*)?(?:\*\*)?"
     rf"[ \t]*(?P<colon>:)(?!//)(?!\d)(?:\*\*)?[ \t]*(?:[\[(](?P<ts4>{_TS})[\])][ \t]*)?",
+    re.MULTILINE,
+)
+# "P - Bagaimana ...", "Informan 3 – Ya ...": a dash with spaces around it instead of a colon
+# (never "E-Gov": a hyphen inside a word has no spaces); taken only for role words and
+# codes that recur, with both an interviewer and a participant among them.
+_DASH_MARKER = re.compile(
+    rf"^[ \t]*(?:[\[(](?P<ts1>{_TS})[\])][ \t]*|(?P<ts2>{_TS})[ \t]+)?"
+    rf"(?P<label>{_LABEL})[ \t]+(?P<colon>[-–—])[ \t]+(?=\S)",
     re.MULTILINE,
 )
 _LINE_LABEL = re.compile(
@@ -270,7 +283,7 @@ class _Candidate:
     marker_end: int
     content: int
     timestamp: str | None
-    style: Literal["colon", "line", "bold"]
+    style: Literal["colon", "dash", "line", "bold"]
 
 
 def _colon_candidates(text: str) -> list[_Candidate]:
@@ -282,6 +295,15 @@ def _colon_candidates(text: str) -> list[_Candidate]:
         ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
         label = _clean_label(m.group("label"))
         found.append(_Candidate(m.start(), label, marker_end, m.end(), ts, "colon"))
+    return found
+
+
+def _dash_candidates(text: str) -> list[_Candidate]:
+    found = []
+    for m in _DASH_MARKER.finditer(text):
+        ts = m.group("ts1") or m.group("ts2")
+        label = _clean_label(m.group("label"))
+        found.append(_Candidate(m.start(), label, m.end("colon"), m.end(), ts, "dash"))
     return found
 
 
@@ -330,6 +352,10 @@ def _bold_candidates(text: str, blocks: Sequence[_BlockLike]) -> list[_Candidate
 def _accept(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the candidates that are speaker labels (see the module docstring)."""
     counts = Counter(c.label.lower() for c in candidates)
+    dashed = [c for c in candidates if c.style == "dash"]
+    candidates = [c for c in candidates if c.style != "dash"]
+    if not any(c.style == "colon" for c in candidates):  # dashes only where no colon marks turns
+        candidates = sorted([*candidates, *_dashed_dialogue(dashed, counts)], key=lambda c: c.start)
     accepted = []
     for c in candidates:
         role = is_role_label(c.label)
@@ -342,10 +368,22 @@ def _accept(candidates: list[_Candidate]) -> list[_Candidate]:
     if labels and not any(is_role_label(c.label) for c in accepted) and len(labels) < 2:
         return []
     # Labels on lines of their own (or bold openings) need a second speaker to be a dialogue.
-    loose = {c.label.lower() for c in accepted if c.style != "colon"}
+    loose = {c.label.lower() for c in accepted if c.style not in ("colon", "dash")}
     if loose and len(labels) < 2:
-        accepted = [c for c in accepted if c.style == "colon"]
+        accepted = [c for c in accepted if c.style in ("colon", "dash")]
     return accepted
+
+
+def _dashed_dialogue(dashed: list[_Candidate], counts: Counter[str]) -> list[_Candidate]:
+    """Dash-marked candidates that read as a dialogue: recurring role words or codes (and
+    recurring names beside them), an interviewer and a participant among them (so
+    "I - Pendahuluan" stays a heading)."""
+    recurring = [c for c in dashed if counts[c.label.lower()] > 1]
+    kept = [c for c in recurring if is_role_label(c.label)]
+    if kept:  # names ("Bu Sari - ...") only beside a role word or code
+        kept = [c for c in recurring if is_role_label(c.label) or _name_like(c.label)]
+    roles = {classify_speaker(c.label) for c in kept}
+    return kept if roles == {"interviewer", "participant"} else []
 
 
 def detect_turns(text: str, blocks: Sequence[_BlockLike] | None = None) -> list[Turn]:
@@ -362,7 +400,7 @@ def detect_turns(text: str, blocks: Sequence[_BlockLike] | None = None) -> list[
 
     by_start: dict[int, _Candidate] = {}
     bold = _bold_candidates(text, blocks) if blocks else []
-    for c in [*_colon_candidates(text), *bold, *_line_candidates(text)]:
+    for c in [*_colon_candidates(text), *bold, *_dash_candidates(text), *_line_candidates(text)]:
         if c.start < skip_until or len(c.label) > 40 or c.start in by_start:
             continue
         if any(c.start in span for span in table_spans):
@@ -383,7 +421,7 @@ def detect_turns(text: str, blocks: Sequence[_BlockLike] | None = None) -> list[
         while content < end and text[content] in " \t\n":
             content += 1
         end = max(end, c.marker_end)
-        if c.style != "colon" and content >= end:
+        if c.style not in ("colon", "dash") and content >= end:
             continue  # a label with nothing said after it
         turns.append(Turn(c.start, end, c.label, c.marker_end, min(content, end), c.timestamp))
     turns.sort(key=lambda t: t.start)

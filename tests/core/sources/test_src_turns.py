@@ -305,3 +305,41 @@ def test_turn_is_a_plain_frozen_value() -> None:
     with pytest.raises(AttributeError):
         turn.start = 1  # type: ignore[misc]
     assert turn.timestamp is None and turn.seconds is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("P - Bagaimana programnya?\nI - Sudah berjalan, E-Gov juga.\nP - Kendalanya?\n"
+         "I - Anggaran.\n", ["P", "I", "P", "I"]),
+        ("[00:01] Peneliti — Bagaimana?\n[00:05] IK-1 — Sudah.\n[00:09] Peneliti — Lalu?\n"
+         "[00:12] IK-1 — Ya.\n", ["Peneliti", "IK-1", "Peneliti", "IK-1"]),
+        ("Pewawancara – Bagaimana?\nBapak Ahmad – Sudah berjalan.\nPewawancara – Kendala?\n"
+         "Bapak Ahmad – Anggaran.\n", ["Pewawancara", "Bapak Ahmad"] * 2),
+    ],
+)  # fmt: skip
+def test_a_dash_marks_turns_in_a_transcript_without_colons(text: str, speakers: list[str]) -> None:
+    found = detect_turns(text)
+    assert [t.speaker for t in found] == speakers
+    assert [t.role for t in found] == ["interviewer", "participant"] * 2
+    first = found[0]
+    assert text[first.content_start : first.end] in ("Bagaimana programnya?", "Bagaimana?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I - Pendahuluan\nTeks.\nII - Metode\nTeks.\nIII - Hasil\nTeks.\n",
+        "Faktor:\nA - Anggaran terbatas\nB - Birokrasi\nA - lagi\n",
+        "Kota Bandung - sebagai pelopor - telah memulai.\nKota Bandung - juga.\n",
+    ],
+)
+def test_headings_lists_and_prose_dashes_are_not_turns(text: str) -> None:
+    assert detect_turns(text) == []
+
+
+def test_dashes_inside_colon_turns_stay_text() -> None:
+    text = "P: Bagaimana?\nI: Ya - jadi begini.\nP: Lalu?\nI: Anggaran - itu masalahnya.\n"
+    found = detect_turns(text)
+    assert [t.speaker for t in found] == ["P", "I", "P", "I"]
+    assert text[found[1].content_start : found[1].end] == "Ya - jadi begini."
