@@ -44,9 +44,9 @@ def decrypt_project(path: str | os.PathLike[str], password: str) -> int:
 
 
 def _require_project(path: Path, password: str | None) -> None:
-    from qualcode.project import _check_file
+    from qualcode.store.opening import check_file
 
-    _check_file(path, password)
+    check_file(path, password)
 
 
 def _convert(path: Path, *, old: str | None, new: str | None) -> int:

@@ -11,38 +11,31 @@ for undo and audit, and is broadcast to listeners as a :class:`ChangeSet`.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
-import qualcode
 from qualcode import ownership
 from qualcode.changes import ChangeSet
 from qualcode.errors import (
     BackupSkippedError,
     NewerSchemaError,
     OlderSchemaError,
-    PasswordRequiredError,
-    ProjectDamagedError,
     ProjectError,
     ProjectLockedError,
     QualCodeError,
     ReadOnlyError,
     ValidationError,
 )
-from qualcode.failures import explain
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.lock import ProjectLock
 from qualcode.records import AuditRecord, ProjectSummary
 from qualcode.settings import Settings, resolve_coder
-from qualcode.store import backup, history, migrations, sequences, server
+from qualcode.store import backup, history, migrations, opening, server
 from qualcode.store import tables as t
 from qualcode.store.engine import (
     WRITE,
@@ -50,7 +43,6 @@ from qualcode.store.engine import (
     is_url,
     make_engine,
     public_location,
-    sqlite_connect,
 )
 from qualcode.store.models import AuditEntry, Base, Code, Coder, Coding, Memo, ProjectInfo, Source
 from qualcode.store.models import Case as CaseModel
@@ -58,7 +50,6 @@ from qualcode.store.recorder import Operation, touched_ids
 from qualcode.team import roles as team_roles
 
 PROJECT_SUFFIX = ".qdaproj"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 if TYPE_CHECKING:
     from qualcode.team.sync import ChangePoll
@@ -174,18 +165,18 @@ class Project:
         engine = make_engine(target, password=None if is_url(target) else password)
         try:
             with (
-                _explained(location),
-                _connect(engine, location).execution_options(**WRITE) as conn,
+                opening.explained(location),
+                opening.connect(engine, location).execution_options(**WRITE) as conn,
                 conn.begin(),
             ):
-                _schema_lock(conn)
+                opening.schema_lock(conn)
                 if migrations.read_version(conn) is not None:
                     raise ProjectError(
                         QT_TRANSLATE_NOOP("errors", "{path} already holds a project."),
                         path=location,
                     )
                 Base.metadata.create_all(conn)
-                _stamp_new(conn, title or Path(location).stem)
+                opening.stamp_new(conn, title or Path(location).stem)
         except BaseException:
             engine.dispose()
             if lock:
@@ -227,10 +218,10 @@ class Project:
         """
         coder_name = resolve_coder(coder)
         if is_url(target):
-            with _explained(public_location(target)):
+            with opening.explained(public_location(target)):
                 return cls._open_url(str(target), coder_name, read_only, review)
         path = Path(target).resolve()
-        with _explained(path):
+        with opening.explained(path):
             return cls._open_file(
                 path,
                 coder_name,
@@ -251,8 +242,8 @@ class Project:
         password: str | None,
         review: bool = False,
     ) -> Project:
-        key = cipher_password(path, password)
-        found = _check_file(path, key)
+        key = opening.cipher_password(path, password)
+        found = opening.check_file(path, key)
         if found > migrations.SCHEMA_VERSION:
             raise NewerSchemaError(found=found, supported=migrations.SCHEMA_VERSION)
         if read_only:
@@ -292,7 +283,7 @@ class Project:
                     warnings.append(BackupSkippedError(reason=exc.message))
             engine = make_engine(path, password=key)
             if found < migrations.SCHEMA_VERSION:
-                _upgrade(engine, found)
+                opening.upgrade(engine, found)
         except BaseException:
             lock.release()
             raise
@@ -309,7 +300,7 @@ class Project:
         encrypted file that ``password`` (or ``QUALCODE_PASSWORD``, or the keyring) does not
         open; nothing is written."""
         if not is_url(target):
-            cipher_password(Path(target).resolve(), password)
+            opening.cipher_password(Path(target).resolve(), password)
 
     @staticmethod
     def backups(path: str | Path) -> list[backup.BackupInfo]:
@@ -326,7 +317,7 @@ class Project:
         :class:`ProjectLockedError` while the project is open anywhere.
         """
         target = Path(path).resolve()
-        with _explained(target):
+        with opening.explained(target):
             return backup.restore(target, which, user=resolve_coder(coder))
 
     @classmethod
@@ -336,8 +327,8 @@ class Project:
         try:
             # The lock (PostgreSQL) keeps two clients from upgrading at once: the
             # second waits, then finds the schema current.
-            with _connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
-                _schema_lock(conn)
+            with opening.connect(engine, location).execution_options(**WRITE) as conn, conn.begin():
+                opening.schema_lock(conn)
                 found = migrations.read_version(conn)
                 if found is None:
                     raise ProjectError(
@@ -349,7 +340,7 @@ class Project:
                 if found < migrations.SCHEMA_VERSION:
                     if read_only:  # the models would not match the older tables
                         raise OlderSchemaError(path=location)
-                    _upgrade_in(conn, found)
+                    opening.upgrade_in(conn, found)
                 # On a team database the login decides who acts (see qualcode.team.roles).
                 member = team_roles.current_member(conn)
         except BaseException:
@@ -463,7 +454,7 @@ class Project:
         if pinned is not None:  # inside snapshot()
             yield pinned
             return
-        with _explained(self.location), self.engine.connect() as conn:
+        with opening.explained(self.location), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -504,7 +495,7 @@ class Project:
             child.changes = ChangeSet(name, label, child.touched(), child.result)
             return
         with (
-            _explained(self.location),
+            opening.explained(self.location),
             self._write_mutex,
             self.engine.connect().execution_options(**WRITE) as conn,
         ):
@@ -599,7 +590,7 @@ class Project:
         if self.read_only:
             raise ReadOnlyError()
         with (
-            _explained(self.location),
+            opening.explained(self.location),
             self._write_mutex,
             self.engine.connect().execution_options(**WRITE) as conn,
             conn.begin(),
@@ -668,140 +659,3 @@ def _after_replay(conn: Connection, entries: list[Any]) -> None:
     if edited:
         for hook in TEXT_EDIT_HOOKS:
             hook(conn, edited)
-
-
-def _stamp_new(conn: Connection, title: str) -> None:
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    conn.execute(
-        insert(t.project_info),
-        [
-            {"key": "schema_version", "value": str(migrations.SCHEMA_VERSION)},
-            {"key": "project_guid", "value": str(uuid.uuid4())},
-            {"key": "title", "value": title},
-            {"key": "created_at", "value": now},
-            {"key": "created_with", "value": f"QualCode {qualcode.__version__}"},
-        ],
-    )
-
-
-def cipher_password(path: Path, password: str | None) -> str | None:
-    """The password to open ``path`` with: None for a plain file; for an encrypted one the
-    given password, else ``QUALCODE_PASSWORD`` or the keyring's, checked (reads only)."""
-    from qualcode.store import cipher
-
-    if not path.is_file() or not cipher.is_encrypted(path):
-        return None
-    if not password:
-        from qualcode.credentials import project_password
-
-        password = project_password(path)
-    if not password:
-        raise PasswordRequiredError(path=str(path))
-    cipher.check_password(path, password)
-    return password
-
-
-def _check_file(path: Path, password: str | None = None) -> int:
-    """The schema version of the project file at ``path``, read without writing to it.
-
-    Tells apart a file that is not a project, a damaged project and a failure
-    to read (a full disk), so none of them is reported as another.
-    """
-    if not path.is_file():
-        raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
-    if password is not None:
-        from qualcode.store import cipher
-
-        version = cipher.read_version(path, password)
-        if version is None:
-            raise ProjectError(
-                QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
-            )
-        return version
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise ProjectError(
-                QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
-            )
-    try:
-        conn = sqlite_connect(path, read_only=True)
-        try:
-            row = conn.execute(
-                "SELECT value FROM project_info WHERE key = 'schema_version'"
-            ).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "no such table" not in str(exc):
-            raise explain(exc, path) or ProjectError(
-                QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {reason}"),
-                path=str(path),
-                reason=str(exc),
-            ) from exc
-        row = None
-    except sqlite3.DatabaseError as exc:
-        raise ProjectDamagedError(path=str(path), reason=str(exc)) from exc
-    if row is None:
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("errors", "{path} is not a QualCode project."), path=str(path)
-        )
-    try:
-        found = int(str(row[0]).strip())
-    except ValueError:
-        found = 0
-    if found < 1:
-        raise ProjectDamagedError(
-            path=str(path), reason=f"schema_version {str(row[0])[:40]!r} is not a version number"
-        )
-    return found
-
-
-@contextmanager
-def _explained(location: str | Path) -> Iterator[None]:
-    """Turn a storage failure (full disk, busy or damaged file) into its typed error."""
-    try:
-        yield
-    except QualCodeError:
-        raise
-    except Exception as exc:
-        error = explain(exc, location)
-        if error is None:
-            raise
-        raise error from exc
-
-
-def _connect(engine: Engine, location: str) -> Connection:
-    """Connect, turning an unreachable server or a refused login into a clear message."""
-    from sqlalchemy.exc import OperationalError
-
-    try:
-        return engine.connect()
-    except OperationalError as exc:
-        if engine.dialect.name == "sqlite":
-            raise
-        lines = [line.strip() for line in str(exc.orig or exc).splitlines() if line.strip()]
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("errors", "Cannot connect to {path}: {reason}"),
-            path=location,
-            reason=" ".join(lines) or type(exc).__name__,
-        ) from exc
-
-
-def _schema_lock(conn: Connection) -> None:
-    """On PostgreSQL, hold the schema lock until this transaction ends."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(sequences.MIGRATION_LOCK)))
-
-
-def _upgrade_in(conn: Connection, found: int) -> None:
-    """Upgrade a server database in one transaction (PostgreSQL has transactional DDL)."""
-    for version in migrations.pending(found):
-        migrations.MIGRATIONS[version](conn)
-        migrations.write_version(conn, version)
-
-
-def _upgrade(engine: Engine, found: int) -> None:
-    for version in migrations.pending(found):
-        with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-            migrations.MIGRATIONS[version](conn)
-            migrations.write_version(conn, version)

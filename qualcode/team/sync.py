@@ -171,7 +171,8 @@ def push(
         raise ProjectError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a database URL."), path=str(url)
         )
-    from qualcode.project import Project, _connect
+    from qualcode.project import Project
+    from qualcode.store.opening import connect
 
     with Project.open(file, read_only=True, password=password) as source:
         engine = make_engine(url)
@@ -179,7 +180,7 @@ def push(
             with (
                 source.engine.connect() as src,
                 src.begin(),
-                _connect(engine, public_location(url)).execution_options(**WRITE) as dst,
+                connect(engine, public_location(url)).execution_options(**WRITE) as dst,
                 dst.begin(),
             ):
                 if dst.dialect.name == "postgresql":
@@ -203,7 +204,8 @@ def pull(
     ``password`` is given.
     """
     from qualcode.lock import ProjectLock
-    from qualcode.project import Project, cipher_password
+    from qualcode.project import Project
+    from qualcode.store.opening import cipher_password
 
     path = Path(file).resolve()
     if path.exists() and not force:
