@@ -127,18 +127,22 @@ def _read_xlsx(path: Path) -> list[Grid]:
                     indent = int(getattr(alignment, "indent", 0) or 0)
                     cells.append(Cell(cell_text(value), indent=indent))
                 rows.append((number, cells))
-            grids.append(
-                Grid(
-                    rows,
-                    title=(props.title or "").strip(),
-                    identifier=(props.identifier or "").strip(),
-                    version=(props.version or "").strip(),
-                    where=f"sheet '{sheet.title}'",
-                )
-            )
+            grids.append(_grid(rows, props, f"sheet '{sheet.title}'"))
         return grids
     finally:
         book.close()
+
+
+def _grid(rows: list[tuple[int, list[Cell]]], props: Any, where: str) -> Grid:
+    """A table with the codebook id, title and version its file's properties record
+    (QualCode's own exports write them; Excel and Word share the property names)."""
+    return Grid(
+        rows,
+        title=(props.title or "").strip(),
+        identifier=(props.identifier or "").strip(),
+        version=(props.version or "").strip(),
+        where=where,
+    )
 
 
 def _read_docx(path: Path) -> list[Grid]:
@@ -151,15 +155,7 @@ def _read_docx(path: Path) -> list[Grid]:
         rows: list[tuple[int, list[Cell]]] = []
         for number, row in enumerate(table.rows, start=1):
             rows.append((number, [_docx_cell(cell) for cell in row.cells]))
-        grids.append(
-            Grid(
-                rows,
-                title=(props.title or "").strip(),
-                identifier=(props.identifier or "").strip(),
-                version=(props.version or "").strip(),
-                where=f"table {n}",
-            )
-        )
+        grids.append(_grid(rows, props, f"table {n}"))
     return grids
 
 
