@@ -143,13 +143,24 @@ class Attributor:
                 return f"{done[0][1]}{st.lead_separator}{rest}"
             return st.separator.join(p[1] for p in done)
 
-        # The citation of a paragraph is one text around its number: cut it once.
-        mark = "\x00"
-        if any(t is not None and mark in t for _, t in parts):  # a name holding the mark
+        texts = [t for _f, t in parts]
+        if texts.count(None) != 1:  # no position (or two): the same text for every paragraph
             return lambda paragraph: join(f"{para} {paragraph}" if paragraph else "")
-        head, found, tail = join(f"{para} {mark}").partition(mark)
-        if not found:  # the citation names no position
-            return lambda _paragraph: head
+        # The citation of a paragraph is one text around its number: its head and tail are
+        # joined once, as ``join`` would join them around the position.
+        at = texts.index(None)
+        before: list[str] = texts[:at]  # type: ignore[assignment]
+        after: list[str] = texts[at + 1 :]  # type: ignore[assignment]
+        sep = st.separator
+        if not before:
+            head = ""
+        elif parts[0][0] == "case" and case is not None:  # the case, a lead separator, the rest
+            rest = before[1:]
+            head = before[0] + st.lead_separator + (sep.join(rest) + sep if rest else "")
+        else:
+            head = sep.join(before) + sep
+        head += f"{para} "
+        tail = sep + sep.join(after) if after else ""
 
         def cite(paragraph: int | None) -> str:
             return f"{head}{paragraph}{tail}" if paragraph else join("")

@@ -7,10 +7,10 @@ a query over links, not a copy of text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from qualcode.cases.attributes import typed
 from qualcode.changes import ChangeSet
@@ -60,6 +60,22 @@ _L = t.case_link.c
 _LINK_COLUMNS = (_L.id, _L.case_id, _L.source_id, _L.start_pos, _L.end_pos, _L.speaker)
 _make_case = positional(Case)
 _make_link = positional(CaseLink)
+# Reads a large selection repeats, built once: building a statement and coercing each value
+# of an ``IN`` list costs more than SQLite's own work for a few hundred rows.
+_CASES_IN = select(*_CASE_COLUMNS).where(_K.id.in_(bindparam("ids", expanding=True)))
+_LINKS_OF_SOURCES = (
+    select(*_LINK_COLUMNS)
+    .where(_L.source_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_L.source_id, _L.start_pos, _L.id)
+)
+_V = t.attribute_value.c
+_CASE_VALUES = (
+    select(_V.case_id, t.attribute.c.name, t.attribute.c.type, _V.value)
+    .join(t.attribute, t.attribute.c.id == _V.attribute_id)
+    .where(_V.case_id.is_not(None))
+    .order_by(t.attribute.c.position)
+)
+_CASE_VALUES_IN = _CASE_VALUES.where(_V.case_id.in_(bindparam("ids", expanding=True)))
 
 
 def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
@@ -106,8 +122,8 @@ class CaseManager:
         out: list[Case] = []
         with self._p.reading() as conn:
             for part in chunks(sorted(set(case_ids))):
-                rows = conn.execute(select(*_CASE_COLUMNS).where(_K.id.in_(part))).all()
-                attrs = _attributes(conn, list(part))
+                rows = conn.execute(_CASES_IN, {"ids": part}).all()
+                attrs = _attributes(conn, part)
                 out.extend(_case(r, attrs) for r in rows)
         return sorted(out, key=lambda c: (c.name, c.id))
 
@@ -146,8 +162,11 @@ class CaseManager:
             else:
                 rows = []
                 for part in chunks(sorted(set(sources))):
-                    where = q.where(t.case_link.c.source_id.in_(part))
-                    rows.extend(conn.execute(where.order_by(*order)).all())
+                    if case_id is None and source_id is None:
+                        rows.extend(conn.execute(_LINKS_OF_SOURCES, {"ids": part}).all())
+                    else:
+                        where = q.where(t.case_link.c.source_id.in_(part))
+                        rows.extend(conn.execute(where.order_by(*order)).all())
         return [_link(r) for r in rows]
 
     # -- operations --------------------------------------------------------------
@@ -294,18 +313,14 @@ CASE_DEPENDENTS: list[Any] = []
 """Callables ``(op, case_ids)`` that delete rows of other areas before a case goes."""
 
 
-def _attributes(conn: Connection, case_ids: list[int] | None) -> dict[int, dict[str, Any]]:
-    v = t.attribute_value.c
-    q = (
-        select(v.case_id, t.attribute.c.name, t.attribute.c.type, v.value)
-        .join(t.attribute, t.attribute.c.id == v.attribute_id)
-        .where(v.case_id.is_not(None))
-        .order_by(t.attribute.c.position)
-    )
-    if case_ids is not None:
-        q = q.where(v.case_id.in_(case_ids))
+def _attributes(conn: Connection, case_ids: Sequence[int] | None) -> dict[int, dict[str, Any]]:
+    """Attribute values of the cases ``case_ids`` (of every case for None), typed, by case."""
+    if case_ids is None:
+        rows = conn.execute(_CASE_VALUES)
+    else:
+        rows = conn.execute(_CASE_VALUES_IN, {"ids": list(case_ids)})
     out: dict[int, dict[str, Any]] = {}
-    for cid, name, kind, value in conn.execute(q):
+    for cid, name, kind, value in rows:
         out.setdefault(cid, {})[name] = typed(kind, value)
     return out
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from qualcode.changes import ChangeSet
 from qualcode.coding import code_merge
@@ -72,6 +72,8 @@ CODE_COLUMNS = (
 )  # fmt: skip
 """The columns a :class:`Code` holds, in its field order (no timestamps to parse)."""
 _make_code = positional(Code)
+_CODES_IN = select(*CODE_COLUMNS).where(_C.id.in_(bindparam("ids", expanding=True))).order_by(_C.id)
+_TREE = select(_C.id, _C.parent_id).order_by(_C.position, _C.id)
 
 
 def code_from_columns(row: Sequence[Any]) -> Code:
@@ -180,7 +182,7 @@ class CodeManager:
         """(id, parent id) of every code, in the order :meth:`all` lists them, without the
         codes themselves: a selection of a few codes of a large tree reads only those."""
         with self._p.reading() as conn:
-            rows = conn.execute(select(_C.id, _C.parent_id).order_by(_C.position, _C.id)).all()
+            rows = conn.execute(_TREE).all()
         pairs = [(CodeId(i), None if p is None else CodeId(p)) for i, p in rows]
         return _tree_order(pairs, _identity)
 
@@ -191,8 +193,7 @@ class CodeManager:
         out: list[Code] = []
         with self._p.reading() as conn:
             for part in chunks(sorted(set(code_ids))):
-                q = select(*CODE_COLUMNS).where(_C.id.in_(part)).order_by(_C.id)
-                out.extend(code_from_columns(r) for r in conn.execute(q).all())
+                out.extend(code_from_columns(r) for r in conn.execute(_CODES_IN, {"ids": part}))
         return out
 
     def children(self, code_id: int | None) -> list[Code]:

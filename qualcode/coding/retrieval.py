@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 
 from qualcode.ids import CodeId, CodingId, SourceId
 from qualcode.store import tables as t
@@ -59,6 +60,58 @@ def code_paths(project: Project, codes: Iterable[Code] | None = None) -> dict[in
     return paths
 
 
+_C = t.coding.c
+SEGMENT_COLUMNS = (
+    _C.id, _C.source_id, t.source.c.name, _C.code_id, t.coder.c.name, _C.start_pos, _C.end_pos,
+    _C.valence, _C.magnitude, _C.period, _C.event_date, _C.weight, _C.note, t.source.c.kind,
+    t.source.c.date_collected,
+)  # fmt: skip
+"""The columns of :func:`segment_rows`: coding id, source id, source name, code id, coder
+name, start, end, valence, magnitude, period, event date, weight, note, source kind, source
+date (the facts of a :class:`CodedSegment` but its text and code path, in its field order)."""
+
+
+@cache
+def _segments_query(by_source: bool, by_code: bool, by_coder: bool) -> Select[Any]:
+    """The statement of :func:`segment_rows` for the filters given, built once for each: an
+    export of one code spends less in SQLite than in building its statement."""
+    q = (
+        select(*SEGMENT_COLUMNS)
+        .join(t.source, t.source.c.id == _C.source_id)
+        .join(t.coder, t.coder.c.id == _C.coder_id)
+        .order_by(t.source.c.name, _C.start_pos, _C.end_pos, _C.id)
+    )
+    if by_source:
+        q = q.where(_C.source_id.in_(bindparam("sources", expanding=True)))
+    if by_code:
+        q = q.where(_C.code_id.in_(bindparam("codes", expanding=True)))
+    if by_coder:
+        q = q.where(t.coder.c.name.in_(bindparam("coders", expanding=True)))
+    return q
+
+
+def segment_rows(
+    project: Project,
+    *,
+    sources: Sequence[int] | None = None,
+    codes: Sequence[int] | None = None,
+    coders: Sequence[str] | None = None,
+) -> Sequence[Any]:
+    """The codings :func:`coded_segments` lists, as rows of :data:`SEGMENT_COLUMNS` in the same
+    order (source name, then position): what a caller building its own record of each coding
+    (an excerpt export) reads, without a :class:`CodedSegment` made for each first."""
+    q = _segments_query(sources is not None, codes is not None, coders is not None)
+    params: dict[str, list[Any]] = {}
+    if sources is not None:
+        params["sources"] = list(sources)
+    if codes is not None:
+        params["codes"] = list(codes)
+    if coders is not None:
+        params["coders"] = list(coders)
+    with project.reading() as conn:
+        return conn.execute(q, params).all()
+
+
 def coded_segments(
     project: Project,
     *,
@@ -74,38 +127,8 @@ def coded_segments(
     text read, so a caller that needs them too does not read them again; ``all_codes``
     (``project.codes.all()``) saves reading the codes again.
     """
-    c = t.coding.c
-    q = (
-        select(
-            c.id,
-            c.source_id,
-            t.source.c.name,
-            c.code_id,
-            t.coder.c.name,
-            c.start_pos,
-            c.end_pos,
-            c.valence,
-            c.magnitude,
-            c.period,
-            c.event_date,
-            c.weight,
-            c.note,
-            t.source.c.kind,
-            t.source.c.date_collected,
-        )
-        .join(t.source, t.source.c.id == c.source_id)
-        .join(t.coder, t.coder.c.id == c.coder_id)
-        .order_by(t.source.c.name, c.start_pos, c.end_pos, c.id)
-    )
-    if sources is not None:
-        q = q.where(c.source_id.in_(list(sources)))
-    if codes is not None:
-        q = q.where(c.code_id.in_(list(codes)))
-    if coders is not None:
-        q = q.where(t.coder.c.name.in_(list(coders)))
+    rows = segment_rows(project, sources=sources, codes=codes, coders=coders)
     paths = code_paths(project, all_codes)
-    with project.reading() as conn:
-        rows = conn.execute(q).all()
     if texts is None:
         texts = {}
     texts.update(project.sources.texts({r[1] for r in rows} - texts.keys()))

@@ -209,7 +209,7 @@ def select_excerpts(
 def _select_excerpts(
     project: Project, flt: ExcerptFilter | None, options: ExcerptOptions | None, steps: Steps | None
 ) -> list[ExportExcerpt]:
-    from qualcode.coding.retrieval import coded_segments
+    from qualcode.coding.retrieval import segment_rows
 
     flt = flt or ExcerptFilter()
     options = options or ExcerptOptions()
@@ -225,22 +225,20 @@ def _select_excerpts(
     if flt.sources is not None:
         source_ids = [i for i in flt.sources if source_ids is None or i in set(source_ids)]
     scope = excerpt_scope(project, flt)
-    texts: dict[int, str] = {}
-    segments = coded_segments(
+    rows = segment_rows(
         project,
         sources=source_ids,
         codes=None if flt.codes is None else [c.id for c in codes],
         coders=scope.filter_value(),
-        texts=texts,
-        all_codes=all_codes,
     )
     if flt.valences is not None:
         valences = set(flt.valences)
-        segments = [s for s in segments if s.valence in valences]
+        rows = [r for r in rows if r[_VALENCE] in valences]
     if flt.codings is not None:
         chosen = set(flt.codings)
-        segments = [s for s in segments if s.id in chosen]
-    used = {s.source_id for s in segments}
+        rows = [r for r in rows if r[_ID] in chosen]
+    used = {r[_SOURCE] for r in rows}
+    texts = project.sources.texts(used)
     links: dict[int, list[CaseLink]] = {}
     for link in project.cases.links(sources=used):
         links.setdefault(link.source_id, []).append(link)
@@ -257,67 +255,72 @@ def _select_excerpts(
     kinds = {cid: c.kind for cid, c in cases.items()}
     case_attrs = _Shared({cid: c.attributes for cid, c in cases.items()})
     case_filter = _CaseFilter(flt, cases)
+    names = _CaseNames(attributor, cases)
 
-    merged = _passages(segments) if scope.unit == "passages" else None
+    merged = _passages(rows) if scope.unit == "passages" else None
     coding_notes = _memo_notes(project, "coding", language) if options.memos else {}
     code_notes = _memo_notes(project, "code", language) if options.code_memos else {}
+    with_context = bool(options.context_chars or options.context_sentences)
     out: list[ExportExcerpt] = []
     per_source: dict[int, list[Any]] = {}
-    for seg in segments:
-        if merged is not None and merged.of(seg.id) != seg.id:
+    for r in rows:
+        if merged is not None and merged.of(r[_ID]) != r[_ID]:
             continue  # another coding stands for this passage
-        per_source.setdefault(seg.source_id, []).append(seg)
+        per_source.setdefault(r[_SOURCE], []).append(r)
     for sid, segs in per_source.items():
-        src = segs[0]  # the source's name, kind and date come with each of its segments
-        src_name, src_kind, src_date = src.source, src.source_kind, src.source_date
+        src = segs[0]  # the source's name, kind and date come with each of its codings
+        src_name, src_kind, src_date = src[_SOURCE_NAME], src[_SOURCE_KIND], src[_SOURCE_DATE]
         text = texts[sid]
         lines = Lines(text)
         place = _Placer(links.get(sid, []), kinds)
         citers: dict[tuple[int | None, str | None, str], Callable[[int | None], str]] = {}
         src_attrs = dict(source_attrs.get(sid, {}))
-        names: dict[tuple[int, ...], tuple[str, ...]] = {}
         overlaps = _Overlaps(project, sid) if options.show_other_codes else None
+        whole = not place.spans  # linked only as a whole: the same cases for every excerpt
+        if whole:
+            case_ids, main, speaker = place.cases(0, 0), place.main(0, 0), None
+            shown = case_filter(case_ids)
+            case_name, case_names = names.main(main), names.all(case_ids)
+            attrs = case_attrs.get(main)
         for seg in segs:
             if steps is not None:
                 steps.check()
-            coder = seg.coder
-            start, end = seg.start, seg.end
-            seg_text = seg.text
-            members = [seg.id]
-            if merged is not None and seg.id in merged.members:
-                members = list(merged.members[seg.id])
-                start, end, coder = _passage_of(seg.id, merged)
-                seg_text = text[start:end]
-            case_ids = place.cases(start, end)
-            if not case_filter(case_ids):
+            coding_id, code_id, coder, start, end = seg[0], seg[3], seg[4], seg[5], seg[6]
+            members = [coding_id]
+            if merged is not None and coding_id in merged.members:
+                members = list(merged.members[coding_id])
+                start, end, coder = _passage_of(coding_id, merged)
+            if not whole:
+                case_ids = place.cases(start, end)
+                shown = case_filter(case_ids)
+                main, speaker = place.main(start, end), place.speaker(start, end)
+                case_name, case_names = names.main(main), names.all(case_ids)
+                attrs = case_attrs.get(main)
+            if not shown:
                 continue
-            main = place.main(start, end)
-            speaker = place.speaker(start, end)
             paragraph = lines.of(start)
-            if options.context_chars or options.context_sentences:
+            if with_context:
                 before, after = context(
                     text, start, end, options.context_chars, options.context_sentences
                 )
             else:
                 before = after = ""
-            case = cases.get(main) if main is not None else None
             key = (main, speaker, coder)
             cite = citers.get(key)
             if cite is None:
                 cite = citers[key] = attributor.citer(
-                    case,
+                    cases.get(main) if main is not None else None,
                     source=src_name,
                     source_date=src_date,
                     speaker=speaker,
                     coder=coder,
                 )
-            code_id = seg.code_id
             path = paths.get(code_id)
             if path is None:
                 path = paths[code_id] = _path(by_id, labels, code_id)
             out.append(
                 ExportExcerpt(
-                    coding_id=seg.id,
+                    coding_id=coding_id,
                     source_id=sid,
                     source=src_name,
                     source_kind=src_kind,
@@ -330,36 +333,38 @@ def _select_excerpts(
                     start=start,
                     end=end,
                     paragraph=paragraph,
-                    text=seg_text,
+                    text=text[start:end],
                     before=before,
                     after=after,
                     case_id=main,
-                    case=attributor.case_name(case) if case is not None else "",
-                    cases=names.get(case_ids)
-                    or names.setdefault(
-                        case_ids, tuple(attributor.case_name(cases[c]) for c in case_ids)
-                    ),
+                    case=case_name,
+                    cases=case_names,
                     citation=cite(paragraph),
-                    valence=seg.valence,
-                    magnitude=seg.magnitude,
-                    period=seg.period,
-                    event_date=seg.event_date,
-                    weight=seg.weight,
-                    note=seg.note,
+                    valence=seg[_VALENCE],
+                    magnitude=seg[8],
+                    period=seg[9],
+                    event_date=seg[10],
+                    weight=seg[11],
+                    note=seg[12],
                     other_codes=(
-                        overlaps.codes(start, end, code_id, seg.id, labels)
+                        overlaps.codes(start, end, code_id, coding_id, labels)
                         if overlaps is not None
                         else ()
                     ),
-                    case_attributes=case_attrs.get(main),
+                    case_attributes=attrs,
                     source_attributes=src_attrs,
                     memos=_notes(coding_notes, members) if coding_notes else (),
                     code_memos=code_notes.get(code_id, ()),
                 )
             )
-    folded = {sid: segs[0].source.casefold() for sid, segs in per_source.items()}
+    folded = {sid: segs[0][_SOURCE_NAME].casefold() for sid, segs in per_source.items()}
     out.sort(key=lambda e: (order.get(e.code_id, 0), folded[e.source_id], e.start, e.end))
     return out
+
+
+# Positions in a row of ``retrieval.SEGMENT_COLUMNS``.
+_ID, _SOURCE, _SOURCE_NAME, _CODE, _CODER, _START, _END, _VALENCE = range(8)
+_SOURCE_KIND, _SOURCE_DATE = 13, 14
 
 
 def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderScope:
@@ -368,12 +373,13 @@ def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderSc
     return resolve(project, flt.coders, unit=flt.unit)
 
 
-def _passages(segments: Sequence[Any]) -> Passages:
-    """Segments grouped by the passage rule (the coder's name stands in for the coder id)."""
+def _passages(rows: Sequence[Any]) -> Passages:
+    """Codings (rows of ``retrieval.SEGMENT_COLUMNS``) grouped by the passage rule (the
+    coder's name stands in for the coder id)."""
     return passages(
         [
-            (s.id, s.source_id, s.code_id, s.coder, s.start, s.end, None, None, None, None)
-            for s in segments
+            (r[_ID], r[_SOURCE], r[_CODE], r[_CODER], r[_START], r[_END], None, None, None, None)
+            for r in rows
         ]
     )
 
@@ -552,6 +558,35 @@ class _CaseFilter:
                 attrs = {k.casefold(): v for k, v in self.cases[cid].attributes.items()}
                 found = all(_as_text(attrs.get(n)) in values for n, values in self.wanted)
             self.passing[cid] = found
+        return found
+
+
+class _CaseNames:
+    """The printed names of excerpts' cases, each worked out once for the whole selection."""
+
+    def __init__(self, attributor: Attributor, cases: Mapping[int, Case]) -> None:
+        self.attributor = attributor
+        self.cases = cases
+        self.mains: dict[int | None, str] = {None: ""}
+        self.tuples: dict[tuple[int, ...], tuple[str, ...]] = {}
+
+    def main(self, case_id: int | None) -> str:
+        """The name of an excerpt's main case ("" for none)."""
+        found = self.mains.get(case_id)
+        if found is None:
+            case = self.cases.get(case_id) if case_id is not None else None
+            found = self.mains[case_id] = (
+                self.attributor.case_name(case) if case is not None else ""
+            )
+        return found
+
+    def all(self, case_ids: tuple[int, ...]) -> tuple[str, ...]:
+        """The names of all of an excerpt's cases."""
+        found = self.tuples.get(case_ids)
+        if found is None:
+            found = self.tuples[case_ids] = tuple(
+                self.attributor.case_name(self.cases[c]) for c in case_ids
+            )
         return found
 
 

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-# Questions answered by counting before the text's line breaks are indexed: counting
-# one position scans the text before it (C speed); an index costs one pass over the text.
-_COUNTS_BEFORE_INDEX = 2
-
 
 def line_breaks(text: str) -> list[int]:
     """Positions of every line break in ``text``, found with ``str.find``."""
@@ -27,22 +23,30 @@ def line_breaks(text: str) -> list[int]:
 
 
 class Lines:
-    """Line numbers (from 1) of positions in one text: counted for a few, indexed for many."""
+    """Line numbers (from 1) of positions in one text.
 
-    __slots__ = ("_asked", "_breaks", "_text")
+    Positions asked in text order (an export lists a source's excerpts by position) are
+    counted on from the previous one, so all of them together scan the text at most once;
+    once a position comes before the previous one, the text's line breaks are indexed (one
+    more pass) and later positions bisect the index.
+    """
+
+    __slots__ = ("_at", "_breaks", "_line", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._breaks: list[int] | None = None
-        self._asked = 0
+        self._at = 0  # the last position counted to, on line ``_line``
+        self._line = 1
 
     def of(self, position: int) -> int:
         """The line ``position`` is on (a position on a line break belongs to its line)."""
         if position <= 0:
             return 1
         if self._breaks is None:
-            self._asked += 1
-            if self._asked <= _COUNTS_BEFORE_INDEX:
-                return self._text.count("\n", 0, position) + 1
+            if position >= self._at:
+                self._line += self._text.count("\n", self._at, position)
+                self._at = position
+                return self._line
             self._breaks = line_breaks(self._text)
         return bisect_right(self._breaks, position - 1) + 1

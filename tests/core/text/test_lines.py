@@ -22,10 +22,14 @@ def test_counted_and_indexed_answers_agree_with_the_rule() -> None:
     rng = random.Random(7)
     for _ in range(30):
         text = "".join(rng.choice("ab \n😀") for _ in range(rng.randint(0, 300)))
-        lines = Lines(text)  # the first answers are counted, the later ones indexed
         positions = [rng.randint(0, len(text)) for _ in range(20)] + [0, len(text)]
+        lines = Lines(text)  # counted on while positions go forward, indexed after one goes back
         for pos in positions:
             assert lines.of(pos) == naive(text, pos), (text, pos)
+        ordered = Lines(text)  # every answer counted on from the previous position
+        for pos in sorted(positions):
+            assert ordered.of(pos) == naive(text, pos), (text, pos)
+        assert ordered._breaks is None  # text order never needed the index
 
 
 def test_a_position_on_a_line_break_belongs_to_its_line() -> None:
