@@ -51,6 +51,8 @@ def main_case(
     kinds: Mapping[int, str],
 ) -> int | None:
     """The case a quote of ``[start, end)`` is attributed to (see the module docstring)."""
+    if ranged == () and len(whole) == 1:  # an interview linked to its informant as a whole
+        return whole[0] if whole[0] in kinds else None
     best, best_key = None, None
     for a, b, case, _ in () if ranged == () else sorted(ranged, key=_order):
         overlap = min(b, end) - max(a, start)

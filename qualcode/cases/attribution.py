@@ -67,6 +67,8 @@ class Attributor:
         self._names: dict[int, str] = {}
         self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
         self._folded: dict[tuple[str, ...], tuple[str, ...]] = {}  # attribute names asked for
+        self._facts: dict[int, tuple[str, str, str | None]] = {}  # see _case_facts
+        self._fact_names: tuple[tuple[str, ...], ...] | None = None  # casefolded, in that order
         self._para = label("para", language)
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
@@ -123,31 +125,32 @@ class Attributor:
         """``cite`` for many paragraphs of one case, source, speaker and coder: every part but
         the paragraph is built once (an export of 200k excerpts cites through this)."""
         parts: list[tuple[str, str | None]] = []  # the position stays open (None)
+        facts = self._case_facts(case) if case is not None else ("", "", None)
         for f in self.style.fields:
+            text: str | None
             if f == "position":
-                parts.append((f, None))
-                continue
-            text = self._field(f, case, source, source_date, None, speaker, coder)
-            if text:
+                text = None
+            elif f == "case":  # the usual fields answered here, the others by _field
+                text = self._names.get(case.id, case.name) if case is not None else source
+            elif f == "role":
+                text = facts[0]
+            elif f == "organisation":
+                text = facts[1]
+            else:
+                text = self._field(f, case, source, source_date, None, speaker, coder)
+            if text is None or text:
                 parts.append((f, text))
         st = self.style
         para = self._para
-
-        def join(at: str) -> str:
-            done = [(f, at if t is None else t) for f, t in parts]
-            done = [p for p in done if p[1]]
-            if not done:
-                return ""
-            if done[0][0] == "case" and case is not None and len(done) > 1:
-                rest = st.separator.join(p[1] for p in done[1:])
-                return f"{done[0][1]}{st.lead_separator}{rest}"
-            return st.separator.join(p[1] for p in done)
-
         texts = [t for _f, t in parts]
-        if texts.count(None) != 1:  # no position (or two): the same text for every paragraph
-            return lambda paragraph: join(f"{para} {paragraph}" if paragraph else "")
+        if texts.count(None) != 1:  # no position (or two): joined for each paragraph
+            return lambda paragraph: _joined(
+                [(f, (f"{para} {paragraph}" if paragraph else "") if t is None else t)
+                 for f, t in parts],
+                case is not None, st,
+            )  # fmt: skip
         # The citation of a paragraph is one text around its number: its head and tail are
-        # joined once, as ``join`` would join them around the position.
+        # joined once, as ``_joined`` would join them around the position.
         at = texts.index(None)
         before: list[str] = texts[:at]  # type: ignore[assignment]
         after: list[str] = texts[at + 1 :]  # type: ignore[assignment]
@@ -159,13 +162,8 @@ class Attributor:
             head = before[0] + st.lead_separator + (sep.join(rest) + sep if rest else "")
         else:
             head = sep.join(before) + sep
-        head += f"{para} "
         tail = sep + sep.join(after) if after else ""
-
-        def cite(paragraph: int | None) -> str:
-            return f"{head}{paragraph}{tail}" if paragraph else join("")
-
-        return cite
+        return _Cite(f"{head}{para} ", tail, parts, case is not None, st)
 
     def _field(
         self,
@@ -181,9 +179,9 @@ class Attributor:
         if field == "case":  # a document has no informant: cite the source instead
             return self.case_name(case) if case is not None else source
         if field == "role":
-            return _text(self._attribute(case, st.role_attributes))
+            return self._case_facts(case)[0] if case is not None else ""
         if field == "organisation":
-            return _text(self._attribute(case, st.organisation_attributes))
+            return self._case_facts(case)[1] if case is not None else ""
         if field == "date":
             return self._date(case, source_date)
         if field == "position":
@@ -222,15 +220,87 @@ class Attributor:
                 return value
         return None
 
+    def _case_facts(self, case: Case) -> tuple[str, str, str | None]:
+        """The case's role, organisation and date (None without one) as cited, worked out
+        once per case: every citation of a case's excerpts names them."""
+        found = self._facts.get(case.id)
+        if found is None:
+            names = self._fact_names
+            if names is None:
+                st = self.style
+                names = self._fact_names = tuple(
+                    tuple(n.casefold() for n in group)
+                    for group in (
+                        st.role_attributes,
+                        st.organisation_attributes,
+                        st.date_attributes,
+                    )
+                )
+            lowered = {k.casefold(): v for k, v in case.attributes.items()}
+            when = _first(lowered, names[2])
+            found = self._facts[case.id] = (
+                _text(_first(lowered, names[0])),
+                _text(_first(lowered, names[1])),
+                None if when is None else format_date(when, self.language),
+            )
+        return found
+
     def _date(self, case: Case | None, source_date: date | None) -> str:
         for origin in self.style.date_from:
             if origin == "source" and source_date is not None:
                 return format_date(source_date, self.language)
-            if origin == "case":
-                value = self._attribute(case, self.style.date_attributes)
-                if value is not None:
-                    return format_date(value, self.language)
+            if origin == "case" and case is not None:
+                when = self._case_facts(case)[2]
+                if when is not None:
+                    return when
         return ""
+
+
+class _Cite:
+    """A citation for any paragraph: the text around the number, built once (one object
+    for each case, source, speaker and coder of an export, not a closure with its cells)."""
+
+    __slots__ = ("has_case", "head", "parts", "style", "tail")
+
+    def __init__(
+        self,
+        head: str,
+        tail: str,
+        parts: list[tuple[str, str | None]],
+        has_case: bool,
+        style: AttributionStyle,
+    ) -> None:
+        self.head, self.tail, self.parts, self.has_case, self.style = (
+            head, tail, parts, has_case, style,
+        )  # fmt: skip
+
+    def __call__(self, paragraph: int | None) -> str:
+        if paragraph:
+            return f"{self.head}{paragraph}{self.tail}"
+        return _joined(self.parts, self.has_case, self.style)  # no position to name
+
+
+def _joined(parts: list[tuple[str, str | None]], has_case: bool, style: AttributionStyle) -> str:
+    """The documented join of a citation's parts: empty ones left out; a leading case is
+    followed by the lead separator, the others by the separator."""
+    done = [t for _f, t in parts if t]
+    if not done:
+        return ""
+    first = next(f for f, t in parts if t)
+    if first == "case" and has_case and len(done) > 1:
+        return f"{done[0]}{style.lead_separator}{style.separator.join(done[1:])}"
+    return style.separator.join(done)
+
+
+def _first(lowered: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first non-empty value of ``names`` (casefolded) among casefolded attributes."""
+    if lowered.keys().isdisjoint(names):  # the usual answer for all but one field
+        return None
+    for name in names:
+        value = lowered.get(name)
+        if value is not None and value != "":
+            return value
+    return None
 
 
 def _text(value: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, func, select
 
 from qualcode.cases.attributes import typed
 from qualcode.changes import ChangeSet
@@ -19,6 +19,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.ids import CaseId, SourceId
 from qualcode.records import CASE_KINDS, Case, CaseLink, positional
 from qualcode.store import tables as t
+from qualcode.store.by_ids import ByIds
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -60,14 +61,6 @@ _L = t.case_link.c
 _LINK_COLUMNS = (_L.id, _L.case_id, _L.source_id, _L.start_pos, _L.end_pos, _L.speaker)
 _make_case = positional(Case)
 _make_link = positional(CaseLink)
-# Reads a large selection repeats, built once: building a statement and coercing each value
-# of an ``IN`` list costs more than SQLite's own work for a few hundred rows.
-_CASES_IN = select(*_CASE_COLUMNS).where(_K.id.in_(bindparam("ids", expanding=True)))
-_LINKS_OF_SOURCES = (
-    select(*_LINK_COLUMNS)
-    .where(_L.source_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_L.source_id, _L.start_pos, _L.id)
-)
 _V = t.attribute_value.c
 _CASE_VALUES = (
     select(_V.case_id, t.attribute.c.name, t.attribute.c.type, _V.value)
@@ -75,7 +68,12 @@ _CASE_VALUES = (
     .where(_V.case_id.is_not(None))
     .order_by(t.attribute.c.position)
 )
-_CASE_VALUES_IN = _CASE_VALUES.where(_V.case_id.in_(bindparam("ids", expanding=True)))
+# Reads of a large selection's hundreds of cases and links (an excerpt export), by id.
+_CASES_IN = ByIds(select(*_CASE_COLUMNS), _K.id)
+_CASE_VALUES_IN = ByIds(_CASE_VALUES, _V.case_id)
+_LINKS_OF_SOURCES = ByIds(
+    select(*_LINK_COLUMNS).order_by(_L.source_id, _L.start_pos, _L.id), _L.source_id
+)
 
 
 def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
@@ -117,15 +115,13 @@ class CaseManager:
     def many(self, case_ids: Iterable[int]) -> list[Case]:
         """The cases with these ids (unknown ids left out), with their attribute values, by name;
         a selection touching a few cases of a large project reads only those."""
-        from qualcode.store.recorder import chunks
-
-        out: list[Case] = []
+        ids = list(case_ids)
         with self._p.reading() as conn:
-            for part in chunks(sorted(set(case_ids))):
-                rows = conn.execute(_CASES_IN, {"ids": part}).all()
-                attrs = _attributes(conn, part)
-                out.extend(_case(r, attrs) for r in rows)
-        return sorted(out, key=lambda c: (c.name, c.id))
+            rows = _CASES_IN.rows(conn, ids)
+            attrs: dict[int, dict[str, Any]] = {}
+            for cid, name, kind, value in _CASE_VALUES_IN.rows(conn, ids):
+                attrs.setdefault(cid, {})[name] = typed(kind, value)
+        return sorted((_case(r, attrs) for r in rows), key=lambda c: (c.name, c.id))
 
     def find(self, name: str) -> Case:
         """A case by (case-insensitive) name."""
@@ -161,10 +157,10 @@ class CaseManager:
                 rows = conn.execute(q.order_by(*order)).all()
             else:
                 rows = []
-                for part in chunks(sorted(set(sources))):
-                    if case_id is None and source_id is None:
-                        rows.extend(conn.execute(_LINKS_OF_SOURCES, {"ids": part}).all())
-                    else:
+                if case_id is None and source_id is None:
+                    rows = _LINKS_OF_SOURCES.rows(conn, sources)
+                else:
+                    for part in chunks(sorted(set(sources))):
                         where = q.where(t.case_link.c.source_id.in_(part))
                         rows.extend(conn.execute(where.order_by(*order)).all())
         return [_link(r) for r in rows]
@@ -315,11 +311,9 @@ CASE_DEPENDENTS: list[Any] = []
 
 def _attributes(conn: Connection, case_ids: Sequence[int] | None) -> dict[int, dict[str, Any]]:
     """Attribute values of the cases ``case_ids`` (of every case for None), typed, by case."""
-    if case_ids is None:
-        rows = conn.execute(_CASE_VALUES)
-    else:
-        rows = conn.execute(_CASE_VALUES_IN, {"ids": list(case_ids)})
+    q = _CASE_VALUES if case_ids is None else _CASE_VALUES.where(_V.case_id.in_(case_ids))
     out: dict[int, dict[str, Any]] = {}
+    rows = conn.execute(q)
     for cid, name, kind, value in rows:
         out.setdefault(cid, {})[name] = typed(kind, value)
     return out

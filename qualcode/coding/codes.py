@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from qualcode.changes import ChangeSet
 from qualcode.coding import code_merge
@@ -73,7 +74,6 @@ CODE_COLUMNS = (
 """The columns a :class:`Code` holds, in its field order (no timestamps to parse)."""
 _make_code = positional(Code)
 _CODES_IN = select(*CODE_COLUMNS).where(_C.id.in_(bindparam("ids", expanding=True))).order_by(_C.id)
-_TREE = select(_C.id, _C.parent_id).order_by(_C.position, _C.id)
 
 
 def code_from_columns(row: Sequence[Any]) -> Code:
@@ -113,8 +113,22 @@ def _code_ids(code: Code) -> tuple[int, int | None]:
     return code.id, code.parent_id
 
 
-def _identity(pair: tuple[CodeId, CodeId | None]) -> tuple[int, int | None]:
-    return pair
+@cache
+def _lineage(children: bool) -> Select[Any]:
+    """The statement of :meth:`CodeManager.lineage`: the codes asked for (and below them),
+    then up their parents (two recursive CTEs; both engines read them), built once."""
+    down = select(_C.id).where(_C.id.in_(bindparam("ids", expanding=True))).cte("down", True)
+    if children:
+        below = t.code.alias("below")
+        down = down.union(select(below.c.id).join(down, below.c.parent_id == down.c.id))
+    up = select(down.c.id).cte("up", recursive=True)
+    above = t.code.alias("above")
+    up = up.union(
+        select(above.c.parent_id)
+        .join(up, above.c.id == up.c.id)
+        .where(above.c.parent_id.is_not(None))
+    )
+    return select(*CODE_COLUMNS).where(_C.id.in_(select(up.c.id))).order_by(_C.position, _C.id)
 
 
 def _tree_order[T](items: list[T], ids: Callable[[T], tuple[int, int | None]]) -> list[T]:
@@ -178,13 +192,13 @@ class CodeManager:
             rows = conn.execute(select(*CODE_COLUMNS).order_by(_C.position, _C.id)).all()
         return _tree_order([code_from_columns(r) for r in rows], _code_ids)
 
-    def tree(self) -> list[tuple[CodeId, CodeId | None]]:
-        """(id, parent id) of every code, in the order :meth:`all` lists them, without the
-        codes themselves: a selection of a few codes of a large tree reads only those."""
+    def lineage(self, code_ids: Iterable[int], *, children: bool = True) -> list[Code]:
+        """The codes ``code_ids`` (unknown ids left out), every code below them when
+        ``children``, and every code above them, in the order :meth:`all` lists them: what a
+        selection of a few codes of a large tree needs (their paths name their parents)."""
         with self._p.reading() as conn:
-            rows = conn.execute(_TREE).all()
-        pairs = [(CodeId(i), None if p is None else CodeId(p)) for i, p in rows]
-        return _tree_order(pairs, _identity)
+            rows = conn.execute(_lineage(children), {"ids": sorted(set(code_ids))}).all()
+        return _tree_order([code_from_columns(r) for r in rows], _code_ids)
 
     def many(self, code_ids: Iterable[int]) -> list[Code]:
         """The codes with these ids (unknown ids left out), by id."""

@@ -22,7 +22,7 @@ from qualcode.analysis.placement import Span
 from qualcode.analysis.scope import CoderScope, Passages, passages, resolve
 from qualcode.cases.attribution import AttributionStyle, Attributor
 from qualcode.export.context import context
-from qualcode.records import Case, CaseLink, Code
+from qualcode.records import Case, Code
 from qualcode.text.labels import check_language, label
 from qualcode.text.lines import Lines
 
@@ -182,17 +182,9 @@ def _codes_for(
     if flt.codes is None or options.show_other_codes:
         everything = project.codes.all()
         return _selected(everything, flt), everything
-    tree = project.codes.tree()
-    wanted = _selected_ids(tree, flt)
-    parent: dict[int, int | None] = dict(tree)
-    needed = set(wanted)
-    for cid in wanted:
-        up = parent.get(cid)
-        while up is not None and up not in needed:
-            needed.add(up)
-            up = parent.get(up)
-    found: dict[int, Code] = {c.id: c for c in project.codes.many(needed)}
-    return [found[i] for i in wanted if i in found], [found[i] for i, _ in tree if i in found]
+    needed = project.codes.lineage(flt.codes, children=flt.include_children)
+    wanted = set(_selected_ids([(c.id, c.parent_id) for c in needed], flt))
+    return [c for c in needed if c.id in wanted], needed
 
 
 def select_excerpts(
@@ -239,13 +231,18 @@ def _select_excerpts(
         rows = [r for r in rows if r[_ID] in chosen]
     used = {r[_SOURCE] for r in rows}
     texts = project.sources.texts(used)
-    links: dict[int, list[CaseLink]] = {}
-    for link in project.cases.links(sources=used):
-        links.setdefault(link.source_id, []).append(link)
+    whole_of: dict[int, list[int]] = {}  # each source's cases linked to all of it
+    spans_of: dict[int, list[Span]] = {}  # and those linked to stretches (speaker turns)
+    linked: set[int] = set()
+    for lk in project.cases.links(sources=used):
+        linked.add(lk.case_id)
+        if lk.start is None:
+            whole_of.setdefault(lk.source_id, []).append(lk.case_id)
+        elif lk.end is not None:
+            spans_of.setdefault(lk.source_id, []).append((lk.start, lk.end, lk.case_id, lk.speaker))
     if options.attribution.pseudonymise:  # pseudonyms number every case of the project
         cases: dict[int, Case] = {c.id: c for c in project.cases.all()}
     else:
-        linked = {lk.case_id for group in links.values() for lk in group}
         cases = {c.id: c for c in project.cases.many(linked)}
     attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
@@ -257,7 +254,9 @@ def _select_excerpts(
     case_filter = _CaseFilter(flt, cases)
     names = _CaseNames(attributor, cases)
 
-    merged = _passages(rows) if scope.unit == "passages" else None
+    # Passages join codings of different coders: with one coder there are none to join.
+    several = scope.unit == "passages" and len({r[_CODER] for r in rows}) > 1
+    merged = _passages(rows) if several else None
     coding_notes = _memo_notes(project, "coding", language) if options.memos else {}
     code_notes = _memo_notes(project, "code", language) if options.code_memos else {}
     with_context = bool(options.context_chars or options.context_sentences)
@@ -272,13 +271,15 @@ def _select_excerpts(
         src_name, src_kind, src_date = src[_SOURCE_NAME], src[_SOURCE_KIND], src[_SOURCE_DATE]
         text = texts[sid]
         lines = Lines(text)
-        place = _Placer(links.get(sid, []), kinds)
+        whole_ids = whole_of.get(sid, [])
+        spans = spans_of.get(sid)
+        place = _Placer(whole_ids, spans, kinds) if spans else None
         citers: dict[tuple[int | None, str | None, str], Callable[[int | None], str]] = {}
         src_attrs = dict(source_attrs.get(sid, {}))
         overlaps = _Overlaps(project, sid) if options.show_other_codes else None
-        whole = not place.spans  # linked only as a whole: the same cases for every excerpt
-        if whole:
-            case_ids, main, speaker = place.cases(0, 0), place.main(0, 0), None
+        if place is None:  # linked only as a whole: the same cases for every excerpt
+            case_ids = placement.cases_of(whole_ids, (), 0, 0)
+            main, speaker = placement.main_case(whole_ids, (), 0, 0, kinds), None
             shown = case_filter(case_ids)
             case_name, case_names = names.main(main), names.all(case_ids)
             attrs = case_attrs.get(main)
@@ -286,11 +287,11 @@ def _select_excerpts(
             if steps is not None:
                 steps.check()
             coding_id, code_id, coder, start, end = seg[0], seg[3], seg[4], seg[5], seg[6]
-            members = [coding_id]
+            members: list[int] | None = None  # the codings of a passage of several
             if merged is not None and coding_id in merged.members:
-                members = list(merged.members[coding_id])
+                members = merged.members[coding_id]
                 start, end, coder = _passage_of(coding_id, merged)
-            if not whole:
+            if place is not None:
                 case_ids = place.cases(start, end)
                 shown = case_filter(case_ids)
                 main, speaker = place.main(start, end), place.speaker(start, end)
@@ -353,7 +354,7 @@ def _select_excerpts(
                     ),
                     case_attributes=attrs,
                     source_attributes=src_attrs,
-                    memos=_notes(coding_notes, members) if coding_notes else (),
+                    memos=_notes(coding_notes, members or [coding_id]) if coding_notes else (),
                     code_memos=code_notes.get(code_id, ()),
                 )
             )
@@ -498,38 +499,22 @@ def _groups(items: list[ExportExcerpt], group_by: str, language: str) -> list[Ex
 
 
 class _Placer:
-    """Cases, main case and speaker of stretches of one source (:mod:`placement`'s rule).
+    """Cases, main case and speaker of stretches of a source linked to cases by stretches
+    (speaker turns, sections) too: :mod:`placement`'s rule over its sorted turns."""
 
-    A source linked only as a whole (no speaker turns) gives every excerpt the same
-    answers: they are worked out once.
-    """
-
-    def __init__(self, links: list[CaseLink], kinds: Mapping[int, str]) -> None:
-        self.whole: list[int] = []
-        self.spans: list[Span] = []
-        for lk in links:
-            if lk.start is None:
-                self.whole.append(lk.case_id)
-            elif lk.end is not None:
-                self.spans.append((lk.start, lk.end, lk.case_id, lk.speaker))
-        self.spans.sort()
+    def __init__(self, whole: list[int], spans: list[Span], kinds: Mapping[int, str]) -> None:
+        self.whole = whole
+        self.spans = sorted(spans)
         self.kinds = kinds
-        if not self.spans:
-            self._cases = placement.cases_of(self.whole, (), 0, 0)
-            self._main = placement.main_case(self.whole, (), 0, 0, kinds)
 
     def cases(self, start: int, end: int) -> tuple[int, ...]:
-        if not self.spans:
-            return self._cases
         return placement.cases_of(self.whole, self.spans, start, end)
 
     def main(self, start: int, end: int) -> int | None:
-        if not self.spans:
-            return self._main
         return placement.main_case(self.whole, self.spans, start, end, self.kinds)
 
     def speaker(self, start: int, end: int) -> str | None:
-        return placement.speaker_of(self.spans, start, end) if self.spans else None
+        return placement.speaker_of(self.spans, start, end)
 
 
 class _CaseFilter:

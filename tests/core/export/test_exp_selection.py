@@ -198,7 +198,7 @@ def test_a_few_codes_read_with_their_parents_give_what_the_whole_tree_gives(stud
                             if e.code_id in ids]  # fmt: skip
 
 
-def test_code_tree_pairs_and_many_agree_with_all(study_path, tmp_path):
+def test_code_lineage_and_many_agree_with_all(study_path, tmp_path):
     copy = tmp_path / "study.qdaproj"
     shutil.copy(study_path, copy)
     with Project.open(copy, coder="ana") as p:
@@ -208,6 +208,22 @@ def test_code_tree_pairs_and_many_agree_with_all(study_path, tmp_path):
         p.codes.move(top.id, None, position=0)  # before the codes made earlier
         codes = p.codes.all()
         assert codes[0].id == top.id
-        assert p.codes.tree() == [(c.id, c.parent_id) for c in codes]
+        parent = {c.id: c.parent_id for c in codes}
+
+        def expected(ids: list[int], children: bool) -> list[int]:
+            keep = {i for i in ids if i in parent}
+            while children and (more := {c for c, up in parent.items() if up in keep} - keep):
+                keep |= more
+            for i in list(keep):
+                while parent[i] is not None:
+                    i = parent[i]
+                    keep.add(i)
+            return [c.id for c in codes if c.id in keep]
+
+        for ids in ([first.id], [top.id, 99999], [codes[-1].id, first.id], [99999]):
+            for children in (True, False):
+                got = p.codes.lineage(ids, children=children)
+                assert [c.id for c in got] == expected(ids, children)
+                assert all(c == next(a for a in codes if a.id == c.id) for c in got)
         some = [codes[-1].id, codes[0].id, 99999]
         assert p.codes.many(some) == sorted([codes[-1], codes[0]], key=lambda c: c.id)
