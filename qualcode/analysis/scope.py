@@ -84,12 +84,15 @@ class CoderScope:
 
 
 # -- the project setting -------------------------------------------------------------------
+_ANALYSIS_CODERS = select(t.project_info.c.value).where(
+    t.project_info.c.key == ANALYSIS_CODERS_KEY
+)  # built once: every display and export asks
+
+
 def analysis_coders(project: Project) -> list[str] | None:
     """The project's analysis coders, or None when every coder counts."""
     with project.reading() as conn:
-        raw = conn.execute(
-            select(t.project_info.c.value).where(t.project_info.c.key == ANALYSIS_CODERS_KEY)
-        ).scalar()
+        raw = conn.execute(_ANALYSIS_CODERS).scalar()
     if not raw:
         return None
     names = json.loads(raw)

@@ -97,6 +97,14 @@ def _bad(attr: Attribute, value: Any, expected: str) -> ValidationError:
     )
 
 
+_VALUES = tuple(  # every case's (True) or source's (False) values, built once
+    select(key, t.attribute.c.name, t.attribute.c.type, t.attribute_value.c.value)
+    .join(t.attribute, t.attribute.c.id == t.attribute_value.c.attribute_id)
+    .where(key.is_not(None))
+    for key in (t.attribute_value.c.source_id, t.attribute_value.c.case_id)
+)
+
+
 class AttributeManager:
     """Attribute definitions and their values on cases and sources."""
 
@@ -124,13 +132,8 @@ class AttributeManager:
 
     def values(self, owner: str = "case") -> dict[int, dict[str, Value]]:
         """For every case (or source) id: attribute name → typed value."""
-        key = t.attribute_value.c.case_id if owner == "case" else t.attribute_value.c.source_id
         with self._p.reading() as conn:
-            rows = conn.execute(
-                select(key, t.attribute.c.name, t.attribute.c.type, t.attribute_value.c.value)
-                .join(t.attribute, t.attribute.c.id == t.attribute_value.c.attribute_id)
-                .where(key.is_not(None))
-            ).all()
+            rows = conn.execute(_VALUES[owner == "case"]).all()
         out: dict[int, dict[str, Value]] = {}
         for owner_id, name, kind, value in rows:
             out.setdefault(owner_id, {})[name] = typed(kind, value)

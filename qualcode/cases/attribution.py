@@ -136,6 +136,8 @@ class Attributor:
                 text = facts[0]
             elif f == "organisation":
                 text = facts[1]
+            elif f == "date":
+                text = self._date(case, source_date)
             else:
                 text = self._field(f, case, source, source_date, None, speaker, coder)
             if text is None or text:

@@ -69,8 +69,17 @@ _CASE_VALUES = (
     .order_by(t.attribute.c.position)
 )
 # Reads of a large selection's hundreds of cases and links (an excerpt export), by id.
-_CASES_IN = ByIds(select(*_CASE_COLUMNS), _K.id)
-_CASE_VALUES_IN = ByIds(_CASE_VALUES, _V.case_id)
+_A = t.attribute.c
+_CASES_WITH_VALUES = ByIds(  # each case once per attribute value (once without any)
+    select(*_CASE_COLUMNS, _A.name, _A.type, _V.value)
+    .select_from(
+        t.cases.outerjoin(t.attribute_value, _V.case_id == _K.id).outerjoin(
+            t.attribute, _A.id == _V.attribute_id
+        )
+    )
+    .order_by(_K.id, _A.position),
+    _K.id,
+)
 _LINKS_OF_SOURCES = ByIds(
     select(*_LINK_COLUMNS).order_by(_L.source_id, _L.start_pos, _L.id), _L.source_id
 )
@@ -115,13 +124,21 @@ class CaseManager:
     def many(self, case_ids: Iterable[int]) -> list[Case]:
         """The cases with these ids (unknown ids left out), with their attribute values, by name;
         a selection touching a few cases of a large project reads only those."""
-        ids = list(case_ids)
         with self._p.reading() as conn:
-            rows = _CASES_IN.rows(conn, ids)
-            attrs: dict[int, dict[str, Any]] = {}
-            for cid, name, kind, value in _CASE_VALUES_IN.rows(conn, ids):
-                attrs.setdefault(cid, {})[name] = typed(kind, value)
-        return sorted((_case(r, attrs) for r in rows), key=lambda c: (c.name, c.id))
+            rows = _CASES_WITH_VALUES.rows(conn, case_ids)
+        out: list[Case] = []
+        last = None
+        values: dict[str, Any] = {}
+        for cid, guid, name, kind, parent, description, attribute, type_, value in rows:
+            if cid != last:  # a case's rows come together, its values in attribute order
+                last, values = cid, {}
+                out.append(_make_case(
+                    CaseId(cid), guid, name, kind, None if parent is None else CaseId(parent),
+                    description, values,
+                ))  # fmt: skip
+            if attribute is not None:
+                values[attribute] = typed(type_, value)
+        return sorted(out, key=lambda c: (c.name, c.id))
 
     def find(self, name: str) -> Case:
         """A case by (case-insensitive) name."""
