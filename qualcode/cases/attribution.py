@@ -90,6 +90,10 @@ class Attributor:
             return label("no_case", self.language)
         return self._names.get(case.id, case.name)
 
+    def case_names(self) -> dict[int, str]:
+        """:meth:`case_name` of every case the attributor was given, by id."""
+        return dict(self._names)
+
     def parts(
         self,
         case: Case | None,

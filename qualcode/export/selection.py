@@ -250,9 +250,12 @@ def _select_excerpts(
     paths: dict[int, tuple[str, ...]] = {}  # of the codes excerpts have, filled as they come
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
     kinds = {cid: c.kind for cid, c in cases.items()}
-    case_attrs = _Shared({cid: c.attributes for cid, c in cases.items()})
+    named: dict[int | None, str] = dict(attributor.case_names().items())  # or pseudonyms
+    shared: dict[int | None, dict[str, Any]] = {  # one copy for all of a case's excerpts
+        cid: dict(c.attributes) for cid, c in cases.items()
+    }
     case_filter = _CaseFilter(flt, cases)
-    names = _CaseNames(attributor, cases)
+    filtering = case_filter.active
 
     # Passages join codings of different coders: with one coder there are none to join.
     several = scope.unit == "passages" and len({r[_CODER] for r in rows}) > 1
@@ -280,9 +283,9 @@ def _select_excerpts(
         if place is None:  # linked only as a whole: the same cases for every excerpt
             case_ids = placement.cases_of(whole_ids, (), 0, 0)
             main, speaker = placement.main_case(whole_ids, (), 0, 0, kinds), None
-            shown = case_filter(case_ids)
-            case_name, case_names = names.main(main), names.all(case_ids)
-            attrs = case_attrs.get(main)
+            shown = not filtering or case_filter(case_ids)
+            case_name, case_names = named.get(main, ""), tuple(map(named.__getitem__, case_ids))
+            attrs = shared.get(main) or {}
         for seg in segs:
             if steps is not None:
                 steps.check()
@@ -293,10 +296,11 @@ def _select_excerpts(
                 start, end, coder = _passage_of(coding_id, merged)
             if place is not None:
                 case_ids = place.cases(start, end)
-                shown = case_filter(case_ids)
+                shown = not filtering or case_filter(case_ids)
                 main, speaker = place.main(start, end), place.speaker(start, end)
-                case_name, case_names = names.main(main), names.all(case_ids)
-                attrs = case_attrs.get(main)
+                case_name = named.get(main, "")
+                case_names = tuple(map(named.__getitem__, case_ids))
+                attrs = shared.get(main) or {}
             if not shown:
                 continue
             paragraph = lines.of(start)
@@ -543,50 +547,6 @@ class _CaseFilter:
                 attrs = {k.casefold(): v for k, v in self.cases[cid].attributes.items()}
                 found = all(_as_text(attrs.get(n)) in values for n, values in self.wanted)
             self.passing[cid] = found
-        return found
-
-
-class _CaseNames:
-    """The printed names of excerpts' cases, each worked out once for the whole selection."""
-
-    def __init__(self, attributor: Attributor, cases: Mapping[int, Case]) -> None:
-        self.attributor = attributor
-        self.cases = cases
-        self.mains: dict[int | None, str] = {None: ""}
-        self.tuples: dict[tuple[int, ...], tuple[str, ...]] = {}
-
-    def main(self, case_id: int | None) -> str:
-        """The name of an excerpt's main case ("" for none)."""
-        found = self.mains.get(case_id)
-        if found is None:
-            case = self.cases.get(case_id) if case_id is not None else None
-            found = self.mains[case_id] = (
-                self.attributor.case_name(case) if case is not None else ""
-            )
-        return found
-
-    def all(self, case_ids: tuple[int, ...]) -> tuple[str, ...]:
-        """The names of all of an excerpt's cases."""
-        found = self.tuples.get(case_ids)
-        if found is None:
-            found = self.tuples[case_ids] = tuple(
-                self.attributor.case_name(self.cases[c]) for c in case_ids
-            )
-        return found
-
-
-class _Shared:
-    """One copy of each case's attributes, shared by all its excerpts."""
-
-    def __init__(self, attributes: Mapping[int, Mapping[str, Any]]) -> None:
-        self.attributes = attributes
-        self.copies: dict[int | None, dict[str, Any]] = {}
-
-    def get(self, case_id: int | None) -> dict[str, Any]:
-        found = self.copies.get(case_id)
-        if found is None:
-            source = self.attributes.get(case_id) if case_id is not None else None
-            found = self.copies[case_id] = dict(source) if source else {}
         return found
 
 
