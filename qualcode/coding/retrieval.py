@@ -62,13 +62,14 @@ def code_paths(project: Project, codes: Iterable[Code] | None = None) -> dict[in
 
 _C = t.coding.c
 SEGMENT_COLUMNS = (
-    _C.id, _C.source_id, t.source.c.name, _C.code_id, t.coder.c.name, _C.start_pos, _C.end_pos,
+    _C.id, _C.source_id, _C.code_id, t.coder.c.name, _C.start_pos, _C.end_pos, t.source.c.name,
     _C.valence, _C.magnitude, _C.period, _C.event_date, _C.weight, _C.note, t.source.c.kind,
     t.source.c.date_collected,
 )  # fmt: skip
-"""The columns of :func:`segment_rows`: coding id, source id, source name, code id, coder
-name, start, end, valence, magnitude, period, event date, weight, note, source kind, source
-date (the facts of a :class:`CodedSegment` but its text and code path, in its field order)."""
+"""The columns of :func:`segment_rows`: coding id, source id, code id, coder name, start, end
+(in the order of :data:`qualcode.analysis.corpus.CodingTuple`'s first six, so the passage
+rule reads the rows as they are), source name, valence, magnitude, period, event date, weight,
+note, source kind, source date: the facts of a :class:`CodedSegment` but its text and path."""
 
 
 @cache
@@ -136,13 +137,13 @@ def coded_segments(
         CodedSegment(
             id=CodingId(r[0]),
             source_id=SourceId(r[1]),
-            source=r[2],
-            code_id=CodeId(r[3]),
-            code=paths.get(r[3], "?"),
-            coder=r[4],
-            start=r[5],
-            end=r[6],
-            text=texts[r[1]][r[5] : r[6]],
+            source=r[6],
+            code_id=CodeId(r[2]),
+            code=paths.get(r[2], "?"),
+            coder=r[3],
+            start=r[4],
+            end=r[5],
+            text=texts[r[1]][r[4] : r[5]],
             valence=r[7],
             magnitude=r[8],
             period=r[9],

@@ -289,7 +289,7 @@ def _select_excerpts(
         for seg in segs:
             if steps is not None:
                 steps.check()
-            coding_id, code_id, coder, start, end = seg[0], seg[3], seg[4], seg[5], seg[6]
+            coding_id, _sid, code_id, coder, start, end = seg[:6]
             members: list[int] | None = None  # the codings of a passage of several
             if merged is not None and coding_id in merged.members:
                 members = merged.members[coding_id]
@@ -368,7 +368,7 @@ def _select_excerpts(
 
 
 # Positions in a row of ``retrieval.SEGMENT_COLUMNS``.
-_ID, _SOURCE, _SOURCE_NAME, _CODE, _CODER, _START, _END, _VALENCE = range(8)
+_ID, _SOURCE, _CODE, _CODER, _START, _END, _SOURCE_NAME, _VALENCE = range(8)
 _SOURCE_KIND, _SOURCE_DATE = 13, 14
 
 
@@ -379,14 +379,9 @@ def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderSc
 
 
 def _passages(rows: Sequence[Any]) -> Passages:
-    """Codings (rows of ``retrieval.SEGMENT_COLUMNS``) grouped by the passage rule (the
-    coder's name stands in for the coder id)."""
-    return passages(
-        [
-            (r[_ID], r[_SOURCE], r[_CODE], r[_CODER], r[_START], r[_END], None, None, None, None)
-            for r in rows
-        ]
-    )
+    """Codings (rows of ``retrieval.SEGMENT_COLUMNS``, whose first six columns are a coding
+    tuple's) grouped by the passage rule (the coder's name stands in for the coder id)."""
+    return passages(rows)
 
 
 def _passage_of(rep: int, merged: Passages) -> tuple[int, int, str]:
