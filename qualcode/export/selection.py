@@ -323,45 +323,23 @@ def _select_excerpts(
             path = paths.get(code_id)
             if path is None:
                 path = paths[code_id] = _path(by_id, labels, code_id)
-            out.append(
-                ExportExcerpt(
-                    coding_id=coding_id,
-                    source_id=sid,
-                    source=src_name,
-                    source_kind=src_kind,
-                    source_date=src_date,
-                    code_id=code_id,
-                    code=labels[code_id],
-                    code_path=path,
-                    code_color=by_id[code_id].color,
-                    coder=coder,
-                    start=start,
-                    end=end,
-                    paragraph=paragraph,
-                    text=text[start:end],
-                    before=before,
-                    after=after,
-                    case_id=main,
-                    case=case_name,
-                    cases=case_names,
-                    citation=cite(paragraph),
-                    valence=seg[_VALENCE],
-                    magnitude=seg[8],
-                    period=seg[9],
-                    event_date=seg[10],
-                    weight=seg[11],
-                    note=seg[12],
-                    other_codes=(
-                        overlaps.codes(start, end, code_id, coding_id, labels)
-                        if overlaps is not None
-                        else ()
-                    ),
-                    case_attributes=attrs,
-                    source_attributes=src_attrs,
-                    memos=_notes(coding_notes, members or [coding_id]) if coding_notes else (),
-                    code_memos=code_notes.get(code_id, ()),
-                )
+            other_codes = (
+                overlaps.codes(start, end, code_id, coding_id, labels)
+                if overlaps is not None
+                else ()
             )
+            memos = _notes(coding_notes, members or [coding_id]) if coding_notes else ()
+            valence, magnitude, period, event_date, weight, note = seg[_VALENCE : _NOTE + 1]
+            out.append(  # by position, in the order of its fields (faster than keywords)
+                ExportExcerpt(
+                    coding_id, sid, src_name, src_kind, src_date,  # the coding and its source
+                    code_id, labels[code_id], path, by_id[code_id].color,  # its code
+                    coder, start, end, paragraph, text[start:end], before, after,
+                    main, case_name, case_names, cite(paragraph),  # case and citation
+                    valence, magnitude, period, event_date, weight, note,
+                    other_codes, attrs, src_attrs, memos, code_notes.get(code_id, ()),
+                )
+            )  # fmt: skip
     folded = {sid: segs[0][_SOURCE_NAME].casefold() for sid, segs in per_source.items()}
     out.sort(key=lambda e: (order.get(e.code_id, 0), folded[e.source_id], e.start, e.end))
     return out
@@ -369,7 +347,7 @@ def _select_excerpts(
 
 # Positions in a row of ``retrieval.SEGMENT_COLUMNS``.
 _ID, _SOURCE, _CODE, _CODER, _START, _END, _SOURCE_NAME, _VALENCE = range(8)
-_SOURCE_KIND, _SOURCE_DATE = 13, 14
+_NOTE, _SOURCE_KIND, _SOURCE_DATE = 12, 13, 14
 
 
 def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderScope:
