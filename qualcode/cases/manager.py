@@ -95,11 +95,6 @@ def _case(row: Any, attributes: dict[int, dict[str, Any]]) -> Case:
     )  # fmt: skip
 
 
-def _link(row: Any) -> CaseLink:
-    lid, case_id, source_id, start, end, speaker = row
-    return _make_link(lid, CaseId(case_id), SourceId(source_id), start, end, speaker)
-
-
 class CaseManager:
     """Reads and operations on the cases of one project."""
 
@@ -132,10 +127,7 @@ class CaseManager:
         for cid, guid, name, kind, parent, description, attribute, type_, value in rows:
             if cid != last:  # a case's rows come together, its values in attribute order
                 last, values = cid, {}
-                out.append(_make_case(
-                    CaseId(cid), guid, name, kind, None if parent is None else CaseId(parent),
-                    description, values,
-                ))  # fmt: skip
+                out.append(_make_case(cid, guid, name, kind, parent, description, values))
             if attribute is not None:
                 values[attribute] = typed(type_, value)
         return sorted(out, key=lambda c: (c.name, c.id))
@@ -180,7 +172,9 @@ class CaseManager:
                     for part in chunks(sorted(set(sources))):
                         where = q.where(t.case_link.c.source_id.in_(part))
                         rows.extend(conn.execute(where.order_by(*order)).all())
-        return [_link(r) for r in rows]
+        # A row of _LINK_COLUMNS holds the record's fields in order; typed ids are plain ints
+        # at run time, so none is wrapped (a large export reads hundreds of links).
+        return [_make_link(*r) for r in rows]
 
     # -- operations --------------------------------------------------------------
     def create(
