@@ -68,7 +68,7 @@ class Attributor:
         self._lowered: dict[int, dict[str, Any]] = {}  # each case's attributes, casefolded names
         self._folded: dict[tuple[str, ...], tuple[str, ...]] = {}  # attribute names asked for
         self._facts: dict[int, tuple[str, str, str | None]] = {}  # see _case_facts
-        self._fact_names: tuple[tuple[str, ...], ...] | None = None  # casefolded, in that order
+        self._plans: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}  # see _plan
         self._para = label("para", language)
         numbers: dict[str, int] = {}
         for case in sorted(cases, key=lambda c: c.id):  # creation order: stable pseudonyms
@@ -231,25 +231,28 @@ class Attributor:
         once per case: every citation of a case's excerpts names them."""
         found = self._facts.get(case.id)
         if found is None:
-            names = self._fact_names
-            if names is None:
-                st = self.style
-                names = self._fact_names = tuple(
-                    tuple(n.casefold() for n in group)
-                    for group in (
-                        st.role_attributes,
-                        st.organisation_attributes,
-                        st.date_attributes,
-                    )
-                )
-            lowered = {k.casefold(): v for k, v in case.attributes.items()}
-            when = _first(lowered, names[2])
+            values = case.attributes
+            keys = tuple(values)
+            plan = self._plans.get(keys)
+            if plan is None:  # cases share their attribute names: matched once for each set
+                plan = self._plans[keys] = self._plan(keys)
+            when = _first(values, plan[2])
             found = self._facts[case.id] = (
-                _text(_first(lowered, names[0])),
-                _text(_first(lowered, names[1])),
+                _text(_first(values, plan[0])),
+                _text(_first(values, plan[1])),
                 None if when is None else format_date(when, self.language),
             )
         return found
+
+    def _plan(self, keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """For a case with attributes ``keys``: which of them can name its role, organisation
+        and date, in the style's order of names (matched in any case)."""
+        st = self.style
+        by_folded = {key.casefold(): key for key in keys}  # the last of names alike counts
+        return tuple(
+            tuple(by_folded[n] for n in map(str.casefold, names) if n in by_folded)
+            for names in (st.role_attributes, st.organisation_attributes, st.date_attributes)
+        )
 
     def _date(self, case: Case | None, source_date: date | None) -> str:
         for origin in self.style.date_from:
@@ -298,12 +301,10 @@ def _joined(parts: list[tuple[str, str | None]], has_case: bool, style: Attribut
     return style.separator.join(done)
 
 
-def _first(lowered: dict[str, Any], names: tuple[str, ...]) -> Any:
-    """The first non-empty value of ``names`` (casefolded) among casefolded attributes."""
-    if lowered.keys().isdisjoint(names):  # the usual answer for all but one field
-        return None
-    for name in names:
-        value = lowered.get(name)
+def _first(values: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first non-empty value of ``keys`` in ``values``."""
+    for key in keys:
+        value = values[key]
         if value is not None and value != "":
             return value
     return None
