@@ -155,6 +155,10 @@ class CaseManager:
         """Links of one case, or of one source, or of the ``sources`` given."""
         from qualcode.store.recorder import chunks
 
+        if sources is not None and case_id is None and source_id is None:
+            with self._p.reading() as conn:  # the links of an export's hundreds of sources
+                listed = _LINKS_OF_SOURCES.rows(conn, sources)
+            return [_make_link(*r) for r in listed]  # see below
         q = select(*_LINK_COLUMNS)
         if case_id is not None:
             q = q.where(t.case_link.c.case_id == case_id)
@@ -166,12 +170,9 @@ class CaseManager:
                 rows = conn.execute(q.order_by(*order)).all()
             else:
                 rows = []
-                if case_id is None and source_id is None:
-                    rows = _LINKS_OF_SOURCES.rows(conn, sources)
-                else:
-                    for part in chunks(sorted(set(sources))):
-                        where = q.where(t.case_link.c.source_id.in_(part))
-                        rows.extend(conn.execute(where.order_by(*order)).all())
+                for part in chunks(sorted(set(sources))):
+                    where = q.where(t.case_link.c.source_id.in_(part))
+                    rows.extend(conn.execute(where.order_by(*order)).all())
         # A row of _LINK_COLUMNS holds the record's fields in order; typed ids are plain ints
         # at run time, so none is wrapped (a large export reads hundreds of links).
         return [_make_link(*r) for r in rows]
