@@ -236,10 +236,13 @@ class Attributor:
             plan = self._plans.get(keys)
             if plan is None:  # cases share their attribute names: matched once for each set
                 plan = self._plans[keys] = self._plan(keys)
-            when = _first(values, plan[2])
+            roles, organisations, dates = plan  # mostly one name or none
+            role = _first(values, roles) if roles else None
+            organisation = _first(values, organisations) if organisations else None
+            when = _first(values, dates) if dates else None
             found = self._facts[case.id] = (
-                _text(_first(values, plan[0])),
-                _text(_first(values, plan[1])),
+                "" if role is None else _text(role),
+                "" if organisation is None else _text(organisation),
                 None if when is None else format_date(when, self.language),
             )
         return found
