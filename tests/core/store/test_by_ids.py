@@ -68,3 +68,25 @@ def test_code_lineage_reads_the_codes_their_children_and_parents(project: Projec
         top.id, mid.id, low.id, other.id,
     ]  # fmt: skip
     assert project.codes.lineage([]) == []
+
+
+def test_one_codes_excerpts_read_alike_on_both_engines(project: Project) -> None:
+    from qualcode.export.selection import ExcerptFilter, select_excerpts
+
+    p = project
+    text = "P: Bagaimana?\nI: Anggaran kurang.\n\nI: SDM juga kurang.\n"
+    src = p.sources.add_text("Wawancara 1", text).result
+    informant = p.cases.create("Informan 1").result
+    role = p.attributes.define("Jabatan").result
+    p.attributes.set_value(role.id, "Kasi", case_id=informant.id)
+    p.cases.link(informant.id, src.id)
+    top = p.codes.create("Kendala").result
+    leaf = p.codes.create("Anggaran", parent_id=top.id).result
+    for start in (text.index("SDM"), text.index("Anggaran")):  # out of text order
+        p.codings.apply(src.id, start, start + 8, leaf.id)
+    got = select_excerpts(p, ExcerptFilter(codes=[top.id]))
+    assert [(e.text, e.paragraph, e.case, e.citation, e.code_path) for e in got] == [
+        ("Anggaran", 2, "Informan 1", "Informan 1 — Kasi, par. 2", ("Kendala", "Anggaran")),
+        ("SDM juga", 4, "Informan 1", "Informan 1 — Kasi, par. 4", ("Kendala", "Anggaran")),
+    ]
+    assert got[0].case_attributes == {"Jabatan": "Kasi"}
