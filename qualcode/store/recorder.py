@@ -74,15 +74,16 @@ class Operation:
         return self.changes
 
     # -- recording -----------------------------------------------------------
-    def _record(self, entry: Entry) -> None:
+    def _record(self, entry: Entry, keys: Sequence[int] | None = None) -> None:
+        """Keep one change entry (``keys``: the ids of a keys-only insert entry)."""
         if self.guard is not None:
             self.guard(entry)
         if self._packer is not None:
-            self._spool(entry)
+            self._spool(entry, keys)
         else:
             self.entries.append(entry)
         if self.parent is not None:
-            self.parent._record(entry)
+            self.parent._record(entry, keys)
 
     def spool(self) -> None:
         """Keep the row images compressed as they are written, not as dictionaries.
@@ -98,12 +99,15 @@ class Operation:
         for entry in entries:
             self._spool(entry)
 
-    def _spool(self, entry: Entry) -> None:
+    def _spool(self, entry: Entry, keys: Sequence[int] | None = None) -> None:
         assert self._packer is not None
-        self._packer.add(entry)
-        for table, ids in touched_ids([entry]).items():
-            self._spooled_ids.setdefault(table, set()).update(ids)
         kind, table, rows = entry
+        self._packer.add(entry, keys_only=keys is not None or None)
+        if keys is not None:
+            self._spooled_ids.setdefault(table, set()).update(keys)
+        else:
+            for name, ids in touched_ids([entry]).items():
+                self._spooled_ids.setdefault(name, set()).update(ids)
         counts = self._spooled_rows.setdefault(table, {})
         counts[kind] = counts.get(kind, 0) + len(rows)
 
@@ -171,7 +175,7 @@ class Operation:
             key = _pk_column(table)
             result = self.conn.execute(insert(table).returning(key), rows)
             ids = sorted(int(r[0]) for r in result)
-            self._record(["i", table.name, [{key.name: i} for i in ids]])
+            self._record(["i", table.name, [{key.name: i} for i in ids]], ids)
             return ids
         # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
         # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
@@ -188,7 +192,7 @@ class Operation:
         ``insert_many(keys_only=True)``: undo reads them back before removing them)."""
         if ids:
             name = _pk_column(table).name
-            self._record(["i", table.name, [{name: i} for i in ids]])
+            self._record(["i", table.name, [{name: i} for i in ids]], ids)
 
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
         """Update one row by its primary key; return its image before the change."""

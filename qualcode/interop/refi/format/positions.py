@@ -138,6 +138,8 @@ class PositionConverter:
         self._base = model.bom_units if text.has_bom else 0
         self._length = len(text.stored)
         self.unit_length = self._base + self._length + len(extras)
+        #: Positions inside the text are stored offsets as they are (no unit differs).
+        self.identity = not extras and not self._base
 
     def to_stored(self, position: int, *, round_up: bool = False) -> tuple[int, bool]:
         """(stored offset, exact) — ``exact`` is False when clamped or inside a character."""

@@ -111,13 +111,16 @@ class SourcesReader(ReaderBase):
     def _selections(
         self, text_element: etree._Element, fallback_user: str | None
     ) -> list[RawSelection]:
-        """The ``PlainTextSelection`` children as written, each child looked at once."""
+        """The ``PlainTextSelection`` children as written, each child looked at once
+        (a large project has 200k: the look-ups are bound once, not per selection)."""
         raws: list[RawSelection] = []
-        user = self.user
+        user, own, names = self.user, self.guids.canon_unreferenced, self.local_names
+        coding_list, note_ref_list = self.coding_list, self.note_ref_list
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
-            sel_guid, _ = self.canon_own(get("guid"))
-            sel_user = user(get("creatingUser"))
+            sel_guid, missing = own(get("guid"))
+            if missing:
+                self.problems["missing-guid"] += 1
             try:
                 start = int(get("startPosition", ""))
                 end = int(get("endPosition", ""))
@@ -128,16 +131,17 @@ class SourcesReader(ReaderBase):
             codings: list[etree._Element] = []
             notes: list[etree._Element] = []
             for item in sel:
-                tag = item.tag
-                if not isinstance(tag, str):
-                    continue
-                name = tag[tag.rfind("}") + 1 :]
+                name = names.get(item.tag) or self.local_name_of(item.tag)
                 if name == "Coding":
                     codings.append(item)
                 elif name == "NoteRef":
                     notes.append(item)
                 elif name == "Description" and description is None:
                     description = item.text or ""
+            sel_user = user(get("creatingUser"))
+            modifier, created, modified = (
+                get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+            )  # fmt: skip
             raws.append(
                 RawSelection(
                     sel_guid,
@@ -145,12 +149,12 @@ class SourcesReader(ReaderBase):
                     end,
                     get("name") or "",
                     description or "",
-                    self.coding_list(codings, sel_user or fallback_user) if codings else (),
-                    self.note_ref_list(notes) if notes else (),
+                    coding_list(codings, sel_user or fallback_user) if codings else (),
+                    note_ref_list(notes) if notes else (),
                     sel_user,
-                    parse_datetime(get("creationDateTime")),
-                    user(get("modifyingUser")),
-                    parse_datetime(get("modifiedDateTime")),
+                    parse_datetime(created) if created else None,
+                    user(modifier) if modifier else None,
+                    parse_datetime(modified) if modified else None,
                 )
             )
         return raws

@@ -34,7 +34,7 @@ from qualcode.interop.refi.format.positions import (
 LOW_FIT = 0.6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see model's docstring
 class RawSelection:
     """A ``PlainTextSelection`` as written, positions in the producer's units."""
 
@@ -82,12 +82,15 @@ class SelectionBuilder:
         converter = PositionConverter(text, choice.model, astral)
         converted: list[tuple[RawSelection, int, int]] = []
         inexact = 0
+        identity, length = converter.identity, len(text.stored)
         for r in raws:
-            a, exact_a = converter.to_stored(r.start)
-            b, exact_b = converter.to_stored(r.end, round_up=True)
+            a, b = r.start, r.end
+            if not (identity and 0 <= a <= length and 0 <= b <= length):
+                a, exact_a = converter.to_stored(a)
+                b, exact_b = converter.to_stored(b, round_up=True)
+                inexact += not (exact_a and exact_b)
             if a > b:
                 a, b = b, a
-            inexact += not (exact_a and exact_b)
             converted.append((r, a, b))
         if raws:
             self._results.append(_SourceResult(guid, name, choice, converted, inexact))
@@ -124,14 +127,22 @@ class SelectionBuilder:
         self, result: _SourceResult, remap: dict[str, str], used: set[str]
     ) -> list[TextSelection]:
         """One source's selections merged by (start, end); frees its raw selections."""
-        groups: dict[tuple[int, int], list[RawSelection]] = defaultdict(list)
-        for raw, a, b in result.converted or ():
-            groups[(a, b)].append(raw)
+        items = result.converted or []
         result.converted = None
+        first_at: dict[tuple[int, int], int] = {}  # span -> index of its first selection
+        repeats: dict[int, list[RawSelection]] = {}  # that index -> all its selections
+        folded: set[int] = set()  # indices of the repeats
+        for index, (raw, a, b) in enumerate(items):
+            at = first_at.setdefault((a, b), index)
+            if at != index:
+                repeats.setdefault(at, [items[at][0]]).append(raw)
+                folded.add(index)
+        self._total += len(items)
         out: list[TextSelection] = []
-        for (a, b), raws in groups.items():
-            self._total += len(raws)
-            first = raws[0]
+        for index, (first, a, b) in enumerate(items):
+            if index in folded:
+                continue  # in the selection of the first of its span
+            raws = repeats.get(index) or [first]
             if len(raws) == 1 and first.guid not in used and _plain(first):
                 used.add(first.guid)
                 out.append(
