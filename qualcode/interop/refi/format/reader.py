@@ -427,21 +427,21 @@ class _ProjectReader(SourcesReader):
 
     def _note(self, element: etree._Element) -> tuple[Note, str | None]:
         earlier: str | None = None
-        if element.get("guid") is None:
+        get = element.get
+        value = get("guid")
+        if value is None:
             guid = self.canon(None)[0]
         else:
-            guid, earlier = self.guids.define(element.get("guid"))
+            guid, earlier = self.guids.define(value)
             if earlier is not None:
                 self.respelled[earlier] = guid
         self.note_guids.add(guid)
         content: etree._Element | None = None
         description: str | None = None
         dropped = 0
+        names = self.local_names
         for item in element:  # each child looked at once (a project may have 100k notes)
-            tag = item.tag
-            if not isinstance(tag, str):
-                continue
-            name = tag[tag.rfind("}") + 1 :]
+            name = names.get(item.tag) or self.local_name_of(item.tag)
             if name == "PlainTextContent":
                 content = item if content is None else content
             elif name == "Description":
@@ -466,15 +466,20 @@ class _ProjectReader(SourcesReader):
                 note=element.get("name") or guid,
                 count=dropped,
             )
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        modifier, created, modified = (
+            get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+        )  # fmt: skip
         note = Note(
-            guid=guid,
-            name=element.get("name") or "",
-            text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
-            description=description or "",
-            creating_user=self.user(element.get("creatingUser")),
-            created=parse_datetime(element.get("creationDateTime")),
-            modifying_user=self.user(element.get("modifyingUser")),
-            modified=parse_datetime(element.get("modifiedDateTime")),
+            guid,
+            get("name") or "",
+            text.removeprefix("\ufeff"),
+            description or "",
+            self.user(get("creatingUser")),
+            parse_datetime(created) if created else None,
+            self.user(modifier) if modifier else None,
+            parse_datetime(modified) if modified else None,
         )
         return note, earlier
 
