@@ -77,7 +77,7 @@ class ReaderBase:
         self.code_guids: set[str] = set()
         self.variables: dict[str, Variable] = {}
         self.selections = SelectionBuilder(self.origin)
-        self._user_spelling: dict[str, str] = {}
+        self.user_spelling: dict[str, str] = {}
         self.local_names: dict[object, str] = {}  # tag -> local name (see local_name_of)
 
     # -- small helpers ------------------------------------------------------------
@@ -104,13 +104,13 @@ class ReaderBase:
     def user(self, value: str | None) -> str | None:
         if value is None:
             return None
-        found = self._user_spelling.get(value)  # a few users, met on every coding
+        found = self.user_spelling.get(value)  # a few users, met on every coding
         if found is not None:
             return found
         guid = self.guids.canon(value)
         if guid is not None:
             self.users_seen.setdefault(guid, None)
-            self._user_spelling[value] = guid
+            self.user_spelling[value] = guid
         return guid
 
     def note_refs(self, element: etree._Element, tag: str = "NoteRef") -> tuple[str, ...]:
@@ -200,7 +200,7 @@ class ReaderBase:
         """The ``Coding`` elements given, each child looked at once (200k in a project)."""
         out: list[Coding] = []
         canon, own, names = self.guids.canon, self.guids.canon_unreferenced, self.local_names
-        user, code_guids = self.user, self.code_guids
+        user, code_guids, spelling = self.user, self.code_guids, self.user_spelling
         for coding in elements:
             ref: etree._Element | None = None
             notes: list[etree._Element] = []
@@ -219,12 +219,12 @@ class ReaderBase:
             guid, missing = own(get("guid"))
             if missing:
                 self.problems["missing-guid"] += 1
-            created = get("creationDateTime")
+            created, creator = get("creationDateTime"), get("creatingUser")
             out.append(
                 Coding(
                     guid,
                     code,
-                    user(get("creatingUser")) or fallback_user,
+                    (spelling.get(creator) or user(creator) if creator else None) or fallback_user,
                     parse_datetime(created) if created else None,
                     self.note_ref_list(notes) if notes else (),
                 )

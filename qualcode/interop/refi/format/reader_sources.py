@@ -116,6 +116,7 @@ class SourcesReader(ReaderBase):
         large project has 200k: the look-ups are bound once, not per selection)."""
         raws: list[TextSelection] = []
         user, own, names = self.user, self.guids.canon_unreferenced, self.local_names
+        spelling = self.user_spelling  # user() of the few users, without the call
         coding_list, note_ref_list = self.coding_list, self.note_ref_list
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
@@ -139,7 +140,8 @@ class SourcesReader(ReaderBase):
                     notes.append(item)
                 elif name == "Description" and description is None:
                     description = item.text or ""
-            sel_user = user(get("creatingUser"))
+            creator = get("creatingUser")
+            sel_user = (spelling.get(creator) or user(creator)) if creator else None
             modifier, created, modified = (
                 get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
             )  # fmt: skip
