@@ -9,6 +9,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from qualcode.interop.refi.project.importer import import_refi_as_new
 
 NS = "urn:QDA-XML:project:1.0"
@@ -37,7 +39,7 @@ def _coding(guid: str, code: str) -> str:
     return f'<Coding guid="{guid}" creatingUser="{USER}"><CodeRef targetGUID="{code}"/></Coding>'
 
 
-def _build(path: Path) -> Path:
+def _build(path: Path, attributed: str = TWICE) -> Path:
     a, b, c = _span("Koordinasi antar dinas lemah"), _span("Anggaran terbatas"), _span("Warga")
     selections = "".join(
         [
@@ -64,7 +66,7 @@ def _build(path: Path) -> Path:
         f'<Sources><TextSource guid="{SRC}" name="W1" plainTextPath="internal://{SRC}.txt">'
         f"{selections}</TextSource></Sources>"
         f'<Notes><Note guid="{NOTE}" name="Coding attributes: Koordinasi"><Description>'
-        f"[QualCode]\nCoding GUID: {TWICE}\nValence: inhibiting\nMagnitude: tinggi"
+        f"[QualCode]\nCoding GUID: {attributed}\nValence: inhibiting\nMagnitude: tinggi"
         "</Description><PlainTextContent>Valence: inhibiting</PlainTextContent></Note></Notes>"
         "</Project>"
     )
@@ -101,3 +103,26 @@ def test_odd_selections_import_like_careful_ones(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM memo").fetchone()[0] == 0  # attributes, not a memo
     kinds = {m.kind for m in report.messages}
     assert "positions-clamped" in kinds and "selections-merged" in kinds
+
+
+@pytest.mark.parametrize("mislead", [False, True])
+def test_attributes_reach_their_coding_by_hash_or_guid(tmp_path, monkeypatch, mislead):
+    """Attributes are written by the id a GUID's hash gave; should that id hold another
+    GUID (two GUIDs sharing a hash), they are written by GUID instead."""
+    from qualcode.interop.refi.project import import_sources
+
+    real = import_sources.SourceStream.flush_attributes
+
+    def misled(self):
+        for key in self._coding_hashes:
+            self._coding_hashes[key] = 1  # every hash now names the first coding
+        real(self)
+
+    if mislead:
+        monkeypatch.setattr(import_sources.SourceStream, "flush_attributes", misled)
+    target = tmp_path / "odd.qdaproj"
+    last = "d32ae7eb-2e74-4722-891a-ea1a03f2e1dd"
+    import_refi_as_new(_build(tmp_path / "odd.qdpx", last), target, coder="ana")
+    db = sqlite3.connect(target)
+    rows = db.execute("SELECT guid, valence, magnitude FROM coding ORDER BY id").fetchall()
+    assert [r for r in rows if r[1] is not None] == [(last, "inhibiting", "tinggi")]

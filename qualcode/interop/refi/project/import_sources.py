@@ -77,7 +77,9 @@ class SourceStream:
         self._next_coding: int | None = None  # the id of the next coding (SQLite)
         # REFI coding GUID -> (id, created here) where the GUID alone does not find it.
         self._coding_ids: dict[str, tuple[int, bool]] = {}
-        self._coding_hashes: set[int] = set()
+        # hash of each lower-case GUID this import gave a coding -> that coding's id: the
+        # new GUIDs need not be asked for, and attributes are written by id (twice as fast)
+        self._coding_hashes: dict[int, int] = {}
         self._stats: Counter[str] = Counter()
         self._bare: list[str] = []
         self._updates: list[tuple[Any, ...]] = []  # (coding GUID, *attribute values)
@@ -283,7 +285,6 @@ class SourceStream:
                     row[0] = low = str(uuid.uuid4())
                 taken.add(low)
                 lows[index] = low
-        hashes.update(map(hash, lows))
         if self.op.conn.dialect.name == "sqlite":
             ids = self._insert_sqlite(rows)
         else:
@@ -294,6 +295,7 @@ class SourceStream:
                 for row in rows
             ]  # fmt: skip
             ids = self.op.insert_many(t.coding, values, keys_only=True)
+        hashes.update(zip(map(hash, lows), ids, strict=True))
         for guid, index in renamed:
             self._coding_ids.setdefault(guid, (ids[index], True))
         self._stats["codings"] += len(ids)
@@ -381,20 +383,33 @@ class SourceStream:
         by_id: list[tuple[Any, ...]] = []
         by_guid: list[tuple[Any, ...]] = []
         known = self._coding_ids
+        conn = self.op.conn
+        sqlite = conn.dialect.name == "sqlite"
+        hashes = self._coding_hashes if sqlite else {}
+        by_hash: list[tuple[tuple[Any, ...], int]] = []  # (queued, the id its hash gave)
         for queued in self._updates:
             found = known.get(queued[0])
-            if found is None:
+            if found is not None:
+                if found[1]:
+                    by_id.append((found[0], *queued[1:]))
+                continue
+            hashed = hashes.get(hash(queued[0].lower()))
+            if hashed is None:
                 by_guid.append(queued)
-            elif found[1]:
-                by_id.append((found[0], *queued[1:]))
+            else:
+                by_hash.append((queued, hashed))
         self._updates.clear()
-        conn = self.op.conn
-        if conn.dialect.name == "sqlite":  # 100k rows: no per-row processing
+        if sqlite:  # 100k rows: no per-row processing
             sql = (
                 "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, "
                 "weight = ?, note = ? WHERE "
             )
             first = self._first_coding
+            if by_hash:  # by id, the GUID checked: a hash shared by two GUIDs finds no row
+                params = [(*_sqlite_row(row[1:]), hashed, row[0]) for row, hashed in by_hash]
+                done = conn.exec_driver_sql(sql + "id = ? AND guid = ?", params).rowcount
+                if done != len(by_hash):  # some hash pointed elsewhere: by GUID (idempotent)
+                    by_guid += [row for row, _ in by_hash]
             if by_guid:
                 conn.exec_driver_sql(
                     sql + "guid = ? AND id > ?",
