@@ -173,14 +173,20 @@ class Operation:
             return []
         if keys_only:
             key = _pk_column(table)
-            result = self.conn.execute(insert(table).returning(key), rows)
+            stmt = _KEY_INSERTS.get(table)
+            if stmt is None:  # built once: a bulk import inserts row by row per source
+                stmt = _KEY_INSERTS[table] = insert(table).returning(key)
+            result = self.conn.execute(stmt, rows)
             ids = sorted(int(r[0]) for r in result)
             self._record(["i", table.name, [{key.name: i} for i in ids]], ids)
             return ids
         # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
         # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
         # out in VALUES order within a statement, so sorting by id restores it.
-        result = self.conn.execute(insert(table).returning(*table.c), [dict(r) for r in rows])
+        stmt = _ROW_INSERTS.get(table)
+        if stmt is None:
+            stmt = _ROW_INSERTS[table] = insert(table).returning(*table.c)
+        result = self.conn.execute(stmt, [dict(r) for r in rows])
         images = [_as_dict(table, r) for r in result]
         if "id" in table.c:
             images.sort(key=lambda img: img["id"])
@@ -257,6 +263,12 @@ class Operation:
         for table, ids in self._spooled_ids.items():
             found[table] = found.get(table, frozenset()) | ids
         return found
+
+
+#: Statements built once per table (SQLAlchemy reuses their compiled form either way;
+#: building one costs as much as running it for a one-row insert).
+_KEY_INSERTS: dict[Table, Any] = {}  # table -> INSERT ... RETURNING its key
+_ROW_INSERTS: dict[Table, Any] = {}  # table -> INSERT ... RETURNING the whole row
 
 
 def _pk_column(table: Table) -> Any:
