@@ -74,15 +74,16 @@ class Operation:
         return self.changes
 
     # -- recording -----------------------------------------------------------
-    def _record(self, entry: Entry) -> None:
+    def _record(self, entry: Entry, keys: Sequence[int] | None = None) -> None:
+        """Keep one change entry (``keys``: the ids of a keys-only insert entry)."""
         if self.guard is not None:
             self.guard(entry)
         if self._packer is not None:
-            self._spool(entry)
+            self._spool(entry, keys)
         else:
             self.entries.append(entry)
         if self.parent is not None:
-            self.parent._record(entry)
+            self.parent._record(entry, keys)
 
     def spool(self) -> None:
         """Keep the row images compressed as they are written, not as dictionaries.
@@ -98,12 +99,15 @@ class Operation:
         for entry in entries:
             self._spool(entry)
 
-    def _spool(self, entry: Entry) -> None:
+    def _spool(self, entry: Entry, keys: Sequence[int] | None = None) -> None:
         assert self._packer is not None
-        self._packer.add(entry)
-        for table, ids in touched_ids([entry]).items():
-            self._spooled_ids.setdefault(table, set()).update(ids)
         kind, table, rows = entry
+        self._packer.add(entry, keys_only=keys is not None or None)
+        if keys is not None:
+            self._spooled_ids.setdefault(table, set()).update(keys)
+        else:
+            for name, ids in touched_ids([entry]).items():
+                self._spooled_ids.setdefault(name, set()).update(ids)
         counts = self._spooled_rows.setdefault(table, {})
         counts[kind] = counts.get(kind, 0) + len(rows)
 
@@ -169,14 +173,20 @@ class Operation:
             return []
         if keys_only:
             key = _pk_column(table)
-            result = self.conn.execute(insert(table).returning(key), rows)
+            stmt = _KEY_INSERTS.get(table)
+            if stmt is None:  # built once: a bulk import inserts row by row per source
+                stmt = _KEY_INSERTS[table] = insert(table).returning(key)
+            result = self.conn.execute(stmt, rows)
             ids = sorted(int(r[0]) for r in result)
-            self._record(["i", table.name, [{key.name: i} for i in ids]])
+            self._record(["i", table.name, [{key.name: i} for i in ids]], ids)
             return ids
         # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
         # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
         # out in VALUES order within a statement, so sorting by id restores it.
-        result = self.conn.execute(insert(table).returning(*table.c), [dict(r) for r in rows])
+        stmt = _ROW_INSERTS.get(table)
+        if stmt is None:
+            stmt = _ROW_INSERTS[table] = insert(table).returning(*table.c)
+        result = self.conn.execute(stmt, [dict(r) for r in rows])
         images = [_as_dict(table, r) for r in result]
         if "id" in table.c:
             images.sort(key=lambda img: img["id"])
@@ -188,7 +198,7 @@ class Operation:
         ``insert_many(keys_only=True)``: undo reads them back before removing them)."""
         if ids:
             name = _pk_column(table).name
-            self._record(["i", table.name, [{name: i} for i in ids]])
+            self._record(["i", table.name, [{name: i} for i in ids]], ids)
 
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
         """Update one row by its primary key; return its image before the change."""
@@ -253,6 +263,12 @@ class Operation:
         for table, ids in self._spooled_ids.items():
             found[table] = found.get(table, frozenset()) | ids
         return found
+
+
+#: Statements built once per table (SQLAlchemy reuses their compiled form either way;
+#: building one costs as much as running it for a one-row insert).
+_KEY_INSERTS: dict[Table, Any] = {}  # table -> INSERT ... RETURNING its key
+_ROW_INSERTS: dict[Table, Any] = {}  # table -> INSERT ... RETURNING the whole row
 
 
 def _pk_column(table: Table) -> Any:

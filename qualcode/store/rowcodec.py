@@ -78,10 +78,11 @@ class Packer:
             self._pending.clear()
             self._size = 0
 
-    def add(self, entry: Any) -> None:
-        """Append one entry."""
+    def add(self, entry: Any, *, keys_only: bool | None = None) -> None:
+        """Append one entry (``keys_only``: whether it is a keys-only insert, when the
+        caller knows; else it is checked row by row)."""
         self._out("," if self.count else "[")
-        if _keys_only(entry):
+        if keys_only if keys_only is not None else _keys_only(entry):
             self._out(_dumps(entry))  # keys only (a bulk import): small whatever the count
         else:
             _write(entry, self._out)

@@ -98,6 +98,9 @@ class GuidTable:
         found = self._canon.get(value)  # already in key form: one look-up
         if found is not None:
             return found
+        if _CANONICAL_RE.match(value):  # the usual spelling: its own key
+            self._canon[value] = value
+            return value
         if not value.strip():
             return None
         key = guid_key(value)
@@ -116,6 +119,8 @@ class GuidTable:
     def define(self, value: str | None) -> tuple[str, str | None]:
         """Canonical spelling of an object's own GUID, which wins over references read
         before it: (spelling, the earlier spelling it replaces or None)."""
+        if value and self._canon.get(value) == value:  # met before, spelled the same
+            return value, None
         guid, _missing = self.canon_or_new(value)
         match = _GUID_RE.match((value or "").strip())
         if match is None or match.group(1) == guid:

@@ -1,8 +1,13 @@
 """Intermediate model of a REFI-QDA project, independent of XML and of our database.
 
 The reader fills it, the writer consumes it, and the database mapper converts it to
-and from project objects. Every object keeps its REFI GUID (braces stripped, case as
-found in the file; references always use the same spelling as their target).
+and from project objects. Objects are treated as immutable (built once, changed only
+with ``dataclasses.replace``). The ones a project holds by the hundred thousand
+(``Coding``, ``TextSelection``, ``Note``) are not declared ``frozen``: a frozen
+dataclass's ``__init__`` sets each field through ``object.__setattr__``, six times the
+cost of a plain one, which made up a tenth of a large import. Every object keeps its
+REFI GUID (braces stripped, case as found in the file; references always use the same
+spelling as their target).
 
 Text positions are **Python ``str`` code-point offsets into ``TextSource.text``**,
 the text as QualCode stores it: ``\\r\\n`` and lone ``\\r`` turned into ``\\n``, no
@@ -155,7 +160,7 @@ class OriginalFile:
     data: bytes = field(repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see the module's docstring
 class Coding:
     """One code applied to a selection (or to a whole source)."""
 
@@ -185,7 +190,7 @@ class TextSource:
     modified: dt.datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see the module's docstring
 class TextSelection:
     """A coded (or annotated) range of a text source, in code points of ``TextSource.text``."""
 
@@ -204,7 +209,7 @@ class TextSelection:
     merged_guids: tuple[str, ...] = ()  # GUIDs of repeated selections folded into this one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see the module's docstring
 class Note:
     """A memo: free text, attached to objects through their ``note_guids``."""
 

@@ -204,6 +204,9 @@ class _ProjectReader(SourcesReader):
         self.sink = sink
         self._begun = False
         self._spans = _Spans()  # streaming: every selection, for the cases read last
+        self._held = 0  # handled elements not yet removed from their section
+        self._section: etree._Element | None = None  # the parent of the last element taken
+        self._section_name = ""  # its name when it is a section of the project, else ""
         self._remap: dict[str, str] = {}
         self._source_guids: set[str] = set()
         self._users_read: list[User] = []
@@ -232,8 +235,8 @@ class _ProjectReader(SourcesReader):
         parent = element.getparent()
         if parent is None:
             return
-        name = local_name(element)
         if parent is self.root:
+            name = local_name(element)
             if name == "Users":
                 self._users_read = self._users()
             elif name == "CodeBook":
@@ -245,8 +248,11 @@ class _ProjectReader(SourcesReader):
             if name not in _LATER:
                 element.clear()  # kept as an empty node: the later sections stay in place
             return
-        section = local_name(parent)
-        if parent.getparent() is not self.root or section not in ("Sources", "Notes"):
+        if parent is not self._section:  # a new parent (one look per section, not per child)
+            self._section = parent
+            self._section_name = local_name(parent) if parent.getparent() is self.root else ""
+        section = self._section_name
+        if section not in ("Sources", "Notes"):
             return  # a nested element of the same name (read with its section)
         if section == "Sources":
             source = self._source(element)
@@ -255,11 +261,15 @@ class _ProjectReader(SourcesReader):
                     self._stream(source)
                 else:
                     self._sources_read.append(source)
-        elif name == "Note":
+        elif local_name(element) == "Note":
             note, earlier = self._note(element)
             if self.sink is None or not self.sink.note(note, earlier):
                 self._notes_read.append(note)
-        _free(element)
+        element.clear()
+        self._held += 1
+        if self._held > _FREED_AT_ONCE:  # the handled siblings go in one slice deletion
+            del parent[: parent.index(element)]
+            self._held = 0
 
     def _begin(self) -> None:
         if self.sink is None or self._begun:
@@ -281,8 +291,7 @@ class _ProjectReader(SourcesReader):
         assert self.sink is not None
         self._begin()
         selections = self.selections.build_last(self._remap)
-        for sel in selections:
-            self._spans.add(sel)
+        self._spans.add(source.guid, selections)
         self._source_guids.add(source.guid)
         self.sink.source(source, selections)
 
@@ -418,21 +427,21 @@ class _ProjectReader(SourcesReader):
 
     def _note(self, element: etree._Element) -> tuple[Note, str | None]:
         earlier: str | None = None
-        if element.get("guid") is None:
+        get = element.get
+        value = get("guid")
+        if value is None:
             guid = self.canon(None)[0]
         else:
-            guid, earlier = self.guids.define(element.get("guid"))
+            guid, earlier = self.guids.define(value)
             if earlier is not None:
                 self.respelled[earlier] = guid
         self.note_guids.add(guid)
         content: etree._Element | None = None
         description: str | None = None
         dropped = 0
+        names = self.local_names
         for item in element:  # each child looked at once (a project may have 100k notes)
-            tag = item.tag
-            if not isinstance(tag, str):
-                continue
-            name = tag[tag.rfind("}") + 1 :]
+            name = names.get(item.tag) or self.local_name_of(item.tag)
             if name == "PlainTextContent":
                 content = item if content is None else content
             elif name == "Description":
@@ -457,15 +466,20 @@ class _ProjectReader(SourcesReader):
                 note=element.get("name") or guid,
                 count=dropped,
             )
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        modifier, created, modified = (
+            get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+        )  # fmt: skip
         note = Note(
-            guid=guid,
-            name=element.get("name") or "",
-            text=text.replace("\r\n", "\n").removeprefix("\ufeff"),
-            description=description or "",
-            creating_user=self.user(element.get("creatingUser")),
-            created=parse_datetime(element.get("creationDateTime")),
-            modifying_user=self.user(element.get("modifyingUser")),
-            modified=parse_datetime(element.get("modifiedDateTime")),
+            guid,
+            get("name") or "",
+            text.removeprefix("\ufeff"),
+            description or "",
+            self.user(get("creatingUser")),
+            parse_datetime(created) if created else None,
+            self.user(modifier) if modifier else None,
+            parse_datetime(modified) if modified else None,
         )
         return note, earlier
 
@@ -619,17 +633,21 @@ class _Spans:
         self._rows = array("q")  # source index, start, end per selection
         self._names: dict[int, str] = {}
 
-    def add(self, sel: TextSelection) -> None:
-        row = len(self._guids)
-        source = self._source_ids.setdefault(sel.source_guid, len(self._sources))
+    def add(self, source_guid: str, selections: Sequence[TextSelection]) -> None:
+        """The selections of one source (read one source at a time)."""
+        source = self._source_ids.setdefault(source_guid, len(self._sources))
         if source == len(self._sources):
-            self._sources.append(sel.source_guid)
-        guid = sel.guid
-        self._index.setdefault(guid if is_guid_key(guid) else guid_key(guid), row)
-        self._guids.append(sel.guid)
-        self._rows.extend((source, sel.start, sel.end))
-        if sel.name:
-            self._names[row] = sel.name
+            self._sources.append(source_guid)
+        index, row = self._index, len(self._guids)
+        rows, names = self._rows, self._names
+        for sel in selections:
+            guid = sel.guid
+            index.setdefault(guid if is_guid_key(guid) else guid_key(guid), row)
+            rows.extend((source, sel.start, sel.end))
+            if sel.name:
+                names[row] = sel.name
+            row += 1
+        self._guids.extend(sel.guid for sel in selections)
 
     def __contains__(self, guid: object) -> bool:
         return isinstance(guid, str) and guid_key(guid) in self._index
@@ -643,13 +661,6 @@ class _Spans:
         )
 
 
-def _free(element: etree._Element) -> None:
-    """Release a handled element; the handled siblings before it go in batches (one
-    slice deletion per :data:`_FREED_AT_ONCE`, not one per element)."""
-    element.clear()
-    parent = element.getparent()
-    if parent is not None and len(parent) > _FREED_AT_ONCE:
-        del parent[: parent.index(element)]
-
-
+#: Handled sources and notes are cleared at once and removed from their section in
+#: batches of this many (an lxml ``len`` or ``index`` walks the children).
 _FREED_AT_ONCE = 512

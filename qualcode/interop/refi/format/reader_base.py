@@ -77,7 +77,8 @@ class ReaderBase:
         self.code_guids: set[str] = set()
         self.variables: dict[str, Variable] = {}
         self.selections = SelectionBuilder(self.origin)
-        self._user_spelling: dict[str, str] = {}
+        self.user_spelling: dict[str, str] = {}
+        self.local_names: dict[object, str] = {}  # tag -> local name (see local_name_of)
 
     # -- small helpers ------------------------------------------------------------
     def warn(self, kind: str, template: str, /, **params: object) -> None:
@@ -103,13 +104,13 @@ class ReaderBase:
     def user(self, value: str | None) -> str | None:
         if value is None:
             return None
-        found = self._user_spelling.get(value)  # a few users, met on every coding
+        found = self.user_spelling.get(value)  # a few users, met on every coding
         if found is not None:
             return found
         guid = self.guids.canon(value)
         if guid is not None:
             self.users_seen.setdefault(guid, None)
-            self._user_spelling[value] = guid
+            self.user_spelling[value] = guid
         return guid
 
     def note_refs(self, element: etree._Element, tag: str = "NoteRef") -> tuple[str, ...]:
@@ -198,33 +199,41 @@ class ReaderBase:
     ) -> tuple[Coding, ...]:
         """The ``Coding`` elements given, each child looked at once (200k in a project)."""
         out: list[Coding] = []
-        canon = self.guids.canon
+        canon, own, names = self.guids.canon, self.guids.canon_unreferenced, self.local_names
+        user, code_guids, spelling = self.user, self.code_guids, self.user_spelling
         for coding in elements:
             ref: etree._Element | None = None
             notes: list[etree._Element] = []
             for item in coding:
-                tag = item.tag
-                if not isinstance(tag, str):
-                    continue
-                name = tag[tag.rfind("}") + 1 :]
+                name = names.get(item.tag) or self.local_name_of(item.tag)
                 if name == "CodeRef":
                     if ref is None:
                         ref = item
                 elif name == "NoteRef":
                     notes.append(item)
             code = canon(ref.get("targetGUID")) if ref is not None else None
-            if code is None or code not in self.code_guids:
+            if code is None or code not in code_guids:
                 self.problems["dangling-code"] += 1
                 continue
             get = coding.get
-            guid, _ = self.canon_own(get("guid"))
+            guid, missing = own(get("guid"))
+            if missing:
+                self.problems["missing-guid"] += 1
+            created, creator = get("creationDateTime"), get("creatingUser")
             out.append(
                 Coding(
                     guid,
                     code,
-                    self.user(get("creatingUser")) or fallback_user,
-                    parse_datetime(get("creationDateTime")),
+                    (spelling.get(creator) or user(creator) if creator else None) or fallback_user,
+                    parse_datetime(created) if created else None,
                     self.note_ref_list(notes) if notes else (),
                 )
             )
         return tuple(out)
+
+    def local_name_of(self, tag: object) -> str:
+        """:func:`local_name` of a tag, remembered in :attr:`local_names` (the few tags
+        of a file are met hundreds of thousands of times); ``"-"`` for a comment."""
+        name = tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else "-"
+        self.local_names[tag] = name
+        return name

@@ -9,11 +9,11 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format.model import (
     OriginalFile,
     SourceKind,
+    TextSelection,
     TextSource,
 )
 from qualcode.interop.refi.format.reader_base import ReaderBase
 from qualcode.interop.refi.format.safexml import local_name
-from qualcode.interop.refi.format.selections import RawSelection
 from qualcode.interop.refi.format.xmlutil import (
     child,
     child_text,
@@ -90,7 +90,7 @@ class SourcesReader(ReaderBase):
         original = self._original(original_uri, name)
         creator = self.user(outer.get("creatingUser"))
         project_creator = self.guids.canon(self.root.get("creatingUserGUID"))
-        raws = self._selections(text_element, creator or project_creator)
+        raws = self._selections(text_element, guid, creator or project_creator)
         stored = self.selections.add_source(guid, name, raw, raws)
         return TextSource(
             guid=guid,
@@ -109,15 +109,20 @@ class SourcesReader(ReaderBase):
         )
 
     def _selections(
-        self, text_element: etree._Element, fallback_user: str | None
-    ) -> list[RawSelection]:
-        """The ``PlainTextSelection`` children as written, each child looked at once."""
-        raws: list[RawSelection] = []
-        user = self.user
+        self, text_element: etree._Element, source_guid: str, fallback_user: str | None
+    ) -> list[TextSelection]:
+        """The ``PlainTextSelection`` children as written, positions in the producer's
+        units (:class:`SelectionBuilder` converts them); each child looked at once (a
+        large project has 200k: the look-ups are bound once, not per selection)."""
+        raws: list[TextSelection] = []
+        user, own, names = self.user, self.guids.canon_unreferenced, self.local_names
+        spelling = self.user_spelling  # user() of the few users, without the call
+        coding_list, note_ref_list = self.coding_list, self.note_ref_list
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
-            sel_guid, _ = self.canon_own(get("guid"))
-            sel_user = user(get("creatingUser"))
+            sel_guid, missing = own(get("guid"))
+            if missing:
+                self.problems["missing-guid"] += 1
             try:
                 start = int(get("startPosition", ""))
                 end = int(get("endPosition", ""))
@@ -128,29 +133,32 @@ class SourcesReader(ReaderBase):
             codings: list[etree._Element] = []
             notes: list[etree._Element] = []
             for item in sel:
-                tag = item.tag
-                if not isinstance(tag, str):
-                    continue
-                name = tag[tag.rfind("}") + 1 :]
+                name = names.get(item.tag) or self.local_name_of(item.tag)
                 if name == "Coding":
                     codings.append(item)
                 elif name == "NoteRef":
                     notes.append(item)
                 elif name == "Description" and description is None:
                     description = item.text or ""
+            creator = get("creatingUser")
+            sel_user = (spelling.get(creator) or user(creator)) if creator else None
+            modifier, created, modified = (
+                get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+            )  # fmt: skip
             raws.append(
-                RawSelection(
+                TextSelection(
                     sel_guid,
+                    source_guid,
                     start,
                     end,
                     get("name") or "",
-                    description or "",
-                    self.coding_list(codings, sel_user or fallback_user) if codings else (),
-                    self.note_ref_list(notes) if notes else (),
+                    description.strip() if description else "",
+                    coding_list(codings, sel_user or fallback_user) if codings else (),
+                    note_ref_list(notes) if notes else (),
                     sel_user,
-                    parse_datetime(get("creationDateTime")),
-                    user(get("modifyingUser")),
-                    parse_datetime(get("modifiedDateTime")),
+                    parse_datetime(created) if created else None,
+                    user(modifier) if modifier else None,
+                    parse_datetime(modified) if modified else None,
                 )
             )
         return raws

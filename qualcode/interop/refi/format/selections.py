@@ -8,7 +8,6 @@ others in ``merged_guids`` so references to them can be redirected.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -34,29 +33,12 @@ from qualcode.interop.refi.format.positions import (
 LOW_FIT = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class RawSelection:
-    """A ``PlainTextSelection`` as written, positions in the producer's units."""
-
-    guid: str
-    start: int
-    end: int
-    name: str = ""
-    description: str = ""
-    codings: tuple[Coding, ...] = ()
-    note_guids: tuple[str, ...] = ()
-    creating_user: str | None = None
-    created: dt.datetime | None = None
-    modifying_user: str | None = None
-    modified: dt.datetime | None = None
-
-
 @dataclass(slots=True)
 class _SourceResult:
     guid: str
     name: str
     choice: UnitChoice
-    converted: list[tuple[RawSelection, int, int]] | None  # None once built
+    converted: list[tuple[TextSelection, int, int]] | None  # None once built
     inexact: int
 
 
@@ -68,8 +50,9 @@ class SelectionBuilder:
         self._results: list[_SourceResult] = []
         self._total = self._kept = 0  # selections read, and after merging
 
-    def add_source(self, guid: str, name: str, raw_text: str, raws: list[RawSelection]) -> str:
-        """Convert one source's selections; returns the text as we store it."""
+    def add_source(self, guid: str, name: str, raw_text: str, raws: list[TextSelection]) -> str:
+        """Convert one source's selections, read with their positions as written (in the
+        producer's units); returns the text as we store it."""
         text = StoredText(raw_text)
         spans: dict[tuple[int, int], str] = {}
         for r in raws:
@@ -80,14 +63,17 @@ class SelectionBuilder:
             self.origin, text, [(a, b, n) for (a, b), n in spans.items()], astral
         )
         converter = PositionConverter(text, choice.model, astral)
-        converted: list[tuple[RawSelection, int, int]] = []
+        converted: list[tuple[TextSelection, int, int]] = []
         inexact = 0
+        identity, length = converter.identity, len(text.stored)
         for r in raws:
-            a, exact_a = converter.to_stored(r.start)
-            b, exact_b = converter.to_stored(r.end, round_up=True)
+            a, b = r.start, r.end
+            if not (identity and 0 <= a <= length and 0 <= b <= length):
+                a, exact_a = converter.to_stored(a)
+                b, exact_b = converter.to_stored(b, round_up=True)
+                inexact += not (exact_a and exact_b)
             if a > b:
                 a, b = b, a
-            inexact += not (exact_a and exact_b)
             converted.append((r, a, b))
         if raws:
             self._results.append(_SourceResult(guid, name, choice, converted, inexact))
@@ -124,23 +110,26 @@ class SelectionBuilder:
         self, result: _SourceResult, remap: dict[str, str], used: set[str]
     ) -> list[TextSelection]:
         """One source's selections merged by (start, end); frees its raw selections."""
-        groups: dict[tuple[int, int], list[RawSelection]] = defaultdict(list)
-        for raw, a, b in result.converted or ():
-            groups[(a, b)].append(raw)
+        items = result.converted or []
         result.converted = None
+        first_at: dict[tuple[int, int], int] = {}  # span -> index of its first selection
+        repeats: dict[int, list[TextSelection]] = {}  # that index -> all its selections
+        folded: set[int] = set()  # indices of the repeats
+        for index, (raw, a, b) in enumerate(items):
+            at = first_at.setdefault((a, b), index)
+            if at != index:
+                repeats.setdefault(at, [items[at][0]]).append(raw)
+                folded.add(index)
+        self._total += len(items)
         out: list[TextSelection] = []
-        for (a, b), raws in groups.items():
-            self._total += len(raws)
-            first = raws[0]
+        for index, (first, a, b) in enumerate(items):
+            if index in folded:
+                continue  # in the selection of the first of its span
+            raws = repeats.get(index) or [first]
             if len(raws) == 1 and first.guid not in used and _plain(first):
                 used.add(first.guid)
-                out.append(
-                    TextSelection(
-                        first.guid, result.guid, a, b, first.name, first.description.strip(),
-                        first.codings, first.note_guids, first.creating_user, first.created,
-                        first.modifying_user, first.modified,
-                    )
-                )  # fmt: skip
+                same = a == first.start and b == first.end
+                out.append(first if same else replace(first, start=a, end=b))
                 continue
             guid = first.guid if first.guid not in used else new_guid()
             used.add(guid)
@@ -263,7 +252,7 @@ class SelectionBuilder:
                 )
 
 
-def _plain(raw: RawSelection) -> bool:
+def _plain(raw: TextSelection) -> bool:
     """A selection merging would leave as it is: no repeated coding or note."""
     codings = raw.codings
     if len(codings) > 1 and len({(c.code_guid, c.creating_user) for c in codings}) < len(codings):
@@ -272,8 +261,8 @@ def _plain(raw: RawSelection) -> bool:
 
 
 def _notes_kept(
-    raw: RawSelection, keep: Callable[[tuple[str, ...]], tuple[str, ...]]
-) -> RawSelection:
+    raw: TextSelection, keep: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> TextSelection:
     notes = keep(raw.note_guids)
     codings = tuple(replace(c, note_guids=keep(c.note_guids)) for c in raw.codings)
     if notes == raw.note_guids and codings == raw.codings:

@@ -74,12 +74,15 @@ class SourceStream:
         self._first_coding = int(
             self.op.conn.execute(select(func.max(t.coding.c.id))).scalar() or 0
         )
+        self._next_coding: int | None = None  # the id of the next coding (SQLite)
         # REFI coding GUID -> (id, created here) where the GUID alone does not find it.
         self._coding_ids: dict[str, tuple[int, bool]] = {}
-        self._coding_hashes: set[int] = set()
+        # hash of each lower-case GUID this import gave a coding -> that coding's id: the
+        # new GUIDs need not be asked for, and attributes are written by id (twice as fast)
+        self._coding_hashes: dict[int, int] = {}
         self._stats: Counter[str] = Counter()
         self._bare: list[str] = []
-        self._updates: list[tuple[str, dict[str, Any]]] = []
+        self._updates: list[tuple[Any, ...]] = []  # (coding GUID, *attribute values)
         self.source_values: list[tuple[int, tuple[m.VariableValue, ...]]] = []
         self.value_owners: set[str] = set()  # variables with a value on some source
         self._total = _count_sources(path)
@@ -199,52 +202,64 @@ class SourceStream:
             )
         rows: list[list[Any]] = []
         pending: dict[tuple[int, int, int, int], int] = {}  # key -> index in rows
-        target: dict[str, tuple[str, int]] = {}  # coding guid -> ("row", index) | ("id", id)
+        row_of: dict[str, int] = {}  # coding GUID -> its row (or the row it repeats)
+        repeats: list[tuple[str, int]] = []  # codings that repeat another's row
+        id_of: dict[str, int] = {}  # coding GUID -> the existing coding it matched
         notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
         stamps: dict[dt.datetime | None, dt.datetime] = {}
+        coders: dict[tuple[str | None, str | None], int] = {}
+        code_of = self.code_of
         for sel in sels:
-            if not 0 <= sel.start < sel.end <= length:
+            start, end = sel.start, sel.end
+            if not 0 <= start < end <= length:
                 self._stats["bad"] += 1
                 continue
             if not sel.codings and not sel.note_guids:
                 self._bare.append(sel.guid)
-            first = sel.codings[0].guid if sel.codings else None
-            notes.extend((note, first) for note in sel.note_guids)
+            if sel.note_guids:
+                first = sel.codings[0].guid if sel.codings else None
+                notes.extend((note, first) for note in sel.note_guids)
             for coding in sel.codings:
-                code_id = self.code_of.get(coding.code_guid)
+                code_id = code_of.get(coding.code_guid)
                 if code_id is None:
                     continue
-                coder_id = self.coder(coding.creating_user, sel.creating_user)
-                key = (code_id, coder_id, sel.start, sel.end)
-                notes.extend((note, coding.guid) for note in coding.note_guids)
+                users = (coding.creating_user, sel.creating_user)
+                coder_id = coders.get(users)
+                if coder_id is None:
+                    coder_id = coders[users] = self.coder(*users)
+                key = (code_id, coder_id, start, end)
+                guid = coding.guid
+                if coding.note_guids:
+                    notes.extend((note, guid) for note in coding.note_guids)
                 if key in existing:
-                    target[coding.guid] = ("id", existing[key])
-                    self._coding_ids[coding.guid] = (existing[key], False)
+                    id_of[guid] = existing[key]
+                    self._coding_ids[guid] = (existing[key], False)
                     self._stats["codings matched"] += 1
                     continue
-                if key in pending:
-                    target.setdefault(coding.guid, ("row", pending[key]))
+                at = pending.get(key)
+                if at is not None:
+                    if guid not in row_of and guid not in id_of:
+                        row_of[guid] = at
+                        repeats.append((guid, at))
                     continue
-                pending[key] = len(rows)
-                target[coding.guid] = ("row", len(rows))
+                pending[key] = row_of[guid] = len(rows)
                 stamp = coding.created or sel.created
                 when = stamps.get(stamp)
                 if when is None:
                     when = stamps[stamp] = naive(stamp) or utcnow()
-                rows.append([coding.guid, source_id, code_id, coder_id, sel.start, sel.end, when])
-        guids = [row[0] for row in rows]
+                rows.append([guid, source_id, code_id, coder_id, start, end, when])
         ids = self._insert_codings(rows)
-        own = {guid: new_id for guid, new_id in zip(guids, ids, strict=True)}
-        resolved: dict[str, int] = {}
-        for guid, (kind, value) in target.items():
-            resolved[guid] = ids[value] if kind == "row" else value
-            if kind == "row" and own.get(guid) != resolved[guid]:
-                self._coding_ids[guid] = (resolved[guid], False)  # a repeat of another coding
+        for guid, at in repeats:
+            self._coding_ids[guid] = (ids[at], False)
         for note, coding_guid in notes:
             if coding_guid is None:
                 self.refer(note, "source", source_id)
-            else:
-                self.refer(note, "coding", resolved.get(coding_guid))
+                continue
+            known = id_of.get(coding_guid)
+            if known is None:
+                at = row_of.get(coding_guid)
+                known = ids[at] if at is not None else None
+            self.refer(note, "coding", known)
 
     def _insert_codings(self, rows: list[list[Any]]) -> list[int]:
         """Insert coding rows ``[guid, source, code, coder, start, end, created]``, each
@@ -255,20 +270,21 @@ class SourceStream:
         hashes = self._coding_hashes
         # The project's codings from before may have any GUID: ask. This import's own
         # are remembered by hash only; a hash met before is checked exactly.
+        lows = [row[0].lower() for row in rows]
         ask = [row[0] for row in rows] if self._first_coding else []
-        ask += [row[0] for row in rows if hash(row[0].lower()) in hashes]
+        ask += [row[0] for row, low in zip(rows, lows, strict=True) if hash(low) in hashes]
         taken: set[str] = set()
         for part in chunks(ask):
             found = self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars()
             taken.update(g.lower() for g in found)
         renamed: list[tuple[str, int]] = []
-        for index, row in enumerate(rows):
-            guid = row[0]
-            if guid.lower() in taken:
-                row[0] = str(uuid.uuid4())
-                renamed.append((guid, index))
-            taken.add(guid.lower())
-            hashes.add(hash(row[0].lower()))
+        if taken or len(set(lows)) < len(lows):
+            for index, (row, low) in enumerate(zip(rows, lows, strict=True)):
+                if low in taken:
+                    renamed.append((row[0], index))
+                    row[0] = low = str(uuid.uuid4())
+                taken.add(low)
+                lows[index] = low
         if self.op.conn.dialect.name == "sqlite":
             ids = self._insert_sqlite(rows)
         else:
@@ -279,6 +295,7 @@ class SourceStream:
                 for row in rows
             ]  # fmt: skip
             ids = self.op.insert_many(t.coding, values, keys_only=True)
+        hashes.update(zip(map(hash, lows), ids, strict=True))
         for guid, index in renamed:
             self._coding_ids.setdefault(guid, (ids[index], True))
         self._stats["codings"] += len(ids)
@@ -286,14 +303,18 @@ class SourceStream:
 
     def _insert_sqlite(self, rows: list[list[Any]]) -> list[int]:
         """The rows in one ``executemany`` under ids given here: the next ones of the
-        table's AUTOINCREMENT (this write transaction is the only writer)."""
+        table's AUTOINCREMENT (this write transaction is the only writer, and this import
+        writes codings only here: the next id is asked once)."""
         conn = self.op.conn
-        last = conn.exec_driver_sql(
-            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'coding'), 0), "
-            "coalesce((SELECT max(id) FROM coding), 0))"
-        ).scalar()
-        first = int(last or 0) + 1
+        first = self._next_coding
+        if first is None:
+            last = conn.exec_driver_sql(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'coding'), "
+                "0), coalesce((SELECT max(id) FROM coding), 0))"
+            ).scalar()
+            first = int(last or 0) + 1
         ids = list(range(first, first + len(rows)))
+        self._next_coding = first + len(rows)
         stamps: dict[dt.datetime, str] = {}
         params = []
         for new_id, row in zip(ids, rows, strict=True):
@@ -332,19 +353,23 @@ class SourceStream:
             return False
         valence = extras.get("Valence", "").strip() or None
         event: dt.date | None = None
-        try:
-            event = dt.date.fromisoformat(extras.get("Event date", "").strip())
-        except ValueError:
-            event = None
-        values = {
-            "valence": valence if valence in VALENCES else None,
-            "magnitude": (extras.get("Magnitude") or "").strip()[:32] or None,
-            "period": (extras.get("Period") or "").strip()[:64] or None,
-            "event_date": event,
-            "weight": (extras.get("Weight") or "").strip()[:32] or None,
-            "note": extras.get("Note", ""),
-        }
-        self._updates.append((guid, values))
+        when = extras.get("Event date", "").strip()
+        if when:
+            try:
+                event = dt.date.fromisoformat(when)
+            except ValueError:
+                event = None
+        self._updates.append(
+            (
+                guid,
+                valence if valence in VALENCES else None,
+                (extras.get("Magnitude") or "").strip()[:32] or None,
+                (extras.get("Period") or "").strip()[:64] or None,
+                event,
+                (extras.get("Weight") or "").strip()[:32] or None,
+                extras.get("Note", ""),
+            )
+        )
         if len(self._updates) >= _UPDATES:
             self.flush_attributes()
         return True
@@ -355,33 +380,53 @@ class SourceStream:
         Not recorded: the rows are this operation's own inserts, whose undo images are
         their keys (undo reads the rows, attributes included, back before removing them).
         """
-        c = t.coding.c
-        by_id: list[dict[str, Any]] = []
-        by_guid: list[dict[str, Any]] = []
-        for guid, values in self._updates:
-            known = self._coding_ids.get(guid)
-            if known is None:
-                by_guid.append({"b_guid": guid, **values})
-            elif known[1]:
-                by_id.append({"b_id": known[0], **values})
-        self._updates.clear()
+        by_id: list[tuple[Any, ...]] = []
+        by_guid: list[tuple[Any, ...]] = []
+        known = self._coding_ids
         conn = self.op.conn
-        if by_guid and conn.dialect.name == "sqlite":  # 100k rows: no per-row processing
-            columns = ("valence", "magnitude", "period", "event_date", "weight", "note")
-            params = [
-                (*(_sqlite_value(row[k]) for k in columns), row["b_guid"], self._first_coding)
-                for row in by_guid
-            ]
-            conn.exec_driver_sql(
+        sqlite = conn.dialect.name == "sqlite"
+        hashes = self._coding_hashes if sqlite else {}
+        by_hash: list[tuple[tuple[Any, ...], int]] = []  # (queued, the id its hash gave)
+        for queued in self._updates:
+            found = known.get(queued[0])
+            if found is not None:
+                if found[1]:
+                    by_id.append((found[0], *queued[1:]))
+                continue
+            hashed = hashes.get(hash(queued[0].lower()))
+            if hashed is None:
+                by_guid.append(queued)
+            else:
+                by_hash.append((queued, hashed))
+        self._updates.clear()
+        if sqlite:  # 100k rows: no per-row processing
+            sql = (
                 "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, "
-                "weight = ?, note = ? WHERE guid = ? AND id > ?",
-                params,
+                "weight = ?, note = ? WHERE "
             )
-        elif by_guid:
+            first = self._first_coding
+            if by_hash:  # by id, the GUID checked: a hash shared by two GUIDs finds no row
+                params = [(*_sqlite_row(row[1:]), hashed, row[0]) for row, hashed in by_hash]
+                done = conn.exec_driver_sql(sql + "id = ? AND guid = ?", params).rowcount
+                if done != len(by_hash):  # some hash pointed elsewhere: by GUID (idempotent)
+                    by_guid += [row for row, _ in by_hash]
+            if by_guid:
+                conn.exec_driver_sql(
+                    sql + "guid = ? AND id > ?",
+                    [(*_sqlite_row(row[1:]), row[0], first) for row in by_guid],
+                )
+            if by_id:
+                conn.exec_driver_sql(
+                    sql + "id = ?", [(*_sqlite_row(row[1:]), row[0]) for row in by_id]
+                )
+            return
+        c = t.coding.c
+        if by_guid:
             stmt = update(t.coding).where(c.guid == bindparam("b_guid"), c.id > self._first_coding)
-            conn.execute(stmt, by_guid)
+            conn.execute(stmt, [{"b_guid": row[0], **_attributes(row[1:])} for row in by_guid])
         if by_id:
-            conn.execute(update(t.coding).where(c.id == bindparam("b_id")), by_id)
+            stmt = update(t.coding).where(c.id == bindparam("b_id"))
+            conn.execute(stmt, [{"b_id": row[0], **_attributes(row[1:])} for row in by_id])
 
     # -- report --------------------------------------------------------------------------
     def report_sources(self) -> None:
@@ -450,9 +495,20 @@ def _coding_extras(description: str) -> dict[str, str]:
 _CODING_KEY_SET = frozenset(CODING_KEYS)
 
 
-def _sqlite_value(value: Any) -> Any:
-    """A value as SQLAlchemy stores it in SQLite (dates as ISO text)."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+_ATTRIBUTES = ("valence", "magnitude", "period", "event_date", "weight", "note")
+
+
+def _attributes(values: tuple[Any, ...]) -> dict[str, Any]:
+    """A coding's attribute columns from their values in :data:`_ATTRIBUTES` order."""
+    return dict(zip(_ATTRIBUTES, values, strict=True))
+
+
+def _sqlite_row(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Attribute values as SQLAlchemy stores them in SQLite (the event date as ISO text)."""
+    event = values[3]
+    if event is None:
+        return values
+    return (*values[:3], event.isoformat(), *values[4:])
 
 
 def _count_sources(path: Path) -> int:
