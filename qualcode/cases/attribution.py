@@ -149,7 +149,10 @@ class Attributor:
         st = self.style
         para = self._para
         texts = [t for _f, t in parts]
-        if texts.count(None) != 1:  # no position (or two): joined for each paragraph
+        if None not in texts:  # the citation names no position: one text for every paragraph
+            fixed = _joined(parts, case is not None, st)
+            return lambda _paragraph: fixed
+        if texts.count(None) > 1:  # the position named twice: joined for each paragraph
             return lambda paragraph: _joined(
                 [(f, (f"{para} {paragraph}" if paragraph else "") if t is None else t)
                  for f, t in parts],

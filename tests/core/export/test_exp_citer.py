@@ -24,6 +24,7 @@ STYLES = [
     AttributionStyle(fields=("position",)),
     AttributionStyle(fields=("coder", "speaker", "date", "position", "attr:OPD")),
     AttributionStyle(pseudonymise=True),
+    AttributionStyle(fields=("position", "case", "role", "position")),  # named twice
 ]
 
 
