@@ -251,9 +251,8 @@ def _select_excerpts(
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
     kinds = {cid: c.kind for cid, c in cases.items()}
     named: dict[int | None, str] = dict(attributor.case_names().items())  # or pseudonyms
-    shared: dict[int | None, dict[str, Any]] = {  # one copy for all of a case's excerpts
-        cid: dict(c.attributes) for cid, c in cases.items()
-    }
+    # The records were read for this selection alone: their attribute dicts are the excerpts'.
+    shared: dict[int | None, dict[str, Any]] = {cid: c.attributes for cid, c in cases.items()}
     case_filter = _CaseFilter(flt, cases)
     filtering = case_filter.active
 
@@ -278,7 +277,7 @@ def _select_excerpts(
         spans = spans_of.get(sid)
         place = _Placer(whole_ids, spans, kinds) if spans else None
         citers: dict[tuple[int | None, str | None, str], Callable[[int | None], str]] = {}
-        src_attrs = dict(source_attrs.get(sid, {}))
+        src_attrs = source_attrs.get(sid) or {}  # read for this selection alone, like cases
         overlaps = _Overlaps(project, sid) if options.show_other_codes else None
         if place is None:  # linked only as a whole: the same cases for every excerpt
             case_ids = placement.cases_of(whole_ids, (), 0, 0)
