@@ -247,7 +247,7 @@ def _select_excerpts(
     attributor = Attributor(cases.values(), options.attribution, language)
     source_attrs = project.attributes.values("source")
     labels: dict[int, str] = {c.id: c.label(language) for c in by_id.values()}
-    paths: dict[int, tuple[str, ...]] = {}  # of the codes excerpts have, filled as they come
+    code_facts: dict[int, tuple[str, tuple[str, ...], str]] = {}  # filled as excerpts come
     order: dict[int, int] = {c.id: i for i, c in enumerate(codes)}
     kinds = {cid: c.kind for cid, c in cases.items()}
     named: dict[int | None, str] = dict(attributor.case_names().items())  # or pseudonyms
@@ -288,7 +288,8 @@ def _select_excerpts(
         for seg in segs:
             if steps is not None:
                 steps.check()
-            coding_id, _sid, code_id, coder, start, end = seg[:6]
+            (coding_id, _sid, code_id, coder, start, end, _name, valence, magnitude, period,
+             event_date, weight, note, _kind, _date) = seg  # fmt: skip
             members: list[int] | None = None  # the codings of a passage of several
             if merged is not None and coding_id in merged.members:
                 members = merged.members[coding_id]
@@ -319,20 +320,23 @@ def _select_excerpts(
                     speaker=speaker,
                     coder=coder,
                 )
-            path = paths.get(code_id)
-            if path is None:
-                path = paths[code_id] = _path(by_id, labels, code_id)
+            code = code_facts.get(code_id)  # its label, path and colour
+            if code is None:
+                code = code_facts[code_id] = (
+                    labels[code_id],
+                    _path(by_id, labels, code_id),
+                    by_id[code_id].color,
+                )
             other_codes = (
                 overlaps.codes(start, end, code_id, coding_id, labels)
                 if overlaps is not None
                 else ()
             )
             memos = _notes(coding_notes, members or [coding_id]) if coding_notes else ()
-            valence, magnitude, period, event_date, weight, note = seg[_VALENCE : _NOTE + 1]
             out.append(  # by position, in the order of its fields (faster than keywords)
                 ExportExcerpt(
                     coding_id, sid, src_name, src_kind, src_date,  # the coding and its source
-                    code_id, labels[code_id], path, by_id[code_id].color,  # its code
+                    code_id, *code,  # its code
                     coder, start, end, paragraph, text[start:end], before, after,
                     main, case_name, case_names, cite(paragraph),  # case and citation
                     valence, magnitude, period, event_date, weight, note,
@@ -346,7 +350,7 @@ def _select_excerpts(
 
 # Positions in a row of ``retrieval.SEGMENT_COLUMNS``.
 _ID, _SOURCE, _CODE, _CODER, _START, _END, _SOURCE_NAME, _VALENCE = range(8)
-_NOTE, _SOURCE_KIND, _SOURCE_DATE = 12, 13, 14
+_SOURCE_KIND, _SOURCE_DATE = 13, 14
 
 
 def excerpt_scope(project: Project, flt: ExcerptFilter | None = None) -> CoderScope:
