@@ -93,14 +93,6 @@ class ReaderBase:
             self.problems["missing-guid"] += 1
         return guid, missing
 
-    def canon_own(self, value: str | None) -> tuple[str, bool]:
-        """:meth:`canon` of the GUID of a coding or selection (see
-        :meth:`GuidTable.canon_unreferenced`)."""
-        guid, missing = self.guids.canon_unreferenced(value)
-        if missing:
-            self.problems["missing-guid"] += 1
-        return guid, missing
-
     def user(self, value: str | None) -> str | None:
         if value is None:
             return None
