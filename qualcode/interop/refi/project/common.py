@@ -15,7 +15,7 @@ as text and that our importer reads back::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,3 +167,14 @@ __all__ = [
     "decode_extras",
     "encode_extras",
 ]
+
+
+def unique_name(name: str, taken: Container[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... whichever is not in ``taken`` (a source,
+    coder or code that meets a name the project already has)."""
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"

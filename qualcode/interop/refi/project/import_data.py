@@ -15,7 +15,12 @@ from sqlalchemy import Table, select
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format import model as m
-from qualcode.interop.refi.project.common import Progress, RefiReport, decode_extras
+from qualcode.interop.refi.project.common import (
+    Progress,
+    RefiReport,
+    decode_extras,
+    unique_name,
+)
 from qualcode.interop.refi.project.import_sources import SourceStream, naive
 from qualcode.records import CASE_KINDS, MEMO_KINDS, Attribute
 from qualcode.store import tables as t
@@ -110,7 +115,7 @@ class DataImporter(SourceStream):
         if found is not None:
             self._coders["matched"] += 1
         else:
-            name = _unique_name(name or f"REFI user {user.guid[:8]}", by_name)
+            name = unique_name(name or f"REFI user {user.guid[:8]}", by_name)
             found = self.insert(t.coder, {"name": name, "guid": user.guid})
             by_name[name] = found
             by_guid[user.guid.lower()] = found
@@ -365,16 +370,6 @@ class DataImporter(SourceStream):
         }
         for kind, count in sorted(self.problems.items()):
             self.report.add(kind, texts[kind], count=count)
-
-
-def _unique_name(name: str, taken: dict[str, Any]) -> str:
-    """``name``, or ``name (2)``, ``name (3)``... whichever is not in ``taken``."""
-    if name not in taken:
-        return name
-    n = 2
-    while f"{name} ({n})" in taken:
-        n += 1
-    return f"{name} ({n})"
 
 
 def _attribute(row: Any) -> Attribute:

@@ -28,6 +28,7 @@ from qualcode.interop.refi.project.common import (
     Progress,
     RefiReport,
     decode_extras,
+    unique_name,
 )
 from qualcode.records import SOURCE_KINDS, VALENCES
 from qualcode.store import tables as t
@@ -102,7 +103,7 @@ class SourceStream:
             self._stats["matched"] += 1
             source_id, merged = found.id, True
         else:
-            new_name = _unique_name(name, self._src_by_name)
+            new_name = unique_name(name, self._src_by_name)
             if found is not None:
                 self.report.add(
                     "source-renamed",
@@ -525,15 +526,6 @@ class _Row:
 
     def __init__(self, id: int, name: str, length: int) -> None:
         self.id, self.name, self.length = id, name, length
-
-
-def _unique_name(name: str, taken: dict[str, Any]) -> str:
-    if name not in taken:
-        return name
-    n = 2
-    while f"{name} ({n})" in taken:
-        n += 1
-    return f"{name} ({n})"
 
 
 def naive(value: dt.datetime | None) -> dt.datetime | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -31,6 +31,7 @@ from qualcode.interop.refi.project.common import (
     Progress,
     RefiReport,
     decode_extras,
+    unique_name,
 )
 from qualcode.interop.refi.project.import_data import DataImporter
 from qualcode.interop.refi.project.review_notes import import_review_notes
@@ -293,7 +294,7 @@ class _Importer(DataImporter):
                 stats["matched"] += 1
             else:
                 if name in siblings:
-                    name, changed = _unique(name, siblings), True
+                    name, changed = unique_name(name, siblings), True
                 stats["renamed"] += changed
                 description, extras = decode_extras(code.description, CODE_KEYS)
                 labels = {
@@ -520,16 +521,6 @@ def _color(value: str | None) -> str | None:
     if len(value) == 7 and all(ch in "0123456789abcdef" for ch in value[1:]):
         return value
     return None
-
-
-def _unique(name: str, taken: dict[str, Any]) -> str:
-    """``name``, or ``name (2)``, ``name (3)``... whichever is not in ``taken``."""
-    if name not in taken:
-        return name
-    n = 2
-    while f"{name} ({n})" in taken:
-        n += 1
-    return f"{name} ({n})"
 
 
 __all__ = ["import_refi", "read_refi_file"]
