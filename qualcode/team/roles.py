@@ -271,70 +271,62 @@ def _functions(conn: Connection, ctx: _Ctx) -> None:
         f"{safe} AS $f$ SELECT c.id FROM {coders} c JOIN {members} m ON m.coder = c.name "
         "WHERE m.db_user = session_user $f$"
     )
-    conn.exec_driver_sql(
-        f"CREATE OR REPLACE FUNCTION {ctx.q('qualcode_guard_row')}() RETURNS trigger "
-        f"LANGUAGE plpgsql {safe} AS $f$\n"
-        "DECLARE\n"
+
+    def guard(name: str, declare: str, kind: int, check: str) -> None:
+        """One ownership guard: an owner passes; ``mine`` is the session's coder (by id or
+        name, as ``TG_ARGV[kind]`` says); ``check`` returns for the author; anyone else
+        is refused, naming the author."""
+        conn.exec_driver_sql(
+            (
+                f"CREATE OR REPLACE FUNCTION {ctx.q(name)}() RETURNS trigger "
+                f"LANGUAGE plpgsql {safe} AS $f$\n"
+                f"DECLARE\n{declare}  mine text;\n  who text;\nBEGIN\n"
+                f"  IF pg_has_role(current_user, {_lit(ctx.groups['owner'])}, 'USAGE') THEN\n"
+                "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
+                "    RETURN NEW;\n"
+                "  END IF;\n"
+                f"  mine := CASE WHEN TG_ARGV[{kind}] = 'id' THEN {coder_id_fn}()::text "
+                f"ELSE {coder_fn}() END;\n"
+                f"{check}"
+                "  who := author;\n"
+                f"  IF TG_ARGV[{kind}] = 'id' AND author IS NOT NULL THEN\n"
+                f"    SELECT name INTO who FROM {coders} WHERE id = author::integer;\n"
+                "  END IF;\n"
+                "  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(\n"
+                "    'this %s was made by %s; only they or an owner may change it',\n"
+                "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
+                "END $f$"
+            ).replace("%", "%%")  # the driver reads a lone % as a parameter
+        )
+
+    guard(
+        "qualcode_guard_row",
         "  old_row jsonb := to_jsonb(OLD);\n"
         "  author text := old_row ->> TG_ARGV[0];\n"
-        "  free text[] := TG_ARGV[2:];\n"
-        "  mine text;\n"
-        "  who text;\n"
-        "BEGIN\n"
-        f"  IF pg_has_role(current_user, {_lit(ctx.groups['owner'])}, 'USAGE') THEN\n"
-        "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
-        "    RETURN NEW;\n"
-        "  END IF;\n"
-        f"  mine := CASE WHEN TG_ARGV[1] = 'id' THEN {coder_id_fn}()::text "
-        f"ELSE {coder_fn}() END;\n"
+        "  free text[] := TG_ARGV[2:];\n",
+        1,
         "  IF TG_OP = 'DELETE' THEN\n"
         "    IF mine IS NOT NULL AND author = mine THEN RETURN OLD; END IF;\n"
         "  ELSIF mine IS NOT NULL AND author = mine AND to_jsonb(NEW) ->> TG_ARGV[0] = mine THEN\n"
         "    RETURN NEW;\n"
         "  ELSIF cardinality(free) > 0 AND (old_row - free) = (to_jsonb(NEW) - free) THEN\n"
         "    RETURN NEW;\n"
-        "  END IF;\n"
-        "  who := author;\n"
-        "  IF TG_ARGV[1] = 'id' AND author IS NOT NULL THEN\n"
-        f"    SELECT name INTO who FROM {coders} WHERE id = author::integer;\n"
-        "  END IF;\n"
-        "  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(\n"
-        "    'this %s was made by %s; only they or an owner may change it',\n"
-        "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
-        "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
+        "  END IF;\n",
     )
-    conn.exec_driver_sql(
-        f"CREATE OR REPLACE FUNCTION {ctx.q('qualcode_guard_via')}() RETURNS trigger "
-        f"LANGUAGE plpgsql {safe} AS $f$\n"
-        "DECLARE\n"
+    guard(
+        "qualcode_guard_via",
         "  parent_sql text := format('SELECT (to_jsonb(p) ->> %L) FROM %s p WHERE p.id = $1',\n"
         "                            TG_ARGV[2], TG_ARGV[1]);\n"
         "  author text;\n"
-        "  new_author text;\n"
-        "  mine text;\n"
-        "  who text;\n"
-        "BEGIN\n"
-        f"  IF pg_has_role(current_user, {_lit(ctx.groups['owner'])}, 'USAGE') THEN\n"
-        "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
-        "    RETURN NEW;\n"
-        "  END IF;\n"
-        f"  mine := CASE WHEN TG_ARGV[3] = 'id' THEN {coder_id_fn}()::text "
-        f"ELSE {coder_fn}() END;\n"
+        "  new_author text;\n",
+        3,
         "  EXECUTE parent_sql INTO author USING (to_jsonb(OLD) ->> TG_ARGV[0])::integer;\n"
         "  IF TG_OP = 'DELETE' THEN\n"
         "    IF mine IS NOT NULL AND author = mine THEN RETURN OLD; END IF;\n"
         "  ELSE\n"
         "    EXECUTE parent_sql INTO new_author USING (to_jsonb(NEW) ->> TG_ARGV[0])::integer;\n"
         "    IF mine IS NOT NULL AND author = mine AND new_author = mine THEN RETURN NEW; END IF;\n"
-        "  END IF;\n"
-        "  who := author;\n"
-        "  IF TG_ARGV[3] = 'id' AND author IS NOT NULL THEN\n"
-        f"    SELECT name INTO who FROM {coders} WHERE id = author::integer;\n"
-        "  END IF;\n"
-        "  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(\n"
-        "    'this %s was made by %s; only they or an owner may change it',\n"
-        "    replace(TG_TABLE_NAME, '_', ' '), coalesce(who, 'no coder'));\n"
-        "END $f$".replace("%", "%%")  # the driver reads a lone % as a parameter
+        "  END IF;\n",
     )
     conn.exec_driver_sql(facts_function_sql(ctx.q, ctx.groups["owner"]))
     for fn in (
