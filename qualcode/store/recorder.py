@@ -102,7 +102,7 @@ class Operation:
     def _spool(self, entry: Entry, keys: Sequence[int] | None = None) -> None:
         assert self._packer is not None
         kind, table, rows = entry
-        self._packer.add(entry, keys_only=keys is not None or None)
+        self._packer.add(entry, keys_only=True if keys is not None else None)
         if keys is not None:
             self._spooled_ids.setdefault(table, set()).update(keys)
         else:
@@ -178,7 +178,7 @@ class Operation:
                 stmt = _KEY_INSERTS[table] = insert(table).returning(key)
             result = self.conn.execute(stmt, rows)
             ids = sorted(int(r[0]) for r in result)
-            self._record(["i", table.name, [{key.name: i} for i in ids]], ids)
+            self.inserted(table, ids)
             return ids
         # Without ``sort_by_parameter_order`` SQLAlchemy batches the rows into
         # multi-row INSERTs (100x faster on SQLite). Autoincrement ids are handed
