@@ -119,8 +119,13 @@ class GuidTable:
     def define(self, value: str | None) -> tuple[str, str | None]:
         """Canonical spelling of an object's own GUID, which wins over references read
         before it: (spelling, the earlier spelling it replaces or None)."""
-        if value and self._canon.get(value) == value:  # met before, spelled the same
-            return value, None
+        if value:
+            found = self._canon.get(value)
+            if found == value:  # met before, spelled the same
+                return value, None
+            if found is None and _CANONICAL_RE.match(value):  # canonical, never met
+                self._canon[value] = value
+                return value, None
         guid, _missing = self.canon_or_new(value)
         match = _GUID_RE.match((value or "").strip())
         if match is None or match.group(1) == guid:

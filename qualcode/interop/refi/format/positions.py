@@ -213,10 +213,11 @@ def fit(converter: PositionConverter, spans: Sequence[tuple[int, int, str]]) -> 
             b, exact_b = converter.to_stored(end, round_up=True)
             if not (exact_a and exact_b) or a > b:
                 continue
-        # an end on a boundary: it does not cut a word in two
-        boundaries += (
-            a <= 0 or a >= length or not (stored[a - 1].isalnum() and stored[a].isalnum())
-        ) + (b <= 0 or b >= length or not (stored[b - 1].isalnum() and stored[b].isalnum()))
+        # an end on a boundary: it does not cut a word in two (the two characters
+        # around it are not both letters or digits; the text's ends are boundaries)
+        boundaries += (a <= 0 or a >= length or not stored[a - 1 : a + 1].isalnum()) + (
+            b <= 0 or b >= length or not stored[b - 1 : b + 1].isalnum()
+        )
         if name and _name_matches(stored[a:b], name):
             quoted.add(index)
     return Fit(boundaries, frozenset(quoted))

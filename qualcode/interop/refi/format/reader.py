@@ -261,7 +261,7 @@ class _ProjectReader(SourcesReader):
                     self._stream(source)
                 else:
                     self._sources_read.append(source)
-        elif local_name(element) == "Note":
+        elif (self.local_names.get(element.tag) or self.local_name_of(element.tag)) == "Note":
             note, earlier = self._note(element)
             if self.sink is None or not self.sink.note(note, earlier):
                 self._notes_read.append(note)

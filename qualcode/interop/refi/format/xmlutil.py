@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -34,25 +35,15 @@ def child_text(element: etree._Element, name: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
+@functools.lru_cache(maxsize=20_000)  # a project's stamps repeat (to the second, 200k codings)
 def parse_datetime(value: str | None) -> dt.datetime | None:
     """An ``xsd:dateTime`` as a datetime, ``None`` when absent or unreadable."""
     if not value:
         return None
-    found = _STAMPS.get(value)  # a project's stamps repeat (to the second, 200k codings)
-    if found is not None:
-        return found
     try:
-        parsed = dt.datetime.fromisoformat(value.strip())
+        return dt.datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    if len(_STAMPS) >= _STAMPS_KEPT:
-        _STAMPS.clear()
-    _STAMPS[value] = parsed
-    return parsed
-
-
-_STAMPS: dict[str, dt.datetime] = {}
-_STAMPS_KEPT = 20_000
 
 
 def format_datetime(value: dt.datetime) -> str:
