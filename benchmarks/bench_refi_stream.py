@@ -14,8 +14,11 @@ The floors are the tightest plain code for the same work:
   references, the notes of coding attributes) straight into the zip entry, plus the
   source text files; no model objects, no validation, no report.
 - import: ``iterparse`` over the zip entry (elements cleared as they are read) and
-  ``executemany`` of sources, texts, codings and notes into a new project in one
-  transaction; no merging, no undo history, no report.
+  ``executemany`` into a new project in one transaction, storing what QualCode
+  stores of the file: users, the code tree, sources and texts with their dates and
+  users, codings with their dates and users, the coding attributes of QualCode's
+  attribute notes written onto their codings, cases with their source links and
+  values; no merging, no checks, no undo history, no report.
 
 Prints one line per measurement and the machine load; asserts nothing.
 """
@@ -199,7 +202,10 @@ def floor_export(project: Path, out: Path) -> None:
 
 
 def floor_import(qdpx: Path, project: Path) -> None:
-    """``iterparse`` + ``executemany`` into a new project, one transaction."""
+    """``iterparse`` + ``executemany`` storing what QualCode's import stores of L: the
+    code tree, the file's dates and users on sources and codings, the coding attributes
+    of QualCode's attribute notes (written onto their codings by GUID, as the import
+    does, not kept as memos), and the cases with their source links and values."""
     import sqlite3
 
     from lxml import etree
@@ -209,77 +215,144 @@ def floor_import(qdpx: Path, project: Path) -> None:
     Project.create(project, coder="bench", title="floor").close()
     con = sqlite3.connect(project)
     con.execute("BEGIN")
-    tag = {name: _q(name) for name in ("User", "Code", "TextSource", "Note", "Case")}
-    coder_of: dict[str, int] = {}
-    code_of: dict[str, int] = {}
-    source_rows: list[tuple[Any, ...]] = []
-    codings: list[tuple[Any, ...]] = []
-    notes: list[tuple[Any, ...]] = []
+    q = {name: _q(name) for name in (
+        "User", "CodeBook", "Code", "Variable", "TextSource", "Note", "Case", "Coding",
+        "NoteRef", "Description", "PlainTextContent", "SourceRef", "VariableValue",
+    )}  # fmt: skip
     now = "2026-01-01 00:00:00.000000"
+    stamps: dict[str | None, str] = {None: now}
+
+    def when(value: str | None) -> str:
+        found = stamps.get(value)
+        if found is None:
+            found = stamps[value] = f"{value[:10]} {value[11:19]}.000000"  # type: ignore[index]
+        return found
+
+    coder_of: dict[str | None, int] = {}
+    code_of: dict[str, int] = {}
+    source_of: dict[str, int] = {}
+    attribute_of: dict[str, int] = {}
+    coding_of: dict[str, int] = {}  # coding GUID -> id (attribute notes name theirs)
+    coding_id = 0
+    codings: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    memos: list[tuple[Any, ...]] = []
+    cases: list[Any] = []
+    coding_sql = (
+        "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, note, "
+        "created_at, modified_at) VALUES (?,?,?,?,?,?,?,'',?,?)"
+    )
+    update_sql = (
+        "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, weight = ?, "
+        "note = ? WHERE id = ?"
+    )
+    keys = ("Valence", "Magnitude", "Period", "Event date", "Weight")
+
+    def codes(parent: Any, parent_id: int | None) -> None:
+        for position, el in enumerate(parent.iterchildren(q["Code"])):
+            cur = con.execute(
+                "INSERT INTO code (name, guid, color, parent_id, short, description, inclusion, "
+                "exclusion, example, labels, position, created_at, modified_at, version) "
+                "VALUES (?, ?, ?, ?, '', '', '', '', '', '{}', ?, ?, ?, 1)",
+                (el.get("name"), el.get("guid"), el.get("color"), parent_id, position, now, now),
+            )
+            code_of[el.get("guid")] = cur.lastrowid or 0
+            codes(el, cur.lastrowid)
+
     with zipfile.ZipFile(qdpx) as zf, zf.open("project.qde") as fh:
         for _event, el in etree.iterparse(fh, events=("end",), resolve_entities=False):
             t = el.tag
-            if t == tag["User"]:
+            if t == q["User"]:
                 cur = con.execute(
                     "INSERT INTO coder (name, guid, color, created_at) VALUES (?, ?, ?, ?)",
                     (el.get("name") + " (floor)", el.get("guid"), "#4477aa", now),
                 )
                 coder_of[el.get("guid")] = cur.lastrowid or 0
-            elif t == tag["Code"]:
+            elif t == q["CodeBook"]:
+                codes(el[0], None)
+            elif t == q["Variable"]:
                 cur = con.execute(
-                    "INSERT INTO code (name, guid, color, short, description, inclusion, "
-                    "exclusion, example, labels, position, created_at, modified_at, version) "
-                    "VALUES (?, ?, ?, '', '', '', '', '', '{}', 0, ?, ?, 1)",
-                    (el.get("name"), el.get("guid"), el.get("color"), now, now),
+                    "INSERT INTO attribute (guid, name, owner, type, allowed_values, description, "
+                    "position) VALUES (?, ?, 'case', 'text', '[]', '', 0)",
+                    (el.get("guid"), el.get("name")),
                 )
-                code_of[el.get("guid")] = cur.lastrowid or 0
-            elif t == tag["TextSource"]:
+                attribute_of[el.get("guid")] = cur.lastrowid or 0
+            elif t == q["TextSource"]:
                 guid = el.get("guid")
                 text = zf.read(f"sources/{guid}.txt").decode("utf-8")
                 cur = con.execute(
-                    "INSERT INTO source (name, kind, length, description, meta, guid, created_at) "
-                    "VALUES (?, 'interview', ?, '', '{}', ?, ?)",
-                    (el.get("name"), len(text), guid, now),
-                )
+                    "INSERT INTO source (name, kind, length, description, meta, guid, created_by, "
+                    "created_at) VALUES (?, 'interview', ?, '', '{}', ?, ?, ?)",
+                    (el.get("name"), len(text), guid, coder_of.get(el.get("creatingUser")),
+                     when(el.get("creationDateTime"))),
+                )  # fmt: skip
                 sid = cur.lastrowid
+                source_of[guid] = sid or 0
                 con.execute(
                     "INSERT INTO source_content (source_id, text) VALUES (?, ?)", (sid, text)
                 )
                 for sel in el:
-                    start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
-                    for coding in sel:
-                        if coding.tag != _q("Coding"):
-                            continue
-                        code = code_of[coding[0].get("targetGUID")]
-                        codings.append(
-                            (coding.get("guid"), sid, code, coder_of[coding.get("creatingUser")],
-                             start, end, "", now, now)
-                        )  # fmt: skip
+                    get = sel.get
+                    start, end = int(get("startPosition")), int(get("endPosition"))
+                    for item in sel:
+                        if item.tag == q["Coding"]:
+                            coding_id += 1
+                            coding_of[item.get("guid")] = coding_id
+                            stamp = when(item.get("creationDateTime"))
+                            codings.append(
+                                (coding_id, item.get("guid"), sid,
+                                 code_of[item[0].get("targetGUID")],
+                                 coder_of[item.get("creatingUser")], start, end, stamp, stamp)
+                            )  # fmt: skip
                 if len(codings) > 20_000:
-                    con.executemany(
-                        "INSERT INTO coding (guid, source_id, code_id, coder_id, start_pos, "
-                        "end_pos, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                        codings,
-                    )
+                    con.executemany(coding_sql, codings)
                     codings.clear()
                 el.clear()
-                source_rows.append(sid)
-            elif t == tag["Note"]:
-                notes.append(
-                    (el.get("guid"), "analytic", el.get("name") or "", el[-1].text or "", now, now)
+            elif t == q["Note"]:
+                description = el[0].text or "" if el[0].tag == q["Description"] else ""
+                if description.startswith("[QualCode]\n"):
+                    values = dict(
+                        line.split(": ", 1) for line in description.split("\n")[1:] if ": " in line
+                    )
+                    updates.append(
+                        (
+                            *(values.get(k) for k in keys),
+                            values.get("Note", ""),
+                            coding_of[values["Coding GUID"]],
+                        )
+                    )
+                else:
+                    memos.append(
+                        (el.get("guid"), "analytic", el.get("name") or "", el[-1].text or "",
+                         when(el.get("creationDateTime")), now)
+                    )  # fmt: skip
+                el.clear()
+            elif t == q["Case"]:
+                cases.append(el)  # read at the end: they refer to sources read later
+    for el in cases:
+        cur = con.execute(
+            "INSERT INTO cases (guid, name, kind, description, created_at) "
+            "VALUES (?, ?, 'informant', '', ?)",
+            (el.get("guid"), el.get("name"), now),
+        )
+        case_id = cur.lastrowid
+        for item in el:
+            if item.tag == q["SourceRef"]:
+                con.execute(
+                    "INSERT INTO case_link (case_id, source_id) VALUES (?, ?)",
+                    (case_id, source_of[item.get("targetGUID")]),
                 )
-                el.clear()
-            elif t == tag["Case"]:
-                el.clear()
-    con.executemany(
-        "INSERT INTO coding (guid, source_id, code_id, coder_id, start_pos, end_pos, note, "
-        "created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?)",
-        codings,
-    )
+            elif item.tag == q["VariableValue"]:
+                con.execute(
+                    "INSERT INTO attribute_value (attribute_id, case_id, value) VALUES (?, ?, ?)",
+                    (attribute_of[item[0].get("targetGUID")], case_id, item[1].text),
+                )
+    con.executemany(coding_sql, codings)
+    con.executemany(update_sql, updates)
     con.executemany(
         "INSERT INTO memo (guid, kind, title, text, created_at, modified_at, version) "
         "VALUES (?,?,?,?,?,?,1)",
-        notes,
+        memos,
     )
     con.commit()
     con.close()
