@@ -81,3 +81,25 @@ def test_define_keeps_a_canonical_guid_and_the_spelling_of_an_earlier_reference(
     assert table.define(lower) == (lower, upper)  # its own spelling wins from now on
     assert table.canon(upper) == lower
     assert table.define(lower) == (lower, None)
+
+
+def test_guids_are_taken_as_written_only_when_all_are_canonical():
+    lower = "abcdef01-2345-4678-89ab-cdef01234567"
+    assert GuidTable().as_written([G[0], G[1]], [lower])
+    assert not GuidTable().as_written([G[0][:-1], G[1] + "0"], [])  # 35 and 37 long
+    assert not GuidTable().as_written([G[0][:-1] + "\n", G[1]], [])  # a line break inside
+    for odd in (
+        lower.upper(),
+        "{" + lower + "}",
+        lower[:-1],
+        lower + "0",
+        lower.replace("-", "0"),
+        lower[:8] + "0" + lower[9:13] + "-" + lower[14:],
+        "sel-1",
+        "",
+    ):
+        assert not GuidTable().as_written([G[0], odd], []), odd
+    table = GuidTable()
+    assert table.canon(lower.upper()) == lower.upper()  # another spelling of it was met
+    assert not table.as_written([lower], [])
+    assert table.as_written([], [])

@@ -79,6 +79,23 @@ def is_guid_key(value: str) -> bool:
     return _CANONICAL_RE.match(value) is not None
 
 
+def _canonical_lines(lines: str, count: int) -> bool:
+    """Whether ``lines`` holds ``count`` canonical GUIDs, one per line: 36 characters,
+    hyphens at 8, 13, 18 and 23, the rest lower-case hex. Checked with a few string
+    operations over the whole (they run in C; a pattern matched over hundreds of GUIDs
+    costs as much as one match per GUID)."""
+    if len(lines) != 37 * count - 1 or not lines.isascii():
+        return False
+    if lines.encode("ascii").translate(None, b"0123456789abcdef-\n"):
+        return False  # some character is neither hex, a hyphen nor a line break
+    return (
+        lines.count("-") == 4 * count
+        and lines.count("\n") == count - 1
+        and lines[36::37] == "\n" * (count - 1)
+        and all(lines[at::37] == "-" * count for at in (8, 13, 18, 23))
+    )
+
+
 class GuidTable:
     """Maps every GUID spelling met in one file to one canonical spelling.
 
@@ -144,6 +161,21 @@ class GuidTable:
             if _CANONICAL_RE.match(value):  # its own key, and no other spelling was met
                 return value, False
         return self.canon_or_new(value)
+
+    def as_written(self, owned: list[str], referenced: list[str]) -> bool:
+        """Whether every GUID given is already its own canonical spelling, so that
+        :meth:`canon_unreferenced` of ``owned`` and :meth:`canon` of ``referenced``
+        would give each back unchanged; if so, ``referenced`` are remembered as
+        :meth:`canon` remembers them. One check for a whole source's selections, codings
+        and references (hundreds), instead of one look-up and one match each."""
+        values = owned + referenced
+        if values and not _canonical_lines("\n".join(values), len(values)):
+            return False
+        known = self._canon
+        if any(known[v] != v for v in known.keys() & values):  # another spelling met
+            return False
+        known.update(zip(referenced, referenced, strict=True))
+        return True
 
     def canon_or_new(self, value: str | None) -> tuple[str, bool]:
         """Canonical spelling, or a new GUID when missing (second item: was missing)."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format.model import (
+    Coding,
     OriginalFile,
     SourceKind,
     TextSelection,
@@ -113,7 +114,14 @@ class SourcesReader(ReaderBase):
     ) -> list[TextSelection]:
         """The ``PlainTextSelection`` children as written, positions in the producer's
         units (:class:`SelectionBuilder` converts them); each child looked at once (a
-        large project has 200k: the look-ups are bound once, not per selection)."""
+        large project has 200k: the look-ups are bound once, not per selection).
+
+        Most files need no repair: :meth:`_selections_as_written` reads those with one
+        check for the whole source, and this reading, which checks and repairs each
+        GUID and reference, is for the rest."""
+        fast = self._selections_as_written(text_element, source_guid, fallback_user)
+        if fast is not None:
+            return fast
         raws: list[TextSelection] = []
         user, own, names = self.user, self.guids.canon_unreferenced, self.local_names
         spelling = self.user_spelling  # user() of the few users, without the call
@@ -161,6 +169,107 @@ class SourcesReader(ReaderBase):
                     parse_datetime(modified) if modified else None,
                 )
             )
+        return raws
+
+    def _selections_as_written(
+        self, text_element: etree._Element, source_guid: str, fallback_user: str | None
+    ) -> list[TextSelection] | None:
+        """:meth:`_selections` of a source that needs no repair, or ``None``.
+
+        Every GUID and reference is taken as written and all are checked at once at the
+        end (:meth:`GuidTable.as_written`), not one by one (200k selections and their
+        codings and notes: a look-up and a pattern match each). ``None``, with nothing
+        changed but what the careful reading would record as well (users met, stamps
+        parsed), as soon as anything needs that reading: a missing GUID or reference,
+        one spelled otherwise, a code that does not exist, an unreadable position, or
+        notes that came before the sources.
+        """
+        if self.notes_read:
+            return None
+        raws: list[TextSelection] = []
+        owned: list[str] = []  # GUIDs of the selections and codings
+        code_refs: list[str] = []
+        note_refs: list[str] = []
+        user, names, local_name_of = self.user, self.local_names, self.local_name_of
+        spelling, code_guids = self.user_spelling, self.code_guids
+        for sel in text_element.iterchildren("{*}PlainTextSelection"):
+            get = sel.get
+            sel_guid = get("guid")
+            if sel_guid is None:
+                return None
+            try:
+                start = int(get("startPosition", ""))
+                end = int(get("endPosition", ""))
+            except ValueError:
+                return None
+            owned.append(sel_guid)
+            creator = get("creatingUser")
+            sel_user = (spelling.get(creator) or user(creator)) if creator else None
+            coder = sel_user or fallback_user
+            description: str | None = None
+            codings: list[Coding] = []
+            notes: list[str] = []
+            for item in sel:
+                name = names.get(item.tag) or local_name_of(item.tag)
+                if name == "Coding":
+                    code: str | None = None
+                    coding_notes: list[str] = []
+                    for sub in item:
+                        sub_name = names.get(sub.tag) or local_name_of(sub.tag)
+                        if sub_name == "CodeRef":
+                            if code is None:
+                                code = sub.get("targetGUID")
+                        elif sub_name == "NoteRef":
+                            target = sub.get("targetGUID")
+                            if target is None:
+                                return None
+                            coding_notes.append(target)
+                    coding_guid = item.get("guid")
+                    if code is None or code not in code_guids or coding_guid is None:
+                        return None
+                    owned.append(coding_guid)
+                    code_refs.append(code)
+                    note_refs += coding_notes
+                    by, created = item.get("creatingUser"), item.get("creationDateTime")
+                    codings.append(
+                        Coding(
+                            coding_guid,
+                            code,
+                            ((spelling.get(by) or user(by)) if by else None) or coder,
+                            parse_datetime(created) if created else None,
+                            tuple(coding_notes),
+                        )
+                    )
+                elif name == "NoteRef":
+                    target = item.get("targetGUID")
+                    if target is None:
+                        return None
+                    notes.append(target)
+                elif name == "Description" and description is None:
+                    description = item.text or ""
+            note_refs += notes
+            modifier, created, modified = (
+                get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+            )  # fmt: skip
+            raws.append(
+                TextSelection(
+                    sel_guid,
+                    source_guid,
+                    start,
+                    end,
+                    get("name") or "",
+                    description.strip() if description else "",
+                    tuple(codings),
+                    tuple(notes),
+                    sel_user,
+                    parse_datetime(created) if created else None,
+                    user(modifier) if modifier else None,
+                    parse_datetime(modified) if modified else None,
+                )
+            )
+        if not self.guids.as_written(owned, code_refs + note_refs):
+            return None
+        self.early_note_refs.update(note_refs)  # as note_ref_list counts them
         return raws
 
     def _original(self, uri: str | None, source: str) -> OriginalFile | None:
