@@ -118,7 +118,7 @@ def test_the_ui_names_no_table() -> None:
 LAYERS: list[set[str]] = [
     # kernel: words, ids, records, change sets, file and error plumbing, settings, keyring
     {"errors", "i18n", "ids", "records", "changes", "resources", "fileio", "failures", "safezip",
-     "settings", "credentials", "lock", "text", "__version__"},
+     "settings", "credentials", "lock", "text", "bulk", "__version__"},
     {"store"},
     # the domain: the project and its managers for sources, cases, codes and codings
     {"project", "ownership", "identity", "encryption", "changes_since", "sources", "cases",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from qualcode.bulk import gc_paused
 from qualcode.codebooks.baseline import book_from_json
 from qualcode.codebooks.project import BASELINE_PREFIX
 from qualcode.i18n import QT_TRANSLATE_NOOP
@@ -155,7 +156,7 @@ def import_refi(
         if is_codebook
         else QT_TRANSLATE_NOOP("operations", "Import REFI-QDA project")
     )
-    with project.operation("refi.import", label) as op:
+    with gc_paused(), project.operation("refi.import", label) as op:
         op.spool()  # a whole project's rows: kept compressed for the undo step, not as dicts
         importer = _Importer(op, m.Project(name=""), report, progress, path)
         with _small_cache(op.conn):
