@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import uuid
 import zipfile
 from collections import Counter
@@ -148,33 +149,47 @@ class SourceStream:
             collected = None
         original = source.original
         data = original.data if original is not None else None
-        (new_id,) = self.op.insert_many(
-            t.source,
-            [
-                {
-                    "name": name,
-                    "kind": kind if kind in SOURCE_KINDS else "interview",
-                    "language": (extras.get("Language") or "").strip()[:16] or None,
-                    "date_collected": collected,
-                    "length": len(text),
-                    "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
-                    "original_name": (extras.get("Original file") or original.filename)[:500]
-                    if original is not None
-                    else None,
-                    "description": description,
-                    "meta": {},
-                    "created_by": self.coder(source.creating_user),
-                    "created_at": naive(source.created) or utcnow(),
-                    "guid": self.free_guid(t.source, source.guid),
-                }
-            ],
-            keys_only=True,
-        )
+        row: dict[str, Any] = {
+            "name": name,
+            "kind": kind if kind in SOURCE_KINDS else "interview",
+            "language": (extras.get("Language") or "").strip()[:16] or None,
+            "date_collected": collected,
+            "length": len(text),
+            "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+            "original_name": (extras.get("Original file") or original.filename)[:500]
+            if original is not None
+            else None,
+            "description": description,
+            "meta": {},
+            "created_by": self.coder(source.creating_user),
+            "created_at": naive(source.created) or utcnow(),
+            "guid": self.free_guid(t.source, source.guid),
+        }
+        if self.op.conn.dialect.name == "sqlite":  # a thousand sources: no statement machinery
+            return self._insert_source_sqlite(row, text, data)
+        (new_id,) = self.op.insert_many(t.source, [row], keys_only=True)
         self.op.insert_many(
             t.source_content,
             [{"source_id": new_id, "text": text, "original": data}],
             keys_only=True,
         )
+        return new_id
+
+    def _insert_source_sqlite(self, row: dict[str, Any], text: str, data: bytes | None) -> int:
+        """:meth:`_add_source`'s two inserts as plain SQLite statements, the values in the
+        form SQLAlchemy gives them there; recorded, like its bulk inserts, by key."""
+        conn = self.op.conn
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        values = tuple(_sqlite_value(value) for value in row.values())
+        cursor = conn.exec_driver_sql(f"INSERT INTO source ({columns}) VALUES ({marks})", values)
+        new_id = int(cursor.lastrowid)
+        conn.exec_driver_sql(
+            "INSERT INTO source_content (source_id, text, original) VALUES (?, ?, ?)",
+            (new_id, text, data),
+        )
+        self.op.inserted(t.source, [new_id])
+        self.op.inserted(t.source_content, [new_id])
         return new_id
 
     # -- codings -------------------------------------------------------------------------
@@ -322,7 +337,7 @@ class SourceStream:
             when = row[6]
             stamp = stamps.get(when)
             if stamp is None:
-                stamp = stamps[when] = when.isoformat(" ", "microseconds")  # SQLAlchemy's form
+                stamp = stamps[when] = _sqlite_value(when)
             params.append((new_id, *row[:6], stamp, stamp))
         conn.exec_driver_sql(
             "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, "
@@ -504,12 +519,24 @@ def _attributes(values: tuple[Any, ...]) -> dict[str, Any]:
     return dict(zip(_ATTRIBUTES, values, strict=True))
 
 
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy stores it in SQLite: datetimes and dates as ISO text, a
+    JSON document as its text."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ", "microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return value
+
+
 def _sqlite_row(values: tuple[Any, ...]) -> tuple[Any, ...]:
     """Attribute values as SQLAlchemy stores them in SQLite (the event date as ISO text)."""
     event = values[3]
     if event is None:
         return values
-    return (*values[:3], event.isoformat(), *values[4:])
+    return (*values[:3], _sqlite_value(event), *values[4:])
 
 
 def _count_sources(path: Path) -> int:
