@@ -3,7 +3,7 @@ when a span, a GUID, a coding or a note repeats; word-boundary fit at the text's
 
 from __future__ import annotations
 
-from qualcode.interop.refi.format.guids import GuidTable
+from qualcode.interop.refi.format.guids import GuidTable, are_guid_keys
 from qualcode.interop.refi.format.model import Coding, TextSelection
 from qualcode.interop.refi.format.positions import CODEPOINTS, PositionConverter, StoredText, fit
 from qualcode.interop.refi.format.selections import SelectionBuilder
@@ -103,3 +103,10 @@ def test_guids_are_taken_as_written_only_when_all_are_canonical():
     assert table.canon(lower.upper()) == lower.upper()  # another spelling of it was met
     assert not table.as_written([lower], [])
     assert table.as_written([], [])
+
+
+def test_guid_keys_are_recognised_all_at_once():
+    assert are_guid_keys(G[:3]) and are_guid_keys([G[0]])
+    assert not are_guid_keys([])  # nothing to take as written
+    assert not are_guid_keys([G[0], "{" + G[1] + "}"])
+    assert not are_guid_keys([G[0], G[1].replace("0", "A")])

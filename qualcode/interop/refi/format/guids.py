@@ -74,16 +74,13 @@ def guid_key(value: str) -> str:
     return value.strip().strip("{}").lower()
 
 
-def is_guid_key(value: str) -> bool:
-    """Whether ``value`` is a GUID already in its :func:`guid_key` form."""
-    return _CANONICAL_RE.match(value) is not None
-
-
-def _canonical_lines(lines: str, count: int) -> bool:
-    """Whether ``lines`` holds ``count`` canonical GUIDs, one per line: 36 characters,
-    hyphens at 8, 13, 18 and 23, the rest lower-case hex. Checked with a few string
-    operations over the whole (they run in C; a pattern matched over hundreds of GUIDs
-    costs as much as one match per GUID)."""
+def are_guid_keys(values: list[str]) -> bool:
+    """Whether every value is a GUID in its :func:`guid_key` form (36 characters,
+    hyphens at 8, 13, 18 and 23, the rest lower-case hex), for hundreds at once: a few
+    string operations over all of them joined, which run in C (a pattern matched over
+    the whole costs as much as one match per value)."""
+    count = len(values)
+    lines = "\n".join(values)
     if len(lines) != 37 * count - 1 or not lines.isascii():
         return False
     if lines.encode("ascii").translate(None, b"0123456789abcdef-\n"):
@@ -169,7 +166,7 @@ class GuidTable:
         :meth:`canon` remembers them. One check for a whole source's selections, codings
         and references (hundreds), instead of one look-up and one match each."""
         values = owned + referenced
-        if values and not _canonical_lines("\n".join(values), len(values)):
+        if values and not are_guid_keys(values):
             return False
         known = self._canon
         if any(known[v] != v for v in known.keys() & values):  # another spelling met

@@ -21,7 +21,7 @@ from qualcode.interop.refi.format.archive import (
     ProjectPackage,
     open_package,
 )
-from qualcode.interop.refi.format.guids import guid_key, is_guid_key
+from qualcode.interop.refi.format.guids import are_guid_keys, guid_key
 from qualcode.interop.refi.format.model import (
     EXTENSION_FOLDER,
     Case,
@@ -638,16 +638,15 @@ class _Spans:
         source = self._source_ids.setdefault(source_guid, len(self._sources))
         if source == len(self._sources):
             self._sources.append(source_guid)
-        index, row = self._index, len(self._guids)
-        rows, names = self._rows, self._names
-        for sel in selections:
-            guid = sel.guid
-            index.setdefault(guid if is_guid_key(guid) else guid_key(guid), row)
-            rows.extend((source, sel.start, sel.end))
-            if sel.name:
-                names[row] = sel.name
-            row += 1
-        self._guids.extend(sel.guid for sel in selections)
+        first = len(self._guids)
+        guids = [sel.guid for sel in selections]
+        keys = guids if are_guid_keys(guids) else [guid_key(g) for g in guids]
+        index = self._index
+        for row, key in enumerate(keys, first):
+            index.setdefault(key, row)
+        self._rows.extend([n for sel in selections for n in (source, sel.start, sel.end)])
+        self._names.update({row: s.name for row, s in enumerate(selections, first) if s.name})
+        self._guids += guids
 
     def __contains__(self, guid: object) -> bool:
         return isinstance(guid, str) and guid_key(guid) in self._index
