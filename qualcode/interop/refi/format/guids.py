@@ -103,6 +103,7 @@ class GuidTable:
 
     def __init__(self) -> None:
         self._canon: dict[str, str] = {}
+        self._respelled = 0  # keys remembered under another spelling than their own
         self.replaced = 0
 
     def canon(self, value: str | None) -> str | None:
@@ -128,6 +129,7 @@ class GuidTable:
             spelled = str(uuid.uuid5(QUALCODE_NAMESPACE, "foreign-id:" + key))
             self.replaced += 1
         self._canon[key] = spelled
+        self._respelled += spelled != key
         return spelled
 
     def define(self, value: str | None) -> tuple[str, str | None]:
@@ -145,6 +147,7 @@ class GuidTable:
         if match is None or match.group(1) == guid:
             return guid, None
         self._canon[guid_key(guid)] = match.group(1)
+        self._respelled += 1  # at most an extra check when it is the key itself
         return match.group(1), guid
 
     def canon_unreferenced(self, value: str | None) -> tuple[str, bool]:
@@ -169,8 +172,8 @@ class GuidTable:
         if values and not are_guid_keys(values):
             return False
         known = self._canon
-        if any(known[v] != v for v in known.keys() & values):  # another spelling met
-            return False
+        if self._respelled and any(known[v] != v for v in known.keys() & values):
+            return False  # another spelling of one of them was met
         known.update(zip(referenced, referenced, strict=True))
         return True
 
