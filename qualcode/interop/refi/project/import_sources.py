@@ -230,12 +230,13 @@ class SourceStream:
             if not 0 <= start < end <= length:
                 self._stats["bad"] += 1
                 continue
-            if not sel.codings and not sel.note_guids:
+            sel_codings, sel_notes = sel.codings, sel.note_guids
+            if sel_notes:
+                first = sel_codings[0].guid if sel_codings else None
+                notes += [(note, first) for note in sel_notes]
+            elif not sel_codings:
                 self._bare.append(sel.guid)
-            if sel.note_guids:
-                first = sel.codings[0].guid if sel.codings else None
-                notes.extend((note, first) for note in sel.note_guids)
-            for coding in sel.codings:
+            for coding in sel_codings:
                 code_id = code_of.get(coding.code_guid)
                 if code_id is None:
                     continue
@@ -246,8 +247,8 @@ class SourceStream:
                 key = (code_id, coder_id, start, end)
                 guid = coding.guid
                 if coding.note_guids:
-                    notes.extend((note, guid) for note in coding.note_guids)
-                if key in existing:
+                    notes += [(note, guid) for note in coding.note_guids]
+                if existing and key in existing:
                     id_of[guid] = existing[key]
                     self._coding_ids[guid] = (existing[key], False)
                     self._stats["codings matched"] += 1
@@ -286,9 +287,12 @@ class SourceStream:
         hashes = self._coding_hashes
         # The project's codings from before may have any GUID: ask. This import's own
         # are remembered by hash only; a hash met before is checked exactly.
-        lows = [row[0].lower() for row in rows]
-        ask = [row[0] for row in rows] if self._first_coding else []
-        ask += [row[0] for row, low in zip(rows, lows, strict=True) if hash(low) in hashes]
+        guids = [row[0] for row in rows]
+        joined = "\n".join(guids)
+        lows = guids if joined.lower() == joined else [g.lower() for g in guids]
+        ask = list(guids) if self._first_coding else []
+        if not hashes.keys().isdisjoint(map(hash, lows)):  # some hash met before: which
+            ask += [row[0] for row, low in zip(rows, lows, strict=True) if hash(low) in hashes]
         taken: set[str] = set()
         for part in chunks(ask):
             found = self.op.conn.execute(select(c.guid).where(c.guid.in_(part))).scalars()
@@ -331,14 +335,11 @@ class SourceStream:
             first = int(last or 0) + 1
         ids = list(range(first, first + len(rows)))
         self._next_coding = first + len(rows)
-        stamps: dict[dt.datetime, str] = {}
-        params = []
-        for new_id, row in zip(ids, rows, strict=True):
-            when = row[6]
-            stamp = stamps.get(when)
-            if stamp is None:
-                stamp = stamps[when] = _sqlite_value(when)
-            params.append((new_id, *row[:6], stamp, stamp))
+        stamps = {when: _sqlite_value(when) for when in {row[6] for row in rows}}
+        params = [
+            (new_id, *row[:6], stamps[row[6]], stamps[row[6]])
+            for new_id, row in zip(ids, rows, strict=True)
+        ]
         conn.exec_driver_sql(
             "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, "
             "note, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
