@@ -110,3 +110,15 @@ def test_guid_keys_are_recognised_all_at_once():
     assert not are_guid_keys([])  # nothing to take as written
     assert not are_guid_keys([G[0], "{" + G[1] + "}"])
     assert not are_guid_keys([G[0], G[1].replace("0", "A")])
+
+
+def test_positions_outside_the_text_or_reversed_are_mended():
+    out, _ = _built(_sel(G[0], 9, 0, "a"), _sel(G[1], 10, 20, "b"))
+    assert [(s.start, s.end) for s in out] == [(0, 9), (10, 20)]  # the ends swapped
+    builder = SelectionBuilder("QualCode")
+    builder.add_source("src", "Source", TEXT, [_sel(G[0], 10, len(TEXT) + 40, "a")])
+    (clamped,) = builder.build_last({})
+    assert (clamped.start, clamped.end) == (10, len(TEXT))
+    messages: list = []
+    builder.report(messages)
+    assert any(m.kind == "positions-clamped" for m in messages)

@@ -8,6 +8,7 @@ others in ``merged_guids`` so references to them can be redirected.
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -54,18 +55,24 @@ class SelectionBuilder:
         """Convert one source's selections, read with their positions as written (in the
         producer's units); returns the text as we store it."""
         text = StoredText(raw_text)
-        spans: dict[tuple[int, int], str] = {}
+        starts, ends = [r.start for r in raws], [r.end for r in raws]
+        spans = dict.fromkeys(zip(starts, ends, strict=True), "")  # each span, its first name
         for r in raws:
-            if not spans.get((r.start, r.end)):
+            if r.name and not spans[(r.start, r.end)]:
                 spans[(r.start, r.end)] = r.name
         astral = astral_indices(text.stored) if raws else []
         choice = choose_unit_model(
             self.origin, text, [(a, b, n) for (a, b), n in spans.items()], astral
         )
         converter = PositionConverter(text, choice.model, astral)
-        converted: list[tuple[TextSelection, int, int]] = []
         inexact = 0
         identity, length = converter.identity, len(text.stored)
+        stays = raws and identity and min(starts) >= 0 and max(ends) <= length
+        if stays and all(map(operator.le, starts, ends)):  # every position stays as it is
+            kept = list(zip(raws, starts, ends, strict=True))
+            self._results.append(_SourceResult(guid, name, choice, kept, 0))
+            return text.stored
+        converted: list[tuple[TextSelection, int, int]] = []
         for r in raws:
             a, b = r.start, r.end
             if not (identity and 0 <= a <= length and 0 <= b <= length):
