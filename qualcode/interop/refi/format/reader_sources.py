@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,23 +151,14 @@ class SourcesReader(ReaderBase):
                     description = item.text or ""
             creator = get("creatingUser")
             sel_user = (spelling.get(creator) or user(creator)) if creator else None
-            modifier, created, modified = (
-                get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
-            )  # fmt: skip
             raws.append(
-                TextSelection(
-                    sel_guid,
-                    source_guid,
-                    start,
-                    end,
-                    get("name") or "",
-                    description.strip() if description else "",
+                self._text_selection(
+                    get,
+                    (sel_guid, source_guid, start, end),
+                    description,
                     coding_list(codings, sel_user or fallback_user) if codings else (),
                     note_ref_list(notes) if notes else (),
                     sel_user,
-                    parse_datetime(created) if created else None,
-                    user(modifier) if modifier else None,
-                    parse_datetime(modified) if modified else None,
                 )
             )
         return raws
@@ -248,29 +240,46 @@ class SourcesReader(ReaderBase):
                 elif name == "Description" and description is None:
                     description = item.text or ""
             note_refs += notes
-            modifier, created, modified = (
-                get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
-            )  # fmt: skip
             raws.append(
-                TextSelection(
-                    sel_guid,
-                    source_guid,
-                    start,
-                    end,
-                    get("name") or "",
-                    description.strip() if description else "",
+                self._text_selection(
+                    get,
+                    (sel_guid, source_guid, start, end),
+                    description,
                     tuple(codings),
                     tuple(notes),
                     sel_user,
-                    parse_datetime(created) if created else None,
-                    user(modifier) if modifier else None,
-                    parse_datetime(modified) if modified else None,
                 )
             )
         if not self.guids.as_written(owned, code_refs + note_refs):
             return None
         self.early_note_refs.update(note_refs)  # as note_ref_list counts them
         return raws
+
+    def _text_selection(
+        self,
+        get: Callable[[str], str | None],
+        place: tuple[str, str, int, int],
+        description: str | None,
+        codings: tuple[Coding, ...],
+        notes: tuple[str, ...],
+        creator: str | None,
+    ) -> TextSelection:
+        """One selection from its element's attribute getter, its (GUID, source GUID,
+        start, end) and what its children gave; both readings above end here."""
+        modifier, created, modified = (
+            get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
+        )  # fmt: skip
+        return TextSelection(
+            *place,
+            get("name") or "",
+            description.strip() if description else "",
+            codings,
+            notes,
+            creator,
+            parse_datetime(created) if created else None,
+            self.user(modifier) if modifier else None,
+            parse_datetime(modified) if modified else None,
+        )
 
     def _original(self, uri: str | None, source: str) -> OriginalFile | None:
         if not uri:
