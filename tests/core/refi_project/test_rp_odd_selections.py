@@ -39,12 +39,12 @@ def _coding(guid: str, code: str) -> str:
     return f'<Coding guid="{guid}" creatingUser="{USER}"><CodeRef targetGUID="{code}"/></Coding>'
 
 
-def _build(path: Path, attributed: str = TWICE) -> Path:
+def _build(path: Path, attributed: str = TWICE, note_ref: str = NOTE) -> Path:
     a, b, c = _span("Koordinasi antar dinas lemah"), _span("Anggaran terbatas"), _span("Warga")
     selections = "".join(
         [
             _selection("6bb3d074-b70d-40bb-92a9-d3a39c8b7a66", a, _coding(TWICE, CODE),
-                       f'<NoteRef targetGUID="{NOTE}"/>'),
+                       f'<NoteRef targetGUID="{note_ref}"/>'),
             # the same GUID again, on another coding: it gets a new one
             _selection("7cc4e185-c81e-41cc-a3ba-e4b4ad9c8b77", b, _coding(TWICE, OTHER)),
             # a repeat of the first span (NVivo writes one selection per coding)
@@ -126,3 +126,18 @@ def test_attributes_reach_their_coding_by_hash_or_guid(tmp_path, monkeypatch, mi
     db = sqlite3.connect(target)
     rows = db.execute("SELECT guid, valence, magnitude FROM coding ORDER BY id").fetchall()
     assert [r for r in rows if r[1] is not None] == [(last, "inhibiting", "tinggi")]
+
+
+@pytest.mark.parametrize("note_ref", [NOTE, "{" + NOTE.upper() + "}"])
+def test_attributes_note_referred_to_in_another_spelling(tmp_path: Path, note_ref: str) -> None:
+    """A coding-attributes note is taken before it is built, also when the selection
+    referred to it in another spelling: its attributes reach the coding, it becomes no
+    memo and its reference is not reported as dangling."""
+    target = tmp_path / "odd.qdaproj"
+    last = "d32ae7eb-2e74-4722-891a-ea1a03f2e1dd"
+    report = import_refi_as_new(_build(tmp_path / "odd.qdpx", last, note_ref), target, coder="ana")
+    db = sqlite3.connect(target)
+    rows = db.execute("SELECT guid, valence, magnitude FROM coding ORDER BY id").fetchall()
+    assert [r for r in rows if r[1] is not None] == [(last, "inhibiting", "tinggi")]
+    assert db.execute("SELECT count(*) FROM memo").fetchone()[0] == 0
+    assert "dangling-note" not in {m.kind for m in report.messages}

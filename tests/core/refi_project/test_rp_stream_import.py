@@ -10,6 +10,8 @@ from qualcode.interop.refi.project.exporter import export_qdpx
 class _Sink:
     def __init__(self) -> None:
         self.calls: list[tuple[str, object]] = []
+        self.asked: list[str] = []  # notes offered to take_note
+        self.built: list[str] = []  # notes handed over built
 
     def begin(self, head):
         self.calls.append(("begin", (len(head.users), len(head.codes), len(head.variables))))
@@ -17,8 +19,13 @@ class _Sink:
     def source(self, source, selections):
         self.calls.append(("source", (source.guid, sorted(s.guid for s in selections))))
 
+    def take_note(self, guid, earlier, description):
+        self.asked.append(guid)
+        return description.startswith("[QualCode]")  # coding attributes: never built
+
     def note(self, note, earlier):
-        return note.name.startswith("Coding attributes")
+        self.built.append(note.guid)
+        return note.name == "taken when built"
 
 
 def test_reader_streams_sources_and_notes_to_a_sink(rich_path, tmp_path, open_project):
@@ -38,8 +45,10 @@ def test_reader_streams_sources_and_notes_to_a_sink(rich_path, tmp_path, open_pr
     ]
     assert [args for _, args in sink.calls[1:]] == expected
     assert streamed.sources == ()
-    taken = {n.guid for n in whole.notes if n.name.startswith("Coding attributes")}
+    taken = {n.guid for n in whole.notes if n.description.startswith("[QualCode]")}
     assert taken and {n.guid for n in streamed.notes} == {n.guid for n in whole.notes} - taken
+    assert sink.asked == [n.guid for n in whole.notes if n.description]
+    assert sink.built == [n.guid for n in whole.notes if n.guid not in taken]
     assert streamed.cases == whole.cases and streamed.sets == whole.sets
     assert streamed.links == whole.links
     wanted = {g for case in whole.cases for g in case.selection_guids}

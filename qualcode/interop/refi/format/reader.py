@@ -76,6 +76,12 @@ class ProjectSink(Protocol):
         True when the sink took it for good (the project returned leaves it out)."""
         ...
 
+    def take_note(self, guid: str, earlier: str | None, description: str) -> bool:
+        """:meth:`note` for a note the sink can take from its description alone, asked
+        before the note is built (a large project has 100k notes of coding attributes:
+        their text, users and dates are never read); False: it comes to :meth:`note`."""
+        ...
+
 
 def read_project(
     path: str | Path,
@@ -262,9 +268,9 @@ class _ProjectReader(SourcesReader):
                 else:
                     self._sources_read.append(source)
         elif (self.local_names.get(element.tag) or self.local_name_of(element.tag)) == "Note":
-            note, earlier = self._note(element)
-            if self.sink is None or not self.sink.note(note, earlier):
-                self._notes_read.append(note)
+            read = self._note(element)
+            if read is not None and (self.sink is None or not self.sink.note(*read)):
+                self._notes_read.append(read[0])
         element.clear()
         self._held += 1
         if self._held > _FREED_AT_ONCE:  # the handled siblings go in one slice deletion
@@ -316,12 +322,14 @@ class _ProjectReader(SourcesReader):
         ]
         self.messages[:0] = unknown
         codes, sources = self._codes_read, tuple(self._sources_read)
-        spelled = self.respelled
-        dangling = sum(
-            n for g, n in self.early_note_refs.items() if spelled.get(g, g) not in self.note_guids
-        )
-        if dangling or spelled:
+        spelled, early = self.respelled, self.early_note_refs
+        if spelled:
+            dangling = sum(n for g, n in early.items() if spelled.get(g, g) not in self.note_guids)
+        else:  # 100k references in a large project: one set difference
+            dangling = sum(early[g] for g in early.keys() - self.note_guids)
+        if dangling:
             self.problems["dangling-note"] += dangling
+        if dangling or spelled:
             codes, sources = self._fix_early_note_refs(codes, sources)
         known_selections: Container[str]
         if self.sink is not None:
@@ -425,7 +433,9 @@ class _ProjectReader(SourcesReader):
             )
         return (*users, *(User(g) for g in missing))
 
-    def _note(self, element: etree._Element) -> tuple[Note, str | None]:
+    def _note(self, element: etree._Element) -> tuple[Note, str | None] | None:
+        """A note and the spelling its references used when another; ``None`` when the
+        sink took it from its description (:meth:`ProjectSink.take_note`)."""
         earlier: str | None = None
         get = element.get
         value = get("guid")
@@ -448,6 +458,13 @@ class _ProjectReader(SourcesReader):
                 description = (item.text or "") if description is None else description
             elif name == "PlainTextSelection":
                 dropped += 1
+        if (
+            self.sink is not None
+            and description
+            and not dropped
+            and self.sink.take_note(guid, earlier, description)
+        ):
+            return None  # taken before it is built
         text = (content.text or "") if content is not None else self.load_text(element)
         if text is None:
             self.warn(

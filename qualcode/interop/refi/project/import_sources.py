@@ -360,11 +360,12 @@ class SourceStream:
         return int(found) if found is not None else None
 
     # -- coding attributes ---------------------------------------------------------------
-    def coding_attributes(self, note: m.Note) -> bool:
-        """Take a note our exporter wrote for a coding's attributes (True when it is one)."""
-        if EXTRAS_MARKER not in note.description:
+    def coding_attributes(self, description: str) -> bool:
+        """Take the description of a note our exporter wrote for a coding's attributes
+        (True when it is one)."""
+        if EXTRAS_MARKER not in description:
             return False
-        extras = _coding_extras(note.description)
+        extras = _coding_extras(description)
         guid = extras.get("Coding GUID", "").strip()
         if not guid:
             return False

@@ -227,12 +227,20 @@ class _Importer(DataImporter):
         self.stage("sources")
         self.begin_sources(self.path)
 
+    def take_note(self, guid: str, earlier: str | None, description: str) -> bool:
+        if not self.coding_attributes(description):
+            return False
+        refs = self.note_refs  # taken for good: never a memo, its references dropped
+        refs.pop(guid, None)
+        if earlier is not None:
+            refs.pop(earlier, None)
+        return True
+
     def note(self, note: m.Note, earlier: str | None) -> bool:
+        if self.take_note(note.guid, earlier, note.description):
+            return True
         if earlier is not None and earlier in self.note_refs:
             self.note_refs.setdefault(note.guid, []).extend(self.note_refs.pop(earlier))
-        if self.coding_attributes(note):  # taken for good: never a memo
-            self.note_refs.pop(note.guid, None)
-            return True
         return False
 
     def feed(self, refi: m.Project) -> m.Project:
