@@ -108,8 +108,11 @@ class Operation:
         else:
             for name, ids in touched_ids([entry]).items():
                 self._spooled_ids.setdefault(name, set()).update(ids)
+        self._count_spooled(table, kind, len(rows))
+
+    def _count_spooled(self, table: str, kind: str, rows: int) -> None:
         counts = self._spooled_rows.setdefault(table, {})
-        counts[kind] = counts.get(kind, 0) + len(rows)
+        counts[kind] = counts.get(kind, 0) + rows
 
     @property
     def recorded(self) -> bool:
@@ -196,9 +199,16 @@ class Operation:
     def inserted(self, table: Table, ids: Sequence[int]) -> None:
         """Record rows the caller inserted with its own bulk statement, by key only (as
         ``insert_many(keys_only=True)``: undo reads them back before removing them)."""
-        if ids:
-            name = _pk_column(table).name
-            self._record(["i", table.name, [{name: i} for i in ids]], ids)
+        if not ids:
+            return
+        name = _pk_column(table).name
+        packer = self._packer
+        if packer is not None and self.guard is None and self.parent is None:
+            packer.add_keys(table.name, name, list(ids))  # what _spool writes, without rows
+            self._spooled_ids.setdefault(table.name, set()).update(ids)
+            self._count_spooled(table.name, "i", len(ids))
+            return
+        self._record(["i", table.name, [{name: i} for i in ids]], ids)
 
     def update(self, table: Table, row_id: int, values: Mapping[str, Any]) -> Row:
         """Update one row by its primary key; return its image before the change."""

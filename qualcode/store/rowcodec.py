@@ -88,6 +88,14 @@ class Packer:
             _write(entry, self._out)
         self.count += 1
 
+    def add_keys(self, table: str, key: str, ids: list[int]) -> None:
+        """:meth:`add` of the keys-only insert entry ``["i", table, [{key: id}, ...]]``
+        written from the ids (200k codings imported: no dictionary per row)."""
+        self._out("," if self.count else "[")
+        row = _dumps({key: 0})[:-2].replace("%", "%%") + "%d}"  # {"id":%d}
+        self._out(f'["i",{_dumps(table)},[{",".join(map(row.__mod__, ids))}]]')
+        self.count += 1
+
     def finish(self) -> bytes:
         """The packed list; the packer is done after this."""
         self._out("]" if self.count else "[]")

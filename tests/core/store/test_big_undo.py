@@ -136,3 +136,60 @@ def test_spooled_operation_undoes_and_reports_like_a_plain_one(project: Project)
         project.redo()
         assert project.info().codings == 60
         project.undo()
+
+
+def test_keys_recorded_while_spooling_are_the_plain_entry(project: Project) -> None:
+    """Rows a bulk writer inserted itself are recorded by key (``Operation.inserted``);
+    while spooling, the keys are written without a dictionary per row, and the step is
+    the one the plain entry gives: the same blob, the same change set, the same undo."""
+    import datetime as dt
+
+    from sqlalchemy import insert, select
+
+    from qualcode.store import rowcodec
+    from qualcode.store import tables as t
+
+    src = project.sources.add_text("W1", "kata " * 400).result
+    code = project.codes.create("Kode").result
+    assert src and code
+    before = snapshot(project)
+    stamp = dt.datetime(2026, 1, 2, 3, 4, 5)
+    for spooled in (False, True):
+        with project.operation("bulk", "Bulk") as op:
+            if spooled:
+                op.spool()
+            ids = [
+                op.conn.execute(
+                    insert(t.coding)
+                    .values(
+                        guid=f"g{spooled}{i}",
+                        source_id=src.id,
+                        code_id=code.id,
+                        coder_id=op.coder_id,
+                        start_pos=i,
+                        end_pos=i + 3,
+                        note="",
+                        created_at=stamp,
+                        modified_at=stamp,
+                    )
+                    .returning(t.coding.c.id)
+                ).scalar_one()
+                for i in range(0, 50, 5)
+            ]
+            op.inserted(t.coding, ids[:4])
+            op.inserted(t.coding, ids[4:])
+            assert op.entries == [] if spooled else len(op.entries) == 2
+        assert op.changeset.ids("coding") == frozenset(ids)
+        with project.reading() as conn:
+            blob, summary = conn.execute(
+                select(t.undo_step.c.changes, t.audit_log.c.summary)
+                .join(t.audit_log, t.audit_log.c.step_id == t.undo_step.c.id)
+                .order_by(t.undo_step.c.id.desc())
+            ).first()
+        assert rowcodec.unpack(blob) == [
+            ["i", "coding", [{"id": i} for i in ids[:4]]],
+            ["i", "coding", [{"id": i} for i in ids[4:]]],
+        ]
+        assert summary == {"rows": {"coding": {"inserted": 10}}}
+        project.undo()
+        assert snapshot(project) == before
