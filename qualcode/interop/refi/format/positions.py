@@ -34,6 +34,11 @@ class StoredText:
         self.raw = raw
         self.has_bom = raw.startswith(BOM)
         body = raw[1:] if self.has_bom else raw
+        if "\r" not in body:  # most texts: one scan, nothing to map
+            self._crlf_body: list[int] = []
+            self._crlf_stored: list[int] = []
+            self.stored = body
+            return
         # Body index of the CR of every CRLF; the stored "\n" sits at index r - rank.
         self._crlf_body = [m.start() for m in re.finditer("\r\n", body)]
         self._crlf_stored = [r - n for n, r in enumerate(self._crlf_body)]

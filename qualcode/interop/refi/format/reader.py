@@ -659,8 +659,11 @@ class _Spans:
         guids = [sel.guid for sel in selections]
         keys = guids if are_guid_keys(guids) else [guid_key(g) for g in guids]
         index = self._index
-        for row, key in enumerate(keys, first):
-            index.setdefault(key, row)
+        if len(set(keys)) == len(keys) and index.keys().isdisjoint(keys):  # each one new
+            index.update(zip(keys, range(first, first + len(keys))))
+        else:
+            for row, key in enumerate(keys, first):
+                index.setdefault(key, row)  # the first of a GUID given twice
         self._rows.extend([n for sel in selections for n in (source, sel.start, sel.end)])
         self._names.update({row: s.name for row, s in enumerate(selections, first) if s.name})
         self._guids += guids
