@@ -65,6 +65,7 @@ class Packer:
         self._pending: list[str] = []
         self._size = 0
         self.count = 0
+        self._key_forms: dict[tuple[str, str], tuple[str, str]] = {}
 
     def _out(self, text: str) -> None:
         self._pending.append(text)
@@ -92,8 +93,12 @@ class Packer:
         """:meth:`add` of the keys-only insert entry ``["i", table, [{key: id}, ...]]``
         written from the ids (200k codings imported: no dictionary per row)."""
         self._out("," if self.count else "[")
-        row = _dumps({key: 0})[:-2].replace("%", "%%") + "%d}"  # {"id":%d}
-        self._out(f'["i",{_dumps(table)},[{",".join(map(row.__mod__, ids))}]]')
+        forms = self._key_forms.get((table, key))
+        if forms is None:  # a thousand sources, one key each: the forms are made once
+            row = _dumps({key: 0})[:-2].replace("%", "%%") + "%d}"  # {"id":%d}
+            forms = self._key_forms[(table, key)] = (f'["i",{_dumps(table)},[', row)
+        head, row = forms
+        self._out(f"{head}{','.join(map(row.__mod__, ids))}]]")
         self.count += 1
 
     def finish(self) -> bytes:
