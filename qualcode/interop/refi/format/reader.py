@@ -660,7 +660,7 @@ class _Spans:
         keys = guids if are_guid_keys(guids) else [guid_key(g) for g in guids]
         index = self._index
         if len(set(keys)) == len(keys) and index.keys().isdisjoint(keys):  # each one new
-            index.update(zip(keys, range(first, first + len(keys))))
+            index.update(zip(keys, range(first, first + len(keys)), strict=True))
         else:
             for row, key in enumerate(keys, first):
                 index.setdefault(key, row)  # the first of a GUID given twice
