@@ -35,3 +35,12 @@ def test_a_source_of_new_guids_is_indexed_in_order() -> None:
     spans.add("s2", [_sel(g, "s2", i) for i, g in enumerate(guids[150:])])
     assert [spans.selection(g).start for g in guids] == list(range(150)) * 2
     assert {spans.selection(g).source_guid for g in guids[150:]} == {"s2"}
+
+
+def test_sources_added_after_a_lookup_are_found() -> None:
+    spans = _Spans()
+    spans.add("s1", [_sel(A, "s1", 0)])
+    assert A in spans and B not in spans
+    spans.add("s2", [_sel(B, "s2", 4, "kutipan"), _sel(A, "s2", 9)])
+    assert spans.selection(B) == TextSelection(B, "s2", 4, 9, "kutipan")
+    assert spans.selection(A) == TextSelection(A, "s1", 0, 5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Container, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -639,10 +640,19 @@ class _Either:
         return any(item in part for part in self.parts)
 
 
+_GUID, _START, _END, _NAME = (attrgetter(name) for name in ("guid", "start", "end", "name"))
+
+
 class _Spans:
-    """Where each selection read lies, compactly (a large project has 200k of them)."""
+    """Where each selection read lies, compactly (a large project has 200k of them).
+
+    A source's selections are kept as they come (GUIDs, positions, names); the index by
+    GUID is built when first asked for, which most imports never do (cases that name
+    sources, not selections; no links).
+    """
 
     def __init__(self) -> None:
+        self._pending: list[tuple[str, list[str], array[int], array[int], dict[int, str]]] = []
         self._index: dict[str, int] = {}  # guid key -> row
         self._guids: list[str] = []
         self._source_ids: dict[str, int] = {}
@@ -652,28 +662,48 @@ class _Spans:
 
     def add(self, source_guid: str, selections: Sequence[TextSelection]) -> None:
         """The selections of one source (read one source at a time)."""
-        source = self._source_ids.setdefault(source_guid, len(self._sources))
-        if source == len(self._sources):
-            self._sources.append(source_guid)
-        first = len(self._guids)
-        guids = [sel.guid for sel in selections]
-        keys = guids if are_guid_keys(guids) else [guid_key(g) for g in guids]
+        names = (
+            {row: sel.name for row, sel in enumerate(selections) if sel.name}
+            if any(map(_NAME, selections))
+            else {}
+        )
+        self._pending.append(
+            (
+                source_guid,
+                list(map(_GUID, selections)),
+                array("q", map(_START, selections)),
+                array("q", map(_END, selections)),
+                names,
+            )
+        )
+
+    def _indexed(self) -> dict[str, int]:
+        """The index by GUID key, with the sources added since it was last asked for."""
         index = self._index
-        if len(set(keys)) == len(keys) and index.keys().isdisjoint(keys):  # each one new
-            index.update(zip(keys, range(first, first + len(keys)), strict=True))
-        else:
-            for row, key in enumerate(keys, first):
-                index.setdefault(key, row)  # the first of a GUID given twice
-        self._rows.extend([n for sel in selections for n in (source, sel.start, sel.end)])
-        self._names.update({row: s.name for row, s in enumerate(selections, first) if s.name})
-        self._guids += guids
+        for source_guid, guids, starts, ends, names in self._pending:
+            source = self._source_ids.setdefault(source_guid, len(self._sources))
+            if source == len(self._sources):
+                self._sources.append(source_guid)
+            first = len(self._guids)
+            keys = guids if are_guid_keys(guids) else [guid_key(g) for g in guids]
+            if len(set(keys)) == len(keys) and index.keys().isdisjoint(keys):  # each one new
+                index.update(zip(keys, range(first, first + len(keys)), strict=True))
+            else:
+                for row, key in enumerate(keys, first):
+                    index.setdefault(key, row)  # the first of a GUID given twice
+            spans = zip(starts, ends, strict=True)
+            self._rows.extend([n for span in spans for n in (source, *span)])
+            self._names.update({first + row: name for row, name in names.items()})
+            self._guids += guids
+        self._pending.clear()
+        return index
 
     def __contains__(self, guid: object) -> bool:
-        return isinstance(guid, str) and guid_key(guid) in self._index
+        return isinstance(guid, str) and guid_key(guid) in self._indexed()
 
     def selection(self, guid: str) -> TextSelection:
         """The selection (without codings or notes) of a GUID that is here."""
-        row = self._index[guid_key(guid)]
+        row = self._indexed()[guid_key(guid)]
         source, start, end = self._rows[3 * row : 3 * row + 3]
         return TextSelection(
             self._guids[row], self._sources[source], start, end, self._names.get(row, "")
