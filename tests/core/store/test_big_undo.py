@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from qualcode.project import Project
 from support.snapshots import snapshot
@@ -92,11 +93,25 @@ def test_packing_a_large_row_streams_and_round_trips(monkeypatch) -> None:
     )
 
 
-def test_spooled_operation_undoes_and_reports_like_a_plain_one(project: Project) -> None:
-    """``Operation.spool`` keeps row images compressed; the step and change set are the same."""
+def _last_step(project: Project) -> tuple[list[Any], dict[str, Any]]:
+    """The entries and audit summary of the project's last undo step."""
     from sqlalchemy import select
 
     from qualcode.store import rowcodec
+    from qualcode.store import tables as t
+
+    with project.reading() as conn:
+        blob, summary = conn.execute(
+            select(t.undo_step.c.changes, t.audit_log.c.summary)
+            .join(t.audit_log, t.audit_log.c.step_id == t.undo_step.c.id)
+            .order_by(t.undo_step.c.id.desc())
+        ).first()
+    return rowcodec.unpack(blob), summary
+
+
+def test_spooled_operation_undoes_and_reports_like_a_plain_one(project: Project) -> None:
+    """``Operation.spool`` keeps row images compressed; the step and change set are the same."""
+
     from qualcode.store import tables as t
 
     src = project.sources.add_text("W1", "kata " * 400).result
@@ -117,13 +132,7 @@ def test_spooled_operation_undoes_and_reports_like_a_plain_one(project: Project)
             op.insert_many(t.coding, rows[30:])
             op.delete(t.coding, op.insert_many(t.coding, [{**rows[0], "end_pos": 999}])[0])
         assert len(op.changeset.ids("coding")) == 61
-        with project.reading() as conn:
-            blob, summary = conn.execute(
-                select(t.undo_step.c.changes, t.audit_log.c.summary)
-                .join(t.audit_log, t.audit_log.c.step_id == t.undo_step.c.id)
-                .order_by(t.undo_step.c.id.desc())
-            ).first()
-        entries = rowcodec.unpack(blob)
+        entries, summary = _last_step(project)
         assert [(kind, table, len(rows)) for kind, table, rows in entries] == [
             ("i", "coding", 30),
             ("i", "coding", 30),
@@ -144,9 +153,8 @@ def test_keys_recorded_while_spooling_are_the_plain_entry(project: Project) -> N
     the one the plain entry gives: the same blob, the same change set, the same undo."""
     import datetime as dt
 
-    from sqlalchemy import insert, select
+    from sqlalchemy import insert
 
-    from qualcode.store import rowcodec
     from qualcode.store import tables as t
 
     src = project.sources.add_text("W1", "kata " * 400).result
@@ -180,13 +188,8 @@ def test_keys_recorded_while_spooling_are_the_plain_entry(project: Project) -> N
             op.inserted(t.coding, ids[4:])
             assert op.entries == [] if spooled else len(op.entries) == 2
         assert op.changeset.ids("coding") == frozenset(ids)
-        with project.reading() as conn:
-            blob, summary = conn.execute(
-                select(t.undo_step.c.changes, t.audit_log.c.summary)
-                .join(t.audit_log, t.audit_log.c.step_id == t.undo_step.c.id)
-                .order_by(t.undo_step.c.id.desc())
-            ).first()
-        assert rowcodec.unpack(blob) == [
+        entries, summary = _last_step(project)
+        assert entries == [
             ["i", "coding", [{"id": i} for i in ids[:4]]],
             ["i", "coding", [{"id": i} for i in ids[4:]]],
         ]
