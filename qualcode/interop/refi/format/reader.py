@@ -73,8 +73,9 @@ class ProjectSink(Protocol):
         ...
 
     def note(self, note: Note, earlier: str | None) -> bool:
-        """One note (``earlier``: the spelling its references used, when another);
-        True when the sink took it for good (the project returned leaves it out)."""
+        """One note :meth:`take_note` did not take (``earlier``: the spelling its
+        references used, when another); True when the sink took it for good (the project
+        returned leaves it out)."""
         ...
 
     def take_note(self, guid: str, earlier: str | None, description: str) -> bool:

@@ -237,8 +237,7 @@ class _Importer(DataImporter):
         return True
 
     def note(self, note: m.Note, earlier: str | None) -> bool:
-        if self.take_note(note.guid, earlier, note.description):
-            return True
+        """A note :meth:`take_note` did not take: a memo, read at the end."""
         if earlier is not None and earlier in self.note_refs:
             self.note_refs.setdefault(note.guid, []).extend(self.note_refs.pop(earlier))
         return False
@@ -252,7 +251,11 @@ class _Importer(DataImporter):
             by_source.setdefault(sel.source_guid, []).append(sel)
         for source in refi.sources:
             self.source(source, by_source.get(source.guid, ()))
-        notes = tuple(n for n in refi.notes if not self.note(n, None))
+        notes = tuple(
+            n
+            for n in refi.notes
+            if not (self.take_note(n.guid, None, n.description) or self.note(n, None))
+        )
         return replace(refi, notes=notes)
 
     def end(self, refi: m.Project) -> None:
