@@ -44,15 +44,21 @@ def _selection(
     code: str = CODE,
     coding: str | None = CODING,
     note: str = NOTE,
+    inside: str | None = None,
+    created: str = "",
 ) -> str:
+    """One selection; ``inside``: its coding's children (default: a CodeRef to ``code``
+    and a NoteRef to ``note``); ``created``: the stamp of the selection and its coding."""
     own = f' guid="{guid}"' if guid is not None else ""
     coding_guid = f' guid="{coding}"' if coding is not None else ""
+    if inside is None:
+        inside = f'<CodeRef targetGUID="{code}"/><NoteRef targetGUID="{note}"/>'
+    stamp = f' creationDateTime="{created}"' if created else ""
     return (
         f'<PlainTextSelection{own} startPosition="{start}" endPosition="10" '
-        f'creatingUser="{USER}"><Description> d </Description>'
-        f'<Coding{coding_guid} creatingUser="{USER}"><CodeRef targetGUID="{code}"/>'
-        f'<NoteRef targetGUID="{note}"/></Coding><NoteRef targetGUID="{note}"/>'
-        "</PlainTextSelection>"
+        f'creatingUser="{USER}"{stamp}><Description> d </Description>'
+        f'<Coding{coding_guid} creatingUser="{USER}"{stamp}>{inside}</Coding>'
+        f'<NoteRef targetGUID="{note}"/></PlainTextSelection>'
     )
 
 
@@ -71,6 +77,25 @@ ODD = [
     ("a note that does not exist", _selection(note="8dd5f296-d92f-42dd-b4cb-f5c5bead9c88"), True),
     ("note spelled otherwise", _selection(note=NOTE.upper()), False),
     ("bad position", _selection(start="x"), False),
+    ("a coding with its CodeRef alone", _selection(inside=f'<CodeRef targetGUID="{CODE}"/>'), True),
+    ("a coding with a NoteRef alone", _selection(inside=f'<NoteRef targetGUID="{NOTE}"/>'), False),
+    (
+        "a NoteRef before the CodeRef",
+        _selection(inside=f'<NoteRef targetGUID="{NOTE}"/><CodeRef targetGUID="{CODE}"/>'),
+        True,
+    ),
+    (
+        "two CodeRefs",
+        _selection(inside=f'<CodeRef targetGUID="{CODE}"/><CodeRef targetGUID="{CODE}"/>'),
+        True,
+    ),
+    (
+        "stamps shared",
+        _selection(created="2026-12-06T08:28:24Z")
+        + _selection("7cc4e185-c81e-41cc-a3ba-e4b4ad9c8b77", created="2026-12-06T08:28:24Z"),
+        True,
+    ),
+    ("a stamp that is not a date", _selection(created="gestern"), True),
 ]
 
 

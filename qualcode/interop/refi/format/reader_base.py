@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 
 #: Reads a ``relative://``/``absolute://`` source (uri, project basePath) → bytes or None.
 ExternalResolver = Callable[[str, str], bytes | None]
+
+#: Parsed stamps remembered by :meth:`ReaderBase.stamp` before the memory is cleared.
+_STAMPS_KEPT = 8192
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
@@ -79,6 +83,7 @@ class ReaderBase:
         self.selections = SelectionBuilder(self.origin)
         self.user_spelling: dict[str, str] = {}
         self.local_names: dict[object, str] = {}  # tag -> local name (see local_name_of)
+        self.stamps: dict[str, dt.datetime | None] = {}  # see :meth:`stamp`
 
     # -- small helpers ------------------------------------------------------------
     def warn(self, kind: str, template: str, /, **params: object) -> None:
@@ -193,6 +198,7 @@ class ReaderBase:
         out: list[Coding] = []
         canon, own, names = self.guids.canon, self.guids.canon_unreferenced, self.local_names
         user, code_guids, spelling = self.user, self.code_guids, self.user_spelling
+        stamps, stamp = self.stamps, self.stamp
         for coding in elements:
             ref: etree._Element | None = None
             notes: list[etree._Element] = []
@@ -217,11 +223,20 @@ class ReaderBase:
                     guid,
                     code,
                     (spelling.get(creator) or user(creator) if creator else None) or fallback_user,
-                    parse_datetime(created) if created else None,
+                    (stamps.get(created) or stamp(created)) if created else None,
                     self.note_ref_list(notes) if notes else (),
                 )
             )
         return tuple(out)
+
+    def stamp(self, value: str) -> dt.datetime | None:
+        """:func:`parse_datetime` of ``value``, remembered in :attr:`stamps`: a file's
+        codings and selections share a few thousand stamps (to the second), and parsing
+        one costs as much as reading the whole element. The memory is bounded."""
+        if len(self.stamps) >= _STAMPS_KEPT:
+            self.stamps.clear()
+        found = self.stamps[value] = parse_datetime(value)
+        return found
 
     def local_name_of(self, tag: object) -> str:
         """:func:`local_name` of a tag, remembered in :attr:`local_names` (the few tags

@@ -184,6 +184,7 @@ class SourcesReader(ReaderBase):
         note_refs: list[str] = []
         user, names, local_name_of = self.user, self.local_names, self.local_name_of
         spelling, code_guids = self.user_spelling, self.code_guids
+        stamps, stamp = self.stamps, self.stamp
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
             sel_guid = get("guid")
@@ -206,7 +207,11 @@ class SourcesReader(ReaderBase):
                 if name == "Coding":
                     code: str | None = None
                     coding_notes: list[str] = []
-                    for sub in item:
+                    if len(item) == 1:  # the usual coding: its CodeRef alone
+                        sub = item[0]
+                        if (names.get(sub.tag) or local_name_of(sub.tag)) == "CodeRef":
+                            code = sub.get("targetGUID")
+                    for sub in item if code is None else ():
                         sub_name = names.get(sub.tag) or local_name_of(sub.tag)
                         if sub_name == "CodeRef":
                             if code is None:
@@ -221,15 +226,16 @@ class SourcesReader(ReaderBase):
                         return None
                     owned.append(coding_guid)
                     code_refs.append(code)
-                    note_refs += coding_notes
+                    if coding_notes:
+                        note_refs += coding_notes
                     by, created = item.get("creatingUser"), item.get("creationDateTime")
                     codings.append(
                         Coding(
                             coding_guid,
                             code,
                             ((spelling.get(by) or user(by)) if by else None) or coder,
-                            parse_datetime(created) if created else None,
-                            tuple(coding_notes),
+                            (stamps.get(created) or stamp(created)) if created else None,
+                            tuple(coding_notes) if coding_notes else (),
                         )
                     )
                 elif name == "NoteRef":
@@ -269,6 +275,7 @@ class SourcesReader(ReaderBase):
         modifier, created, modified = (
             get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
         )  # fmt: skip
+        stamps = self.stamps
         return TextSelection(
             *place,
             get("name") or "",
@@ -276,9 +283,9 @@ class SourcesReader(ReaderBase):
             codings,
             notes,
             creator,
-            parse_datetime(created) if created else None,
+            (stamps.get(created) or self.stamp(created)) if created else None,
             self.user(modifier) if modifier else None,
-            parse_datetime(modified) if modified else None,
+            (stamps.get(modified) or self.stamp(modified)) if modified else None,
         )
 
     def _original(self, uri: str | None, source: str) -> OriginalFile | None:
