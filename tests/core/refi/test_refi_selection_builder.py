@@ -110,6 +110,17 @@ def test_guid_keys_are_recognised_all_at_once():
     assert not are_guid_keys([])  # nothing to take as written
     assert not are_guid_keys([G[0], "{" + G[1] + "}"])
     assert not are_guid_keys([G[0], G[1].replace("0", "A")])
+    one = G[0]
+    for odd in (
+        one[:5] + "x" + one[6:],  # a letter that is not hex (x, g) where a digit goes
+        one[:5] + "g" + one[6:],
+        one[:8] + "0" + one[9:],  # a digit where a hyphen goes
+        one[:35] + "é",  # not ASCII
+        one[:35] + "\n",
+        one[:35] + "\x80",
+    ):
+        assert not are_guid_keys([G[1], odd]), odd
+    assert not are_guid_keys([one[:-1], G[1] + "0"])  # right in total, wrong one by one
 
 
 def test_positions_outside_the_text_or_reversed_are_mended():
