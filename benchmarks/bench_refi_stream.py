@@ -37,6 +37,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -457,6 +458,12 @@ def paired(
         {key: min(run[key] for run in runs[name]) for key in runs[name][0]}
         for name in (ours[0], floor[0])
     ]
+    ratios = [a["cpu"] / b["cpu"] for a, b in zip(runs[ours[0]], runs[floor[0]], strict=True)]
+    print(
+        f"  CPU ratio of each pair: {', '.join(f'{r:.2f}' for r in ratios)}; "
+        f"median {statistics.median(ratios):.2f}",
+        flush=True,
+    )
     return least[0], least[1]
 
 
