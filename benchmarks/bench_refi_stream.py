@@ -1,11 +1,14 @@
 """REFI-QDA export and import of workload L: QualCode beside bare-library floors.
 
     python -m benchmarks.bench_refi_stream [--size L] [--project L.qdaproj] [--keep DIR]
-        [--only export|import] [--repeat N]
+        [--only export|import] [--repeat N] [--instructions]
 
-Each measurement runs in its own Python process and reports wall time and peak RSS
-(``resource.getrusage(RUSAGE_SELF).ru_maxrss``), so one run's memory never
-counts for another. The workload is built once (or ``--project`` reuses one).
+Each measurement runs in its own Python process and reports wall time, CPU time and
+peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``), so one run's memory never
+counts for another. The workload is built once (or ``--project`` reuses one). With
+``--instructions`` each process also runs under valgrind's callgrind, which counts
+the instructions it ran: a figure a busy machine does not move (``--size L10``, a
+tenth of L, takes a few minutes a side).
 
 The floors are the tightest plain code for the same work:
 
@@ -36,7 +39,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -429,15 +434,25 @@ def warm(env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "-c", _WARM], check=True, env=env)
 
 
-def measure(name: str, source: Path, target: Path, env: dict[str, str]) -> dict[str, float]:
-    """``name`` run in a fresh interpreter: its wall time and peak RSS."""
+def measure(
+    name: str, source: Path, target: Path, env: dict[str, str], *, count: bool = False
+) -> dict[str, float]:
+    """``name`` run in a fresh interpreter: its wall time and peak RSS; with ``count``,
+    under callgrind, also the instructions it ran (the same on a busy machine)."""
     target.unlink(missing_ok=True)
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_refi_stream", "--child", name,
-         str(source), str(target)],
-        check=True, capture_output=True, text=True, env=env,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "benchmarks.bench_refi_stream", "--child", name,
+               str(source), str(target)]  # fmt: skip
+    counts = target.with_name(target.name + ".callgrind")
+    if count:
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={counts}", *command]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    if count:
+        counts.unlink(missing_ok=True)
+        collected = re.search(r"Collected : (\d+)", out.stderr)
+        if collected is None:
+            raise SystemExit(f"callgrind reported no instruction count:\n{out.stderr[-2000:]}")
+        result["instructions"] = int(collected.group(1))
     print(f"  {name}: {result}", flush=True)
     return result
 
@@ -447,13 +462,15 @@ def paired(
     floor: tuple[str, Path, Path],
     repeat: int,
     env: dict[str, str],
+    *,
+    count: bool = False,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Each side ``repeat`` times, alternating, and the least of each figure: on a shared
     machine a run is only ever slowed by others, so the least is the closest to the work."""
     runs: dict[str, list[dict[str, float]]] = {ours[0]: [], floor[0]: []}
     for _ in range(repeat):
         for name, source, target in (ours, floor):
-            runs[name].append(measure(name, source, target, env))
+            runs[name].append(measure(name, source, target, env, count=count))
     least = [
         {key: min(run[key] for run in runs[name]) for key in runs[name][0]}
         for name in (ours[0], floor[0])
@@ -473,6 +490,11 @@ def _line(label: str, ours: dict[str, float], floor: dict[str, float]) -> str:
         f"{ours['peak'] / 2**20:5.0f} MB | floor {floor['seconds']:6.1f} s wall "
         f"{floor['cpu']:6.1f} s CPU {floor['peak'] / 2**20:5.0f} MB | "
         f"CPU x{ours['cpu'] / floor['cpu']:.2f}, wall x{ours['seconds'] / floor['seconds']:.2f}"
+    ) + (
+        f" | instructions {ours['instructions'] / 1e9:.2f} G / {floor['instructions'] / 1e9:.2f} G"
+        f" = x{ours['instructions'] / floor['instructions']:.2f}"
+        if "instructions" in ours
+        else ""
     )
 
 
@@ -485,8 +507,16 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each side, alternating; the least counts"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="run each side under valgrind's callgrind and compare instructions too "
+        "(about 50 times slower: use --size L10, a tenth of L)",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
     if args.child:
         _child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
@@ -508,6 +538,7 @@ def main() -> None:
                 ("floor-export", project, folder / "floor.qdpx"),
                 args.repeat,
                 env,
+                count=args.instructions,
             )
             print(_line("REFI export", ours, floor), flush=True)
         if args.only == "export":
@@ -517,6 +548,7 @@ def main() -> None:
             ("floor-import", qdpx, folder / "floor-imported.qdaproj"),
             args.repeat,
             env,
+            count=args.instructions,
         )
         print(_line("REFI import", ours, floor), flush=True)
         print(f"load after: {os.getloadavg()[0]:.2f} (1-minute average, 2 cores)")

@@ -53,6 +53,8 @@ class Size:
 SIZES = {
     "T": Size(sources=30, words=8_000, codings=3_000, codes=60, cases=30),
     "L": Size(sources=1_000, words=10_000, codings=200_000, codes=500, cases=1_000),
+    # a tenth of L, for instruction counts (bench_refi_stream --instructions)
+    "L10": Size(sources=100, words=10_000, codings=20_000, codes=500, cases=100),
 }
 
 
