@@ -541,16 +541,15 @@ def main() -> None:
                 count=args.instructions,
             )
             print(_line("REFI export", ours, floor), flush=True)
-        if args.only == "export":
-            return
-        ours, floor = paired(
-            ("qualcode-import", qdpx, folder / "imported.qdaproj"),
-            ("floor-import", qdpx, folder / "floor-imported.qdaproj"),
-            args.repeat,
-            env,
-            count=args.instructions,
-        )
-        print(_line("REFI import", ours, floor), flush=True)
+        if args.only != "export":
+            ours, floor = paired(
+                ("qualcode-import", qdpx, folder / "imported.qdaproj"),
+                ("floor-import", qdpx, folder / "floor-imported.qdaproj"),
+                args.repeat,
+                env,
+                count=args.instructions,
+            )
+            print(_line("REFI import", ours, floor), flush=True)
         print(f"load after: {os.getloadavg()[0]:.2f} (1-minute average, 2 cores)")
 
 
