@@ -188,3 +188,25 @@ def test_a_note_defined_in_another_spelling_keeps_its_references(
     assert counted.taken == 1
     assert project.selections[0].note_guids == (NOTE.upper(),)
     assert project.selections[0].codings[0].note_guids == (NOTE.upper(),)
+
+
+def test_stamps_are_parsed_once_and_their_memory_is_bounded():
+    import datetime as dt
+
+    from lxml import etree
+
+    from qualcode.interop.refi.format import reader_base
+    from qualcode.interop.refi.format.reader_base import ReaderBase
+    from qualcode.interop.refi.format.xmlutil import parse_datetime
+
+    reader = ReaderBase(None, etree.fromstring("<Project/>"), None)  # type: ignore[arg-type]
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    values = [
+        (start + dt.timedelta(seconds=n)).isoformat().replace("+00:00", "Z")
+        for n in range(reader_base._STAMPS_KEPT + 100)
+    ]
+    for value in values:
+        assert reader.stamp(value) == parse_datetime(value)
+        assert len(reader.stamps) <= reader_base._STAMPS_KEPT
+    assert reader.stamps[values[-1]] == parse_datetime(values[-1])  # the latest are kept
+    assert reader.stamp("gestern") is None
