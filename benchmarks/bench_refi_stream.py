@@ -437,8 +437,8 @@ def warm(env: dict[str, str]) -> None:
 def measure(
     name: str, source: Path, target: Path, env: dict[str, str], *, count: bool = False
 ) -> dict[str, float]:
-    """``name`` run in a fresh interpreter: its wall time and peak RSS; with ``count``,
-    under callgrind, also the instructions it ran (the same on a busy machine)."""
+    """``name`` run in a fresh interpreter: its wall and CPU time and peak RSS; with
+    ``count``, under callgrind, also the instructions it ran (the same on a busy machine)."""
     target.unlink(missing_ok=True)
     command = [sys.executable, "-m", "benchmarks.bench_refi_stream", "--child", name,
                str(source), str(target)]  # fmt: skip
