@@ -232,7 +232,7 @@ class ReaderBase:
     def stamp(self, value: str) -> dt.datetime | None:
         """:func:`parse_datetime` of ``value``, remembered in :attr:`stamps`: a file's
         codings and selections share a few thousand stamps (to the second), and parsing
-        one costs as much as reading the whole element. The memory is bounded."""
+        one costs about as much as reading the rest of a coding. The memory is bounded."""
         if len(self.stamps) >= _STAMPS_KEPT:
             self.stamps.clear()
         found = self.stamps[value] = parse_datetime(value)

@@ -207,20 +207,23 @@ class SourcesReader(ReaderBase):
                 if name == "Coding":
                     code: str | None = None
                     coding_notes: list[str] = []
-                    if len(item) == 1:  # the usual coding: its CodeRef alone
-                        sub = item[0]
-                        if (names.get(sub.tag) or local_name_of(sub.tag)) == "CodeRef":
-                            code = sub.get("targetGUID")
-                    for sub in item if code is None else ():
-                        sub_name = names.get(sub.tag) or local_name_of(sub.tag)
-                        if sub_name == "CodeRef":
-                            if code is None:
-                                code = sub.get("targetGUID")
-                        elif sub_name == "NoteRef":
-                            target = sub.get("targetGUID")
-                            if target is None:
-                                return None
-                            coding_notes.append(target)
+                    only = item[0] if len(item) == 1 else None
+                    if (
+                        only is not None
+                        and (names.get(only.tag) or local_name_of(only.tag)) == "CodeRef"
+                    ):  # the usual coding: its CodeRef alone
+                        code = only.get("targetGUID")
+                    else:
+                        for sub in item:
+                            sub_name = names.get(sub.tag) or local_name_of(sub.tag)
+                            if sub_name == "CodeRef":
+                                if code is None:
+                                    code = sub.get("targetGUID")
+                            elif sub_name == "NoteRef":
+                                target = sub.get("targetGUID")
+                                if target is None:
+                                    return None
+                                coding_notes.append(target)
                     coding_guid = item.get("guid")
                     if code is None or code not in code_guids or coding_guid is None:
                         return None
