@@ -7331,7 +7331,7 @@ Pengode: {coder}</translation>
     </message>
     <message>
         <source>{source}: the text is not UTF-8; read it as {encoding}.</source>
-        <extracomment>Reads a ``relative://``/``absolute://`` source (uri, project basePath) → bytes or None.</extracomment>
+        <extracomment>Reads a ``relative://``/``absolute://`` source (uri, project basePath) → bytes or None. Parsed stamps remembered by :meth:`ReaderBase.stamp` before the memory is cleared.</extracomment>
         <translation>{source}: teks bukan UTF-8; dibaca sebagai {encoding}.</translation>
     </message>
     <message>
@@ -7498,6 +7498,10 @@ Pengode: {coder}</translation>
     <message>
         <source>{count} selection(s) without codes or notes were not imported (QualCode keeps only coded passages).</source>
         <translation>{count} seleksi tanpa kode atau catatan tidak diimpor (QualCode hanya menyimpan bagian teks yang dikode).</translation>
+    </message>
+    <message>
+        <source>{count} comment(s) on selections became memos on their codings (on their source for a selection without codes).</source>
+        <translation>{count} komentar pada seleksi menjadi memo pada pengodeannya (pada sumbernya untuk seleksi tanpa kode).</translation>
     </message>
     <message>
         <source>{count} note(s) were attached to several objects; each became one memo on the first of them.</source>

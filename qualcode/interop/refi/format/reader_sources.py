@@ -184,7 +184,8 @@ class SourcesReader(ReaderBase):
         note_refs: list[str] = []
         user, names, local_name_of = self.user, self.local_names, self.local_name_of
         spelling, code_guids = self.user_spelling, self.code_guids
-        stamps, stamp = self.stamps, self.stamp
+        stamps, stamp, text_selection = self.stamps, self.stamp, self._text_selection
+        own, refer_code, keep = owned.append, code_refs.append, raws.append
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
             sel_guid = get("guid")
@@ -195,18 +196,18 @@ class SourcesReader(ReaderBase):
                 end = int(get("endPosition", ""))
             except ValueError:
                 return None
-            owned.append(sel_guid)
+            own(sel_guid)
             creator = get("creatingUser")
             sel_user = (spelling.get(creator) or user(creator)) if creator else None
             coder = sel_user or fallback_user
             description: str | None = None
             codings: list[Coding] = []
-            notes: list[str] = []
+            notes: tuple[str, ...] = ()  # most selections have none or one
             for item in sel:
                 name = names.get(item.tag) or local_name_of(item.tag)
                 if name == "Coding":
                     code: str | None = None
-                    coding_notes: list[str] = []
+                    coding_notes: tuple[str, ...] = ()
                     only = item[0] if len(item) == 1 else None
                     if (
                         only is not None
@@ -223,12 +224,12 @@ class SourcesReader(ReaderBase):
                                 target = sub.get("targetGUID")
                                 if target is None:
                                     return None
-                                coding_notes.append(target)
+                                coding_notes += (target,)
                     coding_guid = item.get("guid")
                     if code is None or code not in code_guids or coding_guid is None:
                         return None
-                    owned.append(coding_guid)
-                    code_refs.append(code)
+                    own(coding_guid)
+                    refer_code(code)
                     if coding_notes:
                         note_refs += coding_notes
                     by, created = item.get("creatingUser"), item.get("creationDateTime")
@@ -238,24 +239,25 @@ class SourcesReader(ReaderBase):
                             code,
                             ((spelling.get(by) or user(by)) if by else None) or coder,
                             (stamps.get(created) or stamp(created)) if created else None,
-                            tuple(coding_notes) if coding_notes else (),
+                            coding_notes,
                         )
                     )
                 elif name == "NoteRef":
                     target = item.get("targetGUID")
                     if target is None:
                         return None
-                    notes.append(target)
+                    notes += (target,)
                 elif name == "Description" and description is None:
                     description = item.text or ""
-            note_refs += notes
-            raws.append(
-                self._text_selection(
+            if notes:
+                note_refs += notes
+            keep(
+                text_selection(
                     get,
                     (sel_guid, source_guid, start, end),
                     description,
                     tuple(codings),
-                    tuple(notes),
+                    notes,
                     sel_user,
                 )
             )

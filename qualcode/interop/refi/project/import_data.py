@@ -53,6 +53,7 @@ class DataImporter(SourceStream):
         self.attr_of: dict[tuple[str, str], Attribute] = {}
         self.note_refs: dict[str, list[tuple[str, Any]]] = {}
         self.consumed: set[str] = set()
+        self.comment_memos: list[dict[str, Any]] = []  # ATLAS.ti's quotation comments
         self._guids: dict[str, set[str]] = {}
         self._values: dict[tuple[int, str, int], str] | None = None
         self.problems: Counter[str] = Counter()
@@ -363,8 +364,19 @@ class DataImporter(SourceStream):
                 row[column] = target
             taken.add(note.guid.lower())
             rows.append(row)
-        self.op.insert_many(t.memo, rows)
-        self.count("memos", len(rows), matched)
+        self.op.insert_many(t.memo, rows + self.comment_memos)
+        self.count("memos", len(rows) + len(self.comment_memos), matched)
+        if self.comment_memos:
+            self.report.add(
+                "selection-comments",
+                QT_TRANSLATE_NOOP(
+                    "refi",
+                    "{count} comment(s) on selections became memos on their codings (on "
+                    "their source for a selection without codes).",
+                ),
+                m.Severity.INFO,
+                count=len(self.comment_memos),
+            )
         if shared:
             self.report.add(
                 "shared-notes",

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 CODING_KEYS = ("Coding GUID", "Valence", "Magnitude", "Period", "Event date", "Weight", "Note")
 _UPDATES = 5_000  # coding attribute updates sent at a time
+_TITLE = 80  # characters of a passage kept as the title of its comment's memo
 _NO_ATTRS: dict[str, Any] = {
     "valence": None, "magnitude": None, "period": None, "event_date": None, "weight": None,
     "note": "",
@@ -58,6 +59,7 @@ class SourceStream:
     coder_of: dict[str, int]
     code_of: dict[str, int]
     source_of: dict[str, tuple[int, int]]
+    comment_memos: list[dict[str, Any]]  # memo rows of selection descriptions
 
     if TYPE_CHECKING:  # provided by the importer
 
@@ -222,6 +224,7 @@ class SourceStream:
         repeats: list[tuple[str, int]] = []  # codings that repeat another's row
         id_of: dict[str, int] = {}  # coding GUID -> the existing coding it matched
         notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
+        comments: list[tuple[m.TextSelection, str | None]] = []  # (selection, as notes)
         stamps: dict[dt.datetime | None, dt.datetime] = {}
         coders: dict[tuple[str | None, str | None], int] = {}
         code_of = self.code_of
@@ -236,6 +239,8 @@ class SourceStream:
                 notes += [(note, first) for note in sel_notes]
             elif not sel_codings:
                 self._bare.append(sel.guid)
+            if sel.description:
+                comments.append((sel, sel_codings[0].guid if sel_codings else None))
             for coding in sel_codings:
                 code_id = code_of.get(coding.code_guid)
                 if code_id is None:
@@ -268,15 +273,45 @@ class SourceStream:
         ids = self._insert_codings(rows)
         for guid, at in repeats:
             self._coding_ids[guid] = (ids[at], False)
-        for note, coding_guid in notes:
+        def coding_id(coding_guid: str | None) -> int | None:
             if coding_guid is None:
-                self.refer(note, "source", source_id)
-                continue
+                return None
             known = id_of.get(coding_guid)
             if known is None:
                 at = row_of.get(coding_guid)
                 known = ids[at] if at is not None else None
-            self.refer(note, "coding", known)
+            return known
+
+        for note, coding_guid in notes:
+            if coding_guid is None:
+                self.refer(note, "source", source_id)
+            else:
+                self.refer(note, "coding", coding_id(coding_guid))
+        for sel, coding_guid in comments:
+            self._comment_memo(sel, source.text, source_id, coding_id(coding_guid))
+
+    def _comment_memo(
+        self, sel: m.TextSelection, text: str, source_id: int, coding_id: int | None
+    ) -> None:
+        """A selection's description as a memo on its first coding (on its source when
+        it has none, or that coding was not imported): a quotation's comment is the
+        researcher's own text, not to be dropped with the selection element."""
+        title = " ".join(sel.name.split()) or " ".join(text[sel.start : sel.end].split())
+        if len(title) > _TITLE:
+            cut = title[: _TITLE - 1]
+            if title[_TITLE - 1] != " " and " " in cut:  # not in the middle of a word
+                cut = cut.rsplit(" ", 1)[0]
+            title = cut.rstrip() + "\u2026"
+        when = naive(sel.created) or utcnow()
+        self.comment_memos.append(
+            {
+                "guid": str(uuid.uuid4()), "kind": "note", "title": title, "text": sel.description,
+                "coder_id": self.coder(sel.creating_user),
+                "source_id": source_id if coding_id is None else None, "case_id": None,
+                "code_id": None, "coding_id": coding_id,
+                "created_at": when, "modified_at": naive(sel.modified) or when,
+            }
+        )  # fmt: skip
 
     def _insert_codings(self, rows: list[list[Any]]) -> list[int]:
         """Insert coding rows ``[guid, source, code, coder, start, end, created]``, each
