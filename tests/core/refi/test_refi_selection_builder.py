@@ -33,6 +33,19 @@ def test_selections_needing_no_merge_come_back_as_read():
     assert remap == {}
 
 
+def test_note_references_are_rewritten_also_on_selections_kept_as_written():
+    """Selections whose positions stay and whose spans do not repeat are kept as they
+    are, not paired with their positions: the notes read later still reach them."""
+    builder = SelectionBuilder("QualCode")
+    raws = [_sel(G[0], 0, 9, "a", notes=(G[5],)), _sel(G[1], 10, 20, "b", notes=(G[6],))]
+    builder.add_source("src", "Source", TEXT, raws)
+    builder.keep_notes(lambda guids: tuple(g for g in guids if g != G[5]))  # G[5]: no note
+    selections, remap = builder.build([])
+    assert [s.note_guids for s in selections] == [(), (G[6],)]
+    assert [c.code_guid for s in selections for c in s.codings] == ["a", "b"]
+    assert remap == {}
+
+
 def test_a_repeated_span_is_merged_with_all_codings():
     out, remap = _built(_sel(G[0], 0, 9, "a"), _sel(G[1], 0, 9, "b"), _sel(G[2], 10, 20, "a"))
     assert [(s.guid, s.start, s.end) for s in out] == [(G[0], 0, 9), (G[2], 10, 20)]

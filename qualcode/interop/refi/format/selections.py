@@ -41,6 +41,9 @@ class _SourceResult:
     choice: UnitChoice
     converted: list[tuple[TextSelection, int, int]] | None  # None once built
     inexact: int
+    # the selections themselves when every position stays as written and no span
+    # repeats (``converted`` is then None until asked for): most sources of most files
+    as_written: list[TextSelection] | None = None
 
 
 class SelectionBuilder:
@@ -57,9 +60,10 @@ class SelectionBuilder:
         text = StoredText(raw_text)
         starts, ends = [r.start for r in raws], [r.end for r in raws]
         spans = dict.fromkeys(zip(starts, ends, strict=True), "")  # each span, its first name
-        for r in raws:
-            if r.name and not spans[(r.start, r.end)]:
-                spans[(r.start, r.end)] = r.name
+        if any(map(_NAME, raws)):  # most producers name no selection
+            for r in raws:
+                if r.name and not spans[(r.start, r.end)]:
+                    spans[(r.start, r.end)] = r.name
         astral = astral_indices(text.stored) if raws else []
         choice = choose_unit_model(
             self.origin, text, [(a, b, n) for (a, b), n in spans.items()], astral
@@ -69,8 +73,11 @@ class SelectionBuilder:
         identity, length = converter.identity, len(text.stored)
         stays = raws and identity and min(starts) >= 0 and max(ends) <= length
         if stays and all(map(operator.le, starts, ends)):  # every position stays as it is
-            kept = list(zip(raws, starts, ends, strict=True))
-            self._results.append(_SourceResult(guid, name, choice, kept, 0))
+            if len(spans) == len(raws):  # and no span repeats: nothing to convert or fold
+                self._results.append(_SourceResult(guid, name, choice, None, 0, raws))
+            else:
+                kept = list(zip(raws, starts, ends, strict=True))
+                self._results.append(_SourceResult(guid, name, choice, kept, 0))
             return text.stored
         converted: list[tuple[TextSelection, int, int]] = []
         for r in raws:
@@ -89,7 +96,9 @@ class SelectionBuilder:
     def keep_notes(self, keep: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
         """Rewrite note references with ``keep`` (the notes are read after the selections)."""
         for result in self._results:
-            if result.converted is not None:
+            if result.as_written is not None:
+                result.as_written = [_notes_kept(raw, keep) for raw in result.as_written]
+            elif result.converted is not None:
                 result.converted = [
                     (_notes_kept(raw, keep), a, b) for raw, a, b in result.converted
                 ]
@@ -109,14 +118,32 @@ class SelectionBuilder:
     def build_last(self, remap: dict[str, str]) -> list[TextSelection]:
         """The selections of the source just added, merged (streaming: one source at a
         time); merged GUIDs are added to ``remap``. Call :meth:`report` at the end."""
-        if not self._results or self._results[-1].converted is None:
+        if not self._results:
             return []
-        return self._merged(self._results[-1], remap, set())
+        last = self._results[-1]
+        if last.converted is None and last.as_written is None:
+            return []
+        return self._merged(last, remap, set())
 
     def _merged(
         self, result: _SourceResult, remap: dict[str, str], used: set[str]
     ) -> list[TextSelection]:
         """One source's selections merged by (start, end); frees its raw selections."""
+        raws = result.as_written
+        if raws is not None:  # no span repeats: merging changes nothing unless a GUID,
+            result.as_written = None  # a coding or a note repeats (looked at in C first)
+            guids = set(map(_GUID, raws))
+            if (
+                len(guids) == len(raws)
+                and used.isdisjoint(guids)
+                and max(map(len, map(_CODINGS, raws)), default=0) < 2
+                and max(map(len, map(_NOTES, raws)), default=0) < 2
+            ):
+                used |= guids
+                self._total += len(raws)
+                self._kept += len(raws)
+                return raws
+            result.converted = [(raw, raw.start, raw.end) for raw in raws]
         items = result.converted or []
         result.converted = None
         self._total += len(items)
@@ -261,6 +288,12 @@ class SelectionBuilder:
                         count=result.inexact,
                     )
                 )
+
+
+_GUID = operator.attrgetter("guid")
+_NAME = operator.attrgetter("name")
+_CODINGS = operator.attrgetter("codings")
+_NOTES = operator.attrgetter("note_guids")
 
 
 def _unmerged(
