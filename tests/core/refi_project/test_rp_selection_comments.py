@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import select
 
 from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
@@ -19,10 +18,11 @@ NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 CODE = "1c6e8b2f-62b8-4b66-8d54-8e5e4d3c2b11"
 SRC = "3e80ad41-84da-4d88-af76-a0706f5e4d33"
-TEXT = (
-    "Koordinasi antar dinas lemah sekali menurut kepala bidang yang kami wawancarai di kantor kecamatan. "
-    "Anggaran terbatas. Warga belum paham aplikasi."
+LONG = (
+    "Koordinasi antar dinas lemah sekali menurut kepala bidang yang kami wawancarai di "
+    "kantor kecamatan."
 )
+TEXT = LONG + " Anggaran terbatas. Warga belum paham aplikasi."
 
 
 def _span(phrase: str) -> tuple[int, int]:
@@ -50,10 +50,9 @@ def _build(path: Path, atlas: bool) -> Path:
             f'<CodeRef targetGUID="{_guid(CODE, atlas)}"/></Coding>'
         )
 
-    long = "Koordinasi antar dinas lemah sekali menurut kepala bidang yang kami wawancarai di kantor kecamatan."
     selections = "".join(
         [
-            selection("6bb3d074-b70d-40bb-92a9-d3a39c8b7a66", long,
+            selection("6bb3d074-b70d-40bb-92a9-d3a39c8b7a66", LONG,
                       coding("b108c5c9-0c52-4500-a7fe-c8f8e1d0cfbb")
                       + "<Description>Dikonfirmasi oleh dua informan.</Description>"),
             # a quotation with a comment and no code: a memo on the source
@@ -118,7 +117,8 @@ def test_undo_and_redo_of_the_import_take_the_comment_memos_back_and_forth(
     import_refi(_build(tmp_path / "c.qdpx", atlas=False), project)
     after = memos()
     assert [text for text, _title in after] == [
-        "Bandingkan dengan W3.", "Dikonfirmasi oleh dua informan."
+        "Bandingkan dengan W3.",
+        "Dikonfirmasi oleh dua informan.",
     ]
     project.undo()
     assert memos() == []

@@ -273,6 +273,7 @@ class SourceStream:
         ids = self._insert_codings(rows)
         for guid, at in repeats:
             self._coding_ids[guid] = (ids[at], False)
+
         def coding_id(coding_guid: str | None) -> int | None:
             if coding_guid is None:
                 return None
