@@ -17,7 +17,7 @@ class _Sink:
         self.calls.append(("begin", (len(head.users), len(head.codes), len(head.variables))))
 
     def source(self, source, selections):
-        self.calls.append(("source", (source.guid, sorted(s.guid for s in selections))))
+        self.calls.append(("source", (source.guid, selections.selections())))
 
     def take_note(self, guid, earlier, description):
         self.asked.append(guid)
@@ -40,10 +40,10 @@ def test_reader_streams_sources_and_notes_to_a_sink(rich_path, tmp_path, open_pr
     assert kinds == ["begin"] + ["source"] * len(whole.sources)
     assert sink.calls[0][1] == (len(whole.users), len(whole.codes), len(whole.variables))
     expected = [
-        (s.guid, sorted(sel.guid for sel in whole.selections if sel.source_guid == s.guid))
+        (s.guid, [sel for sel in whole.selections if sel.source_guid == s.guid])
         for s in whole.sources
     ]
-    assert [args for _, args in sink.calls[1:]] == expected
+    assert [args for _, args in sink.calls[1:]] == expected  # every field, in columns
     assert streamed.sources == ()
     taken = {n.guid for n in whole.notes if n.description.startswith("[QualCode]")}
     assert taken and {n.guid for n in streamed.notes} == {n.guid for n in whole.notes} - taken

@@ -8,9 +8,8 @@ leaves out: everything skipped ends up in ``Project.messages`` (spec §7).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Sequence
+from collections.abc import Container
 from dataclasses import replace
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,6 +30,7 @@ from qualcode.interop.refi.format.model import (
     LinkDirection,
     Note,
     Project,
+    SelectionColumns,
     Set,
     Severity,
     TextSelection,
@@ -68,7 +68,7 @@ class ProjectSink(Protocol):
         end); ``users`` lists only the users listed in the file."""
         ...
 
-    def source(self, source: TextSource, selections: Sequence[TextSelection]) -> None:
+    def source(self, source: TextSource, selections: SelectionColumns) -> None:
         """One source and its selections (merged, positions converted)."""
         ...
 
@@ -298,7 +298,11 @@ class _ProjectReader(SourcesReader):
         """Hand one source and its selections to the sink, keeping only their spans."""
         assert self.sink is not None
         self._begin()
-        selections = self.selections.build_last(self._remap)
+        built = self.selections.build_last(self._remap)
+        if isinstance(built, SelectionColumns):
+            selections = built
+        else:  # repaired, converted or merged: as columns too
+            selections = SelectionColumns.of(source.guid, built)
         self._spans.add(source.guid, selections)
         self._source_guids.add(source.guid)
         self.sink.source(source, selections)
@@ -641,9 +645,6 @@ class _Either:
         return any(item in part for part in self.parts)
 
 
-_GUID, _START, _END, _NAME = (attrgetter(name) for name in ("guid", "start", "end", "name"))
-
-
 class _Spans:
     """Where each selection read lies, compactly (a large project has 200k of them).
 
@@ -661,20 +662,15 @@ class _Spans:
         self._rows = array("q")  # source index, start, end per selection
         self._names: dict[int, str] = {}
 
-    def add(self, source_guid: str, selections: Sequence[TextSelection]) -> None:
+    def add(self, source_guid: str, selections: SelectionColumns) -> None:
         """The selections of one source (read one source at a time)."""
-        names = (
-            {row: sel.name for row, sel in enumerate(selections) if sel.name}
-            if any(map(_NAME, selections))
-            else {}
-        )
         self._pending.append(
             (
                 source_guid,
-                list(map(_GUID, selections)),
-                array("q", map(_START, selections)),
-                array("q", map(_END, selections)),
-                names,
+                list(selections.guids),
+                array("q", selections.starts),
+                array("q", selections.ends),
+                dict(selections.names),
             )
         )
 

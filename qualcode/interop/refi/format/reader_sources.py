@@ -10,6 +10,7 @@ from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format.model import (
     Coding,
     OriginalFile,
+    SelectionColumns,
     SourceKind,
     TextSelection,
     TextSource,
@@ -112,7 +113,7 @@ class SourcesReader(ReaderBase):
 
     def _selections(
         self, text_element: etree._Element, source_guid: str, fallback_user: str | None
-    ) -> list[TextSelection]:
+    ) -> SelectionColumns | list[TextSelection]:
         """The ``PlainTextSelection`` children as written, positions in the producer's
         units (:class:`SelectionBuilder` converts them); each child looked at once (a
         large project has 200k: the look-ups are bound once, not per selection).
@@ -165,27 +166,31 @@ class SourcesReader(ReaderBase):
 
     def _selections_as_written(
         self, text_element: etree._Element, source_guid: str, fallback_user: str | None
-    ) -> list[TextSelection] | None:
+    ) -> SelectionColumns | None:
         """:meth:`_selections` of a source that needs no repair, or ``None``.
 
         Every GUID and reference is taken as written and all are checked at once at the
         end (:meth:`GuidTable.as_written`), not one by one (200k selections and their
-        codings and notes: a look-up and a pattern match each). ``None``, with nothing
-        changed but what the careful reading would record as well (users met, stamps
-        parsed), as soon as anything needs that reading: a missing GUID or reference,
-        one spelled otherwise, a code that does not exist, an unreadable position, or
-        notes that came before the sources.
+        codings and notes: a look-up and a pattern match each); the selections are kept
+        in columns, not as objects. ``None``, with nothing changed but what the careful
+        reading would record as well (users met, stamps parsed), as soon as anything
+        needs that reading: a missing GUID or reference, one spelled otherwise, a code
+        that does not exist, an unreadable position, or notes that came before the
+        sources.
         """
         if self.notes_read:
             return None
-        raws: list[TextSelection] = []
-        owned: list[str] = []  # GUIDs of the selections and codings
+        out = SelectionColumns(source_guid)
+        guids, starts, ends, users, created_at = (
+            out.guids, out.starts, out.ends, out.users, out.created
+        )  # fmt: skip
+        codings, notes = out.codings, out.notes
         code_refs: list[str] = []
+        coding_guids: list[str] = []
         note_refs: list[str] = []
         user, names, local_name_of = self.user, self.local_names, self.local_name_of
         spelling, code_guids = self.user_spelling, self.code_guids
-        stamps, stamp, text_selection = self.stamps, self.stamp, self._text_selection
-        own, refer_code, keep = owned.append, code_refs.append, raws.append
+        stamps, stamp = self.stamps, self.stamp
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
             sel_guid = get("guid")
@@ -196,13 +201,16 @@ class SourcesReader(ReaderBase):
                 end = int(get("endPosition", ""))
             except ValueError:
                 return None
-            own(sel_guid)
-            creator = get("creatingUser")
+            at = len(guids)
+            creator, created = get("creatingUser"), get("creationDateTime")
             sel_user = (spelling.get(creator) or user(creator)) if creator else None
+            guids.append(sel_guid)
+            starts.append(start)
+            ends.append(end)
+            users.append(sel_user)
+            created_at.append((stamps.get(created) or stamp(created)) if created else None)
             coder = sel_user or fallback_user
             description: str | None = None
-            codings: list[Coding] = []
-            notes: tuple[str, ...] = ()  # most selections have none or one
             for item in sel:
                 name = names.get(item.tag) or local_name_of(item.tag)
                 if name == "Coding":
@@ -228,17 +236,18 @@ class SourcesReader(ReaderBase):
                     coding_guid = item.get("guid")
                     if code is None or code not in code_guids or coding_guid is None:
                         return None
-                    own(coding_guid)
-                    refer_code(code)
+                    coding_guids.append(coding_guid)
+                    code_refs.append(code)
                     if coding_notes:
                         note_refs += coding_notes
-                    by, created = item.get("creatingUser"), item.get("creationDateTime")
+                    by, when = item.get("creatingUser"), item.get("creationDateTime")
                     codings.append(
-                        Coding(
+                        (
+                            at,
                             coding_guid,
                             code,
                             ((spelling.get(by) or user(by)) if by else None) or coder,
-                            (stamps.get(created) or stamp(created)) if created else None,
+                            (stamps.get(when) or stamp(when)) if when else None,
                             coding_notes,
                         )
                     )
@@ -246,25 +255,24 @@ class SourcesReader(ReaderBase):
                     target = item.get("targetGUID")
                     if target is None:
                         return None
-                    notes += (target,)
+                    notes.append((at, target))
+                    note_refs.append(target)
                 elif name == "Description" and description is None:
                     description = item.text or ""
-            if notes:
-                note_refs += notes
-            keep(
-                text_selection(
-                    get,
-                    (sel_guid, source_guid, start, end),
-                    description,
-                    tuple(codings),
-                    notes,
-                    sel_user,
+            if description and (description := description.strip()):
+                out.descriptions[at] = description
+            label, modifier, modified = get("name"), get("modifyingUser"), get("modifiedDateTime")
+            if label:
+                out.names[at] = label
+            if modifier or modified:
+                out.modified[at] = (
+                    user(modifier) if modifier else None,
+                    (stamps.get(modified) or stamp(modified)) if modified else None,
                 )
-            )
-        if not self.guids.as_written(owned, code_refs + note_refs):
+        if not self.guids.as_written(guids + coding_guids, code_refs + note_refs):
             return None
         self.early_note_refs.update(note_refs)  # as note_ref_list counts them
-        return raws
+        return out
 
     def _text_selection(
         self,

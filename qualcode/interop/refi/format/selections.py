@@ -18,6 +18,7 @@ from qualcode.interop.refi.format.guids import new_guid
 from qualcode.interop.refi.format.model import (
     Coding,
     ReportMessage,
+    SelectionColumns,
     Severity,
     TextSelection,
     report,
@@ -43,7 +44,7 @@ class _SourceResult:
     inexact: int
     # the selections themselves when every position stays as written and no span
     # repeats (``converted`` is then None until asked for): most sources of most files
-    as_written: list[TextSelection] | None = None
+    as_written: SelectionColumns | list[TextSelection] | None = None
 
 
 class SelectionBuilder:
@@ -54,31 +55,46 @@ class SelectionBuilder:
         self._results: list[_SourceResult] = []
         self._total = self._kept = 0  # selections read, and after merging
 
-    def add_source(self, guid: str, name: str, raw_text: str, raws: list[TextSelection]) -> str:
+    def add_source(
+        self,
+        guid: str,
+        name: str,
+        raw_text: str,
+        raws: SelectionColumns | list[TextSelection],
+    ) -> str:
         """Convert one source's selections, read with their positions as written (in the
         producer's units); returns the text as we store it."""
         text = StoredText(raw_text)
-        starts, ends = [r.start for r in raws], [r.end for r in raws]
+        if isinstance(raws, SelectionColumns):
+            starts, ends = raws.starts, raws.ends
+            named = [(starts[at], ends[at], label) for at, label in raws.names.items()]
+        else:
+            starts, ends = [r.start for r in raws], [r.end for r in raws]
+            named = [(r.start, r.end, r.name) for r in raws if r.name]
         spans = dict.fromkeys(zip(starts, ends, strict=True), "")  # each span, its first name
-        if any(map(_NAME, raws)):  # most producers name no selection
-            for r in raws:
-                if r.name and not spans[(r.start, r.end)]:
-                    spans[(r.start, r.end)] = r.name
-        astral = astral_indices(text.stored) if raws else []
+        for a, b, label in named:
+            if not spans[(a, b)]:
+                spans[(a, b)] = label
+        count = len(starts)
+        astral = astral_indices(text.stored) if count else []
         choice = choose_unit_model(
             self.origin, text, [(a, b, n) for (a, b), n in spans.items()], astral
         )
         converter = PositionConverter(text, choice.model, astral)
         inexact = 0
         identity, length = converter.identity, len(text.stored)
-        stays = raws and identity and min(starts) >= 0 and max(ends) <= length
+        stays = count and identity and min(starts) >= 0 and max(ends) <= length
         if stays and all(map(operator.le, starts, ends)):  # every position stays as it is
-            if len(spans) == len(raws):  # and no span repeats: nothing to convert or fold
+            if len(spans) == count:  # and no span repeats: nothing to convert or fold
                 self._results.append(_SourceResult(guid, name, choice, None, 0, raws))
-            else:
-                kept = list(zip(raws, starts, ends, strict=True))
-                self._results.append(_SourceResult(guid, name, choice, kept, 0))
+                return text.stored
+            if isinstance(raws, SelectionColumns):
+                raws = raws.selections()
+            kept = list(zip(raws, starts, ends, strict=True))
+            self._results.append(_SourceResult(guid, name, choice, kept, 0))
             return text.stored
+        if isinstance(raws, SelectionColumns):
+            raws = raws.selections()
         converted: list[tuple[TextSelection, int, int]] = []
         for r in raws:
             a, b = r.start, r.end
@@ -96,7 +112,9 @@ class SelectionBuilder:
     def keep_notes(self, keep: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
         """Rewrite note references with ``keep`` (the notes are read after the selections)."""
         for result in self._results:
-            if result.as_written is not None:
+            if isinstance(result.as_written, SelectionColumns):
+                _column_notes_kept(result.as_written, keep)
+            elif result.as_written is not None:
                 result.as_written = [_notes_kept(raw, keep) for raw in result.as_written]
             elif result.converted is not None:
                 result.converted = [
@@ -111,11 +129,12 @@ class SelectionBuilder:
         remap: dict[str, str] = {}
         used: set[str] = set()
         for result in self._results:
-            out.extend(self._merged(result, remap, used))
+            merged = self._merged(result, remap, used)
+            out.extend(merged.selections() if isinstance(merged, SelectionColumns) else merged)
         self.report(messages)
         return tuple(out), remap
 
-    def build_last(self, remap: dict[str, str]) -> list[TextSelection]:
+    def build_last(self, remap: dict[str, str]) -> SelectionColumns | list[TextSelection]:
         """The selections of the source just added, merged (streaming: one source at a
         time); merged GUIDs are added to ``remap``. Call :meth:`report` at the end."""
         if not self._results:
@@ -127,11 +146,21 @@ class SelectionBuilder:
 
     def _merged(
         self, result: _SourceResult, remap: dict[str, str], used: set[str]
-    ) -> list[TextSelection]:
-        """One source's selections merged by (start, end); frees its raw selections."""
+    ) -> SelectionColumns | list[TextSelection]:
+        """One source's selections merged by (start, end); frees its raw selections.
+        Columns come back as they are when merging would change nothing."""
         raws = result.as_written
+        result.as_written = None
+        if isinstance(raws, SelectionColumns):
+            guids = set(raws.guids)
+            if len(guids) == len(raws) and used.isdisjoint(guids) and _column_plain(raws):
+                used |= guids
+                self._total += len(raws)
+                self._kept += len(raws)
+                return raws
+            raws = raws.selections()
         if raws is not None:  # no span repeats: merging changes nothing unless a GUID,
-            result.as_written = None  # a coding or a note repeats (looked at in C first)
+            # a coding or a note repeats (looked at in C first)
             guids = set(map(_GUID, raws))
             if (
                 len(guids) == len(raws)
@@ -291,7 +320,7 @@ class SelectionBuilder:
 
 
 _GUID = operator.attrgetter("guid")
-_NAME = operator.attrgetter("name")
+_AT = operator.itemgetter(0)
 _CODINGS = operator.attrgetter("codings")
 _NOTES = operator.attrgetter("note_guids")
 
@@ -314,6 +343,28 @@ def _unmerged(
         out.append(raw if a == raw.start and b == raw.end else replace(raw, start=a, end=b))
     used |= guids
     return out
+
+
+def _column_plain(columns: SelectionColumns) -> bool:
+    """:func:`_plain` of every selection of ``columns`` (looked at in C when no
+    selection has two codings)."""
+    codings = columns.codings
+    if len(set(map(_AT, codings))) < len(codings) and len(  # some selection has several
+        {(at, code, user) for at, _guid, code, user, _created, _notes in codings}
+    ) < len(codings):
+        return False
+    return len(set(columns.notes)) == len(columns.notes)
+
+
+def _column_notes_kept(
+    columns: SelectionColumns, keep: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> None:
+    """:func:`_notes_kept` of every selection of ``columns``, in place."""
+    columns.notes = [(at, kept) for at, note in columns.notes for kept in keep((note,))]
+    columns.codings = [
+        (at, guid, code, user, created, keep(notes) if notes else notes)
+        for at, guid, code, user, created, notes in columns.codings
+    ]
 
 
 def _plain(raw: TextSelection) -> bool:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,7 +92,7 @@ class SourceStream:
         self._total = _count_sources(path)
 
     # -- sources -------------------------------------------------------------------------
-    def source(self, source: m.TextSource, selections: Sequence[m.TextSelection]) -> None:
+    def source(self, source: m.TextSource, selections: m.SelectionColumns) -> None:
         """Write one source, its codings and its notes' references."""
         for value in source.values:
             self.value_owners.add(value.variable_guid)
@@ -198,7 +198,7 @@ class SourceStream:
     def _codings(
         self,
         source: m.TextSource,
-        selections: Sequence[m.TextSelection],
+        selections: m.SelectionColumns,
         source_id: int,
         length: int,
         merged: bool,
@@ -210,107 +210,132 @@ class SourceStream:
             query = select(c.id, c.code_id, c.coder_id, c.start_pos, c.end_pos)
             for row in self.op.conn.execute(query.where(c.source_id == source_id)):
                 existing[(row.code_id, row.coder_id, row.start_pos, row.end_pos)] = row.id
-        sels = list(selections)
-        if source.codings:
+        starts, ends = selections.starts, selections.ends
+        sel_users, sel_created = selections.users, selections.created
+        codings, count = selections.codings, len(selections)
+        if source.codings:  # codes applied to the whole source: a selection of all its text
             self._stats["whole"] += 1
-            sels.append(
-                m.TextSelection(
-                    f"whole:{source.guid}", source.guid, 0, length, codings=source.codings
-                )
-            )
+            starts, ends = [*starts, 0], [*ends, length]
+            sel_users, sel_created = [*sel_users, None], [*sel_created, None]
+            codings = codings + [
+                (count, w.guid, w.code_guid, w.creating_user, w.created, w.note_guids)
+                for w in source.codings
+            ]
+            count += 1
+        bad: set[int] = set()  # selections outside the text
+        if count and not (
+            min(starts) >= 0 and max(ends) <= length and all(map(operator.lt, starts, ends))
+        ):
+            bad = {at for at in range(count) if not 0 <= starts[at] < ends[at] <= length}
+            self._stats["bad"] += len(bad)
+            codings = [row for row in codings if row[0] not in bad]
+        sel_notes = selections.notes
+        covered = {*map(_AT, codings), *map(_AT, sel_notes)}
+        if len(covered) + len(bad) < count:  # selections without codes or notes
+            self._bare += [
+                guid
+                for at, guid in enumerate(selections.guids)
+                if at not in covered and at not in bad
+            ]
         rows: list[list[Any]] = []
         pending: dict[tuple[int, int, int, int], int] = {}  # key -> index in rows
         row_of: dict[str, int] = {}  # coding GUID -> its row (or the row it repeats)
         repeats: list[tuple[str, int]] = []  # codings that repeat another's row
         id_of: dict[str, int] = {}  # coding GUID -> the existing coding it matched
-        notes: list[tuple[str, str | None]] = []  # (note, coding guid or None: the source)
-        comments: list[tuple[m.TextSelection, str | None]] = []  # (selection, as notes)
+        coding_notes: list[tuple[int, str, tuple[str, ...]]] = []  # (selection, coding, notes)
         stamps: dict[dt.datetime | None, dt.datetime] = {}
-        coders: dict[tuple[str | None, str | None], int] = {}
+        coders: dict[str | None, int] = {}
         code_of = self.code_of
-        for sel in sels:
-            start, end = sel.start, sel.end
-            if not 0 <= start < end <= length:
-                self._stats["bad"] += 1
+        for at, guid, code, user, created, notes_of_coding in codings:
+            code_id = code_of.get(code)
+            if code_id is None:
                 continue
-            sel_codings, sel_notes = sel.codings, sel.note_guids
-            if sel_notes:
-                first = sel_codings[0].guid if sel_codings else None
-                notes += [(note, first) for note in sel_notes]
-            elif not sel_codings:
-                self._bare.append(sel.guid)
-            if sel.description:
-                comments.append((sel, sel_codings[0].guid if sel_codings else None))
-            for coding in sel_codings:
-                code_id = code_of.get(coding.code_guid)
-                if code_id is None:
-                    continue
-                users = (coding.creating_user, sel.creating_user)
-                coder_id = coders.get(users)
-                if coder_id is None:
-                    coder_id = coders[users] = self.coder(*users)
-                key = (code_id, coder_id, start, end)
-                guid = coding.guid
-                if coding.note_guids:
-                    notes += [(note, guid) for note in coding.note_guids]
-                if existing and key in existing:
-                    id_of[guid] = existing[key]
-                    self._coding_ids[guid] = (existing[key], False)
-                    self._stats["codings matched"] += 1
-                    continue
-                at = pending.get(key)
-                if at is not None:
-                    if guid not in row_of and guid not in id_of:
-                        row_of[guid] = at
-                        repeats.append((guid, at))
-                    continue
-                pending[key] = row_of[guid] = len(rows)
-                stamp = coding.created or sel.created
-                when = stamps.get(stamp)
-                if when is None:
-                    when = stamps[stamp] = naive(stamp) or utcnow()
-                rows.append([guid, source_id, code_id, coder_id, start, end, when])
+            who = user or sel_users[at]  # the coding's user, else its selection's
+            coder_id = coders.get(who)
+            if coder_id is None:
+                coder_id = coders[who] = self.coder(who)
+            start, end = starts[at], ends[at]
+            key = (code_id, coder_id, start, end)
+            if notes_of_coding:
+                coding_notes.append((at, guid, notes_of_coding))
+            if existing and key in existing:
+                id_of[guid] = existing[key]
+                self._coding_ids[guid] = (existing[key], False)
+                self._stats["codings matched"] += 1
+                continue
+            index = pending.get(key)
+            if index is not None:
+                if guid not in row_of and guid not in id_of:
+                    row_of[guid] = index
+                    repeats.append((guid, index))
+                continue
+            pending[key] = row_of[guid] = len(rows)
+            stamp = created or sel_created[at]
+            when = stamps.get(stamp)
+            if when is None:
+                when = stamps[stamp] = naive(stamp) or utcnow()
+            rows.append([guid, source_id, code_id, coder_id, start, end, when])
         ids = self._insert_codings(rows)
-        for guid, at in repeats:
-            self._coding_ids[guid] = (ids[at], False)
+        for guid, index in repeats:
+            self._coding_ids[guid] = (ids[index], False)
 
         def coding_id(coding_guid: str | None) -> int | None:
             if coding_guid is None:
                 return None
             known = id_of.get(coding_guid)
             if known is None:
-                at = row_of.get(coding_guid)
-                known = ids[at] if at is not None else None
+                index = row_of.get(coding_guid)
+                known = ids[index] if index is not None else None
             return known
 
-        for note, coding_guid in notes:
+        descriptions = selections.descriptions
+        if not (sel_notes or coding_notes or descriptions):
+            return
+        # a selection's notes and description go to its first coding (its source if none)
+        backwards = codings[::-1]  # the first coding of a selection is the last written
+        first_of = dict(zip(map(_AT, backwards), map(_GUID, backwards), strict=True))
+        for note, coding_guid in _note_order(sel_notes, coding_notes, first_of, bad):
             if coding_guid is None:
                 self.refer(note, "source", source_id)
             else:
                 self.refer(note, "coding", coding_id(coding_guid))
-        for sel, coding_guid in comments:
-            self._comment_memo(sel, source.text, source_id, coding_id(coding_guid))
+        for at, description in descriptions.items():
+            if at not in bad:
+                passage = source.text[starts[at] : ends[at]]
+                modified = selections.modified.get(at, (None, None))[1]
+                self._comment_memo(
+                    selections.names.get(at) or passage, description, sel_users[at],
+                    sel_created[at], modified, source_id, coding_id(first_of.get(at)),
+                )  # fmt: skip
 
     def _comment_memo(
-        self, sel: m.TextSelection, text: str, source_id: int, coding_id: int | None
+        self,
+        title: str,
+        description: str,
+        user: str | None,
+        created: dt.datetime | None,
+        modified: dt.datetime | None,
+        source_id: int,
+        coding_id: int | None,
     ) -> None:
         """A selection's description as a memo on its first coding (on its source when
         it has none, or that coding was not imported): a quotation's comment is the
-        researcher's own text, not to be dropped with the selection element."""
-        title = " ".join(sel.name.split()) or " ".join(text[sel.start : sel.end].split())
+        researcher's own text, not to be dropped with the selection element. Titled by
+        the selection's name, else by the passage."""
+        title = " ".join(title.split())
         if len(title) > _TITLE:
             cut = title[: _TITLE - 1]
             if title[_TITLE - 1] != " " and " " in cut:  # not in the middle of a word
                 cut = cut.rsplit(" ", 1)[0]
             title = cut.rstrip() + "\u2026"
-        when = naive(sel.created) or utcnow()
+        when = naive(created) or utcnow()
         self.comment_memos.append(
             {
-                "guid": str(uuid.uuid4()), "kind": "note", "title": title, "text": sel.description,
-                "coder_id": self.coder(sel.creating_user),
+                "guid": str(uuid.uuid4()), "kind": "note", "title": title, "text": description,
+                "coder_id": self.coder(user),
                 "source_id": source_id if coding_id is None else None, "case_id": None,
                 "code_id": None, "coding_id": coding_id,
-                "created_at": when, "modified_at": naive(sel.modified) or when,
+                "created_at": when, "modified_at": naive(modified) or when,
             }
         )  # fmt: skip
 
@@ -527,6 +552,35 @@ class SourceStream:
                 m.Severity.INFO,
                 count=bare,
             )
+
+
+def _note_order(
+    sel_notes: list[tuple[int, str]],
+    coding_notes: list[tuple[int, str, tuple[str, ...]]],
+    first_of: dict[int, str],
+    bad: set[int],
+) -> list[tuple[str, str | None]]:
+    """(note, coding GUID or None) in reading order: each selection's own notes (on its
+    first coding), then its codings' notes; none of the selections in ``bad``."""
+    if not coding_notes and not bad:  # the usual case: notes on selections only
+        return [(note, first_of.get(at)) for at, note in sel_notes]
+    own: dict[int, list[str]] = {}
+    for at, note in sel_notes:
+        own.setdefault(at, []).append(note)
+    of_codings: dict[int, list[tuple[str, str | None]]] = {}
+    for at, guid, notes in coding_notes:
+        of_codings.setdefault(at, []).extend((note, guid) for note in notes)
+    out: list[tuple[str, str | None]] = []
+    for at in sorted(own.keys() | of_codings.keys()):
+        if at not in bad:
+            first = first_of.get(at)
+            out += [(note, first) for note in own.get(at, ())]
+            out += of_codings.get(at, ())
+    return out
+
+
+_AT = operator.itemgetter(0)  # the selection of a coding or note row
+_GUID = operator.itemgetter(1)  # the GUID of a coding row
 
 
 def _coding_extras(description: str) -> dict[str, str]:
