@@ -46,17 +46,21 @@ def _selection(
     note: str = NOTE,
     inside: str | None = None,
     created: str = "",
+    attrs: str = "",
+    user: str | None = USER,
 ) -> str:
     """One selection; ``inside``: its coding's children (default: a CodeRef to ``code``
-    and a NoteRef to ``note``); ``created``: the stamp of the selection and its coding."""
+    and a NoteRef to ``note``); ``created``: the stamp of the selection and its coding;
+    ``attrs``: more attributes of the selection; ``user``: its creating user."""
     own = f' guid="{guid}"' if guid is not None else ""
     coding_guid = f' guid="{coding}"' if coding is not None else ""
     if inside is None:
         inside = f'<CodeRef targetGUID="{code}"/><NoteRef targetGUID="{note}"/>'
     stamp = f' creationDateTime="{created}"' if created else ""
+    by = f' creatingUser="{user}"' if user is not None else ""
     return (
-        f'<PlainTextSelection{own} startPosition="{start}" endPosition="10" '
-        f'creatingUser="{USER}"{stamp}><Description> d </Description>'
+        f'<PlainTextSelection{own} startPosition="{start}" endPosition="10"{by}{stamp}'
+        f"{attrs}><Description> d </Description>"
         f'<Coding{coding_guid} creatingUser="{USER}"{stamp}>{inside}</Coding>'
         f'<NoteRef targetGUID="{note}"/></PlainTextSelection>'
     )
@@ -96,6 +100,21 @@ ODD = [
         True,
     ),
     ("a stamp that is not a date", _selection(created="gestern"), True),
+    (
+        "a name and a modification",
+        _selection(
+            created="2026-12-06T08:28:24Z",
+            attrs=f' name="Koordinasi" modifyingUser="{USER}" '
+            'modifiedDateTime="2026-12-07T09:00:00Z"',
+        ),
+        True,
+    ),
+    ("a name, no creating user", _selection(user=None, attrs=' name="Koordinasi"'), True),
+    (
+        "an attribute of another namespace",
+        _selection(attrs=' xmlns:x="urn:example" x:name="lain" name="Koordinasi"'),
+        True,
+    ),
 ]
 
 

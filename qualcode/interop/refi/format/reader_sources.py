@@ -261,6 +261,8 @@ class SourcesReader(ReaderBase):
                     description = item.text or ""
             if description and (description := description.strip()):
                 out.descriptions[at] = description
+            if len(sel.attrib) == 3 + (creator is not None) + (created is not None):
+                continue  # no other attribute: no name, no modification (most selections)
             label, modifier, modified = get("name"), get("modifyingUser"), get("modifiedDateTime")
             if label:
                 out.names[at] = label

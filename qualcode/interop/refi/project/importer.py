@@ -250,9 +250,7 @@ class _Importer(DataImporter):
         for sel in refi.selections:
             by_source.setdefault(sel.source_guid, []).append(sel)
         for source in refi.sources:
-            self.source(
-                source, m.SelectionColumns.of(source.guid, by_source.get(source.guid, ()))
-            )
+            self.source(source, m.SelectionColumns.of(source.guid, by_source.get(source.guid, ())))
         notes = tuple(
             n
             for n in refi.notes
