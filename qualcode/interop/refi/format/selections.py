@@ -44,7 +44,7 @@ class _SourceResult:
     inexact: int
     # the selections themselves when every position stays as written and no span
     # repeats (``converted`` is then None until asked for): most sources of most files
-    as_written: SelectionColumns | list[TextSelection] | None = None
+    as_written: SelectionColumns | None = None
 
 
 class SelectionBuilder:
@@ -86,6 +86,8 @@ class SelectionBuilder:
         stays = count and identity and min(starts) >= 0 and max(ends) <= length
         if stays and all(map(operator.le, starts, ends)):  # every position stays as it is
             if len(spans) == count:  # and no span repeats: nothing to convert or fold
+                if not isinstance(raws, SelectionColumns):
+                    raws = SelectionColumns.of(guid, raws)
                 self._results.append(_SourceResult(guid, name, choice, None, 0, raws))
                 return text.stored
             if isinstance(raws, SelectionColumns):
@@ -112,10 +114,8 @@ class SelectionBuilder:
     def keep_notes(self, keep: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
         """Rewrite note references with ``keep`` (the notes are read after the selections)."""
         for result in self._results:
-            if isinstance(result.as_written, SelectionColumns):
+            if result.as_written is not None:
                 _column_notes_kept(result.as_written, keep)
-            elif result.as_written is not None:
-                result.as_written = [_notes_kept(raw, keep) for raw in result.as_written]
             elif result.converted is not None:
                 result.converted = [
                     (_notes_kept(raw, keep), a, b) for raw, a, b in result.converted
@@ -149,30 +149,16 @@ class SelectionBuilder:
     ) -> SelectionColumns | list[TextSelection]:
         """One source's selections merged by (start, end); frees its raw selections.
         Columns come back as they are when merging would change nothing."""
-        raws = result.as_written
+        columns = result.as_written
         result.as_written = None
-        if isinstance(raws, SelectionColumns):
-            guids = set(raws.guids)
-            if len(guids) == len(raws) and used.isdisjoint(guids) and _column_plain(raws):
+        if columns is not None:  # no span repeats: merging changes nothing unless a GUID,
+            guids = set(columns.guids)  # a coding or a note repeats (looked at in C first)
+            if len(guids) == len(columns) and used.isdisjoint(guids) and _column_plain(columns):
                 used |= guids
-                self._total += len(raws)
-                self._kept += len(raws)
-                return raws
-            raws = raws.selections()
-        if raws is not None:  # no span repeats: merging changes nothing unless a GUID,
-            # a coding or a note repeats (looked at in C first)
-            guids = set(map(_GUID, raws))
-            if (
-                len(guids) == len(raws)
-                and used.isdisjoint(guids)
-                and max(map(len, map(_CODINGS, raws)), default=0) < 2
-                and max(map(len, map(_NOTES, raws)), default=0) < 2
-            ):
-                used |= guids
-                self._total += len(raws)
-                self._kept += len(raws)
-                return raws
-            result.converted = [(raw, raw.start, raw.end) for raw in raws]
+                self._total += len(columns)
+                self._kept += len(columns)
+                return columns
+            result.converted = [(raw, raw.start, raw.end) for raw in columns.selections()]
         items = result.converted or []
         result.converted = None
         self._total += len(items)
@@ -319,10 +305,7 @@ class SelectionBuilder:
                 )
 
 
-_GUID = operator.attrgetter("guid")
 _AT = operator.itemgetter(0)
-_CODINGS = operator.attrgetter("codings")
-_NOTES = operator.attrgetter("note_guids")
 
 
 def _unmerged(
