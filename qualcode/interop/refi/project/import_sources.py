@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import operator
+import re
 import uuid
 import zipfile
 from collections import Counter
@@ -424,31 +425,17 @@ class SourceStream:
     def coding_attributes(self, description: str) -> bool:
         """Take the description of a note our exporter wrote for a coding's attributes
         (True when it is one)."""
-        if EXTRAS_MARKER not in description:
+        found = _CODING_BLOCK.match(description)  # as our exporter writes it: one match
+        if found is not None:
+            row = _attribute_row(*found.groups())
+        elif EXTRAS_MARKER in description:
+            extras = _coding_extras(description)
+            row = _attribute_row(*(extras.get(key) for key in CODING_KEYS))
+        else:
             return False
-        extras = _coding_extras(description)
-        guid = extras.get("Coding GUID", "").strip()
-        if not guid:
+        if row is None:
             return False
-        valence = extras.get("Valence", "").strip() or None
-        event: dt.date | None = None
-        when = extras.get("Event date", "").strip()
-        if when:
-            try:
-                event = dt.date.fromisoformat(when)
-            except ValueError:
-                event = None
-        self._updates.append(
-            (
-                guid,
-                valence if valence in VALENCES else None,
-                (extras.get("Magnitude") or "").strip()[:32] or None,
-                (extras.get("Period") or "").strip()[:64] or None,
-                event,
-                (extras.get("Weight") or "").strip()[:32] or None,
-                extras.get("Note", ""),
-            )
-        )
+        self._updates.append(row)
         if len(self._updates) >= _UPDATES:
             self.flush_attributes()
         return True
@@ -465,19 +452,23 @@ class SourceStream:
         conn = self.op.conn
         sqlite = conn.dialect.name == "sqlite"
         hashes = self._coding_hashes if sqlite else {}
-        by_hash: list[tuple[tuple[Any, ...], int]] = []  # (queued, the id its hash gave)
-        for queued in self._updates:
-            found = known.get(queued[0])
+        by_hash: list[tuple[Any, ...]] = []  # (*values, the id its hash gave, GUID)
+        updates = self._updates
+        guids = [queued[0] for queued in updates]
+        joined = "\n".join(guids)
+        lows = guids if joined.lower() == joined else [g.lower() for g in guids]
+        for queued, key in zip(updates, map(hash, lows), strict=True):
+            found = known.get(queued[0]) if known else None
             if found is not None:
                 if found[1]:
                     by_id.append((found[0], *queued[1:]))
                 continue
-            hashed = hashes.get(hash(queued[0].lower()))
+            hashed = hashes.get(key)
             if hashed is None:
                 by_guid.append(queued)
             else:
-                by_hash.append((queued, hashed))
-        self._updates.clear()
+                by_hash.append((*queued[1:], hashed, queued[0]))
+        updates.clear()
         if sqlite:  # 100k rows: no per-row processing
             sql = (
                 "UPDATE coding SET valence = ?, magnitude = ?, period = ?, event_date = ?, "
@@ -485,10 +476,10 @@ class SourceStream:
             )
             first = self._first_coding
             if by_hash:  # by id, the GUID checked: a hash shared by two GUIDs finds no row
-                params = [(*_sqlite_row(row[1:]), hashed, row[0]) for row, hashed in by_hash]
+                params = [row if row[3] is None else _sqlite_row(row) for row in by_hash]
                 done = conn.exec_driver_sql(sql + "id = ? AND guid = ?", params).rowcount
                 if done != len(by_hash):  # some hash pointed elsewhere: by GUID (idempotent)
-                    by_guid += [row for row, _ in by_hash]
+                    by_guid += [(row[-1], *row[:-2]) for row in by_hash]
             if by_guid:
                 conn.exec_driver_sql(
                     sql + "guid = ? AND id > ?",
@@ -583,6 +574,48 @@ _AT = operator.itemgetter(0)  # the selection of a coding or note row
 _GUID = operator.itemgetter(1)  # the GUID of a coding row
 
 
+def _attribute_row(
+    guid: str | None,
+    valence: str | None,
+    magnitude: str | None,
+    period: str | None,
+    event: str | None,
+    weight: str | None,
+    note: str | None,
+) -> tuple[Any, ...] | None:
+    """(coding GUID, *the coding's attribute values) from the texts of a coding-attributes
+    block (``None``: a key not given); ``None`` without a coding GUID."""
+    guid = guid.strip() if guid else ""
+    if not guid:
+        return None
+    valence = valence.strip() if valence else None
+    date: dt.date | None = None
+    if event and (event := event.strip()):
+        try:
+            date = dt.date.fromisoformat(event)
+        except ValueError:
+            date = None
+    return (
+        guid,
+        valence if valence in VALENCES else None,
+        (magnitude.strip()[:32] or None) if magnitude else None,
+        (period.strip()[:64] or None) if period else None,
+        date,
+        (weight.strip()[:32] or None) if weight else None,
+        note or "",
+    )
+
+
+#: A coding-attributes block exactly as our exporter writes it (keys in CODING_KEYS
+#: order, one line each): read in one match; anything else by :func:`_coding_extras`.
+_CODING_BLOCK = re.compile(
+    re.escape(EXTRAS_MARKER)
+    + r"\nCoding GUID: ([^\n]*)"
+    + "".join(rf"(?:\n{re.escape(key)}: ([^\n]*))?" for key in CODING_KEYS[1:])
+    + r"\Z"
+)
+
+
 def _coding_extras(description: str) -> dict[str, str]:
     """The extras of a coding-attributes note: as :func:`decode_extras` gives them, read
     directly when every line of the block is ``Key: value`` of a coding key (the way our
@@ -624,7 +657,8 @@ def _sqlite_value(value: Any) -> Any:
 
 
 def _sqlite_row(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Attribute values as SQLAlchemy stores them in SQLite (the event date as ISO text)."""
+    """Attribute values (and what follows them) as SQLAlchemy stores them in SQLite (the
+    event date as ISO text)."""
     event = values[3]
     if event is None:
         return values
