@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from qualcode.interop.refi.format.xmlutil import (
 if TYPE_CHECKING:
     from lxml import etree
 
+
+_SECOND, _THIRD = operator.itemgetter(1), operator.itemgetter(2)  # of column rows
 
 _MEDIA_KINDS = {
     "PictureSource": QT_TRANSLATE_NOOP("refi", "picture"),
@@ -185,9 +188,7 @@ class SourcesReader(ReaderBase):
             out.guids, out.starts, out.ends, out.users, out.created
         )  # fmt: skip
         codings, notes = out.codings, out.notes
-        code_refs: list[str] = []
-        coding_guids: list[str] = []
-        note_refs: list[str] = []
+        coding_note_refs: list[str] = []  # (the GUIDs are taken from the columns at the end)
         user, names, local_name_of = self.user, self.local_names, self.local_name_of
         spelling, code_guids = self.user_spelling, self.code_guids
         stamps, stamp = self.stamps, self.stamp
@@ -236,10 +237,8 @@ class SourcesReader(ReaderBase):
                     coding_guid = item.get("guid")
                     if code is None or code not in code_guids or coding_guid is None:
                         return None
-                    coding_guids.append(coding_guid)
-                    code_refs.append(code)
                     if coding_notes:
-                        note_refs += coding_notes
+                        coding_note_refs += coding_notes
                     by, when = item.get("creatingUser"), item.get("creationDateTime")
                     codings.append(
                         (
@@ -256,7 +255,6 @@ class SourcesReader(ReaderBase):
                     if target is None:
                         return None
                     notes.append((at, target))
-                    note_refs.append(target)
                 elif name == "Description" and description is None:
                     description = item.text or ""
             if description and (description := description.strip()):
@@ -271,7 +269,9 @@ class SourcesReader(ReaderBase):
                     user(modifier) if modifier else None,
                     (stamps.get(modified) or stamp(modified)) if modified else None,
                 )
-        if not self.guids.as_written(guids + coding_guids, code_refs + note_refs):
+        note_refs = [*map(_SECOND, notes), *coding_note_refs]
+        owned = [*guids, *map(_SECOND, codings)]
+        if not self.guids.as_written(owned, [*map(_THIRD, codings), *note_refs]):
             return None
         self.early_note_refs.update(note_refs)  # as note_ref_list counts them
         return out
