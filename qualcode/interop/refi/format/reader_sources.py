@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.i18n import QT_TRANSLATE_NOOP
 from qualcode.interop.refi.format.model import (
-    Coding,
     OriginalFile,
     SelectionColumns,
     SourceKind,
-    TextSelection,
     TextSource,
 )
 from qualcode.interop.refi.format.reader_base import ReaderBase
@@ -116,7 +113,7 @@ class SourcesReader(ReaderBase):
 
     def _selections(
         self, text_element: etree._Element, source_guid: str, fallback_user: str | None
-    ) -> SelectionColumns | list[TextSelection]:
+    ) -> SelectionColumns:
         """The ``PlainTextSelection`` children as written, positions in the producer's
         units (:class:`SelectionBuilder` converts them); each child looked at once (a
         large project has 200k: the look-ups are bound once, not per selection).
@@ -127,10 +124,11 @@ class SourcesReader(ReaderBase):
         fast = self._selections_as_written(text_element, source_guid, fallback_user)
         if fast is not None:
             return fast
-        raws: list[TextSelection] = []
+        out = SelectionColumns(source_guid)
         user, own, names = self.user, self.guids.canon_unreferenced, self.local_names
         spelling = self.user_spelling  # user() of the few users, without the call
         coding_list, note_ref_list = self.coding_list, self.note_ref_list
+        stamps, stamp = self.stamps, self.stamp
         for sel in text_element.iterchildren("{*}PlainTextSelection"):
             get = sel.get
             sel_guid, missing = own(get("guid"))
@@ -153,19 +151,21 @@ class SourcesReader(ReaderBase):
                     notes.append(item)
                 elif name == "Description" and description is None:
                     description = item.text or ""
-            creator = get("creatingUser")
+            creator, created = get("creatingUser"), get("creationDateTime")
             sel_user = (spelling.get(creator) or user(creator)) if creator else None
-            raws.append(
-                self._text_selection(
-                    get,
-                    (sel_guid, source_guid, start, end),
-                    description,
-                    coding_list(codings, sel_user or fallback_user) if codings else (),
-                    note_ref_list(notes) if notes else (),
-                    sel_user,
-                )
-            )
-        return raws
+            at = len(out.guids)
+            coded = coding_list(codings, sel_user or fallback_user) if codings else ()
+            out.codings += [
+                (at, c.guid, c.code_guid, c.creating_user, c.created, c.note_guids) for c in coded
+            ]
+            out.notes += [(at, note) for note in (note_ref_list(notes) if notes else ())]
+            out.guids.append(sel_guid)
+            out.starts.append(start)
+            out.ends.append(end)
+            out.users.append(sel_user)
+            out.created.append((stamps.get(created) or stamp(created)) if created else None)
+            self._selection_rest(sel, out, at, description)
+        return out
 
     def _selections_as_written(
         self, text_element: etree._Element, source_guid: str, fallback_user: str | None
@@ -257,18 +257,9 @@ class SourcesReader(ReaderBase):
                     notes.append((at, target))
                 elif name == "Description" and description is None:
                     description = item.text or ""
-            if description and (description := description.strip()):
-                out.descriptions[at] = description
-            if len(sel.attrib) == 3 + (creator is not None) + (created is not None):
-                continue  # no other attribute: no name, no modification (most selections)
-            label, modifier, modified = get("name"), get("modifyingUser"), get("modifiedDateTime")
-            if label:
-                out.names[at] = label
-            if modifier or modified:
-                out.modified[at] = (
-                    user(modifier) if modifier else None,
-                    (stamps.get(modified) or stamp(modified)) if modified else None,
-                )
+            # most selections have no description and no attribute but those read above
+            if description or len(sel.attrib) != 3 + (creator is not None) + (created is not None):
+                self._selection_rest(sel, out, at, description)
         note_refs = [*map(_SECOND, notes), *coding_note_refs]
         owned = [*guids, *map(_SECOND, codings)]
         if not self.guids.as_written(owned, [*map(_THIRD, codings), *note_refs]):
@@ -276,32 +267,22 @@ class SourcesReader(ReaderBase):
         self.early_note_refs.update(note_refs)  # as note_ref_list counts them
         return out
 
-    def _text_selection(
-        self,
-        get: Callable[[str], str | None],
-        place: tuple[str, str, int, int],
-        description: str | None,
-        codings: tuple[Coding, ...],
-        notes: tuple[str, ...],
-        creator: str | None,
-    ) -> TextSelection:
-        """One selection from its element's attribute getter, its (GUID, source GUID,
-        start, end) and what its children gave; both readings above end here."""
-        modifier, created, modified = (
-            get("modifyingUser"), get("creationDateTime"), get("modifiedDateTime")
-        )  # fmt: skip
-        stamps = self.stamps
-        return TextSelection(
-            *place,
-            get("name") or "",
-            description.strip() if description else "",
-            codings,
-            notes,
-            creator,
-            (stamps.get(created) or self.stamp(created)) if created else None,
-            self.user(modifier) if modifier else None,
-            (stamps.get(modified) or self.stamp(modified)) if modified else None,
-        )
+    def _selection_rest(
+        self, sel: etree._Element, out: SelectionColumns, at: int, description: str | None
+    ) -> None:
+        """Selection ``at``'s description, name and modification into ``out``: what both
+        readings take the same way, after its place, users and children."""
+        if description and (description := description.strip()):
+            out.descriptions[at] = description
+        get = sel.get
+        label, modifier, modified = get("name"), get("modifyingUser"), get("modifiedDateTime")
+        if label:
+            out.names[at] = label
+        if modifier or modified:
+            out.modified[at] = (
+                self.user(modifier) if modifier else None,
+                (self.stamps.get(modified) or self.stamp(modified)) if modified else None,
+            )
 
     def _original(self, uri: str | None, source: str) -> OriginalFile | None:
         if not uri:
