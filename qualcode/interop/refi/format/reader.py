@@ -260,19 +260,20 @@ class _ProjectReader(SourcesReader):
             self._section = parent
             self._section_name = local_name(parent) if parent.getparent() is self.root else ""
         section = self._section_name
-        if section not in ("Sources", "Notes"):
-            return  # a nested element of the same name (read with its section)
-        if section == "Sources":
+        if section == "Notes":  # first: a large project has 100k notes, a thousand sources
+            if (self.local_names.get(element.tag) or self.local_name_of(element.tag)) == "Note":
+                read = self._note(element)
+                if read is not None and (self.sink is None or not self.sink.note(*read)):
+                    self._notes_read.append(read[0])
+        elif section == "Sources":
             source = self._source(element)
             if source is not None:
                 if self.sink is not None:
                     self._stream(source)
                 else:
                     self._sources_read.append(source)
-        elif (self.local_names.get(element.tag) or self.local_name_of(element.tag)) == "Note":
-            read = self._note(element)
-            if read is not None and (self.sink is None or not self.sink.note(*read)):
-                self._notes_read.append(read[0])
+        else:
+            return  # a nested element of the same name (read with its section)
         element.clear()
         self._held += 1
         if self._held > _FREED_AT_ONCE:  # the handled siblings go in one slice deletion

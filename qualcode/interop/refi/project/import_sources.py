@@ -349,7 +349,7 @@ class SourceStream:
         hashes = self._coding_hashes
         # The project's codings from before may have any GUID: ask. This import's own
         # are remembered by hash only; a hash met before is checked exactly.
-        guids = [row[0] for row in rows]
+        guids = list(map(operator.itemgetter(0), rows))
         joined = "\n".join(guids)
         lows = guids if joined.lower() == joined else [g.lower() for g in guids]
         ask = list(guids) if self._first_coding else []
@@ -397,11 +397,11 @@ class SourceStream:
             first = int(last or 0) + 1
         ids = list(range(first, first + len(rows)))
         self._next_coding = first + len(rows)
-        stamps = {when: _sqlite_value(when) for when in {row[6] for row in rows}}
-        params = [
-            (new_id, *row[:6], stamps[row[6]], stamps[row[6]])
-            for new_id, row in zip(ids, rows, strict=True)
-        ]
+        when = operator.itemgetter(6)
+        stamps = {value: _sqlite_value(value) for value in set(map(when, rows))}
+        stored = list(map(stamps.__getitem__, map(when, rows)))
+        columns = (map(operator.itemgetter(i), rows) for i in range(6))
+        params = list(zip(ids, *columns, stored, stored, strict=True))  # built in C
         conn.exec_driver_sql(
             "INSERT INTO coding (id, guid, source_id, code_id, coder_id, start_pos, end_pos, "
             "note, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
