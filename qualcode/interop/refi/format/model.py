@@ -222,7 +222,7 @@ class SelectionColumns:
     selections, how the import takes them, and what merging leaves alone.
 
     :meth:`selections` and :meth:`of` convert to and from :class:`TextSelection`
-    without loss (``merged_guids`` aside: columns are never merged).
+    without loss, ``merged_guids`` aside (the reader's remap of merged GUIDs keeps them).
     """
 
     source_guid: str
