@@ -21,10 +21,13 @@ def _sel(
 
 def _built(*selections: TextSelection) -> tuple[list[TextSelection], dict[str, str]]:
     builder = SelectionBuilder("QualCode")
-    builder.add_source("src", "Source", TEXT, list(selections))
-    remap: dict[str, str] = {}
-    built = builder.build_last(remap)
-    return built.selections() if isinstance(built, SelectionColumns) else built, remap
+    builder.add_source("src", "Source", TEXT, _columns(*selections))
+    built, remap = builder.build([])  # objects, with the GUIDs each merge folded
+    return list(built), remap
+
+
+def _columns(*selections: TextSelection) -> SelectionColumns:
+    return SelectionColumns.of(selections[0].source_guid, selections)
 
 
 def test_selections_needing_no_merge_come_back_as_read():
@@ -42,7 +45,7 @@ def test_note_references_are_rewritten_also_on_selections_kept_as_written():
     are, not paired with their positions: the notes read later still reach them."""
     builder = SelectionBuilder("QualCode")
     raws = [_sel(G[0], 0, 9, "a", notes=(G[5],)), _sel(G[1], 10, 20, "b", notes=(G[6],))]
-    builder.add_source("src", "Source", TEXT, raws)
+    builder.add_source("src", "Source", TEXT, _columns(*raws))
     builder.keep_notes(lambda guids: tuple(g for g in guids if g != G[5]))  # G[5]: no note
     selections, remap = builder.build([])
     assert [s.note_guids for s in selections] == [(), (G[6],)]
@@ -73,8 +76,8 @@ def test_a_coding_or_note_given_twice_is_kept_once():
 
 def test_a_guid_of_an_earlier_source_gets_a_new_one_when_built_together():
     builder = SelectionBuilder("QualCode")
-    builder.add_source("s1", "One", TEXT, [_sel(G[0], 0, 9, "a")])
-    builder.add_source("s2", "Two", TEXT, [_sel(G[0], 10, 20, "a")])
+    builder.add_source("s1", "One", TEXT, _columns(_sel(G[0], 0, 9, "a")))
+    builder.add_source("s2", "Two", TEXT, _columns(_sel(G[0], 10, 20, "a")))
     selections, _ = builder.build([])
     assert selections[0].guid == G[0] and selections[1].guid != G[0]
 
@@ -144,8 +147,10 @@ def test_positions_outside_the_text_or_reversed_are_mended():
     out, _ = _built(_sel(G[0], 9, 0, "a"), _sel(G[1], 10, 20, "b"))
     assert [(s.start, s.end) for s in out] == [(0, 9), (10, 20)]  # the ends swapped
     builder = SelectionBuilder("QualCode")
-    builder.add_source("src", "Source", TEXT, [_sel(G[0], 10, len(TEXT) + 40, "a")])
-    (clamped,) = builder.build_last({})
+    builder.add_source("src", "Source", TEXT, _columns(_sel(G[0], 10, len(TEXT) + 40, "a")))
+    built = builder.build_last({})
+    assert built is not None
+    (clamped,) = built.selections()
     assert (clamped.start, clamped.end) == (10, len(TEXT))
     messages: list = []
     builder.report(messages)

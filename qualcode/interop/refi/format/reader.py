@@ -300,10 +300,7 @@ class _ProjectReader(SourcesReader):
         assert self.sink is not None
         self._begin()
         built = self.selections.build_last(self._remap)
-        if isinstance(built, SelectionColumns):
-            selections = built
-        else:  # repaired, converted or merged: as columns too
-            selections = SelectionColumns.of(source.guid, built)
+        selections = built if built is not None else SelectionColumns(source.guid)
         self._spans.add(source.guid, selections)
         self._source_guids.add(source.guid)
         self.sink.source(source, selections)

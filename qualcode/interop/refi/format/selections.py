@@ -60,21 +60,16 @@ class SelectionBuilder:
         guid: str,
         name: str,
         raw_text: str,
-        raws: SelectionColumns | list[TextSelection],
+        columns: SelectionColumns,
     ) -> str:
         """Convert one source's selections, read with their positions as written (in the
         producer's units); returns the text as we store it."""
         text = StoredText(raw_text)
-        if isinstance(raws, SelectionColumns):
-            starts, ends = raws.starts, raws.ends
-            named = [(starts[at], ends[at], label) for at, label in raws.names.items()]
-        else:
-            starts, ends = [r.start for r in raws], [r.end for r in raws]
-            named = [(r.start, r.end, r.name) for r in raws if r.name]
+        starts, ends = columns.starts, columns.ends
         spans = dict.fromkeys(zip(starts, ends, strict=True), "")  # each span, its first name
-        for a, b, label in named:
-            if not spans[(a, b)]:
-                spans[(a, b)] = label
+        for at, label in columns.names.items():
+            if not spans[(starts[at], ends[at])]:
+                spans[(starts[at], ends[at])] = label
         count = len(starts)
         astral = astral_indices(text.stored) if count else []
         choice = choose_unit_model(
@@ -86,17 +81,12 @@ class SelectionBuilder:
         stays = count and identity and min(starts) >= 0 and max(ends) <= length
         if stays and all(map(operator.le, starts, ends)):  # every position stays as it is
             if len(spans) == count:  # and no span repeats: nothing to convert or fold
-                if not isinstance(raws, SelectionColumns):
-                    raws = SelectionColumns.of(guid, raws)
-                self._results.append(_SourceResult(guid, name, choice, None, 0, raws))
+                self._results.append(_SourceResult(guid, name, choice, None, 0, columns))
                 return text.stored
-            if isinstance(raws, SelectionColumns):
-                raws = raws.selections()
-            kept = list(zip(raws, starts, ends, strict=True))
+            kept = list(zip(columns.selections(), starts, ends, strict=True))
             self._results.append(_SourceResult(guid, name, choice, kept, 0))
             return text.stored
-        if isinstance(raws, SelectionColumns):
-            raws = raws.selections()
+        raws = columns.selections()
         converted: list[tuple[TextSelection, int, int]] = []
         for r in raws:
             a, b = r.start, r.end
@@ -134,21 +124,24 @@ class SelectionBuilder:
         self.report(messages)
         return tuple(out), remap
 
-    def build_last(self, remap: dict[str, str]) -> SelectionColumns | list[TextSelection]:
+    def build_last(self, remap: dict[str, str]) -> SelectionColumns | None:
         """The selections of the source just added, merged (streaming: one source at a
-        time); merged GUIDs are added to ``remap``. Call :meth:`report` at the end."""
-        if not self._results:
-            return []
-        last = self._results[-1]
-        if last.converted is None and last.as_written is None:
-            return []
-        return self._merged(last, remap, set())
+        time; ``None`` when it had none); merged GUIDs are added to ``remap``. Call
+        :meth:`report` at the end."""
+        last = self._results[-1] if self._results else None
+        if last is None or (last.converted is None and last.as_written is None):
+            return None
+        merged = self._merged(last, remap, set())
+        if isinstance(merged, SelectionColumns):
+            return merged
+        return SelectionColumns.of(last.guid, merged)  # folded GUIDs: in ``remap``
 
     def _merged(
         self, result: _SourceResult, remap: dict[str, str], used: set[str]
     ) -> SelectionColumns | list[TextSelection]:
         """One source's selections merged by (start, end); frees its raw selections.
-        Columns come back as they are when merging would change nothing."""
+        Columns come back as they are when merging would change nothing; merged
+        selections are objects (their ``merged_guids`` have no column)."""
         columns = result.as_written
         result.as_written = None
         if columns is not None:  # no span repeats: merging changes nothing unless a GUID,
