@@ -212,19 +212,22 @@ class SourcesReader(ReaderBase):
             created_at.append((stamps.get(created) or stamp(created)) if created else None)
             coder = sel_user or fallback_user
             description: str | None = None
-            for item in sel:
+            count = len(sel)
+            # by index when one or two (an iterator costs five times as much; 200k each)
+            for item in (sel[0],) if count == 1 else (sel[0], sel[1]) if count == 2 else sel:
                 name = names.get(item.tag) or local_name_of(item.tag)
                 if name == "Coding":
                     code: str | None = None
                     coding_notes: tuple[str, ...] = ()
-                    only = item[0] if len(item) == 1 else None
+                    parts = len(item)
+                    only = item[0] if parts == 1 else None
                     if (
                         only is not None
                         and (names.get(only.tag) or local_name_of(only.tag)) == "CodeRef"
                     ):  # the usual coding: its CodeRef alone
                         code = only.get("targetGUID")
                     else:
-                        for sub in item:
+                        for sub in (item[0], item[1]) if parts == 2 else item:
                             sub_name = names.get(sub.tag) or local_name_of(sub.tag)
                             if sub_name == "CodeRef":
                                 if code is None:
