@@ -61,6 +61,7 @@ class SourceStream:
     code_of: dict[str, int]
     source_of: dict[str, tuple[int, int]]
     comment_memos: list[dict[str, Any]]  # memo rows of selection descriptions
+    note_refs: dict[str, list[tuple[str, Any]]]  # note GUID -> what it is attached to
 
     if TYPE_CHECKING:  # provided by the importer
 
@@ -87,7 +88,9 @@ class SourceStream:
         self._coding_hashes: dict[int, int] = {}
         self._stats: Counter[str] = Counter()
         self._bare: list[str] = []
-        self._updates: list[tuple[Any, ...]] = []  # (coding GUID, *attribute values)
+        self._updates: list[tuple[str, tuple[Any, ...]]] = []  # (coding GUID, values)
+        self._attributed: set[int] = set()  # codings given attributes (by id)
+        self._tails: dict[str, tuple[Any, ...]] = {}  # block after its GUID -> values
         self.source_values: list[tuple[int, tuple[m.VariableValue, ...]]] = []
         self.value_owners: set[str] = set()  # variables with a value on some source
         self._total = _count_sources(path)
@@ -279,27 +282,27 @@ class SourceStream:
         ids = self._insert_codings(rows)
         for guid, index in repeats:
             self._coding_ids[guid] = (ids[index], False)
-
-        def coding_id(coding_guid: str | None) -> int | None:
-            if coding_guid is None:
-                return None
-            known = id_of.get(coding_guid)
-            if known is None:
-                index = row_of.get(coding_guid)
-                known = ids[index] if index is not None else None
-            return known
-
         descriptions = selections.descriptions
         if not (sel_notes or coding_notes or descriptions):
             return
+        id_by_guid: dict[str | None, int] = dict(
+            zip(row_of, map(ids.__getitem__, row_of.values()), strict=True)
+        )
+        id_by_guid.update(id_of)  # the codings this import matched
+        coding_id = id_by_guid.get  # a coding's id by its GUID (None: none imported)
         # a selection's notes and description go to its first coding (its source if none)
         backwards = codings[::-1]  # the first coding of a selection is the last written
         first_of = dict(zip(map(_AT, backwards), map(_GUID, backwards), strict=True))
+        refs = self.note_refs  # as :meth:`refer`, in line: a note a coding, 100k times
         for note, coding_guid in _note_order(sel_notes, coding_notes, first_of, bad):
-            if coding_guid is None:
-                self.refer(note, "source", source_id)
+            target = ("source", source_id) if coding_guid is None else (
+                "coding", coding_id(coding_guid)
+            )  # fmt: skip
+            found = refs.get(note)
+            if found is None:
+                refs[note] = [target]
             else:
-                self.refer(note, "coding", coding_id(coding_guid))
+                found.append(target)
         for at, description in descriptions.items():
             if at not in bad:
                 passage = source.text[starts[at] : ends[at]]
@@ -422,22 +425,41 @@ class SourceStream:
         return int(found) if found is not None else None
 
     # -- coding attributes ---------------------------------------------------------------
-    def coding_attributes(self, description: str) -> bool:
-        """Take the description of a note our exporter wrote for a coding's attributes
-        (True when it is one)."""
-        found = _CODING_BLOCK.match(description)  # as our exporter writes it: one match
-        if found is not None:
-            row = _attribute_row(*found.groups())
-        elif EXTRAS_MARKER in description:
+    def take_note(self, guid: str, earlier: str | None, description: str) -> bool:
+        """:meth:`ProjectSink.take_note`: take the description of a note our exporter
+        wrote for a coding's attributes (True when it is one). Such a note is never a
+        memo: the references to it are dropped. One call per note, the parse included
+        (a large project has 100k of them)."""
+        values: tuple[Any, ...] | None = None
+        if description.startswith(_CODING_HEAD):  # as our exporter writes it
+            end = description.find("\n", _HEAD_END)
+            coding, tail = (
+                (description[_HEAD_END:end], description[end:])
+                if end >= 0
+                else (description[_HEAD_END:], "")
+            )
+            tails = self._tails  # the lines after the GUID repeat (100k notes, a few texts)
+            values = tails.get(tail)
+            if values is None and (found := _CODING_TAIL.match(tail)) is not None:
+                values = _attribute_values(*found.groups())
+                if len(tails) < _TAILS_KEPT:
+                    tails[tail] = values
+        if values is None:  # any other shape of block
+            if EXTRAS_MARKER not in description:
+                return False
             extras = _coding_extras(description)
-            row = _attribute_row(*(extras.get(key) for key in CODING_KEYS))
-        else:
+            coding = extras.get(CODING_KEYS[0]) or ""
+            values = _attribute_values(*(extras.get(key) for key in CODING_KEYS[1:]))
+        coding = coding.strip()
+        if not coding:
             return False
-        if row is None:
-            return False
-        self._updates.append(row)
+        self._updates.append((coding, values))
         if len(self._updates) >= _UPDATES:
             self.flush_attributes()
+        refs = self.note_refs
+        refs.pop(guid, None)
+        if earlier is not None:
+            refs.pop(earlier, None)
         return True
 
     def flush_attributes(self) -> None:
@@ -446,28 +468,28 @@ class SourceStream:
         Not recorded: the rows are this operation's own inserts, whose undo images are
         their keys (undo reads the rows, attributes included, back before removing them).
         """
-        by_id: list[tuple[Any, ...]] = []
-        by_guid: list[tuple[Any, ...]] = []
+        by_id: list[tuple[int, tuple[Any, ...]]] = []
+        by_guid: list[tuple[str, tuple[Any, ...]]] = []
         known = self._coding_ids
         conn = self.op.conn
         sqlite = conn.dialect.name == "sqlite"
         hashes = self._coding_hashes if sqlite else {}
-        by_hash: list[tuple[Any, ...]] = []  # (*values, the id its hash gave, GUID)
+        by_hash: list[tuple[int, str, tuple[Any, ...]]] = []  # (the id its hash gave, ...)
         updates = self._updates
-        guids = [queued[0] for queued in updates]
+        guids = list(map(operator.itemgetter(0), updates))
         joined = "\n".join(guids)
         lows = guids if joined.lower() == joined else [g.lower() for g in guids]
-        for queued, key in zip(updates, map(hash, lows), strict=True):
-            found = known.get(queued[0]) if known else None
+        for (guid, values), key in zip(updates, map(hash, lows), strict=True):
+            found = known.get(guid) if known else None
             if found is not None:
                 if found[1]:
-                    by_id.append((found[0], *queued[1:]))
+                    by_id.append((found[0], values))
                 continue
             hashed = hashes.get(key)
             if hashed is None:
-                by_guid.append(queued)
+                by_guid.append((guid, values))
             else:
-                by_hash.append((*queued[1:], hashed, queued[0]))
+                by_hash.append((hashed, guid, values))
         updates.clear()
         if sqlite:  # 100k rows: no per-row processing
             sql = (
@@ -476,27 +498,71 @@ class SourceStream:
             )
             first = self._first_coding
             if by_hash:  # by id, the GUID checked: a hash shared by two GUIDs finds no row
-                params = [row if row[3] is None else _sqlite_row(row) for row in by_hash]
-                done = conn.exec_driver_sql(sql + "id = ? AND guid = ?", params).rowcount
+                ids = list(map(operator.itemgetter(0), by_hash))
+                attributed = self._attributed
+                fresh = attributed.isdisjoint(ids) and len(set(ids)) == len(ids)
+                attributed.update(ids)
+                done = (
+                    self._set_given(by_hash)
+                    if fresh  # every coding's first: its columns hold what the insert wrote
+                    else conn.exec_driver_sql(
+                        sql + "id = ? AND guid = ?",
+                        [(*_sqlite_row(values), i, guid) for i, guid, values in by_hash],
+                    ).rowcount
+                )
                 if done != len(by_hash):  # some hash pointed elsewhere: by GUID (idempotent)
-                    by_guid += [(row[-1], *row[:-2]) for row in by_hash]
+                    by_guid += [(guid, values) for _i, guid, values in by_hash]
             if by_guid:
                 conn.exec_driver_sql(
                     sql + "guid = ? AND id > ?",
-                    [(*_sqlite_row(row[1:]), row[0], first) for row in by_guid],
+                    [(*_sqlite_row(values), guid, first) for guid, values in by_guid],
                 )
             if by_id:
                 conn.exec_driver_sql(
-                    sql + "id = ?", [(*_sqlite_row(row[1:]), row[0]) for row in by_id]
+                    sql + "id = ?", [(*_sqlite_row(values), i) for i, values in by_id]
                 )
             return
         c = t.coding.c
         if by_guid:
             stmt = update(t.coding).where(c.guid == bindparam("b_guid"), c.id > self._first_coding)
-            conn.execute(stmt, [{"b_guid": row[0], **_attributes(row[1:])} for row in by_guid])
+            conn.execute(stmt, [{"b_guid": g, **_attributes(values)} for g, values in by_guid])
         if by_id:
             stmt = update(t.coding).where(c.id == bindparam("b_id"))
-            conn.execute(stmt, [{"b_id": row[0], **_attributes(row[1:])} for row in by_id])
+            conn.execute(stmt, [{"b_id": i, **_attributes(values)} for i, values in by_id])
+
+    def _set_given(self, rows: list[tuple[int, str, tuple[Any, ...]]]) -> int:
+        """Write the attributes of codings that have none yet (SQLite), setting only the
+        columns given: a block names one or two of six (its valence, mostly), and the
+        others still hold what the insert wrote. Grouped by their values (a few, shared
+        by 100k codings). Returns the rows found, counting those with nothing to set."""
+        members: dict[tuple[Any, ...], list[tuple[int, str]]] = {}
+        for coding_id, guid, values in rows:
+            found = members.get(values)
+            if found is None:
+                members[values] = [(coding_id, guid)]
+            else:
+                found.append((coding_id, guid))
+        by_columns: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        done = 0
+        for values, of in members.items():
+            given = [
+                (column, value)
+                for column, value in zip(_ATTRIBUTES, _sqlite_row(values), strict=True)
+                if value != _NO_ATTRS[column]
+            ]
+            if not given:
+                done += len(of)  # as inserted: nothing to write
+                continue
+            set_values = tuple(value for _column, value in given)
+            by_columns.setdefault(tuple(column for column, _value in given), []).extend(
+                [(*set_values, coding_id, guid) for coding_id, guid in of]
+            )
+        conn = self.op.conn
+        for columns, params in by_columns.items():
+            assignments = ", ".join(f"{column} = ?" for column in columns)
+            sql = f"UPDATE coding SET {assignments} WHERE id = ? AND guid = ?"
+            done += conn.exec_driver_sql(sql, params).rowcount
+        return done
 
     # -- report --------------------------------------------------------------------------
     def report_sources(self) -> None:
@@ -574,20 +640,16 @@ _AT = operator.itemgetter(0)  # the selection of a coding or note row
 _GUID = operator.itemgetter(1)  # the GUID of a coding row
 
 
-def _attribute_row(
-    guid: str | None,
+def _attribute_values(
     valence: str | None,
     magnitude: str | None,
     period: str | None,
     event: str | None,
     weight: str | None,
     note: str | None,
-) -> tuple[Any, ...] | None:
-    """(coding GUID, *the coding's attribute values) from the texts of a coding-attributes
-    block (``None``: a key not given); ``None`` without a coding GUID."""
-    guid = guid.strip() if guid else ""
-    if not guid:
-        return None
+) -> tuple[Any, ...]:
+    """A coding's attribute values from the texts of a coding-attributes block
+    (``None``: a key not given)."""
     valence = valence.strip() if valence else None
     date: dt.date | None = None
     if event and (event := event.strip()):
@@ -596,7 +658,6 @@ def _attribute_row(
         except ValueError:
             date = None
     return (
-        guid,
         valence if valence in VALENCES else None,
         (magnitude.strip()[:32] or None) if magnitude else None,
         (period.strip()[:64] or None) if period else None,
@@ -606,14 +667,15 @@ def _attribute_row(
     )
 
 
-#: A coding-attributes block exactly as our exporter writes it (keys in CODING_KEYS
-#: order, one line each): read in one match; anything else by :func:`_coding_extras`.
-_CODING_BLOCK = re.compile(
-    re.escape(EXTRAS_MARKER)
-    + r"\nCoding GUID: ([^\n]*)"
-    + "".join(rf"(?:\n{re.escape(key)}: ([^\n]*))?" for key in CODING_KEYS[1:])
-    + r"\Z"
+#: A coding-attributes block as our exporter writes it: this head, the GUID, then the
+#: other keys in CODING_KEYS order, one line each (:data:`_CODING_TAIL`, one match);
+#: anything else is read by :func:`_coding_extras`.
+_CODING_HEAD = f"{EXTRAS_MARKER}\n{CODING_KEYS[0]}: "
+_HEAD_END = len(_CODING_HEAD)
+_CODING_TAIL = re.compile(
+    "".join(rf"(?:\n{re.escape(key)}: ([^\n]*))?" for key in CODING_KEYS[1:]) + r"\Z"
 )
+_TAILS_KEPT = 4096  # distinct tails remembered: the same few texts follow most GUIDs
 
 
 def _coding_extras(description: str) -> dict[str, str]:

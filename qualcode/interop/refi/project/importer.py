@@ -227,15 +227,6 @@ class _Importer(DataImporter):
         self.stage("sources")
         self.begin_sources(self.path)
 
-    def take_note(self, guid: str, earlier: str | None, description: str) -> bool:
-        if not self.coding_attributes(description):
-            return False
-        refs = self.note_refs  # taken for good: never a memo, its references dropped
-        refs.pop(guid, None)
-        if earlier is not None:
-            refs.pop(earlier, None)
-        return True
-
     def note(self, note: m.Note, earlier: str | None) -> bool:
         """A note :meth:`take_note` did not take: a memo, read at the end."""
         if earlier is not None and earlier in self.note_refs:
