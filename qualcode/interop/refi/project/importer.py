@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -282,6 +282,8 @@ class _Importer(DataImporter):
             children.setdefault(r.parent_id, {})[r.name] = r.id
         claimed: set[int] = set()
         stats = {"created": 0, "matched": 0, "renamed": 0, "not-codable": 0}
+        new_rows: list[dict[str, Any]] = []  # codes to create; -1 - index stands for an id
+        placed: list[tuple[m.Code, int]] = []  # each code read and the (future) id it got
 
         def visit(code: m.Code, parent_id: int | None) -> None:
             if not code.is_codable:
@@ -305,8 +307,8 @@ class _Importer(DataImporter):
                     for key, value in extras.items()
                     if key.startswith("Label (") and value
                 }
-                found = self.insert(
-                    t.code,
+                found = -1 - len(new_rows)
+                new_rows.append(
                     {
                         "name": name,
                         "parent_id": parent_id,
@@ -328,14 +330,18 @@ class _Importer(DataImporter):
                 stats["created"] += 1
             claimed.add(found)
             by_guid.setdefault(code.guid.lower(), found)
-            self.code_of[code.guid] = found
-            for note in code.note_guids:
-                self.refer(note, "code", found)
+            placed.append((code, found))
             for sub in code.children:
                 visit(sub, found)
 
         for root in self.refi.codes:
             visit(root, None)
+        ids = self._insert_codes(new_rows)
+        for code, found in placed:
+            code_id = ids[-1 - found] if found < 0 else found
+            self.code_of[code.guid] = code_id
+            for note in code.note_guids:
+                self.refer(note, "code", code_id)
         self.count("codes", stats["created"], stats["matched"])
         if stats["renamed"]:
             self.report.add(
@@ -358,6 +364,29 @@ class _Importer(DataImporter):
                 m.Severity.INFO,
                 count=stats["not-codable"],
             )
+
+    def _insert_codes(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Create the codes :meth:`codes` decided on (a parent before its children; a
+        ``parent_id`` below zero stands for the row at ``-1 - parent_id``), one statement
+        per level of the tree instead of one per code; their ids in the rows' order."""
+        depth: list[int] = []
+        for row in rows:
+            parent = row["parent_id"]
+            depth.append(depth[-1 - parent] + 1 if parent is not None and parent < 0 else 0)
+        ids = [0] * len(rows)
+        for level in range(max(depth, default=-1) + 1):
+            at = [index for index, d in enumerate(depth) if d == level]
+            batch = []
+            for index in at:
+                row = rows[index]
+                parent = row["parent_id"]
+                if parent is not None and parent < 0:
+                    row = {**row, "parent_id": ids[-1 - parent]}
+                batch.append(row)
+            new_ids = self.op.insert_many(t.code, batch, keys_only=True)  # undo reads them back
+            for index, new_id in zip(at, new_ids, strict=True):
+                ids[index] = new_id
+        return ids
 
     def codebooks(self) -> None:
         """The loaded codebooks as loaded (QualCode's archive member), unless already here."""
