@@ -7,15 +7,14 @@ is checked against SQLAlchemy's in test_rp_stored_forms.)"""
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from qualcode.interop.refi.project import import_sources
 from qualcode.interop.refi.project.importer import import_refi_as_new
+from support.refi_files import write_qdpx
 
-NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 CODE = "1c6e8b2f-62b8-4b66-8d54-8e5e4d3c2b11"
 SRC = "3e80ad41-84da-4d88-af76-a0706f5e4d33"
@@ -61,18 +60,14 @@ def _build(path: Path) -> Path:
         f"<PlainTextContent>{tail.strip()}</PlainTextContent></Note>"
         for n, (coding, tail) in enumerate(BLOCKS)
     )
-    qde = (
-        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="Attributes" '
-        f'origin="QualCode 1.0"><Users><User guid="{USER}" name="Ana"/></Users>'
+    sections = (
+        f'<Users><User guid="{USER}" name="Ana"/></Users>'
         f'<CodeBook><Codes><Code guid="{CODE}" name="Koordinasi" isCodable="true"/></Codes>'
         f'</CodeBook><Sources><TextSource guid="{SRC}" name="W1" '
         f'plainTextPath="internal://{SRC}.txt">{selections}</TextSource></Sources>'
-        f"<Notes>{notes}</Notes></Project>"
+        f"<Notes>{notes}</Notes>"
     )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("project.qde", qde)
-        zf.writestr(f"sources/{SRC}.txt", TEXT.encode("utf-8"))
-    return path
+    return write_qdpx(path, sections, name="Attributes", origin="QualCode 1.0", texts={SRC: TEXT})
 
 
 @pytest.mark.parametrize("batch", [1, 2, 3, 5_000])

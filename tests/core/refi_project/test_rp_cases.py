@@ -4,14 +4,13 @@ parent (named in QualCode's extras, wherever it comes in the file) and their lin
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from qualcode.interop.refi.project.importer import import_refi
 from qualcode.project import Project
+from support.refi_files import write_qdpx
 from support.snapshots import snapshot
 
-NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 SRC = "3e80ad41-84da-4d88-af76-a0706f5e4d33"
 TEXT = "Koordinasi antar dinas lemah. Anggaran terbatas."
@@ -40,17 +39,12 @@ def _qdpx(path: Path, camat_guid: str) -> Path:
             _case(camat_guid, "Pak Camat"),  # the project's case of that GUID
         ]
     )  # fmt: skip
-    qde = (
-        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="Kasus" '
-        f'origin="QualCode 1.0"><Users><User guid="{USER}" name="Ana"/></Users>'
-        f"<Cases>{cases}</Cases>"
+    sections = (
+        f'<Users><User guid="{USER}" name="Ana"/></Users><Cases>{cases}</Cases>'
         f'<Sources><TextSource guid="{SRC}" name="W1" plainTextPath="internal://{SRC}.txt"/>'
-        "</Sources></Project>"
+        "</Sources>"
     )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("project.qde", qde)
-        zf.writestr(f"sources/{SRC}.txt", TEXT.encode("utf-8"))
-    return path
+    return write_qdpx(path, sections, name="Kasus", origin="QualCode 1.0", texts={SRC: TEXT})
 
 
 def test_cases_match_or_are_made_with_kind_parent_and_links(project: Project, tmp_path):

@@ -5,12 +5,11 @@ the right code. The codes are decided in the file's order and created a level at
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from qualcode.interop.refi.project.importer import import_refi
+from support.refi_files import write_qdpx
 
-NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 SRC = "3e80ad41-84da-4d88-af76-a0706f5e4d33"
 TEXT = "Koordinasi antar dinas lemah. Anggaran terbatas. Warga belum paham aplikasi."
@@ -50,18 +49,14 @@ def _build(path: Path) -> Path:
     selections = (
         _selection(1, "Koordinasi", 6) + _selection(2, "Anggaran", 11) + _selection(3, "Warga", 8)
     )
-    qde = (
-        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="Pohon">'
+    sections = (
         f'<Users><User guid="{USER}" name="Ana"/></Users><CodeBook><Codes>{TREE}</Codes>'
         f'</CodeBook><Sources><TextSource guid="{SRC}" name="W1" '
         f'plainTextPath="internal://{SRC}.txt">{selections}</TextSource></Sources>'
         f'<Notes><Note guid="{MEMO}" name="Catatan"><PlainTextContent>Konsistensi pesan.'
-        "</PlainTextContent></Note></Notes></Project>"
+        "</PlainTextContent></Note></Notes>"
     )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("project.qde", qde)
-        zf.writestr(f"sources/{SRC}.txt", TEXT.encode("utf-8"))
-    return path
+    return write_qdpx(path, sections, name="Pohon", texts={SRC: TEXT})
 
 
 def _paths(project) -> dict[int, str]:

@@ -6,14 +6,13 @@ taken without remembering them) must give what the careful paths give."""
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from qualcode.interop.refi.project.importer import import_refi_as_new
+from support.refi_files import write_qdpx
 
-NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 CODE = "1c6e8b2f-62b8-4b66-8d54-8e5e4d3c2b11"
 OTHER = "2d7f9c30-73c9-4c77-9e65-9f6f5e4d3c22"
@@ -58,9 +57,8 @@ def _build(path: Path, attributed: str = TWICE, note_ref: str = NOTE) -> Path:
                        _coding("d32ae7eb-2e74-4722-891a-ea1a03f2e1dd", CODE)),
         ]
     )  # fmt: skip
-    qde = (
-        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="Odd" '
-        f'origin="QualCode 1.0"><Users><User guid="{USER}" name="Ana"/></Users>'
+    sections = (
+        f'<Users><User guid="{USER}" name="Ana"/></Users>'
         f'<CodeBook><Codes><Code guid="{CODE}" name="Koordinasi" isCodable="true"/>'
         f'<Code guid="{OTHER}" name="Sumber daya" isCodable="true"/></Codes></CodeBook>'
         f'<Sources><TextSource guid="{SRC}" name="W1" plainTextPath="internal://{SRC}.txt">'
@@ -68,12 +66,8 @@ def _build(path: Path, attributed: str = TWICE, note_ref: str = NOTE) -> Path:
         f'<Notes><Note guid="{NOTE}" name="Coding attributes: Koordinasi"><Description>'
         f"[QualCode]\nCoding GUID: {attributed}\nValence: inhibiting\nMagnitude: tinggi"
         "</Description><PlainTextContent>Valence: inhibiting</PlainTextContent></Note></Notes>"
-        "</Project>"
     )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("project.qde", qde)
-        zf.writestr(f"sources/{SRC}.txt", TEXT.encode("utf-8"))
-    return path
+    return write_qdpx(path, sections, name="Odd", origin="QualCode 1.0", texts={SRC: TEXT})
 
 
 def test_odd_selections_import_like_careful_ones(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ of a source (GUIDs as written, and GUIDs ATLAS.ti-style, braced upper case) keep
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ from sqlalchemy import select
 
 from qualcode.interop.refi.project.importer import import_refi, import_refi_as_new
 from qualcode.store import tables as t
+from support.refi_files import write_qdpx
 
-NS = "urn:QDA-XML:project:1.0"
 USER = "0b5f7a1e-51a7-4a55-9c43-7f4d3c2b1a00"
 CODE = "1c6e8b2f-62b8-4b66-8d54-8e5e4d3c2b11"
 SRC = "3e80ad41-84da-4d88-af76-a0706f5e4d33"
@@ -65,18 +64,14 @@ def _build(path: Path, atlas: bool) -> Path:
                       + "<Description>   </Description>"),
         ]
     )  # fmt: skip
-    qde = (
-        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" name="Comments" '
-        f'origin="ATLAS.ti 23"><Users><User guid="{_guid(USER, atlas)}" name="Ana"/></Users>'
+    sections = (
+        f'<Users><User guid="{_guid(USER, atlas)}" name="Ana"/></Users>'
         f'<CodeBook><Codes><Code guid="{_guid(CODE, atlas)}" name="Koordinasi" '
         f'isCodable="true"/></Codes></CodeBook>'
         f'<Sources><TextSource guid="{_guid(SRC, atlas)}" name="W1" '
-        f'plainTextPath="internal://{SRC}.txt">{selections}</TextSource></Sources></Project>'
+        f'plainTextPath="internal://{SRC}.txt">{selections}</TextSource></Sources>'
     )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("project.qde", qde)
-        zf.writestr(f"sources/{SRC}.txt", TEXT.encode("utf-8"))
-    return path
+    return write_qdpx(path, sections, name="Comments", origin="ATLAS.ti 23", texts={SRC: TEXT})
 
 
 @pytest.mark.parametrize("atlas", [False, True], ids=["as-written", "atlas-guids"])
