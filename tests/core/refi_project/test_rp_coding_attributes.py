@@ -1,4 +1,5 @@
-"""Coding-attributes notes read in one match (as our exporter writes them) give what the
+"""Coding-attributes notes read the short way (as our exporter writes them: the GUID cut
+off, the lines after it in one match or from an earlier note's parse) give what the
 general reading of a ``[QualCode]`` block gives, for every shape of block."""
 
 from __future__ import annotations
